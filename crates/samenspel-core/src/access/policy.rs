@@ -1,0 +1,182 @@
+//! The policy: a plain truth table of role × action, and the rules about who
+//! may change whose membership. Pure functions, tested exhaustively.
+
+use crate::role::{OrgRole, Role};
+
+/// Everything a member can try to do in a circle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CircleAction {
+    /// See the circle itself: the client's name, the description.
+    ViewCircle,
+    /// See who is in the circle.
+    ViewMembers,
+    /// Invite people and see or revoke open invitations.
+    InviteMembers,
+    /// Change a member's role, flags or end date; remove a member.
+    ManageMembers,
+    /// Change the circle's name and description.
+    EditCircle,
+    /// Archive the circle when care ends, or bring it back.
+    ArchiveCircle,
+    /// See who looked at the client's data (the audit trail).
+    ViewAuditTrail,
+    /// Leave the circle oneself.
+    Leave,
+    /// Read the logbook (within one's audiences).
+    ReadLogbook,
+    /// Write in the logbook, reply, react.
+    WriteLogbook,
+    /// Remove other people's entries and replies; close anyone's open items.
+    ModerateLogbook,
+}
+
+impl CircleAction {
+    pub const ALL: [CircleAction; 11] = [
+        CircleAction::ViewCircle,
+        CircleAction::ViewMembers,
+        CircleAction::InviteMembers,
+        CircleAction::ManageMembers,
+        CircleAction::EditCircle,
+        CircleAction::ArchiveCircle,
+        CircleAction::ViewAuditTrail,
+        CircleAction::Leave,
+        CircleAction::ReadLogbook,
+        CircleAction::WriteLogbook,
+        CircleAction::ModerateLogbook,
+    ];
+}
+
+/// May a member with this role (and manager flag) do this, in a circle that
+/// is or is not archived?
+///
+/// * Every member sees the circle and its members, reads and writes the
+///   logbook (within their audiences), and may leave.
+/// * Managers — the client, the representative, the coordinator, and members
+///   given the manager flag — invite, manage members, edit, archive, and
+///   moderate the logbook.
+/// * Only the client and the representative read the audit trail.
+/// * An archived circle is read-only and visible only to managers, the client
+///   and the representative; a manager may bring it back.
+pub fn may(role: Role, manager_flag: bool, archived: bool, action: CircleAction) -> bool {
+    use CircleAction::*;
+    let manages = manager_flag || role.always_manages();
+    if archived {
+        return match action {
+            ViewCircle | ViewMembers | ReadLogbook => manages || role.speaks_for_client(),
+            ViewAuditTrail => role.speaks_for_client(),
+            ArchiveCircle => manages,
+            InviteMembers | ManageMembers | EditCircle | Leave | WriteLogbook | ModerateLogbook => false,
+        };
+    }
+    match action {
+        ViewCircle | ViewMembers | Leave | ReadLogbook | WriteLogbook => true,
+        InviteMembers | ManageMembers | EditCircle | ArchiveCircle | ModerateLogbook => manages,
+        ViewAuditTrail => role.speaks_for_client(),
+    }
+}
+
+/// May an actor with `actor_role` change (or remove) a member who has
+/// `target_role`, possibly giving them `new_role`? The client decides: only
+/// the client and representative touch client-side memberships or hand out
+/// those roles.
+pub fn may_change_member(actor_role: Role, target_role: Role, new_role: Option<Role>) -> bool {
+    let touches_client_side = target_role.speaks_for_client() || new_role.is_some_and(Role::speaks_for_client);
+    !touches_client_side || actor_role.speaks_for_client()
+}
+
+/// May this member close an open concern or question? Its writer may, the
+/// professionals who answer such items may, and so may managers.
+pub fn may_close_entry(role: Role, manager_flag: bool, is_author: bool) -> bool {
+    is_author || role.is_professional() || manager_flag || role.always_manages()
+}
+
+/// Organisation-level actions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OrgAction {
+    /// Locations, staff and settings of the organisation.
+    ManageOrganisation,
+    /// Start a circle that belongs to the organisation.
+    StartCircle,
+}
+
+pub fn may_org(roles: &[OrgRole], action: OrgAction) -> bool {
+    match action {
+        OrgAction::ManageOrganisation => roles.contains(&OrgRole::Admin),
+        OrgAction::StartCircle => roles.contains(&OrgRole::Admin) || roles.contains(&OrgRole::Coordinator),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The whole table for an active circle, written out by hand. Columns follow
+    /// `CircleAction::ALL`: view, members, invite, manage, edit, archive, audit,
+    /// leave, read logbook, write logbook, moderate logbook.
+    #[test]
+    fn truth_table_active_circle() {
+        let t = true;
+        let f = false;
+        let table: [(Role, bool, [bool; 11]); 8] = [
+            (Role::Client, false, [t, t, t, t, t, t, t, t, t, t, t]),
+            (Role::Representative, false, [t, t, t, t, t, t, t, t, t, t, t]),
+            (Role::Coordinator, false, [t, t, t, t, t, t, f, t, t, t, t]),
+            (Role::Relative, false, [t, t, f, f, f, f, f, t, t, t, f]),
+            (Role::Relative, true, [t, t, t, t, t, t, f, t, t, t, t]),
+            (Role::Volunteer, false, [t, t, f, f, f, f, f, t, t, t, f]),
+            (Role::Professional, false, [t, t, f, f, f, f, f, t, t, t, f]),
+            (Role::Professional, true, [t, t, t, t, t, t, f, t, t, t, t]),
+        ];
+        for (role, flag, row) in table {
+            for (action, want) in CircleAction::ALL.into_iter().zip(row) {
+                assert_eq!(may(role, flag, false, action), want, "{role:?} manager={flag} {action:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn truth_table_archived_circle() {
+        let t = true;
+        let f = false;
+        let table: [(Role, bool, [bool; 11]); 6] = [
+            (Role::Client, false, [t, t, f, f, f, t, t, f, t, f, f]),
+            (Role::Representative, false, [t, t, f, f, f, t, t, f, t, f, f]),
+            (Role::Coordinator, false, [t, t, f, f, f, t, f, f, t, f, f]),
+            (Role::Relative, true, [t, t, f, f, f, t, f, f, t, f, f]),
+            (Role::Relative, false, [f, f, f, f, f, f, f, f, f, f, f]),
+            (Role::Volunteer, false, [f, f, f, f, f, f, f, f, f, f, f]),
+        ];
+        for (role, flag, row) in table {
+            for (action, want) in CircleAction::ALL.into_iter().zip(row) {
+                assert_eq!(may(role, flag, true, action), want, "{role:?} manager={flag} {action:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_client_side_touches_client_side_memberships() {
+        assert!(may_change_member(Role::Coordinator, Role::Volunteer, Some(Role::Relative)));
+        assert!(!may_change_member(Role::Coordinator, Role::Client, None));
+        assert!(!may_change_member(Role::Coordinator, Role::Relative, Some(Role::Representative)));
+        assert!(!may_change_member(Role::Relative, Role::Representative, None));
+        assert!(may_change_member(Role::Representative, Role::Client, None));
+        assert!(may_change_member(Role::Client, Role::Relative, Some(Role::Representative)));
+    }
+
+    #[test]
+    fn who_closes_open_items() {
+        assert!(may_close_entry(Role::Volunteer, false, true), "the writer");
+        assert!(may_close_entry(Role::Professional, false, false), "a professional");
+        assert!(may_close_entry(Role::Relative, true, false), "a manager");
+        assert!(!may_close_entry(Role::Volunteer, false, false));
+        assert!(!may_close_entry(Role::Relative, false, false));
+    }
+
+    #[test]
+    fn org_policy() {
+        assert!(may_org(&[OrgRole::Admin], OrgAction::ManageOrganisation));
+        assert!(!may_org(&[OrgRole::Coordinator], OrgAction::ManageOrganisation));
+        assert!(may_org(&[OrgRole::Coordinator], OrgAction::StartCircle));
+        assert!(!may_org(&[], OrgAction::StartCircle));
+    }
+}

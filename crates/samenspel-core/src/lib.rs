@@ -1,0 +1,24 @@
+//! Samenspel's domain: identifiers, roles, circles and members, audiences, the
+//! audit chain and — in [`access`] — the one place that decides what an actor
+//! may do. No I/O lives here: no SQL, no HTTP. The compiler keeps it that way
+//! because this crate depends on neither.
+
+pub mod access;
+pub mod audience;
+pub mod audit;
+pub mod circle;
+pub mod error;
+pub mod ids;
+pub mod invitation;
+pub mod locale;
+pub mod logbook;
+pub mod member;
+pub mod organisation;
+pub mod role;
+pub mod user;
+pub mod validate;
+
+pub use error::{Error, FieldError, Result};
+
+/// The clock type used throughout the domain.
+pub type Timestamp = jiff::Timestamp;

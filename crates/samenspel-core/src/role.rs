@@ -1,0 +1,114 @@
+//! The roles a person can have in a circle and in an organisation.
+
+use serde::{Deserialize, Serialize};
+
+/// A member's role in one circle. The same person can have different roles in
+/// different circles (a nurse in one, a daughter in another).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Cliënt: the person the circle is for.
+    Client,
+    /// Vertegenwoordiger: legal representative (curator, mentor, gemachtigde, parent).
+    Representative,
+    /// Naaste / mantelzorger: partner, child, neighbour, friend.
+    Relative,
+    /// Vrijwilliger.
+    Volunteer,
+    /// Beroepskracht: nurse, care worker, case manager.
+    Professional,
+    /// Coördinator / coach informele zorg of the organisation.
+    Coordinator,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] =
+        [Role::Client, Role::Representative, Role::Relative, Role::Volunteer, Role::Professional, Role::Coordinator];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Client => "client",
+            Role::Representative => "representative",
+            Role::Relative => "relative",
+            Role::Volunteer => "volunteer",
+            Role::Professional => "professional",
+            Role::Coordinator => "coordinator",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Role::ALL.into_iter().find(|r| r.as_str() == raw)
+    }
+
+    /// Paid members of the circle: they count as "professionals" for audiences.
+    pub fn is_professional(self) -> bool {
+        matches!(self, Role::Professional | Role::Coordinator)
+    }
+
+    /// Unpaid members around the client: family carers and volunteers.
+    pub fn is_informal(self) -> bool {
+        matches!(self, Role::Relative | Role::Volunteer)
+    }
+
+    /// The client and the person who legally speaks for them. What is written
+    /// about a client is theirs to read, so they see every group audience.
+    pub fn speaks_for_client(self) -> bool {
+        matches!(self, Role::Client | Role::Representative)
+    }
+
+    /// Roles that always manage the circle, whatever the member's flags say:
+    /// the client decides, the representative acts for the client, and the
+    /// coordinator guides the circle for the organisation.
+    pub fn always_manages(self) -> bool {
+        matches!(self, Role::Client | Role::Representative | Role::Coordinator)
+    }
+}
+
+/// A person's role in an organisation (outside any circle).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrgRole {
+    /// Beheerder: locations, staff, policies. Sees no circle content by this role.
+    Admin,
+    /// Coördinator: may start circles for the organisation.
+    Coordinator,
+}
+
+impl OrgRole {
+    pub const ALL: [OrgRole; 2] = [OrgRole::Admin, OrgRole::Coordinator];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrgRole::Admin => "admin",
+            OrgRole::Coordinator => "coordinator",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        OrgRole::ALL.into_iter().find(|r| r.as_str() == raw)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_names_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        assert_eq!(Role::parse("admin"), None);
+        for role in OrgRole::ALL {
+            assert_eq!(OrgRole::parse(role.as_str()), Some(role));
+        }
+    }
+
+    #[test]
+    fn every_role_is_exactly_one_of_client_side_informal_or_professional() {
+        for role in Role::ALL {
+            let kinds = [role.speaks_for_client(), role.is_informal(), role.is_professional()];
+            assert_eq!(kinds.iter().filter(|k| **k).count(), 1, "{role:?}");
+        }
+    }
+}

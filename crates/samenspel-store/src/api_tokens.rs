@@ -1,0 +1,126 @@
+//! Personal API tokens for the JSON API. Stored hashed; shown once; revocable.
+
+use crate::db::{Store, db_err, ms, on_tx, read, ts, ts_opt};
+use crate::sessions::truncate;
+use samenspel_core::access::{Credential, CredentialRecord, CurrentUser};
+use samenspel_core::ids::{ApiTokenId, UserId};
+use samenspel_core::locale::Locale;
+use samenspel_core::{Error, Result, Timestamp};
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ApiTokenInfo {
+    pub id: ApiTokenId,
+    pub name: String,
+    /// The first characters of the token, so its owner can tell tokens apart.
+    pub prefix: String,
+    pub created_at: Timestamp,
+    pub last_used_at: Option<Timestamp>,
+}
+
+impl Store {
+    /// Creates a token for `user_id`. Request handlers pass the signed-in
+    /// user's own id; the command line may pass any.
+    pub async fn create_api_token(
+        &self,
+        user_id: &UserId,
+        name: &str,
+        token_hash: &str,
+        prefix: &str,
+        now: Timestamp,
+    ) -> Result<ApiTokenId> {
+        let id = ApiTokenId::generate();
+        let mut tx = self.begin().await?;
+        on_tx!(&mut tx, |c| sqlx::query(
+            "INSERT INTO api_tokens (id, user_id, name, token_hash, prefix, created_at) VALUES ($1, $2, $3, $4, $5, $6)"
+        )
+        .bind(id.as_str())
+        .bind(user_id.as_str())
+        .bind(truncate(name, 100))
+        .bind(token_hash)
+        .bind(prefix)
+        .bind(ms(now))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The credential behind a bearer token; notes when it was last used
+    /// (at most once a minute, to keep API reads from writing every time).
+    pub async fn credential_by_api_token(&self, token_hash: &str, now: Timestamp) -> Result<Option<CredentialRecord>> {
+        type Row = (String, String, String, String, String, Option<i64>, Option<i64>, Option<i64>);
+        let row: Option<Row> = read!(self, |db| sqlx::query_as(
+            "SELECT t.id, u.id, u.display_name, u.email, u.locale, u.disabled_at, t.revoked_at, t.last_used_at \
+             FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1"
+        )
+        .bind(token_hash)
+        .fetch_optional(db)
+        .await)
+        .map_err(db_err)?;
+        let Some((tid, uid, name, email, locale, disabled, revoked, last_used)) = row else {
+            return Ok(None);
+        };
+        if revoked.is_none() && last_used.is_none_or(|l| now.as_millisecond() - l > 60_000) {
+            let mut tx = self.begin().await?;
+            on_tx!(&mut tx, |c| sqlx::query("UPDATE api_tokens SET last_used_at = $2 WHERE id = $1")
+                .bind(&tid)
+                .bind(ms(now))
+                .execute(c)
+                .await
+                .map(|r| r.rows_affected()))
+            .map_err(db_err)?;
+            tx.commit().await?;
+        }
+        Ok(Some(CredentialRecord {
+            user_id: UserId::from_db(uid),
+            display_name: name,
+            email,
+            locale: Locale::parse(&locale).unwrap_or_default(),
+            user_disabled: disabled.is_some(),
+            credential: Credential::ApiToken(ApiTokenId::from_db(tid)),
+            expires_at: None,
+            revoked: revoked.is_some(),
+        }))
+    }
+
+    pub async fn my_api_tokens(&self, me: &CurrentUser) -> Result<Vec<ApiTokenInfo>> {
+        let rows: Vec<(String, String, String, i64, Option<i64>)> = read!(self, |db| sqlx::query_as(
+            "SELECT id, name, prefix, created_at, last_used_at FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC"
+        )
+        .bind(me.id().as_str())
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, name, prefix, created, used)| ApiTokenInfo {
+                id: ApiTokenId::from_db(id),
+                name,
+                prefix,
+                created_at: ts(created),
+                last_used_at: ts_opt(used),
+            })
+            .collect())
+    }
+
+    pub async fn revoke_my_api_token(&self, me: &CurrentUser, id: &ApiTokenId, now: Timestamp) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let done = on_tx!(&mut tx, |c| sqlx::query(
+            "UPDATE api_tokens SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL"
+        )
+        .bind(id.as_str())
+        .bind(me.id().as_str())
+        .bind(ms(now))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        if done == 0 {
+            return Err(Error::NotFound);
+        }
+        tx.commit().await
+    }
+}

@@ -1,0 +1,232 @@
+//! Appending to and reading the audit chain. Appends lock the chain's head
+//! (a row lock on PostgreSQL; the single writer on SQLite), so records get
+//! consecutive sequence numbers and each hash covers its predecessor.
+
+use crate::db::{Store, Tx, db_err, ms, on_tx, read, ts};
+use samenspel_core::access::{Can, act};
+use samenspel_core::audit::{AuditEvent, AuditRecord, Operation, Outcome, Source, chain_hash};
+use samenspel_core::ids::{CircleId, UserId};
+use samenspel_core::{Error, Result};
+
+type Row = (
+    i64,
+    i64,
+    Option<String>,
+    String,
+    Option<String>,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+);
+
+macro_rules! audit_columns {
+    () => {
+        "seq, at, actor_user_id, actor_name, circle_id, operation, action, object_type, object_id, outcome, ip, user_agent, request_id, prev_hash, hash"
+    };
+}
+
+fn record_from_row(r: Row) -> Result<AuditRecord> {
+    let (
+        seq,
+        at,
+        actor,
+        actor_name,
+        circle,
+        operation,
+        action,
+        object_type,
+        object_id,
+        outcome,
+        ip,
+        user_agent,
+        request_id,
+        prev_hash,
+        hash,
+    ) = r;
+    Ok(AuditRecord {
+        seq,
+        event: AuditEvent {
+            at: ts(at),
+            actor_user_id: actor.map(UserId::from_db),
+            actor_name,
+            circle_id: circle.map(CircleId::from_db),
+            operation: Operation::parse(&operation)
+                .ok_or_else(|| Error::internal(format!("audit record {seq}: unknown operation {operation:?}")))?,
+            action,
+            object_type,
+            object_id,
+            outcome: if outcome == "allowed" { Outcome::Allowed } else { Outcome::Denied },
+            source: Source { ip, user_agent, request_id },
+        },
+        prev_hash,
+        hash,
+    })
+}
+
+/// Rows per SQLite INSERT: 15 parameters each stays far below its limit.
+const ROWS_PER_INSERT: usize = 64;
+
+/// `INSERT INTO audit_log (…) VALUES ($1, …, $15), ($16, …), …` for `n` rows.
+fn multi_row_insert(n: usize) -> String {
+    let mut sql = String::from(concat!("INSERT INTO audit_log (", audit_columns!(), ") VALUES "));
+    for row in 0..n {
+        if row > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        for col in 0..15 {
+            if col > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!("${}", row * 15 + col + 1));
+        }
+        sql.push(')');
+    }
+    sql
+}
+
+pub(crate) async fn append(tx: &mut Tx, events: &[AuditEvent]) -> Result<()> {
+    if events.is_empty() {
+        return Ok(());
+    }
+    let head_sql = match tx.engine() {
+        crate::Engine::Sqlite => "SELECT seq, hash FROM audit_head WHERE id = 1",
+        crate::Engine::Postgres => "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE",
+    };
+    let (mut seq, mut prev): (i64, String) =
+        on_tx!(tx, |c| sqlx::query_as(head_sql).fetch_one(c).await).map_err(db_err)?;
+    // Chain first, then insert in multi-row statements: one statement per
+    // row would make the group commit's rows cost ten times more.
+    let mut rows = Vec::with_capacity(events.len());
+    for e in events {
+        seq += 1;
+        let hash = chain_hash(&prev, seq, e);
+        rows.push((seq, e, std::mem::replace(&mut prev, hash.clone()), hash));
+    }
+    match tx {
+        // SQLite: multi-row VALUES, in chunks.
+        Tx::Sqlite(t) => {
+            for chunk in rows.chunks(ROWS_PER_INSERT) {
+                let insert = multi_row_insert(chunk.len());
+                let mut q = sqlx::query(&insert);
+                for (seq, e, prev_hash, hash) in chunk {
+                    q = q
+                        .bind(*seq)
+                        .bind(ms(e.at))
+                        .bind(e.actor_user_id.as_ref().map(|u| u.as_str()))
+                        .bind(&e.actor_name)
+                        .bind(e.circle_id.as_ref().map(|c| c.as_str()))
+                        .bind(e.operation.as_str())
+                        .bind(&e.action)
+                        .bind(&e.object_type)
+                        .bind(e.object_id.as_deref())
+                        .bind(e.outcome.as_str())
+                        .bind(e.source.ip.as_deref())
+                        .bind(e.source.user_agent.as_deref().map(|u| crate::sessions::truncate(u, 300)))
+                        .bind(e.source.request_id.as_deref())
+                        .bind(prev_hash)
+                        .bind(hash);
+                }
+                q.execute(&mut **t).await.map_err(db_err)?;
+            }
+        }
+        // PostgreSQL: one statement with a column array each, whatever the
+        // batch size, so it is prepared once.
+        Tx::Postgres(t) => {
+            let col = |f: &dyn Fn(&(i64, &AuditEvent, String, String)) -> Option<String>| {
+                rows.iter().map(f).collect::<Vec<_>>()
+            };
+            sqlx::query(concat!(
+                "INSERT INTO audit_log (",
+                audit_columns!(),
+                ") SELECT * FROM UNNEST($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], \
+                 $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])"
+            ))
+            .bind(rows.iter().map(|r| r.0).collect::<Vec<i64>>())
+            .bind(rows.iter().map(|r| ms(r.1.at)).collect::<Vec<i64>>())
+            .bind(col(&|r| r.1.actor_user_id.as_ref().map(|u| u.to_string())))
+            .bind(col(&|r| Some(r.1.actor_name.clone())))
+            .bind(col(&|r| r.1.circle_id.as_ref().map(|c| c.to_string())))
+            .bind(col(&|r| Some(r.1.operation.as_str().to_owned())))
+            .bind(col(&|r| Some(r.1.action.clone())))
+            .bind(col(&|r| Some(r.1.object_type.clone())))
+            .bind(col(&|r| r.1.object_id.clone()))
+            .bind(col(&|r| Some(r.1.outcome.as_str().to_owned())))
+            .bind(col(&|r| r.1.source.ip.clone()))
+            .bind(col(&|r| r.1.source.user_agent.as_deref().map(|u| crate::sessions::truncate(u, 300).to_owned())))
+            .bind(col(&|r| r.1.source.request_id.clone()))
+            .bind(col(&|r| Some(r.2.clone())))
+            .bind(col(&|r| Some(r.3.clone())))
+            .execute(&mut **t)
+            .await
+            .map_err(db_err)?;
+        }
+    }
+    on_tx!(tx, |c| sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
+        .bind(seq)
+        .bind(&prev)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+    .map_err(db_err)?;
+    Ok(())
+}
+
+impl Store {
+    /// Appends events in one transaction (the audit writer batches many
+    /// requests' events into one commit).
+    pub async fn append_audit(&self, events: &[AuditEvent]) -> Result<()> {
+        let mut tx = self.begin().await?;
+        append(&mut tx, events).await?;
+        tx.commit().await
+    }
+
+    /// Who did what in this circle, newest first, `limit` records before `before_seq`.
+    pub async fn circle_audit(
+        &self,
+        cap: &Can<act::ViewAuditTrail>,
+        before_seq: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<AuditRecord>> {
+        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(concat!(
+            "SELECT ",
+            audit_columns!(),
+            " FROM audit_log WHERE circle_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3"
+        ))
+        .bind(cap.circle_id().as_str())
+        .bind(before_seq.unwrap_or(i64::MAX))
+        .bind(limit)
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        rows.into_iter().map(record_from_row).collect()
+    }
+
+    /// The chain in order, `limit` records after `after_seq`: for `audit verify`.
+    pub async fn internal_audit_run(&self, after_seq: i64, limit: i64) -> Result<Vec<AuditRecord>> {
+        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(concat!(
+            "SELECT ",
+            audit_columns!(),
+            " FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2"
+        ))
+        .bind(after_seq)
+        .bind(limit)
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        rows.into_iter().map(record_from_row).collect()
+    }
+
+    /// The newest (seq, hash): the value to write down elsewhere to anchor the chain.
+    pub async fn audit_head(&self) -> Result<(i64, String)> {
+        read!(self, |db| sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(db).await)
+            .map_err(db_err)
+    }
+}

@@ -1,0 +1,348 @@
+//! Circles and the membership lookup that authorization starts from.
+
+use crate::db::{Store, Tx, db_err, ms, on_tx, read, ts, ts_opt};
+use crate::idempotency::{IdempotencyKey, earlier_result, remember};
+use samenspel_core::access::{Can, CircleAction, CurrentUser, OrgCan, act, may};
+use samenspel_core::circle::{Circle, MyCircle, NewCircle};
+use samenspel_core::ids::{CircleId, LocationId, MemberId, OrganisationId, UserId};
+use samenspel_core::member::ActiveMembership;
+use samenspel_core::role::Role;
+use samenspel_core::{Error, Result, Timestamp};
+
+type CircleRow =
+    (String, String, String, Option<String>, Option<String>, Option<String>, Option<String>, i64, Option<i64>, i64);
+
+/// The circle columns, with organisation and location names and the number
+/// of active members. Bind `$1` to "now" wherever this is used.
+macro_rules! circle_columns {
+    () => {
+        "c.id, c.client_name, c.description, c.organisation_id, o.name, c.location_id, l.name, c.created_at, c.archived_at, \
+         (SELECT COUNT(*) FROM memberships x WHERE x.circle_id = c.id AND x.ended_at IS NULL AND (x.access_until IS NULL OR x.access_until > $1))"
+    };
+}
+
+macro_rules! circle_from {
+    () => {
+        " FROM circles c LEFT JOIN organisations o ON o.id = c.organisation_id LEFT JOIN locations l ON l.id = c.location_id "
+    };
+}
+
+fn circle_from_row(
+    (id, client_name, description, org, org_name, loc, loc_name, created, archived, count): CircleRow,
+) -> Circle {
+    Circle {
+        id: CircleId::from_db(id),
+        client_name,
+        description,
+        organisation_id: org.map(OrganisationId::from_db),
+        organisation_name: org_name,
+        location_id: loc.map(LocationId::from_db),
+        location_name: loc_name,
+        created_at: ts(created),
+        archived_at: ts_opt(archived),
+        member_count: count,
+    }
+}
+
+impl Store {
+    /// Starts a circle. Independent circles (a family starting one) pass no
+    /// organisation capability. The starter becomes a managing member.
+    pub async fn create_circle(
+        &self,
+        me: &CurrentUser,
+        org: Option<&OrgCan<act::StartCircle>>,
+        new: &NewCircle,
+        idem: Option<&IdempotencyKey>,
+        now: Timestamp,
+    ) -> Result<CircleId> {
+        let mut tx = self.begin().await?;
+        if let Some(earlier) = earlier_result(&mut tx, me.id(), idem).await? {
+            return Ok(CircleId::from_db(earlier));
+        }
+        if let Some(location) = &new.location_id {
+            let Some(org) = org else {
+                return Err(Error::field("location", "location-unknown"));
+            };
+            let found: Option<(String,)> =
+                on_tx!(&mut tx, |c| sqlx::query_as("SELECT id FROM locations WHERE id = $1 AND organisation_id = $2")
+                    .bind(location.as_str())
+                    .bind(org.organisation_id().as_str())
+                    .fetch_optional(c)
+                    .await)
+                .map_err(db_err)?;
+            if found.is_none() {
+                return Err(Error::field("location", "location-unknown"));
+            }
+        }
+        let id = CircleId::generate();
+        on_tx!(&mut tx, |c| sqlx::query(
+            "INSERT INTO circles (id, organisation_id, location_id, client_name, description, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)"
+        )
+        .bind(id.as_str())
+        .bind(org.map(|o| o.organisation_id().as_str()))
+        .bind(new.location_id.as_ref().map(|l| l.as_str()))
+        .bind(&new.client_name)
+        .bind(&new.description)
+        .bind(me.id().as_str())
+        .bind(ms(now))
+        .execute(c)
+        .await.map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        insert_membership(&mut tx, &id, me.id(), new.my_role, &new.my_relation, false, true, None, None, now).await?;
+        remember(&mut tx, me.id(), idem, id.as_str(), now).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The signed-in user's own active membership in a circle — the one fact
+    /// `authorize` decides on. Never returns anyone else's membership.
+    pub async fn my_membership(
+        &self,
+        me: &UserId,
+        circle: &CircleId,
+        now: Timestamp,
+    ) -> Result<Option<ActiveMembership>> {
+        let row: Option<(String, String, bool, Option<i64>)> = read!(self, |db| sqlx::query_as(
+            "SELECT m.id, m.role, m.manager, c.archived_at FROM memberships m JOIN circles c ON c.id = m.circle_id \
+             WHERE m.user_id = $1 AND m.circle_id = $2 AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $3)"
+        )
+        .bind(me.as_str())
+        .bind(circle.as_str())
+        .bind(ms(now))
+        .fetch_optional(db)
+        .await)
+        .map_err(db_err)?;
+        let Some((member_id, role, manager, archived)) = row else {
+            return Ok(None);
+        };
+        Ok(Some(ActiveMembership {
+            member_id: MemberId::from_db(member_id),
+            circle_id: circle.clone(),
+            user_id: me.clone(),
+            role: Role::parse(&role).ok_or_else(|| Error::internal(format!("unknown role {role:?}")))?,
+            manager,
+            circle_archived: archived.is_some(),
+        }))
+    }
+
+    pub async fn circle(&self, cap: &Can<act::ViewCircle>, now: Timestamp) -> Result<Circle> {
+        let row: CircleRow =
+            read!(self, |db| sqlx::query_as(concat!("SELECT ", circle_columns!(), circle_from!(), "WHERE c.id = $2"))
+                .bind(ms(now))
+                .bind(cap.circle_id().as_str())
+                .fetch_optional(db)
+                .await)
+            .map_err(db_err)?
+            .ok_or(Error::NotFound)?;
+        Ok(circle_from_row(row))
+    }
+
+    /// The circles I am an active member of and may see, by client name.
+    pub async fn my_circles(&self, me: &CurrentUser, now: Timestamp) -> Result<Vec<MyCircle>> {
+        type Row = (
+            String,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            i64,
+            Option<i64>,
+            i64,
+            String,
+            String,
+            bool,
+            Option<i64>,
+        );
+        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(concat!(
+            "SELECT ",
+            circle_columns!(),
+            ", m.role, m.relation, m.manager, m.access_until",
+            circle_from!(),
+            "JOIN memberships m ON m.circle_id = c.id \
+             WHERE m.user_id = $2 AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $1) \
+             ORDER BY c.client_name, c.id"
+        ))
+        .bind(ms(now))
+        .bind(me.id().as_str())
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (id, name, desc, org, org_name, loc, loc_name, created, archived, count, role, relation, manager, until) in
+            rows
+        {
+            let role = Role::parse(&role).ok_or_else(|| Error::internal(format!("unknown role {role:?}")))?;
+            // The policy decides which archived circles stay visible.
+            if !may(role, manager, archived.is_some(), CircleAction::ViewCircle) {
+                continue;
+            }
+            out.push(MyCircle {
+                circle: circle_from_row((id, name, desc, org, org_name, loc, loc_name, created, archived, count)),
+                my_role: role,
+                my_relation: relation,
+                i_manage: manager || role.always_manages(),
+                access_until: ts_opt(until),
+            });
+        }
+        Ok(out)
+    }
+
+    pub async fn update_circle(&self, cap: &Can<act::EditCircle>, client_name: &str, description: &str) -> Result<()> {
+        let mut tx = self.begin().await?;
+        on_tx!(&mut tx, |c| sqlx::query("UPDATE circles SET client_name = $2, description = $3 WHERE id = $1")
+            .bind(cap.circle_id().as_str())
+            .bind(client_name)
+            .bind(description)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await
+    }
+
+    /// Archives the circle (care has ended) or, with `archived = false`, brings it back.
+    pub async fn set_circle_archived(
+        &self,
+        cap: &Can<act::ArchiveCircle>,
+        archived: bool,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let done = if archived {
+            on_tx!(&mut tx, |c| sqlx::query(
+                "UPDATE circles SET archived_at = $2, archived_by = $3 WHERE id = $1 AND archived_at IS NULL"
+            )
+            .bind(cap.circle_id().as_str())
+            .bind(ms(now))
+            .bind(cap.user_id().as_str())
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))
+        } else {
+            on_tx!(&mut tx, |c| sqlx::query(
+                "UPDATE circles SET archived_at = NULL, archived_by = NULL WHERE id = $1 AND archived_at IS NOT NULL"
+            )
+            .bind(cap.circle_id().as_str())
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))
+        }
+        .map_err(db_err)?;
+        if done == 0 {
+            return Err(Error::Conflict(if archived { "circle-already-archived" } else { "circle-not-archived" }));
+        }
+        tx.commit().await
+    }
+}
+
+pub(crate) async fn insert_membership(
+    tx: &mut Tx,
+    circle: &CircleId,
+    user: &UserId,
+    role: Role,
+    relation: &str,
+    contact_person: bool,
+    manager: bool,
+    access_until: Option<Timestamp>,
+    invited_by: Option<&str>,
+    now: Timestamp,
+) -> Result<MemberId> {
+    let id = MemberId::generate();
+    on_tx!(tx, |c| sqlx::query(
+        "INSERT INTO memberships (id, circle_id, user_id, role, relation, contact_person, manager, access_until, joined_at, invited_by) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+    )
+    .bind(id.as_str())
+    .bind(circle.as_str())
+    .bind(user.as_str())
+    .bind(role.as_str())
+    .bind(relation)
+    .bind(contact_person)
+    .bind(manager)
+    .bind(access_until.map(ms))
+    .bind(ms(now))
+    .bind(invited_by)
+    .execute(c)
+    .await.map(|r| r.rows_affected()))
+    .map_err(|e| match db_err(e) {
+        Error::Conflict(_) => Error::Conflict("already-member"),
+        other => other,
+    })?;
+    Ok(id)
+}
+
+/// Serialises membership changes per circle on PostgreSQL, so rules such as
+/// "a circle keeps a manager" hold under concurrency (SQLite's single writer
+/// already serialises them).
+pub(crate) async fn lock_circle(tx: &mut Tx, circle: &CircleId) -> Result<()> {
+    if tx.engine() == crate::Engine::Postgres {
+        on_tx!(tx, |c| sqlx::query("SELECT id FROM circles WHERE id = $1 FOR UPDATE")
+            .bind(circle.as_str())
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Adds a member directly, without an invitation: for demo data and
+    /// operators only. Request handlers add members through invitations.
+    pub async fn internal_add_member(
+        &self,
+        circle: &CircleId,
+        user: &UserId,
+        role: Role,
+        relation: &str,
+        contact_person: bool,
+        manager: bool,
+        access_until: Option<Timestamp>,
+        now: Timestamp,
+    ) -> Result<MemberId> {
+        let mut tx = self.begin().await?;
+        let id =
+            insert_membership(&mut tx, circle, user, role, relation, contact_person, manager, access_until, None, now)
+                .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Whether any user exists (the demo seeds only an empty database).
+    pub async fn internal_is_empty(&self) -> Result<bool> {
+        let (n,): (i64,) =
+            read!(self, |db| sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(db).await).map_err(db_err)?;
+        Ok(n == 0)
+    }
+
+    /// A consistent copy of a live SQLite database (`VACUUM INTO`): readers
+    /// and the writer carry on meanwhile.
+    pub async fn internal_sqlite_backup(&self, to: &std::path::Path) -> Result<()> {
+        let crate::db::Pools::Sqlite { write, .. } = &*self.pools else {
+            return Err(Error::internal("backup copies SQLite databases; for PostgreSQL use pg_dump (see the README)"));
+        };
+        let target = to.to_str().ok_or_else(|| Error::internal("backup path is not valid UTF-8"))?;
+        sqlx::query("VACUUM INTO $1").bind(target).execute(write).await.map_err(db_err)?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// SQLite's `PRAGMA integrity_check` (for backups); PostgreSQL: a ping.
+    pub async fn internal_integrity_check(&self) -> Result<()> {
+        match &*self.pools {
+            crate::db::Pools::Sqlite { read, .. } => {
+                let rows: Vec<(String,)> =
+                    sqlx::query_as("PRAGMA integrity_check").fetch_all(read).await.map_err(db_err)?;
+                if rows.len() == 1 && rows[0].0 == "ok" {
+                    Ok(())
+                } else {
+                    Err(Error::internal(rows.into_iter().map(|r| r.0).collect::<Vec<_>>().join("; ")))
+                }
+            }
+            crate::db::Pools::Postgres { .. } => self.ping().await,
+        }
+    }
+}

@@ -1,0 +1,265 @@
+//! Connections for both engines and the two small macros that run one query
+//! body against whichever engine is configured.
+//!
+//! The SQL is written once with `$1` placeholders, which both engines accept;
+//! where a statement must differ it is written twice, side by side. SQLite gets
+//! a pool of readers and a separate single-connection writer pool, so writes
+//! queue in the application instead of failing with `SQLITE_BUSY`.
+
+use samenspel_core::{Error, Result, Timestamp};
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// SQLite's `synchronous` setting. `Full` (the default) makes every
+/// acknowledged commit survive a power cut; `Normal` may lose the last
+/// commits on power loss (never on a process crash) in exchange for speed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Synchronous {
+    #[default]
+    Full,
+    Normal,
+}
+
+#[derive(Clone, Debug)]
+pub struct ConnectOptions {
+    /// `sqlite://path/to/file.db` or `postgres://…`.
+    pub url: String,
+    pub synchronous: Synchronous,
+    pub max_connections: u32,
+    /// PostgreSQL only: run in this schema (created if missing). Tests use
+    /// one schema each so they can run in parallel against one server.
+    pub pg_schema: Option<String>,
+}
+
+impl ConnectOptions {
+    pub fn new(url: impl Into<String>) -> Self {
+        ConnectOptions { url: url.into(), synchronous: Synchronous::Full, max_connections: 8, pg_schema: None }
+    }
+}
+
+pub(crate) enum Pools {
+    Sqlite { read: SqlitePool, write: SqlitePool, path: PathBuf },
+    Postgres { pool: PgPool },
+}
+
+/// The storage handle. Cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    pub(crate) pools: Arc<Pools>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Store({:?})", self.engine())
+    }
+}
+
+/// Runs `$body` with `$db` bound to the engine's read pool.
+macro_rules! read {
+    ($store:expr, |$db:ident| $body:expr) => {
+        match &*$store.pools {
+            $crate::db::Pools::Sqlite { read: $db, .. } => $body,
+            $crate::db::Pools::Postgres { pool: $db } => $body,
+        }
+    };
+}
+
+/// Runs `$body` with `$c` bound to the open transaction's connection.
+macro_rules! on_tx {
+    ($tx:expr, |$c:ident| $body:expr) => {
+        match $tx {
+            $crate::db::Tx::Sqlite(t) => {
+                let $c = &mut **t;
+                $body
+            }
+            $crate::db::Tx::Postgres(t) => {
+                let $c = &mut **t;
+                $body
+            }
+        }
+    };
+}
+
+pub(crate) use {on_tx, read};
+
+/// A write transaction on either engine.
+pub(crate) enum Tx {
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+impl Tx {
+    pub(crate) async fn commit(self) -> Result<()> {
+        match self {
+            Tx::Sqlite(t) => t.commit().await.map_err(db_err),
+            Tx::Postgres(t) => t.commit().await.map_err(db_err),
+        }
+    }
+
+    pub(crate) fn engine(&self) -> Engine {
+        match self {
+            Tx::Sqlite(_) => Engine::Sqlite,
+            Tx::Postgres(_) => Engine::Postgres,
+        }
+    }
+}
+
+impl Store {
+    /// Opens (and for SQLite creates) the database. Does not migrate.
+    pub async fn connect(opts: &ConnectOptions) -> Result<Store> {
+        let pools = if let Some(rest) = opts.url.strip_prefix("sqlite:") {
+            connect_sqlite(rest.trim_start_matches("//"), opts).await?
+        } else if opts.url.starts_with("postgres://") || opts.url.starts_with("postgresql://") {
+            connect_postgres(opts).await?
+        } else {
+            return Err(Error::internal(format!(
+                "unsupported database URL (expected sqlite://… or postgres://…): {}",
+                redact(&opts.url)
+            )));
+        };
+        Ok(Store { pools: Arc::new(pools) })
+    }
+
+    pub fn engine(&self) -> Engine {
+        match &*self.pools {
+            Pools::Sqlite { .. } => Engine::Sqlite,
+            Pools::Postgres { .. } => Engine::Postgres,
+        }
+    }
+
+    /// The SQLite file, when that is the engine.
+    pub fn sqlite_path(&self) -> Option<&Path> {
+        match &*self.pools {
+            Pools::Sqlite { path, .. } => Some(path),
+            Pools::Postgres { .. } => None,
+        }
+    }
+
+    /// Is the database reachable? (for `/readyz`)
+    pub async fn ping(&self) -> Result<()> {
+        read!(self, |db| sqlx::query("SELECT 1").execute(db).await.map(|_| ()).map_err(db_err))
+    }
+
+    /// Closes every connection; waits for running queries.
+    pub async fn close(&self) {
+        match &*self.pools {
+            Pools::Sqlite { read, write, .. } => {
+                write.close().await;
+                read.close().await;
+            }
+            Pools::Postgres { pool } => pool.close().await,
+        }
+    }
+
+    pub(crate) async fn begin(&self) -> Result<Tx> {
+        Ok(match &*self.pools {
+            Pools::Sqlite { write, .. } => Tx::Sqlite(write.begin().await.map_err(db_err)?),
+            Pools::Postgres { pool } => Tx::Postgres(pool.begin().await.map_err(db_err)?),
+        })
+    }
+}
+
+async fn connect_sqlite(path: &str, opts: &ConnectOptions) -> Result<Pools> {
+    let path = PathBuf::from(path.split('?').next().unwrap_or(path));
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(Error::internal)?;
+    }
+    let base = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))
+        .map_err(db_err)?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(10))
+        .synchronous(match opts.synchronous {
+            Synchronous::Full => SqliteSynchronous::Full,
+            Synchronous::Normal => SqliteSynchronous::Normal,
+        })
+        // Keep temporary b-trees in memory and let SQLite checkpoint on its own.
+        .pragma("temp_store", "memory");
+    // One writer: writes wait their turn here rather than hitting SQLITE_BUSY.
+    // A local file cannot drop a connection the way a network can, so skip
+    // sqlx's ping before every query (it costs a round trip each time).
+    let write = SqlitePoolOptions::new()
+        .max_connections(1)
+        .min_connections(1)
+        .test_before_acquire(false)
+        .connect_with(base.clone())
+        .await
+        .map_err(db_err)?;
+    let read = SqlitePoolOptions::new()
+        .max_connections(opts.max_connections.max(2))
+        .test_before_acquire(false)
+        .connect_with(base.read_only(true))
+        .await
+        .map_err(db_err)?;
+    Ok(Pools::Sqlite { read, write, path })
+}
+
+async fn connect_postgres(opts: &ConnectOptions) -> Result<Pools> {
+    let mut options = PgConnectOptions::from_str(&opts.url).map_err(db_err)?;
+    if let Some(schema) = &opts.pg_schema {
+        if !schema.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return Err(Error::internal(format!("invalid schema name {schema:?}")));
+        }
+        // Create the schema with a one-off connection, then point every pooled
+        // connection at it.
+        let setup = PgPoolOptions::new().max_connections(1).connect_with(options.clone()).await.map_err(db_err)?;
+        sqlx::query(&format!("CREATE SCHEMA IF NOT EXISTS {schema}")).execute(&setup).await.map_err(db_err)?;
+        setup.close().await;
+        options = options.options([("search_path", schema.as_str())]);
+    }
+    let pool = PgPoolOptions::new()
+        .max_connections(opts.max_connections.max(2))
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_with(options)
+        .await
+        .map_err(db_err)?;
+    Ok(Pools::Postgres { pool })
+}
+
+/// Hides a password in a database URL before it is shown anywhere.
+pub fn redact(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// Maps a driver error into the domain's error. Unique violations become a
+/// conflict the caller can name more precisely.
+pub(crate) fn db_err(e: sqlx::Error) -> Error {
+    if let sqlx::Error::RowNotFound = e {
+        return Error::NotFound;
+    }
+    if let Some(db) = e.as_database_error()
+        && db.is_unique_violation()
+    {
+        return Error::Conflict("already-exists");
+    }
+    Error::internal(e)
+}
+
+pub(crate) fn ms(t: Timestamp) -> i64 {
+    t.as_millisecond()
+}
+
+pub(crate) fn ts(ms: i64) -> Timestamp {
+    Timestamp::from_millisecond(ms).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+pub(crate) fn ts_opt(ms: Option<i64>) -> Option<Timestamp> {
+    ms.map(ts)
+}

@@ -1,0 +1,312 @@
+//! Invitations: created by a manager (with an e-mail in the outbox, or as a
+//! link to copy), previewed and accepted by whoever holds the link.
+
+use crate::circles::{insert_membership, lock_circle};
+use crate::db::{Store, Tx, db_err, ms, on_tx, read, ts, ts_opt};
+use crate::idempotency::{IdempotencyKey, earlier_result, remember};
+use crate::jobs::{NewJob, enqueue};
+use samenspel_core::access::{Can, act};
+use samenspel_core::ids::{CircleId, InvitationId, UserId};
+use samenspel_core::invitation::{Invitation, InvitationPreview, InvitationState, NewInvitation};
+use samenspel_core::role::Role;
+use samenspel_core::{Error, Result, Timestamp};
+
+fn state(accepted: Option<i64>, revoked: Option<i64>, expires: i64, now: Timestamp) -> InvitationState {
+    if accepted.is_some() {
+        InvitationState::Accepted
+    } else if revoked.is_some() {
+        InvitationState::Revoked
+    } else if expires <= ms(now) {
+        InvitationState::Expired
+    } else {
+        InvitationState::Open
+    }
+}
+
+fn role(raw: &str) -> Result<Role> {
+    Role::parse(raw).ok_or_else(|| Error::internal(format!("unknown role {raw:?}")))
+}
+
+/// Which invitation to accept: by the secret from the link, or by id after a
+/// sign-in link (which was itself sent for that invitation) was used.
+pub enum Accept<'a> {
+    Token(&'a str),
+    ViaSignInLink(&'a InvitationId),
+}
+
+impl Store {
+    /// Creates an invitation; `mail` (the invitation e-mail) is queued in the
+    /// same transaction, so it is sent exactly when the invitation exists.
+    pub async fn create_invitation(
+        &self,
+        cap: &Can<act::InviteMembers>,
+        new: &NewInvitation,
+        token_hash: &str,
+        expires_at: Timestamp,
+        mail: Option<&NewJob>,
+        idem: Option<&IdempotencyKey>,
+        now: Timestamp,
+    ) -> Result<(InvitationId, bool)> {
+        let mut tx = self.begin().await?;
+        if let Some(earlier) = earlier_result(&mut tx, cap.user_id(), idem).await? {
+            return Ok((InvitationId::from_db(earlier), false));
+        }
+        let id = InvitationId::generate();
+        on_tx!(&mut tx, |c| sqlx::query(
+            "INSERT INTO invitations (id, circle_id, token_hash, email, role, relation, contact_person, manager, access_until, message, invited_by, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+        )
+        .bind(id.as_str())
+        .bind(cap.circle_id().as_str())
+        .bind(token_hash)
+        .bind(new.email.as_deref())
+        .bind(new.role.as_str())
+        .bind(&new.relation)
+        .bind(new.contact_person)
+        .bind(new.manager)
+        .bind(new.access_until.map(ms))
+        .bind(&new.message)
+        .bind(cap.user_id().as_str())
+        .bind(ms(now))
+        .bind(ms(expires_at))
+        .execute(c)
+        .await.map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        if let Some(job) = mail {
+            enqueue(&mut tx, job, now).await?;
+        }
+        remember(&mut tx, cap.user_id(), idem, id.as_str(), now).await?;
+        tx.commit().await?;
+        Ok((id, true))
+    }
+
+    /// The circle's invitations, newest first (open, accepted, revoked, expired).
+    pub async fn invitations(&self, cap: &Can<act::InviteMembers>, now: Timestamp) -> Result<Vec<Invitation>> {
+        type Row = (
+            String,
+            Option<String>,
+            String,
+            String,
+            bool,
+            bool,
+            Option<i64>,
+            String,
+            String,
+            i64,
+            i64,
+            Option<i64>,
+            Option<i64>,
+        );
+        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(
+            "SELECT i.id, i.email, i.role, i.relation, i.contact_person, i.manager, i.access_until, i.message, u.display_name, \
+                    i.created_at, i.expires_at, i.accepted_at, i.revoked_at \
+             FROM invitations i JOIN users u ON u.id = i.invited_by WHERE i.circle_id = $1 ORDER BY i.created_at DESC LIMIT 200"
+        )
+        .bind(cap.circle_id().as_str())
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        rows.into_iter()
+            .map(
+                |(
+                    id,
+                    email,
+                    r,
+                    relation,
+                    contact_person,
+                    manager,
+                    until,
+                    message,
+                    by,
+                    created,
+                    expires,
+                    accepted,
+                    revoked,
+                )| {
+                    Ok(Invitation {
+                        id: InvitationId::from_db(id),
+                        circle_id: cap.circle_id().clone(),
+                        email,
+                        role: role(&r)?,
+                        relation,
+                        contact_person,
+                        manager,
+                        access_until: ts_opt(until),
+                        message,
+                        invited_by_name: by,
+                        created_at: ts(created),
+                        expires_at: ts(expires),
+                        state: state(accepted, revoked, expires, now),
+                    })
+                },
+            )
+            .collect()
+    }
+
+    pub async fn revoke_invitation(
+        &self,
+        cap: &Can<act::InviteMembers>,
+        id: &InvitationId,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let done = on_tx!(&mut tx, |c| sqlx::query(
+            "UPDATE invitations SET revoked_at = $3, revoked_by = $4 WHERE id = $1 AND circle_id = $2 AND accepted_at IS NULL AND revoked_at IS NULL"
+        )
+        .bind(id.as_str())
+        .bind(cap.circle_id().as_str())
+        .bind(ms(now))
+        .bind(cap.user_id().as_str())
+        .execute(c)
+        .await.map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        if done == 0 {
+            return Err(Error::NotFound);
+        }
+        tx.commit().await
+    }
+
+    /// What the holder of an invitation link may see before accepting: the
+    /// client's name, who invites, the role. Nothing else of the circle.
+    pub async fn invitation_by_token(&self, token_hash: &str, now: Timestamp) -> Result<Option<InvitationPreview>> {
+        type Row = (
+            String,
+            String,
+            String,
+            String,
+            Option<String>,
+            String,
+            String,
+            String,
+            Option<i64>,
+            i64,
+            Option<i64>,
+            Option<i64>,
+            Option<i64>,
+        );
+        let row: Option<Row> = read!(self, |db| sqlx::query_as(
+            "SELECT i.id, i.circle_id, c.client_name, u.display_name, i.email, i.role, i.relation, i.message, i.access_until, \
+                    i.expires_at, i.accepted_at, i.revoked_at, c.archived_at \
+             FROM invitations i JOIN circles c ON c.id = i.circle_id JOIN users u ON u.id = i.invited_by WHERE i.token_hash = $1"
+        )
+        .bind(token_hash)
+        .fetch_optional(db)
+        .await)
+        .map_err(db_err)?;
+        let Some((
+            id,
+            circle,
+            client_name,
+            by,
+            email,
+            r,
+            relation,
+            message,
+            until,
+            expires,
+            accepted,
+            revoked,
+            archived,
+        )) = row
+        else {
+            return Ok(None);
+        };
+        // An archived circle takes no new members: its invitations count as revoked.
+        let revoked = revoked.or(archived);
+        Ok(Some(InvitationPreview {
+            id: InvitationId::from_db(id),
+            circle_id: CircleId::from_db(circle),
+            client_name,
+            invited_by_name: by,
+            email,
+            role: role(&r)?,
+            relation,
+            message,
+            access_until: ts_opt(until),
+            state: state(accepted, revoked, expires, now),
+        }))
+    }
+
+    /// Accepts an invitation for `user`: marks it used and adds the
+    /// membership in one transaction. Accepting into a circle one already
+    /// belongs to keeps the existing membership.
+    pub async fn accept_invitation(&self, which: Accept<'_>, user: &UserId, now: Timestamp) -> Result<CircleId> {
+        let mut tx = self.begin().await?;
+        let (filter, value) = match which {
+            Accept::Token(hash) => ("token_hash", hash),
+            Accept::ViaSignInLink(id) => ("id", id.as_str()),
+        };
+        let sql = if filter == "id" {
+            "UPDATE invitations SET accepted_at = $2, accepted_by = $3 \
+             WHERE id = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2 \
+             RETURNING circle_id, role, relation, contact_person, manager, access_until, invited_by"
+        } else {
+            "UPDATE invitations SET accepted_at = $2, accepted_by = $3 \
+             WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2 \
+             RETURNING circle_id, role, relation, contact_person, manager, access_until, invited_by"
+        };
+        type Row = (String, String, String, bool, bool, Option<i64>, String);
+        let row: Option<Row> = on_tx!(&mut tx, |c| sqlx::query_as(sql)
+            .bind(value)
+            .bind(ms(now))
+            .bind(user.as_str())
+            .fetch_optional(c)
+            .await)
+        .map_err(db_err)?;
+        let (circle, r, relation, contact_person, manager, until, invited_by) =
+            row.ok_or(Error::Conflict("invitation-not-open"))?;
+        let circle = CircleId::from_db(circle);
+        lock_circle(&mut tx, &circle).await?;
+        if circle_archived(&mut tx, &circle).await? {
+            return Err(Error::Conflict("invitation-not-open"));
+        }
+        let existing: Option<(String,)> = on_tx!(&mut tx, |c| {
+            sqlx::query_as("SELECT id FROM memberships WHERE circle_id = $1 AND user_id = $2 AND ended_at IS NULL")
+                .bind(circle.as_str())
+                .bind(user.as_str())
+                .fetch_optional(c)
+                .await
+        })
+        .map_err(db_err)?;
+        match existing {
+            // Still listed but past its end date: renew it with the invitation's terms.
+            Some((member,)) => {
+                on_tx!(&mut tx, |c| sqlx::query(
+                    "UPDATE memberships SET access_until = $2 WHERE id = $1 AND access_until IS NOT NULL AND access_until <= $3"
+                )
+                .bind(&member)
+                .bind(until)
+                .bind(ms(now))
+                .execute(c)
+                .await.map(|r| r.rows_affected()))
+                .map_err(db_err)?;
+            }
+            None => {
+                insert_membership(
+                    &mut tx,
+                    &circle,
+                    user,
+                    role(&r)?,
+                    &relation,
+                    contact_person,
+                    manager,
+                    ts_opt(until),
+                    Some(&invited_by),
+                    now,
+                )
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(circle)
+    }
+}
+
+async fn circle_archived(tx: &mut Tx, circle: &CircleId) -> Result<bool> {
+    let (archived,): (Option<i64>,) = on_tx!(tx, |c| sqlx::query_as("SELECT archived_at FROM circles WHERE id = $1")
+        .bind(circle.as_str())
+        .fetch_one(c)
+        .await)
+    .map_err(db_err)?;
+    Ok(archived.is_some())
+}

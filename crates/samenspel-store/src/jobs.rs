@@ -1,0 +1,166 @@
+//! The job queue and e-mail outbox. Jobs are written in the same transaction
+//! as the change that causes them, so a crash between the two loses nothing.
+//! Workers claim jobs with a lease: on PostgreSQL with `FOR UPDATE SKIP
+//! LOCKED` so several instances share the queue; on SQLite the single writer
+//! makes the claim atomic.
+
+use crate::db::{Store, Tx, db_err, ms, on_tx, read};
+use samenspel_core::{Result, Timestamp};
+
+#[derive(Clone, Debug)]
+pub struct NewJob {
+    pub kind: &'static str,
+    pub payload: String,
+    pub run_at: Timestamp,
+    pub max_attempts: i64,
+}
+
+#[derive(Clone, Debug)]
+pub struct Job {
+    pub id: String,
+    pub kind: String,
+    pub payload: String,
+    /// Including the current attempt.
+    pub attempts: i64,
+    pub max_attempts: i64,
+}
+
+pub(crate) async fn enqueue(tx: &mut Tx, job: &NewJob, now: Timestamp) -> Result<()> {
+    on_tx!(tx, |c| sqlx::query(
+        "INSERT INTO jobs (id, kind, payload, run_at, max_attempts, created_at) VALUES ($1, $2, $3, $4, $5, $6)"
+    )
+    .bind(uuid::Uuid::now_v7().to_string())
+    .bind(job.kind)
+    .bind(&job.payload)
+    .bind(ms(job.run_at))
+    .bind(job.max_attempts)
+    .bind(ms(now))
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))
+    .map_err(db_err)?;
+    Ok(())
+}
+
+impl Store {
+    /// Queues a job on its own (when there is no other change to go with it).
+    pub async fn enqueue_job(&self, job: &NewJob, now: Timestamp) -> Result<()> {
+        let mut tx = self.begin().await?;
+        enqueue(&mut tx, job, now).await?;
+        tx.commit().await
+    }
+
+    /// Claims up to `limit` due jobs for `worker` until `now + lease`.
+    pub async fn claim_jobs(
+        &self,
+        worker: &str,
+        now: Timestamp,
+        lease: jiff::SignedDuration,
+        limit: i64,
+    ) -> Result<Vec<Job>> {
+        let until = now.saturating_add(lease).map_err(samenspel_core::Error::internal)?;
+        let mut tx = self.begin().await?;
+        let sql = match tx.engine() {
+            crate::Engine::Sqlite => {
+                "UPDATE jobs SET locked_until = $1, locked_by = $2, attempts = attempts + 1 WHERE id IN ( \
+                   SELECT id FROM jobs WHERE done_at IS NULL AND failed_at IS NULL AND run_at <= $3 \
+                   AND (locked_until IS NULL OR locked_until < $3) ORDER BY run_at LIMIT $4) \
+                 RETURNING id, kind, payload, attempts, max_attempts"
+            }
+            crate::Engine::Postgres => {
+                "UPDATE jobs SET locked_until = $1, locked_by = $2, attempts = attempts + 1 WHERE id IN ( \
+                   SELECT id FROM jobs WHERE done_at IS NULL AND failed_at IS NULL AND run_at <= $3 \
+                   AND (locked_until IS NULL OR locked_until < $3) ORDER BY run_at LIMIT $4 FOR UPDATE SKIP LOCKED) \
+                 RETURNING id, kind, payload, attempts, max_attempts"
+            }
+        };
+        let rows: Vec<(String, String, String, i64, i64)> = on_tx!(&mut tx, |c| sqlx::query_as(sql)
+            .bind(ms(until))
+            .bind(worker)
+            .bind(ms(now))
+            .bind(limit)
+            .fetch_all(c)
+            .await)
+        .map_err(db_err)?;
+        tx.commit().await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, kind, payload, attempts, max_attempts)| Job { id, kind, payload, attempts, max_attempts })
+            .collect())
+    }
+
+    /// Marks a job done. Returns false when the lease was lost meanwhile.
+    pub async fn finish_job(&self, id: &str, worker: &str, now: Timestamp) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        let done = on_tx!(&mut tx, |c| sqlx::query(
+            "UPDATE jobs SET done_at = $3, locked_until = NULL WHERE id = $1 AND locked_by = $2 AND done_at IS NULL"
+        )
+        .bind(id)
+        .bind(worker)
+        .bind(ms(now))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await?;
+        Ok(done == 1)
+    }
+
+    /// Records a failed attempt: retried at `retry_at`, or given up when `None`.
+    pub async fn fail_job(
+        &self,
+        id: &str,
+        worker: &str,
+        error: &str,
+        retry_at: Option<Timestamp>,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let error = crate::sessions::truncate(error, 2000);
+        match retry_at {
+            Some(at) => on_tx!(&mut tx, |c| sqlx::query(
+                "UPDATE jobs SET run_at = $3, locked_until = NULL, locked_by = NULL, last_error = $4 WHERE id = $1 AND locked_by = $2"
+            )
+            .bind(id)
+            .bind(worker)
+            .bind(ms(at))
+            .bind(error)
+            .execute(c)
+            .await.map(|r| r.rows_affected())),
+            None => on_tx!(&mut tx, |c| sqlx::query(
+                "UPDATE jobs SET failed_at = $3, locked_until = NULL, last_error = $4 WHERE id = $1 AND locked_by = $2"
+            )
+            .bind(id)
+            .bind(worker)
+            .bind(ms(now))
+            .bind(error)
+            .execute(c)
+            .await.map(|r| r.rows_affected())),
+        }
+        .map_err(db_err)?;
+        tx.commit().await
+    }
+
+    /// (waiting, failed) jobs, for metrics and operators.
+    pub async fn job_counts(&self) -> Result<(i64, i64)> {
+        read!(self, |db| sqlx::query_as(
+            "SELECT COALESCE(SUM(CASE WHEN done_at IS NULL AND failed_at IS NULL THEN 1 ELSE 0 END), 0), \
+                    COALESCE(SUM(CASE WHEN failed_at IS NOT NULL THEN 1 ELSE 0 END), 0) FROM jobs"
+        )
+        .fetch_one(db)
+        .await)
+        .map_err(db_err)
+    }
+
+    /// The earliest time a waiting job becomes due, so the worker can sleep until then.
+    pub async fn next_job_due(&self) -> Result<Option<Timestamp>> {
+        let row: (Option<i64>,) = read!(self, |db| sqlx::query_as(
+            "SELECT MIN(CASE WHEN locked_until IS NOT NULL AND locked_until > run_at THEN locked_until ELSE run_at END) \
+             FROM jobs WHERE done_at IS NULL AND failed_at IS NULL"
+        )
+        .fetch_one(db)
+        .await)
+        .map_err(db_err)?;
+        Ok(row.0.map(crate::db::ts))
+    }
+}

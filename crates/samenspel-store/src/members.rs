@@ -1,0 +1,221 @@
+//! Members of a circle: listing, changing and ending memberships.
+
+use crate::circles::lock_circle;
+use crate::db::{Store, Tx, db_err, ms, on_tx, read, ts, ts_opt};
+use samenspel_core::access::{Can, act, may_change_member};
+use samenspel_core::audience::Audience;
+use samenspel_core::ids::{CircleId, MemberId, UserId};
+use samenspel_core::member::{EndReason, Member, MemberChanges};
+use samenspel_core::role::Role;
+use samenspel_core::{Error, Result, Timestamp};
+
+type MemberRow = (String, String, String, String, String, String, bool, bool, Option<i64>, i64, String);
+
+macro_rules! member_select {
+    () => {
+        "SELECT m.id, m.user_id, u.display_name, u.email, m.role, m.relation, m.contact_person, m.manager, m.access_until, m.joined_at, m.contact_audience \
+         FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.circle_id = $1 AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $2) "
+    };
+}
+
+fn member_from_row(r: MemberRow) -> Result<Member> {
+    let (id, user_id, display_name, email, role, relation, contact_person, manager, until, joined, contact_audience) =
+        r;
+    Ok(Member {
+        id: MemberId::from_db(id),
+        user_id: UserId::from_db(user_id),
+        display_name,
+        email: Some(email),
+        role: Role::parse(&role).ok_or_else(|| Error::internal(format!("unknown role {role:?}")))?,
+        relation,
+        contact_person,
+        manager,
+        access_until: ts_opt(until),
+        joined_at: ts(joined),
+        contact_audience: Audience::parse(&contact_audience).unwrap_or(Audience::Circle),
+    })
+}
+
+/// Hides a member's e-mail address from viewers outside the audience the
+/// member chose for their contact details. A member always sees their own.
+fn apply_contact_audience<A>(cap: &Can<A>, mut m: Member) -> Member {
+    if !cap.audience().can_see(m.contact_audience, &m.id, &[]) {
+        m.email = None;
+    }
+    m
+}
+
+impl Store {
+    /// The active members of the capability's circle: the client side first,
+    /// then family and volunteers, then professionals; by name within each.
+    pub async fn members(&self, cap: &Can<act::ViewMembers>, now: Timestamp) -> Result<Vec<Member>> {
+        let rows: Vec<MemberRow> = read!(self, |db| sqlx::query_as(concat!(
+            member_select!(),
+            "ORDER BY CASE m.role WHEN 'client' THEN 0 WHEN 'representative' THEN 1 WHEN 'relative' THEN 2 \
+             WHEN 'volunteer' THEN 3 WHEN 'professional' THEN 4 ELSE 5 END, u.display_name, m.id"
+        ))
+        .bind(cap.circle_id().as_str())
+        .bind(ms(now))
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        rows.into_iter().map(|r| member_from_row(r).map(|m| apply_contact_audience(cap, m))).collect()
+    }
+
+    /// One active member of the capability's circle.
+    pub async fn member<A>(&self, cap: &Can<A>, id: &MemberId, now: Timestamp) -> Result<Member>
+    where
+        A: act::Action,
+    {
+        let row: MemberRow = read!(self, |db| sqlx::query_as(concat!(member_select!(), "AND m.id = $3"))
+            .bind(cap.circle_id().as_str())
+            .bind(ms(now))
+            .bind(id.as_str())
+            .fetch_optional(db)
+            .await)
+        .map_err(db_err)?
+        .ok_or(Error::NotFound)?;
+        member_from_row(row).map(|m| apply_contact_audience(cap, m))
+    }
+
+    /// Changes another member's role, flags or end date. Only the client side
+    /// touches client-side memberships; the circle always keeps a manager.
+    pub async fn update_member(
+        &self,
+        cap: &Can<act::ManageMembers>,
+        id: &MemberId,
+        changes: &MemberChanges,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        lock_circle(&mut tx, cap.circle_id()).await?;
+        let target = target_role(&mut tx, cap.circle_id(), id, now).await?;
+        if !may_change_member(cap.role(), target, changes.role) {
+            return Err(Error::Forbidden);
+        }
+        let mut row: (String, String, bool, bool, Option<i64>) = on_tx!(&mut tx, |c| sqlx::query_as(
+            "SELECT role, relation, contact_person, manager, access_until FROM memberships WHERE id = $1"
+        )
+        .bind(id.as_str())
+        .fetch_one(c)
+        .await)
+        .map_err(db_err)?;
+        if let Some(role) = changes.role {
+            row.0 = role.as_str().to_owned();
+        }
+        if let Some(relation) = &changes.relation {
+            row.1.clone_from(relation);
+        }
+        if let Some(flag) = changes.contact_person {
+            row.2 = flag;
+        }
+        if let Some(flag) = changes.manager {
+            row.3 = flag;
+        }
+        if let Some(until) = changes.access_until {
+            row.4 = until.map(ms);
+        }
+        on_tx!(&mut tx, |c| sqlx::query(
+            "UPDATE memberships SET role = $2, relation = $3, contact_person = $4, manager = $5, access_until = $6 WHERE id = $1"
+        )
+        .bind(id.as_str())
+        .bind(&row.0)
+        .bind(&row.1)
+        .bind(row.2)
+        .bind(row.3)
+        .bind(row.4)
+        .execute(c)
+        .await.map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        ensure_a_manager_remains(&mut tx, cap.circle_id(), now).await?;
+        tx.commit().await
+    }
+
+    /// Removes a member from the capability's circle. Takes effect at once:
+    /// the next request of the removed member, in any open session, is denied.
+    pub async fn remove_member(&self, cap: &Can<act::ManageMembers>, id: &MemberId, now: Timestamp) -> Result<()> {
+        let mut tx = self.begin().await?;
+        lock_circle(&mut tx, cap.circle_id()).await?;
+        let target = target_role(&mut tx, cap.circle_id(), id, now).await?;
+        if !may_change_member(cap.role(), target, None) {
+            return Err(Error::Forbidden);
+        }
+        end_membership(&mut tx, id, cap.user_id(), EndReason::Removed, now).await?;
+        ensure_a_manager_remains(&mut tx, cap.circle_id(), now).await?;
+        tx.commit().await
+    }
+
+    /// Leaves the circle oneself.
+    pub async fn leave_circle(&self, cap: &Can<act::Leave>, now: Timestamp) -> Result<()> {
+        let mut tx = self.begin().await?;
+        lock_circle(&mut tx, cap.circle_id()).await?;
+        end_membership(&mut tx, cap.member_id(), cap.user_id(), EndReason::Left, now).await?;
+        ensure_a_manager_remains(&mut tx, cap.circle_id(), now).await?;
+        tx.commit().await
+    }
+
+    /// Sets who may see my own e-mail address in this circle.
+    pub async fn set_my_contact_audience(&self, cap: &Can<act::ViewCircle>, audience: Audience) -> Result<()> {
+        if audience == Audience::Chosen {
+            return Err(Error::field("contact_audience", "audience-invalid"));
+        }
+        let mut tx = self.begin().await?;
+        on_tx!(&mut tx, |c| sqlx::query("UPDATE memberships SET contact_audience = $2 WHERE id = $1")
+            .bind(cap.member_id().as_str())
+            .bind(audience.as_str())
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await
+    }
+}
+
+async fn target_role(tx: &mut Tx, circle: &CircleId, id: &MemberId, now: Timestamp) -> Result<Role> {
+    let row: Option<(String,)> = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT role FROM memberships WHERE id = $1 AND circle_id = $2 AND ended_at IS NULL AND (access_until IS NULL OR access_until > $3)"
+    )
+    .bind(id.as_str())
+    .bind(circle.as_str())
+    .bind(ms(now))
+    .fetch_optional(c)
+    .await)
+    .map_err(db_err)?;
+    let (role,) = row.ok_or(Error::NotFound)?;
+    Role::parse(&role).ok_or_else(|| Error::internal(format!("unknown role {role:?}")))
+}
+
+async fn end_membership(tx: &mut Tx, id: &MemberId, by: &UserId, reason: EndReason, now: Timestamp) -> Result<()> {
+    let done = on_tx!(tx, |c| sqlx::query(
+        "UPDATE memberships SET ended_at = $2, ended_by = $3, end_reason = $4 WHERE id = $1 AND ended_at IS NULL"
+    )
+    .bind(id.as_str())
+    .bind(ms(now))
+    .bind(by.as_str())
+    .bind(reason.as_str())
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))
+    .map_err(db_err)?;
+    if done == 0 {
+        return Err(Error::NotFound);
+    }
+    Ok(())
+}
+
+/// A circle must keep at least one member who can manage it; otherwise
+/// nobody could invite or archive any more.
+async fn ensure_a_manager_remains(tx: &mut Tx, circle: &CircleId, now: Timestamp) -> Result<()> {
+    let rows: Vec<(String, bool)> = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT role, manager FROM memberships WHERE circle_id = $1 AND ended_at IS NULL AND (access_until IS NULL OR access_until > $2)"
+    )
+    .bind(circle.as_str())
+    .bind(ms(now))
+    .fetch_all(c)
+    .await)
+    .map_err(db_err)?;
+    let managers =
+        rows.iter().filter(|(role, manager)| *manager || Role::parse(role).is_some_and(Role::always_manages)).count();
+    if managers == 0 { Err(Error::Conflict("last-manager")) } else { Ok(()) }
+}

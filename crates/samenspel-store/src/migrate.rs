@@ -1,0 +1,107 @@
+//! Schema migrations, one tree per engine with the same numbers and names.
+//! Applied at start-up and by `samenspel migrate`; on PostgreSQL the migrator
+//! takes an advisory lock, so several instances starting together are safe.
+
+use crate::db::{Pools, Store, db_err};
+use samenspel_core::{Error, Result};
+use sqlx::error::BoxDynError;
+use sqlx::migrate::{Migration, MigrationSource, MigrationType, Migrator};
+
+/// (version, name, SQLite, PostgreSQL)
+const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
+    (
+        1,
+        "foundation",
+        include_str!("../migrations/sqlite/0001_foundation.sql"),
+        include_str!("../migrations/postgres/0001_foundation.sql"),
+    ),
+    (
+        2,
+        "logbook",
+        include_str!("../migrations/sqlite/0002_logbook.sql"),
+        include_str!("../migrations/postgres/0002_logbook.sql"),
+    ),
+];
+
+/// The compiled-in migrations for one engine, as sqlx's migrator reads them.
+#[derive(Debug)]
+struct Embedded {
+    sqlite: bool,
+}
+
+impl<'s> MigrationSource<'s> for Embedded {
+    fn resolve(self) -> std::pin::Pin<Box<dyn Future<Output = Result<Vec<Migration>, BoxDynError>> + Send + 's>> {
+        let migrations = MIGRATIONS
+            .iter()
+            .map(|(version, name, lite, pg)| {
+                let sql = if self.sqlite { *lite } else { *pg };
+                Migration::new(*version, (*name).into(), MigrationType::Simple, sql.into(), false)
+            })
+            .collect();
+        Box::pin(async move { Ok(migrations) })
+    }
+}
+
+async fn migrator(sqlite: bool) -> Result<Migrator> {
+    Migrator::new(Embedded { sqlite }).await.map_err(|e| Error::internal(format!("reading migrations: {e}")))
+}
+
+impl Store {
+    /// Brings the schema up to date. Refuses a database that has migrations
+    /// this version does not know (a newer Samenspel ran against it).
+    pub async fn migrate(&self) -> Result<()> {
+        let result = match &*self.pools {
+            Pools::Sqlite { write, .. } => migrator(true).await?.run(write).await,
+            Pools::Postgres { pool } => migrator(false).await?.run(pool).await,
+        };
+        result.map_err(|e| Error::internal(format!("database migration failed: {e}")))
+    }
+
+    /// The newest schema version this binary knows.
+    pub fn schema_version() -> i64 {
+        MIGRATIONS.last().map(|m| m.0).unwrap_or(0)
+    }
+
+    /// Tables and their columns as (table, column, nullable), sorted — used
+    /// to prove that both engines' schemas match.
+    pub async fn describe_schema(&self) -> Result<Vec<(String, String, bool)>> {
+        let mut cols: Vec<(String, String, bool)> = match &*self.pools {
+            Pools::Sqlite { read, .. } => {
+                let rows: Vec<(String, String, i64)> = sqlx::query_as(
+                    "SELECT m.name, p.name, p.\"notnull\" FROM sqlite_master m, pragma_table_info(m.name) p \
+                     WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%' \
+                     AND m.name NOT LIKE 'entries_fts%'",
+                )
+                .fetch_all(read)
+                .await
+                .map_err(db_err)?;
+                // SQLite reports a primary-key column as nullable unless declared NOT NULL.
+                let pks: Vec<(String, String)> = sqlx::query_as(
+                    "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p \
+                     WHERE m.type = 'table' AND p.pk > 0",
+                )
+                .fetch_all(read)
+                .await
+                .map_err(db_err)?;
+                rows.into_iter()
+                    .map(|(t, c, notnull)| {
+                        let pk = pks.iter().any(|(pt, pc)| *pt == t && *pc == c);
+                        (t, c, notnull == 0 && !pk)
+                    })
+                    .collect()
+            }
+            Pools::Postgres { pool } => {
+                let rows: Vec<(String, String, String)> = sqlx::query_as(
+                    "SELECT table_name::text, column_name::text, is_nullable::text FROM information_schema.columns \
+                     WHERE table_schema = current_schema() AND table_name NOT LIKE '_sqlx%'",
+                )
+                .fetch_all(pool)
+                .await
+                .map_err(db_err)?;
+                rows.into_iter().map(|(t, c, n)| (t, c, n == "YES")).collect()
+            }
+        };
+        cols.sort();
+        Ok(cols)
+    }
+}

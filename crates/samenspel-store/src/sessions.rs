@@ -1,0 +1,198 @@
+//! Server-side browser sessions. The cookie holds a random token; only its
+//! SHA-256 hash is stored, so a leaked database cannot be replayed.
+
+use crate::db::{Store, db_err, ms, on_tx, read, ts, ts_opt};
+use samenspel_core::access::{Credential, CredentialRecord, CurrentUser};
+use samenspel_core::ids::{SessionId, UserId};
+use samenspel_core::locale::Locale;
+use samenspel_core::{Error, Result, Timestamp};
+use serde::Serialize;
+
+/// A session as its owner sees it on the account page.
+#[derive(Clone, Debug, Serialize)]
+pub struct SessionInfo {
+    pub id: SessionId,
+    pub created_at: Timestamp,
+    pub last_seen_at: Timestamp,
+    pub expires_at: Timestamp,
+    pub user_agent: String,
+    pub ip: String,
+    pub current: bool,
+}
+
+/// How long sessions live: extended by use up to an absolute maximum.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionLifetime {
+    pub idle: jiff::SignedDuration,
+    pub absolute: jiff::SignedDuration,
+}
+
+pub struct NewSession<'a> {
+    pub user_id: &'a UserId,
+    pub token_hash: &'a str,
+    pub user_agent: &'a str,
+    pub ip: &'a str,
+}
+
+impl Store {
+    pub async fn create_session(
+        &self,
+        s: NewSession<'_>,
+        lifetime: SessionLifetime,
+        now: Timestamp,
+    ) -> Result<SessionId> {
+        let id = SessionId::generate();
+        let expires = now.saturating_add(lifetime.idle).map_err(Error::internal)?;
+        let mut tx = self.begin().await?;
+        on_tx!(&mut tx, |c| sqlx::query(
+            "INSERT INTO sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at, user_agent, ip) VALUES ($1, $2, $3, $4, $4, $5, $6, $7)"
+        )
+        .bind(id.as_str())
+        .bind(s.token_hash)
+        .bind(s.user_id.as_str())
+        .bind(ms(now))
+        .bind(ms(expires))
+        .bind(truncate(s.user_agent, 300))
+        .bind(truncate(s.ip, 64))
+        .execute(c)
+        .await.map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The credential behind a session cookie. Extends the session when it was
+    /// last seen more than a few minutes ago (so browsing does not write on
+    /// every request).
+    pub async fn credential_by_session(
+        &self,
+        token_hash: &str,
+        lifetime: SessionLifetime,
+        now: Timestamp,
+    ) -> Result<Option<CredentialRecord>> {
+        type Row = (String, String, String, String, String, Option<i64>, String, i64, i64, i64, Option<i64>);
+        let row: Option<Row> = read!(self, |db| sqlx::query_as(
+            "SELECT s.id, u.id, u.display_name, u.email, u.locale, u.disabled_at, s.token_hash, s.created_at, s.last_seen_at, s.expires_at, s.revoked_at \
+             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1"
+        )
+        .bind(token_hash)
+        .fetch_optional(db)
+        .await)
+        .map_err(db_err)?;
+        let Some((sid, uid, name, email, locale, disabled, _, created, last_seen, expires, revoked)) = row else {
+            return Ok(None);
+        };
+        let mut expires_at = ts(expires);
+        let live = revoked.is_none() && expires_at > now;
+        if live && now.as_millisecond() - last_seen > 5 * 60 * 1000 {
+            let idle_end = now.saturating_add(lifetime.idle).map_err(Error::internal)?;
+            let hard_end = ts(created).saturating_add(lifetime.absolute).map_err(Error::internal)?;
+            expires_at = idle_end.min(hard_end);
+            let mut tx = self.begin().await?;
+            on_tx!(&mut tx, |c| sqlx::query(
+                "UPDATE sessions SET last_seen_at = $2, expires_at = $3 WHERE id = $1 AND revoked_at IS NULL"
+            )
+            .bind(&sid)
+            .bind(ms(now))
+            .bind(ms(expires_at))
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))
+            .map_err(db_err)?;
+            tx.commit().await?;
+        }
+        Ok(Some(CredentialRecord {
+            user_id: UserId::from_db(uid),
+            display_name: name,
+            email,
+            locale: Locale::parse(&locale).unwrap_or_default(),
+            user_disabled: disabled.is_some(),
+            credential: Credential::Session(SessionId::from_db(sid)),
+            expires_at: Some(expires_at),
+            revoked: revoked.is_some(),
+        }))
+    }
+
+    /// My sessions that are still valid, newest activity first.
+    pub async fn my_sessions(&self, me: &CurrentUser, now: Timestamp) -> Result<Vec<SessionInfo>> {
+        let rows: Vec<(String, i64, i64, i64, String, String)> = read!(self, |db| sqlx::query_as(
+            "SELECT id, created_at, last_seen_at, expires_at, user_agent, ip FROM sessions \
+             WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > $2 ORDER BY last_seen_at DESC"
+        )
+        .bind(me.id().as_str())
+        .bind(ms(now))
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, created, seen, expires, user_agent, ip)| {
+                let id = SessionId::from_db(id);
+                SessionInfo {
+                    current: me.session_id() == Some(&id),
+                    id,
+                    created_at: ts(created),
+                    last_seen_at: ts(seen),
+                    expires_at: ts(expires),
+                    user_agent,
+                    ip,
+                }
+            })
+            .collect())
+    }
+
+    /// Ends one of my sessions. Someone else's session is "not found".
+    pub async fn revoke_my_session(&self, me: &CurrentUser, id: &SessionId, now: Timestamp) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let done = on_tx!(&mut tx, |c| sqlx::query(
+            "UPDATE sessions SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL"
+        )
+        .bind(id.as_str())
+        .bind(me.id().as_str())
+        .bind(ms(now))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        if done == 0 {
+            return Err(Error::NotFound);
+        }
+        tx.commit().await
+    }
+
+    /// Ends all my sessions except `keep` (for "sign out everywhere else").
+    pub async fn revoke_my_other_sessions(&self, me: &CurrentUser, now: Timestamp) -> Result<u64> {
+        let keep = me.session_id().map(|s| s.as_str().to_owned()).unwrap_or_default();
+        let mut tx = self.begin().await?;
+        let done = on_tx!(&mut tx, |c| sqlx::query(
+            "UPDATE sessions SET revoked_at = $3 WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL"
+        )
+        .bind(me.id().as_str())
+        .bind(&keep)
+        .bind(ms(now))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await?;
+        Ok(done)
+    }
+
+    /// Whether a session is still valid (used by tests and the sign-out flow).
+    pub async fn session_expiry(&self, id: &SessionId) -> Result<Option<Timestamp>> {
+        let row: Option<(i64, Option<i64>)> =
+            read!(self, |db| sqlx::query_as("SELECT expires_at, revoked_at FROM sessions WHERE id = $1")
+                .bind(id.as_str())
+                .fetch_optional(db)
+                .await)
+            .map_err(db_err)?;
+        Ok(row.and_then(|(e, r)| if r.is_some() { None } else { ts_opt(Some(e)) }))
+    }
+}
+
+pub(crate) fn truncate(s: &str, max: usize) -> &str {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}

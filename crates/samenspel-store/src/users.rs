@@ -1,0 +1,170 @@
+//! Accounts.
+
+use crate::db::{Store, db_err, ms, on_tx, read, ts};
+use samenspel_core::access::CurrentUser;
+use samenspel_core::ids::UserId;
+use samenspel_core::locale::Locale;
+use samenspel_core::user::User;
+use samenspel_core::{Error, Result, Timestamp};
+
+/// What sign-in needs to know about an account.
+#[derive(Clone, Debug)]
+pub struct SignInRecord {
+    pub id: UserId,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: Option<String>,
+    pub locale: Locale,
+    pub disabled: bool,
+}
+
+type UserRow = (String, String, String, Option<String>, String, i64, Option<i64>);
+
+macro_rules! user_columns {
+    () => {
+        "id, email, display_name, password_hash, locale, created_at, disabled_at"
+    };
+}
+
+fn user_from_row((id, email, display_name, password_hash, locale, created_at, disabled_at): UserRow) -> User {
+    User {
+        id: UserId::from_db(id),
+        email,
+        display_name,
+        locale: Locale::parse(&locale).unwrap_or_default(),
+        has_password: password_hash.is_some(),
+        created_at: ts(created_at),
+        disabled: disabled_at.is_some(),
+    }
+}
+
+impl Store {
+    /// Creates an account. `verified` says the e-mail address was proven (by
+    /// an invitation e-mail or a sign-in link). Conflict `email-taken` if the
+    /// address has an account.
+    pub async fn create_user(
+        &self,
+        email: &str,
+        display_name: &str,
+        password_hash: Option<&str>,
+        locale: Locale,
+        verified: bool,
+        now: Timestamp,
+    ) -> Result<UserId> {
+        let id = UserId::generate();
+        let mut tx = self.begin().await?;
+        let r = on_tx!(&mut tx, |c| {
+            sqlx::query(
+            "INSERT INTO users (id, email, display_name, password_hash, locale, created_at, email_verified_at) VALUES ($1, $2, $3, $4, $5, $6, $7)"
+        )
+        .bind(id.as_str())
+        .bind(email)
+        .bind(display_name)
+        .bind(password_hash)
+        .bind(locale.as_str())
+        .bind(ms(now))
+        .bind(verified.then_some(ms(now)))
+        .execute(c)
+        .await.map(|r| r.rows_affected())
+        });
+        match r.map_err(db_err) {
+            Err(Error::Conflict(_)) => return Err(Error::Conflict("email-taken")),
+            other => other?,
+        };
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Looks an account up by e-mail for signing in (there is no actor yet).
+    pub async fn find_user_for_sign_in(&self, email: &str) -> Result<Option<SignInRecord>> {
+        let row: Option<(String, String, String, Option<String>, String, Option<i64>)> =
+            read!(self, |db| sqlx::query_as(
+                "SELECT id, email, display_name, password_hash, locale, disabled_at FROM users WHERE email = $1"
+            )
+            .bind(email)
+            .fetch_optional(db)
+            .await)
+            .map_err(db_err)?;
+        Ok(row.map(|(id, email, display_name, password_hash, locale, disabled_at)| SignInRecord {
+            id: UserId::from_db(id),
+            email,
+            display_name,
+            password_hash,
+            locale: Locale::parse(&locale).unwrap_or_default(),
+            disabled: disabled_at.is_some(),
+        }))
+    }
+
+    /// The signed-in person's own account.
+    pub async fn my_account(&self, me: &CurrentUser) -> Result<User> {
+        self.internal_user(me.id()).await
+    }
+
+    /// Any account by id: for the command line, jobs and sign-in flows only.
+    pub async fn internal_user(&self, id: &UserId) -> Result<User> {
+        let row: UserRow =
+            read!(self, |db| sqlx::query_as(concat!("SELECT ", user_columns!(), " FROM users WHERE id = $1"))
+                .bind(id.as_str())
+                .fetch_optional(db)
+                .await)
+            .map_err(db_err)?
+            .ok_or(Error::NotFound)?;
+        Ok(user_from_row(row))
+    }
+
+    /// Every account, by name: for operators.
+    pub async fn internal_list_users(&self) -> Result<Vec<User>> {
+        let rows: Vec<UserRow> = read!(self, |db| sqlx::query_as(concat!(
+            "SELECT ",
+            user_columns!(),
+            " FROM users ORDER BY display_name, email"
+        ))
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        Ok(rows.into_iter().map(user_from_row).collect())
+    }
+
+    pub async fn set_my_locale(&self, me: &CurrentUser, locale: Locale) -> Result<()> {
+        self.update_user_field(me.id(), "UPDATE users SET locale = $2 WHERE id = $1", locale.as_str()).await
+    }
+
+    pub async fn set_my_display_name(&self, me: &CurrentUser, name: &str) -> Result<()> {
+        self.update_user_field(me.id(), "UPDATE users SET display_name = $2 WHERE id = $1", name).await
+    }
+
+    /// Sets a password hash (argon2id PHC string), for the user themselves or an operator.
+    pub async fn internal_set_password_hash(&self, id: &UserId, hash: &str) -> Result<()> {
+        self.update_user_field(id, "UPDATE users SET password_hash = $2 WHERE id = $1", hash).await
+    }
+
+    /// Records that the person proved they own their e-mail address.
+    pub async fn internal_mark_email_verified(&self, id: &UserId, now: Timestamp) -> Result<()> {
+        let mut tx = self.begin().await?;
+        on_tx!(&mut tx, |c| sqlx::query(
+            "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2) WHERE id = $1"
+        )
+        .bind(id.as_str())
+        .bind(ms(now))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await
+    }
+
+    async fn update_user_field(&self, id: &UserId, sql: &'static str, value: &str) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let done = on_tx!(&mut tx, |c| sqlx::query(sql)
+            .bind(id.as_str())
+            .bind(value)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        if done == 0 {
+            return Err(Error::NotFound);
+        }
+        tx.commit().await
+    }
+}

@@ -1,0 +1,486 @@
+# Samenspel — English. Short, plain sentences.
+
+## General
+skip-to-content = Skip to content
+nav-label = Main menu
+nav-circles = My circles
+nav-account = My account
+nav-sign-out = Sign out
+language-label = Language:
+button-save = Save
+button-copy = Copy
+back-to-members = Back to the members
+
+## Errors
+error-title = That did not work
+error-summary-title = Please check what you filled in
+error-request-id = If this keeps happening, contact the administrator and mention this code: { $id }
+error-back-home = Go to the start page
+error-not-found = This page does not exist, or you do not have access to it.
+error-not-found-api = Not found, or you have no access to it.
+error-forbidden = You may not do this in this circle.
+error-unauthenticated = You are not signed in.
+error-sign-in-needed = Please sign in first.
+error-form-expired = The form was open for too long. Go back, reload the page and try again.
+error-validation = Not everything was filled in correctly.
+error-rate-limited = You tried too often. Please wait a little and try again.
+error-internal = Something went wrong on our side. Your data is safe. Please try again in a moment.
+
+already-exists = This already exists.
+email-taken = There is already an account with this e-mail address.
+already-member = This person is already a member of the circle.
+last-manager = That is not possible: nobody would be left to manage the circle. Let someone else manage it first.
+invitation-not-open = This invitation was already used, withdrawn or has expired.
+link-not-valid = This sign-in link was already used or has expired.
+circle-already-archived = This circle is already archived.
+circle-not-archived = This circle is not archived.
+duplicate-request = This was already sent. Please reload the page.
+
+email-required = Please fill in your e-mail address.
+email-invalid = This is not a valid e-mail address. For example: name@example.org
+name-required = Please fill in a name.
+name-too-long = This name is too long (more than 100 characters).
+relation-too-long = This is too long (more than 60 characters).
+password-too-short = Choose a password of at least 10 characters.
+password-too-long = This password is too long.
+text-too-long = This text is too long.
+role-invalid = Choose a role.
+role-client-side-only = Only the client or the representative can give someone this role.
+location-unknown = Choose an organisation or location from the list.
+organisation-unknown = Choose an organisation from the list.
+date-invalid = Fill in a date, for example 31-12-2026.
+date-in-past = Choose a date in the future.
+audience-invalid = Choose who may see it.
+sign-in-failed = The e-mail address or the password is not correct.
+password-wrong = Your current password is not correct.
+account-disabled = This account is disabled. Please contact the administrator.
+language-invalid = Choose Nederlands or English.
+body-invalid = The data could not be read.
+body-not-json = Please send the data as JSON.
+idempotency-key-invalid = The Idempotency-Key must be 8 to 100 letters, digits, - or _.
+
+## Signing in
+sign-in-title = Sign in
+sign-in-intro = Welcome to Samenspel. Here you work together with everybody who cares for the same person.
+sign-in-link-heading = Sign in with a link
+sign-in-link-explain = Fill in your e-mail address. You will get an e-mail with a link. With it you sign in, without a password.
+sign-in-link-button = Send me a sign-in link
+sign-in-password-heading = Sign in with a password
+sign-in-password-button = Sign in
+field-email = E-mail address
+field-password = Password
+link-sent-title = Check your e-mail
+link-sent-body = If we know { $email }, we have sent an e-mail with a sign-in link there.
+link-sent-valid = { $count ->
+    [one] The link works for one minute, and only once.
+   *[other] The link works for { $count } minutes, and only once.
+}
+link-sent-not-received = No e-mail? Also look in your junk mail (spam).
+link-sent-again = Ask for another link
+link-confirm-title = Sign in as { $name }
+link-confirm-body = You sign in with the e-mail address { $email }.
+link-confirm-button = Sign in
+link-confirm-not-you = Is this not you? Then close this page.
+link-invalid-title = This link no longer works
+link-invalid-body = A sign-in link works only once, and only for a short time. Ask for a new link.
+link-invalid-again = Ask for a new link
+
+## Circles
+circles-title = My circles
+circles-empty = You are not a member of a circle yet. Did you get an invitation? Then open the link in that e-mail. You can also start a circle yourself.
+circles-my-role = Your role: { $role }
+circles-member-count = { $count ->
+    [one] 1 member
+   *[other] { $count } members
+}
+circles-access-until = You have access until { $date }.
+circle-archived-badge = Archived
+circles-start = Start a circle
+circle-new-title = Start a circle
+circle-new-intro = A circle is the group of people around one person: the client, family, volunteers and care workers. After starting it, you invite the others.
+field-client-name = Who is the circle for?
+field-client-name-hint = The name you use, for example "grandpa Wim" or "Mrs Jansen".
+field-description = Short explanation (may stay empty)
+field-my-role = Your role in this circle
+field-my-relation = How are you related to this person?
+field-relation-hint = For example: daughter, neighbour, district nurse.
+field-place = Does the circle belong to an organisation?
+place-independent = No, we start on our own (without an organisation)
+circle-new-button = Start the circle
+circle-of = Circle of
+circle-nav-label = Parts of this circle
+tab-members = Members
+tab-invitations = Invite
+tab-audit = Who looked
+tab-settings = Settings
+
+## Members
+members-heading = { $count ->
+    [one] 1 member
+   *[other] { $count } members
+}
+members-you = you
+members-contact-person = Fixed contact person
+members-manages = Manages the circle
+members-until = Access until { $date }
+members-invite = Invite someone
+field-role = Role
+field-relation = Relation
+member-email-hidden = Only visible to part of the circle
+member-joined = Member since
+field-access-until = Access up to and including
+member-change-heading = Change the membership
+field-contact-person = Fixed contact person
+field-manager = May manage the circle
+field-manager-hint = Managers can invite people, change roles and archive the circle.
+field-access-until-hint = For a stand-in or a short task. Leave empty when there is no end date. Access stops at the start of this day.
+member-remove-heading = Remove from the circle
+member-remove-explain = { $name } will at once no longer see anything in this circle.
+member-remove-confirm = Are you sure you want to remove { $name } from the circle?
+member-remove-button = Remove from the circle
+
+## Inviting
+invite-heading = Invite someone
+invite-explain = Everybody who helps is welcome: family, neighbours, volunteers and care workers.
+field-invite-email = E-mail address (may stay empty)
+field-invite-email-hint = With an e-mail address, we send the invitation. Without one, you get a link to pass on yourself, for example by text message.
+field-message = Personal message (may stay empty)
+invite-button = Make the invitation
+invite-created-heading = The invitation is ready
+invite-created-emailed = We have sent the invitation by e-mail.
+invite-created-link = This is the invitation's link. You see it only once. Send it only to the person you invite.
+invite-link-label = Invitation link
+invite-created-repeat = This invitation was already made. Lost the link? Withdraw the invitation and make a new one.
+invitations-heading = Invitations
+invitations-empty = There are no invitations yet.
+invitation-by-link = Invitation by link
+invitation-meta = Made by { $name } on { $date }
+invitation-revoke = Withdraw
+invitation-state-open = not used yet
+invitation-state-accepted = accepted
+invitation-state-revoked = withdrawn
+invitation-state-expired = expired
+
+## Opening an invitation
+invitation-title = Invitation
+invitation-title-for = Invitation to the circle of { $client }
+invitation-lead = { $inviter } invites you to join as { $role }.
+invitation-until = You get access until { $date }.
+invitation-what-it-is = In the circle you see who helps and how things are going. That way nobody has to tell everything again.
+invitation-signed-in-as = You are signed in as { $name }.
+invitation-join = Join
+field-your-name = Your name
+invitation-have-account = Do you already have an account?
+invitation-sign-in-first = Then sign in first.
+invitation-closed = You can no longer use this invitation ({ $state }).
+invitation-ask-again = Ask the person who invited you for a new invitation.
+
+## Circle settings
+settings-contact-heading = Who sees my e-mail address?
+settings-contact-explain = You decide who in this circle may see your e-mail address.
+settings-contact-legend = My e-mail address is visible to
+settings-edit-heading = Name and explanation of the circle
+settings-archive-heading = Archive the circle
+settings-archive-explain = Do this when care ends. The circle is kept, but only the client, the representative and the managers can still see it. Nobody can change anything in it.
+settings-archive-confirm = Are you sure you want to archive this circle?
+settings-archive-button = Archive the circle
+settings-restore-heading = Bring the circle back
+settings-restore-explain = This circle is archived. Bring it back when care starts again.
+settings-restore-button = Bring the circle back
+settings-leave-heading = Leave this circle
+settings-leave-explain = After leaving you will not see anything in this circle. Someone can invite you again later.
+settings-leave-confirm = Are you sure you want to leave this circle?
+settings-leave-button = Leave the circle
+
+## Who looked (access log)
+audit-heading = Who looked
+audit-explain = Here you see who looked at or changed the information in this circle, and when. Only the client and the representative see this.
+audit-empty = Nothing has been recorded yet.
+audit-caption = Access and changes, newest first
+audit-when = When
+audit-who = Who
+audit-what = What
+audit-result = Result
+audit-from = From (IP address)
+audit-someone-with-link = Someone with an invitation link
+audit-allowed = Allowed
+audit-denied = Refused
+audit-older = Older lines
+audit-circle-start = started the circle
+audit-circle-view = looked at the circle
+audit-circle-edit = changed the circle's name or explanation
+audit-circle-archive = archived the circle
+audit-circle-restore = brought the circle back
+audit-circle-leave = left the circle
+audit-members-list = looked at the member list
+audit-member-view = looked at a member
+audit-member-change = changed a membership
+audit-member-remove = removed someone from the circle
+audit-member-contact-audience = changed who sees their own e-mail address
+audit-invitation-create = made an invitation
+audit-invitations-list = looked at the invitations
+audit-invitation-revoke = withdrew an invitation
+audit-invitation-preview = opened an invitation
+audit-invitation-accept = accepted an invitation
+audit-audit-view = looked at who looked
+
+## My account
+account-title = My account
+account-profile-heading = My details
+account-email = Your e-mail address: { $email }
+account-language-heading = Language
+account-language-legend = In which language do you want to use Samenspel?
+account-password-heading = Password
+account-password-change = You can sign in with your password or with a link by e-mail.
+account-password-none = You sign in with a link by e-mail. Do you also want to sign in with a password? Then choose one here.
+field-current-password = Current password
+field-new-password = New password
+field-new-password-hint = At least 10 characters. A sentence of a few words is easy to remember and safe.
+account-password-button = Save password
+account-sessions-heading = Where am I signed in?
+account-sessions-explain = Do you not recognise a device? Then sign it out.
+account-session-unknown-device = Unknown device
+account-session-current = This device
+account-session-meta = Signed in on { $since }, last used { $seen }
+account-session-revoke = Sign out
+account-sessions-revoke-others = Sign out everywhere else
+account-tokens-heading = Keys for connections (API)
+account-tokens-explain = With a key, another program can use Samenspel on your behalf. Never give a key to someone else.
+account-token-created = This is your new key. You see it only once. Keep it somewhere safe.
+account-token-label = New key
+account-token-created-on = made on { $date }
+account-token-used-on = last used on { $date }
+account-token-revoke = Withdraw
+account-token-name = Name of the key
+account-token-create = Make a key
+
+## Notices after an action
+notice-saved = Saved.
+notice-member-removed = This person was removed from the circle.
+notice-invitation-revoked = The invitation was withdrawn.
+notice-circle-archived = The circle was archived.
+notice-circle-restored = The circle was brought back.
+notice-left-circle = You left the circle.
+notice-session-revoked = That device was signed out.
+notice-sessions-revoked = You were signed out on all other devices.
+notice-token-revoked = The key was withdrawn.
+notice-password-saved = Your password was saved.
+notice-joined = Welcome to the circle!
+
+## Roles
+role-client = client
+role-representative = representative
+role-relative = relative
+role-volunteer = volunteer
+role-professional = professional
+role-coordinator = coordinator
+
+## Who may see it
+audience-circle = everybody in the circle
+audience-professionals = professionals only (and the client)
+audience-informal = family and volunteers only (and the client)
+audience-chosen = only the chosen people
+
+## E-mail
+mail-invitation-subject = { $inviter } invites you to Samenspel
+mail-invitation-greeting = Hello,
+mail-invitation-body = { $inviter } invites you to the circle of { $client } in Samenspel. There you work together with everybody who helps.
+mail-invitation-message = { $inviter } writes:
+mail-invitation-action = Join with this link:
+mail-invitation-button = See the invitation
+mail-invitation-expires = The invitation works until { $date }.
+mail-invitation-ignore = Do you not want to join? Then you need not do anything.
+mail-sign-in-subject = Your sign-in link for Samenspel
+mail-sign-in-greeting = Hello { $name },
+mail-sign-in-body = Click the link to sign in to Samenspel:
+mail-sign-in-button = Sign in
+mail-sign-in-expires = { $count ->
+    [one] The link works for one minute, and only once.
+   *[other] The link works for { $count } minutes, and only once.
+}
+mail-sign-in-ignore = Did you not ask for a sign-in link? Then you can ignore this e-mail.
+
+## Logbook: who looked
+audit-logbook-overview = looked at the overview
+audit-logbook-unread = looked at how many messages are new
+audit-logbook-list = read the logbook
+audit-logbook-search = searched the logbook
+audit-logbook-digest = received a summary by e-mail
+audit-entry-create = wrote a message
+audit-entry-view = read a message
+audit-entry-history = looked at earlier versions of a message
+audit-entry-edit = changed a message
+audit-entry-delete = removed a message
+audit-entry-close = closed a question or concern
+audit-reply-create = replied to a message
+audit-reply-delete = removed a reply
+audit-reaction-set = reacted (thumbs up, heart)
+audit-file-view = looked at a photo or file
+audit-file-add = added a photo or file
+audit-notifications-view = looked at their own notifications
+audit-notifications-change = changed their own notifications
+
+## Logbook: kinds of messages
+kind-update = Update
+kind-moment = Good moment
+kind-concern = Concern
+kind-question = Question
+kind-thanks = Thank-you
+
+## Logbook: errors
+kind-invalid = Choose what kind of message it is.
+text-required = Write something, or add a photo.
+audience-chosen-empty = Choose who may see it.
+member-unknown = Choose people from this circle.
+thanks-recipients-empty = Choose whom you want to thank.
+recipients-only-for-thanks = Only a thank-you is addressed to someone.
+recipients-outside-audience = Whoever you thank must be able to see the message too.
+too-many-files = You can add at most 6 photos or files.
+file-empty = This file is empty.
+file-too-large = This file is too large. It may be at most 12 MB.
+file-not-a-photo = This file has the name of a photo, but it is not a photo. Choose a real photo (JPEG, PNG, WebP or GIF).
+file-type-unsupported = We cannot keep this kind of file. Choose a photo (JPEG, PNG, WebP or GIF) or a PDF.
+file-damaged = This photo is damaged or cannot be read. Please try another one.
+reaction-invalid = Choose a reaction.
+cursor-invalid = This page no longer exists. Go back to the start of the logbook.
+entry-not-open = This question or concern is already closed.
+time-invalid = Fill in a time, for example 22:00.
+digest-invalid = Choose how often you want a summary.
+quiet-hours-incomplete = Fill in a start and an end time, or leave both empty.
+
+## Logbook: e-mail
+mail-entry-concern-subject = There is a new concern in Samenspel
+mail-entry-concern-lead = { $author } shares a concern in the circle of { $client }:
+mail-entry-question-subject = There is a new question in Samenspel
+mail-entry-question-lead = { $author } asks a question in the circle of { $client }:
+mail-entry-thanks-subject = Someone thanks you in Samenspel
+mail-entry-thanks-lead = { $author } thanks you in the circle of { $client }:
+mail-entry-button = Read and reply
+mail-reply-subject = There is an answer in Samenspel
+mail-reply-lead = { $author } replied in the circle of { $client }:
+mail-digest-daily-subject = Your daily summary from Samenspel
+mail-digest-weekly-subject = Your weekly summary from Samenspel
+mail-digest-daily-lead = This happened today in the circle of { $client }:
+mail-digest-weekly-lead = This happened this week in the circle of { $client }:
+mail-digest-open = Go to the circle
+mail-digest-read = Read
+mail-settings-footer = Fewer or other e-mails? One click:
+mail-settings-link = change notifications
+
+## Logbook: pages
+tab-overview = Overview
+tab-logbook = Logbook
+when-today = today at { $time }
+when-yesterday = yesterday at { $time }
+button-cancel = Cancel
+back-to-logbook = Back to the logbook
+back-to-entry = Back to the message
+overview-write-heading = Write something in the logbook
+overview-new-heading = New for you
+overview-unread-label = new messages
+overview-nothing-new = You are up to date. There is nothing new.
+overview-all-new = Read all new messages
+overview-open-heading = Open questions and concerns
+overview-nothing-open = There are no open questions or concerns.
+overview-thanks-heading = Thank-yous
+overview-to-logbook = To the whole logbook
+logbook-write = Write a message
+logbook-search-label = Search the logbook
+logbook-search-button = Search
+logbook-filter-label = What do you want to see?
+logbook-filter-all = Everything
+logbook-filter-open = Open questions and concerns
+logbook-filter-moments = Good moments
+logbook-filter-thanks = Thank-yous
+logbook-results-for = Found for "{ $q }"
+logbook-no-results = Nothing found. Try another word.
+logbook-empty = There is nothing in the logbook yet. Write the first message!
+logbook-older = Older messages
+entry-new = New
+entry-edited = changed
+entry-removed-short = message removed
+entry-removed-by = This message was removed by { $name } ({ $date }).
+reply-removed-by = This reply was removed by { $name } ({ $date }).
+entry-photos = { $count ->
+    [one] a photo
+   *[other] { $count } photos
+}
+entry-reply-count = { $count ->
+    [one] 1 reply
+   *[other] { $count } replies
+}
+entry-thanks-to = thanks { $names }
+entry-visible-to = Visible to: { $who }
+audience-chosen-names = only { $names }
+photo-alt = Photo { $n } with the message from { $name }
+entry-close = Close
+entry-closed-by = Closed by { $name } ({ $date }).
+entry-edit = Change the message
+entry-edit-explain = The earlier text is kept. Everybody who can see the message can also see that it was changed.
+entry-history = Earlier versions
+entry-delete = Remove
+entry-delete-confirm = Are you sure you want to remove this message? Everybody will see that you removed it.
+entry-reactions-heading = React with a sign
+entry-seen-heading = Seen by
+entry-seen-nobody = Nobody has seen this message yet.
+entry-seen-not-yet = Not seen yet by: { $names }
+entry-replies-heading = Replies
+entry-no-replies = No replies yet.
+reply-label = Your reply
+reply-button = Reply
+reply-delete = Remove reply
+reply-delete-confirm = Are you sure you want to remove this reply?
+history-current = Now (version { $n })
+history-version = Version { $n }
+entry-form-title = Write a message
+entry-form-kind = What kind of message is it?
+entry-form-body = Your message
+entry-form-body-hint = An empty line starts a new paragraph. Start a line with "- " for a list.
+entry-form-files = Photos or a PDF (may stay empty)
+entry-form-files-hint = At most 6 files of at most 12 MB each. We remove the location and other hidden data from photos.
+entry-form-files-again = Please choose your photos again if you want to add them: nothing has been saved yet.
+entry-form-recipients = Whom do you want to thank? (only for a thank-you)
+entry-form-recipients-hint = They will hear about it at once.
+entry-form-audience = Who may see this?
+entry-form-chosen = Which people? (only with "only the chosen people")
+entry-form-chosen-hint = You can always see your own message.
+entry-form-button = Post the message
+kind-update-hint = What was done, how it went.
+kind-moment-hint = Something nice to share.
+kind-concern-hint = Something you are worried about. It stays open until someone replies or closes it.
+kind-question-hint = A question for the others. It stays open until someone answers or closes it.
+kind-thanks-hint = Thank someone for what they did.
+audience-circle-hint = All members of the circle.
+audience-professionals-hint = Care workers and coordinators. The client and the representative see it too.
+audience-informal-hint = Family, relatives and volunteers. The client and the representative see it too.
+audience-chosen-hint = Only the people you choose below.
+status-none = none
+status-open = no answer yet
+status-answered = answered
+status-closed = closed
+reaction-thanks = Thanks
+reaction-seen = Seen
+reaction-heart = Heart
+digest-off = No summary
+digest-daily = Every day (at 18:00)
+digest-weekly = Every week (Sunday at 18:00)
+notifications-title = E-mail notifications
+notifications-explain = How do you want to hear what happens in the circle of { $client }?
+notifications-immediate = E-mail me at once about a new question or concern, a thank-you for me, and an answer to my question
+notifications-immediate-hint = Only when you may see the message.
+notifications-digest = A summary of everything else
+notifications-quiet = Quiet hours
+notifications-quiet-hint = We send no e-mail in these hours. What happens then, you get afterwards.
+notifications-quiet-from = From
+notifications-quiet-until = Until
+notifications-stop = No more e-mails about this circle
+notifications-stop-explain = Want no e-mails about this circle at all? One click is enough. You can turn them back on later.
+settings-notifications-explain = Choose which e-mails you get, and when.
+settings-notifications-link = Set notifications
+notice-entry-saved = Your message is in the logbook.
+notice-entry-removed = The message was removed.
+notice-entry-closed = The question or concern was closed.
+notice-reply-saved = Your reply was posted.
+notice-reply-removed = The reply was removed.
+notice-notifications-saved = Your notifications were saved.
+notice-notifications-stopped = You will get no more e-mails about this circle. You can turn them back on below.

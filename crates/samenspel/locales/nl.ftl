@@ -1,0 +1,486 @@
+# Samenspel — Nederlands (taalniveau B1). Schrijf kort en gewoon.
+
+## Algemeen
+skip-to-content = Naar de inhoud
+nav-label = Hoofdmenu
+nav-circles = Mijn kringen
+nav-account = Mijn account
+nav-sign-out = Afmelden
+language-label = Taal:
+button-save = Opslaan
+button-copy = Kopiëren
+back-to-members = Terug naar de leden
+
+## Fouten
+error-title = Dat lukte niet
+error-summary-title = Controleer wat je hebt ingevuld
+error-request-id = Neem contact op met de beheerder als dit blijft gebeuren. Noem dan deze code: { $id }
+error-back-home = Naar de startpagina
+error-not-found = Deze pagina bestaat niet, of je hebt er geen toegang toe.
+error-not-found-api = Niet gevonden, of je hebt er geen toegang toe.
+error-forbidden = Dit mag je niet doen in deze kring.
+error-unauthenticated = Je bent niet ingelogd.
+error-sign-in-needed = Log eerst in.
+error-form-expired = Het formulier was te lang open. Ga terug, ververs de pagina en probeer het opnieuw.
+error-validation = Niet alles is goed ingevuld.
+error-rate-limited = Je hebt het te vaak geprobeerd. Wacht even en probeer het dan opnieuw.
+error-internal = Er ging iets mis aan onze kant. Je gegevens zijn niet kwijt. Probeer het zo nog eens.
+
+already-exists = Dit bestaat al.
+email-taken = Er is al een account met dit e-mailadres.
+already-member = Deze persoon is al lid van de kring.
+last-manager = Dat kan niet: dan is er niemand meer die de kring beheert. Geef eerst iemand anders het beheer.
+invitation-not-open = Deze uitnodiging is al gebruikt, ingetrokken of verlopen.
+link-not-valid = Deze inloglink is al gebruikt of verlopen.
+circle-already-archived = Deze kring is al gearchiveerd.
+circle-not-archived = Deze kring is niet gearchiveerd.
+duplicate-request = Dit is al verstuurd. Ververs de pagina.
+
+email-required = Vul je e-mailadres in.
+email-invalid = Dit is geen geldig e-mailadres. Bijvoorbeeld: naam@voorbeeld.nl
+name-required = Vul een naam in.
+name-too-long = Deze naam is te lang (meer dan 100 tekens).
+relation-too-long = Dit is te lang (meer dan 60 tekens).
+password-too-short = Kies een wachtwoord van minstens 10 tekens.
+password-too-long = Dit wachtwoord is te lang.
+text-too-long = Deze tekst is te lang.
+role-invalid = Kies een rol.
+role-client-side-only = Alleen de cliënt of de vertegenwoordiger kan iemand deze rol geven.
+location-unknown = Kies een organisatie of locatie uit de lijst.
+organisation-unknown = Kies een organisatie uit de lijst.
+date-invalid = Vul een datum in, bijvoorbeeld 31-12-2026.
+date-in-past = Kies een datum in de toekomst.
+audience-invalid = Kies wie het mag zien.
+sign-in-failed = Het e-mailadres of het wachtwoord klopt niet.
+password-wrong = Je huidige wachtwoord klopt niet.
+account-disabled = Dit account is uitgeschakeld. Neem contact op met de beheerder.
+language-invalid = Kies Nederlands of English.
+body-invalid = De gegevens konden niet worden gelezen.
+body-not-json = Stuur de gegevens als JSON.
+idempotency-key-invalid = De Idempotency-Key moet 8 tot 100 letters, cijfers, - of _ zijn.
+
+## Inloggen
+sign-in-title = Inloggen
+sign-in-intro = Welkom bij Samenspel. Hier werk je samen met iedereen die voor dezelfde persoon zorgt.
+sign-in-link-heading = Inloggen met een link
+sign-in-link-explain = Vul je e-mailadres in. Je krijgt een e-mail met een link. Daarmee log je in, zonder wachtwoord.
+sign-in-link-button = Stuur mij een inloglink
+sign-in-password-heading = Inloggen met een wachtwoord
+sign-in-password-button = Inloggen
+field-email = E-mailadres
+field-password = Wachtwoord
+link-sent-title = Kijk in je e-mail
+link-sent-body = Als { $email } bij ons bekend is, hebben we daar een e-mail met een inloglink naartoe gestuurd.
+link-sent-valid = { $count ->
+    [one] De link werkt één minuut en maar één keer.
+   *[other] De link werkt { $count } minuten en maar één keer.
+}
+link-sent-not-received = Geen e-mail gekregen? Kijk ook bij ongewenste e-mail (spam).
+link-sent-again = Nog een link aanvragen
+link-confirm-title = Inloggen als { $name }
+link-confirm-body = Je logt in met het e-mailadres { $email }.
+link-confirm-button = Inloggen
+link-confirm-not-you = Ben jij dit niet? Sluit dan deze pagina.
+link-invalid-title = Deze link werkt niet meer
+link-invalid-body = Een inloglink werkt maar één keer en maar kort. Vraag een nieuwe link aan.
+link-invalid-again = Nieuwe link aanvragen
+
+## Kringen
+circles-title = Mijn kringen
+circles-empty = Je bent nog geen lid van een kring. Heb je een uitnodiging gekregen? Open dan de link uit die e-mail. Je kunt ook zelf een kring starten.
+circles-my-role = Jouw rol: { $role }
+circles-member-count = { $count ->
+    [one] 1 lid
+   *[other] { $count } leden
+}
+circles-access-until = Je hebt toegang tot { $date }.
+circle-archived-badge = Gearchiveerd
+circles-start = Een kring starten
+circle-new-title = Een kring starten
+circle-new-intro = Een kring is de groep mensen rond één persoon: de cliënt, familie, vrijwilligers en zorgverleners. Daarna nodig je de anderen uit.
+field-client-name = Voor wie is de kring?
+field-client-name-hint = De naam zoals jullie die gebruiken, bijvoorbeeld "opa Wim" of "mevrouw Jansen".
+field-description = Korte uitleg (mag leeg blijven)
+field-my-role = Jouw rol in deze kring
+field-my-relation = Wat ben je van deze persoon?
+field-relation-hint = Bijvoorbeeld: dochter, buurman, wijkverpleegkundige.
+field-place = Hoort de kring bij een organisatie?
+place-independent = Nee, we starten zelf (zonder organisatie)
+circle-new-button = Kring starten
+circle-of = Kring van
+circle-nav-label = Onderdelen van deze kring
+tab-members = Leden
+tab-invitations = Uitnodigen
+tab-audit = Wie keek mee
+tab-settings = Instellingen
+
+## Leden
+members-heading = { $count ->
+    [one] 1 lid
+   *[other] { $count } leden
+}
+members-you = jij
+members-contact-person = Vaste contactpersoon
+members-manages = Beheert de kring
+members-until = Toegang tot { $date }
+members-invite = Iemand uitnodigen
+field-role = Rol
+field-relation = Relatie
+member-email-hidden = Alleen zichtbaar voor een deel van de kring
+member-joined = Lid sinds
+field-access-until = Toegang tot en met
+member-change-heading = Lidmaatschap aanpassen
+field-contact-person = Vaste contactpersoon
+field-manager = Mag de kring beheren
+field-manager-hint = Beheerders kunnen mensen uitnodigen, rollen aanpassen en de kring archiveren.
+field-access-until-hint = Voor een invaller of een korte klus. Laat leeg als er geen einddatum is. De toegang stopt aan het begin van deze dag.
+member-remove-heading = Uit de kring halen
+member-remove-explain = { $name } kan dan direct niets meer zien in deze kring.
+member-remove-confirm = Weet je zeker dat je { $name } uit de kring wilt halen?
+member-remove-button = Uit de kring halen
+
+## Uitnodigen
+invite-heading = Iemand uitnodigen
+invite-explain = Iedereen die helpt mag meedoen: familie, buren, vrijwilligers en zorgverleners.
+field-invite-email = E-mailadres (mag leeg blijven)
+field-invite-email-hint = Vul je een e-mailadres in, dan sturen wij de uitnodiging. Laat je het leeg, dan krijg je een link die je zelf kunt doorsturen, bijvoorbeeld via sms.
+field-message = Persoonlijk bericht (mag leeg blijven)
+invite-button = Uitnodiging maken
+invite-created-heading = De uitnodiging is klaar
+invite-created-emailed = We hebben de uitnodiging per e-mail verstuurd.
+invite-created-link = Dit is de link van de uitnodiging. Je ziet hem maar één keer. Stuur hem alleen naar de persoon die je uitnodigt.
+invite-link-label = Link van de uitnodiging
+invite-created-repeat = Deze uitnodiging was al gemaakt. Ben je de link kwijt? Trek de uitnodiging in en maak een nieuwe.
+invitations-heading = Uitnodigingen
+invitations-empty = Er zijn nog geen uitnodigingen.
+invitation-by-link = Uitnodiging via een link
+invitation-meta = Gemaakt door { $name } op { $date }
+invitation-revoke = Intrekken
+invitation-state-open = nog niet gebruikt
+invitation-state-accepted = geaccepteerd
+invitation-state-revoked = ingetrokken
+invitation-state-expired = verlopen
+
+## Uitnodiging openen
+invitation-title = Uitnodiging
+invitation-title-for = Uitnodiging voor de kring van { $client }
+invitation-lead = { $inviter } nodigt je uit om mee te doen als { $role }.
+invitation-until = Je krijgt toegang tot { $date }.
+invitation-what-it-is = In de kring zie je wie er helpt en hoe het gaat. Zo hoeft niemand alles opnieuw te vertellen.
+invitation-signed-in-as = Je bent ingelogd als { $name }.
+invitation-join = Meedoen
+field-your-name = Je naam
+invitation-have-account = Heb je al een account?
+invitation-sign-in-first = Log dan eerst in.
+invitation-closed = Deze uitnodiging kun je niet meer gebruiken ({ $state }).
+invitation-ask-again = Vraag de persoon die jou uitnodigde om een nieuwe uitnodiging.
+
+## Instellingen van een kring
+settings-contact-heading = Wie ziet mijn e-mailadres?
+settings-contact-explain = Jij bepaalt wie in deze kring je e-mailadres mag zien.
+settings-contact-legend = Mijn e-mailadres is zichtbaar voor
+settings-edit-heading = Naam en uitleg van de kring
+settings-archive-heading = Kring archiveren
+settings-archive-explain = Doe dit als de zorg stopt. De kring blijft bewaard, maar alleen de cliënt, de vertegenwoordiger en de beheerders kunnen hem nog zien. Niemand kan er nog iets in veranderen.
+settings-archive-confirm = Weet je zeker dat je deze kring wilt archiveren?
+settings-archive-button = Kring archiveren
+settings-restore-heading = Kring terugzetten
+settings-restore-explain = Deze kring is gearchiveerd. Zet hem terug als de zorg weer begint.
+settings-restore-button = Kring terugzetten
+settings-leave-heading = Uit deze kring stappen
+settings-leave-explain = Je kunt daarna niets meer zien in deze kring. Iemand kan je later opnieuw uitnodigen.
+settings-leave-confirm = Weet je zeker dat je uit deze kring wilt stappen?
+settings-leave-button = Uit de kring stappen
+
+## Wie keek mee (logboek van inzage)
+audit-heading = Wie keek mee
+audit-explain = Hier zie je wie de gegevens in deze kring heeft bekeken of veranderd, en wanneer. Alleen de cliënt en de vertegenwoordiger zien dit.
+audit-empty = Er is nog niets vastgelegd.
+audit-caption = Inzage en wijzigingen, nieuwste eerst
+audit-when = Wanneer
+audit-who = Wie
+audit-what = Wat
+audit-result = Resultaat
+audit-from = Vanaf (IP-adres)
+audit-someone-with-link = Iemand met een uitnodigingslink
+audit-allowed = Toegestaan
+audit-denied = Geweigerd
+audit-older = Oudere regels
+audit-circle-start = startte de kring
+audit-circle-view = bekeek de kring
+audit-circle-edit = veranderde naam of uitleg van de kring
+audit-circle-archive = archiveerde de kring
+audit-circle-restore = zette de kring terug
+audit-circle-leave = stapte uit de kring
+audit-members-list = bekeek de ledenlijst
+audit-member-view = bekeek een lid
+audit-member-change = veranderde een lidmaatschap
+audit-member-remove = haalde iemand uit de kring
+audit-member-contact-audience = veranderde wie het eigen e-mailadres ziet
+audit-invitation-create = maakte een uitnodiging
+audit-invitations-list = bekeek de uitnodigingen
+audit-invitation-revoke = trok een uitnodiging in
+audit-invitation-preview = opende een uitnodiging
+audit-invitation-accept = nam een uitnodiging aan
+audit-audit-view = bekeek wie er meekeek
+
+## Mijn account
+account-title = Mijn account
+account-profile-heading = Mijn gegevens
+account-email = Je e-mailadres: { $email }
+account-language-heading = Taal
+account-language-legend = In welke taal wil je Samenspel gebruiken?
+account-password-heading = Wachtwoord
+account-password-change = Je kunt inloggen met je wachtwoord of met een link per e-mail.
+account-password-none = Je logt in met een link per e-mail. Wil je ook met een wachtwoord kunnen inloggen? Kies er dan hier een.
+field-current-password = Huidig wachtwoord
+field-new-password = Nieuw wachtwoord
+field-new-password-hint = Minstens 10 tekens. Een zin van een paar woorden is makkelijk te onthouden en veilig.
+account-password-button = Wachtwoord opslaan
+account-sessions-heading = Waar ben ik ingelogd?
+account-sessions-explain = Herken je een apparaat niet? Meld het dan af.
+account-session-unknown-device = Onbekend apparaat
+account-session-current = Dit apparaat
+account-session-meta = Ingelogd op { $since }, laatst gebruikt { $seen }
+account-session-revoke = Afmelden
+account-sessions-revoke-others = Overal anders afmelden
+account-tokens-heading = Sleutels voor koppelingen (API)
+account-tokens-explain = Met een sleutel kan een ander programma namens jou Samenspel gebruiken. Geef een sleutel nooit aan iemand anders.
+account-token-created = Dit is je nieuwe sleutel. Je ziet hem maar één keer. Bewaar hem op een veilige plek.
+account-token-label = Nieuwe sleutel
+account-token-created-on = gemaakt op { $date }
+account-token-used-on = laatst gebruikt op { $date }
+account-token-revoke = Intrekken
+account-token-name = Naam van de sleutel
+account-token-create = Sleutel maken
+
+## Meldingen na een actie
+notice-saved = Opgeslagen.
+notice-member-removed = Deze persoon is uit de kring gehaald.
+notice-invitation-revoked = De uitnodiging is ingetrokken.
+notice-circle-archived = De kring is gearchiveerd.
+notice-circle-restored = De kring is teruggezet.
+notice-left-circle = Je bent uit de kring gestapt.
+notice-session-revoked = Dat apparaat is afgemeld.
+notice-sessions-revoked = Je bent op alle andere apparaten afgemeld.
+notice-token-revoked = De sleutel is ingetrokken.
+notice-password-saved = Je wachtwoord is opgeslagen.
+notice-joined = Welkom in de kring!
+
+## Rollen
+role-client = cliënt
+role-representative = vertegenwoordiger
+role-relative = naaste
+role-volunteer = vrijwilliger
+role-professional = beroepskracht
+role-coordinator = coördinator
+
+## Wie mag het zien
+audience-circle = iedereen in de kring
+audience-professionals = alleen beroepskrachten (en de cliënt)
+audience-informal = alleen naasten en vrijwilligers (en de cliënt)
+audience-chosen = alleen de gekozen personen
+
+## E-mail
+mail-invitation-subject = { $inviter } nodigt je uit voor Samenspel
+mail-invitation-greeting = Hallo,
+mail-invitation-body = { $inviter } nodigt je uit voor de kring van { $client } in Samenspel. Daar werk je samen met iedereen die helpt.
+mail-invitation-message = { $inviter } schrijft:
+mail-invitation-action = Doe mee via deze link:
+mail-invitation-button = Uitnodiging bekijken
+mail-invitation-expires = De uitnodiging werkt tot { $date }.
+mail-invitation-ignore = Wil je niet meedoen? Dan hoef je niets te doen.
+mail-sign-in-subject = Je inloglink voor Samenspel
+mail-sign-in-greeting = Hallo { $name },
+mail-sign-in-body = Klik op de link om in te loggen bij Samenspel:
+mail-sign-in-button = Inloggen
+mail-sign-in-expires = { $count ->
+    [one] De link werkt één minuut en maar één keer.
+   *[other] De link werkt { $count } minuten en maar één keer.
+}
+mail-sign-in-ignore = Heb je geen inloglink aangevraagd? Dan kun je deze e-mail negeren.
+
+## Logboek: wie keek mee
+audit-logbook-overview = bekeek het overzicht
+audit-logbook-unread = bekeek hoeveel berichten nieuw zijn
+audit-logbook-list = las het logboek
+audit-logbook-search = zocht in het logboek
+audit-logbook-digest = kreeg een samenvatting per e-mail
+audit-entry-create = schreef een bericht
+audit-entry-view = las een bericht
+audit-entry-history = bekeek eerdere versies van een bericht
+audit-entry-edit = paste een bericht aan
+audit-entry-delete = haalde een bericht weg
+audit-entry-close = sloot een vraag of zorg af
+audit-reply-create = reageerde op een bericht
+audit-reply-delete = haalde een reactie weg
+audit-reaction-set = gaf een reactie (duim, hartje)
+audit-file-view = bekeek een foto of bestand
+audit-file-add = voegde een foto of bestand toe
+audit-notifications-view = bekeek de eigen meldingen
+audit-notifications-change = veranderde de eigen meldingen
+
+## Logboek: soorten berichten
+kind-update = Update
+kind-moment = Mooi moment
+kind-concern = Zorg
+kind-question = Vraag
+kind-thanks = Bedankje
+
+## Logboek: fouten
+kind-invalid = Kies wat voor bericht het is.
+text-required = Schrijf iets, of voeg een foto toe.
+audience-chosen-empty = Kies wie het mag zien.
+member-unknown = Kies mensen uit deze kring.
+thanks-recipients-empty = Kies wie je wilt bedanken.
+recipients-only-for-thanks = Alleen een bedankje is gericht aan iemand.
+recipients-outside-audience = Wie je bedankt, moet het bericht ook kunnen zien.
+too-many-files = Je kunt hoogstens 6 foto's of bestanden toevoegen.
+file-empty = Dit bestand is leeg.
+file-too-large = Dit bestand is te groot. Het mag hoogstens 12 MB zijn.
+file-not-a-photo = Dit bestand heeft de naam van een foto, maar het is geen foto. Kies een echte foto (JPEG, PNG, WebP of GIF).
+file-type-unsupported = Dit soort bestand kunnen we niet bewaren. Kies een foto (JPEG, PNG, WebP of GIF) of een PDF.
+file-damaged = Deze foto is beschadigd of kan niet worden gelezen. Probeer een andere.
+reaction-invalid = Kies een reactie.
+cursor-invalid = Deze pagina bestaat niet meer. Ga terug naar het begin van het logboek.
+entry-not-open = Deze vraag of zorg is al afgesloten.
+time-invalid = Vul een tijd in, bijvoorbeeld 22:00.
+digest-invalid = Kies hoe vaak je een samenvatting wilt.
+quiet-hours-incomplete = Vul een begin- en een eindtijd in, of laat ze allebei leeg.
+
+## Logboek: e-mail
+mail-entry-concern-subject = Er is een nieuwe zorg in Samenspel
+mail-entry-concern-lead = { $author } deelt een zorg in de kring van { $client }:
+mail-entry-question-subject = Er is een nieuwe vraag in Samenspel
+mail-entry-question-lead = { $author } stelt een vraag in de kring van { $client }:
+mail-entry-thanks-subject = Iemand bedankt je in Samenspel
+mail-entry-thanks-lead = { $author } bedankt je in de kring van { $client }:
+mail-entry-button = Bekijken en reageren
+mail-reply-subject = Er is een antwoord in Samenspel
+mail-reply-lead = { $author } reageerde in de kring van { $client }:
+mail-digest-daily-subject = Je dagelijkse samenvatting van Samenspel
+mail-digest-weekly-subject = Je wekelijkse samenvatting van Samenspel
+mail-digest-daily-lead = Dit gebeurde vandaag in de kring van { $client }:
+mail-digest-weekly-lead = Dit gebeurde deze week in de kring van { $client }:
+mail-digest-open = Naar de kring
+mail-digest-read = Lezen
+mail-settings-footer = Wil je minder of andere e-mails? Dat kan met één klik:
+mail-settings-link = meldingen aanpassen
+
+## Logboek: pagina's
+tab-overview = Overzicht
+tab-logbook = Logboek
+when-today = vandaag om { $time }
+when-yesterday = gisteren om { $time }
+button-cancel = Annuleren
+back-to-logbook = Terug naar het logboek
+back-to-entry = Terug naar het bericht
+overview-write-heading = Schrijf iets in het logboek
+overview-new-heading = Nieuw voor jou
+overview-unread-label = nieuwe berichten
+overview-nothing-new = Je bent helemaal bij. Er is niets nieuws.
+overview-all-new = Alle nieuwe berichten lezen
+overview-open-heading = Open vragen en zorgen
+overview-nothing-open = Er staan geen vragen of zorgen open.
+overview-thanks-heading = Bedankjes
+overview-to-logbook = Naar het hele logboek
+logbook-write = Schrijf een bericht
+logbook-search-label = Zoeken in het logboek
+logbook-search-button = Zoeken
+logbook-filter-label = Wat wil je zien?
+logbook-filter-all = Alles
+logbook-filter-open = Open vragen en zorgen
+logbook-filter-moments = Mooie momenten
+logbook-filter-thanks = Bedankjes
+logbook-results-for = Gevonden bij "{ $q }"
+logbook-no-results = Niets gevonden. Probeer een ander woord.
+logbook-empty = Er staat nog niets in het logboek. Schrijf het eerste bericht!
+logbook-older = Oudere berichten
+entry-new = Nieuw
+entry-edited = aangepast
+entry-removed-short = bericht weggehaald
+entry-removed-by = Dit bericht is weggehaald door { $name } ({ $date }).
+reply-removed-by = Deze reactie is weggehaald door { $name } ({ $date }).
+entry-photos = { $count ->
+    [one] een foto
+   *[other] { $count } foto's
+}
+entry-reply-count = { $count ->
+    [one] 1 reactie
+   *[other] { $count } reacties
+}
+entry-thanks-to = bedankt { $names }
+entry-visible-to = Zichtbaar voor: { $who }
+audience-chosen-names = alleen { $names }
+photo-alt = Foto { $n } bij het bericht van { $name }
+entry-close = Afsluiten
+entry-closed-by = Afgesloten door { $name } ({ $date }).
+entry-edit = Bericht aanpassen
+entry-edit-explain = De eerdere tekst blijft bewaard. Iedereen die het bericht kan zien, kan ook zien dat het is aangepast.
+entry-history = Eerdere versies
+entry-delete = Weghalen
+entry-delete-confirm = Weet je zeker dat je dit bericht wilt weghalen? Iedereen ziet dan dat jij het hebt weggehaald.
+entry-reactions-heading = Reageren met een teken
+entry-seen-heading = Gezien door
+entry-seen-nobody = Nog niemand heeft dit bericht gezien.
+entry-seen-not-yet = Nog niet gezien door: { $names }
+entry-replies-heading = Reacties
+entry-no-replies = Nog geen reacties.
+reply-label = Jouw reactie
+reply-button = Reageren
+reply-delete = Reactie weghalen
+reply-delete-confirm = Weet je zeker dat je deze reactie wilt weghalen?
+history-current = Nu (versie { $n })
+history-version = Versie { $n }
+entry-form-title = Schrijf een bericht
+entry-form-kind = Wat voor bericht is het?
+entry-form-body = Je bericht
+entry-form-body-hint = Een witregel maakt een nieuwe alinea. Begin een regel met "- " voor een opsomming.
+entry-form-files = Foto's of een PDF (mag leeg blijven)
+entry-form-files-hint = Hoogstens 6 bestanden van elk hoogstens 12 MB. We halen de locatie en andere verborgen gegevens uit foto's.
+entry-form-files-again = Kies je foto's opnieuw als je ze wilt meesturen: we hebben nog niets bewaard.
+entry-form-recipients = Wie wil je bedanken? (alleen bij een bedankje)
+entry-form-recipients-hint = Zij krijgen er meteen bericht van.
+entry-form-audience = Wie mag dit zien?
+entry-form-chosen = Welke personen? (alleen bij "alleen de gekozen personen")
+entry-form-chosen-hint = Jij kunt je eigen bericht altijd zien.
+entry-form-button = Bericht plaatsen
+kind-update-hint = Wat er gedaan is, hoe het ging.
+kind-moment-hint = Iets fijns om te delen.
+kind-concern-hint = Iets waar je je zorgen over maakt. Het blijft open staan tot iemand reageert of het afsluit.
+kind-question-hint = Een vraag aan de anderen. Hij blijft open staan tot iemand antwoordt of hem afsluit.
+kind-thanks-hint = Bedank iemand voor wat hij of zij deed.
+audience-circle-hint = Alle leden van de kring.
+audience-professionals-hint = Zorgverleners en coördinatoren. De cliënt en de vertegenwoordiger zien het ook.
+audience-informal-hint = Familie, naasten en vrijwilligers. De cliënt en de vertegenwoordiger zien het ook.
+audience-chosen-hint = Alleen de mensen die je hieronder kiest.
+status-none = geen
+status-open = nog geen antwoord
+status-answered = beantwoord
+status-closed = afgesloten
+reaction-thanks = Bedankt
+reaction-seen = Gezien
+reaction-heart = Hartje
+digest-off = Geen samenvatting
+digest-daily = Elke dag (om 18:00)
+digest-weekly = Elke week (zondag om 18:00)
+notifications-title = Meldingen per e-mail
+notifications-explain = Hoe wil je horen wat er gebeurt in de kring van { $client }?
+notifications-immediate = Stuur mij meteen een e-mail bij een nieuwe vraag of zorg, bij een bedankje voor mij en bij een antwoord op mijn vraag
+notifications-immediate-hint = Alleen als je het bericht mag zien.
+notifications-digest = Een samenvatting van al het andere
+notifications-quiet = Rustige uren
+notifications-quiet-hint = In deze uren sturen we geen e-mail. Wat er dan gebeurt, krijg je daarna.
+notifications-quiet-from = Van
+notifications-quiet-until = Tot
+notifications-stop = Geen e-mails meer over deze kring
+notifications-stop-explain = Wil je helemaal geen e-mails meer over deze kring? Dat kan met één klik. Je kunt ze later weer aanzetten.
+settings-notifications-explain = Kies welke e-mails je krijgt en wanneer.
+settings-notifications-link = Meldingen instellen
+notice-entry-saved = Je bericht staat in het logboek.
+notice-entry-removed = Het bericht is weggehaald.
+notice-entry-closed = De vraag of zorg is afgesloten.
+notice-reply-saved = Je reactie is geplaatst.
+notice-reply-removed = De reactie is weggehaald.
+notice-notifications-saved = Je meldingen zijn opgeslagen.
+notice-notifications-stopped = Je krijgt geen e-mails meer over deze kring. Je kunt dat hieronder weer aanzetten.

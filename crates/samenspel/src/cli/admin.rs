@@ -1,0 +1,233 @@
+//! `samenspel admin …`: operator tasks. These act outside any request, so
+//! they use the store's `internal_` functions; each is a deliberate act of
+//! the person at the console.
+
+use super::DataArgs;
+use super::serve::open_store;
+use crate::app::AppState;
+use crate::config::Config;
+use crate::crypto;
+use anyhow::{Context, bail};
+use clap::Subcommand;
+use samenspel_core::Timestamp;
+use samenspel_core::ids::OrganisationId;
+use samenspel_core::locale::Locale;
+use samenspel_core::role::OrgRole;
+use samenspel_core::validate;
+use std::process::ExitCode;
+
+#[derive(Subcommand, Debug)]
+pub enum AdminCommand {
+    /// Create an organisation; prints its id as the last line.
+    CreateOrg {
+        #[arg(long)]
+        name: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Add a location or team to an organisation; prints its id as the last line.
+    CreateLocation {
+        /// The organisation's id.
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        name: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Make someone an administrator (beheerder) of an organisation,
+    /// creating their account when needed.
+    CreateAdmin {
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        email: String,
+        /// Their name (for a new account).
+        #[arg(long)]
+        name: Option<String>,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Make someone a coordinator of an organisation (may start circles for it).
+    AddCoordinator {
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// List organisations.
+    ListOrgs {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// List all accounts.
+    ListUsers {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Print a one-time sign-in link for an account (last line: the URL).
+    SignInLink {
+        #[arg(long)]
+        email: String,
+        /// How long the link stays valid, in minutes.
+        #[arg(long, default_value_t = 60)]
+        minutes: i64,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Create a personal API token for an account (last line: the token).
+    Token {
+        #[arg(long)]
+        email: String,
+        /// A name to recognise the token by.
+        #[arg(long, default_value = "admin")]
+        name: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+}
+
+impl AdminCommand {
+    pub fn data(&self) -> &DataArgs {
+        match self {
+            AdminCommand::CreateOrg { data, .. }
+            | AdminCommand::CreateLocation { data, .. }
+            | AdminCommand::CreateAdmin { data, .. }
+            | AdminCommand::AddCoordinator { data, .. }
+            | AdminCommand::ListOrgs { data, .. }
+            | AdminCommand::ListUsers { data, .. }
+            | AdminCommand::SignInLink { data, .. }
+            | AdminCommand::Token { data, .. } => data,
+        }
+    }
+}
+
+pub async fn run(config: Config, cmd: AdminCommand) -> anyhow::Result<ExitCode> {
+    let store = open_store(&config).await?;
+    let now = Timestamp::now();
+    let result = async {
+        match cmd {
+            AdminCommand::CreateOrg { name, .. } => {
+                let name = validate::name("name", &name).map_err(|e| anyhow::anyhow!("--name: {}", e.code))?;
+                let id = store.internal_create_organisation(&name, now).await?;
+                println!("created organisation {name}");
+                println!("{id}");
+            }
+            AdminCommand::CreateLocation { org, name, .. } => {
+                let org = org_id(&store, &org).await?;
+                let name = validate::name("name", &name).map_err(|e| anyhow::anyhow!("--name: {}", e.code))?;
+                let id = store.internal_create_location(&org, &name, now).await?;
+                println!("created location {name}");
+                println!("{id}");
+            }
+            AdminCommand::CreateAdmin { org, email, name, .. } => {
+                add_staff(&store, &org, &email, name, OrgRole::Admin, now).await?
+            }
+            AdminCommand::AddCoordinator { org, email, name, .. } => {
+                add_staff(&store, &org, &email, name, OrgRole::Coordinator, now).await?
+            }
+            AdminCommand::ListOrgs { json, .. } => {
+                let orgs = store.internal_list_organisations().await?;
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&orgs)?);
+                } else {
+                    for o in orgs {
+                        println!("{}  {}", o.id, o.name);
+                    }
+                }
+            }
+            AdminCommand::ListUsers { json, .. } => {
+                let users = store.internal_list_users().await?;
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&users)?);
+                } else {
+                    println!("{:<38} {:<32} {:<28} STATUS", "ID", "E-MAIL", "NAME");
+                    for u in users {
+                        let status = if u.disabled { "disabled" } else { "active" };
+                        println!("{:<38} {:<32} {:<28} {status}", u.id, u.email, u.display_name);
+                    }
+                }
+            }
+            AdminCommand::SignInLink { email, minutes, .. } => {
+                if !(1..=7 * 24 * 60).contains(&minutes) {
+                    bail!("--minutes must be from 1 to 10080 (a week)");
+                }
+                let user = find_user(&store, &email).await?;
+                let (state, background) = AppState::new(config.clone(), store.clone())?;
+                let link = crate::service::accounts::issue_sign_in_link(
+                    &state,
+                    &user,
+                    jiff::SignedDuration::from_mins(minutes),
+                    now,
+                )
+                .await?;
+                drop(state);
+                let _ = background.audit.await;
+                println!("one-time sign-in link, valid for {minutes} minutes:");
+                println!("{link}");
+            }
+            AdminCommand::Token { email, name, .. } => {
+                let user = find_user(&store, &email).await?;
+                let (token, shown) = crypto::new_api_token();
+                store.create_api_token(&user, &name, &crypto::token_hash(&token), &shown, now).await?;
+                println!("personal API token for {email} (shown once):");
+                println!("{token}");
+            }
+        }
+        anyhow::Ok(())
+    }
+    .await;
+    store.close().await;
+    result.map(|()| ExitCode::SUCCESS)
+}
+
+async fn org_id(store: &samenspel_store::Store, raw: &str) -> anyhow::Result<OrganisationId> {
+    let id = OrganisationId::parse(raw).context("--org must be an organisation id (see `admin list-orgs`)")?;
+    if !store.internal_list_organisations().await?.iter().any(|o| o.id == id) {
+        bail!("no organisation with id {raw} (see `admin list-orgs`)");
+    }
+    Ok(id)
+}
+
+async fn find_user(store: &samenspel_store::Store, email: &str) -> anyhow::Result<samenspel_core::ids::UserId> {
+    let email = validate::email("email", email).map_err(|e| anyhow::anyhow!("--email: {}", e.code))?;
+    Ok(store
+        .find_user_for_sign_in(&email)
+        .await?
+        .with_context(|| format!("no account with e-mail address {email}"))?
+        .id)
+}
+
+async fn add_staff(
+    store: &samenspel_store::Store,
+    org: &str,
+    email: &str,
+    name: Option<String>,
+    role: OrgRole,
+    now: Timestamp,
+) -> anyhow::Result<()> {
+    let org = org_id(store, org).await?;
+    let email = validate::email("email", email).map_err(|e| anyhow::anyhow!("--email: {}", e.code))?;
+    let user = match store.find_user_for_sign_in(&email).await? {
+        Some(u) => u.id,
+        None => {
+            let name = name.context("--name is needed to create a new account")?;
+            let name = validate::name("name", &name).map_err(|e| anyhow::anyhow!("--name: {}", e.code))?;
+            store.create_user(&email, &name, None, Locale::Nl, true, now).await?
+        }
+    };
+    store.internal_add_staff(&org, &user, role, now).await?;
+    println!("{email} is now {} of the organisation", role.as_str());
+    println!("{user}");
+    Ok(())
+}

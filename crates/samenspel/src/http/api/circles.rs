@@ -1,0 +1,113 @@
+//! Circles: mine, starting one, editing, archiving, leaving; the audit trail.
+
+use super::dto::{AuditRecordDto, CircleDto, MyCircleDto};
+use super::{Api, Body, Idempotency, id};
+use crate::http::errors::{ApiError, ErrorBody};
+use crate::service::{audit, circles, members};
+use axum::Json;
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use samenspel_core::ids::CircleId;
+
+/// The circles I am a member of.
+#[utoipa::path(get, path = "/circles", tag = "circles", responses((status = 200, body = Vec<MyCircleDto>), (status = 401, body = ErrorBody)))]
+pub async fn list(api: Api) -> Result<Json<Vec<MyCircleDto>>, ApiError> {
+    Ok(Json(circles::my_circles(&api.ctx()).await?.into_iter().map(Into::into).collect()))
+}
+
+/// Starts a circle; I become a member who manages it. Send an
+/// `Idempotency-Key` header to make retries safe.
+#[utoipa::path(post, path = "/circles", tag = "circles", request_body = circles::StartCircle,
+    params(("Idempotency-Key" = Option<String>, Header, description = "8–100 letters, digits, - or _")),
+    responses((status = 201, body = CircleDto), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn start(
+    api: Api,
+    Idempotency(key): Idempotency,
+    Body(body): Body<circles::StartCircle>,
+) -> Result<(StatusCode, Json<CircleDto>), ApiError> {
+    let ctx = api.ctx();
+    let id = circles::start(&ctx, &body, key.as_ref()).await?;
+    Ok((StatusCode::CREATED, Json(circles::view(&ctx, &id).await?.into())))
+}
+
+/// One circle.
+#[utoipa::path(get, path = "/circles/{circle_id}", tag = "circles", params(("circle_id" = String, Path)),
+    responses((status = 200, body = CircleDto), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn get(api: Api, Path(circle_id): Path<String>) -> Result<Json<CircleDto>, ApiError> {
+    Ok(Json(circles::view(&api.ctx(), &id(&circle_id, CircleId::parse)?).await?.into()))
+}
+
+/// Changes the circle's name and description (managers).
+#[utoipa::path(patch, path = "/circles/{circle_id}", tag = "circles", params(("circle_id" = String, Path)), request_body = circles::EditCircle,
+    responses((status = 200, body = CircleDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn edit(
+    api: Api,
+    Path(circle_id): Path<String>,
+    Body(body): Body<circles::EditCircle>,
+) -> Result<Json<CircleDto>, ApiError> {
+    let ctx = api.ctx();
+    let id = id(&circle_id, CircleId::parse)?;
+    circles::edit(&ctx, &id, &body).await?;
+    Ok(Json(circles::view(&ctx, &id).await?.into()))
+}
+
+/// Archives the circle when care has ended (managers).
+#[utoipa::path(post, path = "/circles/{circle_id}/archive", tag = "circles", params(("circle_id" = String, Path)),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn archive(api: Api, Path(circle_id): Path<String>) -> Result<StatusCode, ApiError> {
+    circles::set_archived(&api.ctx(), &id(&circle_id, CircleId::parse)?, true).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Brings an archived circle back (managers).
+#[utoipa::path(post, path = "/circles/{circle_id}/restore", tag = "circles", params(("circle_id" = String, Path)),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn restore(api: Api, Path(circle_id): Path<String>) -> Result<StatusCode, ApiError> {
+    circles::set_archived(&api.ctx(), &id(&circle_id, CircleId::parse)?, false).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Leaves the circle. The last member who manages it cannot leave.
+#[utoipa::path(post, path = "/circles/{circle_id}/leave", tag = "circles", params(("circle_id" = String, Path)),
+    responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn leave(api: Api, Path(circle_id): Path<String>) -> Result<StatusCode, ApiError> {
+    members::leave(&api.ctx(), &id(&circle_id, CircleId::parse)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+pub struct ContactAudience {
+    /// circle, professionals or informal
+    pub contact_audience: String,
+}
+
+/// Chooses who in the circle may see my e-mail address.
+#[utoipa::path(put, path = "/circles/{circle_id}/contact-audience", tag = "circles", params(("circle_id" = String, Path)), request_body = ContactAudience,
+    responses((status = 204), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn contact_audience(
+    api: Api,
+    Path(circle_id): Path<String>,
+    Body(body): Body<ContactAudience>,
+) -> Result<StatusCode, ApiError> {
+    members::set_contact_audience(&api.ctx(), &id(&circle_id, CircleId::parse)?, &body.contact_audience).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+pub struct Before {
+    /// Return records older than this sequence number (for the next page).
+    pub before: Option<i64>,
+}
+
+/// Who looked at or changed this client's data, newest first, 100 at a
+/// time (the client and their representative only).
+#[utoipa::path(get, path = "/circles/{circle_id}/audit", tag = "circles", params(("circle_id" = String, Path), Before),
+    responses((status = 200, body = Vec<AuditRecordDto>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn audit(
+    api: Api,
+    Path(circle_id): Path<String>,
+    Query(q): Query<Before>,
+) -> Result<Json<Vec<AuditRecordDto>>, ApiError> {
+    let records = audit::circle_trail(&api.ctx(), &id(&circle_id, CircleId::parse)?, q.before).await?;
+    Ok(Json(records.into_iter().map(Into::into).collect()))
+}

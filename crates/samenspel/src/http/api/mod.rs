@@ -1,0 +1,231 @@
+//! The JSON API under `/api/v1`, authenticated with personal API tokens
+//! (`Authorization: Bearer ssp_…`). Cookies are ignored here, so the API
+//! needs no CSRF protection. The OpenAPI document is generated from the
+//! handlers and served at `/api/v1/openapi.json`.
+
+mod circles;
+mod dto;
+mod invitations;
+mod logbook;
+mod me;
+mod members;
+
+use super::context::{header_str, source};
+use super::errors::{ApiError, ErrorBody};
+use super::routes::{Access, RouteSpec};
+use crate::app::AppState;
+use crate::i18n::Tr;
+use crate::service::Ctx;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::Method;
+use axum::http::request::Parts;
+use axum::routing::get;
+use axum::{Json, Router};
+use samenspel_core::access::{CircleAction as A, CurrentUser};
+use samenspel_core::audit::Source;
+use samenspel_core::locale::Locale;
+use samenspel_core::{Error, FieldError, Timestamp};
+use samenspel_store::idempotency::IdempotencyKey;
+use utoipa::OpenApi;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Samenspel API", version = "1", description = "Everything a person can do in Samenspel's pages, for programs. Authenticate with a personal API token from your account page: `Authorization: Bearer ssp_…`."),
+    servers((url = "/api/v1")),
+    components(schemas(ErrorBody)),
+    modifiers(&BearerAuth),
+    security(("bearer" = []))
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// The API's router (to nest under `/api/v1`) and its OpenAPI document.
+pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    let (router, doc) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(me::me))
+        .routes(routes!(me::sessions))
+        .routes(routes!(me::revoke_session))
+        .routes(routes!(me::tokens, me::create_token))
+        .routes(routes!(me::revoke_token))
+        .routes(routes!(circles::list, circles::start))
+        .routes(routes!(circles::get, circles::edit))
+        .routes(routes!(circles::archive))
+        .routes(routes!(circles::restore))
+        .routes(routes!(circles::leave))
+        .routes(routes!(circles::contact_audience))
+        .routes(routes!(circles::audit))
+        .routes(routes!(members::list))
+        .routes(routes!(members::get, members::change, members::remove))
+        .routes(routes!(invitations::list, invitations::create))
+        .routes(routes!(invitations::revoke))
+        .routes(routes!(invitations::preview))
+        .routes(routes!(invitations::accept))
+        .routes(routes!(logbook::overview))
+        .routes(routes!(logbook::list, logbook::create))
+        .routes(routes!(logbook::get, logbook::edit, logbook::delete))
+        .routes(routes!(logbook::close))
+        .routes(routes!(logbook::history))
+        .routes(routes!(logbook::reply))
+        .routes(routes!(logbook::delete_reply))
+        .routes(routes!(logbook::add_reaction, logbook::remove_reaction))
+        .routes(routes!(logbook::upload))
+        .routes(routes!(logbook::download))
+        .routes(routes!(logbook::get_settings, logbook::put_settings))
+        .split_for_parts();
+    let served = doc.clone();
+    let router = router.route("/openapi.json", get(move || async move { Json(served) })).fallback(not_found);
+    (router, doc)
+}
+
+async fn not_found() -> ApiError {
+    ApiError(Error::NotFound)
+}
+
+/// What every API route requires; the matrix test checks this table covers
+/// exactly the routes in the OpenAPI document.
+pub fn specs() -> Vec<RouteSpec> {
+    use Access::*;
+    let r = |method: Method, path: &'static str, access: Access| RouteSpec { method, path, access };
+    vec![
+        r(Method::GET, "/me", SignedIn),
+        r(Method::GET, "/me/sessions", SignedIn),
+        r(Method::DELETE, "/me/sessions/{session_id}", SignedIn),
+        r(Method::GET, "/me/tokens", SignedIn),
+        r(Method::POST, "/me/tokens", SignedIn),
+        r(Method::DELETE, "/me/tokens/{token_id}", SignedIn),
+        r(Method::GET, "/circles", SignedIn),
+        r(Method::POST, "/circles", SignedIn),
+        r(Method::GET, "/circles/{circle_id}", Circle(A::ViewCircle)),
+        r(Method::PATCH, "/circles/{circle_id}", Circle(A::EditCircle)),
+        r(Method::POST, "/circles/{circle_id}/archive", Circle(A::ArchiveCircle)),
+        r(Method::POST, "/circles/{circle_id}/restore", Circle(A::ArchiveCircle)),
+        r(Method::POST, "/circles/{circle_id}/leave", Circle(A::Leave)),
+        r(Method::PUT, "/circles/{circle_id}/contact-audience", Circle(A::ViewCircle)),
+        r(Method::GET, "/circles/{circle_id}/audit", Circle(A::ViewAuditTrail)),
+        r(Method::GET, "/circles/{circle_id}/members", Circle(A::ViewMembers)),
+        r(Method::GET, "/circles/{circle_id}/members/{member_id}", Circle(A::ViewMembers)),
+        r(Method::PATCH, "/circles/{circle_id}/members/{member_id}", Circle(A::ManageMembers)),
+        r(Method::DELETE, "/circles/{circle_id}/members/{member_id}", Circle(A::ManageMembers)),
+        r(Method::GET, "/circles/{circle_id}/invitations", Circle(A::InviteMembers)),
+        r(Method::POST, "/circles/{circle_id}/invitations", Circle(A::InviteMembers)),
+        r(Method::DELETE, "/circles/{circle_id}/invitations/{invitation_id}", Circle(A::InviteMembers)),
+        r(Method::GET, "/invitations/{token}", Token),
+        r(Method::POST, "/invitations/{token}/accept", Token),
+        r(Method::GET, "/circles/{circle_id}/overview", Circle(A::ReadLogbook)),
+        r(Method::GET, "/circles/{circle_id}/entries", Circle(A::ReadLogbook)),
+        r(Method::POST, "/circles/{circle_id}/entries", Circle(A::WriteLogbook)),
+        r(Method::GET, "/circles/{circle_id}/entries/{entry_id}", Circle(A::ReadLogbook)),
+        r(Method::PATCH, "/circles/{circle_id}/entries/{entry_id}", CircleObject(A::WriteLogbook)),
+        r(Method::DELETE, "/circles/{circle_id}/entries/{entry_id}", CircleObject(A::WriteLogbook)),
+        r(Method::POST, "/circles/{circle_id}/entries/{entry_id}/close", CircleObject(A::WriteLogbook)),
+        r(Method::GET, "/circles/{circle_id}/entries/{entry_id}/history", Circle(A::ReadLogbook)),
+        r(Method::POST, "/circles/{circle_id}/entries/{entry_id}/replies", Circle(A::WriteLogbook)),
+        r(Method::DELETE, "/circles/{circle_id}/entries/{entry_id}/replies/{reply_id}", CircleObject(A::WriteLogbook)),
+        r(Method::PUT, "/circles/{circle_id}/entries/{entry_id}/reactions/{reaction}", Circle(A::WriteLogbook)),
+        r(Method::DELETE, "/circles/{circle_id}/entries/{entry_id}/reactions/{reaction}", Circle(A::WriteLogbook)),
+        r(Method::POST, "/circles/{circle_id}/entries/{entry_id}/attachments", CircleObject(A::WriteLogbook)),
+        r(Method::GET, "/circles/{circle_id}/entries/{entry_id}/attachments/{attachment_id}", Circle(A::ReadLogbook)),
+        r(Method::GET, "/circles/{circle_id}/notification-settings", Circle(A::ViewCircle)),
+        r(Method::PUT, "/circles/{circle_id}/notification-settings", Circle(A::ViewCircle)),
+    ]
+}
+
+/// An authenticated API request: the token's user, where it came from, when.
+pub struct Api {
+    pub state: AppState,
+    pub user: CurrentUser,
+    pub source: Source,
+    pub now: Timestamp,
+}
+
+impl Api {
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx { state: &self.state, user: &self.user, source: &self.source, now: self.now, tr: Tr::new(Locale::En) }
+    }
+}
+
+impl FromRequestParts<AppState> for Api {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let now = Timestamp::now();
+        let token = header_str(&parts.headers, "authorization")
+            .and_then(|h| h.strip_prefix("Bearer ").or_else(|| h.strip_prefix("bearer ")))
+            .map(str::trim)
+            .ok_or(ApiError(Error::Unauthenticated))?;
+        let user = crate::service::accounts::user_from_api_token(state, token, now).await?;
+        Ok(Api { state: state.clone(), user, source: source(state, parts), now })
+    }
+}
+
+/// An unauthenticated API request (for invitation previews).
+pub struct Anonymous {
+    pub state: AppState,
+    pub source: Source,
+    pub now: Timestamp,
+}
+
+impl FromRequestParts<AppState> for Anonymous {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        Ok(Anonymous { state: state.clone(), source: source(state, parts), now: Timestamp::now() })
+    }
+}
+
+/// A JSON body whose problems come back in the API's error format.
+pub struct Body<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for Body<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        match Json::<T>::from_request(req, state).await {
+            Ok(Json(v)) => Ok(Body(v)),
+            Err(rejection) => {
+                let code = match rejection {
+                    JsonRejection::MissingJsonContentType(_) => "body-not-json",
+                    _ => "body-invalid",
+                };
+                tracing::debug!(error = %rejection, "API body refused");
+                Err(ApiError(Error::Validation(vec![FieldError::new("body", code)])))
+            }
+        }
+    }
+}
+
+/// The optional `Idempotency-Key` header of a create request.
+pub struct Idempotency(pub Option<IdempotencyKey>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Idempotency {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        match header_str(&parts.headers, "idempotency-key") {
+            None => Ok(Idempotency(None)),
+            Some(raw) => IdempotencyKey::parse(raw)
+                .map(|k| Idempotency(Some(k)))
+                .ok_or(ApiError(Error::field("Idempotency-Key", "idempotency-key-invalid"))),
+        }
+    }
+}
+
+/// Parses an id from the path; a malformed one is simply "not found".
+pub fn id<T>(raw: &str, parse: fn(&str) -> Option<T>) -> Result<T, ApiError> {
+    parse(raw).ok_or(ApiError(Error::NotFound))
+}

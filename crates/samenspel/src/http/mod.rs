@@ -1,0 +1,52 @@
+//! The HTTP interface: server-rendered pages, the JSON API under `/api/v1`,
+//! static files and the operations endpoints, behind one stack of layers.
+
+pub mod api;
+pub mod context;
+pub mod errors;
+mod middleware;
+pub mod ops;
+pub mod pages;
+pub mod routes;
+pub mod static_files;
+
+use crate::app::AppState;
+use axum::Router;
+use axum::http::StatusCode;
+use std::time::Duration;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::timeout::TimeoutLayer;
+
+/// Largest request body for forms and JSON. Routes that take photos set
+/// their own limit ([`pages::UPLOAD_BODY`]).
+pub const MAX_BODY: usize = 256 * 1024;
+
+/// The whole application as one router.
+pub fn router(state: AppState) -> Router {
+    let (pages, _) = pages::router(state.clone());
+    let (api, _) = api::router();
+    let mut csrf = tower_http::csrf::CsrfLayer::new();
+    let origin = state.config.public_url.origin().ascii_serialization();
+    match csrf.clone().add_trusted_origin(&origin) {
+        Ok(layer) => csrf = layer,
+        Err(e) => {
+            tracing::warn!(%origin, error = ?e, "public_url is not usable as a trusted origin")
+        }
+    }
+    Router::new()
+        .merge(pages)
+        .nest("/api/v1", api)
+        .merge(ops::router())
+        .merge(static_files::router())
+        .with_state(state.clone())
+        .layer(csrf)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::security_headers))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::metrics))
+        .layer(CompressionLayer::new())
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
+        // Long enough for a few photos over a slow phone connection.
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(120)))
+        .layer(CatchPanicLayer::new())
+        .layer(axum::middleware::from_fn(middleware::request_id))
+}

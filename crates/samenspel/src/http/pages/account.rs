@@ -1,0 +1,148 @@
+//! My account: name, password, sessions and personal API tokens.
+
+use super::circles::Done;
+use super::sign_in::Empty;
+use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
+use crate::app::AppState;
+use crate::http::context::Visitor;
+use crate::http::errors::PageError;
+use crate::service::accounts;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use samenspel_core::ids::{ApiTokenId, SessionId};
+use samenspel_core::user::User;
+use samenspel_store::api_tokens::ApiTokenInfo;
+use samenspel_store::sessions::SessionInfo;
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "account.html")]
+struct AccountPage {
+    c: Chrome,
+    account: User,
+    name: String,
+    sessions: Vec<SessionInfo>,
+    tokens: Vec<ApiTokenInfo>,
+    new_token: Option<String>,
+    errors: Errors,
+    notice: Option<&'static str>,
+}
+
+async fn page(
+    state: &AppState,
+    v: &Visitor,
+    name: Option<String>,
+    new_token: Option<String>,
+    errors: Errors,
+    notice: Option<&'static str>,
+) -> Result<AccountPage, PageError> {
+    let ctx = v.ctx(state)?;
+    let account = state.store.my_account(ctx.user).await?;
+    Ok(AccountPage {
+        c: Chrome::new(v),
+        name: name.unwrap_or_else(|| account.display_name.clone()),
+        account,
+        sessions: accounts::sessions(&ctx).await?,
+        tokens: accounts::tokens(&ctx).await?,
+        new_token,
+        errors,
+        notice,
+    })
+}
+
+pub async fn show(State(state): State<AppState>, v: Visitor, Query(done): Query<Done>) -> Result<Response, PageError> {
+    render(&page(&state, &v, None, None, Errors::default(), done.notice()).await?)
+}
+
+#[derive(Deserialize, Default)]
+pub struct NameForm {
+    #[serde(default)]
+    display_name: String,
+}
+
+pub async fn set_name(
+    State(state): State<AppState>,
+    v: Visitor,
+    Form(f): Form<NameForm>,
+) -> Result<Response, PageError> {
+    match form_errors(accounts::set_name(&v.ctx(&state)?, &f.display_name).await)? {
+        Ok(()) => Ok(see_other("/account?done=notice-saved")),
+        Err(errors) => render_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &page(&state, &v, Some(f.display_name), None, errors, None).await?,
+        ),
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct PasswordForm {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+pub async fn set_password(
+    State(state): State<AppState>,
+    v: Visitor,
+    Form(f): Form<PasswordForm>,
+) -> Result<Response, PageError> {
+    match form_errors(accounts::set_password(&v.ctx(&state)?, &f.current_password, &f.new_password).await)? {
+        Ok(()) => Ok(see_other("/account?done=notice-password-saved")),
+        Err(errors) => {
+            render_with(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &v, None, None, errors, None).await?)
+        }
+    }
+}
+
+pub async fn revoke_session(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(session): Path<String>,
+    Form(_): Form<Empty>,
+) -> Result<Response, PageError> {
+    let id = path_id(&session, SessionId::parse)?;
+    accounts::revoke_session(&v.ctx(&state)?, &id).await?;
+    Ok(see_other("/account?done=notice-session-revoked"))
+}
+
+pub async fn revoke_other_sessions(
+    State(state): State<AppState>,
+    v: Visitor,
+    Form(_): Form<Empty>,
+) -> Result<Response, PageError> {
+    accounts::revoke_other_sessions(&v.ctx(&state)?).await?;
+    Ok(see_other("/account?done=notice-sessions-revoked"))
+}
+
+#[derive(Deserialize, Default)]
+pub struct TokenForm {
+    #[serde(default)]
+    name: String,
+}
+
+pub async fn create_token(
+    State(state): State<AppState>,
+    v: Visitor,
+    Form(f): Form<TokenForm>,
+) -> Result<Response, PageError> {
+    match form_errors(accounts::create_token(&v.ctx(&state)?, &f.name).await)? {
+        Ok((token, _)) => render(&page(&state, &v, None, Some(token), Errors::default(), None).await?),
+        Err(errors) => {
+            render_with(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &v, None, None, errors, None).await?)
+        }
+    }
+}
+
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(token_id): Path<String>,
+    Form(_): Form<Empty>,
+) -> Result<Response, PageError> {
+    let id = path_id(&token_id, ApiTokenId::parse)?;
+    accounts::revoke_token(&v.ctx(&state)?, &id).await?;
+    Ok(see_other("/account?done=notice-token-revoked"))
+}

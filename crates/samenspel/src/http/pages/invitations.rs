@@ -1,0 +1,220 @@
+//! Inviting people (by e-mail or a link to pass on), and the page the
+//! invited person opens.
+
+use super::circles::{CircleNav, Done};
+use super::sign_in::Empty;
+use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
+use crate::app::AppState;
+use crate::http::context::{SESSION_COOKIE, Visitor, cookie};
+use crate::http::errors::PageError;
+use crate::service::invitations::{self, Accepted};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::Response;
+use samenspel_core::Error;
+use samenspel_core::ids::{CircleId, InvitationId};
+use samenspel_core::invitation::{Invitation, InvitationPreview, InvitationState};
+use samenspel_core::role::Role;
+use samenspel_store::idempotency::IdempotencyKey;
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "invitations.html")]
+struct InvitationsPage {
+    c: Chrome,
+    nav: CircleNav,
+    invitations: Vec<Invitation>,
+    roles: [Role; 6],
+    form: InviteForm,
+    errors: Errors,
+    /// Just created: the link to pass on (shown once) and whether it was e-mailed.
+    created: Option<(Option<String>, bool)>,
+    notice: Option<&'static str>,
+}
+
+#[derive(Deserialize, Default, Clone)]
+pub struct InviteForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    relation: String,
+    contact_person: Option<String>,
+    manager: Option<String>,
+    #[serde(default)]
+    access_until: String,
+    #[serde(default)]
+    message: String,
+    #[serde(default)]
+    idem: String,
+}
+
+async fn page(
+    state: &AppState,
+    v: &Visitor,
+    circle: &CircleId,
+    form: InviteForm,
+    errors: Errors,
+    created: Option<(Option<String>, bool)>,
+    notice: Option<&'static str>,
+) -> Result<InvitationsPage, PageError> {
+    let ctx = v.ctx(state)?;
+    let page = invitations::list_page(&ctx, circle).await?;
+    Ok(InvitationsPage {
+        c: Chrome::new(v),
+        nav: CircleNav::new(&page.circle, &page.place, "invitations"),
+        invitations: page.data,
+        roles: Role::ALL,
+        form,
+        errors,
+        created,
+        notice,
+    })
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(circle): Path<String>,
+    Query(done): Query<Done>,
+) -> Result<Response, PageError> {
+    let circle = path_id(&circle, CircleId::parse)?;
+    let form = InviteForm { role: "relative".into(), ..Default::default() };
+    render(&page(&state, &v, &circle, form, Errors::default(), None, done.notice()).await?)
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(circle): Path<String>,
+    Form(f): Form<InviteForm>,
+) -> Result<Response, PageError> {
+    let circle = path_id(&circle, CircleId::parse)?;
+    let input = invitations::Invite {
+        email: Some(f.email.clone()),
+        role: f.role.clone(),
+        relation: f.relation.clone(),
+        contact_person: f.contact_person.is_some(),
+        manager: f.manager.is_some(),
+        access_until: Some(f.access_until.clone()),
+        message: f.message.clone(),
+    };
+    let idem = IdempotencyKey::parse(&f.idem);
+    match form_errors(invitations::create(&v.ctx(&state)?, &circle, &input, idem.as_ref()).await)? {
+        Ok(created) => {
+            let fresh = InviteForm { role: "relative".into(), ..Default::default() };
+            render(
+                &page(&state, &v, &circle, fresh, Errors::default(), Some((created.link, created.emailed)), None)
+                    .await?,
+            )
+        }
+        Err(errors) => {
+            render_with(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &v, &circle, f, errors, None, None).await?)
+        }
+    }
+}
+
+pub async fn revoke(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((circle, invitation)): Path<(String, String)>,
+    Form(_): Form<Empty>,
+) -> Result<Response, PageError> {
+    let circle = path_id(&circle, CircleId::parse)?;
+    let invitation = path_id(&invitation, InvitationId::parse)?;
+    invitations::revoke(&v.ctx(&state)?, &circle, &invitation).await?;
+    Ok(see_other(&format!("/circles/{circle}/invitations?done=notice-invitation-revoked")))
+}
+
+#[derive(Template)]
+#[template(path = "invitation.html")]
+struct OpenPage {
+    c: Chrome,
+    token: String,
+    invitation: InvitationPreview,
+    open: bool,
+    signed_in_as: Option<String>,
+    form: AcceptForm,
+    errors: Errors,
+}
+
+#[derive(Deserialize, Default, Clone)]
+pub struct AcceptForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    email: String,
+}
+
+async fn open_page(
+    state: &AppState,
+    v: &Visitor,
+    token: &str,
+    form: Option<AcceptForm>,
+    errors: Errors,
+) -> Result<OpenPage, PageError> {
+    let invitation = invitations::preview(state, token, v.user.as_ref(), &v.source, v.now).await?;
+    let form =
+        form.unwrap_or_else(|| AcceptForm { name: String::new(), email: invitation.email.clone().unwrap_or_default() });
+    Ok(OpenPage {
+        c: Chrome::new(v),
+        token: token.to_owned(),
+        open: invitation.state == InvitationState::Open,
+        invitation,
+        signed_in_as: v.user.as_ref().map(|u| u.display_name().to_owned()),
+        form,
+        errors,
+    })
+}
+
+pub async fn open(State(state): State<AppState>, v: Visitor, Path(token): Path<String>) -> Result<Response, PageError> {
+    let p = open_page(&state, &v, &token, None, Errors::default()).await?;
+    let status = if p.open { StatusCode::OK } else { StatusCode::GONE };
+    render_with(status, &p)
+}
+
+#[derive(Template)]
+#[template(path = "link_sent.html")]
+struct CheckMail {
+    c: Chrome,
+    email: String,
+    minutes: u32,
+}
+
+pub async fn accept(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(token): Path<String>,
+    Form(f): Form<AcceptForm>,
+) -> Result<Response, PageError> {
+    if let Some(user) = &v.user {
+        let circle = match invitations::accept_signed_in(&state, user, &token, &v.source, v.now).await {
+            Ok(c) => c,
+            Err(Error::Conflict(_)) => {
+                return render_with(
+                    StatusCode::GONE,
+                    &open_page(&state, &v, &token, Some(f), Errors::default()).await?,
+                );
+            }
+            Err(e) => return Err(e.into()),
+        };
+        return Ok(see_other(&format!("/circles/{circle}?done=notice-joined")));
+    }
+    match form_errors(invitations::accept_new(&state, &token, &f.name, &f.email, v.tr.locale, &v.source, v.now).await)?
+    {
+        Ok(Accepted::SignedIn { session_token, circle }) => {
+            let mut r = see_other(&format!("/circles/{circle}?done=notice-joined"));
+            let days = i64::from(state.config.session_max_days);
+            r.headers_mut().append(header::SET_COOKIE, cookie(&state, SESSION_COOKIE, &session_token, Some(days)));
+            Ok(r)
+        }
+        Ok(Accepted::CheckMail { email }) => {
+            render(&CheckMail { c: Chrome::new(&v), email, minutes: state.config.sign_in_link_minutes })
+        }
+        Err(errors) => {
+            render_with(StatusCode::UNPROCESSABLE_ENTITY, &open_page(&state, &v, &token, Some(f), errors).await?)
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! A member's card, and a manager's changes to a membership.
+
+use super::circles::{CircleNav, Done};
+use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
+use crate::app::AppState;
+use crate::http::context::Visitor;
+use crate::http::errors::PageError;
+use crate::service::members;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use samenspel_core::access::{CircleAction, may_change_member};
+use samenspel_core::ids::{CircleId, MemberId};
+use samenspel_core::member::Member;
+use samenspel_core::role::Role;
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "member.html")]
+struct MemberPage {
+    c: Chrome,
+    nav: CircleNav,
+    member: Member,
+    is_me: bool,
+    /// The visitor may change this membership (manager, and the client-side rule allows it).
+    can_manage: bool,
+    /// Roles the visitor may give this member.
+    roles: Vec<Role>,
+    form: ChangeForm,
+    errors: Errors,
+    notice: Option<&'static str>,
+}
+
+#[derive(Deserialize, Default, Clone)]
+pub struct ChangeForm {
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    relation: String,
+    contact_person: Option<String>,
+    manager: Option<String>,
+    #[serde(default)]
+    access_until: String,
+}
+
+impl ChangeForm {
+    fn from_member(m: &Member) -> Self {
+        ChangeForm {
+            role: m.role.as_str().to_owned(),
+            relation: m.relation.clone(),
+            contact_person: m.contact_person.then(|| "on".to_owned()),
+            manager: m.manager.then(|| "on".to_owned()),
+            access_until: m.access_until.map(|t| crate::i18n::local(&t).date().to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+async fn page(
+    state: &AppState,
+    v: &Visitor,
+    circle: &CircleId,
+    member: &MemberId,
+    form: Option<ChangeForm>,
+    errors: Errors,
+    notice: Option<&'static str>,
+) -> Result<MemberPage, PageError> {
+    let ctx = v.ctx(state)?;
+    let page = members::get_page(&ctx, circle, member).await?;
+    let (m, me) = (page.data, page.place);
+    let manager = me.may(CircleAction::ManageMembers);
+    let is_me = m.id == me.member_id;
+    let can_manage = manager && !is_me && may_change_member(me.role, m.role, None);
+    let roles = Role::ALL.into_iter().filter(|r| may_change_member(me.role, m.role, Some(*r))).collect();
+    Ok(MemberPage {
+        c: Chrome::new(v),
+        nav: CircleNav::new(&page.circle, &me, "members"),
+        form: form.unwrap_or_else(|| ChangeForm::from_member(&m)),
+        member: m,
+        is_me,
+        can_manage,
+        roles,
+        errors,
+        notice,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((circle, member)): Path<(String, String)>,
+    Query(done): Query<Done>,
+) -> Result<Response, PageError> {
+    let circle = path_id(&circle, CircleId::parse)?;
+    let member = path_id(&member, MemberId::parse)?;
+    render(&page(&state, &v, &circle, &member, None, Errors::default(), done.notice()).await?)
+}
+
+pub async fn change(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((circle, member)): Path<(String, String)>,
+    Form(f): Form<ChangeForm>,
+) -> Result<Response, PageError> {
+    let circle = path_id(&circle, CircleId::parse)?;
+    let member = path_id(&member, MemberId::parse)?;
+    let input = members::ChangeMember {
+        role: Some(f.role.clone()),
+        relation: Some(f.relation.clone()),
+        contact_person: Some(f.contact_person.is_some()),
+        manager: Some(f.manager.is_some()),
+        access_until: Some(f.access_until.clone()),
+    };
+    match form_errors(members::change(&v.ctx(&state)?, &circle, &member, &input).await)? {
+        Ok(()) => Ok(see_other(&format!("/circles/{circle}/members/{member}?done=notice-saved"))),
+        Err(errors) => render_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &page(&state, &v, &circle, &member, Some(f), errors, None).await?,
+        ),
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct Empty {}
+
+pub async fn remove(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((circle, member)): Path<(String, String)>,
+    Form(_): Form<Empty>,
+) -> Result<Response, PageError> {
+    let circle = path_id(&circle, CircleId::parse)?;
+    let member = path_id(&member, MemberId::parse)?;
+    members::remove(&v.ctx(&state)?, &circle, &member).await?;
+    Ok(see_other(&format!("/circles/{circle}/members?done=notice-member-removed")))
+}

@@ -1,0 +1,360 @@
+//! Server-rendered pages. Every page works without JavaScript; forms carry a
+//! CSRF token; errors become pages in the visitor's language.
+
+mod account;
+mod audit;
+mod circles;
+mod invitations;
+mod logbook;
+mod members;
+mod notifications;
+mod sign_in;
+
+use super::context::{ANON_COOKIE, SESSION_COOKIE, Visitor, cookie, removal_cookie, resolve_visitor};
+use super::errors::{ErrorPage, PageError};
+use super::routes::{Access, RouteSpec};
+use crate::app::AppState;
+use crate::crypto;
+use crate::i18n::Tr;
+use askama::Template;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request, State};
+use axum::handler::Handler;
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use samenspel_core::access::CircleAction as A;
+use samenspel_core::{Error, FieldError};
+use serde::de::DeserializeOwned;
+use std::sync::LazyLock;
+
+/// Builds the pages router and records what every route requires.
+struct Pages {
+    router: Router<AppState>,
+    specs: Vec<RouteSpec>,
+}
+
+impl Pages {
+    fn get<H: Handler<T, AppState>, T: 'static>(mut self, path: &'static str, access: Access, h: H) -> Self {
+        self.router = self.router.route(path, get(h));
+        self.specs.push(RouteSpec { method: Method::GET, path, access });
+        self
+    }
+
+    fn post<H: Handler<T, AppState>, T: 'static>(mut self, path: &'static str, access: Access, h: H) -> Self {
+        self.router = self.router.route(path, post(h));
+        self.specs.push(RouteSpec { method: Method::POST, path, access });
+        self
+    }
+
+    /// A form that may carry photos: a larger body limit for this route only.
+    fn post_upload<H: Handler<T, AppState>, T: 'static>(mut self, path: &'static str, access: Access, h: H) -> Self {
+        self.router = self.router.route(path, post(h).layer(axum::extract::DefaultBodyLimit::max(UPLOAD_BODY)));
+        self.specs.push(RouteSpec { method: Method::POST, path, access });
+        self
+    }
+}
+
+/// The largest form with photos: six files of at most 12 MB, and the text.
+pub const UPLOAD_BODY: usize = 6 * crate::uploads::MAX_FILE_BYTES + 256 * 1024;
+
+/// The page routes, and the list of them with their access requirements.
+pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
+    use Access::*;
+    let p = Pages { router: Router::new(), specs: Vec::new() }
+        .get("/", Public, sign_in::home)
+        .get("/sign-in", Public, sign_in::page)
+        .post("/sign-in/password", Public, sign_in::with_password)
+        .post("/sign-in/link", Public, sign_in::request_link)
+        .get("/sign-in/link/{token}", Token, sign_in::confirm_link)
+        .post("/sign-in/link/{token}", Token, sign_in::use_link)
+        .post("/sign-out", SignedIn, sign_in::sign_out)
+        .post("/language", Public, sign_in::set_language)
+        .get("/circles", SignedIn, circles::list)
+        .get("/circles/new", SignedIn, circles::new_form)
+        .post("/circles", SignedIn, circles::start)
+        .get("/circles/{circle}", Circle(A::ReadLogbook), logbook::overview)
+        .get("/circles/{circle}/members", Circle(A::ViewMembers), circles::show)
+        .get("/circles/{circle}/logbook", Circle(A::ReadLogbook), logbook::timeline)
+        .get("/circles/{circle}/logbook/new", Circle(A::WriteLogbook), logbook::new_form)
+        .post_upload("/circles/{circle}/logbook", Circle(A::WriteLogbook), logbook::write)
+        .get("/circles/{circle}/logbook/{entry}", Circle(A::ReadLogbook), logbook::show)
+        .get("/circles/{circle}/logbook/{entry}/history", Circle(A::ReadLogbook), logbook::history)
+        .get("/circles/{circle}/logbook/{entry}/edit", CircleObject(A::WriteLogbook), logbook::edit_form)
+        .post("/circles/{circle}/logbook/{entry}/edit", CircleObject(A::WriteLogbook), logbook::edit)
+        .post("/circles/{circle}/logbook/{entry}/delete", CircleObject(A::WriteLogbook), logbook::delete)
+        .post("/circles/{circle}/logbook/{entry}/close", CircleObject(A::WriteLogbook), logbook::close)
+        .post("/circles/{circle}/logbook/{entry}/replies", Circle(A::WriteLogbook), logbook::reply)
+        .post(
+            "/circles/{circle}/logbook/{entry}/replies/{reply}/delete",
+            CircleObject(A::WriteLogbook),
+            logbook::delete_reply,
+        )
+        .post("/circles/{circle}/logbook/{entry}/react", Circle(A::WriteLogbook), logbook::react)
+        .get("/circles/{circle}/logbook/{entry}/files/{attachment}", Circle(A::ReadLogbook), logbook::file)
+        .get("/circles/{circle}/notifications", Circle(A::ViewCircle), notifications::show)
+        .post("/circles/{circle}/notifications", Circle(A::ViewCircle), notifications::save)
+        .get("/notifications/{member}/{token}", Token, notifications::show_by_link)
+        .post("/notifications/{member}/{token}", Token, notifications::save_by_link)
+        .get("/notifications/{member}/{token}/off", Token, notifications::show_by_link)
+        .post("/notifications/{member}/{token}/off", Token, notifications::stop_by_link)
+        .get("/circles/{circle}/settings", Circle(A::ViewCircle), circles::settings)
+        .post("/circles/{circle}/edit", Circle(A::EditCircle), circles::edit)
+        .post("/circles/{circle}/archive", Circle(A::ArchiveCircle), circles::archive)
+        .post("/circles/{circle}/restore", Circle(A::ArchiveCircle), circles::restore)
+        .post("/circles/{circle}/leave", Circle(A::Leave), circles::leave)
+        .post("/circles/{circle}/contact", Circle(A::ViewCircle), circles::contact_audience)
+        .get("/circles/{circle}/members/{member}", Circle(A::ViewMembers), members::show)
+        .post("/circles/{circle}/members/{member}", Circle(A::ManageMembers), members::change)
+        .post("/circles/{circle}/members/{member}/remove", Circle(A::ManageMembers), members::remove)
+        .get("/circles/{circle}/invitations", Circle(A::InviteMembers), invitations::list)
+        .post("/circles/{circle}/invitations", Circle(A::InviteMembers), invitations::create)
+        .post("/circles/{circle}/invitations/{invitation}/revoke", Circle(A::InviteMembers), invitations::revoke)
+        .get("/circles/{circle}/audit", Circle(A::ViewAuditTrail), audit::show)
+        .get("/invitations/{token}", Token, invitations::open)
+        .post("/invitations/{token}/accept", Token, invitations::accept)
+        .get("/account", SignedIn, account::show)
+        .post("/account/name", SignedIn, account::set_name)
+        .post("/account/password", SignedIn, account::set_password)
+        .post("/account/sessions/{session}/revoke", SignedIn, account::revoke_session)
+        .post("/account/sessions/revoke-others", SignedIn, account::revoke_other_sessions)
+        .post("/account/tokens", SignedIn, account::create_token)
+        .post("/account/tokens/{token_id}/revoke", SignedIn, account::revoke_token);
+    let router = p.router.fallback(not_found).layer(axum::middleware::from_fn_with_state(state, visitor_layer));
+    (router, p.specs)
+}
+
+async fn not_found() -> PageError {
+    PageError::Domain(Error::NotFound)
+}
+
+/// Resolves the visitor (session, language, CSRF token) for every page,
+/// renders error markers as pages, and sets or clears cookies.
+async fn visitor_layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let (mut parts, body) = req.into_parts();
+    let resolved = match resolve_visitor(&state, &parts).await {
+        Ok(r) => r,
+        Err(e) => return PageError::Domain(e).into_response(),
+    };
+    let visitor = resolved.visitor.clone();
+    let is_get = parts.method == Method::GET;
+    parts.extensions.insert(resolved.visitor);
+    let mut response = next.run(Request::from_parts(parts, body)).await;
+    if let Some(error) = response.extensions().get::<ErrorPage>().cloned() {
+        let retry_after = response.headers().get(header::RETRY_AFTER).cloned();
+        response = if error.message == "error-sign-in-needed" {
+            let next = if is_get { format!("?next={}", urlencode(&visitor.path)) } else { String::new() };
+            Redirect::to(&format!("/sign-in{next}")).into_response()
+        } else {
+            render_error(&visitor, error)
+        };
+        if let Some(v) = retry_after {
+            response.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+    }
+    let headers = response.headers_mut();
+    if let Some(anon) = resolved.new_anon {
+        headers.append(header::SET_COOKIE, cookie(&state, ANON_COOKIE, &anon, None));
+    }
+    if resolved.clear_session {
+        headers.append(header::SET_COOKIE, removal_cookie(&state, SESSION_COOKIE));
+    }
+    // Pages show personal data: never keep them in shared or back-button caches.
+    headers.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
+    response
+}
+
+pub fn urlencode(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+/// The parts of the page frame every template shares.
+pub struct Chrome {
+    pub tr: Tr,
+    pub user_name: Option<String>,
+    pub csrf: String,
+    /// Where the language switch comes back to.
+    pub path: String,
+    pub css: &'static str,
+    pub js: &'static str,
+    pub icon: &'static str,
+    /// A fresh key for forms that create something (idempotency).
+    pub idem: String,
+}
+
+static ASSET_URLS: LazyLock<(String, String, String)> = LazyLock::new(|| {
+    use super::static_files::url;
+    (url("app.css"), url("app.js"), url("icon.svg"))
+});
+
+impl Chrome {
+    pub fn new(v: &Visitor) -> Self {
+        Chrome {
+            tr: v.tr,
+            user_name: v.user.as_ref().map(|u| u.display_name().to_owned()),
+            csrf: v.csrf.clone(),
+            path: v.path.clone(),
+            css: &ASSET_URLS.0,
+            js: &ASSET_URLS.1,
+            icon: &ASSET_URLS.2,
+            idem: uuid::Uuid::new_v4().simple().to_string(),
+        }
+    }
+}
+
+/// Field errors of a form, looked up by field name in templates.
+#[derive(Default)]
+pub struct Errors(pub Vec<FieldError>);
+
+impl Errors {
+    pub fn has(&self, field: &str) -> bool {
+        self.0.iter().any(|e| e.field == field)
+    }
+
+    /// The message key for `field`'s first error (empty when none).
+    pub fn code(&self, field: &str) -> &'static str {
+        self.0.iter().find(|e| e.field == field).map(|e| e.code).unwrap_or("")
+    }
+
+    pub fn any(&self) -> bool {
+        !self.0.is_empty()
+    }
+
+    pub fn all(&self) -> &[FieldError] {
+        &self.0
+    }
+}
+
+/// Splits a service result: validation errors go back to the form, anything
+/// else is an error page.
+pub fn form_errors<T>(r: Result<T, Error>) -> Result<Result<T, Errors>, PageError> {
+    match r {
+        Ok(v) => Ok(Ok(v)),
+        Err(Error::Validation(f)) => Ok(Err(Errors(f))),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub fn render(t: &impl Template) -> Result<Response, PageError> {
+    render_with(StatusCode::OK, t)
+}
+
+pub fn render_with(status: StatusCode, t: &impl Template) -> Result<Response, PageError> {
+    let html = t.render().map_err(Error::internal)?;
+    Ok((status, Html(html)).into_response())
+}
+
+/// After a successful form post: go to `to` (303, so a reload does not post again).
+pub fn see_other(to: &str) -> Response {
+    Redirect::to(to).into_response()
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorTemplate {
+    c: Chrome,
+    status: u16,
+    message: &'static str,
+    request_id: String,
+}
+
+fn render_error(v: &Visitor, e: ErrorPage) -> Response {
+    let t = ErrorTemplate {
+        c: Chrome::new(v),
+        status: e.status.as_u16(),
+        message: e.message,
+        request_id: super::context::current_request_id().unwrap_or_default(),
+    };
+    match t.render() {
+        Ok(html) => (e.status, Html(html)).into_response(),
+        Err(_) => e.status.into_response(),
+    }
+}
+
+/// A form body, accepted only with a valid CSRF token.
+pub struct Form<T>(pub T);
+
+#[derive(serde::Deserialize, Default)]
+struct CsrfField {
+    #[serde(default)]
+    csrf: String,
+}
+
+impl<T: DeserializeOwned> FromRequest<AppState> for Form<T> {
+    type Rejection = PageError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, PageError> {
+        let visitor = req
+            .extensions()
+            .get::<Visitor>()
+            .cloned()
+            .ok_or_else(|| PageError::from(Error::internal("form without visitor")))?;
+        let bytes = Bytes::from_request(req, state).await.map_err(|_| PageError::from(Error::Validation(vec![])))?;
+        let field: CsrfField = serde_html_form::from_bytes(&bytes).unwrap_or_default();
+        if !crypto::csrf_valid(state.config.secret_key.expose(), &visitor.csrf_binding, &field.csrf) {
+            return Err(PageError::BadCsrf);
+        }
+        let value = serde_html_form::from_bytes(&bytes).map_err(|e| {
+            tracing::debug!(error = %e, "form did not parse");
+            PageError::from(Error::Validation(vec![]))
+        })?;
+        Ok(Form(value))
+    }
+}
+
+/// A `multipart/form-data` form (text fields and files), accepted only with
+/// a valid CSRF token. Empty file fields (nothing chosen) are left out.
+pub struct UploadForm<T> {
+    pub fields: T,
+    pub files: Vec<crate::uploads::Upload>,
+}
+
+impl<T: DeserializeOwned> FromRequest<AppState> for UploadForm<T> {
+    type Rejection = PageError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, PageError> {
+        let visitor = req
+            .extensions()
+            .get::<Visitor>()
+            .cloned()
+            .ok_or_else(|| PageError::from(Error::internal("form without visitor")))?;
+        let mut multipart = axum::extract::Multipart::from_request(req, state)
+            .await
+            .map_err(|_| PageError::from(Error::Validation(vec![])))?;
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        let mut files = Vec::new();
+        let too_large = || PageError::from(Error::field("files", "file-too-large"));
+        while let Some(field) = multipart.next_field().await.map_err(|_| too_large())? {
+            let name = field.name().unwrap_or("").to_owned();
+            match field.file_name().map(str::to_owned) {
+                Some(file_name) => {
+                    let bytes = field.bytes().await.map_err(|_| too_large())?;
+                    if !bytes.is_empty() || !file_name.is_empty() {
+                        files.push(crate::uploads::Upload { file_name, bytes: bytes.to_vec() });
+                    }
+                }
+                None => {
+                    let text = field.text().await.map_err(|_| PageError::from(Error::Validation(vec![])))?;
+                    pairs.push((name, text));
+                }
+            }
+        }
+        let csrf = pairs.iter().find(|(k, _)| k == "csrf").map(|(_, v)| v.as_str()).unwrap_or("");
+        if !crypto::csrf_valid(state.config.secret_key.expose(), &visitor.csrf_binding, csrf) {
+            return Err(PageError::BadCsrf);
+        }
+        let encoded = serde_urlencoded::to_string(&pairs).map_err(Error::internal)?;
+        let fields = serde_html_form::from_str(&encoded).map_err(|e| {
+            tracing::debug!(error = %e, "form did not parse");
+            PageError::from(Error::Validation(vec![]))
+        })?;
+        Ok(UploadForm { fields, files })
+    }
+}
+
+/// Parses an id from the path; anything malformed is simply "not found".
+pub fn path_id<T>(raw: &str, parse: fn(&str) -> Option<T>) -> Result<T, PageError> {
+    parse(raw).ok_or(PageError::Domain(Error::NotFound))
+}

@@ -1,0 +1,206 @@
+//! Signing in (by e-mail link or password), signing out, and the language switch.
+
+use super::{Chrome, Errors, Form, form_errors, render, render_with, see_other};
+use crate::app::AppState;
+use crate::http::context::{LANG_COOKIE, SESSION_COOKIE, Visitor, cookie, removal_cookie};
+use crate::http::errors::PageError;
+use crate::service::accounts;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use samenspel_core::Error;
+use samenspel_core::ids::CircleId;
+use samenspel_core::locale::Locale;
+use serde::Deserialize;
+
+/// Only local paths are followed after signing in (no open redirects).
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") => n.to_owned(),
+        _ => "/circles".to_owned(),
+    }
+}
+
+pub async fn home(v: Visitor) -> Response {
+    see_other(if v.user.is_some() { "/circles" } else { "/sign-in" })
+}
+
+#[derive(Template)]
+#[template(path = "sign_in.html")]
+struct SignInPage {
+    c: Chrome,
+    next: String,
+    email: String,
+    errors: Errors,
+    /// Which form the errors belong to: "link" or "password".
+    form: &'static str,
+}
+
+#[derive(Deserialize, Default)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+pub async fn page(v: Visitor, Query(q): Query<NextQuery>) -> Result<Response, PageError> {
+    if v.user.is_some() {
+        return Ok(see_other(&safe_next(q.next.as_deref())));
+    }
+    render(&SignInPage {
+        c: Chrome::new(&v),
+        next: safe_next(q.next.as_deref()),
+        email: String::new(),
+        errors: Errors::default(),
+        form: "",
+    })
+}
+
+#[derive(Deserialize, Default)]
+pub struct PasswordForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    next: Option<String>,
+}
+
+/// Opens a session: the cookie lives as long as the longest session may.
+fn signed_in(state: &AppState, session_token: &str, to: &str) -> Response {
+    let mut r = see_other(to);
+    let days = i64::from(state.config.session_max_days);
+    r.headers_mut().append(header::SET_COOKIE, cookie(state, SESSION_COOKIE, session_token, Some(days)));
+    r
+}
+
+pub async fn with_password(
+    State(state): State<AppState>,
+    v: Visitor,
+    Form(f): Form<PasswordForm>,
+) -> Result<Response, PageError> {
+    let next = safe_next(f.next.as_deref());
+    match form_errors(accounts::sign_in_with_password(&state, &f.email, &f.password, &v.source, v.now).await)? {
+        Ok(token) => Ok(signed_in(&state, &token, &next)),
+        Err(errors) => render_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &SignInPage { c: Chrome::new(&v), next, email: f.email, errors, form: "password" },
+        ),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "link_sent.html")]
+struct LinkSent {
+    c: Chrome,
+    email: String,
+    minutes: u32,
+}
+
+#[derive(Deserialize, Default)]
+pub struct LinkForm {
+    #[serde(default)]
+    email: String,
+    next: Option<String>,
+}
+
+pub async fn request_link(
+    State(state): State<AppState>,
+    v: Visitor,
+    Form(f): Form<LinkForm>,
+) -> Result<Response, PageError> {
+    match form_errors(accounts::request_sign_in_link(&state, &f.email, &v.source, v.now).await)? {
+        Ok(()) => render(&LinkSent {
+            c: Chrome::new(&v),
+            email: f.email.trim().to_lowercase(),
+            minutes: state.config.sign_in_link_minutes,
+        }),
+        Err(errors) => render_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &SignInPage {
+                c: Chrome::new(&v),
+                next: safe_next(f.next.as_deref()),
+                email: f.email,
+                errors,
+                form: "link",
+            },
+        ),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "link_confirm.html")]
+struct LinkConfirm {
+    c: Chrome,
+    token: String,
+    /// `None`: the link is used up or expired.
+    name: Option<String>,
+    email: String,
+}
+
+pub async fn confirm_link(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(token): Path<String>,
+) -> Result<Response, PageError> {
+    let preview = accounts::preview_sign_in_link(&state, &token, v.now).await?;
+    let status = if preview.is_some() { StatusCode::OK } else { StatusCode::GONE };
+    let (name, email) = match preview {
+        Some(p) => (Some(p.display_name), p.email),
+        None => (None, String::new()),
+    };
+    render_with(status, &LinkConfirm { c: Chrome::new(&v), token, name, email })
+}
+
+#[derive(Deserialize, Default)]
+pub struct Empty {}
+
+pub async fn use_link(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(token): Path<String>,
+    Form(_): Form<Empty>,
+) -> Result<Response, PageError> {
+    match accounts::use_sign_in_link(&state, &token, &v.source, v.now).await {
+        Ok((session, circle)) => {
+            let to = circle.map(|c: CircleId| format!("/circles/{c}")).unwrap_or_else(|| "/circles".into());
+            Ok(signed_in(&state, &session, &to))
+        }
+        Err(Error::Conflict(_)) => {
+            render_with(StatusCode::GONE, &LinkConfirm { c: Chrome::new(&v), token, name: None, email: String::new() })
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn sign_out(State(state): State<AppState>, v: Visitor, Form(_): Form<Empty>) -> Result<Response, PageError> {
+    if let Some(user) = &v.user {
+        accounts::sign_out(&state, user, v.now).await?;
+    }
+    let mut r = see_other("/sign-in");
+    r.headers_mut().append(header::SET_COOKIE, removal_cookie(&state, SESSION_COOKIE));
+    Ok(r)
+}
+
+#[derive(Deserialize, Default)]
+pub struct LanguageForm {
+    #[serde(default)]
+    lang: String,
+    back: Option<String>,
+}
+
+pub async fn set_language(
+    State(state): State<AppState>,
+    v: Visitor,
+    Form(f): Form<LanguageForm>,
+) -> Result<Response, PageError> {
+    let locale = Locale::parse(&f.lang).ok_or(PageError::Domain(Error::field("lang", "language-invalid")))?;
+    if let Some(user) = &v.user {
+        accounts::set_locale(&state, user, locale).await?;
+    }
+    let back = match f.back.as_deref() {
+        Some(b) if b.starts_with('/') && !b.starts_with("//") => b.to_owned(),
+        _ => "/".to_owned(),
+    };
+    let mut r = see_other(&back);
+    r.headers_mut().append(header::SET_COOKIE, cookie(&state, LANG_COOKIE, locale.as_str(), Some(365)));
+    Ok(r.into_response())
+}

@@ -1,0 +1,136 @@
+//! The background worker: claims due jobs from the outbox and runs them,
+//! with retries and back-off. Runs inside `serve` (and `demo`) by default, or
+//! alone as `samenspel worker`.
+
+use crate::app::AppState;
+use crate::mail::{JOB_KIND, OutgoingMail};
+use samenspel_core::Timestamp;
+use samenspel_store::jobs::Job;
+use std::time::Duration;
+use tokio::sync::watch;
+
+/// How long a claimed job is reserved for this worker. Longer than any single
+/// attempt may take (SMTP has a 30-second timeout), so no other worker picks
+/// it up while it is being sent: that is what prevents double sends.
+const LEASE: jiff::SignedDuration = jiff::SignedDuration::from_mins(5);
+const IDLE_POLL: Duration = Duration::from_secs(5);
+const DIGEST_CHECK: Duration = Duration::from_secs(60);
+
+/// Runs until `shutdown` turns true.
+pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
+    let worker = format!("worker-{}", uuid::Uuid::new_v4());
+    tracing::info!(%worker, transport = %state.mailer.describe(), "background worker started");
+    let mut digests_checked: Option<std::time::Instant> = None;
+    loop {
+        if *shutdown.borrow() {
+            break;
+        }
+        // Summaries are due at most once a minute; several workers may check
+        // at once safely (a summary is marked done with its e-mail in one transaction).
+        if digests_checked.is_none_or(|t| t.elapsed() >= DIGEST_CHECK) {
+            digests_checked = Some(std::time::Instant::now());
+            if let Err(e) = crate::service::digest::run_due(&state, Timestamp::now()).await {
+                tracing::error!(error = %e, "could not make the summaries");
+            }
+        }
+        let worked = match run_due(&state, &worker).await {
+            Ok(n) => n > 0,
+            Err(e) => {
+                tracing::error!(error = %e, "could not claim jobs");
+                false
+            }
+        };
+        if worked {
+            continue;
+        }
+        let wait = match state.store.next_job_due().await {
+            Ok(Some(due)) => {
+                let ms = due.as_millisecond() - Timestamp::now().as_millisecond();
+                Duration::from_millis(ms.clamp(0, IDLE_POLL.as_millis() as i64) as u64)
+            }
+            _ => IDLE_POLL,
+        };
+        tokio::select! {
+            _ = tokio::time::sleep(wait) => {}
+            _ = state.jobs_waiting.notified() => {}
+            _ = shutdown.changed() => {}
+        }
+    }
+    tracing::info!(%worker, "background worker stopped");
+}
+
+/// Claims and runs one batch of due jobs; returns how many ran.
+pub async fn run_due(state: &AppState, worker: &str) -> anyhow::Result<usize> {
+    run_due_at(state, worker, Timestamp::now()).await
+}
+
+/// Like [`run_due`], with the clock given: jobs due at `at` run, and
+/// retries are scheduled from `at`.
+pub async fn run_due_at(state: &AppState, worker: &str, at: Timestamp) -> anyhow::Result<usize> {
+    let jobs = state.store.claim_jobs(worker, at, LEASE, 16).await?;
+    let n = jobs.len();
+    for job in jobs {
+        let result = perform(state, &job).await;
+        let now = at.max(Timestamp::now());
+        match result {
+            Ok(()) => {
+                if !state.store.finish_job(&job.id, worker, now).await? {
+                    tracing::warn!(job = %job.id, "job finished after its lease ran out");
+                }
+            }
+            Err(e) => {
+                let retry =
+                    (job.attempts < job.max_attempts).then(|| now.saturating_add(backoff(job.attempts)).unwrap_or(now));
+                if retry.is_some() {
+                    tracing::warn!(job = %job.id, kind = %job.kind, attempt = job.attempts, error = %format!("{e:#}"), "job failed; will retry");
+                } else {
+                    tracing::error!(job = %job.id, kind = %job.kind, attempt = job.attempts, error = %format!("{e:#}"), "job failed for the last time");
+                }
+                state.store.fail_job(&job.id, worker, &format!("{e:#}"), retry, now).await?;
+            }
+        }
+    }
+    refresh_gauges(state).await;
+    Ok(n)
+}
+
+/// 30 s, 1 min, 2 min, … capped at 2 hours.
+fn backoff(attempt: i64) -> jiff::SignedDuration {
+    let secs = 30i64.saturating_mul(1 << attempt.clamp(1, 12).saturating_sub(1));
+    jiff::SignedDuration::from_secs(secs.min(2 * 3600))
+}
+
+async fn perform(state: &AppState, job: &Job) -> anyhow::Result<()> {
+    match job.kind.as_str() {
+        JOB_KIND => {
+            let mail: OutgoingMail = serde_json::from_str(&job.payload)?;
+            let sent = state.mailer.send(&job.id, &mail).await;
+            match &sent {
+                Ok(()) => state.metrics.mails_sent.inc(),
+                Err(_) => state.metrics.mail_failures.inc(),
+            };
+            sent
+        }
+        other => anyhow::bail!("unknown job kind {other:?}"),
+    }
+}
+
+pub async fn refresh_gauges(state: &AppState) {
+    if let Ok((waiting, failed)) = state.store.job_counts().await {
+        state.metrics.jobs_waiting.set(waiting);
+        state.metrics.jobs_failed.set(failed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::backoff;
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        assert_eq!(backoff(1).as_secs(), 30);
+        assert_eq!(backoff(2).as_secs(), 60);
+        assert_eq!(backoff(5).as_secs(), 480);
+        assert_eq!(backoff(30).as_secs(), 7200);
+    }
+}

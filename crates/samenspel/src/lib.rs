@@ -1,0 +1,20 @@
+//! Samenspel: a self-hostable platform where everybody who cares for one
+//! person works together as equals. This crate is the binary's library: the
+//! command line, configuration, HTTP interface, services, e-mail and jobs.
+//! The domain lives in `samenspel-core`, storage in `samenspel-store`.
+
+pub mod app;
+pub mod audit_writer;
+pub mod cli;
+pub mod config;
+pub mod crypto;
+pub mod demo;
+pub mod http;
+pub mod i18n;
+pub mod jobs;
+pub mod mail;
+pub mod metrics;
+pub mod ratelimit;
+pub mod service;
+pub mod text;
+pub mod uploads;

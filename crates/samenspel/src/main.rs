@@ -1,0 +1,5 @@
+//! The `samenspel` binary.
+
+fn main() -> std::process::ExitCode {
+    samenspel::cli::main()
+}

@@ -1,0 +1,153 @@
+//! Starting, viewing, editing and archiving circles.
+
+use super::{Ctx, what};
+use samenspel_core::access::{act, authorize_org};
+use samenspel_core::audit::Operation;
+use samenspel_core::circle::{Circle, MyCircle, NewCircle};
+use samenspel_core::error::Validator;
+use samenspel_core::ids::{CircleId, LocationId, OrganisationId};
+use samenspel_core::organisation::{Location, Organisation};
+use samenspel_core::role::{OrgRole, Role};
+use samenspel_core::validate;
+use samenspel_core::{Error, Result};
+use samenspel_store::idempotency::IdempotencyKey;
+
+/// What someone typed to start a circle.
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
+pub struct StartCircle {
+    pub client_name: String,
+    #[serde(default)]
+    pub description: String,
+    /// Start the circle for this organisation (I must be its coordinator or administrator).
+    #[serde(default)]
+    pub organisation_id: Option<String>,
+    #[serde(default)]
+    pub location_id: Option<String>,
+    /// My own role in the new circle.
+    pub my_role: String,
+    #[serde(default)]
+    pub my_relation: String,
+}
+
+pub const MAX_DESCRIPTION: usize = 2000;
+
+pub async fn my_circles(ctx: &Ctx<'_>) -> Result<Vec<MyCircle>> {
+    ctx.state.store.my_circles(ctx.user, ctx.now).await
+}
+
+pub async fn start(ctx: &Ctx<'_>, input: &StartCircle, idem: Option<&IdempotencyKey>) -> Result<CircleId> {
+    let mut v = Validator::new();
+    let client_name = v.check(validate::name("client_name", &input.client_name));
+    let description = input.description.trim().to_owned();
+    if description.chars().count() > MAX_DESCRIPTION {
+        v.push("description", "text-too-long");
+    }
+    let my_role = Role::parse(&input.my_role);
+    if my_role.is_none() {
+        v.push("my_role", "role-invalid");
+    }
+    let my_relation = v.check(validate::relation("my_relation", &input.my_relation));
+    let org_id = match input.organisation_id.as_deref().filter(|s| !s.is_empty()) {
+        Some(raw) => match OrganisationId::parse(raw) {
+            Some(id) => Some(id),
+            None => {
+                v.push("organisation_id", "organisation-unknown");
+                None
+            }
+        },
+        None => None,
+    };
+    let location_id = match input.location_id.as_deref().filter(|s| !s.is_empty()) {
+        Some(raw) => match LocationId::parse(raw) {
+            Some(id) => Some(id),
+            None => {
+                v.push("location_id", "location-unknown");
+                None
+            }
+        },
+        None => None,
+    };
+    v.finish()?;
+    let (Some(client_name), Some(my_role), Some(my_relation)) = (client_name, my_role, my_relation) else {
+        return Err(Error::internal("validated fields missing"));
+    };
+    let org_cap = match &org_id {
+        Some(org) => {
+            let roles = ctx.state.store.my_staff_roles(ctx.user, org).await?;
+            Some(
+                authorize_org::<act::StartCircle>(ctx.user, org, &roles)
+                    .map_err(|_| Error::field("organisation_id", "organisation-unknown"))?,
+            )
+        }
+        None => None,
+    };
+    let new = NewCircle { client_name, description, location_id, my_role, my_relation };
+    let id =
+        ctx.state.store.create_circle(ctx.user, org_cap.as_ref(), &new, idem, ctx.now).await.map_err(|e| match e {
+            Error::Validation(f) if f.iter().any(|f| f.field == "location") => {
+                Error::field("location_id", "location-unknown")
+            }
+            other => other,
+        })?;
+    let record = samenspel_core::audit::AuditEvent::new(
+        Some((ctx.user.id(), ctx.user.display_name())),
+        Some(&id),
+        what(Operation::Create, "circle.start", "circle", &id),
+        samenspel_core::audit::Outcome::Allowed,
+        ctx.source,
+        ctx.now,
+    );
+    samenspel_core::audit::AuditSink::record(&ctx.state.audit, record).await?;
+    Ok(id)
+}
+
+/// The organisations I may start circles for, with their locations.
+pub async fn organisations_to_start_for(ctx: &Ctx<'_>) -> Result<Vec<(Organisation, Vec<Location>)>> {
+    let mut out = Vec::new();
+    for (org, roles) in ctx.state.store.my_organisations(ctx.user).await? {
+        if roles.iter().any(|r| matches!(r, OrgRole::Admin | OrgRole::Coordinator)) {
+            let cap = authorize_org::<act::StartCircle>(ctx.user, &org.id, &roles)?;
+            let locations = ctx.state.store.locations(&cap).await?;
+            out.push((org, locations));
+        }
+    }
+    Ok(out)
+}
+
+pub async fn view(ctx: &Ctx<'_>, id: &CircleId) -> Result<Circle> {
+    let cap = ctx.can::<act::ViewCircle>(id, what(Operation::Read, "circle.view", "circle", id)).await?;
+    ctx.state.store.circle(&cap, ctx.now).await
+}
+
+/// The circle's settings page: the circle, my place, and my own membership.
+pub async fn settings(ctx: &Ctx<'_>, id: &CircleId) -> Result<super::InCircle<samenspel_core::member::Member>> {
+    let cap = ctx.can::<act::ViewCircle>(id, what(Operation::Read, "circle.view", "circle", id)).await?;
+    let members = cap.also::<act::ViewMembers>().ok_or(Error::Forbidden)?;
+    let me = ctx.state.store.member(&members, cap.member_id(), ctx.now).await?;
+    super::in_circle(ctx, &cap, me).await
+}
+
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
+pub struct EditCircle {
+    pub client_name: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+pub async fn edit(ctx: &Ctx<'_>, id: &CircleId, input: &EditCircle) -> Result<()> {
+    let cap = ctx.can::<act::EditCircle>(id, what(Operation::Update, "circle.edit", "circle", id)).await?;
+    let mut v = Validator::new();
+    let name = v.check(validate::name("client_name", &input.client_name));
+    let description = input.description.trim().to_owned();
+    if description.chars().count() > MAX_DESCRIPTION {
+        v.push("description", "text-too-long");
+    }
+    v.finish()?;
+    ctx.state.store.update_circle(&cap, &name.unwrap_or_default(), &description).await
+}
+
+pub async fn set_archived(ctx: &Ctx<'_>, id: &CircleId, archived: bool) -> Result<()> {
+    let action = if archived { "circle.archive" } else { "circle.restore" };
+    let cap = ctx.can::<act::ArchiveCircle>(id, what(Operation::Update, action, "circle", id)).await?;
+    ctx.state.store.set_circle_archived(&cap, archived, ctx.now).await
+}

@@ -1,0 +1,129 @@
+//! The member list, member cards and changes to memberships.
+
+use super::{Ctx, InCircle, in_circle, what};
+use samenspel_core::access::act;
+use samenspel_core::audience::Audience;
+use samenspel_core::audit::Operation;
+use samenspel_core::error::Validator;
+use samenspel_core::ids::{CircleId, MemberId};
+use samenspel_core::member::{Member, MemberChanges};
+use samenspel_core::role::Role;
+use samenspel_core::{Error, Result, Timestamp, validate};
+
+pub async fn list(ctx: &Ctx<'_>, circle: &CircleId) -> Result<Vec<Member>> {
+    let cap = ctx.can::<act::ViewMembers>(circle, what(Operation::Read, "members.list", "circle", circle)).await?;
+    ctx.state.store.members(&cap, ctx.now).await
+}
+
+pub async fn get(ctx: &Ctx<'_>, circle: &CircleId, member: &MemberId) -> Result<Member> {
+    let cap = ctx.can::<act::ViewMembers>(circle, what(Operation::Read, "member.view", "member", member)).await?;
+    ctx.state.store.member(&cap, member, ctx.now).await
+}
+
+/// The circle page: the circle with its members.
+pub async fn list_page(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Vec<Member>>> {
+    let cap = ctx.can::<act::ViewMembers>(circle, what(Operation::Read, "members.list", "circle", circle)).await?;
+    let members = ctx.state.store.members(&cap, ctx.now).await?;
+    in_circle(ctx, &cap, members).await
+}
+
+/// A member's card.
+pub async fn get_page(ctx: &Ctx<'_>, circle: &CircleId, member: &MemberId) -> Result<InCircle<Member>> {
+    let cap = ctx.can::<act::ViewMembers>(circle, what(Operation::Read, "member.view", "member", member)).await?;
+    let m = ctx.state.store.member(&cap, member, ctx.now).await?;
+    in_circle(ctx, &cap, m).await
+}
+
+/// A manager's change to someone's membership. Absent fields stay as they are.
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
+pub struct ChangeMember {
+    pub role: Option<String>,
+    pub relation: Option<String>,
+    pub contact_person: Option<bool>,
+    pub manager: Option<bool>,
+    /// `YYYY-MM-DD` (access ends at the start of that day, Dutch time), or
+    /// an empty string to remove the end date.
+    pub access_until: Option<String>,
+}
+
+pub async fn change(ctx: &Ctx<'_>, circle: &CircleId, member: &MemberId, input: &ChangeMember) -> Result<()> {
+    let cap = ctx.can::<act::ManageMembers>(circle, what(Operation::Update, "member.change", "member", member)).await?;
+    let mut v = Validator::new();
+    let mut changes = MemberChanges::default();
+    if let Some(raw) = &input.role {
+        match Role::parse(raw) {
+            Some(r) => changes.role = Some(r),
+            None => v.push("role", "role-invalid"),
+        }
+    }
+    if let Some(raw) = &input.relation {
+        changes.relation = v.check(validate::relation("relation", raw));
+    }
+    changes.contact_person = input.contact_person;
+    changes.manager = input.manager;
+    if let Some(raw) = &input.access_until {
+        match parse_end_date("access_until", raw, ctx.now) {
+            Ok(d) => changes.access_until = Some(d),
+            Err(e) => v.push(e.field, e.code),
+        }
+    }
+    v.finish()?;
+    ctx.state.store.update_member(&cap, member, &changes, ctx.now).await
+}
+
+pub async fn remove(ctx: &Ctx<'_>, circle: &CircleId, member: &MemberId) -> Result<()> {
+    let cap = ctx.can::<act::ManageMembers>(circle, what(Operation::Delete, "member.remove", "member", member)).await?;
+    ctx.state.store.remove_member(&cap, member, ctx.now).await
+}
+
+pub async fn leave(ctx: &Ctx<'_>, circle: &CircleId) -> Result<()> {
+    let cap = ctx.can::<act::Leave>(circle, what(Operation::Delete, "circle.leave", "circle", circle)).await?;
+    ctx.state.store.leave_circle(&cap, ctx.now).await
+}
+
+pub async fn set_contact_audience(ctx: &Ctx<'_>, circle: &CircleId, raw: &str) -> Result<()> {
+    let audience = Audience::parse(raw)
+        .filter(|a| Audience::GROUPS.contains(a))
+        .ok_or(Error::field("contact_audience", "audience-invalid"))?;
+    let cap = ctx
+        .can::<act::ViewCircle>(circle, what(Operation::Update, "member.contact-audience", "circle", circle))
+        .await?;
+    ctx.state.store.set_my_contact_audience(&cap, audience).await
+}
+
+/// Parses an end date typed as `YYYY-MM-DD`: access ends when that day
+/// starts in the Netherlands. Empty means "no end date". Must lie in the future.
+pub fn parse_end_date(
+    field: &'static str,
+    raw: &str,
+    now: Timestamp,
+) -> Result<Option<Timestamp>, samenspel_core::FieldError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let date: jiff::civil::Date = raw.parse().map_err(|_| samenspel_core::FieldError::new(field, "date-invalid"))?;
+    let ts = date
+        .to_zoned(jiff::tz::TimeZone::get(crate::i18n::TIME_ZONE).unwrap_or(jiff::tz::TimeZone::UTC))
+        .map_err(|_| samenspel_core::FieldError::new(field, "date-invalid"))?
+        .timestamp();
+    if ts <= now {
+        return Err(samenspel_core::FieldError::new(field, "date-in-past"));
+    }
+    Ok(Some(ts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn end_dates() {
+        let now = Timestamp::from_second(1_790_000_000).expect("valid"); // 2026-09
+        assert_eq!(parse_end_date("d", "", now), Ok(None));
+        let d = parse_end_date("d", "2027-01-31", now).expect("valid").expect("some");
+        assert_eq!(crate::i18n::local(&d).hour(), 0);
+        assert_eq!(parse_end_date("d", "2020-01-01", now).unwrap_err().code, "date-in-past");
+        assert_eq!(parse_end_date("d", "31-01-2027", now).unwrap_err().code, "date-invalid");
+    }
+}

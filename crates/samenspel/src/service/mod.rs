@@ -1,0 +1,66 @@
+//! What Samenspel does, independent of how it is asked: the web pages and the
+//! JSON API both call these functions, so they cannot disagree. Each function
+//! that touches circle data first obtains a capability through [`Ctx::can`],
+//! which checks the policy and writes the audit record.
+
+pub mod accounts;
+pub mod audit;
+pub mod circles;
+pub mod digest;
+pub mod invitations;
+pub mod logbook;
+pub mod members;
+pub mod notifications;
+pub mod notify;
+
+use crate::app::AppState;
+use crate::i18n::Tr;
+use samenspel_core::Result;
+use samenspel_core::Timestamp;
+use samenspel_core::access::{Can, CurrentUser, act, authorize};
+use samenspel_core::audit::{Operation, Source, What};
+use samenspel_core::ids::CircleId;
+
+/// One signed-in request: who, from where, when.
+pub struct Ctx<'a> {
+    pub state: &'a AppState,
+    pub user: &'a CurrentUser,
+    pub source: &'a Source,
+    pub now: Timestamp,
+    /// The requester's language, for anything we send on their behalf.
+    pub tr: Tr,
+}
+
+impl Ctx<'_> {
+    /// The capability to do `A` in `circle`, or `NotFound`/`Forbidden`.
+    /// Every call leaves an audit record, allowed or denied.
+    pub async fn can<A: act::Action>(&self, circle: &CircleId, what: What) -> Result<Can<A>> {
+        let membership = self.state.store.my_membership(self.user.id(), circle, self.now).await?;
+        authorize::<A>(self.user, circle, membership, what, self.source, &self.state.audit, self.now).await
+    }
+}
+
+/// What a page about one circle needs besides its own data: the circle and
+/// the visitor's place in it — taken from the capability the request already
+/// holds, so a page costs one authorization and one audit record.
+pub struct InCircle<T> {
+    pub circle: samenspel_core::circle::Circle,
+    pub place: samenspel_core::access::Place,
+    pub data: T,
+}
+
+pub(crate) async fn in_circle<A, T>(ctx: &Ctx<'_>, cap: &Can<A>, data: T) -> Result<InCircle<T>> {
+    let view = cap.also::<act::ViewCircle>().ok_or(samenspel_core::Error::Forbidden)?;
+    let circle = ctx.state.store.circle(&view, ctx.now).await?;
+    Ok(InCircle { circle, place: cap.place(), data })
+}
+
+/// Shorthand for audit descriptions.
+pub(crate) fn what(
+    operation: Operation,
+    action: &'static str,
+    object_type: &'static str,
+    object_id: impl ToString,
+) -> What {
+    What::new(operation, action, object_type, Some(object_id.to_string()))
+}

@@ -1,0 +1,112 @@
+//! My notification settings for a circle: on the circle's pages when
+//! signed in, and through the signed link in every notification e-mail.
+
+use super::{Ctx, InCircle, in_circle, notify, what};
+use crate::app::AppState;
+use samenspel_core::access::act;
+use samenspel_core::audit::Operation;
+use samenspel_core::error::Validator;
+use samenspel_core::ids::{CircleId, MemberId};
+use samenspel_core::{Error, Result, Timestamp};
+use samenspel_store::logbook::{Digest, NotificationSettings};
+
+/// The settings as a form sends them.
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
+pub struct SettingsInput {
+    /// E-mail at once about concerns, questions and thanks to me.
+    #[serde(default)]
+    pub immediate: bool,
+    /// off, daily or weekly
+    pub digest: String,
+    /// Quiet hours, "HH:MM" local time; both empty for none.
+    #[serde(default)]
+    pub quiet_from: String,
+    #[serde(default)]
+    pub quiet_until: String,
+}
+
+fn minutes(field: &'static str, raw: &str, v: &mut Validator) -> Option<i64> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return None;
+    }
+    let parsed = raw.split_once(':').and_then(|(h, m)| Some((h.parse::<i64>().ok()?, m.parse::<i64>().ok()?)));
+    match parsed {
+        Some((h, m)) if (0..24).contains(&h) && (0..60).contains(&m) => Some(h * 60 + m),
+        _ => {
+            v.push(field, "time-invalid");
+            None
+        }
+    }
+}
+
+impl SettingsInput {
+    pub fn parse(&self) -> Result<NotificationSettings> {
+        let mut v = Validator::new();
+        let digest = Digest::parse(&self.digest);
+        if digest.is_none() {
+            v.push("digest", "digest-invalid");
+        }
+        let from = minutes("quiet_from", &self.quiet_from, &mut v);
+        let until = minutes("quiet_until", &self.quiet_until, &mut v);
+        if from.is_some() != until.is_some() {
+            v.push("quiet_until", "quiet-hours-incomplete");
+        }
+        v.finish()?;
+        Ok(NotificationSettings {
+            immediate: self.immediate,
+            digest: digest.unwrap_or(Digest::Weekly),
+            quiet: from.zip(until),
+        })
+    }
+}
+
+/// "22:00" for a number of minutes after midnight.
+pub fn hhmm(minutes: i64) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+pub async fn mine(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<NotificationSettings>> {
+    let cap = ctx.can::<act::ViewCircle>(circle, what(Operation::Read, "notifications.view", "circle", circle)).await?;
+    let settings = ctx.state.store.my_notification_settings(&cap).await?;
+    in_circle(ctx, &cap, settings).await
+}
+
+pub async fn set_mine(ctx: &Ctx<'_>, circle: &CircleId, input: &SettingsInput) -> Result<()> {
+    let settings = input.parse()?;
+    let cap =
+        ctx.can::<act::ViewCircle>(circle, what(Operation::Update, "notifications.change", "circle", circle)).await?;
+    save(ctx.state, cap.member_id(), &settings, ctx.now).await
+}
+
+async fn save(state: &AppState, member: &MemberId, settings: &NotificationSettings, now: Timestamp) -> Result<()> {
+    state.store.internal_set_notification_settings(member, settings, notify::next_digest(now, settings.digest)).await
+}
+
+/// For the page behind the e-mail link: the settings and the circle's name.
+/// A wrong token is "not found".
+pub async fn by_link(state: &AppState, member: &MemberId, token: &str) -> Result<(NotificationSettings, String)> {
+    if !notify::settings_token_valid(state, member, token) {
+        return Err(Error::NotFound);
+    }
+    let (_, client_name) = state.store.internal_membership_circle(member).await?;
+    Ok((state.store.internal_notification_settings(member).await?, client_name))
+}
+
+pub async fn set_by_link(
+    state: &AppState,
+    member: &MemberId,
+    token: &str,
+    input: &SettingsInput,
+    now: Timestamp,
+) -> Result<()> {
+    by_link(state, member, token).await?;
+    save(state, member, &input.parse()?, now).await
+}
+
+/// The one-click "stop these e-mails" from the mail program (RFC 8058).
+pub async fn stop_by_link(state: &AppState, member: &MemberId, token: &str, now: Timestamp) -> Result<()> {
+    let (current, _) = by_link(state, member, token).await?;
+    let off = NotificationSettings { immediate: false, digest: Digest::Off, quiet: current.quiet };
+    save(state, member, &off, now).await
+}

@@ -1,0 +1,271 @@
+//! Who hears about what, and when: immediate e-mails about concerns,
+//! questions, thanks and answers; quiet hours; the schedule of the daily or
+//! weekly summary. Every notification e-mail carries a link to change the
+//! settings without signing in.
+
+use crate::app::AppState;
+use crate::i18n::{TIME_ZONE, Tr};
+use crate::mail::{OutgoingMail, notice_mail};
+use samenspel_core::Timestamp;
+use samenspel_core::audience::AudienceScope;
+use samenspel_core::ids::MemberId;
+use samenspel_core::logbook::{Entry, EntryKind};
+use samenspel_store::jobs::NewJob;
+use samenspel_store::logbook::{Digest, Recipient};
+
+fn tz() -> jiff::tz::TimeZone {
+    jiff::tz::TimeZone::get(TIME_ZONE).unwrap_or(jiff::tz::TimeZone::UTC)
+}
+
+/// The moment `minutes` after local midnight, on or after `after`.
+fn next_local(after: Timestamp, minutes: i64) -> Timestamp {
+    let tz = tz();
+    let local = after.to_zoned(tz.clone());
+    let (h, m) = ((minutes / 60).clamp(0, 23) as i8, (minutes % 60).clamp(0, 59) as i8);
+    for day in 0..3 {
+        let date = local.date().checked_add(jiff::Span::new().days(day)).unwrap_or(local.date());
+        if let Ok(t) = date.at(h, m, 0, 0).to_zoned(tz.clone()).map(|z| z.timestamp())
+            && t >= after
+        {
+            return t;
+        }
+    }
+    after
+}
+
+/// When an immediate e-mail may go out: now, or at the end of the
+/// recipient's quiet hours (local time, e.g. 22:00–07:00).
+pub fn after_quiet_hours(now: Timestamp, quiet: Option<(i64, i64)>) -> Timestamp {
+    let Some((from, until)) = quiet else { return now };
+    if from == until {
+        return now;
+    }
+    let local = now.to_zoned(tz());
+    let minute = i64::from(local.hour()) * 60 + i64::from(local.minute());
+    let quiet_now = if from < until { minute >= from && minute < until } else { minute >= from || minute < until };
+    if quiet_now { next_local(now, until) } else { now }
+}
+
+/// The next summary: daily at 18:00, weekly on Sunday at 18:00 (local time).
+pub fn next_digest(now: Timestamp, digest: Digest) -> Option<Timestamp> {
+    const SIX_PM: i64 = 18 * 60;
+    match digest {
+        Digest::Off => None,
+        Digest::Daily => Some(next_local(now.checked_add(jiff::SignedDuration::from_secs(60)).unwrap_or(now), SIX_PM)),
+        Digest::Weekly => {
+            let mut t = next_local(now.checked_add(jiff::SignedDuration::from_secs(60)).unwrap_or(now), SIX_PM);
+            for _ in 0..7 {
+                if t.to_zoned(tz()).weekday() == jiff::civil::Weekday::Sunday {
+                    return Some(t);
+                }
+                t = next_local(t.checked_add(jiff::SignedDuration::from_hours(1)).unwrap_or(t), SIX_PM);
+            }
+            Some(t)
+        }
+    }
+}
+
+/// The link in every notification e-mail to this membership's settings:
+/// signed, so it works without signing in, and only for this membership.
+pub fn settings_link(state: &AppState, member: &MemberId) -> String {
+    let token = crate::crypto::sign(state.config.secret_key.expose(), "notifications", member.as_str());
+    state.config.link(&format!("/notifications/{member}/{token}"))
+}
+
+pub fn settings_token_valid(state: &AppState, member: &MemberId, token: &str) -> bool {
+    crate::crypto::signed_valid(state.config.secret_key.expose(), "notifications", member.as_str(), token)
+}
+
+/// The e-mails to send at once about a new entry: concerns and questions go
+/// to everyone in their audience, thanks to whom they thank — each only to
+/// members who want immediate e-mail, in their language, after their quiet
+/// hours. The writer gets nothing.
+pub fn about_entry(
+    state: &AppState,
+    client_name: &str,
+    entry: &Entry,
+    link: &str,
+    people: &[Recipient],
+    now: Timestamp,
+) -> Vec<NewJob> {
+    if !entry.kind.notifies_immediately() {
+        return Vec::new();
+    }
+    let chosen: Vec<MemberId> = entry.chosen.iter().map(|p| p.member_id.clone()).collect();
+    let thanked: Vec<&MemberId> = entry.recipients.iter().map(|p| &p.member_id).collect();
+    people
+        .iter()
+        .filter(|r| r.member_id != entry.author.member_id && r.settings.immediate)
+        .filter(|r| {
+            AudienceScope::for_role(r.member_id.clone(), r.role).can_see(
+                entry.audience,
+                &entry.author.member_id,
+                &chosen,
+            )
+        })
+        .filter(|r| entry.kind != EntryKind::Thanks || thanked.contains(&&r.member_id))
+        .filter_map(|r| {
+            let tr = Tr::new(r.locale);
+            let (subject, lead) = match entry.kind {
+                EntryKind::Concern => (
+                    tr.t("mail-entry-concern-subject"),
+                    tr.t2("mail-entry-concern-lead", "author", &entry.author.name, "client", client_name),
+                ),
+                EntryKind::Question => (
+                    tr.t("mail-entry-question-subject"),
+                    tr.t2("mail-entry-question-lead", "author", &entry.author.name, "client", client_name),
+                ),
+                _ => (
+                    tr.t("mail-entry-thanks-subject"),
+                    tr.t2("mail-entry-thanks-lead", "author", &entry.author.name, "client", client_name),
+                ),
+            };
+            mail_job(state, r, tr, subject, lead, &entry.body, tr.t("mail-entry-button"), link, now)
+        })
+        .collect()
+}
+
+/// The e-mail to a concern's or question's writer when someone answers it.
+pub fn about_reply(
+    state: &AppState,
+    client_name: &str,
+    entry: &Entry,
+    replier: &str,
+    reply: &str,
+    link: &str,
+    people: &[Recipient],
+    now: Timestamp,
+) -> Vec<NewJob> {
+    if !entry.kind.stays_open() {
+        return Vec::new();
+    }
+    people
+        .iter()
+        .filter(|r| r.member_id == entry.author.member_id && r.settings.immediate)
+        .filter_map(|r| {
+            let tr = Tr::new(r.locale);
+            let lead = tr.t2("mail-reply-lead", "author", replier, "client", client_name);
+            mail_job(state, r, tr, tr.t("mail-reply-subject"), lead, reply, tr.t("mail-entry-button"), link, now)
+        })
+        .collect()
+}
+
+fn mail_job(
+    state: &AppState,
+    r: &Recipient,
+    tr: Tr,
+    subject: String,
+    lead: String,
+    text: &str,
+    button: String,
+    link: &str,
+    now: Timestamp,
+) -> Option<NewJob> {
+    let settings = settings_link(state, &r.member_id);
+    let excerpt = crate::text::excerpt(text, 600);
+    match notice_mail(tr, &r.email, &r.name, subject, &lead, &excerpt, &button, link, &settings) {
+        Ok(mail) => {
+            let mut job = mail.into_job(now);
+            job.run_at = after_quiet_hours(now, r.settings.quiet);
+            Some(job)
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "could not render a notification e-mail");
+            None
+        }
+    }
+}
+
+/// A summary e-mail, or `None` when nothing new happened.
+pub fn digest_mail(
+    state: &AppState,
+    to: &samenspel_store::logbook::DigestDue,
+    entries: &[Entry],
+    now: Timestamp,
+) -> Option<OutgoingMail> {
+    let news: Vec<&Entry> = entries.iter().filter(|e| e.deleted.is_none()).collect();
+    if news.is_empty() {
+        return None;
+    }
+    let tr = Tr::new(to.locale);
+    let settings = settings_link(state, &to.member_id);
+    let link = state.config.link(&format!("/circles/{}", to.circle_id));
+    let items: Vec<crate::mail::DigestItem> = news
+        .iter()
+        .map(|e| crate::mail::DigestItem {
+            when: tr.datetime(&e.created_at),
+            who: e.author.name.clone(),
+            kind: tr.t(&format!("kind-{}", e.kind.as_str())),
+            text: crate::text::excerpt(&e.body, 280),
+            link: state.config.link(&format!("/circles/{}/logbook/{}", to.circle_id, e.id)),
+        })
+        .collect();
+    let _ = now;
+    crate::mail::digest_mail(tr, &to.email, &to.name, &to.client_name, to.digest, &items, &link, &settings)
+        .map_err(|e| tracing::error!(error = %e, "could not render a summary e-mail"))
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> Timestamp {
+        s.parse::<jiff::Zoned>().expect("zoned").timestamp()
+    }
+
+    fn local(t: Timestamp) -> String {
+        t.to_zoned(tz()).strftime("%Y-%m-%d %H:%M").to_string()
+    }
+
+    #[test]
+    fn quiet_hours_overnight() {
+        let q = Some((22 * 60, 7 * 60));
+        assert_eq!(local(after_quiet_hours(at("2026-11-20T21:59[Europe/Amsterdam]"), q)), "2026-11-20 21:59");
+        assert_eq!(local(after_quiet_hours(at("2026-11-20T23:30[Europe/Amsterdam]"), q)), "2026-11-21 07:00");
+        assert_eq!(local(after_quiet_hours(at("2026-11-21T03:00[Europe/Amsterdam]"), q)), "2026-11-21 07:00");
+        assert_eq!(local(after_quiet_hours(at("2026-11-21T07:00[Europe/Amsterdam]"), q)), "2026-11-21 07:00");
+        assert_eq!(local(after_quiet_hours(at("2026-11-21T03:00[Europe/Amsterdam]"), None)), "2026-11-21 03:00");
+    }
+
+    #[test]
+    fn quiet_hours_across_the_change_to_summer_time() {
+        // The night of 28 to 29 March 2026 has no 02:00-03:00: 07:00 is still 07:00.
+        let q = Some((22 * 60, 7 * 60));
+        assert_eq!(local(after_quiet_hours(at("2026-03-28T23:00[Europe/Amsterdam]"), q)), "2026-03-29 07:00");
+    }
+
+    #[test]
+    fn quiet_hours_within_a_day() {
+        let q = Some((13 * 60, 15 * 60));
+        assert_eq!(local(after_quiet_hours(at("2026-11-20T14:00[Europe/Amsterdam]"), q)), "2026-11-20 15:00");
+        assert_eq!(local(after_quiet_hours(at("2026-11-20T16:00[Europe/Amsterdam]"), q)), "2026-11-20 16:00");
+    }
+
+    #[test]
+    fn summaries_are_scheduled_at_six() {
+        // Friday 20 November 2026.
+        assert_eq!(
+            local(next_digest(at("2026-11-20T10:00[Europe/Amsterdam]"), Digest::Daily).expect("daily")),
+            "2026-11-20 18:00"
+        );
+        assert_eq!(
+            local(next_digest(at("2026-11-20T18:00[Europe/Amsterdam]"), Digest::Daily).expect("daily")),
+            "2026-11-21 18:00"
+        );
+        assert_eq!(
+            local(next_digest(at("2026-11-20T10:00[Europe/Amsterdam]"), Digest::Weekly).expect("weekly")),
+            "2026-11-22 18:00"
+        );
+        assert_eq!(
+            local(next_digest(at("2026-11-22T18:00[Europe/Amsterdam]"), Digest::Weekly).expect("weekly")),
+            "2026-11-29 18:00"
+        );
+        assert_eq!(next_digest(at("2026-11-20T10:00[Europe/Amsterdam]"), Digest::Off), None);
+        // Across the change to winter time (25 October 2026) it stays at 18:00 local.
+        assert_eq!(
+            local(next_digest(at("2026-10-24T19:00[Europe/Amsterdam]"), Digest::Daily).expect("daily")),
+            "2026-10-25 18:00"
+        );
+    }
+}

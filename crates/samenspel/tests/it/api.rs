@@ -1,0 +1,191 @@
+//! The JSON API: a whole flow, the error format, and the OpenAPI document.
+
+use crate::support::{TestApp, TestDb};
+use axum::http::Method;
+use serde_json::json;
+
+pub async fn api_flow_and_error_format(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let ans = app.user("Ans").await;
+    let kees = app.user("Kees").await;
+    let mut a = app.client();
+    a.bearer = Some(app.token(&ans).await);
+    let mut k = app.client();
+    k.bearer = Some(app.token(&kees).await);
+
+    let created = a
+        .send(
+            axum::http::Request::builder()
+                .method(Method::POST)
+                .uri("/api/v1/circles")
+                .header("content-type", "application/json")
+                .header("idempotency-key", "api-retry-0001")
+                .body(axum::body::Body::from(
+                    json!({"client_name": "Henk", "my_role": "relative", "my_relation": "echtgenote"}).to_string(),
+                ))
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(created.status, 201, "{}", created.body);
+    let circle = created.json()["id"].as_str().expect("id").to_owned();
+    assert_eq!(created.json()["member_count"], 1);
+    let retried = a
+        .send(
+            axum::http::Request::builder()
+                .method(Method::POST)
+                .uri("/api/v1/circles")
+                .header("content-type", "application/json")
+                .header("idempotency-key", "api-retry-0001")
+                .body(axum::body::Body::from(json!({"client_name": "Henk", "my_role": "relative"}).to_string()))
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(retried.json()["id"], circle.as_str(), "same key, same circle");
+    let mine = a.api(Method::GET, "/api/v1/circles", None).await.json();
+    assert_eq!(mine.as_array().expect("list").len(), 1);
+    assert_eq!(mine[0]["membership"]["role"], "relative");
+    assert_eq!(mine[0]["membership"]["manages"], true);
+
+    let inv = a
+        .api(
+            Method::POST,
+            &format!("/api/v1/circles/{circle}/invitations"),
+            Some(json!({"role": "volunteer", "relation": "buurman"})),
+        )
+        .await;
+    assert_eq!(inv.status, 201, "{}", inv.body);
+    let link = inv.json()["link"].as_str().expect("link").to_owned();
+    let token = link.rsplit('/').next().expect("token").to_owned();
+    let preview = app.client().api(Method::GET, &format!("/api/v1/invitations/{token}"), None).await;
+    assert_eq!(preview.status, 200);
+    assert_eq!(preview.json()["client_name"], "Henk");
+    assert_eq!(preview.json()["state"], "open");
+    // Before joining, Kees gets nothing of the circle.
+    assert_eq!(k.api(Method::GET, &format!("/api/v1/circles/{circle}/members"), None).await.status, 404);
+    let joined = k.api(Method::POST, &format!("/api/v1/invitations/{token}/accept"), None).await;
+    assert_eq!(joined.status, 200, "{}", joined.body);
+    assert_eq!(joined.json()["circle_id"], circle.as_str());
+    let members = k.api(Method::GET, &format!("/api/v1/circles/{circle}/members"), None).await.json();
+    assert_eq!(members.as_array().expect("members").len(), 2);
+    let kees_member = members.as_array().expect("members").iter().find(|m| m["display_name"] == "Kees").expect("kees")
+        ["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    assert_eq!(k.api(Method::POST, &format!("/api/v1/invitations/{token}/accept"), None).await.status, 409);
+
+    // Kees may not change others; Ans may.
+    let ans_member =
+        members.as_array().expect("members").iter().find(|m| m["display_name"] == "Ans").expect("ans")["id"]
+            .as_str()
+            .expect("id")
+            .to_owned();
+    let forbidden = k
+        .api(Method::PATCH, &format!("/api/v1/circles/{circle}/members/{ans_member}"), Some(json!({"relation": "x"})))
+        .await;
+    assert_eq!(forbidden.status, 403);
+    assert_eq!(forbidden.json()["error"]["code"], "forbidden");
+    let changed = a
+        .api(
+            Method::PATCH,
+            &format!("/api/v1/circles/{circle}/members/{kees_member}"),
+            Some(json!({"contact_person": true, "access_until": "2099-01-01"})),
+        )
+        .await;
+    assert_eq!(changed.status, 200, "{}", changed.body);
+    assert_eq!(changed.json()["contact_person"], true);
+    assert!(
+        changed.json()["access_until"].as_str().expect("date").starts_with("2098-12-31T23:00:00"),
+        "midnight in Amsterdam"
+    );
+
+    // The error format.
+    let invalid = a
+        .api(
+            Method::POST,
+            &format!("/api/v1/circles/{circle}/invitations"),
+            Some(json!({"role": "baas", "email": "geen adres"})),
+        )
+        .await;
+    assert_eq!(invalid.status, 422);
+    let e = invalid.json();
+    assert_eq!(e["error"]["code"], "validation");
+    let fields: Vec<&str> =
+        e["error"]["fields"].as_array().expect("fields").iter().map(|f| f["field"].as_str().expect("field")).collect();
+    assert!(fields.contains(&"role") && fields.contains(&"email"), "{fields:?}");
+    assert!(e["error"]["fields"][0]["message"].as_str().expect("message").chars().next().expect("text").is_uppercase());
+    let garbage = a
+        .send(
+            axum::http::Request::builder()
+                .method(Method::POST)
+                .uri("/api/v1/circles")
+                .header("content-type", "application/json")
+                .body(axum::body::Body::from("{nope"))
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(garbage.status, 422);
+    assert_eq!(garbage.json()["error"]["fields"][0]["code"], "body-invalid");
+    let missing = a.api(Method::GET, "/api/v1/circles/not-an-id", None).await;
+    assert_eq!(missing.status, 404);
+    assert_eq!(
+        missing.json(),
+        json!({"error": {"code": "not_found", "message": "Not found, or you have no access to it."}})
+    );
+    assert_eq!(a.api(Method::GET, "/api/v1/nothing-here", None).await.json()["error"]["code"], "not_found");
+    let last = a.api(Method::POST, &format!("/api/v1/circles/{circle}/leave"), None).await;
+    assert_eq!(last.status, 409);
+    assert_eq!(last.json()["error"]["code"], "last-manager");
+    let bad_key = a
+        .send(
+            axum::http::Request::builder()
+                .method(Method::POST)
+                .uri("/api/v1/circles")
+                .header("content-type", "application/json")
+                .header("idempotency-key", "x")
+                .body(axum::body::Body::from("{}"))
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(bad_key.status, 422);
+    // Removing Kees ends his access at once.
+    assert_eq!(
+        a.api(Method::DELETE, &format!("/api/v1/circles/{circle}/members/{kees_member}"), None).await.status,
+        204
+    );
+    assert_eq!(k.api(Method::GET, &format!("/api/v1/circles/{circle}"), None).await.status, 404);
+}
+
+pub async fn openapi_document_lists_every_route(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let doc = app.client().get("/api/v1/openapi.json").await;
+    assert_eq!(doc.status, 200);
+    let doc = doc.json();
+    assert!(doc["openapi"].as_str().expect("version").starts_with("3."));
+    assert_eq!(doc["servers"][0]["url"], "/api/v1");
+    assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
+    let mut documented: Vec<(String, String)> = Vec::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for method in item.as_object().expect("item").keys() {
+            if ["get", "post", "put", "patch", "delete"].contains(&method.as_str()) {
+                documented.push((method.to_uppercase(), path.clone()));
+                let op = &item[method];
+                assert!(
+                    op["responses"].as_object().is_some_and(|r| !r.is_empty()),
+                    "{method} {path} documents its responses"
+                );
+            }
+        }
+    }
+    let mut declared: Vec<(String, String)> =
+        samenspel::http::api::specs().iter().map(|s| (s.method.to_string(), s.path.to_owned())).collect();
+    documented.sort();
+    declared.sort();
+    assert_eq!(documented, declared, "the access table and the OpenAPI document must list the same routes");
+    assert!(documented.len() >= 20);
+    for required in
+        ["/me", "/circles", "/circles/{circle_id}", "/circles/{circle_id}/members", "/circles/{circle_id}/invitations"]
+    {
+        assert!(documented.iter().any(|(_, p)| p == required), "{required} is documented");
+    }
+}

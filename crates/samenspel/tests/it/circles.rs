@@ -1,0 +1,187 @@
+//! Starting circles, members, archiving, contact details, form errors.
+
+use crate::support::{TestApp, TestDb};
+use samenspel_core::Timestamp;
+use samenspel_core::role::{OrgRole, Role};
+
+pub async fn start_a_circle_and_find_it(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let ingrid = app.user("Ingrid").await;
+    let mut c = app.signed_in(&ingrid).await;
+    let form = c.get("/circles/new").await;
+    assert_eq!(form.status, 200);
+    assert!(!form.body.contains("optgroup"), "no organisations to choose from");
+    let r = c
+        .post(
+            "/circles",
+            &[
+                ("client_name", "  opa   Wim "),
+                ("description", "Boodschappen en bezoek"),
+                ("my_role", "relative"),
+                ("my_relation", "dochter"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    let path = format!("{}/members", r.location().expect("to the circle"));
+    let page = c.get(&path).await;
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("opa Wim"));
+    assert!(page.text().contains("Ingrid (jij)"));
+    assert!(page.text().contains("Beheert de kring"));
+    let list = c.get("/circles").await;
+    assert!(list.text().contains("opa Wim"));
+    assert!(list.text().contains("Jouw rol: naaste (dochter)"));
+
+    // A coordinator starts circles for the organisation, at one of its locations.
+    let marieke = app.user("Marieke").await;
+    let now = Timestamp::now();
+    let org = app.db.store.internal_create_organisation("Zorggroep Test", now).await.expect("org");
+    let loc = app.db.store.internal_create_location(&org, "Wijkteam Noord", now).await.expect("location");
+    app.db.store.internal_add_staff(&org, &marieke.id, OrgRole::Coordinator, now).await.expect("staff");
+    let mut m = app.signed_in(&marieke).await;
+    let form = m.get("/circles/new").await;
+    assert!(form.body.contains("Wijkteam Noord"));
+    let place = format!("{org}/{loc}");
+    let r = m.post("/circles", &[("client_name", "Henk"), ("my_role", "coordinator"), ("place", &place)]).await;
+    assert_eq!(r.status, 303);
+    let list = m.get("/circles").await;
+    assert!(list.text().contains("Wijkteam Noord"));
+    // Someone who is not staff cannot put a circle in that organisation.
+    let r = c.post("/circles", &[("client_name", "X"), ("my_role", "relative"), ("place", &place)]).await;
+    assert_eq!(r.status, 422);
+}
+
+pub async fn retried_form_post_creates_one_circle(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let ans = app.user("Ans").await;
+    let mut c = app.signed_in(&ans).await;
+    let form = c.get("/circles/new").await;
+    let idem = form
+        .body
+        .split("name=\"idem\" value=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("idempotency key in the form")
+        .to_owned();
+    let fields = [("client_name", "Henk"), ("my_role", "relative"), ("idem", idem.as_str())];
+    let first = c.post("/circles", &fields).await;
+    let second = c.post("/circles", &fields).await;
+    assert_eq!(first.location(), second.location(), "the retry lands on the same circle");
+    let circles = app.db.store.my_circles(&app.acting_as(&ans), Timestamp::now()).await.expect("list");
+    assert_eq!(circles.len(), 1);
+}
+
+pub async fn removal_takes_effect_in_open_sessions(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let ans = app.user("Ans").await;
+    let thijs = app.user("Thijs").await;
+    let circle = app.circle("Henk", &[(&ans, Role::Relative, true), (&thijs, Role::Volunteer, false)]).await;
+    let mut t = app.signed_in(&thijs).await;
+    assert_eq!(t.get(&format!("/circles/{circle}")).await.status, 200);
+    let mut a = app.signed_in(&ans).await;
+    let member = app.member_id(&circle, &thijs).await;
+    let card = a.get(&format!("/circles/{circle}/members/{member}")).await;
+    assert!(card.text().contains("Uit de kring halen"));
+    let removed = a.post(&format!("/circles/{circle}/members/{member}/remove"), &[]).await;
+    assert_eq!(removed.status, 303);
+    let gone = t.get(&format!("/circles/{circle}")).await;
+    assert_eq!(gone.status, 404, "Thijs's open session sees nothing any more");
+    assert!(!gone.body.contains("Henk"));
+    assert!(!t.get("/circles").await.text().contains("Henk"));
+}
+
+pub async fn archived_circles_are_read_only_and_hidden(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let ans = app.user("Ans").await;
+    let thijs = app.user("Thijs").await;
+    let circle = app.circle("Henk", &[(&ans, Role::Relative, true), (&thijs, Role::Volunteer, false)]).await;
+    let mut a = app.signed_in(&ans).await;
+    a.get(&format!("/circles/{circle}/settings")).await;
+    assert_eq!(a.post(&format!("/circles/{circle}/archive"), &[]).await.status, 303);
+    let page = a.get(&format!("/circles/{circle}/members")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("Gearchiveerd"));
+    assert!(!page.text().contains("Iemand uitnodigen"));
+    assert_eq!(
+        a.get(&format!("/circles/{circle}/invitations")).await.status,
+        403,
+        "no new members in an archived circle"
+    );
+    let mut t = app.signed_in(&thijs).await;
+    assert_eq!(t.get(&format!("/circles/{circle}")).await.status, 404);
+    assert!(!t.get("/circles").await.text().contains("Henk"));
+    a.get(&format!("/circles/{circle}/settings")).await;
+    assert_eq!(a.post(&format!("/circles/{circle}/restore"), &[]).await.status, 303);
+    assert_eq!(t.get(&format!("/circles/{circle}")).await.status, 200);
+}
+
+pub async fn contact_details_follow_the_members_choice(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let karin = app.user("Karin").await;
+    let nurse = app.user("Yvonne").await;
+    let buddy = app.user("Jesse").await;
+    let circle = app
+        .circle(
+            "Sem",
+            &[(&karin, Role::Relative, true), (&nurse, Role::Professional, false), (&buddy, Role::Volunteer, false)],
+        )
+        .await;
+    let mut k = app.signed_in(&karin).await;
+    k.get(&format!("/circles/{circle}/settings")).await;
+    assert_eq!(k.post(&format!("/circles/{circle}/contact"), &[("contact_audience", "informal")]).await.status, 303);
+    let karin_member = app.member_id(&circle, &karin).await;
+    let mut n = app.signed_in(&nurse).await;
+    let card = n.get(&format!("/circles/{circle}/members/{karin_member}")).await;
+    assert!(!card.body.contains(&karin.email), "professionals do not see Karin's address");
+    assert!(card.text().contains("Alleen zichtbaar voor een deel van de kring"));
+    let mut b = app.signed_in(&buddy).await;
+    assert!(b.get(&format!("/circles/{circle}/members/{karin_member}")).await.body.contains(&karin.email));
+    let token = app.token(&nurse).await;
+    let mut api = app.client();
+    api.bearer = Some(token);
+    let members = api.api(axum::http::Method::GET, &format!("/api/v1/circles/{circle}/members"), None).await;
+    assert!(!members.body.contains(&karin.email), "nor through the API");
+    assert!(members.body.contains(&buddy.email));
+    assert_eq!(k.post(&format!("/circles/{circle}/contact"), &[("contact_audience", "chosen")]).await.status, 422);
+}
+
+pub async fn bad_input_keeps_the_form(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let ans = app.user("Ans").await;
+    let thijs = app.user("Thijs").await;
+    let circle = app.circle("Henk", &[(&ans, Role::Relative, true), (&thijs, Role::Volunteer, false)]).await;
+    let mut c = app.signed_in(&ans).await;
+    c.get("/circles/new").await;
+    let long = "x".repeat(150);
+    let r = c.post("/circles", &[("client_name", &long), ("description", "Mijn uitleg"), ("my_role", "baas")]).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("Controleer wat je hebt ingevuld"));
+    assert!(r.text().contains("Deze naam is te lang"));
+    assert!(r.text().contains("Kies een rol"));
+    assert!(r.body.contains("Mijn uitleg"), "typed text is kept");
+    assert!(r.body.contains("aria-invalid=\"true\""));
+    let member = app.member_id(&circle, &thijs).await;
+    c.get(&format!("/circles/{circle}/members/{member}")).await;
+    let r = c
+        .post(
+            &format!("/circles/{circle}/members/{member}"),
+            &[("role", "volunteer"), ("relation", "maatje"), ("access_until", "2001-01-01")],
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("Kies een datum in de toekomst"));
+    // Nothing was saved by the refused form.
+    let m = app.db.store.my_membership(&thijs.id, &circle, Timestamp::now()).await.expect("q").expect("still member");
+    assert_eq!(m.role, Role::Volunteer);
+    let ok = c
+        .post(
+            &format!("/circles/{circle}/members/{member}"),
+            &[("role", "relative"), ("relation", "buurman"), ("contact_person", "on")],
+        )
+        .await;
+    assert_eq!(ok.status, 303);
+    let card = c.get(ok.location().expect("back to the card")).await;
+    assert!(card.text().contains("Opgeslagen"));
+    assert!(card.text().contains("buurman"));
+}

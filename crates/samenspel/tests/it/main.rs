@@ -1,0 +1,109 @@
+//! The integration suite: one test binary. Every test runs against SQLite
+//! and — when `SAMENSPEL_TEST_POSTGRES` holds a server URL — against
+//! PostgreSQL too, each in its own database file or schema, in parallel.
+//! Without that variable the PostgreSQL variants are reported as ignored;
+//! CI sets it, and then an unreachable server fails the tests loudly.
+
+mod support;
+
+mod api;
+mod audit;
+mod auth;
+mod binary;
+mod circles;
+mod invitations;
+mod logbook;
+mod mail;
+mod matrix;
+mod ops;
+mod randomized;
+mod store;
+
+use libtest_mimic::{Arguments, Trial};
+use support::Engine;
+
+fn main() {
+    let args = Arguments::from_args();
+    let postgres = std::env::var("SAMENSPEL_TEST_POSTGRES").ok().filter(|v| !v.is_empty());
+    let mut trials = Vec::new();
+    for (name, test) in all_tests() {
+        for engine in [Engine::Sqlite, Engine::Postgres] {
+            let ignored = engine == Engine::Postgres && postgres.is_none();
+            let trial_name = format!("{}::{name}", engine.name());
+            trials.push(Trial::test(trial_name, move || support::run(engine, test)).with_ignored_flag(ignored));
+        }
+    }
+    libtest_mimic::run(&args, trials).exit();
+}
+
+/// Every test, by module. A test is an `async fn(TestDb)`.
+fn all_tests() -> Vec<(&'static str, support::TestFn)> {
+    support::tests![
+        store::schemas_match_across_engines,
+        store::migrations_run_twice,
+        store::user_emails_are_unique,
+        store::sign_in_links_work_once_and_expire,
+        store::sessions_expire_and_revoke,
+        store::temporary_membership_ends_on_its_date,
+        store::removal_ends_access_at_once,
+        store::a_circle_keeps_a_manager,
+        store::only_the_client_side_changes_client_memberships,
+        store::invitations_are_accepted_once,
+        store::idempotent_circle_creation,
+        store::job_leases_and_retries,
+        store::concurrent_workers_never_share_a_job,
+        audit::chain_verifies_and_detects_tampering,
+        audit::audit_log_is_append_only,
+        audit::concurrent_requests_share_commits_and_keep_the_chain,
+        audit::every_circle_read_is_recorded,
+        audit::client_and_representative_see_who_looked,
+        auth::sign_in_by_email_link,
+        auth::sign_in_link_request_does_not_reveal_accounts,
+        auth::password_sign_in_and_rate_limit,
+        auth::forms_need_a_valid_csrf_token,
+        auth::sessions_can_be_seen_and_revoked,
+        auth::language_follows_choice_and_browser,
+        auth::api_tokens_authenticate_and_revoke,
+        circles::start_a_circle_and_find_it,
+        circles::retried_form_post_creates_one_circle,
+        circles::removal_takes_effect_in_open_sessions,
+        circles::archived_circles_are_read_only_and_hidden,
+        circles::contact_details_follow_the_members_choice,
+        circles::bad_input_keeps_the_form,
+        invitations::invite_by_email_and_join,
+        invitations::invite_by_link_with_another_address,
+        invitations::forwarded_invitation_never_signs_in_an_existing_account,
+        invitations::revoked_and_used_invitations_do_not_work,
+        invitations::client_side_roles_stay_with_the_client,
+        logbook::audiences_hold_in_lists_search_counts_files_and_api,
+        logbook::chosen_audience_is_exactly_the_chosen,
+        logbook::photos_lose_their_location_and_fake_photos_are_refused,
+        logbook::seen_by_and_unread,
+        logbook::unread_counts_start_where_the_reader_caught_up,
+        logbook::many_readers_at_once_all_get_their_page,
+        logbook::open_items_stay_open_until_answered_or_closed,
+        logbook::edits_keep_history_and_removal_leaves_a_tombstone,
+        logbook::replies_and_reactions,
+        logbook::search_finds_words_as_the_engine_understands_them,
+        logbook::keyset_pages_cover_everything_once,
+        logbook::entries_are_created_once_on_a_retried_post,
+        logbook::concerns_are_mailed_at_once_to_their_audience,
+        logbook::quiet_hours_hold_mail_back,
+        logbook::summaries_hold_only_what_the_reader_may_see,
+        logbook::photos_and_text_from_a_removed_member_stay_private,
+        mail::smtp_delivery_once_with_retries,
+        mail::mail_text_respects_the_recipient_language_and_hides_the_client_in_the_subject,
+        matrix::every_route_for_every_role,
+        randomized::no_read_crosses_a_circle,
+        api::api_flow_and_error_format,
+        api::openapi_document_lists_every_route,
+        ops::health_readiness_metrics,
+        ops::security_headers,
+        binary::serve_and_shut_down_gracefully,
+        binary::acknowledged_writes_survive_a_crash,
+        binary::admin_commands,
+        binary::wrong_settings_stop_start_up,
+        binary::backup_and_restore,
+        binary::audit_verify_command,
+    ]
+}

@@ -1,0 +1,418 @@
+//! The authorization matrix: every registered page and API route, as every
+//! kind of visitor — each role in the circle, a member of another circle,
+//! and a signed-out visitor — on an active and on an archived circle. The
+//! answer must match the policy: allowed, or 403/404 (never the data).
+
+use crate::support::{Client, Resp, TUser, TestApp, TestDb};
+use axum::body::Body;
+use axum::http::{Method, Request};
+use samenspel::http::routes::{Access, RouteSpec};
+use samenspel_core::Timestamp;
+use samenspel_core::access::may;
+use samenspel_core::ids::{CircleId, InvitationId, MemberId};
+use samenspel_core::role::Role;
+
+const CLIENT_NAME: &str = "Henk Matrixtest";
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Who {
+    Anonymous,
+    Outsider,
+    Member(Role, bool),
+}
+
+struct People {
+    members: Vec<(Who, TUser)>,
+    outsider: TUser,
+    /// Someone whose sessions and tokens others must not touch.
+    victim: TUser,
+    victim_token: String,
+    target: TUser,
+}
+
+struct World {
+    circle: CircleId,
+    target_member: MemberId,
+    invitation: InvitationId,
+    entry: String,
+    attachment: String,
+    reply: String,
+}
+
+/// A tiny real photo, for the routes that take or serve one.
+pub fn tiny_png() -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(8, 6, image::Rgb([30, 120, 90]));
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .expect("png");
+    out
+}
+
+const MEMBER_KINDS: [(Role, bool); 7] = [
+    (Role::Client, false),
+    (Role::Representative, false),
+    (Role::Relative, false),
+    (Role::Relative, true),
+    (Role::Volunteer, false),
+    (Role::Professional, false),
+    (Role::Coordinator, false),
+];
+
+async fn people(app: &TestApp) -> People {
+    let mut members = Vec::new();
+    for (i, (role, manager)) in MEMBER_KINDS.iter().enumerate() {
+        members.push((Who::Member(*role, *manager), app.user(&format!("Lid{i}")).await));
+    }
+    let victim = app.user("Slachtoffer").await;
+    let victim_token = app.token(&victim).await;
+    People { members, outsider: app.user("Buitenstaander").await, victim, victim_token, target: app.user("Doel").await }
+}
+
+async fn world(app: &TestApp, p: &People, archived: bool) -> World {
+    let now = Timestamp::now();
+    let (first, rest) = p.members.split_first().expect("members");
+    let Who::Member(role, _) = first.0 else { unreachable!() };
+    let circle = app.circle(CLIENT_NAME, &[(&first.1, role, true)]).await;
+    for (who, u) in rest {
+        let Who::Member(role, manager) = who else { unreachable!() };
+        app.db.store.internal_add_member(&circle, &u.id, *role, "", false, *manager, None, now).await.expect("member");
+    }
+    app.db
+        .store
+        .internal_add_member(&circle, &p.target.id, Role::Volunteer, "", false, false, None, now)
+        .await
+        .expect("target");
+    let target_member = app.member_id(&circle, &p.target).await;
+    // The outsider manages a circle of their own.
+    app.circle("Iemand anders", &[(&p.outsider, Role::Relative, true)]).await;
+    let me = app.acting_as(&first.1);
+    let ctx = samenspel::service::Ctx {
+        state: &app.state,
+        user: &me,
+        source: &samenspel_core::audit::Source::default(),
+        now,
+        tr: samenspel::i18n::Tr::new(samenspel_core::locale::Locale::Nl),
+    };
+    // Straight into the store: the invitation form's rate limit is not under test here.
+    let cap = ctx
+        .can::<samenspel_core::access::act::InviteMembers>(
+            &circle,
+            samenspel_core::audit::What::new(
+                samenspel_core::audit::Operation::Create,
+                "invitation.create",
+                "circle",
+                None,
+            ),
+        )
+        .await
+        .expect("may invite");
+    let new = samenspel_core::invitation::NewInvitation {
+        email: None,
+        role: Role::Volunteer,
+        relation: String::new(),
+        contact_person: false,
+        manager: false,
+        access_until: None,
+        message: String::new(),
+    };
+    let expires = now.checked_add(jiff::SignedDuration::from_hours(24)).expect("time");
+    let (invitation, _) = app
+        .db
+        .store
+        .create_invitation(&cap, &new, &uuid::Uuid::new_v4().to_string(), expires, None, None, now)
+        .await
+        .expect("invitation");
+    let write = samenspel::service::logbook::WriteEntry {
+        kind: "update".into(),
+        audience: "circle".into(),
+        body: "Goed gegaan vandaag".into(),
+        ..Default::default()
+    };
+    let photo = samenspel::uploads::Upload { file_name: "foto.png".into(), bytes: tiny_png() };
+    let entry = samenspel::service::logbook::write(&ctx, &circle, &write, vec![photo], None).await.expect("entry");
+    let reply = samenspel::service::logbook::reply(&ctx, &circle, &entry, "Fijn om te horen").await.expect("reply");
+    let attachment =
+        samenspel::service::logbook::view(&ctx, &circle, &entry).await.expect("view").data.entry.attachments[0]
+            .id
+            .clone();
+    if archived {
+        samenspel::service::circles::set_archived(&ctx, &circle, true).await.expect("archive");
+    }
+    World { circle, target_member, invitation, entry, attachment, reply }
+}
+
+fn fill(path: &str, w: &World, victim_session: &str, victim_token_id: &str) -> String {
+    path.replace("{circle}", w.circle.as_str())
+        .replace("{circle_id}", w.circle.as_str())
+        .replace("{member}", w.target_member.as_str())
+        .replace("{member_id}", w.target_member.as_str())
+        .replace("{invitation}", w.invitation.as_str())
+        .replace("{invitation_id}", w.invitation.as_str())
+        .replace("{entry}", &w.entry)
+        .replace("{entry_id}", &w.entry)
+        .replace("{attachment}", &w.attachment)
+        .replace("{attachment_id}", &w.attachment)
+        .replace("{reply}", &w.reply)
+        .replace("{reply_id}", &w.reply)
+        .replace("{reaction}", "heart")
+        .replace("{session}", victim_session)
+        .replace("{session_id}", victim_session)
+        .replace("{token_id}", victim_token_id)
+}
+
+fn form_body(path: &str) -> Vec<(&'static str, &'static str)> {
+    match path {
+        "/circles" => vec![("client_name", "Nieuwe kring"), ("my_role", "relative")],
+        "/circles/{circle}/edit" => vec![("client_name", "Henk Matrixtest")],
+        "/circles/{circle}/contact" => vec![("contact_audience", "circle")],
+        "/circles/{circle}/members/{member}" => vec![("role", "volunteer"), ("relation", "maatje")],
+        "/circles/{circle}/invitations" => vec![("role", "volunteer")],
+        "/account/name" => vec![("display_name", "Nieuwe Naam")],
+        "/account/password" => vec![("new_password", "een lang nieuw wachtwoord")],
+        "/account/tokens" => vec![("name", "sleutel")],
+        "/language" => vec![("lang", "nl")],
+        "/circles/{circle}/logbook/{entry}/edit" => vec![("body", "Aangepaste tekst")],
+        "/circles/{circle}/logbook/{entry}/replies" => vec![("body", "Een reactie")],
+        "/circles/{circle}/logbook/{entry}/react" => vec![("reaction", "heart"), ("on", "1")],
+        "/circles/{circle}/notifications" => vec![("digest", "weekly"), ("immediate", "on")],
+        _ => vec![],
+    }
+}
+
+fn json_body(method: &Method, path: &str) -> Option<serde_json::Value> {
+    use serde_json::json;
+    match (method.as_str(), path) {
+        ("POST", "/circles") => Some(json!({"client_name": "Nieuwe kring", "my_role": "relative"})),
+        ("PATCH", "/circles/{circle_id}") => Some(json!({"client_name": CLIENT_NAME})),
+        ("PUT", "/circles/{circle_id}/contact-audience") => Some(json!({"contact_audience": "circle"})),
+        ("PATCH", "/circles/{circle_id}/members/{member_id}") => Some(json!({"relation": "maatje"})),
+        ("POST", "/circles/{circle_id}/invitations") => Some(json!({"role": "volunteer"})),
+        ("POST", "/me/tokens") => Some(json!({"name": "sleutel"})),
+        ("POST", "/circles/{circle_id}/entries") => Some(json!({"kind": "update", "body": "Via de API"})),
+        ("PATCH", "/circles/{circle_id}/entries/{entry_id}") => Some(json!({"body": "Aangepast via de API"})),
+        ("POST", "/circles/{circle_id}/entries/{entry_id}/replies") => Some(json!({"body": "Reactie via de API"})),
+        ("PUT", "/circles/{circle_id}/notification-settings") => {
+            Some(json!({"immediate": true, "digest": "weekly", "quiet_from": null, "quiet_until": null}))
+        }
+        _ => None,
+    }
+}
+
+/// Sends one route's request as `who`.
+async fn request(
+    app: &TestApp,
+    p: &People,
+    who: Who,
+    api: bool,
+    spec: &RouteSpec,
+    w: &World,
+    victim_session: &str,
+    victim_token_id: &str,
+) -> Resp {
+    let user = match who {
+        Who::Anonymous => None,
+        Who::Outsider => Some(&p.outsider),
+        Who::Member(..) => p.members.iter().find(|(k, _)| *k == who).map(|(_, u)| u),
+    };
+    let path = fill(spec.path, w, victim_session, victim_token_id);
+    if api {
+        let mut c = app.client();
+        if let Some(u) = user {
+            c.bearer = Some(app.token(u).await);
+        }
+        if spec.path.ends_with("/attachments") && spec.method == Method::POST {
+            let req = Request::builder()
+                .method(Method::POST)
+                .uri(format!("/api/v1{path}?file_name=foto.png"))
+                .body(Body::from(tiny_png()))
+                .expect("request");
+            return c.send(req).await;
+        }
+        return c.api(spec.method.clone(), &format!("/api/v1{path}"), json_body(&spec.method, spec.path)).await;
+    }
+    let mut c: Client<'_> = match user {
+        Some(u) => app.signed_in(u).await,
+        None => app.client(),
+    };
+    if spec.method == Method::GET {
+        return c.get(&path).await;
+    }
+    // A page first, for the CSRF token.
+    c.get(if user.is_some() { "/circles" } else { "/sign-in" }).await;
+    if spec.path == "/circles/{circle}/logbook" {
+        // The writing form is multipart (it can carry photos).
+        let body = multipart(&[
+            ("csrf", c.csrf().unwrap_or("")),
+            ("kind", "update"),
+            ("audience", "circle"),
+            ("body", "Een bericht"),
+        ]);
+        let req = Request::builder()
+            .method(Method::POST)
+            .uri(&path)
+            .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"))
+            .body(Body::from(body))
+            .expect("request");
+        return c.send(req).await;
+    }
+    let mut fields = vec![("csrf", c.csrf().unwrap_or("").to_owned())];
+    fields.extend(form_body(spec.path).into_iter().map(|(k, v)| (k, v.to_owned())));
+    let body = serde_urlencoded::to_string(&fields).expect("form");
+    let req = Request::builder()
+        .method(spec.method.clone())
+        .uri(&path)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .expect("request");
+    c.send(req).await
+}
+
+pub const BOUNDARY: &str = "samenspel-test-boundary";
+
+/// A `multipart/form-data` body with text fields only.
+pub fn multipart(fields: &[(&str, &str)]) -> Vec<u8> {
+    let mut out = String::new();
+    for (k, v) in fields {
+        out.push_str(&format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"));
+    }
+    out.push_str(&format!("--{BOUNDARY}--\r\n"));
+    out.into_bytes()
+}
+
+enum Expect {
+    Allowed,
+    /// Allowed by role; the object may still refuse (403): not the writer.
+    AllowedOrObject,
+    Denied,
+    SignIn,
+}
+
+fn expected(who: Who, access: Access, archived: bool) -> Expect {
+    match (who, access) {
+        (_, Access::Public | Access::Token) => Expect::Allowed,
+        (Who::Anonymous, _) => Expect::SignIn,
+        (_, Access::SignedIn) => Expect::Allowed,
+        (Who::Outsider, Access::Circle(_) | Access::CircleObject(_)) => Expect::Denied,
+        (Who::Member(role, manager), Access::Circle(action)) => {
+            if may(role, manager, archived, action) {
+                Expect::Allowed
+            } else {
+                Expect::Denied
+            }
+        }
+        (Who::Member(role, manager), Access::CircleObject(action)) => {
+            if may(role, manager, archived, action) {
+                Expect::AllowedOrObject
+            } else {
+                Expect::Denied
+            }
+        }
+    }
+}
+
+fn check(r: &Resp, exp: Expect, api: bool, label: &str, spec: &RouteSpec, path_has_foreign_ids: bool) {
+    let s = r.status.as_u16();
+    match exp {
+        Expect::SignIn if api => assert_eq!(s, 401, "{label}: {} {} should need a token", spec.method, spec.path),
+        Expect::SignIn => {
+            assert_eq!(s, 303, "{label}: {} {} should redirect to sign-in", spec.method, spec.path);
+            assert!(r.location().unwrap_or("").starts_with("/sign-in"), "{label}: {} {}", spec.method, spec.path);
+        }
+        Expect::Denied => {
+            assert!(s == 403 || s == 404, "{label}: {} {} gave {s}, expected 403/404", spec.method, spec.path);
+        }
+        Expect::Allowed if path_has_foreign_ids => {
+            assert_eq!(s, 404, "{label}: {} {} must not reach someone else's session or token", spec.method, spec.path);
+        }
+        Expect::AllowedOrObject => {
+            assert!(s < 500, "{label}: {} {} failed with {s}: {}", spec.method, spec.path, r.text());
+            assert!(!matches!(s, 401 | 404), "{label}: {} {} was refused ({s})", spec.method, spec.path);
+        }
+        Expect::Allowed => {
+            assert!(s < 500, "{label}: {} {} failed with {s}: {}", spec.method, spec.path, r.text());
+            assert!(!matches!(s, 401 | 403 | 404), "{label}: {} {} was refused ({s})", spec.method, spec.path);
+            if s == 303 && matches!(spec.access, Access::Circle(_) | Access::CircleObject(_)) {
+                assert!(
+                    !r.location().unwrap_or("").starts_with("/sign-in"),
+                    "{label}: {} {} sent to sign-in",
+                    spec.method,
+                    spec.path
+                );
+            }
+        }
+    }
+    if matches!(exp, Expect::Denied | Expect::SignIn) {
+        assert!(!r.body.contains(CLIENT_NAME), "{label}: {} {} leaked circle data", spec.method, spec.path);
+        assert!(!r.body.contains("Doel"), "{label}: {} {} leaked a member", spec.method, spec.path);
+    }
+}
+
+pub async fn every_route_for_every_role(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let p = people(&app).await;
+    let victim_session = {
+        let t = samenspel::service::accounts::start_session(
+            &app.state,
+            &p.victim.id,
+            &samenspel_core::audit::Source::default(),
+            Timestamp::now(),
+        )
+        .await
+        .expect("session");
+        let user =
+            samenspel::service::accounts::user_from_session(&app.state, &t, Timestamp::now()).await.expect("valid");
+        user.session_id().expect("session").to_string()
+    };
+    let victim_token_id =
+        app.db.store.my_api_tokens(&app.acting_as(&p.victim)).await.expect("tokens")[0].id.to_string();
+
+    let (_, page_specs) = samenspel::http::pages::router(app.state.clone());
+    let api_specs = samenspel::http::api::specs();
+    let mut whos = vec![Who::Anonymous, Who::Outsider];
+    whos.extend(MEMBER_KINDS.iter().map(|(r, m)| Who::Member(*r, *m)));
+    let mut checked = 0;
+    for archived in [false, true] {
+        let shared = world(&app, &p, archived).await;
+        for (api, specs) in [(false, &page_specs), (true, &api_specs)] {
+            for spec in specs.iter() {
+                // Token routes hold their own secret; they are covered by the invitation tests.
+                if spec.access == Access::Token || (spec.access == Access::Public && spec.method != Method::GET) {
+                    continue;
+                }
+                let foreign = spec.path.contains("{session") || spec.path.contains("{token_id}");
+                for &who in &whos {
+                    let exp = expected(who, spec.access, archived);
+                    // Writes that are allowed change the world: give each its own.
+                    let mutates = spec.method != Method::GET
+                        && matches!(exp, Expect::Allowed | Expect::AllowedOrObject)
+                        && matches!(spec.access, Access::Circle(_) | Access::CircleObject(_));
+                    let own;
+                    let w = if mutates {
+                        own = world(&app, &p, archived).await;
+                        &own
+                    } else {
+                        &shared
+                    };
+                    let r = request(&app, &p, who, api, spec, w, &victim_session, &victim_token_id).await;
+                    let label = format!("{who:?}{}", if archived { " (archived)" } else { "" });
+                    check(&r, exp, api, &label, spec, foreign && who != Who::Anonymous);
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 400, "the matrix covered {checked} cases");
+    // The victim's session and token survived every attempt.
+    let mut v = app.client();
+    v.bearer = Some(p.victim_token.clone());
+    assert_eq!(v.api(Method::GET, "/api/v1/me", None).await.status, 200);
+    assert!(
+        app.db
+            .store
+            .session_expiry(&samenspel_core::ids::SessionId::parse(&victim_session).expect("id"))
+            .await
+            .expect("q")
+            .is_some()
+    );
+}

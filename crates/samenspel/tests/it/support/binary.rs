@@ -1,0 +1,177 @@
+//! Running the real `samenspel` binary: as a server on port 0, or as a
+//! command, against a test database.
+
+use super::{Engine, TestDb};
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::Duration;
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::process::{Child, Command};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_samenspel");
+
+/// Where the binary keeps its data for one test. On PostgreSQL the binary
+/// cannot use a schema, so it gets a database of its own.
+pub struct Install {
+    pub data_dir: PathBuf,
+    pub database_url: String,
+    pg_database: Option<(String, String)>,
+}
+
+impl Install {
+    pub async fn new(db: &TestDb) -> Install {
+        let data_dir = db.dir.join("install");
+        std::fs::create_dir_all(&data_dir).expect("data dir");
+        match db.engine {
+            Engine::Sqlite => Install {
+                database_url: format!("sqlite://{}", data_dir.join("samenspel.db").display()),
+                data_dir,
+                pg_database: None,
+            },
+            Engine::Postgres => {
+                use sqlx::Connection;
+                let name = format!("samenspel_bin_{}", uuid::Uuid::new_v4().simple());
+                let mut c = sqlx::PgConnection::connect(&db.url).await.expect("postgres");
+                sqlx::raw_sql(&format!("CREATE DATABASE {name}")).execute(&mut c).await.expect("create database");
+                let mut url = url::Url::parse(&db.url).expect("postgres url");
+                url.set_path(&format!("/{name}"));
+                Install { database_url: url.to_string(), data_dir, pg_database: Some((db.url.clone(), name)) }
+            }
+        }
+    }
+
+    /// Runs a command to completion: (exit code, stdout, stderr).
+    pub async fn run(&self, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+        let mut cmd = self.command(args, env);
+        let out = tokio::time::timeout(Duration::from_secs(120), cmd.output())
+            .await
+            .expect("command finished in time")
+            .expect("command ran");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
+    pub fn command(&self, args: &[&str], env: &[(&str, &str)]) -> Command {
+        let mut cmd = Command::new(BIN);
+        cmd.args(args)
+            .arg("--data-dir")
+            .arg(&self.data_dir)
+            .arg("--database-url")
+            .arg(&self.database_url)
+            .env_remove("SAMENSPEL_TEST_POSTGRES")
+            .env("SAMENSPEL_LOG_LEVEL", "warn")
+            .current_dir(&self.data_dir)
+            .kill_on_drop(true);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd
+    }
+
+    /// Starts `samenspel serve` on a free port and waits until it listens.
+    pub async fn serve(&self) -> Server {
+        let mut child = self
+            .command(&["serve", "--bind", "127.0.0.1:0"], &[])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("server starts");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut lines = BufReader::new(stdout).lines();
+        let addr = tokio::time::timeout(Duration::from_secs(60), async {
+            while let Some(line) = lines.next_line().await.expect("read stdout") {
+                if let Some(rest) = line.strip_prefix("Samenspel listening on http://") {
+                    return rest.trim().to_owned();
+                }
+            }
+            panic!("server exited before listening");
+        })
+        .await
+        .expect("server listens in time");
+        Server { child, addr }
+    }
+
+    pub async fn drop_database(&self) {
+        if let Some((admin_url, name)) = &self.pg_database {
+            use sqlx::Connection;
+            if let Ok(mut c) = sqlx::PgConnection::connect(admin_url).await {
+                let _ = sqlx::raw_sql(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut c).await;
+            }
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.data_dir.join(name)
+    }
+}
+
+pub struct Server {
+    pub child: Child,
+    pub addr: String,
+}
+
+impl Server {
+    /// A plain HTTP/1.1 request: (status, body).
+    pub async fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> (u16, String) {
+        http(&self.addr, method, path, headers, body).await
+    }
+
+    /// SIGTERM, then waits for the exit code.
+    pub async fn terminate(mut self) -> Option<i32> {
+        signal(&self.child, "TERM");
+        tokio::time::timeout(Duration::from_secs(30), self.child.wait()).await.ok()?.ok()?.code()
+    }
+
+    /// SIGKILL: the process gets no chance to clean up (a crash).
+    pub async fn kill_hard(mut self) {
+        signal(&self.child, "KILL");
+        let _ = tokio::time::timeout(Duration::from_secs(30), self.child.wait()).await;
+    }
+}
+
+fn signal(child: &Child, sig: &str) {
+    if let Some(pid) = child.id() {
+        let _ = std::process::Command::new("kill").arg(format!("-{sig}")).arg(pid.to_string()).status();
+    }
+}
+
+pub async fn http(addr: &str, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> (u16, String) {
+    let mut stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    let mut req =
+        format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    for (k, v) in headers {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    req.push_str("\r\n");
+    req.push_str(body);
+    stream.write_all(req.as_bytes()).await.expect("write");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).await.expect("read");
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let status = text.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let body =
+        if head.to_ascii_lowercase().contains("transfer-encoding: chunked") { dechunk(body) } else { body.to_owned() };
+    (status, body)
+}
+
+fn dechunk(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 || after.len() < n {
+            break;
+        }
+        out.push_str(&after[..n]);
+        rest = after[n..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+pub fn last_line(s: &str) -> &str {
+    s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim()
+}

@@ -1,0 +1,218 @@
+//! The app on a test database, and quick ways to make people and circles.
+
+use super::{Client, TestDb};
+use samenspel::app::{AppState, Background};
+use samenspel::config::RawConfig;
+use samenspel::crypto;
+use samenspel_core::Timestamp;
+use samenspel_core::ids::{CircleId, MemberId, UserId};
+use samenspel_core::locale::Locale;
+use samenspel_core::role::Role;
+use std::path::PathBuf;
+
+/// A person made by a test.
+#[derive(Clone, Debug)]
+pub struct TUser {
+    pub id: UserId,
+    pub email: String,
+    pub name: String,
+}
+
+pub struct TestApp {
+    pub db: TestDb,
+    pub state: AppState,
+    pub router: axum::Router,
+    _background: Background,
+}
+
+impl TestApp {
+    pub async fn new(db: TestDb) -> TestApp {
+        TestApp::with(db, |_| {}).await
+    }
+
+    /// With settings changed by `tweak` (for example SMTP for the mail tests).
+    pub async fn with(db: TestDb, tweak: impl FnOnce(&mut RawConfig)) -> TestApp {
+        let mut raw = RawConfig {
+            data_dir: Some(db.dir.display().to_string()),
+            database_url: Some(db.url.clone()),
+            public_url: Some("http://samenspel.test".into()),
+            secret_key: Some("test-secret-key-test-secret-key-test-secret".into()),
+            run_worker: Some("false".into()),
+            ..Default::default()
+        };
+        tweak(&mut raw);
+        let config = raw.build("the test settings").expect("valid test settings");
+        let (state, background) = AppState::new(config, db.store.clone()).expect("app state");
+        let router = samenspel::http::router(state.clone());
+        TestApp { db, state, router, _background: background }
+    }
+
+    /// Sending mail over SMTP to a local sink that records every message.
+    pub async fn with_smtp_sink(db: TestDb) -> (TestApp, super::smtp::SmtpSink) {
+        let sink = super::smtp::SmtpSink::start().await;
+        let port = sink.port.to_string();
+        let app = TestApp::with(db, |raw| {
+            raw.smtp_host = Some("127.0.0.1".into());
+            raw.smtp_port = Some(port);
+            raw.smtp_security = Some("none".into());
+            raw.mail_from = Some("Samenspel <noreply@samenspel.test>".into());
+        })
+        .await;
+        (app, sink)
+    }
+
+    pub fn client(&self) -> Client<'_> {
+        Client::new(self)
+    }
+
+    /// A new account with a unique address.
+    pub async fn user(&self, name: &str) -> TUser {
+        let email = format!(
+            "{}-{}@test.example",
+            name.to_lowercase().replace(' ', "."),
+            &uuid::Uuid::new_v4().simple().to_string()[..8]
+        );
+        let id = self
+            .db
+            .store
+            .create_user(&email, name, None, Locale::Nl, true, Timestamp::now())
+            .await
+            .expect("create user");
+        TUser { id, email, name: name.to_owned() }
+    }
+
+    /// A circle whose first member (the starter) manages it, with more members.
+    pub async fn circle(&self, client_name: &str, members: &[(&TUser, Role, bool)]) -> CircleId {
+        let now = Timestamp::now();
+        let (first, rest) = members.split_first().expect("a circle needs a member");
+        let circle = self.make_circle(client_name, first.0, first.1, now).await;
+        for (u, role, manager) in rest {
+            self.db
+                .store
+                .internal_add_member(&circle, &u.id, *role, "", false, *manager, None, now)
+                .await
+                .expect("add member");
+        }
+        circle
+    }
+
+    async fn make_circle(&self, client_name: &str, starter: &TUser, role: Role, now: Timestamp) -> CircleId {
+        let me = self.acting_as(starter);
+        let ctx = samenspel::service::Ctx {
+            state: &self.state,
+            user: &me,
+            source: &samenspel_core::audit::Source::system("test"),
+            now,
+            tr: samenspel::i18n::Tr::new(Locale::Nl),
+        };
+        let input = samenspel::service::circles::StartCircle {
+            client_name: client_name.into(),
+            my_role: role.as_str().into(),
+            ..Default::default()
+        };
+        samenspel::service::circles::start(&ctx, &input, None).await.expect("start circle")
+    }
+
+    /// A signed-in user object for calling services directly.
+    pub fn acting_as(&self, u: &TUser) -> samenspel_core::access::CurrentUser {
+        samenspel_core::access::authenticate(
+            Some(samenspel_core::access::CredentialRecord {
+                user_id: u.id.clone(),
+                display_name: u.name.clone(),
+                email: u.email.clone(),
+                locale: Locale::Nl,
+                user_disabled: false,
+                credential: samenspel_core::access::Credential::Session(samenspel_core::ids::SessionId::generate()),
+                expires_at: None,
+                revoked: false,
+            }),
+            Timestamp::now(),
+        )
+        .expect("authenticated")
+    }
+
+    /// The member id of `u` in `circle`.
+    pub async fn member_id(&self, circle: &CircleId, u: &TUser) -> MemberId {
+        self.db
+            .store
+            .my_membership(&u.id, circle, Timestamp::now())
+            .await
+            .expect("membership")
+            .expect("is a member")
+            .member_id
+    }
+
+    /// A browser signed in as `u` (a real session, as after a sign-in link).
+    pub async fn signed_in(&self, u: &TUser) -> Client<'_> {
+        let source = samenspel_core::audit::Source::default();
+        let token = samenspel::service::accounts::start_session(&self.state, &u.id, &source, Timestamp::now())
+            .await
+            .expect("session");
+        let mut c = self.client();
+        c.set_cookie("samenspel_session", &token);
+        c
+    }
+
+    /// A personal API token for `u`.
+    pub async fn token(&self, u: &TUser) -> String {
+        let (token, shown) = crypto::new_api_token();
+        self.db
+            .store
+            .create_api_token(&u.id, "test", &crypto::token_hash(&token), &shown, Timestamp::now())
+            .await
+            .expect("token");
+        token
+    }
+
+    /// Runs the background worker once (sends queued e-mail).
+    pub async fn run_jobs(&self) -> usize {
+        samenspel::jobs::run_due(&self.state, "test-worker").await.expect("jobs ran")
+    }
+
+    pub fn mail_dir(&self) -> PathBuf {
+        self.state.config.mail_dir()
+    }
+
+    /// Every e-mail written to the mail folder so far, decoded to text.
+    pub fn mails(&self) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(self.mail_dir()) else { return Vec::new() };
+        let mut files: Vec<PathBuf> =
+            entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "eml")).collect();
+        files.sort();
+        files.iter().map(|p| decode_quoted_printable(&std::fs::read_to_string(p).expect("mail file"))).collect()
+    }
+
+    /// The mails to `address`.
+    pub fn mails_to(&self, address: &str) -> Vec<String> {
+        self.mails().into_iter().filter(|m| m.lines().any(|l| l.starts_with("To:") && l.contains(address))).collect()
+    }
+}
+
+/// Undoes quoted-printable soft line breaks and escapes (enough for tests).
+pub fn decode_quoted_printable(s: &str) -> String {
+    let joined = s.replace("=\r\n", "").replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'='
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The first link in `text` that starts with `prefix`.
+pub fn link_in(text: &str, prefix: &str) -> Option<String> {
+    let start = text.find(prefix)?;
+    let rest = &text[start..];
+    let end = rest.find(|c: char| c.is_whitespace() || c == '"' || c == '<' || c == '>').unwrap_or(rest.len());
+    Some(rest[..end].to_owned())
+}
