@@ -91,10 +91,6 @@ impl Config {
         self.data_dir.join("mail")
     }
 
-    pub fn files_dir(&self) -> PathBuf {
-        self.data_dir.join("files")
-    }
-
     /// An absolute link to `path` (which starts with `/`).
     pub fn link(&self, path: &str) -> String {
         let base = self.public_url.as_str().trim_end_matches('/');

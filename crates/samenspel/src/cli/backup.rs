@@ -8,10 +8,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 const DB_ENTRY: &str = "samenspel.db";
-const FILES_ENTRY: &str = "files";
 
 /// Writes a tar archive with a consistent copy of the database (`VACUUM
-/// INTO`, taken while the server keeps running) and the uploaded files.
+/// INTO`, taken while the server keeps running). Uploaded photos and files
+/// are stored in the database, so the copy holds them too.
 pub async fn backup(config: Config, to: &Path) -> anyhow::Result<ExitCode> {
     let store = open_store(&config).await?;
     let work = tempdir_near(to)?;
@@ -19,7 +19,6 @@ pub async fn backup(config: Config, to: &Path) -> anyhow::Result<ExitCode> {
     store.internal_sqlite_backup(&db_copy).await?;
     store.close().await;
     check_integrity(&db_copy).await?;
-    let files = config.files_dir();
     let to_owned = to.to_path_buf();
     let partial = to.with_extension("partial");
     let partial_for_task = partial.clone();
@@ -28,9 +27,6 @@ pub async fn backup(config: Config, to: &Path) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("creating {}", partial_for_task.display()))?;
         let mut tar = tar::Builder::new(out);
         tar.append_path_with_name(&db_copy, DB_ENTRY)?;
-        if files.is_dir() {
-            tar.append_dir_all(FILES_ENTRY, &files)?;
-        }
         tar.into_inner()?.sync_all()?;
         Ok(())
     })
@@ -41,8 +37,8 @@ pub async fn backup(config: Config, to: &Path) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Unpacks an archive made by `backup` into the configured SQLite location
-/// and the data directory's `files`. Refuses to overwrite without `--force`.
+/// Unpacks an archive made by `backup` into the configured SQLite location.
+/// Refuses to overwrite without `--force`.
 pub async fn restore(config: Config, from: &Path, force: bool) -> anyhow::Result<ExitCode> {
     let url = config.database_url.expose();
     let Some(db_path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) else {
@@ -72,14 +68,6 @@ pub async fn restore(config: Config, from: &Path, force: bool) -> anyhow::Result
         let _ = std::fs::remove_file(side);
     }
     std::fs::rename(&restored_db, &db_path)?;
-    let restored_files = work.join(FILES_ENTRY);
-    if restored_files.is_dir() {
-        let files = config.files_dir();
-        if files.exists() {
-            std::fs::remove_dir_all(&files)?;
-        }
-        std::fs::rename(&restored_files, &files)?;
-    }
     std::fs::remove_dir_all(&work).ok();
     // Opening it once applies any newer migrations and proves it works.
     let store = open_store(&config).await?;

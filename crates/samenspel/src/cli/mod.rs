@@ -51,7 +51,7 @@ pub enum Command {
     Worker(DataArgs),
     /// Bring the database schema up to date and stop.
     Migrate(DataArgs),
-    /// Make a consistent copy of a running SQLite installation (database and uploaded files).
+    /// Make a consistent copy of a running SQLite installation (the database, which holds uploaded files).
     Backup {
         /// The archive to write (a .tar file).
         #[arg(long, value_name = "FILE")]

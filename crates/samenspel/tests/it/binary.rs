@@ -148,9 +148,8 @@ pub async fn backup_and_restore(db: TestDb) {
         return;
     }
     install.run(&["admin", "create-org", "--name", "Zorggroep Backup"], &[]).await;
-    std::fs::create_dir_all(install.path("files")).expect("files");
-    std::fs::write(install.path("files/foto.jpg"), b"not really a photo").expect("file");
-    let server = install.serve().await;
+    // The demo's logbook has a photo: uploaded files live in the database.
+    let server = install.demo().await;
     // Taken while the server runs.
     let archive = install.path("backup.tar");
     let (code, out, err) = install.run(&["backup", "--to", archive.to_str().expect("path")], &[]).await;
@@ -184,7 +183,15 @@ pub async fn backup_and_restore(db: TestDb) {
     };
     let (code, out, err) = run(base(&["restore", "--from", archive.to_str().expect("path")])).await;
     assert_eq!(code, 0, "{out}{err}");
-    assert_eq!(std::fs::read(target.join("files/foto.jpg")).expect("file restored"), b"not really a photo");
+    let photos: Vec<(Vec<u8>,)> = {
+        use sqlx::Connection;
+        let mut c = sqlx::SqliteConnection::connect(&url).await.expect("restored database");
+        let rows = sqlx::query_as("SELECT data FROM attachment_data").fetch_all(&mut c).await.expect("query");
+        c.close().await.ok();
+        rows
+    };
+    assert!(!photos.is_empty(), "the demo photo is in the backup");
+    assert!(photos.iter().all(|(bytes,)| bytes.starts_with(&[0xFF, 0xD8, 0xFF])), "restored photos are JPEGs");
     let (_, out, _) = run(base(&["admin", "list-orgs"])).await;
     assert!(out.contains("Zorggroep Backup"));
     let (code, _, err) = run(base(&["restore", "--from", archive.to_str().expect("path")])).await;

@@ -73,8 +73,17 @@ impl Install {
 
     /// Starts `samenspel serve` on a free port and waits until it listens.
     pub async fn serve(&self) -> Server {
+        self.start("serve").await
+    }
+
+    /// Starts `samenspel demo` (demo data first, then serve) on a free port.
+    pub async fn demo(&self) -> Server {
+        self.start("demo").await
+    }
+
+    async fn start(&self, command: &str) -> Server {
         let mut child = self
-            .command(&["serve", "--bind", "127.0.0.1:0"], &[])
+            .command(&[command, "--bind", "127.0.0.1:0"], &[])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
