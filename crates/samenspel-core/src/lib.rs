@@ -13,6 +13,7 @@ pub mod invitation;
 pub mod locale;
 pub mod logbook;
 pub mod member;
+pub mod network;
 pub mod organisation;
 pub mod role;
 pub mod user;

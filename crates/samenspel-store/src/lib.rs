@@ -18,6 +18,7 @@ pub mod invitations;
 pub mod jobs;
 pub mod logbook;
 pub mod members;
+pub mod network;
 pub mod organisations;
 pub mod sessions;
 pub mod sign_in_links;

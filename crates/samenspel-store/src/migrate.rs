@@ -21,6 +21,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0002_logbook.sql"),
         include_str!("../migrations/postgres/0002_logbook.sql"),
     ),
+    (
+        3,
+        "network",
+        include_str!("../migrations/sqlite/0003_network.sql"),
+        include_str!("../migrations/postgres/0003_network.sql"),
+    ),
 ];
 
 /// The compiled-in migrations for one engine, as sqlx's migrator reads them.

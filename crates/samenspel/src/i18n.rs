@@ -144,6 +144,26 @@ impl Tr {
         self.t(&format!("digest-{}", d.as_str()))
     }
 
+    /// An ecogram group in words ("Buren").
+    pub fn category(&self, c: &samenspel_core::network::Category) -> String {
+        self.t(&format!("network-category-{}", c.letter().to_lowercase()))
+    }
+
+    /// A kind of support in words ("Gezelschap").
+    pub fn support_kind(&self, k: &samenspel_core::network::SupportKind) -> String {
+        self.t(&format!("network-support-{}", k.letter().to_lowercase()))
+    }
+
+    /// A kind of relation, with how the map draws it.
+    pub fn tie(&self, t: &samenspel_core::network::Tie) -> String {
+        self.t(&format!("network-tie-{}", t.as_str()))
+    }
+
+    /// "Dichtbij", "Midden", "Verder weg".
+    pub fn closeness(&self, c: impl std::borrow::Borrow<i64>) -> String {
+        self.t(&format!("network-closeness-{}", c.borrow()))
+    }
+
     /// An audit action ("members.list") in words ("bekeek de ledenlijst").
     pub fn audit_action(&self, action: &str) -> String {
         self.t(&format!("audit-{}", action.replace('.', "-")))
@@ -350,6 +370,11 @@ mod tests {
         keys.extend(Reaction::ALL.iter().map(|r| format!("reaction-{}", r.as_str())));
         keys.extend(["off", "daily", "weekly"].iter().map(|d| format!("digest-{d}")));
         keys.extend(Audience::ALL.iter().map(|a| format!("audience-{}-hint", a.as_str())));
+        use samenspel_core::network::{Category, SupportKind, Tie};
+        keys.extend(Category::ALL.iter().map(|c| format!("network-category-{}", c.letter().to_lowercase())));
+        keys.extend(SupportKind::ALL.iter().map(|k| format!("network-support-{}", k.letter().to_lowercase())));
+        keys.extend(Tie::ALL.iter().map(|t| format!("network-tie-{}", t.as_str())));
+        keys.extend((1..=3).map(|c| format!("network-closeness-{c}")));
         let _ = InvitationState::Open;
         // Audit actions as written in the services: `what(Operation::…, "action", …)`.
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod mail;
 pub mod metrics;
+pub mod network_map;
 pub mod ratelimit;
 pub mod service;
 pub mod text;

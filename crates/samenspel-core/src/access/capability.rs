@@ -49,7 +49,9 @@ pub mod act {
         Leave,
         ReadLogbook,
         WriteLogbook,
-        ModerateLogbook
+        ModerateLogbook,
+        ViewNetwork,
+        EditNetwork
     );
     marker!(OrgActionMarker, OrgAction, ManageOrganisation, StartCircle);
 }

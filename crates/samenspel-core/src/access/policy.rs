@@ -28,10 +28,14 @@ pub enum CircleAction {
     WriteLogbook,
     /// Remove other people's entries and replies; close anyone's open items.
     ModerateLogbook,
+    /// See the network map: who is around the client.
+    ViewNetwork,
+    /// Add, change and remove people on the network map.
+    EditNetwork,
 }
 
 impl CircleAction {
-    pub const ALL: [CircleAction; 11] = [
+    pub const ALL: [CircleAction; 13] = [
         CircleAction::ViewCircle,
         CircleAction::ViewMembers,
         CircleAction::InviteMembers,
@@ -43,6 +47,8 @@ impl CircleAction {
         CircleAction::ReadLogbook,
         CircleAction::WriteLogbook,
         CircleAction::ModerateLogbook,
+        CircleAction::ViewNetwork,
+        CircleAction::EditNetwork,
     ];
 }
 
@@ -54,6 +60,9 @@ impl CircleAction {
 /// * Managers — the client, the representative, the coordinator, and members
 ///   given the manager flag — invite, manage members, edit, archive, and
 ///   moderate the logbook.
+/// * Every member sees the network map. The client side, family carers,
+///   professionals and managers draw it; a volunteer sees it (they meet the
+///   neighbour and the GP too) but does not redraw the client's network.
 /// * Only the client and the representative read the audit trail.
 /// * An archived circle is read-only and visible only to managers, the client
 ///   and the representative; a manager may bring it back.
@@ -62,15 +71,16 @@ pub fn may(role: Role, manager_flag: bool, archived: bool, action: CircleAction)
     let manages = manager_flag || role.always_manages();
     if archived {
         return match action {
-            ViewCircle | ViewMembers | ReadLogbook => manages || role.speaks_for_client(),
+            ViewCircle | ViewMembers | ReadLogbook | ViewNetwork => manages || role.speaks_for_client(),
             ViewAuditTrail => role.speaks_for_client(),
             ArchiveCircle => manages,
-            InviteMembers | ManageMembers | EditCircle | Leave | WriteLogbook | ModerateLogbook => false,
+            InviteMembers | ManageMembers | EditCircle | Leave | WriteLogbook | ModerateLogbook | EditNetwork => false,
         };
     }
     match action {
-        ViewCircle | ViewMembers | Leave | ReadLogbook | WriteLogbook => true,
+        ViewCircle | ViewMembers | Leave | ReadLogbook | WriteLogbook | ViewNetwork => true,
         InviteMembers | ManageMembers | EditCircle | ArchiveCircle | ModerateLogbook => manages,
+        EditNetwork => manages || role != Role::Volunteer,
         ViewAuditTrail => role.speaks_for_client(),
     }
 }
@@ -112,20 +122,22 @@ mod tests {
 
     /// The whole table for an active circle, written out by hand. Columns follow
     /// `CircleAction::ALL`: view, members, invite, manage, edit, archive, audit,
-    /// leave, read logbook, write logbook, moderate logbook.
+    /// leave, read logbook, write logbook, moderate logbook, view network,
+    /// edit network.
     #[test]
     fn truth_table_active_circle() {
         let t = true;
         let f = false;
-        let table: [(Role, bool, [bool; 11]); 8] = [
-            (Role::Client, false, [t, t, t, t, t, t, t, t, t, t, t]),
-            (Role::Representative, false, [t, t, t, t, t, t, t, t, t, t, t]),
-            (Role::Coordinator, false, [t, t, t, t, t, t, f, t, t, t, t]),
-            (Role::Relative, false, [t, t, f, f, f, f, f, t, t, t, f]),
-            (Role::Relative, true, [t, t, t, t, t, t, f, t, t, t, t]),
-            (Role::Volunteer, false, [t, t, f, f, f, f, f, t, t, t, f]),
-            (Role::Professional, false, [t, t, f, f, f, f, f, t, t, t, f]),
-            (Role::Professional, true, [t, t, t, t, t, t, f, t, t, t, t]),
+        let table: [(Role, bool, [bool; 13]); 9] = [
+            (Role::Client, false, [t, t, t, t, t, t, t, t, t, t, t, t, t]),
+            (Role::Representative, false, [t, t, t, t, t, t, t, t, t, t, t, t, t]),
+            (Role::Coordinator, false, [t, t, t, t, t, t, f, t, t, t, t, t, t]),
+            (Role::Relative, false, [t, t, f, f, f, f, f, t, t, t, f, t, t]),
+            (Role::Relative, true, [t, t, t, t, t, t, f, t, t, t, t, t, t]),
+            (Role::Volunteer, false, [t, t, f, f, f, f, f, t, t, t, f, t, f]),
+            (Role::Volunteer, true, [t, t, t, t, t, t, f, t, t, t, t, t, t]),
+            (Role::Professional, false, [t, t, f, f, f, f, f, t, t, t, f, t, t]),
+            (Role::Professional, true, [t, t, t, t, t, t, f, t, t, t, t, t, t]),
         ];
         for (role, flag, row) in table {
             for (action, want) in CircleAction::ALL.into_iter().zip(row) {
@@ -138,13 +150,13 @@ mod tests {
     fn truth_table_archived_circle() {
         let t = true;
         let f = false;
-        let table: [(Role, bool, [bool; 11]); 6] = [
-            (Role::Client, false, [t, t, f, f, f, t, t, f, t, f, f]),
-            (Role::Representative, false, [t, t, f, f, f, t, t, f, t, f, f]),
-            (Role::Coordinator, false, [t, t, f, f, f, t, f, f, t, f, f]),
-            (Role::Relative, true, [t, t, f, f, f, t, f, f, t, f, f]),
-            (Role::Relative, false, [f, f, f, f, f, f, f, f, f, f, f]),
-            (Role::Volunteer, false, [f, f, f, f, f, f, f, f, f, f, f]),
+        let table: [(Role, bool, [bool; 13]); 6] = [
+            (Role::Client, false, [t, t, f, f, f, t, t, f, t, f, f, t, f]),
+            (Role::Representative, false, [t, t, f, f, f, t, t, f, t, f, f, t, f]),
+            (Role::Coordinator, false, [t, t, f, f, f, t, f, f, t, f, f, t, f]),
+            (Role::Relative, true, [t, t, f, f, f, t, f, f, t, f, f, t, f]),
+            (Role::Relative, false, [f, f, f, f, f, f, f, f, f, f, f, f, f]),
+            (Role::Volunteer, false, [f, f, f, f, f, f, f, f, f, f, f, f, f]),
         ];
         for (role, flag, row) in table {
             for (action, want) in CircleAction::ALL.into_iter().zip(row) {

@@ -9,6 +9,7 @@ use crate::service::{Ctx, circles, invitations};
 use jiff::SignedDuration;
 
 mod logbook;
+mod network;
 use samenspel_core::access::{Credential, CredentialRecord, CurrentUser, authenticate};
 use samenspel_core::audit::Source;
 use samenspel_core::ids::{CircleId, SessionId, UserId};
@@ -257,6 +258,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<()> {
     s.member(&wim, "bram", Role::Relative, "kleinzoon", false, false, 19).await?;
 
     logbook::seed(&s, &[(&henk, "henk"), (&gerda, "gerda"), (&sem, "sem"), (&wim, "wim")]).await?;
+    network::seed(&s, &henk, &sem).await?;
     Ok(())
 }
 

@@ -10,6 +10,7 @@ pub mod digest;
 pub mod invitations;
 pub mod logbook;
 pub mod members;
+pub mod network;
 pub mod notifications;
 pub mod notify;
 

@@ -15,6 +15,7 @@ mod invitations;
 mod logbook;
 mod mail;
 mod matrix;
+mod network;
 mod ops;
 mod randomized;
 mod store;
@@ -75,6 +76,9 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         invitations::forwarded_invitation_never_signs_in_an_existing_account,
         invitations::revoked_and_used_invitations_do_not_work,
         invitations::client_side_roles_stay_with_the_client,
+        network::a_professional_maps_the_network,
+        network::bad_placements_are_refused_and_keep_what_was_saved,
+        network::only_the_circle_sees_the_map_and_volunteers_do_not_redraw_it,
         logbook::audiences_hold_in_lists_search_counts_files_and_api,
         logbook::chosen_audience_is_exactly_the_chosen,
         logbook::photos_lose_their_location_and_fake_photos_are_refused,

@@ -37,6 +37,7 @@ struct World {
     entry: String,
     attachment: String,
     reply: String,
+    contact: String,
 }
 
 /// A tiny real photo, for the routes that take or serve one.
@@ -136,10 +137,23 @@ async fn world(app: &TestApp, p: &People, archived: bool) -> World {
         samenspel::service::logbook::view(&ctx, &circle, &entry).await.expect("view").data.entry.attachments[0]
             .id
             .clone();
+    let contact = samenspel::service::network::add(&ctx, &circle, &placement("Buurvrouw Els")).await.expect("contact");
     if archived {
         samenspel::service::circles::set_archived(&ctx, &circle, true).await.expect("archive");
     }
-    World { circle, target_member, invitation, entry, attachment, reply }
+    World { circle, target_member, invitation, entry, attachment, reply, contact }
+}
+
+/// A placement as a form or API client would send it.
+fn placement(name: &str) -> samenspel_core::network::PlacementInput {
+    samenspel_core::network::PlacementInput {
+        name: name.into(),
+        category: "B".into(),
+        support: "PG".into(),
+        tie: "supporting".into(),
+        closeness: "1".into(),
+        ..Default::default()
+    }
 }
 
 fn fill(path: &str, w: &World, victim_session: &str, victim_token_id: &str) -> String {
@@ -155,6 +169,8 @@ fn fill(path: &str, w: &World, victim_session: &str, victim_token_id: &str) -> S
         .replace("{attachment_id}", &w.attachment)
         .replace("{reply}", &w.reply)
         .replace("{reply_id}", &w.reply)
+        .replace("{contact}", &w.contact)
+        .replace("{contact_id}", &w.contact)
         .replace("{reaction}", "heart")
         .replace("{session}", victim_session)
         .replace("{session_id}", victim_session)
@@ -176,6 +192,12 @@ fn form_body(path: &str) -> Vec<(&'static str, &'static str)> {
         "/circles/{circle}/logbook/{entry}/replies" => vec![("body", "Een reactie")],
         "/circles/{circle}/logbook/{entry}/react" => vec![("reaction", "heart"), ("on", "1")],
         "/circles/{circle}/notifications" => vec![("digest", "weekly"), ("immediate", "on")],
+        "/circles/{circle}/network" | "/circles/{circle}/network/contacts/{contact}" => {
+            vec![("name", "Dokter Jansen"), ("category", "Z"), ("support", "A"), ("tie", "neutral"), ("closeness", "2")]
+        }
+        "/circles/{circle}/network/members/{member}" => {
+            vec![("category", "W"), ("support", "G"), ("tie", "supporting"), ("closeness", "1")]
+        }
         _ => vec![],
     }
 }
@@ -192,6 +214,13 @@ fn json_body(method: &Method, path: &str) -> Option<serde_json::Value> {
         ("POST", "/circles/{circle_id}/entries") => Some(json!({"kind": "update", "body": "Via de API"})),
         ("PATCH", "/circles/{circle_id}/entries/{entry_id}") => Some(json!({"body": "Aangepast via de API"})),
         ("POST", "/circles/{circle_id}/entries/{entry_id}/replies") => Some(json!({"body": "Reactie via de API"})),
+        ("POST", "/circles/{circle_id}/network/contacts")
+        | ("PUT", "/circles/{circle_id}/network/contacts/{contact_id}") => {
+            Some(json!({"name": "Dokter Jansen", "category": "Z", "support": ["A"], "tie": "neutral", "closeness": 2}))
+        }
+        ("PUT", "/circles/{circle_id}/network/members/{member_id}") => {
+            Some(json!({"category": "W", "support": ["G", "P"], "tie": "supporting", "closeness": 1}))
+        }
         ("PUT", "/circles/{circle_id}/notification-settings") => {
             Some(json!({"immediate": true, "digest": "weekly", "quiet_from": null, "quiet_until": null}))
         }

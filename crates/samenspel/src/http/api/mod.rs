@@ -9,6 +9,7 @@ mod invitations;
 mod logbook;
 mod me;
 mod members;
+mod network;
 
 use super::context::{header_str, source};
 use super::errors::{ApiError, ErrorBody};
@@ -86,6 +87,10 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(logbook::upload))
         .routes(routes!(logbook::download))
         .routes(routes!(logbook::get_settings, logbook::put_settings))
+        .routes(routes!(network::get))
+        .routes(routes!(network::add))
+        .routes(routes!(network::change, network::remove))
+        .routes(routes!(network::place_member))
         .split_for_parts();
     let served = doc.clone();
     let router = router.route("/openapi.json", get(move || async move { Json(served) })).fallback(not_found);
@@ -142,6 +147,11 @@ pub fn specs() -> Vec<RouteSpec> {
         r(Method::GET, "/circles/{circle_id}/entries/{entry_id}/attachments/{attachment_id}", Circle(A::ReadLogbook)),
         r(Method::GET, "/circles/{circle_id}/notification-settings", Circle(A::ViewCircle)),
         r(Method::PUT, "/circles/{circle_id}/notification-settings", Circle(A::ViewCircle)),
+        r(Method::GET, "/circles/{circle_id}/network", Circle(A::ViewNetwork)),
+        r(Method::POST, "/circles/{circle_id}/network/contacts", Circle(A::EditNetwork)),
+        r(Method::PUT, "/circles/{circle_id}/network/contacts/{contact_id}", Circle(A::EditNetwork)),
+        r(Method::DELETE, "/circles/{circle_id}/network/contacts/{contact_id}", Circle(A::EditNetwork)),
+        r(Method::PUT, "/circles/{circle_id}/network/members/{member_id}", Circle(A::EditNetwork)),
     ]
 }
 

@@ -26,6 +26,7 @@ pub struct CircleNav {
     pub archived: bool,
     pub can_invite: bool,
     pub can_audit: bool,
+    pub can_see_network: bool,
     pub active: &'static str,
 }
 
@@ -37,6 +38,7 @@ impl CircleNav {
             archived: circle.archived_at.is_some(),
             can_invite: me.may(CircleAction::InviteMembers),
             can_audit: me.may(CircleAction::ViewAuditTrail),
+            can_see_network: me.may(CircleAction::ViewNetwork),
             active,
         }
     }
@@ -69,6 +71,8 @@ impl Done {
             "notice-reply-removed",
             "notice-notifications-saved",
             "notice-notifications-stopped",
+            "notice-contact-added",
+            "notice-contact-removed",
         ];
         let d = self.done.as_deref()?;
         KNOWN.iter().copied().find(|k| *k == d)

@@ -7,6 +7,7 @@ mod circles;
 mod invitations;
 mod logbook;
 mod members;
+mod network;
 mod notifications;
 mod sign_in;
 
@@ -94,6 +95,14 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         )
         .post("/circles/{circle}/logbook/{entry}/react", Circle(A::WriteLogbook), logbook::react)
         .get("/circles/{circle}/logbook/{entry}/files/{attachment}", Circle(A::ReadLogbook), logbook::file)
+        .get("/circles/{circle}/network", Circle(A::ViewNetwork), network::show)
+        .get("/circles/{circle}/network/new", Circle(A::EditNetwork), network::new_form)
+        .post("/circles/{circle}/network", Circle(A::EditNetwork), network::add)
+        .get("/circles/{circle}/network/contacts/{contact}", Circle(A::EditNetwork), network::contact_form)
+        .post("/circles/{circle}/network/contacts/{contact}", Circle(A::EditNetwork), network::change_contact)
+        .post("/circles/{circle}/network/contacts/{contact}/delete", Circle(A::EditNetwork), network::remove_contact)
+        .get("/circles/{circle}/network/members/{member}", Circle(A::EditNetwork), network::member_form)
+        .post("/circles/{circle}/network/members/{member}", Circle(A::EditNetwork), network::place_member)
         .get("/circles/{circle}/notifications", Circle(A::ViewCircle), notifications::show)
         .post("/circles/{circle}/notifications", Circle(A::ViewCircle), notifications::save)
         .get("/notifications/{member}/{token}", Token, notifications::show_by_link)

@@ -1,0 +1,319 @@
+//! Draws the network map as an SVG picture, server-side, in the ecogram
+//! convention: the client in a circle in the centre; each person a small
+//! circle with their category letter, joined to the centre by a line whose
+//! style is the kind of relation (thick: supporting, dotted: neutral,
+//! jagged: strained) and on which the kinds of support are written (P, G,
+//! A, E); closeness is the distance from the centre (three rings).
+//!
+//! The picture is `role="img"` with a title and a description; the page
+//! shows the same data as a table, which is the text alternative.
+//! Styling is done with presentation attributes, not `style`, so it passes
+//! the Content-Security-Policy and survives being saved on its own.
+
+use samenspel_core::network::{Contact, Tie};
+use std::fmt::Write;
+
+const WIDTH: f64 = 820.0;
+const HEIGHT: f64 = 600.0;
+const CX: f64 = WIDTH / 2.0;
+const CY: f64 = HEIGHT / 2.0;
+const CENTRE_R: f64 = 56.0;
+const NODE_R: f64 = 22.0;
+/// The rings for closeness 1, 2 and 3.
+const RINGS: [f64; 3] = [110.0, 180.0, 250.0];
+const INK: &str = "#1d2433";
+const GREEN: &str = "#1f6b57";
+const GREEN_SOFT: &str = "#e3f1ec";
+const LINE: &str = "#4a5568";
+const RED: &str = "#a3262a";
+const LABEL_CHARS: usize = 22;
+
+/// The words the picture needs, in the reader's language.
+pub struct Labels<'a> {
+    /// "Netwerkkaart van Henk"
+    pub title: &'a str,
+    /// One sentence saying what is drawn and where the table is.
+    pub description: &'a str,
+}
+
+/// The SVG element for `client` and the people around them, in the given
+/// order (the map keeps categories together when they come together).
+pub fn svg(client: &str, contacts: &[Contact], labels: &Labels<'_>) -> String {
+    let mut out = String::with_capacity(4096 + contacts.len() * 600);
+    let _ = write!(
+        out,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" class="network-map" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="network-map-title network-map-desc" font-family="system-ui, sans-serif"><title id="network-map-title">{}</title><desc id="network-map-desc">{}</desc>"##,
+        esc(labels.title),
+        esc(labels.description)
+    );
+    for r in RINGS {
+        let _ = write!(
+            out,
+            r##"<circle cx="{CX}" cy="{CY}" r="{r}" fill="none" stroke="#d9d4ca" stroke-width="1" stroke-dasharray="4 6"/>"##
+        );
+    }
+    let n = contacts.len().max(1) as f64;
+    let placed: Vec<(f64, f64, f64, &Contact)> = contacts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            // Start at the top and go clockwise.
+            let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n;
+            let ring = RINGS[(c.closeness.clamp(1, 3) - 1) as usize];
+            (angle, CX + ring * angle.cos(), CY + ring * angle.sin(), c)
+        })
+        .collect();
+    // Lines first, so circles and letters lie on top of them.
+    for (angle, x, y, c) in &placed {
+        let (dx, dy) = (angle.cos(), angle.sin());
+        let from = (CX + CENTRE_R * dx, CY + CENTRE_R * dy);
+        let to = (x - NODE_R * dx, y - NODE_R * dy);
+        line(&mut out, from, to, c.tie);
+        let letters = c.support.letters();
+        if !letters.is_empty() {
+            let t = 0.55;
+            let (lx, ly) = (from.0 + (to.0 - from.0) * t, from.1 + (to.1 - from.1) * t);
+            let _ = write!(
+                out,
+                r##"<text x="{lx:.1}" y="{:.1}" text-anchor="middle" font-size="17" font-weight="700" fill="{INK}" stroke="#ffffff" stroke-width="5" paint-order="stroke" class="network-support">{letters}</text>"##,
+                ly + 5.0
+            );
+        }
+    }
+    for (angle, x, y, c) in &placed {
+        let fill = if c.is_member() { GREEN_SOFT } else { "#ffffff" };
+        let _ = write!(
+            out,
+            r##"<circle cx="{x:.1}" cy="{y:.1}" r="{NODE_R}" fill="{fill}" stroke="{GREEN}" stroke-width="2"/><text x="{x:.1}" y="{:.1}" text-anchor="middle" font-size="19" font-weight="700" fill="{INK}" class="network-category">{}</text>"##,
+            y + 6.0,
+            c.category.letter()
+        );
+        // The name outside the node, away from the centre.
+        let (dx, dy) = (angle.cos(), angle.sin());
+        let (lx, ly) = (x + (NODE_R + 8.0) * dx, y + (NODE_R + 8.0) * dy);
+        let anchor = if dx > 0.35 {
+            "start"
+        } else if dx < -0.35 {
+            "end"
+        } else {
+            "middle"
+        };
+        let ly = if dy > 0.35 {
+            ly + 12.0
+        } else if dy < -0.35 {
+            ly - 2.0
+        } else {
+            ly + 5.0
+        };
+        let _ = write!(
+            out,
+            r##"<text x="{lx:.1}" y="{ly:.1}" text-anchor="{anchor}" font-size="16" fill="{INK}" class="network-name">{}</text>"##,
+            esc(&shorten(&c.name))
+        );
+    }
+    let _ = write!(out, r##"<circle cx="{CX}" cy="{CY}" r="{CENTRE_R}" fill="{GREEN}"/>"##);
+    // The client's name on up to two lines inside the centre circle.
+    let lines = centre_lines(client);
+    let first_y = CY + 6.0 - 10.0 * (lines.len() as f64 - 1.0);
+    for (i, line) in lines.iter().enumerate() {
+        let _ = write!(
+            out,
+            r##"<text x="{CX}" y="{:.1}" text-anchor="middle" font-size="16" font-weight="700" fill="#ffffff" class="network-client">{}</text>"##,
+            first_y + 20.0 * i as f64,
+            esc(line)
+        );
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// The line from the centre to a person, in the style of the relation.
+fn line(out: &mut String, from: (f64, f64), to: (f64, f64), tie: Tie) {
+    match tie {
+        Tie::Supporting => {
+            let _ = write!(
+                out,
+                r##"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{GREEN}" stroke-width="6" stroke-linecap="round" class="tie-supporting"/>"##,
+                from.0, from.1, to.0, to.1
+            );
+        }
+        Tie::Neutral => {
+            let _ = write!(
+                out,
+                r##"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{LINE}" stroke-width="3" stroke-linecap="round" stroke-dasharray="0.1 8" class="tie-neutral"/>"##,
+                from.0, from.1, to.0, to.1
+            );
+        }
+        Tie::Strained => {
+            let _ = write!(
+                out,
+                r##"<polyline points="{}" fill="none" stroke="{RED}" stroke-width="2.5" stroke-linejoin="round" class="tie-strained"/>"##,
+                zigzag(from, to)
+            );
+        }
+    }
+}
+
+/// Points of a jagged line from `from` to `to`: teeth of about 12 px,
+/// 6 px to either side, straight for the last bit so it meets the circle.
+fn zigzag(from: (f64, f64), to: (f64, f64)) -> String {
+    let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+    let len = (dx * dx + dy * dy).sqrt().max(1.0);
+    let (ux, uy) = (dx / len, dy / len);
+    let (px, py) = (-uy, ux);
+    let teeth = ((len / 12.0).floor() as usize).max(2);
+    let mut points = vec![format!("{:.1},{:.1}", from.0, from.1)];
+    for i in 1..teeth {
+        let along = len * i as f64 / teeth as f64;
+        let side = if i % 2 == 0 { -6.0 } else { 6.0 };
+        points.push(format!("{:.1},{:.1}", from.0 + ux * along + px * side, from.1 + uy * along + py * side));
+    }
+    points.push(format!("{:.1},{:.1}", to.0, to.1));
+    points.join(" ")
+}
+
+/// "Henk de Vries" → ["Henk", "de Vries"]: the first word, then the rest,
+/// each short enough for the centre circle.
+fn centre_lines(client: &str) -> Vec<String> {
+    const FITS: usize = 11;
+    if client.chars().count() <= FITS {
+        return vec![client.to_owned()];
+    }
+    match client.split_once(' ') {
+        Some((first, rest)) => vec![shorten_to(first, FITS), shorten_to(rest.trim(), FITS)],
+        None => vec![shorten_to(client, FITS)],
+    }
+}
+
+fn shorten(name: &str) -> String {
+    shorten_to(name, LABEL_CHARS)
+}
+
+fn shorten_to(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
+        name.to_owned()
+    } else {
+        let mut s: String = name.chars().take(max - 1).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// Escapes text for XML content and attribute values.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use samenspel_core::network::{Category, Support, SupportKind};
+
+    fn contact(name: &str, category: Category, support: &[SupportKind], tie: Tie, closeness: i64) -> Contact {
+        Contact {
+            id: Some(name.to_owned()),
+            member_id: None,
+            role: None,
+            name: name.to_owned(),
+            category,
+            support: Support::from_kinds(support.iter().copied()),
+            tie,
+            closeness,
+            note: String::new(),
+            reach: String::new(),
+        }
+    }
+
+    fn labels() -> Labels<'static> {
+        Labels { title: "Netwerkkaart van Henk", description: "Zie de tabel." }
+    }
+
+    #[test]
+    fn each_relation_has_its_own_line_and_letters() {
+        let people = [
+            contact("Dokter Jansen", Category::CareProviders, &[SupportKind::Advice], Tie::Supporting, 2),
+            contact(
+                "Buurvrouw Els",
+                Category::Neighbours,
+                &[SupportKind::Practical, SupportKind::Company],
+                Tie::Neutral,
+                1,
+            ),
+            contact("Neef Karel", Category::OtherRelatives, &[], Tie::Strained, 3),
+        ];
+        let svg = svg("Henk", &people, &labels());
+        assert_eq!(svg.matches("class=\"tie-supporting\"").count(), 1);
+        assert_eq!(svg.matches("class=\"tie-neutral\"").count(), 1);
+        assert_eq!(svg.matches("class=\"tie-strained\"").count(), 1);
+        for letter in ["Z", "B", "F"] {
+            assert!(svg.contains(&format!("class=\"network-category\">{letter}</text>")), "{letter} is drawn");
+        }
+        assert!(svg.contains(">A</text>") && svg.contains(">PG</text>"), "support letters on the lines");
+        assert_eq!(svg.matches("class=\"network-support\"").count(), 2, "no letters where there is no support");
+        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        assert!(
+            svg.contains("role=\"img\"")
+                && svg.contains("<title id=\"network-map-title\">Netwerkkaart van Henk</title>")
+        );
+        assert!(!svg.contains("style="), "the CSP forbids style attributes");
+    }
+
+    #[test]
+    fn closeness_is_distance_from_the_centre() {
+        let at = |closeness| {
+            let svg = svg("Henk", &[contact("Els", Category::Friends, &[], Tie::Neutral, closeness)], &labels());
+            // One person is drawn straight above the centre: the y of their circle tells the ring.
+            let tag = svg.split("<circle cx=\"410.0\" cy=\"").nth(1).expect("node circle").to_owned();
+            tag.split('"').next().expect("cy").parse::<f64>().expect("number")
+        };
+        let (near, middle, far) = (at(1), at(2), at(3));
+        assert!(CY - near < CY - middle && CY - middle < CY - far, "{near} {middle} {far}");
+        assert_eq!(CY - far, RINGS[2]);
+    }
+
+    #[test]
+    fn names_are_escaped() {
+        let people = [contact("<i>Co & \"x\"</i>", Category::Friends, &[], Tie::Neutral, 2)];
+        let svg = svg("Henk <b>", &people, &Labels { title: "T\"itle", description: "d<" });
+        assert!(!svg.contains("<i>") && !svg.contains("<b>"));
+        assert!(svg.contains("&lt;i&gt;Co &amp; &quot;x&quot;&lt;/i&gt;"), "{svg}");
+        assert!(svg.contains("T&quot;itle") && svg.contains("d&lt;"));
+    }
+
+    #[test]
+    fn a_jagged_line_goes_from_end_to_end_and_zigzags() {
+        let points = zigzag((0.0, 0.0), (120.0, 0.0));
+        let pts: Vec<(f64, f64)> = points
+            .split(' ')
+            .map(|p| {
+                let (x, y) = p.split_once(',').expect("x,y");
+                (x.parse().expect("x"), y.parse().expect("y"))
+            })
+            .collect();
+        assert_eq!(pts.first(), Some(&(0.0, 0.0)));
+        assert_eq!(pts.last(), Some(&(120.0, 0.0)));
+        let inner = &pts[1..pts.len() - 1];
+        assert!(inner.len() >= 8);
+        assert!(inner.windows(2).all(|w| w[0].1 == -w[1].1 && w[0].1.abs() == 6.0), "alternates either side");
+    }
+
+    #[test]
+    fn an_empty_map_is_just_the_client() {
+        let svg = svg("Henk", &[], &labels());
+        assert!(svg.contains(">Henk</text>"));
+        let two = super::svg("Henk de Vries", &[], &labels());
+        assert!(two.contains(">Henk</text>") && two.contains(">de Vries</text>"), "a long name takes two lines");
+        assert_eq!(svg.matches("class=\"network-category\"").count(), 0);
+    }
+}
