@@ -43,6 +43,8 @@ pub struct NewInvitation {
     pub manager: bool,
     pub access_until: Option<Timestamp>,
     pub message: String,
+    /// A contact on the network map whose place the new member takes.
+    pub network_contact: Option<String>,
 }
 
 /// What the person who opens an invitation link sees before accepting.

@@ -51,10 +51,24 @@ impl Store {
         if let Some(earlier) = earlier_result(&mut tx, cap.user_id(), idem).await? {
             return Ok((InvitationId::from_db(earlier), false));
         }
+        if let Some(contact) = &new.network_contact {
+            // Only somebody on this circle's map who is not a member yet.
+            let found: Option<(String,)> = on_tx!(&mut tx, |c| sqlx::query_as(
+                "SELECT id FROM network_contacts WHERE id = $1 AND circle_id = $2 AND member_id IS NULL"
+            )
+            .bind(contact)
+            .bind(cap.circle_id().as_str())
+            .fetch_optional(c)
+            .await)
+            .map_err(db_err)?;
+            if found.is_none() {
+                return Err(Error::field("contact", "contact-not-found"));
+            }
+        }
         let id = InvitationId::generate();
         on_tx!(&mut tx, |c| sqlx::query(
-            "INSERT INTO invitations (id, circle_id, token_hash, email, role, relation, contact_person, manager, access_until, message, invited_by, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+            "INSERT INTO invitations (id, circle_id, token_hash, email, role, relation, contact_person, manager, access_until, message, invited_by, created_at, expires_at, network_contact_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
         )
         .bind(id.as_str())
         .bind(cap.circle_id().as_str())
@@ -69,6 +83,7 @@ impl Store {
         .bind(cap.user_id().as_str())
         .bind(ms(now))
         .bind(ms(expires_at))
+        .bind(new.network_contact.as_deref())
         .execute(c)
         .await.map(|r| r.rows_affected()))
         .map_err(db_err)?;
@@ -239,13 +254,13 @@ impl Store {
         let sql = if filter == "id" {
             "UPDATE invitations SET accepted_at = $2, accepted_by = $3 \
              WHERE id = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2 \
-             RETURNING circle_id, role, relation, contact_person, manager, access_until, invited_by"
+             RETURNING circle_id, role, relation, contact_person, manager, access_until, invited_by, network_contact_id"
         } else {
             "UPDATE invitations SET accepted_at = $2, accepted_by = $3 \
              WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2 \
-             RETURNING circle_id, role, relation, contact_person, manager, access_until, invited_by"
+             RETURNING circle_id, role, relation, contact_person, manager, access_until, invited_by, network_contact_id"
         };
-        type Row = (String, String, String, bool, bool, Option<i64>, String);
+        type Row = (String, String, String, bool, bool, Option<i64>, String, Option<String>);
         let row: Option<Row> = on_tx!(&mut tx, |c| sqlx::query_as(sql)
             .bind(value)
             .bind(ms(now))
@@ -253,7 +268,7 @@ impl Store {
             .fetch_optional(c)
             .await)
         .map_err(db_err)?;
-        let (circle, r, relation, contact_person, manager, until, invited_by) =
+        let (circle, r, relation, contact_person, manager, until, invited_by, contact) =
             row.ok_or(Error::Conflict("invitation-not-open"))?;
         let circle = CircleId::from_db(circle);
         lock_circle(&mut tx, &circle).await?;
@@ -282,7 +297,7 @@ impl Store {
                 .map_err(db_err)?;
             }
             None => {
-                insert_membership(
+                let member = insert_membership(
                     &mut tx,
                     &circle,
                     user,
@@ -295,6 +310,21 @@ impl Store {
                     now,
                 )
                 .await?;
+                if let Some(contact) = contact {
+                    // The contact becomes the member on the map, keeping their place.
+                    on_tx!(&mut tx, |c| sqlx::query(
+                        "UPDATE network_contacts SET member_id = $1, name = '', reach = '', updated_at = $4, updated_by = $1 \
+                         WHERE id = $2 AND circle_id = $3 AND member_id IS NULL"
+                    )
+                    .bind(member.as_str())
+                    .bind(&contact)
+                    .bind(circle.as_str())
+                    .bind(ms(now))
+                    .execute(c)
+                    .await
+                    .map(|r| r.rows_affected()))
+                    .map_err(db_err)?;
+                }
             }
         }
         tx.commit().await?;

@@ -23,3 +23,8 @@ CREATE TABLE network_contacts (
     CHECK ((member_id IS NULL) <> (name = ''))
 ) STRICT;
 CREATE INDEX network_contacts_circle ON network_contacts (circle_id);
+
+-- An invitation sent to somebody on the map: when they join, they take the
+-- contact's place (their placement carries over, the contact's name and
+-- reach details go, since the account now holds them).
+ALTER TABLE invitations ADD COLUMN network_contact_id TEXT REFERENCES network_contacts (id) ON DELETE SET NULL;

@@ -39,6 +39,10 @@ pub struct Invite {
     /// A personal note shown in the invitation.
     #[serde(default)]
     pub message: String,
+    /// The id of a contact on the network map: when the invited person
+    /// joins, they take that contact's place on the map.
+    #[serde(default)]
+    pub contact: Option<String>,
 }
 
 /// A new invitation. `link` holds the secret link; it is shown once and is
@@ -104,6 +108,7 @@ pub async fn create(
         manager: input.manager,
         access_until,
         message,
+        network_contact: input.contact.clone().filter(|c| !c.is_empty()),
     };
     let token = random_token();
     let link = ctx.state.config.link(&link_path(&token));

@@ -79,6 +79,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         network::a_professional_maps_the_network,
         network::bad_placements_are_refused_and_keep_what_was_saved,
         network::only_the_circle_sees_the_map_and_volunteers_do_not_redraw_it,
+        network::a_contact_invited_from_the_map_takes_their_place,
         logbook::audiences_hold_in_lists_search_counts_files_and_api,
         logbook::chosen_audience_is_exactly_the_chosen,
         logbook::photos_lose_their_location_and_fake_photos_are_refused,

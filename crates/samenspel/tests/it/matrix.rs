@@ -116,6 +116,7 @@ async fn world(app: &TestApp, p: &People, archived: bool) -> World {
         manager: false,
         access_until: None,
         message: String::new(),
+        network_contact: None,
     };
     let expires = now.checked_add(jiff::SignedDuration::from_hours(24)).expect("time");
     let (invitation, _) = app

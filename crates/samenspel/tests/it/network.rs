@@ -272,3 +272,68 @@ pub async fn only_the_circle_sees_the_map_and_volunteers_do_not_redraw_it(db: Te
     henk.bearer = Some(app.token(&h.henk).await);
     assert_eq!(henk.api(Method::GET, &base, None).await.json()["may_edit"], true);
 }
+
+pub async fn a_contact_invited_from_the_map_takes_their_place(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let h = henk(&app).await;
+    let base = format!("/api/v1/circles/{}/network", h.circle);
+    let mut ans = app.client();
+    ans.bearer = Some(app.token(&h.ans).await);
+    let r = ans
+        .api(
+            Method::POST,
+            &format!("{base}/contacts"),
+            Some(contact("Buurman Kees", "B", &["P", "G"], "supporting", 1)),
+        )
+        .await;
+    let kees_contact = r.json()["id"].as_str().expect("id").to_owned();
+
+    // The map offers "Uitnodigen"; the invitation page knows who it is for.
+    let mut page = app.signed_in(&h.ans).await;
+    let map = page.get(&format!("/circles/{}/network", h.circle)).await;
+    let invite_path = format!("/circles/{}/invitations?contact={kees_contact}", h.circle);
+    assert!(map.body.contains(&invite_path.replace('&', "&amp;")), "an invite link for the contact");
+    let form = page.get(&invite_path).await;
+    assert!(form.body.contains("Je nodigt Buurman Kees uit van de netwerkkaart"), "{}", form.body);
+
+    // Another circle's contact cannot be attached to an invitation here.
+    let mut outsider = app.client();
+    outsider.bearer = Some(app.token(&h.outsider).await);
+    let own = app.db.store.my_circles(&app.acting_as(&h.outsider), samenspel_core::Timestamp::now()).await.expect("c");
+    let r = outsider
+        .api(
+            Method::POST,
+            &format!("/api/v1/circles/{}/invitations", own[0].circle.id),
+            Some(json!({"role": "relative", "contact": kees_contact})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.json()["error"]["fields"][0]["code"], "contact-not-found");
+
+    let r = ans
+        .api(
+            Method::POST,
+            &format!("/api/v1/circles/{}/invitations", h.circle),
+            Some(json!({"role": "relative", "relation": "buurman", "contact": kees_contact})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let link = r.json()["link"].as_str().expect("link").to_owned();
+    let token = link.rsplit('/').next().expect("token").to_owned();
+    let kees = app.user("Kees").await;
+    let mut k = app.client();
+    k.bearer = Some(app.token(&kees).await);
+    let r = k.api(Method::POST, &format!("/api/v1/invitations/{token}/accept"), None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+
+    // Kees is now a member in the contact's place; the contact is no longer separate.
+    let map = ans.api(Method::GET, &base, None).await.json();
+    let people = map["contacts"].as_array().expect("contacts");
+    assert!(people.iter().all(|c| c["name"] != "Buurman Kees"), "the contact became the member");
+    let kees_on_map = people.iter().find(|c| c["name"] == "Kees").expect("Kees on the map");
+    assert!(kees_on_map["member_id"].is_string());
+    assert_eq!(kees_on_map["id"], kees_contact.as_str(), "the same place on the map");
+    assert_eq!((kees_on_map["category"].as_str(), kees_on_map["closeness"].as_i64()), (Some("B"), Some(1)));
+    assert_eq!(kees_on_map["support"], json!(["P", "G"]));
+    assert_eq!(kees_on_map["reach"], "", "contact details now come from the member card");
+}

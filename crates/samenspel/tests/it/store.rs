@@ -292,6 +292,7 @@ pub async fn invitations_are_accepted_once(db: TestDb) {
         manager: false,
         access_until: None,
         message: String::new(),
+        network_contact: None,
     };
     let job = NewJob { kind: "mail", payload: "{}".into(), run_at: t, max_attempts: 3 };
     let (id, fresh) = app

@@ -27,6 +27,8 @@ struct InvitationsPage {
     invitations: Vec<Invitation>,
     roles: [Role; 6],
     form: InviteForm,
+    /// Set when inviting somebody from the network map: their name there.
+    contact_name: Option<String>,
     errors: Errors,
     /// Just created: the link to pass on (shown once) and whether it was e-mailed.
     created: Option<(Option<String>, bool)>,
@@ -49,6 +51,15 @@ pub struct InviteForm {
     message: String,
     #[serde(default)]
     idem: String,
+    /// A contact on the network map this invitation is for.
+    #[serde(default)]
+    contact: String,
+}
+
+/// `?contact=…` from the network map's "Uitnodigen" link.
+#[derive(Deserialize, Default)]
+pub struct FromContact {
+    contact: Option<String>,
 }
 
 async fn page(
@@ -62,7 +73,17 @@ async fn page(
 ) -> Result<InvitationsPage, PageError> {
     let ctx = v.ctx(state)?;
     let page = invitations::list_page(&ctx, circle).await?;
+    let contact_name = if form.contact.is_empty() {
+        None
+    } else {
+        // A contact that is gone (or not on this map) just drops out of the form.
+        crate::service::network::one(&ctx, circle, crate::service::network::Who::Contact(&form.contact))
+            .await
+            .ok()
+            .map(|c| c.data.name)
+    };
     Ok(InvitationsPage {
+        contact_name,
         c: Chrome::new(v),
         nav: CircleNav::new(&page.circle, &page.place, "invitations"),
         invitations: page.data,
@@ -79,9 +100,10 @@ pub async fn list(
     v: Visitor,
     Path(circle): Path<String>,
     Query(done): Query<Done>,
+    Query(from): Query<FromContact>,
 ) -> Result<Response, PageError> {
     let circle = path_id(&circle, CircleId::parse)?;
-    let form = InviteForm { role: "relative".into(), ..Default::default() };
+    let form = InviteForm { role: "relative".into(), contact: from.contact.unwrap_or_default(), ..Default::default() };
     render(&page(&state, &v, &circle, form, Errors::default(), None, done.notice()).await?)
 }
 
@@ -100,6 +122,7 @@ pub async fn create(
         manager: f.manager.is_some(),
         access_until: Some(f.access_until.clone()),
         message: f.message.clone(),
+        contact: Some(f.contact.clone()),
     };
     let idem = IdempotencyKey::parse(&f.idem);
     match form_errors(invitations::create(&v.ctx(&state)?, &circle, &input, idem.as_ref()).await)? {
