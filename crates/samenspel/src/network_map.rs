@@ -13,14 +13,14 @@
 use samenspel_core::network::{Contact, Tie};
 use std::fmt::Write;
 
-const WIDTH: f64 = 820.0;
-const HEIGHT: f64 = 600.0;
+const WIDTH: f64 = 1000.0;
+const HEIGHT: f64 = 680.0;
 const CX: f64 = WIDTH / 2.0;
 const CY: f64 = HEIGHT / 2.0;
 const CENTRE_R: f64 = 56.0;
 const NODE_R: f64 = 22.0;
 /// The rings for closeness 1, 2 and 3.
-const RINGS: [f64; 3] = [110.0, 180.0, 250.0];
+const RINGS: [f64; 3] = [125.0, 205.0, 285.0];
 const INK: &str = "#1d2433";
 const GREEN: &str = "#1f6b57";
 const GREEN_SOFT: &str = "#e3f1ec";
@@ -64,14 +64,15 @@ pub fn svg(client: &str, contacts: &[Contact], labels: &Labels<'_>) -> String {
         })
         .collect();
     // Lines first, so circles and letters lie on top of them.
-    for (angle, x, y, c) in &placed {
+    for (i, (angle, x, y, c)) in placed.iter().enumerate() {
         let (dx, dy) = (angle.cos(), angle.sin());
         let from = (CX + CENTRE_R * dx, CY + CENTRE_R * dy);
         let to = (x - NODE_R * dx, y - NODE_R * dy);
         line(&mut out, from, to, c.tie);
         let letters = c.support.letters();
         if !letters.is_empty() {
-            let t = 0.55;
+            // Staggered along the lines, so neighbours' letters do not touch.
+            let t = if i % 2 == 0 { 0.45 } else { 0.68 };
             let (lx, ly) = (from.0 + (to.0 - from.0) * t, from.1 + (to.1 - from.1) * t);
             let _ = write!(
                 out,
@@ -80,7 +81,7 @@ pub fn svg(client: &str, contacts: &[Contact], labels: &Labels<'_>) -> String {
             );
         }
     }
-    for (angle, x, y, c) in &placed {
+    for (i, (angle, x, y, c)) in placed.iter().enumerate() {
         let fill = if c.is_member() { GREEN_SOFT } else { "#ffffff" };
         let _ = write!(
             out,
@@ -91,17 +92,20 @@ pub fn svg(client: &str, contacts: &[Contact], labels: &Labels<'_>) -> String {
         // The name outside the node, away from the centre.
         let (dx, dy) = (angle.cos(), angle.sin());
         let (lx, ly) = (x + (NODE_R + 8.0) * dx, y + (NODE_R + 8.0) * dy);
-        let anchor = if dx > 0.35 {
+        let anchor = if dx > 0.25 {
             "start"
-        } else if dx < -0.35 {
+        } else if dx < -0.25 {
             "end"
         } else {
             "middle"
         };
-        let ly = if dy > 0.35 {
-            ly + 12.0
-        } else if dy < -0.35 {
-            ly - 2.0
+        // Above and below the centre, neighbours' names are side by side:
+        // every other one a line further out, so they do not overlap.
+        let stagger = if anchor == "middle" && i % 2 == 1 { 18.0 } else { 0.0 };
+        let ly = if dy > 0.25 {
+            ly + 12.0 + stagger
+        } else if dy < -0.25 {
+            ly - 2.0 - stagger
         } else {
             ly + 5.0
         };
@@ -274,7 +278,7 @@ mod tests {
         let at = |closeness| {
             let svg = svg("Henk", &[contact("Els", Category::Friends, &[], Tie::Neutral, closeness)], &labels());
             // One person is drawn straight above the centre: the y of their circle tells the ring.
-            let tag = svg.split("<circle cx=\"410.0\" cy=\"").nth(1).expect("node circle").to_owned();
+            let tag = svg.split("<circle cx=\"500.0\" cy=\"").nth(1).expect("node circle").to_owned();
             tag.split('"').next().expect("cy").parse::<f64>().expect("number")
         };
         let (near, middle, far) = (at(1), at(2), at(3));
