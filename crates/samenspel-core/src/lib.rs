@@ -4,6 +4,7 @@
 //! because this crate depends on neither.
 
 pub mod access;
+pub mod agreement;
 pub mod audience;
 pub mod audit;
 pub mod circle;

@@ -27,6 +27,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0003_network.sql"),
         include_str!("../migrations/postgres/0003_network.sql"),
     ),
+    (
+        4,
+        "agreements",
+        include_str!("../migrations/sqlite/0004_agreements.sql"),
+        include_str!("../migrations/postgres/0004_agreements.sql"),
+    ),
 ];
 
 /// The compiled-in migrations for one engine, as sqlx's migrator reads them.

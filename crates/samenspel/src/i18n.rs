@@ -144,6 +144,26 @@ impl Tr {
         self.t(&format!("digest-{}", d.as_str()))
     }
 
+    /// A life domain in words ("Eten en drinken").
+    pub fn domain(&self, d: &samenspel_core::agreement::Domain) -> String {
+        self.t(&format!("agreement-domain-{}", d.as_str()))
+    }
+
+    /// A step of the Schijf van Vijf, short ("Familie en mantelzorg").
+    pub fn step(&self, s: &samenspel_core::agreement::Step) -> String {
+        self.t(&format!("agreement-step-{}", s.number()))
+    }
+
+    /// A step as the question the conversation asks.
+    pub fn step_question(&self, s: &samenspel_core::agreement::Step) -> String {
+        self.t(&format!("agreement-step-{}-question", s.number()))
+    }
+
+    /// A calendar day ("1 december 2026").
+    pub fn day(&self, d: &jiff::civil::Date) -> String {
+        format!("{} {} {}", d.day(), self.month(d.month()), d.year())
+    }
+
     /// An ecogram group in words ("Buren").
     pub fn category(&self, c: &samenspel_core::network::Category) -> String {
         self.t(&format!("network-category-{}", c.letter().to_lowercase()))
@@ -370,6 +390,10 @@ mod tests {
         keys.extend(Reaction::ALL.iter().map(|r| format!("reaction-{}", r.as_str())));
         keys.extend(["off", "daily", "weekly"].iter().map(|d| format!("digest-{d}")));
         keys.extend(Audience::ALL.iter().map(|a| format!("audience-{}-hint", a.as_str())));
+        use samenspel_core::agreement::{Domain, Step};
+        keys.extend(Domain::ALL.iter().map(|d| format!("agreement-domain-{}", d.as_str())));
+        keys.extend(Step::ALL.iter().map(|s| format!("agreement-step-{}", s.number())));
+        keys.extend(Step::ALL.iter().map(|s| format!("agreement-step-{}-question", s.number())));
         use samenspel_core::network::{Category, SupportKind, Tie};
         keys.extend(Category::ALL.iter().map(|c| format!("network-category-{}", c.letter().to_lowercase())));
         keys.extend(SupportKind::ALL.iter().map(|k| format!("network-support-{}", k.letter().to_lowercase())));

@@ -51,7 +51,9 @@ pub mod act {
         WriteLogbook,
         ModerateLogbook,
         ViewNetwork,
-        EditNetwork
+        EditNetwork,
+        ViewAgreements,
+        WriteAgreements
     );
     marker!(OrgActionMarker, OrgAction, ManageOrganisation, StartCircle);
 }

@@ -32,10 +32,15 @@ pub enum CircleAction {
     ViewNetwork,
     /// Add, change and remove people on the network map.
     EditNetwork,
+    /// See the agreements: who does what.
+    ViewAgreements,
+    /// Make agreements, and change or end them (the agreement decides too:
+    /// see [`may_change_agreement`]).
+    WriteAgreements,
 }
 
 impl CircleAction {
-    pub const ALL: [CircleAction; 13] = [
+    pub const ALL: [CircleAction; 15] = [
         CircleAction::ViewCircle,
         CircleAction::ViewMembers,
         CircleAction::InviteMembers,
@@ -49,6 +54,8 @@ impl CircleAction {
         CircleAction::ModerateLogbook,
         CircleAction::ViewNetwork,
         CircleAction::EditNetwork,
+        CircleAction::ViewAgreements,
+        CircleAction::WriteAgreements,
     ];
 }
 
@@ -63,6 +70,8 @@ impl CircleAction {
 /// * Every member sees the network map. The client side, family carers,
 ///   professionals and managers draw it; a volunteer sees it (they meet the
 ///   neighbour and the GP too) but does not redraw the client's network.
+/// * Every member sees the agreements and may make them: who does what is
+///   agreed together.
 /// * Only the client and the representative read the audit trail.
 /// * An archived circle is read-only and visible only to managers, the client
 ///   and the representative; a manager may bring it back.
@@ -71,14 +80,18 @@ pub fn may(role: Role, manager_flag: bool, archived: bool, action: CircleAction)
     let manages = manager_flag || role.always_manages();
     if archived {
         return match action {
-            ViewCircle | ViewMembers | ReadLogbook | ViewNetwork => manages || role.speaks_for_client(),
+            ViewCircle | ViewMembers | ReadLogbook | ViewNetwork | ViewAgreements => {
+                manages || role.speaks_for_client()
+            }
             ViewAuditTrail => role.speaks_for_client(),
             ArchiveCircle => manages,
-            InviteMembers | ManageMembers | EditCircle | Leave | WriteLogbook | ModerateLogbook | EditNetwork => false,
+            InviteMembers | ManageMembers | EditCircle | Leave | WriteLogbook | ModerateLogbook | EditNetwork
+            | WriteAgreements => false,
         };
     }
     match action {
-        ViewCircle | ViewMembers | Leave | ReadLogbook | WriteLogbook | ViewNetwork => true,
+        ViewCircle | ViewMembers | Leave | ReadLogbook | WriteLogbook | ViewNetwork | ViewAgreements
+        | WriteAgreements => true,
         InviteMembers | ManageMembers | EditCircle | ArchiveCircle | ModerateLogbook => manages,
         EditNetwork => manages || role != Role::Volunteer,
         ViewAuditTrail => role.speaks_for_client(),
@@ -98,6 +111,23 @@ pub fn may_change_member(actor_role: Role, target_role: Role, new_role: Option<R
 /// professionals who answer such items may, and so may managers.
 pub fn may_close_entry(role: Role, manager_flag: bool, is_author: bool) -> bool {
     is_author || role.is_professional() || manager_flag || role.always_manages()
+}
+
+/// May this member change (or end) an agreement made by a member with
+/// `owner_role`? Its maker may, the client side may, professionals may. A
+/// family carer or volunteer may change what a professional agreed only
+/// when the circle allows that (`informal_edits_professional`).
+pub fn may_change_agreement(
+    actor_role: Role,
+    is_owner: bool,
+    owner_role: Role,
+    informal_edits_professional: bool,
+) -> bool {
+    is_owner
+        || actor_role.speaks_for_client()
+        || actor_role.is_professional()
+        || !owner_role.is_professional()
+        || informal_edits_professional
 }
 
 /// Organisation-level actions.
@@ -120,24 +150,37 @@ pub fn may_org(roles: &[OrgRole], action: OrgAction) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn family_carers_change_professionals_agreements_only_when_the_circle_allows() {
+        use Role::*;
+        assert!(!may_change_agreement(Relative, false, Professional, false));
+        assert!(!may_change_agreement(Volunteer, false, Coordinator, false));
+        assert!(may_change_agreement(Relative, false, Professional, true));
+        assert!(may_change_agreement(Relative, true, Relative, false), "one's own");
+        assert!(may_change_agreement(Relative, false, Volunteer, false), "among informal members");
+        assert!(may_change_agreement(Client, false, Professional, false), "the client decides");
+        assert!(may_change_agreement(Representative, false, Professional, false));
+        assert!(may_change_agreement(Professional, false, Relative, false));
+    }
+
     /// The whole table for an active circle, written out by hand. Columns follow
     /// `CircleAction::ALL`: view, members, invite, manage, edit, archive, audit,
     /// leave, read logbook, write logbook, moderate logbook, view network,
-    /// edit network.
+    /// edit network, view agreements, write agreements.
     #[test]
     fn truth_table_active_circle() {
         let t = true;
         let f = false;
-        let table: [(Role, bool, [bool; 13]); 9] = [
-            (Role::Client, false, [t, t, t, t, t, t, t, t, t, t, t, t, t]),
-            (Role::Representative, false, [t, t, t, t, t, t, t, t, t, t, t, t, t]),
-            (Role::Coordinator, false, [t, t, t, t, t, t, f, t, t, t, t, t, t]),
-            (Role::Relative, false, [t, t, f, f, f, f, f, t, t, t, f, t, t]),
-            (Role::Relative, true, [t, t, t, t, t, t, f, t, t, t, t, t, t]),
-            (Role::Volunteer, false, [t, t, f, f, f, f, f, t, t, t, f, t, f]),
-            (Role::Volunteer, true, [t, t, t, t, t, t, f, t, t, t, t, t, t]),
-            (Role::Professional, false, [t, t, f, f, f, f, f, t, t, t, f, t, t]),
-            (Role::Professional, true, [t, t, t, t, t, t, f, t, t, t, t, t, t]),
+        let table: [(Role, bool, [bool; 15]); 9] = [
+            (Role::Client, false, [t, t, t, t, t, t, t, t, t, t, t, t, t, t, t]),
+            (Role::Representative, false, [t, t, t, t, t, t, t, t, t, t, t, t, t, t, t]),
+            (Role::Coordinator, false, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t]),
+            (Role::Relative, false, [t, t, f, f, f, f, f, t, t, t, f, t, t, t, t]),
+            (Role::Relative, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t]),
+            (Role::Volunteer, false, [t, t, f, f, f, f, f, t, t, t, f, t, f, t, t]),
+            (Role::Volunteer, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t]),
+            (Role::Professional, false, [t, t, f, f, f, f, f, t, t, t, f, t, t, t, t]),
+            (Role::Professional, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t]),
         ];
         for (role, flag, row) in table {
             for (action, want) in CircleAction::ALL.into_iter().zip(row) {
@@ -150,13 +193,13 @@ mod tests {
     fn truth_table_archived_circle() {
         let t = true;
         let f = false;
-        let table: [(Role, bool, [bool; 13]); 6] = [
-            (Role::Client, false, [t, t, f, f, f, t, t, f, t, f, f, t, f]),
-            (Role::Representative, false, [t, t, f, f, f, t, t, f, t, f, f, t, f]),
-            (Role::Coordinator, false, [t, t, f, f, f, t, f, f, t, f, f, t, f]),
-            (Role::Relative, true, [t, t, f, f, f, t, f, f, t, f, f, t, f]),
-            (Role::Relative, false, [f, f, f, f, f, f, f, f, f, f, f, f, f]),
-            (Role::Volunteer, false, [f, f, f, f, f, f, f, f, f, f, f, f, f]),
+        let table: [(Role, bool, [bool; 15]); 6] = [
+            (Role::Client, false, [t, t, f, f, f, t, t, f, t, f, f, t, f, t, f]),
+            (Role::Representative, false, [t, t, f, f, f, t, t, f, t, f, f, t, f, t, f]),
+            (Role::Coordinator, false, [t, t, f, f, f, t, f, f, t, f, f, t, f, t, f]),
+            (Role::Relative, true, [t, t, f, f, f, t, f, f, t, f, f, t, f, t, f]),
+            (Role::Relative, false, [f, f, f, f, f, f, f, f, f, f, f, f, f, f, f]),
+            (Role::Volunteer, false, [f, f, f, f, f, f, f, f, f, f, f, f, f, f, f]),
         ];
         for (role, flag, row) in table {
             for (action, want) in CircleAction::ALL.into_iter().zip(row) {

@@ -8,6 +8,7 @@ use crate::i18n::Tr;
 use crate::service::{Ctx, circles, invitations};
 use jiff::SignedDuration;
 
+mod agreements;
 mod logbook;
 mod network;
 use samenspel_core::access::{Credential, CredentialRecord, CurrentUser, authenticate};
@@ -259,6 +260,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<()> {
 
     logbook::seed(&s, &[(&henk, "henk"), (&gerda, "gerda"), (&sem, "sem"), (&wim, "wim")]).await?;
     network::seed(&s, &henk, &sem).await?;
+    agreements::seed(&s, &henk).await?;
     Ok(())
 }
 

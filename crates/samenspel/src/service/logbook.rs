@@ -185,6 +185,8 @@ pub struct Overview {
     pub new: Vec<Entry>,
     pub unresolved: Vec<Entry>,
     pub thanks: Vec<Entry>,
+    /// Agreements to talk about again: marked by a change, or their review date has come.
+    pub due_agreements: Vec<samenspel_core::agreement::Agreement>,
 }
 
 /// Unread counts stop here ("99+").
@@ -201,7 +203,14 @@ pub async fn overview(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Overv
         .entries(&cap, &EntryFilter { kind: Some(EntryKind::Thanks), since: Some(month_ago), ..Default::default() }, 4)
         .await?;
     let thanks = thanks.into_iter().filter(|e| e.deleted.is_none()).collect();
-    in_circle(ctx, &cap, Overview { unread, new, unresolved, thanks }).await
+    let due_agreements = match cap.also::<act::ViewAgreements>() {
+        Some(view) => {
+            let today = crate::i18n::local(&ctx.now).date();
+            store.agreements(&view).await?.into_iter().filter(|a| a.due(today)).collect()
+        }
+        None => Vec::new(),
+    };
+    in_circle(ctx, &cap, Overview { unread, new, unresolved, thanks, due_agreements }).await
 }
 
 /// The unread count alone (for the API and the circle's tabs).

@@ -4,6 +4,7 @@
 //! which checks the policy and writes the audit record.
 
 pub mod accounts;
+pub mod agreements;
 pub mod audit;
 pub mod circles;
 pub mod digest;

@@ -6,6 +6,7 @@
 
 mod support;
 
+mod agreements;
 mod api;
 mod audit;
 mod auth;
@@ -76,6 +77,9 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         invitations::forwarded_invitation_never_signs_in_an_existing_account,
         invitations::revoked_and_used_invitations_do_not_work,
         invitations::client_side_roles_stay_with_the_client,
+        agreements::who_does_what_by_domain_and_step,
+        agreements::family_carers_change_professional_agreements_only_when_the_circle_allows,
+        agreements::agreements_due_for_review_show_on_the_overview,
         network::a_professional_maps_the_network,
         network::bad_placements_are_refused_and_keep_what_was_saved,
         network::only_the_circle_sees_the_map_and_volunteers_do_not_redraw_it,

@@ -38,6 +38,7 @@ struct World {
     attachment: String,
     reply: String,
     contact: String,
+    agreement: String,
 }
 
 /// A tiny real photo, for the routes that take or serve one.
@@ -139,10 +140,22 @@ async fn world(app: &TestApp, p: &People, archived: bool) -> World {
             .id
             .clone();
     let contact = samenspel::service::network::add(&ctx, &circle, &placement("Buurvrouw Els")).await.expect("contact");
+    let agreement = samenspel::service::agreements::add(
+        &ctx,
+        &circle,
+        &samenspel_core::agreement::AgreementInput {
+            domain: "meals".into(),
+            step: 3,
+            description: "Boodschappen op zaterdag".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("agreement");
     if archived {
         samenspel::service::circles::set_archived(&ctx, &circle, true).await.expect("archive");
     }
-    World { circle, target_member, invitation, entry, attachment, reply, contact }
+    World { circle, target_member, invitation, entry, attachment, reply, contact, agreement }
 }
 
 /// A placement as a form or API client would send it.
@@ -172,6 +185,8 @@ fn fill(path: &str, w: &World, victim_session: &str, victim_token_id: &str) -> S
         .replace("{reply_id}", &w.reply)
         .replace("{contact}", &w.contact)
         .replace("{contact_id}", &w.contact)
+        .replace("{agreement}", &w.agreement)
+        .replace("{agreement_id}", &w.agreement)
         .replace("{reaction}", "heart")
         .replace("{session}", victim_session)
         .replace("{session_id}", victim_session)
@@ -196,6 +211,10 @@ fn form_body(path: &str) -> Vec<(&'static str, &'static str)> {
         "/circles/{circle}/network" | "/circles/{circle}/network/contacts/{contact}" => {
             vec![("name", "Dokter Jansen"), ("category", "Z"), ("support", "A"), ("tie", "neutral"), ("closeness", "2")]
         }
+        "/circles/{circle}/agreements" | "/circles/{circle}/agreements/{agreement}" => {
+            vec![("domain", "household"), ("step", "3"), ("description", "Stofzuigen op maandag")]
+        }
+        "/circles/{circle}/agreements/settings" => vec![("informal_edits_professional", "on")],
         "/circles/{circle}/network/members/{member}" => {
             vec![("category", "W"), ("support", "G"), ("tie", "supporting"), ("closeness", "1")]
         }
@@ -222,6 +241,10 @@ fn json_body(method: &Method, path: &str) -> Option<serde_json::Value> {
         ("PUT", "/circles/{circle_id}/network/members/{member_id}") => {
             Some(json!({"category": "W", "support": ["G", "P"], "tie": "supporting", "closeness": 1}))
         }
+        ("POST", "/circles/{circle_id}/agreements") | ("PUT", "/circles/{circle_id}/agreements/{agreement_id}") => {
+            Some(json!({"domain": "household", "step": 3, "description": "Stofzuigen op maandag"}))
+        }
+        ("PUT", "/circles/{circle_id}/agreement-settings") => Some(json!({"informal_edits_professional": true})),
         ("PUT", "/circles/{circle_id}/notification-settings") => {
             Some(json!({"immediate": true, "digest": "weekly", "quiet_from": null, "quiet_until": null}))
         }

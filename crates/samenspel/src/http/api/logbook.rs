@@ -173,6 +173,18 @@ pub struct OverviewDto {
     pub new: Vec<EntryDto>,
     pub unresolved: Vec<EntryDto>,
     pub thanks: Vec<EntryDto>,
+    /// Agreements to talk about again (marked by a change, or their review date has come).
+    pub due_agreements: Vec<DueAgreementDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DueAgreementDto {
+    pub id: String,
+    pub domain: String,
+    pub description: String,
+    pub needs_review: bool,
+    /// YYYY-MM-DD
+    pub review_on: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -229,6 +241,17 @@ pub async fn overview(api: Api, Path(circle_id): Path<String>) -> Result<Json<Ov
         new: o.new.into_iter().map(Into::into).collect(),
         unresolved: o.unresolved.into_iter().map(Into::into).collect(),
         thanks: o.thanks.into_iter().map(Into::into).collect(),
+        due_agreements: o
+            .due_agreements
+            .into_iter()
+            .map(|a| DueAgreementDto {
+                id: a.id,
+                domain: a.domain.as_str().into(),
+                description: a.description,
+                needs_review: a.needs_review,
+                review_on: a.review_on.map(|d| d.to_string()),
+            })
+            .collect(),
     }))
 }
 

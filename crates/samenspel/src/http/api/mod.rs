@@ -3,6 +3,7 @@
 //! needs no CSRF protection. The OpenAPI document is generated from the
 //! handlers and served at `/api/v1/openapi.json`.
 
+mod agreements;
 mod circles;
 mod dto;
 mod invitations;
@@ -87,6 +88,9 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(logbook::upload))
         .routes(routes!(logbook::download))
         .routes(routes!(logbook::get_settings, logbook::put_settings))
+        .routes(routes!(agreements::list, agreements::add))
+        .routes(routes!(agreements::change, agreements::end))
+        .routes(routes!(agreements::set_policy))
         .routes(routes!(network::get))
         .routes(routes!(network::add))
         .routes(routes!(network::change, network::remove))
@@ -147,6 +151,11 @@ pub fn specs() -> Vec<RouteSpec> {
         r(Method::GET, "/circles/{circle_id}/entries/{entry_id}/attachments/{attachment_id}", Circle(A::ReadLogbook)),
         r(Method::GET, "/circles/{circle_id}/notification-settings", Circle(A::ViewCircle)),
         r(Method::PUT, "/circles/{circle_id}/notification-settings", Circle(A::ViewCircle)),
+        r(Method::GET, "/circles/{circle_id}/agreements", Circle(A::ViewAgreements)),
+        r(Method::POST, "/circles/{circle_id}/agreements", Circle(A::WriteAgreements)),
+        r(Method::PUT, "/circles/{circle_id}/agreements/{agreement_id}", CircleObject(A::WriteAgreements)),
+        r(Method::DELETE, "/circles/{circle_id}/agreements/{agreement_id}", CircleObject(A::WriteAgreements)),
+        r(Method::PUT, "/circles/{circle_id}/agreement-settings", Circle(A::EditCircle)),
         r(Method::GET, "/circles/{circle_id}/network", Circle(A::ViewNetwork)),
         r(Method::POST, "/circles/{circle_id}/network/contacts", Circle(A::EditNetwork)),
         r(Method::PUT, "/circles/{circle_id}/network/contacts/{contact_id}", Circle(A::EditNetwork)),

@@ -73,6 +73,8 @@ impl Done {
             "notice-notifications-stopped",
             "notice-contact-added",
             "notice-contact-removed",
+            "notice-agreement-saved",
+            "notice-agreement-ended",
         ];
         let d = self.done.as_deref()?;
         KNOWN.iter().copied().find(|k| *k == d)

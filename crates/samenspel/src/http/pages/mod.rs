@@ -2,6 +2,7 @@
 //! CSRF token; errors become pages in the visitor's language.
 
 mod account;
+mod agreements;
 mod audit;
 mod circles;
 mod invitations;
@@ -95,6 +96,13 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         )
         .post("/circles/{circle}/logbook/{entry}/react", Circle(A::WriteLogbook), logbook::react)
         .get("/circles/{circle}/logbook/{entry}/files/{attachment}", Circle(A::ReadLogbook), logbook::file)
+        .get("/circles/{circle}/agreements", Circle(A::ViewAgreements), agreements::list)
+        .get("/circles/{circle}/agreements/new", Circle(A::WriteAgreements), agreements::new_form)
+        .post("/circles/{circle}/agreements", Circle(A::WriteAgreements), agreements::add)
+        .post("/circles/{circle}/agreements/settings", Circle(A::EditCircle), agreements::set_policy)
+        .get("/circles/{circle}/agreements/{agreement}", CircleObject(A::WriteAgreements), agreements::edit_form)
+        .post("/circles/{circle}/agreements/{agreement}", CircleObject(A::WriteAgreements), agreements::change)
+        .post("/circles/{circle}/agreements/{agreement}/end", CircleObject(A::WriteAgreements), agreements::end)
         .get("/circles/{circle}/network", Circle(A::ViewNetwork), network::show)
         .get("/circles/{circle}/network/new", Circle(A::EditNetwork), network::new_form)
         .post("/circles/{circle}/network", Circle(A::EditNetwork), network::add)

@@ -1,0 +1,411 @@
+//! Agreements (afspraken): who does what, by life domain, placed in the five
+//! steps of the Schijf van Vijf — the conversation about own control asks,
+//! in order, what the client can still do, which aids help, what family can
+//! do, what the wider network and other services can do, and only then what
+//! the professional does.
+
+use crate::error::{FieldError, Validator};
+use crate::ids::MemberId;
+use crate::role::Role;
+use crate::validate;
+use jiff::civil::Date;
+
+/// Life domains an agreement is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Domain {
+    PersonalCare,
+    Household,
+    Meals,
+    Medication,
+    Finances,
+    Company,
+    Mobility,
+    Appointments,
+    Other,
+}
+
+impl Domain {
+    pub const ALL: [Domain; 9] = [
+        Domain::PersonalCare,
+        Domain::Household,
+        Domain::Meals,
+        Domain::Medication,
+        Domain::Finances,
+        Domain::Company,
+        Domain::Mobility,
+        Domain::Appointments,
+        Domain::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Domain::PersonalCare => "personal_care",
+            Domain::Household => "household",
+            Domain::Meals => "meals",
+            Domain::Medication => "medication",
+            Domain::Finances => "finances",
+            Domain::Company => "company",
+            Domain::Mobility => "mobility",
+            Domain::Appointments => "appointments",
+            Domain::Other => "other",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Domain::ALL.into_iter().find(|d| d.as_str() == raw.trim())
+    }
+}
+
+/// The five steps of the Schijf van Vijf, in the order the conversation takes them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Step {
+    /// 1. Wat kan de cliënt zelf nog?
+    Client,
+    /// 2. Welke hulpmiddelen kunnen er worden ingezet?
+    Aids,
+    /// 3. Wat kan familie/mantelzorg?
+    Family,
+    /// 4. Wat kan het sociale netwerk of andere instanties?
+    Network,
+    /// 5. Wat kan de professional?
+    Professional,
+}
+
+impl Step {
+    pub const ALL: [Step; 5] = [Step::Client, Step::Aids, Step::Family, Step::Network, Step::Professional];
+
+    /// 1 to 5, as stored and sent.
+    pub fn number(self) -> i64 {
+        match self {
+            Step::Client => 1,
+            Step::Aids => 2,
+            Step::Family => 3,
+            Step::Network => 4,
+            Step::Professional => 5,
+        }
+    }
+
+    pub fn from_number(n: i64) -> Option<Self> {
+        Step::ALL.into_iter().find(|s| s.number() == n)
+    }
+}
+
+/// Somebody an agreement names: a member of the circle, or someone else by name
+/// ("Tafeltje-dekje", "buurman Kees", "de thuiszorg").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Party {
+    Nobody,
+    Member { id: MemberId, name: String },
+    Named(String),
+}
+
+impl Party {
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            Party::Nobody => None,
+            Party::Member { name, .. } => Some(name),
+            Party::Named(n) => Some(n),
+        }
+    }
+
+    pub fn member_id(&self) -> Option<&MemberId> {
+        match self {
+            Party::Member { id, .. } => Some(id),
+            _ => None,
+        }
+    }
+}
+
+/// An agreement as stored, with the names of the members it mentions.
+#[derive(Clone, Debug)]
+pub struct Agreement {
+    pub id: String,
+    pub domain: Domain,
+    pub step: Step,
+    pub description: String,
+    pub doer: Party,
+    pub backup: Party,
+    /// "elke dinsdag", "dagelijks", "als het nodig is"
+    pub frequency: String,
+    pub since: Option<Date>,
+    /// Who has the say ("regie") over this agreement.
+    pub lead: Party,
+    pub review_on: Option<Date>,
+    /// Set by a change in the situation; cleared when the agreement is reviewed.
+    pub needs_review: bool,
+    /// The member who made it, and their role then: an agreement made by a
+    /// professional is changed by family carers only if the circle allows it.
+    pub owner: MemberId,
+    pub owner_role: Role,
+}
+
+impl Agreement {
+    /// Due for review on `today`: marked by a change, or its review date has come.
+    pub fn due(&self, today: Date) -> bool {
+        self.needs_review || self.review_on.is_some_and(|d| d <= today)
+    }
+}
+
+pub const MAX_DESCRIPTION: usize = 500;
+pub const MAX_FREQUENCY: usize = 100;
+
+/// An agreement as a form or API client sends it. A party is a member id
+/// (`doer`) or, when that is empty, a name (`doer_name`).
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
+pub struct AgreementInput {
+    /// personal_care, household, meals, medication, finances, company, mobility, appointments, other
+    pub domain: String,
+    /// 1 (client self) to 5 (professional)
+    pub step: i64,
+    pub description: String,
+    /// Member id of who does it.
+    #[serde(default)]
+    pub doer: String,
+    /// Or their name, when they are not a member.
+    #[serde(default)]
+    pub doer_name: String,
+    #[serde(default)]
+    pub backup: String,
+    #[serde(default)]
+    pub backup_name: String,
+    #[serde(default)]
+    pub frequency: String,
+    /// YYYY-MM-DD
+    #[serde(default)]
+    pub since: String,
+    /// Member id of who has the say ("regie").
+    #[serde(default)]
+    pub lead: String,
+    /// YYYY-MM-DD
+    #[serde(default)]
+    pub review_on: String,
+}
+
+/// A party as entered: a member id (checked against the circle by the store) or a name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PartyInput {
+    Nobody,
+    Member(MemberId),
+    Named(String),
+}
+
+impl PartyInput {
+    pub fn member(&self) -> Option<&MemberId> {
+        match self {
+            PartyInput::Member(m) => Some(m),
+            _ => None,
+        }
+    }
+}
+
+/// A checked agreement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewAgreement {
+    pub domain: Domain,
+    pub step: Step,
+    pub description: String,
+    pub doer: PartyInput,
+    pub backup: PartyInput,
+    pub frequency: String,
+    pub since: Option<Date>,
+    pub lead: Option<MemberId>,
+    pub review_on: Option<Date>,
+}
+
+impl AgreementInput {
+    pub fn parse(&self) -> crate::Result<NewAgreement> {
+        let mut v = Validator::new();
+        let domain = Domain::parse(&self.domain);
+        if domain.is_none() {
+            v.push("domain", "domain-invalid");
+        }
+        let step = Step::from_number(self.step);
+        if step.is_none() {
+            v.push("step", "step-invalid");
+        }
+        let description = validate::collapse_spaces(&self.description);
+        if description.is_empty() {
+            v.push("description", "description-required");
+        } else if description.chars().count() > MAX_DESCRIPTION {
+            v.push("description", "description-too-long");
+        }
+        let doer = v.check(party("doer", &self.doer, &self.doer_name));
+        let backup = v.check(party("backup", &self.backup, &self.backup_name));
+        let frequency = validate::collapse_spaces(&self.frequency);
+        if frequency.chars().count() > MAX_FREQUENCY {
+            v.push("frequency", "frequency-too-long");
+        }
+        let since = v.check(date("since", &self.since));
+        let lead = v.check(member("lead", &self.lead));
+        let review_on = v.check(date("review_on", &self.review_on));
+        if let (Some(Some(s)), Some(Some(r))) = (since, review_on)
+            && r < s
+        {
+            v.push("review_on", "review-before-start");
+        }
+        v.finish()?;
+        match (domain, step, doer, backup, since, lead, review_on) {
+            (Some(domain), Some(step), Some(doer), Some(backup), Some(since), Some(lead), Some(review_on)) => {
+                Ok(NewAgreement { domain, step, description, doer, backup, frequency, since, lead, review_on })
+            }
+            _ => Err(crate::Error::internal("a checked agreement lacks a field")),
+        }
+    }
+}
+
+fn party(field: &'static str, member_raw: &str, name_raw: &str) -> Result<PartyInput, FieldError> {
+    if let Some(m) = member(field, member_raw)? {
+        return Ok(PartyInput::Member(m));
+    }
+    let name = validate::collapse_spaces(name_raw);
+    if name.is_empty() {
+        Ok(PartyInput::Nobody)
+    } else if name.chars().count() > validate::MAX_NAME {
+        Err(FieldError::new(field, "name-too-long"))
+    } else {
+        Ok(PartyInput::Named(name))
+    }
+}
+
+fn member(field: &'static str, raw: &str) -> Result<Option<MemberId>, FieldError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    MemberId::parse(raw).map(Some).ok_or(FieldError::new(field, "member-not-in-circle"))
+}
+
+fn date(field: &'static str, raw: &str) -> Result<Option<Date>, FieldError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    raw.parse::<Date>().map(Some).map_err(|_| FieldError::new(field, "date-invalid"))
+}
+
+/// How the agreements of a circle are divided over the five steps: count per
+/// step, in step order, and each step's share in whole percent (summing to
+/// 100 when there is at least one agreement).
+pub fn shares(agreements: &[Agreement]) -> [(Step, usize, u32); 5] {
+    let total = agreements.len();
+    let counts = Step::ALL.map(|s| agreements.iter().filter(|a| a.step == s).count());
+    // Largest-remainder rounding, so the shares add up to exactly 100.
+    let mut percent = [0u32; 5];
+    if total > 0 {
+        let exact: Vec<f64> = counts.iter().map(|c| *c as f64 * 100.0 / total as f64).collect();
+        for (p, e) in percent.iter_mut().zip(&exact) {
+            *p = e.floor() as u32;
+        }
+        let mut left = 100 - percent.iter().sum::<u32>();
+        let mut order: Vec<usize> = (0..5).collect();
+        order.sort_by(|a, b| (exact[*b] - exact[*b].floor()).total_cmp(&(exact[*a] - exact[*a].floor())));
+        for i in order {
+            if left == 0 {
+                break;
+            }
+            if counts[i] > 0 {
+                percent[i] += 1;
+                left -= 1;
+            }
+        }
+    }
+    let mut out = [(Step::Client, 0, 0); 5];
+    for (i, s) in Step::ALL.into_iter().enumerate() {
+        out[i] = (s, counts[i], percent[i]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> AgreementInput {
+        AgreementInput {
+            domain: "meals".into(),
+            step: 4,
+            description: " Warme   maaltijd van Tafeltje-dekje ".into(),
+            doer_name: "Tafeltje-dekje".into(),
+            frequency: "ma, wo, vr".into(),
+            since: "2026-09-01".into(),
+            review_on: "2026-12-01".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn an_agreement_is_read_and_tidied() {
+        let a = input().parse().expect("valid");
+        assert_eq!(a.domain, Domain::Meals);
+        assert_eq!(a.step, Step::Network);
+        assert_eq!(a.description, "Warme maaltijd van Tafeltje-dekje");
+        assert_eq!(a.doer, PartyInput::Named("Tafeltje-dekje".into()));
+        assert_eq!(a.backup, PartyInput::Nobody);
+        assert_eq!(a.since, Some(jiff::civil::date(2026, 9, 1)));
+    }
+
+    #[test]
+    fn every_bad_field_is_reported_at_once() {
+        let bad = AgreementInput {
+            domain: "sport".into(),
+            step: 6,
+            description: "  ".into(),
+            doer: "not-an-id".into(),
+            since: "1 september".into(),
+            lead: "x".into(),
+            ..Default::default()
+        };
+        let crate::Error::Validation(fields) = bad.parse().expect_err("invalid") else { panic!("not a field error") };
+        let names: Vec<&str> = fields.iter().map(|f| f.field).collect();
+        assert_eq!(names, ["domain", "step", "description", "doer", "since", "lead"]);
+        let mut late = input();
+        late.review_on = "2026-08-01".into();
+        let crate::Error::Validation(fields) = late.parse().expect_err("review before start") else { panic!() };
+        assert_eq!(fields[0].code, "review-before-start");
+    }
+
+    fn agreement(step: Step) -> Agreement {
+        Agreement {
+            id: String::new(),
+            domain: Domain::Meals,
+            step,
+            description: String::new(),
+            doer: Party::Nobody,
+            backup: Party::Nobody,
+            frequency: String::new(),
+            since: None,
+            lead: Party::Nobody,
+            review_on: None,
+            needs_review: false,
+            owner: MemberId::generate(),
+            owner_role: Role::Relative,
+        }
+    }
+
+    #[test]
+    fn shares_add_up_to_a_hundred() {
+        let list =
+            [Step::Client, Step::Family, Step::Family, Step::Professional, Step::Aids, Step::Family].map(agreement);
+        let s = shares(&list);
+        assert_eq!(s.iter().map(|x| x.1).collect::<Vec<_>>(), [1, 1, 3, 0, 1]);
+        assert_eq!(s.iter().map(|x| x.2).sum::<u32>(), 100);
+        assert_eq!(s[2].2, 50);
+        assert_eq!(s[3].2, 0, "a step without agreements gets no share");
+        let thirds = [Step::Client, Step::Aids, Step::Family].map(agreement);
+        assert_eq!(shares(&thirds).iter().map(|x| x.2).sum::<u32>(), 100);
+        assert!(shares(&[]).iter().all(|x| x.1 == 0 && x.2 == 0));
+    }
+
+    #[test]
+    fn due_when_marked_or_when_the_date_has_come() {
+        let today = jiff::civil::date(2026, 11, 22);
+        let mut a = agreement(Step::Family);
+        assert!(!a.due(today));
+        a.review_on = Some(jiff::civil::date(2026, 11, 22));
+        assert!(a.due(today));
+        a.review_on = Some(jiff::civil::date(2026, 12, 1));
+        assert!(!a.due(today));
+        a.needs_review = true;
+        assert!(a.due(today));
+    }
+}

@@ -1,0 +1,292 @@
+//! Agreements: who does what. Every query is scoped by the capability's
+//! circle; changing one also asks the policy about the agreement's maker.
+
+use crate::db::{Store, Tx, db_err, ms, on_tx, read};
+use jiff::civil::Date;
+use samenspel_core::access::{Can, act, may_change_agreement};
+use samenspel_core::agreement::{Agreement, Domain, NewAgreement, Party, PartyInput, Step};
+use samenspel_core::ids::MemberId;
+use samenspel_core::role::Role;
+use samenspel_core::{Error, Result, Timestamp};
+
+/// A member's display name, by membership id.
+macro_rules! member_name {
+    ($col:literal) => {
+        concat!("(SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = a.", $col, ")")
+    };
+}
+
+/// (id, domain, step, description, doer member, doer name, backup member,
+/// backup name, frequency, since, lead member, lead name, review on,
+/// needs review, owner member, owner role). A party's name is the member's
+/// display name when it is a member, else the name as entered.
+type Row = (
+    String,
+    String,
+    i64,
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    bool,
+    String,
+    String,
+);
+
+const SELECT: &str = concat!(
+    "SELECT a.id, a.domain, a.step, a.description, a.doer_member_id, COALESCE(",
+    member_name!("doer_member_id"),
+    ", a.doer_name), a.backup_member_id, COALESCE(",
+    member_name!("backup_member_id"),
+    ", a.backup_name), a.frequency, a.since, a.lead_member_id, ",
+    member_name!("lead_member_id"),
+    ", a.review_on, a.needs_review, a.owner_member_id, a.owner_role FROM agreements a WHERE a.circle_id = $1"
+);
+
+fn corrupt(what: &str, raw: &str) -> Error {
+    Error::internal(format!("agreements holds an unknown {what} {raw:?}"))
+}
+
+fn party(member: Option<String>, name: String) -> Party {
+    match member {
+        Some(id) => Party::Member { id: MemberId::from_db(id), name },
+        None if name.is_empty() => Party::Nobody,
+        None => Party::Named(name),
+    }
+}
+
+fn date(raw: Option<String>) -> Result<Option<Date>> {
+    raw.map(|d| d.parse::<Date>().map_err(|_| corrupt("date", &d))).transpose()
+}
+
+fn from_row(r: Row) -> Result<Agreement> {
+    let (
+        id,
+        domain,
+        step,
+        description,
+        doer,
+        doer_name,
+        backup,
+        backup_name,
+        frequency,
+        since,
+        lead,
+        lead_name,
+        review_on,
+        needs_review,
+        owner,
+        owner_role,
+    ) = r;
+    Ok(Agreement {
+        id,
+        domain: Domain::parse(&domain).ok_or_else(|| corrupt("domain", &domain))?,
+        step: Step::from_number(step).ok_or_else(|| corrupt("step", &step.to_string()))?,
+        description,
+        doer: party(doer, doer_name),
+        backup: party(backup, backup_name),
+        frequency,
+        since: date(since)?,
+        lead: party(lead, lead_name.unwrap_or_default()),
+        review_on: date(review_on)?,
+        needs_review,
+        owner: MemberId::from_db(owner),
+        owner_role: Role::parse(&owner_role).ok_or_else(|| corrupt("role", &owner_role))?,
+    })
+}
+
+/// The (member id, name) columns for a party.
+fn party_columns(p: &PartyInput) -> (Option<&str>, &str) {
+    match p {
+        PartyInput::Nobody => (None, ""),
+        PartyInput::Member(m) => (Some(m.as_str()), ""),
+        PartyInput::Named(n) => (None, n.as_str()),
+    }
+}
+
+fn day(d: Option<Date>) -> Option<String> {
+    d.map(|d| d.to_string())
+}
+
+impl Store {
+    /// The circle's agreements, by domain (in the fixed order) and step.
+    pub async fn agreements(&self, cap: &Can<act::ViewAgreements>) -> Result<Vec<Agreement>> {
+        let rows: Vec<Row> =
+            read!(self, |db| sqlx::query_as(SELECT).bind(cap.circle_id().as_str()).fetch_all(db).await)
+                .map_err(db_err)?;
+        let mut all = rows.into_iter().map(from_row).collect::<Result<Vec<_>>>()?;
+        let rank = |d: &Domain| Domain::ALL.iter().position(|x| x == d).unwrap_or(usize::MAX);
+        all.sort_by(|a, b| rank(&a.domain).cmp(&rank(&b.domain)).then(a.step.cmp(&b.step)).then(a.id.cmp(&b.id)));
+        Ok(all)
+    }
+
+    /// May family carers and volunteers change agreements a professional made?
+    pub async fn informal_edits_professional_agreements<A>(&self, cap: &Can<A>) -> Result<bool> {
+        let (on,): (bool,) = read!(self, |db| sqlx::query_as(
+            "SELECT informal_edits_professional_agreements FROM circles WHERE id = $1"
+        )
+        .bind(cap.circle_id().as_str())
+        .fetch_one(db)
+        .await)
+        .map_err(db_err)?;
+        Ok(on)
+    }
+
+    pub async fn set_informal_edits_professional_agreements(&self, cap: &Can<act::EditCircle>, on: bool) -> Result<()> {
+        let mut tx = self.begin().await?;
+        on_tx!(&mut tx, |c| sqlx::query(
+            "UPDATE circles SET informal_edits_professional_agreements = $2 WHERE id = $1"
+        )
+        .bind(cap.circle_id().as_str())
+        .bind(on)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await
+    }
+
+    pub async fn add_agreement(
+        &self,
+        cap: &Can<act::WriteAgreements>,
+        a: &NewAgreement,
+        now: Timestamp,
+    ) -> Result<String> {
+        let id = uuid::Uuid::now_v7().to_string();
+        let mut tx = self.begin().await?;
+        check_members(&mut tx, cap, a, now).await?;
+        let (doer_id, doer_name) = party_columns(&a.doer);
+        let (backup_id, backup_name) = party_columns(&a.backup);
+        on_tx!(&mut tx, |c| sqlx::query(
+            "INSERT INTO agreements (id, circle_id, domain, step, description, doer_member_id, doer_name, backup_member_id, \
+             backup_name, frequency, since, lead_member_id, review_on, needs_review, owner_member_id, owner_role, created_at, \
+             updated_at, updated_by) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, FALSE, $14, $15, $16, $16, $14)"
+        )
+        .bind(&id)
+        .bind(cap.circle_id().as_str())
+        .bind(a.domain.as_str())
+        .bind(a.step.number())
+        .bind(&a.description)
+        .bind(doer_id)
+        .bind(doer_name)
+        .bind(backup_id)
+        .bind(backup_name)
+        .bind(&a.frequency)
+        .bind(day(a.since))
+        .bind(a.lead.as_ref().map(MemberId::as_str))
+        .bind(day(a.review_on))
+        .bind(cap.member_id().as_str())
+        .bind(cap.role().as_str())
+        .bind(ms(now))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Changes an agreement; a change counts as its review (the mark goes).
+    pub async fn update_agreement(
+        &self,
+        cap: &Can<act::WriteAgreements>,
+        id: &str,
+        a: &NewAgreement,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        may_change(&mut tx, cap, id).await?;
+        check_members(&mut tx, cap, a, now).await?;
+        let (doer_id, doer_name) = party_columns(&a.doer);
+        let (backup_id, backup_name) = party_columns(&a.backup);
+        on_tx!(&mut tx, |c| sqlx::query(
+            "UPDATE agreements SET domain = $3, step = $4, description = $5, doer_member_id = $6, doer_name = $7, \
+             backup_member_id = $8, backup_name = $9, frequency = $10, since = $11, lead_member_id = $12, review_on = $13, \
+             needs_review = FALSE, updated_at = $14, updated_by = $15 WHERE id = $1 AND circle_id = $2"
+        )
+        .bind(id)
+        .bind(cap.circle_id().as_str())
+        .bind(a.domain.as_str())
+        .bind(a.step.number())
+        .bind(&a.description)
+        .bind(doer_id)
+        .bind(doer_name)
+        .bind(backup_id)
+        .bind(backup_name)
+        .bind(&a.frequency)
+        .bind(day(a.since))
+        .bind(a.lead.as_ref().map(MemberId::as_str))
+        .bind(day(a.review_on))
+        .bind(ms(now))
+        .bind(cap.member_id().as_str())
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await
+    }
+
+    /// Ends an agreement: it no longer applies.
+    pub async fn delete_agreement(&self, cap: &Can<act::WriteAgreements>, id: &str) -> Result<()> {
+        let mut tx = self.begin().await?;
+        may_change(&mut tx, cap, id).await?;
+        on_tx!(&mut tx, |c| sqlx::query("DELETE FROM agreements WHERE id = $1 AND circle_id = $2")
+            .bind(id)
+            .bind(cap.circle_id().as_str())
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await
+    }
+}
+
+/// Not found outside the circle; forbidden when the policy says no.
+async fn may_change(tx: &mut Tx, cap: &Can<act::WriteAgreements>, id: &str) -> Result<()> {
+    let row: Option<(String, String, bool)> = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT a.owner_member_id, a.owner_role, c.informal_edits_professional_agreements \
+         FROM agreements a JOIN circles c ON c.id = a.circle_id WHERE a.id = $1 AND a.circle_id = $2"
+    )
+    .bind(id)
+    .bind(cap.circle_id().as_str())
+    .fetch_optional(c)
+    .await)
+    .map_err(db_err)?;
+    let (owner, owner_role, allowed) = row.ok_or(Error::NotFound)?;
+    let owner_role = Role::parse(&owner_role).ok_or_else(|| corrupt("role", &owner_role))?;
+    if may_change_agreement(cap.role(), owner == cap.member_id().as_str(), owner_role, allowed) {
+        Ok(())
+    } else {
+        Err(Error::Forbidden)
+    }
+}
+
+/// Every member an agreement names must be an active member of the circle.
+async fn check_members(tx: &mut Tx, cap: &Can<act::WriteAgreements>, a: &NewAgreement, now: Timestamp) -> Result<()> {
+    let named = [("doer", a.doer.member()), ("backup", a.backup.member()), ("lead", a.lead.as_ref())];
+    let mut fields = Vec::new();
+    for (field, member) in named {
+        let Some(member) = member else { continue };
+        let found: Option<(String,)> = on_tx!(tx, |c| sqlx::query_as(
+            "SELECT id FROM memberships WHERE id = $1 AND circle_id = $2 AND ended_at IS NULL \
+             AND (access_until IS NULL OR access_until > $3)"
+        )
+        .bind(member.as_str())
+        .bind(cap.circle_id().as_str())
+        .bind(ms(now))
+        .fetch_optional(c)
+        .await)
+        .map_err(db_err)?;
+        if found.is_none() {
+            fields.push(samenspel_core::FieldError::new(field, "member-not-in-circle"));
+        }
+    }
+    if fields.is_empty() { Ok(()) } else { Err(Error::Validation(fields)) }
+}

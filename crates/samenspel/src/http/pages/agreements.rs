@@ -1,0 +1,328 @@
+//! "Wie doet wat": the agreements by life domain and Schijf-van-Vijf step,
+//! with the share each step carries; the forms to make and change them.
+
+use super::circles::{CircleNav, Done, Empty};
+use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
+use crate::app::AppState;
+use crate::http::context::Visitor;
+use crate::http::errors::PageError;
+use crate::service::agreements;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use samenspel_core::Error;
+use samenspel_core::agreement::{Agreement, AgreementInput, Domain, Party, Step, shares};
+use samenspel_core::ids::CircleId;
+use samenspel_core::member::Member;
+use serde::Deserialize;
+
+/// One domain's agreements, with whether the reader may change each.
+pub struct DomainGroup {
+    domain: Domain,
+    items: Vec<(Agreement, bool)>,
+}
+
+#[derive(Template)]
+#[template(path = "agreements.html")]
+struct ListPage {
+    c: Chrome,
+    nav: CircleNav,
+    client_name: String,
+    groups: Vec<DomainGroup>,
+    empty_domains: Vec<Domain>,
+    due: Vec<Agreement>,
+    shares: Vec<(Step, i64, u32)>,
+    total: usize,
+    may_write: bool,
+    may_set_policy: bool,
+    informal_edits_professional: bool,
+    notice: Option<&'static str>,
+}
+
+fn today(now: &jiff::Timestamp) -> jiff::civil::Date {
+    crate::i18n::local(now).date()
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(circle): Path<String>,
+    Query(done): Query<Done>,
+) -> Result<Response, PageError> {
+    let id = path_id(&circle, CircleId::parse)?;
+    let page = agreements::list(&v.ctx(&state)?, &id).await?;
+    let data = &page.data;
+    let today = today(&v.now);
+    let groups: Vec<DomainGroup> = Domain::ALL
+        .into_iter()
+        .filter_map(|domain| {
+            let items: Vec<(Agreement, bool)> = data
+                .list
+                .iter()
+                .filter(|a| a.domain == domain)
+                .map(|a| (a.clone(), data.may_change(a, &page.place)))
+                .collect();
+            (!items.is_empty()).then_some(DomainGroup { domain, items })
+        })
+        .collect();
+    let empty_domains =
+        Domain::ALL.into_iter().filter(|d| *d != Domain::Other && !data.list.iter().any(|a| a.domain == *d)).collect();
+    render(&ListPage {
+        c: Chrome::new(&v),
+        nav: CircleNav::new(&page.circle, &page.place, "agreements"),
+        client_name: page.circle.client_name.clone(),
+        due: data.list.iter().filter(|a| a.due(today)).cloned().collect(),
+        shares: shares(&data.list).into_iter().map(|(s, n, p)| (s, n as i64, p)).collect(),
+        total: data.list.len(),
+        groups,
+        empty_domains,
+        may_write: data.may_write,
+        may_set_policy: data.may_set_policy,
+        informal_edits_professional: data.informal_edits_professional,
+        notice: done.notice(),
+    })
+}
+
+/// The form's values as shown.
+#[derive(Deserialize, Default, Clone)]
+pub struct AgreementForm {
+    #[serde(default)]
+    domain: String,
+    #[serde(default)]
+    step: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    doer: String,
+    #[serde(default)]
+    doer_name: String,
+    #[serde(default)]
+    backup: String,
+    #[serde(default)]
+    backup_name: String,
+    #[serde(default)]
+    frequency: String,
+    #[serde(default)]
+    since: String,
+    #[serde(default)]
+    lead: String,
+    #[serde(default)]
+    review_on: String,
+}
+
+fn party_fields(p: &Party) -> (String, String) {
+    match p {
+        Party::Nobody => (String::new(), String::new()),
+        Party::Member { id, .. } => (id.to_string(), String::new()),
+        Party::Named(n) => (String::new(), n.clone()),
+    }
+}
+
+impl AgreementForm {
+    fn from(a: &Agreement) -> Self {
+        let (doer, doer_name) = party_fields(&a.doer);
+        let (backup, backup_name) = party_fields(&a.backup);
+        AgreementForm {
+            domain: a.domain.as_str().into(),
+            step: a.step.number().to_string(),
+            description: a.description.clone(),
+            doer,
+            doer_name,
+            backup,
+            backup_name,
+            frequency: a.frequency.clone(),
+            since: a.since.map(|d| d.to_string()).unwrap_or_default(),
+            lead: a.lead.member_id().map(|m| m.to_string()).unwrap_or_default(),
+            review_on: a.review_on.map(|d| d.to_string()).unwrap_or_default(),
+        }
+    }
+
+    fn input(&self) -> AgreementInput {
+        AgreementInput {
+            domain: self.domain.clone(),
+            // Not a number: 0, which the check refuses as "choose a step".
+            step: self.step.trim().parse().unwrap_or(0),
+            description: self.description.clone(),
+            doer: self.doer.clone(),
+            doer_name: self.doer_name.clone(),
+            backup: self.backup.clone(),
+            backup_name: self.backup_name.clone(),
+            frequency: self.frequency.clone(),
+            since: self.since.clone(),
+            lead: self.lead.clone(),
+            review_on: self.review_on.clone(),
+        }
+    }
+
+    fn step_is(&self, s: &Step) -> bool {
+        self.step == s.number().to_string()
+    }
+}
+
+#[derive(Template)]
+#[template(path = "agreement_form.html")]
+struct FormPage {
+    c: Chrome,
+    nav: CircleNav,
+    client_name: String,
+    heading: &'static str,
+    action: String,
+    end: Option<String>,
+    form: AgreementForm,
+    parties: [PartyField; 2],
+    members: Vec<Member>,
+    domains: [Domain; 9],
+    steps: [Step; 5],
+    errors: Errors,
+}
+
+async fn form_page(
+    state: &AppState,
+    v: &Visitor,
+    circle: &CircleId,
+    existing: Option<&str>,
+    form: Option<AgreementForm>,
+    errors: Errors,
+) -> Result<FormPage, PageError> {
+    let page = agreements::list(&v.ctx(state)?, circle).await?;
+    if !page.data.may_write {
+        return Err(Error::Forbidden.into());
+    }
+    let current = match existing {
+        Some(id) => {
+            let a = page.data.list.iter().find(|a| a.id == id).ok_or(Error::NotFound)?;
+            if !page.data.may_change(a, &page.place) {
+                return Err(Error::Forbidden.into());
+            }
+            Some(a.clone())
+        }
+        None => None,
+    };
+    let (heading, action, end) = match existing {
+        Some(id) => (
+            "agreement-edit-title",
+            format!("/circles/{circle}/agreements/{id}"),
+            Some(format!("/circles/{circle}/agreements/{id}/end")),
+        ),
+        None => ("agreement-new-title", format!("/circles/{circle}/agreements"), None),
+    };
+    let fallback = || current.as_ref().map(AgreementForm::from).unwrap_or_default();
+    let form = form.unwrap_or_else(fallback);
+    let parties = [
+        PartyField { field: "doer", label: "agreement-doer", member: form.doer.clone(), name: form.doer_name.clone() },
+        PartyField {
+            field: "backup",
+            label: "agreement-backup",
+            member: form.backup.clone(),
+            name: form.backup_name.clone(),
+        },
+    ];
+    Ok(FormPage {
+        parties,
+        c: Chrome::new(v),
+        nav: CircleNav::new(&page.circle, &page.place, "agreements"),
+        client_name: page.circle.client_name.clone(),
+        heading,
+        action,
+        end,
+        form,
+        members: page.data.members,
+        domains: Domain::ALL,
+        steps: Step::ALL,
+        errors,
+    })
+}
+
+/// The doer or the backup in the form: a member, or a name.
+pub struct PartyField {
+    field: &'static str,
+    label: &'static str,
+    member: String,
+    name: String,
+}
+
+fn circle_id(raw: &str) -> Result<CircleId, PageError> {
+    path_id(raw, CircleId::parse)
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(circle): Path<String>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    render(&form_page(&state, &v, &id, None, None, Errors::default()).await?)
+}
+
+pub async fn add(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(circle): Path<String>,
+    Form(f): Form<AgreementForm>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    match form_errors(agreements::add(&v.ctx(&state)?, &id, &f.input()).await)? {
+        Ok(_) => Ok(see_other(&format!("/circles/{id}/agreements?done=notice-agreement-saved"))),
+        Err(errors) => {
+            render_with(StatusCode::UNPROCESSABLE_ENTITY, &form_page(&state, &v, &id, None, Some(f), errors).await?)
+        }
+    }
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((circle, agreement)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    render(&form_page(&state, &v, &id, Some(&agreement), None, Errors::default()).await?)
+}
+
+pub async fn change(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((circle, agreement)): Path<(String, String)>,
+    Form(f): Form<AgreementForm>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    match form_errors(agreements::change(&v.ctx(&state)?, &id, &agreement, &f.input()).await)? {
+        Ok(()) => Ok(see_other(&format!("/circles/{id}/agreements?done=notice-agreement-saved"))),
+        Err(errors) => render_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form_page(&state, &v, &id, Some(&agreement), Some(f), errors).await?,
+        ),
+    }
+}
+
+pub async fn end(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((circle, agreement)): Path<(String, String)>,
+    Form(_): Form<Empty>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    agreements::end(&v.ctx(&state)?, &id, &agreement).await?;
+    Ok(see_other(&format!("/circles/{id}/agreements?done=notice-agreement-ended")))
+}
+
+#[derive(Deserialize, Default)]
+pub struct PolicyForm {
+    informal_edits_professional: Option<String>,
+}
+
+pub async fn set_policy(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(circle): Path<String>,
+    Form(f): Form<PolicyForm>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    agreements::set_policy(&v.ctx(&state)?, &id, f.informal_edits_professional.is_some()).await?;
+    Ok(see_other(&format!("/circles/{id}/agreements?done=notice-saved")))
+}
+
+/// For the templates: is this member the one chosen?
+pub fn chosen(current: &str, m: &Member) -> bool {
+    current == m.id.as_str()
+}

@@ -1,0 +1,276 @@
+//! Agreements: who does what by domain and step, who may change what, and
+//! the overview's list of agreements to talk about.
+
+use crate::support::{Client, TUser, TestApp, TestDb};
+use axum::http::{Method, StatusCode};
+use samenspel_core::ids::CircleId;
+use samenspel_core::role::Role;
+use serde_json::json;
+
+/// Henk (the client), his daughter Ans (family carer, not a manager), his
+/// granddaughter Ellen (representative), nurse Fatima, volunteer Thijs, and
+/// an outsider with a circle of their own.
+struct Henk {
+    circle: CircleId,
+    henk: TUser,
+    ans: TUser,
+    ellen: TUser,
+    fatima: TUser,
+    thijs: TUser,
+    outsider: TUser,
+}
+
+async fn henk(app: &TestApp) -> Henk {
+    let henk = app.user("Henk").await;
+    let ans = app.user("Ans").await;
+    let ellen = app.user("Ellen").await;
+    let fatima = app.user("Fatima").await;
+    let thijs = app.user("Thijs").await;
+    let outsider = app.user("Buiten").await;
+    let circle = app
+        .circle(
+            "Henk de Vries",
+            &[
+                (&henk, Role::Client, false),
+                (&ans, Role::Relative, false),
+                (&ellen, Role::Representative, false),
+                (&fatima, Role::Professional, false),
+                (&thijs, Role::Volunteer, false),
+            ],
+        )
+        .await;
+    app.circle("Ander", &[(&outsider, Role::Relative, true)]).await;
+    Henk { circle, henk, ans, ellen, fatima, thijs, outsider }
+}
+
+async fn api<'a>(app: &'a TestApp, who: &TUser) -> Client<'a> {
+    let mut c = app.client();
+    c.bearer = Some(app.token(who).await);
+    c
+}
+
+fn agreement(domain: &str, step: i64, description: &str) -> serde_json::Value {
+    json!({"domain": domain, "step": step, "description": description})
+}
+
+pub async fn who_does_what_by_domain_and_step(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let h = henk(&app).await;
+    let mut fatima = api(&app, &h.fatima).await;
+    let base = format!("/api/v1/circles/{}/agreements", h.circle);
+    let ans_member = app.member_id(&h.circle, &h.ans).await;
+    let ellen_member = app.member_id(&h.circle, &h.ellen).await;
+    let made = [
+        json!({"domain": "medication", "step": 3, "description": "Ans zet elke ochtend de medicijnen klaar",
+               "doer": ans_member.as_str(), "backup": ellen_member.as_str(), "frequency": "dagelijks",
+               "since": "2026-09-01", "lead": ellen_member.as_str(), "review_on": "2027-03-01"}),
+        json!({"domain": "meals", "step": 4, "description": "Warme maaltijd", "doer_name": "Tafeltje-dekje", "frequency": "ma, wo, vr"}),
+        agreement("personal_care", 1, "Henk scheert zich zelf"),
+        agreement("personal_care", 2, "Douchestoel en beugels in de badkamer"),
+        agreement("personal_care", 5, "Fatima helpt bij het douchen"),
+    ];
+    for body in made {
+        let r = fatima.api(Method::POST, &base, Some(body)).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    }
+    let list = fatima.api(Method::GET, &base, None).await.json();
+    let all = list["agreements"].as_array().expect("agreements");
+    // By domain in the fixed order (personal care, …, medication, meals), then step.
+    let order: Vec<(&str, i64)> =
+        all.iter().map(|a| (a["domain"].as_str().unwrap_or(""), a["step"].as_i64().unwrap_or(0))).collect();
+    assert_eq!(
+        order,
+        [("personal_care", 1), ("personal_care", 2), ("personal_care", 5), ("meals", 4), ("medication", 3)]
+    );
+    let meds = &all[4];
+    assert_eq!(meds["doer"], json!({"member_id": ans_member.as_str(), "name": "Ans"}));
+    assert_eq!(meds["backup"]["name"], "Ellen");
+    assert_eq!(meds["lead"]["name"], "Ellen");
+    assert_eq!((meds["since"].as_str(), meds["review_on"].as_str()), (Some("2026-09-01"), Some("2027-03-01")));
+    assert_eq!(all[3]["doer"], json!({"member_id": null, "name": "Tafeltje-dekje"}));
+    let percents: Vec<u64> =
+        list["shares"].as_array().expect("shares").iter().map(|s| s["percent"].as_u64().unwrap_or(0)).collect();
+    assert_eq!(percents, [20, 20, 20, 20, 20]);
+
+    // The page: every domain with its agreements, the shares, the names.
+    let mut page = app.signed_in(&h.thijs).await;
+    let r = page.get(&format!("/circles/{}/agreements", h.circle)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    for text in [
+        "Wie draagt wat",
+        "Persoonlijke verzorging",
+        "Medicijnen",
+        "Ans zet elke ochtend de medicijnen klaar",
+        "Tafeltje-dekje",
+        "1 afspraak (20%)",
+        "Nog geen afspraken over:",
+    ] {
+        assert!(r.body.contains(text), "the page shows {text:?}");
+    }
+    assert!(!r.body.contains("/agreements/settings"), "a volunteer does not set the circle's rules");
+
+    // Bad input: every field at once, nothing saved; members must be in the circle.
+    let outsider_member = {
+        let own =
+            app.db.store.my_circles(&app.acting_as(&h.outsider), samenspel_core::Timestamp::now()).await.expect("c");
+        app.member_id(&own[0].circle.id, &h.outsider).await
+    };
+    let r = fatima
+        .api(Method::POST, &base, Some(json!({"domain": "sport", "step": 9, "description": " ", "since": "morgen"})))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body = r.json();
+    let fields: Vec<&str> =
+        body["error"]["fields"].as_array().expect("fields").iter().filter_map(|f| f["field"].as_str()).collect();
+    assert_eq!(fields, ["domain", "step", "description", "since"]);
+    let r = fatima
+        .api(Method::POST, &base, Some(json!({"domain": "household", "step": 3, "description": "Stofzuigen", "doer": outsider_member.as_str()})))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.json()["error"]["fields"][0]["code"], "member-not-in-circle");
+    assert_eq!(fatima.api(Method::GET, &base, None).await.json()["agreements"].as_array().expect("a").len(), 5);
+
+    // The form on the page says it in Dutch and keeps what was typed.
+    let mut ans_page = app.signed_in(&h.ans).await;
+    ans_page.get(&format!("/circles/{}/agreements/new", h.circle)).await;
+    let r = ans_page
+        .post(&format!("/circles/{}/agreements", h.circle), &[("domain", "household"), ("description", "Ramen zemen")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Kies wie het doet.") && r.body.contains("Ramen zemen"), "{}", r.body);
+    let r = ans_page
+        .post(
+            &format!("/circles/{}/agreements", h.circle),
+            &[("domain", "household"), ("step", "3"), ("description", "Ramen zemen"), ("doer", ans_member.as_str())],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+}
+
+pub async fn family_carers_change_professional_agreements_only_when_the_circle_allows(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let h = henk(&app).await;
+    let base = format!("/api/v1/circles/{}/agreements", h.circle);
+    let mut fatima = api(&app, &h.fatima).await;
+    let mut ans = api(&app, &h.ans).await;
+    let r = fatima.api(Method::POST, &base, Some(agreement("personal_care", 5, "Fatima helpt bij het douchen"))).await;
+    let by_fatima = r.json()["id"].as_str().expect("id").to_owned();
+    let r = ans.api(Method::POST, &base, Some(agreement("household", 3, "Ans doet de was"))).await;
+    let by_ans = r.json()["id"].as_str().expect("id").to_owned();
+
+    let list = ans.api(Method::GET, &base, None).await.json();
+    let may = |id: &str| {
+        list["agreements"].as_array().expect("a").iter().find(|a| a["id"] == id).expect("listed")["may_change"].clone()
+    };
+    assert_eq!((may(&by_fatima), may(&by_ans)), (json!(false), json!(true)));
+    let change = agreement("personal_care", 3, "Ans helpt bij het douchen");
+    let r = ans.api(Method::PUT, &format!("{base}/{by_fatima}"), Some(change.clone())).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = ans.api(Method::DELETE, &format!("{base}/{by_fatima}"), None).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let mut page = app.signed_in(&h.ans).await;
+    assert_eq!(page.get(&format!("/circles/{}/agreements/{by_fatima}", h.circle)).await.status, StatusCode::FORBIDDEN);
+    let unchanged = ans.api(Method::GET, &base, None).await.json();
+    assert!(
+        unchanged["agreements"]
+            .as_array()
+            .expect("a")
+            .iter()
+            .any(|a| a["description"] == "Fatima helpt bij het douchen")
+    );
+    // Her own, and the professional changes hers: equals.
+    assert_eq!(
+        ans.api(Method::PUT, &format!("{base}/{by_ans}"), Some(agreement("household", 3, "Ans en Ellen doen de was")))
+            .await
+            .status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        fatima
+            .api(Method::PUT, &format!("{base}/{by_ans}"), Some(agreement("household", 4, "De thuiszorg doet de was")))
+            .await
+            .status,
+        StatusCode::NO_CONTENT
+    );
+
+    // Ans may not change the circle's rule; the client may, and then she may change it.
+    let r = ans
+        .api(
+            Method::PUT,
+            &format!("/api/v1/circles/{}/agreement-settings", h.circle),
+            Some(json!({"informal_edits_professional": true})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let mut henk = api(&app, &h.henk).await;
+    let r = henk
+        .api(
+            Method::PUT,
+            &format!("/api/v1/circles/{}/agreement-settings", h.circle),
+            Some(json!({"informal_edits_professional": true})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = ans.api(Method::PUT, &format!("{base}/{by_fatima}"), Some(change)).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+
+    // The client and the representative see and may change every agreement.
+    for who in [&h.henk, &h.ellen] {
+        let mut c = api(&app, who).await;
+        let list = c.api(Method::GET, &base, None).await.json();
+        let all = list["agreements"].as_array().expect("a");
+        assert_eq!(all.len(), 2);
+        assert!(all.iter().all(|a| a["may_change"] == true));
+    }
+    // Someone outside the circle gets nothing, and cannot reach them through their own circle.
+    let mut outsider = api(&app, &h.outsider).await;
+    for (method, path) in [(Method::GET, base.clone()), (Method::DELETE, format!("{base}/{by_ans}"))] {
+        let r = outsider.api(method, &path, None).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(!r.body.contains("douchen"));
+    }
+    let own = app.db.store.my_circles(&app.acting_as(&h.outsider), samenspel_core::Timestamp::now()).await.expect("c");
+    let r =
+        outsider.api(Method::DELETE, &format!("/api/v1/circles/{}/agreements/{by_ans}", own[0].circle.id), None).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(fatima.api(Method::GET, &base, None).await.json()["agreements"].as_array().expect("a").len(), 2);
+}
+
+pub async fn agreements_due_for_review_show_on_the_overview(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let h = henk(&app).await;
+    let base = format!("/api/v1/circles/{}/agreements", h.circle);
+    let mut fatima = api(&app, &h.fatima).await;
+    let today = samenspel::i18n::local(&samenspel_core::Timestamp::now()).date();
+    let later = today.checked_add(jiff::Span::new().days(30)).expect("date");
+    let mut due = agreement("mobility", 4, "Kees rijdt naar de dagbesteding");
+    due["review_on"] = json!(today.to_string());
+    let mut not_yet = agreement("company", 3, "Wandelen op zondag");
+    not_yet["review_on"] = json!(later.to_string());
+    fatima.api(Method::POST, &base, Some(due)).await;
+    fatima.api(Method::POST, &base, Some(not_yet)).await;
+    let mut thijs = api(&app, &h.thijs).await;
+    let overview = thijs.api(Method::GET, &format!("/api/v1/circles/{}/overview", h.circle), None).await.json();
+    let listed: Vec<&str> =
+        overview["due_agreements"].as_array().expect("due").iter().filter_map(|a| a["description"].as_str()).collect();
+    assert_eq!(listed, ["Kees rijdt naar de dagbesteding"]);
+    let mut page = app.signed_in(&h.ans).await;
+    let r = page.get(&format!("/circles/{}", h.circle)).await;
+    assert!(r.body.contains("Afspraken om te bespreken") && r.body.contains("Kees rijdt naar de dagbesteding"));
+    assert!(!r.body.contains("Wandelen op zondag"));
+    // Reviewing it (changing it, with a new date) takes it off the overview.
+    let id = fatima.api(Method::GET, &base, None).await.json()["agreements"]
+        .as_array()
+        .expect("a")
+        .iter()
+        .find(|a| a["description"] == "Kees rijdt naar de dagbesteding")
+        .expect("listed")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let mut reviewed = agreement("mobility", 4, "Kees rijdt naar de dagbesteding");
+    reviewed["review_on"] = json!(later.to_string());
+    assert_eq!(fatima.api(Method::PUT, &format!("{base}/{id}"), Some(reviewed)).await.status, StatusCode::NO_CONTENT);
+    let overview = thijs.api(Method::GET, &format!("/api/v1/circles/{}/overview", h.circle), None).await.json();
+    assert!(overview["due_agreements"].as_array().expect("due").is_empty());
+}
