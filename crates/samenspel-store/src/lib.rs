@@ -13,6 +13,7 @@ mod migrate;
 pub mod agreements;
 pub mod api_tokens;
 pub mod audit;
+pub mod changes;
 pub mod circles;
 pub mod idempotency;
 pub mod invitations;

@@ -33,6 +33,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0004_agreements.sql"),
         include_str!("../migrations/postgres/0004_agreements.sql"),
     ),
+    (
+        5,
+        "changes",
+        include_str!("../migrations/sqlite/0005_changes.sql"),
+        include_str!("../migrations/postgres/0005_changes.sql"),
+    ),
 ];
 
 /// The compiled-in migrations for one engine, as sqlx's migrator reads them.

@@ -159,6 +159,11 @@ impl Tr {
         self.t(&format!("agreement-step-{}-question", s.number()))
     }
 
+    /// A kind of change in the situation ("Verhuisd naar een verpleeghuis").
+    pub fn change_kind(&self, k: &samenspel_core::change::ChangeKind) -> String {
+        self.t(&format!("change-kind-{}", k.as_str()))
+    }
+
     /// A calendar day ("1 december 2026").
     pub fn day(&self, d: &jiff::civil::Date) -> String {
         format!("{} {} {}", d.day(), self.month(d.month()), d.year())
@@ -390,6 +395,7 @@ mod tests {
         keys.extend(Reaction::ALL.iter().map(|r| format!("reaction-{}", r.as_str())));
         keys.extend(["off", "daily", "weekly"].iter().map(|d| format!("digest-{d}")));
         keys.extend(Audience::ALL.iter().map(|a| format!("audience-{}-hint", a.as_str())));
+        keys.extend(samenspel_core::change::ChangeKind::ALL.iter().map(|k| format!("change-kind-{}", k.as_str())));
         use samenspel_core::agreement::{Domain, Step};
         keys.extend(Domain::ALL.iter().map(|d| format!("agreement-domain-{}", d.as_str())));
         keys.extend(Step::ALL.iter().map(|s| format!("agreement-step-{}", s.number())));

@@ -1,9 +1,11 @@
 //! Demo agreements for Henk: who does what, over all five steps of the
-//! Schijf van Vijf, made at the start of care and some due for review.
+//! Schijf van Vijf, made at the start of care and some due for review, and
+//! one change that asks to talk about the family's share again.
 
 use super::Seeder;
-use crate::service::agreements;
+use crate::service::{agreements, changes};
 use samenspel_core::agreement::AgreementInput;
+use samenspel_core::change::ChangeInput;
 use samenspel_core::ids::CircleId;
 
 /// (maker, domain, step, what, doer, doer's name when not a member, backup, frequency, lead, review in days)
@@ -147,6 +149,17 @@ pub(super) async fn seed(s: &Seeder<'_>, henk: &CircleId) -> anyhow::Result<()> 
         };
         agreements::add(&ctx, henk, &input).await?;
     }
+    // Ans needs a new hip: for six weeks she can do less, so what the family
+    // carries is to be talked about again.
+    let (_, marieke) = s.user("marieke")?;
+    let change = ChangeInput {
+        kind: "carer_availability".into(),
+        description: "Ans krijgt over twee weken een nieuwe heup. Zes weken lang kan ze weinig tillen en niet fietsen."
+            .into(),
+        occurred_on: String::new(),
+        agreement_ids: None,
+    };
+    changes::record(&s.ctx(&marieke, super::ago(s.now, 1)), henk, &change).await?;
     Ok(())
 }
 

@@ -19,6 +19,8 @@ pub struct Agreements {
     pub may_write: bool,
     /// May the reader change the circle's setting above.
     pub may_set_policy: bool,
+    /// Changes in the situation whose review conversation is still to come.
+    pub changes: Vec<samenspel_core::change::Change>,
 }
 
 impl Agreements {
@@ -40,7 +42,9 @@ pub async fn list(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Agreement
     };
     let may_write = cap.also::<act::WriteAgreements>().is_some();
     let may_set_policy = cap.also::<act::EditCircle>().is_some();
-    in_circle(ctx, &cap, Agreements { list, members, informal_edits_professional, may_write, may_set_policy }).await
+    let changes = ctx.state.store.open_changes(&cap).await?;
+    in_circle(ctx, &cap, Agreements { list, members, informal_edits_professional, may_write, may_set_policy, changes })
+        .await
 }
 
 pub async fn add(ctx: &Ctx<'_>, circle: &CircleId, input: &AgreementInput) -> Result<String> {

@@ -187,6 +187,8 @@ pub struct Overview {
     pub thanks: Vec<Entry>,
     /// Agreements to talk about again: marked by a change, or their review date has come.
     pub due_agreements: Vec<samenspel_core::agreement::Agreement>,
+    /// Changes in the situation whose review conversation is still to come.
+    pub changes: Vec<samenspel_core::change::Change>,
 }
 
 /// Unread counts stop here ("99+").
@@ -203,14 +205,15 @@ pub async fn overview(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Overv
         .entries(&cap, &EntryFilter { kind: Some(EntryKind::Thanks), since: Some(month_ago), ..Default::default() }, 4)
         .await?;
     let thanks = thanks.into_iter().filter(|e| e.deleted.is_none()).collect();
-    let due_agreements = match cap.also::<act::ViewAgreements>() {
+    let (due_agreements, changes) = match cap.also::<act::ViewAgreements>() {
         Some(view) => {
             let today = crate::i18n::local(&ctx.now).date();
-            store.agreements(&view).await?.into_iter().filter(|a| a.due(today)).collect()
+            let due = store.agreements(&view).await?.into_iter().filter(|a| a.due(today)).collect();
+            (due, store.open_changes(&view).await?)
         }
-        None => Vec::new(),
+        None => (Vec::new(), Vec::new()),
     };
-    in_circle(ctx, &cap, Overview { unread, new, unresolved, thanks, due_agreements }).await
+    in_circle(ctx, &cap, Overview { unread, new, unresolved, thanks, due_agreements, changes }).await
 }
 
 /// The unread count alone (for the API and the circle's tabs).

@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod agreements;
 pub mod audit;
+pub mod changes;
 pub mod circles;
 pub mod digest;
 pub mod invitations;

@@ -125,6 +125,41 @@ pub fn about_entry(
         .collect()
 }
 
+/// The e-mails about a change in the situation to the members involved in
+/// the agreements it touched.
+#[allow(clippy::too_many_arguments)]
+pub fn about_change(
+    state: &AppState,
+    client_name: &str,
+    recorder: &str,
+    change: &samenspel_core::change::NewChange,
+    agreements: &[&str],
+    link: &str,
+    people: &[Recipient],
+    now: Timestamp,
+) -> Vec<NewJob> {
+    people
+        .iter()
+        .filter_map(|r| {
+            let tr = Tr::new(r.locale);
+            let subject = tr.t1("mail-change-subject", "client", client_name);
+            let lead = tr.t2("mail-change-lead", "author", recorder, "change", tr.change_kind(&change.kind));
+            let mut text = change.description.clone();
+            if !agreements.is_empty() {
+                if !text.is_empty() {
+                    text.push_str("\n\n");
+                }
+                text.push_str(&tr.t("mail-change-agreements"));
+                for a in agreements {
+                    text.push_str("\n- ");
+                    text.push_str(a);
+                }
+            }
+            mail_job(state, r, tr, subject, lead, &text, tr.t("mail-change-button"), link, now)
+        })
+        .collect()
+}
+
 /// The e-mail to a concern's or question's writer when someone answers it.
 pub fn about_reply(
     state: &AppState,

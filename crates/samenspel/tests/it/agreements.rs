@@ -274,3 +274,106 @@ pub async fn agreements_due_for_review_show_on_the_overview(db: TestDb) {
     let overview = thijs.api(Method::GET, &format!("/api/v1/circles/{}/overview", h.circle), None).await.json();
     assert!(overview["due_agreements"].as_array().expect("due").is_empty());
 }
+
+pub async fn a_move_to_a_care_home_marks_agreements_and_tells_those_involved(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let h = henk(&app).await;
+    let base = format!("/api/v1/circles/{}/agreements", h.circle);
+    let ans_member = app.member_id(&h.circle, &h.ans).await;
+    let ellen_member = app.member_id(&h.circle, &h.ellen).await;
+    let mut fatima = api(&app, &h.fatima).await;
+    let mut meals = agreement("meals", 3, "Ans kookt elke dag");
+    meals["doer"] = json!(ans_member.as_str());
+    meals["backup"] = json!(ellen_member.as_str());
+    fatima.api(Method::POST, &base, Some(meals)).await;
+    fatima.api(Method::POST, &base, Some(agreement("personal_care", 5, "Hulp bij het douchen"))).await;
+    app.run_jobs().await;
+    let before = (app.mails_to(&h.ans.email).len(), app.mails_to(&h.thijs.email).len());
+
+    // The form starts with the usual agreements for this kind ticked.
+    let mut page = app.signed_in(&h.fatima).await;
+    let r = page.get(&format!("/circles/{}/changes/new?kind=moved_to_care_home", h.circle)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body.matches("name=\"agreement_ids\"").count(), 2);
+    assert_eq!(r.body.matches(" checked>").count(), 2, "a move touches every agreement");
+
+    let r = fatima
+        .api(
+            Method::POST,
+            &format!("/api/v1/circles/{}/changes", h.circle),
+            Some(json!({"kind": "moved_to_care_home", "description": "Henk woont vanaf maandag in De Esdoorn"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let change_id = r.json()["id"].as_str().expect("id").to_owned();
+
+    // Every agreement is marked, and shows on the overview of those involved (and the rest of the circle).
+    let list = fatima.api(Method::GET, &base, None).await.json();
+    assert!(list["agreements"].as_array().expect("a").iter().all(|a| a["needs_review"] == true));
+    for who in [&h.ans, &h.ellen, &h.thijs] {
+        let mut c = api(&app, who).await;
+        let o = c.api(Method::GET, &format!("/api/v1/circles/{}/overview", h.circle), None).await.json();
+        assert_eq!(o["due_agreements"].as_array().expect("due").len(), 2, "{who:?}", who = who.name);
+    }
+    let mut ans_page = app.signed_in(&h.ans).await;
+    let o = ans_page.get(&format!("/circles/{}", h.circle)).await;
+    assert!(
+        o.body.contains("Verhuisd naar een verpleeghuis of zorgcentrum") && o.body.contains("2 afspraken staan op"),
+        "{}",
+        o.body
+    );
+    assert!(o.body.contains("Ans kookt elke dag") && o.body.contains("Opnieuw bespreken"));
+
+    // Those involved are told; the one who passed it on and the uninvolved volunteer are not.
+    app.run_jobs().await;
+    let ans_mails = app.mails_to(&h.ans.email);
+    assert_eq!(ans_mails.len(), before.0 + 1);
+    let mail = ans_mails.last().expect("mail");
+    assert!(mail.contains("Er is iets veranderd bij Henk de Vries") && mail.contains("Ans kookt elke dag"), "{mail}");
+    assert!(app.mails_to(&h.ellen.email).iter().any(|m| m.contains("Er is iets veranderd")), "the backup is involved");
+    assert_eq!(app.mails_to(&h.thijs.email).len(), before.1);
+    assert!(!app.mails_to(&h.fatima.email).iter().any(|m| m.contains("Er is iets veranderd")));
+
+    // Talking it through: a changed agreement loses its mark; closing the change takes it off the overview.
+    let meals_id = list["agreements"]
+        .as_array()
+        .expect("a")
+        .iter()
+        .find(|a| a["description"] == "Ans kookt elke dag")
+        .expect("meals")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let mut ans = api(&app, &h.ans).await;
+    // Fatima made it: Ellen (the representative) may change it.
+    let mut ellen = api(&app, &h.ellen).await;
+    let r = ellen
+        .api(Method::PUT, &format!("{base}/{meals_id}"), Some(agreement("meals", 4, "De keuken van De Esdoorn kookt")))
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    let o = ans.api(Method::GET, &format!("/api/v1/circles/{}/overview", h.circle), None).await.json();
+    assert_eq!(o["due_agreements"].as_array().expect("due").len(), 1);
+    let r = ans.api(Method::POST, &format!("/api/v1/circles/{}/changes/{change_id}/close", h.circle), None).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    let open = ans.api(Method::GET, &format!("/api/v1/circles/{}/changes", h.circle), None).await.json();
+    assert!(open.as_array().expect("changes").is_empty());
+
+    // Only this circle's agreements can be named; an outsider cannot pass on a change here.
+    let r = fatima
+        .api(
+            Method::POST,
+            &format!("/api/v1/circles/{}/changes", h.circle),
+            Some(json!({"kind": "more_care", "agreement_ids": ["0190b5a0-0000-7000-8000-000000000000"]})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let mut outsider = api(&app, &h.outsider).await;
+    let r = outsider
+        .api(Method::POST, &format!("/api/v1/circles/{}/changes", h.circle), Some(json!({"kind": "more_care"})))
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        outsider.api(Method::GET, &format!("/api/v1/circles/{}/changes", h.circle), None).await.status,
+        StatusCode::NOT_FOUND
+    );
+}

@@ -80,6 +80,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         agreements::who_does_what_by_domain_and_step,
         agreements::family_carers_change_professional_agreements_only_when_the_circle_allows,
         agreements::agreements_due_for_review_show_on_the_overview,
+        agreements::a_move_to_a_care_home_marks_agreements_and_tells_those_involved,
         network::a_professional_maps_the_network,
         network::bad_placements_are_refused_and_keep_what_was_saved,
         network::only_the_circle_sees_the_map_and_volunteers_do_not_redraw_it,

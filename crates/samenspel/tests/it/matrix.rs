@@ -39,6 +39,7 @@ struct World {
     reply: String,
     contact: String,
     agreement: String,
+    change: String,
 }
 
 /// A tiny real photo, for the routes that take or serve one.
@@ -152,10 +153,17 @@ async fn world(app: &TestApp, p: &People, archived: bool) -> World {
     )
     .await
     .expect("agreement");
+    let change = samenspel::service::changes::record(
+        &ctx,
+        &circle,
+        &samenspel_core::change::ChangeInput { kind: "more_care".into(), ..Default::default() },
+    )
+    .await
+    .expect("change");
     if archived {
         samenspel::service::circles::set_archived(&ctx, &circle, true).await.expect("archive");
     }
-    World { circle, target_member, invitation, entry, attachment, reply, contact, agreement }
+    World { circle, target_member, invitation, entry, attachment, reply, contact, agreement, change }
 }
 
 /// A placement as a form or API client would send it.
@@ -187,6 +195,8 @@ fn fill(path: &str, w: &World, victim_session: &str, victim_token_id: &str) -> S
         .replace("{contact_id}", &w.contact)
         .replace("{agreement}", &w.agreement)
         .replace("{agreement_id}", &w.agreement)
+        .replace("{change}", &w.change)
+        .replace("{change_id}", &w.change)
         .replace("{reaction}", "heart")
         .replace("{session}", victim_session)
         .replace("{session_id}", victim_session)
@@ -215,6 +225,7 @@ fn form_body(path: &str) -> Vec<(&'static str, &'static str)> {
             vec![("domain", "household"), ("step", "3"), ("description", "Stofzuigen op maandag")]
         }
         "/circles/{circle}/agreements/settings" => vec![("informal_edits_professional", "on")],
+        "/circles/{circle}/changes" => vec![("kind", "less_care"), ("description", "Het gaat beter")],
         "/circles/{circle}/network/members/{member}" => {
             vec![("category", "W"), ("support", "G"), ("tie", "supporting"), ("closeness", "1")]
         }
@@ -245,6 +256,7 @@ fn json_body(method: &Method, path: &str) -> Option<serde_json::Value> {
             Some(json!({"domain": "household", "step": 3, "description": "Stofzuigen op maandag"}))
         }
         ("PUT", "/circles/{circle_id}/agreement-settings") => Some(json!({"informal_edits_professional": true})),
+        ("POST", "/circles/{circle_id}/changes") => Some(json!({"kind": "less_care"})),
         ("PUT", "/circles/{circle_id}/notification-settings") => {
             Some(json!({"immediate": true, "digest": "weekly", "quiet_from": null, "quiet_until": null}))
         }

@@ -161,3 +161,63 @@ pub async fn set_policy(
     agreements::set_policy(&api.ctx(), &circle(&circle_id)?, body.informal_edits_professional).await?;
     Ok(Json(body))
 }
+
+#[derive(Serialize, ToSchema)]
+pub struct ChangeDto {
+    pub id: String,
+    /// moved_to_care_home, moved_home, professional_changed, carer_availability, more_care, less_care, other
+    pub kind: String,
+    pub description: String,
+    /// YYYY-MM-DD
+    pub occurred_on: String,
+    /// YYYY-MM-DD: talk about the agreements before this day.
+    pub review_by: String,
+    pub recorded_by: String,
+    /// How many agreements it marked for review.
+    pub agreements: i64,
+}
+
+/// Changes in the situation whose review conversation is still to come, newest first.
+#[utoipa::path(get, path = "/circles/{circle_id}/changes", tag = "agreements", params(("circle_id" = String, Path)),
+    responses((status = 200, body = Vec<ChangeDto>), (status = 404, body = ErrorBody)))]
+pub async fn changes(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec<ChangeDto>>, ApiError> {
+    let list = crate::service::changes::open(&api.ctx(), &circle(&circle_id)?).await?;
+    Ok(Json(
+        list.into_iter()
+            .map(|c| ChangeDto {
+                id: c.id,
+                kind: c.kind.as_str().into(),
+                description: c.description,
+                occurred_on: c.occurred_on.to_string(),
+                review_by: c.review_by.to_string(),
+                recorded_by: c.recorded_by,
+                agreements: c.agreements,
+            })
+            .collect(),
+    ))
+}
+
+/// Passes on a change: the agreements it touches (`agreement_ids`, or the
+/// usual ones for its kind) are marked for review and those involved get an e-mail.
+#[utoipa::path(post, path = "/circles/{circle_id}/changes", tag = "agreements", params(("circle_id" = String, Path)),
+    request_body = samenspel_core::change::ChangeInput,
+    responses((status = 201, body = CreatedDto), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn record_change(
+    api: Api,
+    Path(circle_id): Path<String>,
+    Body(body): Body<samenspel_core::change::ChangeInput>,
+) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
+    let id = crate::service::changes::record(&api.ctx(), &circle(&circle_id)?, &body).await?;
+    Ok((StatusCode::CREATED, Json(CreatedDto { id })))
+}
+
+/// The review conversation took place: the change is dealt with.
+#[utoipa::path(post, path = "/circles/{circle_id}/changes/{change_id}/close", tag = "agreements", params(("circle_id" = String, Path), ("change_id" = String, Path)),
+    responses((status = 204), (status = 404, body = ErrorBody)))]
+pub async fn close_change(
+    api: Api,
+    Path((circle_id, change_id)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    crate::service::changes::close(&api.ctx(), &circle(&circle_id)?, &change_id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -91,6 +91,8 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(agreements::list, agreements::add))
         .routes(routes!(agreements::change, agreements::end))
         .routes(routes!(agreements::set_policy))
+        .routes(routes!(agreements::changes, agreements::record_change))
+        .routes(routes!(agreements::close_change))
         .routes(routes!(network::get))
         .routes(routes!(network::add))
         .routes(routes!(network::change, network::remove))
@@ -156,6 +158,9 @@ pub fn specs() -> Vec<RouteSpec> {
         r(Method::PUT, "/circles/{circle_id}/agreements/{agreement_id}", CircleObject(A::WriteAgreements)),
         r(Method::DELETE, "/circles/{circle_id}/agreements/{agreement_id}", CircleObject(A::WriteAgreements)),
         r(Method::PUT, "/circles/{circle_id}/agreement-settings", Circle(A::EditCircle)),
+        r(Method::GET, "/circles/{circle_id}/changes", Circle(A::ViewAgreements)),
+        r(Method::POST, "/circles/{circle_id}/changes", Circle(A::WriteAgreements)),
+        r(Method::POST, "/circles/{circle_id}/changes/{change_id}/close", Circle(A::WriteAgreements)),
         r(Method::GET, "/circles/{circle_id}/network", Circle(A::ViewNetwork)),
         r(Method::POST, "/circles/{circle_id}/network/contacts", Circle(A::EditNetwork)),
         r(Method::PUT, "/circles/{circle_id}/network/contacts/{contact_id}", Circle(A::EditNetwork)),

@@ -37,6 +37,7 @@ struct ListPage {
     may_write: bool,
     may_set_policy: bool,
     informal_edits_professional: bool,
+    changes: Vec<samenspel_core::change::Change>,
     notice: Option<&'static str>,
 }
 
@@ -80,6 +81,7 @@ pub async fn list(
         may_write: data.may_write,
         may_set_policy: data.may_set_policy,
         informal_edits_professional: data.informal_edits_professional,
+        changes: data.changes.clone(),
         notice: done.notice(),
     })
 }

@@ -75,6 +75,8 @@ impl Done {
             "notice-contact-removed",
             "notice-agreement-saved",
             "notice-agreement-ended",
+            "notice-change-recorded",
+            "notice-change-closed",
         ];
         let d = self.done.as_deref()?;
         KNOWN.iter().copied().find(|k| *k == d)

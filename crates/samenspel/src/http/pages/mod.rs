@@ -4,6 +4,7 @@
 mod account;
 mod agreements;
 mod audit;
+mod changes;
 mod circles;
 mod invitations;
 mod logbook;
@@ -103,6 +104,9 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .get("/circles/{circle}/agreements/{agreement}", CircleObject(A::WriteAgreements), agreements::edit_form)
         .post("/circles/{circle}/agreements/{agreement}", CircleObject(A::WriteAgreements), agreements::change)
         .post("/circles/{circle}/agreements/{agreement}/end", CircleObject(A::WriteAgreements), agreements::end)
+        .get("/circles/{circle}/changes/new", Circle(A::WriteAgreements), changes::new_form)
+        .post("/circles/{circle}/changes", Circle(A::WriteAgreements), changes::record)
+        .post("/circles/{circle}/changes/{change}/close", Circle(A::WriteAgreements), changes::close)
         .get("/circles/{circle}/network", Circle(A::ViewNetwork), network::show)
         .get("/circles/{circle}/network/new", Circle(A::EditNetwork), network::new_form)
         .post("/circles/{circle}/network", Circle(A::EditNetwork), network::add)

@@ -1,0 +1,126 @@
+//! Changes in the situation: recording one marks agreements for review and
+//! queues the e-mails to those involved, in one transaction.
+
+use crate::db::{Store, db_err, ms, on_tx, read};
+use crate::jobs::{NewJob, enqueue};
+use jiff::civil::Date;
+use samenspel_core::access::{Can, act};
+use samenspel_core::change::{Change, ChangeKind, NewChange};
+use samenspel_core::{Error, Result, Timestamp};
+
+type Row = (String, String, String, String, String, Option<String>, i64);
+
+fn corrupt(what: &str, raw: &str) -> Error {
+    Error::internal(format!("change_events holds an unknown {what} {raw:?}"))
+}
+
+fn day(raw: &str) -> Result<Date> {
+    raw.parse::<Date>().map_err(|_| corrupt("date", raw))
+}
+
+impl Store {
+    /// Records a change; marks `agreements` (of this circle) for review.
+    /// Returns its id.
+    pub async fn record_change(
+        &self,
+        cap: &Can<act::WriteAgreements>,
+        change: &NewChange,
+        agreements: &[String],
+        mails: &[NewJob],
+        now: Timestamp,
+    ) -> Result<String> {
+        let id = uuid::Uuid::now_v7().to_string();
+        let mut tx = self.begin().await?;
+        on_tx!(&mut tx, |c| sqlx::query(
+            "INSERT INTO change_events (id, circle_id, kind, description, occurred_on, review_by, recorded_by, recorded_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+        )
+        .bind(&id)
+        .bind(cap.circle_id().as_str())
+        .bind(change.kind.as_str())
+        .bind(&change.description)
+        .bind(change.occurred_on.to_string())
+        .bind(change.review_by.to_string())
+        .bind(cap.member_id().as_str())
+        .bind(ms(now))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        for agreement in agreements {
+            let marked = on_tx!(&mut tx, |c| sqlx::query(
+                "UPDATE agreements SET needs_review = TRUE WHERE id = $1 AND circle_id = $2"
+            )
+            .bind(agreement)
+            .bind(cap.circle_id().as_str())
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))
+            .map_err(db_err)?;
+            if marked == 0 {
+                return Err(Error::field("agreement_ids", "agreement-not-found"));
+            }
+            on_tx!(&mut tx, |c| sqlx::query(
+                "INSERT INTO change_event_agreements (change_id, agreement_id) VALUES ($1, $2) ON CONFLICT DO NOTHING"
+            )
+            .bind(&id)
+            .bind(agreement)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))
+            .map_err(db_err)?;
+        }
+        for job in mails {
+            enqueue(&mut tx, job, now).await?;
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The changes whose review conversation has not taken place yet, newest first.
+    pub async fn open_changes(&self, cap: &Can<act::ViewAgreements>) -> Result<Vec<Change>> {
+        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(
+            "SELECT e.id, e.kind, e.description, e.occurred_on, e.review_by, \
+             (SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = e.recorded_by), \
+             (SELECT COUNT(*) FROM change_event_agreements x WHERE x.change_id = e.id) \
+             FROM change_events e WHERE e.circle_id = $1 AND e.closed_at IS NULL ORDER BY e.recorded_at DESC, e.id DESC"
+        )
+        .bind(cap.circle_id().as_str())
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        rows.into_iter()
+            .map(|(id, kind, description, occurred_on, review_by, recorded_by, agreements)| {
+                Ok(Change {
+                    id,
+                    kind: ChangeKind::parse(&kind).ok_or_else(|| corrupt("kind", &kind))?,
+                    description,
+                    occurred_on: day(&occurred_on)?,
+                    review_by: day(&review_by)?,
+                    recorded_by: recorded_by.unwrap_or_default(),
+                    agreements,
+                })
+            })
+            .collect()
+    }
+
+    /// The review conversation took place: the change is dealt with.
+    pub async fn close_change(&self, cap: &Can<act::WriteAgreements>, id: &str, now: Timestamp) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let closed = on_tx!(&mut tx, |c| sqlx::query(
+            "UPDATE change_events SET closed_at = $3, closed_by = $4 WHERE id = $1 AND circle_id = $2 AND closed_at IS NULL"
+        )
+        .bind(id)
+        .bind(cap.circle_id().as_str())
+        .bind(ms(now))
+        .bind(cap.member_id().as_str())
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        if closed == 0 {
+            return Err(Error::NotFound);
+        }
+        tx.commit().await
+    }
+}
