@@ -316,6 +316,26 @@ pub fn shares(agreements: &[Agreement]) -> [(Step, usize, u32); 5] {
     out
 }
 
+/// An agreement with nothing but a step and a maker's role, for tests.
+#[cfg(test)]
+pub(crate) fn sample(step: Step, owner_role: Role) -> Agreement {
+    Agreement {
+        id: String::new(),
+        domain: Domain::Meals,
+        step,
+        description: String::new(),
+        doer: Party::Nobody,
+        backup: Party::Nobody,
+        frequency: String::new(),
+        since: None,
+        lead: Party::Nobody,
+        review_on: None,
+        needs_review: false,
+        owner: MemberId::generate(),
+        owner_role,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -365,21 +385,7 @@ mod tests {
     }
 
     fn agreement(step: Step) -> Agreement {
-        Agreement {
-            id: String::new(),
-            domain: Domain::Meals,
-            step,
-            description: String::new(),
-            doer: Party::Nobody,
-            backup: Party::Nobody,
-            frequency: String::new(),
-            since: None,
-            lead: Party::Nobody,
-            review_on: None,
-            needs_review: false,
-            owner: MemberId::generate(),
-            owner_role: Role::Relative,
-        }
+        sample(step, Role::Relative)
     }
 
     #[test]

@@ -154,23 +154,8 @@ mod tests {
 
     #[test]
     fn the_usual_agreements_follow_the_kind_of_change() {
-        use crate::agreement::{Domain, Party};
+        use crate::agreement::sample as a;
         use crate::role::Role;
-        let a = |step, owner_role| Agreement {
-            id: String::new(),
-            domain: Domain::Meals,
-            step,
-            description: String::new(),
-            doer: Party::Nobody,
-            backup: Party::Nobody,
-            frequency: String::new(),
-            since: None,
-            lead: Party::Nobody,
-            review_on: None,
-            needs_review: false,
-            owner: crate::ids::MemberId::generate(),
-            owner_role,
-        };
         let family = a(Step::Family, Role::Relative);
         let nurse = a(Step::Professional, Role::Professional);
         assert!(ChangeKind::MovedToCareHome.touches(&family) && ChangeKind::MovedToCareHome.touches(&nurse));
