@@ -179,6 +179,9 @@ pub struct AgreementInput {
     /// YYYY-MM-DD
     #[serde(default)]
     pub review_on: String,
+    /// The conversation whose answer this agreement comes from, if any.
+    #[serde(default)]
+    pub conversation_id: String,
 }
 
 /// A party as entered: a member id (checked against the circle by the store) or a name.
@@ -210,6 +213,8 @@ pub struct NewAgreement {
     pub since: Option<Date>,
     pub lead: Option<MemberId>,
     pub review_on: Option<Date>,
+    /// Made from an answer in this conversation (checked by the service).
+    pub conversation: Option<String>,
 }
 
 impl AgreementInput {
@@ -246,7 +251,19 @@ impl AgreementInput {
         v.finish()?;
         match (domain, step, doer, backup, since, lead, review_on) {
             (Some(domain), Some(step), Some(doer), Some(backup), Some(since), Some(lead), Some(review_on)) => {
-                Ok(NewAgreement { domain, step, description, doer, backup, frequency, since, lead, review_on })
+                let conversation = Some(self.conversation_id.trim().to_string()).filter(|c| !c.is_empty());
+                Ok(NewAgreement {
+                    domain,
+                    step,
+                    description,
+                    doer,
+                    backup,
+                    frequency,
+                    since,
+                    lead,
+                    review_on,
+                    conversation,
+                })
             }
             _ => Err(crate::Error::internal("a checked agreement lacks a field")),
         }

@@ -2,6 +2,7 @@
 //! circle; changing one also asks the policy about the agreement's maker.
 
 use crate::db::{Store, Tx, db_err, ms, on_tx, read};
+use crate::members::is_active_member;
 use jiff::civil::Date;
 use samenspel_core::access::{Can, act, may_change_agreement};
 use samenspel_core::agreement::{Agreement, Domain, NewAgreement, Party, PartyInput, Step};
@@ -189,6 +190,9 @@ impl Store {
         .await
         .map(|r| r.rows_affected()))
         .map_err(db_err)?;
+        if let Some(conversation) = &a.conversation {
+            crate::conversations::link_agreement(&mut tx, cap.circle_id().as_str(), conversation, &id).await?;
+        }
         tx.commit().await?;
         Ok(id)
     }
@@ -274,17 +278,8 @@ async fn check_members(tx: &mut Tx, cap: &Can<act::WriteAgreements>, a: &NewAgre
     let mut fields = Vec::new();
     for (field, member) in named {
         let Some(member) = member else { continue };
-        let found: Option<(String,)> = on_tx!(tx, |c| sqlx::query_as(
-            "SELECT id FROM memberships WHERE id = $1 AND circle_id = $2 AND ended_at IS NULL \
-             AND (access_until IS NULL OR access_until > $3)"
-        )
-        .bind(member.as_str())
-        .bind(cap.circle_id().as_str())
-        .bind(ms(now))
-        .fetch_optional(c)
-        .await)
-        .map_err(db_err)?;
-        if found.is_none() {
+        let found = is_active_member(tx, cap.circle_id(), member, now).await?;
+        if !found {
             fields.push(samenspel_core::FieldError::new(field, "member-not-in-circle"));
         }
     }

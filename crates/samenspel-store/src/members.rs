@@ -172,7 +172,7 @@ impl Store {
     }
 }
 
-async fn target_role(tx: &mut Tx, circle: &CircleId, id: &MemberId, now: Timestamp) -> Result<Role> {
+pub(crate) async fn target_role(tx: &mut Tx, circle: &CircleId, id: &MemberId, now: Timestamp) -> Result<Role> {
     let row: Option<(String,)> = on_tx!(tx, |c| sqlx::query_as(
         "SELECT role FROM memberships WHERE id = $1 AND circle_id = $2 AND ended_at IS NULL AND (access_until IS NULL OR access_until > $3)"
     )
@@ -218,4 +218,19 @@ async fn ensure_a_manager_remains(tx: &mut Tx, circle: &CircleId, now: Timestamp
     let managers =
         rows.iter().filter(|(role, manager)| *manager || Role::parse(role).is_some_and(Role::always_manages)).count();
     if managers == 0 { Err(Error::Conflict("last-manager")) } else { Ok(()) }
+}
+
+/// Is `member` an active member of `circle` at `now`? For checking the
+/// members a form names (a doer, a participant) inside the write's transaction.
+pub(crate) async fn is_active_member(
+    tx: &mut Tx,
+    circle: &CircleId,
+    member: &MemberId,
+    now: Timestamp,
+) -> Result<bool> {
+    match target_role(tx, circle, member, now).await {
+        Ok(_) => Ok(true),
+        Err(Error::NotFound) => Ok(false),
+        Err(e) => Err(e),
+    }
 }

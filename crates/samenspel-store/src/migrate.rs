@@ -39,6 +39,18 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0005_changes.sql"),
         include_str!("../migrations/postgres/0005_changes.sql"),
     ),
+    (
+        6,
+        "conversations",
+        include_str!("../migrations/sqlite/0006_conversations.sql"),
+        include_str!("../migrations/postgres/0006_conversations.sql"),
+    ),
+    (
+        7,
+        "profiles",
+        include_str!("../migrations/sqlite/0007_profiles.sql"),
+        include_str!("../migrations/postgres/0007_profiles.sql"),
+    ),
 ];
 
 /// The compiled-in migrations for one engine, as sqlx's migrator reads them.

@@ -164,6 +164,54 @@ impl Tr {
         self.t(&format!("change-kind-{}", k.as_str()))
     }
 
+    /// A conversation guide's name.
+    pub fn guide(&self, g: &samenspel_core::conversation::Guide) -> String {
+        self.t(&format!("guide-{}", g.as_str()))
+    }
+
+    /// What a guide is for, about the client by name.
+    pub fn guide_intro(&self, g: &samenspel_core::conversation::Guide, client: &str) -> String {
+        self.t1(&format!("guide-{}-intro", g.as_str()), "client", client)
+    }
+
+    /// A guide's question, about the client by name.
+    pub fn question(&self, q: &samenspel_core::conversation::Question, client: &str) -> String {
+        self.t1(&format!("guide-q-{}", q.key), "client", client)
+    }
+
+    /// A collaboration perspective's name ("De verbinder").
+    pub fn perspective(&self, p: &samenspel_core::profile::Perspective) -> String {
+        self.t(&format!("perspective-{}", p.as_str()))
+    }
+
+    /// A perspective in one line, for the member card.
+    pub fn perspective_line(&self, p: &samenspel_core::profile::Perspective) -> String {
+        self.t(&format!("perspective-{}-line", p.as_str()))
+    }
+
+    /// Question `n` of the profile self-assessment, or one of its answers.
+    pub fn profile_text(
+        &self,
+        n: impl std::borrow::Borrow<usize>,
+        p: Option<&samenspel_core::profile::Perspective>,
+    ) -> String {
+        let n = n.borrow();
+        match p {
+            None => self.t(&format!("profile-q{n}")),
+            Some(p) => self.t(&format!("profile-q{n}-{}", p.as_str())),
+        }
+    }
+
+    /// A SOFA role's name.
+    pub fn sofa(&self, r: &samenspel_core::profile::SofaRole) -> String {
+        self.t(&format!("sofa-{}", r.as_str()))
+    }
+
+    /// What a SOFA role means.
+    pub fn sofa_hint(&self, r: &samenspel_core::profile::SofaRole) -> String {
+        self.t(&format!("sofa-{}-hint", r.as_str()))
+    }
+
     /// A calendar day ("1 december 2026").
     pub fn day(&self, d: &jiff::civil::Date) -> String {
         format!("{} {} {}", d.day(), self.month(d.month()), d.year())
@@ -405,6 +453,21 @@ mod tests {
         keys.extend(SupportKind::ALL.iter().map(|k| format!("network-support-{}", k.letter().to_lowercase())));
         keys.extend(Tie::ALL.iter().map(|t| format!("network-tie-{}", t.as_str())));
         keys.extend((1..=3).map(|c| format!("network-closeness-{c}")));
+        use samenspel_core::conversation::Guide;
+        keys.extend(Guide::ALL.iter().map(|g| format!("guide-{}", g.as_str())));
+        keys.extend(Guide::ALL.iter().map(|g| format!("guide-{}-intro", g.as_str())));
+        keys.extend(Guide::ALL.iter().flat_map(|g| g.questions().iter().map(|q| format!("guide-q-{}", q.key))));
+        use samenspel_core::profile::{PROFILE_QUESTIONS, Perspective, SofaRole};
+        keys.extend(Perspective::ALL.iter().map(|p| format!("perspective-{}", p.as_str())));
+        keys.extend(Perspective::ALL.iter().map(|p| format!("perspective-{}-line", p.as_str())));
+        keys.extend(PROFILE_QUESTIONS.iter().map(|q| format!("profile-q{}", q.number)));
+        keys.extend(
+            PROFILE_QUESTIONS
+                .iter()
+                .flat_map(|q| q.options.iter().map(move |p| format!("profile-q{}-{}", q.number, p.as_str()))),
+        );
+        keys.extend(SofaRole::ALL.iter().map(|r| format!("sofa-{}", r.as_str())));
+        keys.extend(SofaRole::ALL.iter().map(|r| format!("sofa-{}-hint", r.as_str())));
         let _ = InvitationState::Open;
         // Audit actions as written in the services: `what(Operation::…, "action", …)`.
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

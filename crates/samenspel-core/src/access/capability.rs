@@ -53,7 +53,11 @@ pub mod act {
         ViewNetwork,
         EditNetwork,
         ViewAgreements,
-        WriteAgreements
+        WriteAgreements,
+        ViewConversations,
+        HoldConversations,
+        KeepOwnProfile,
+        MarkCarerRoles
     );
     marker!(OrgActionMarker, OrgAction, ManageOrganisation, StartCircle);
 }

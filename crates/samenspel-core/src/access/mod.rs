@@ -14,7 +14,10 @@ mod capability;
 mod policy;
 
 pub use capability::{Can, OrgCan, Place, act, authorize, authorize_org};
-pub use policy::{CircleAction, OrgAction, may, may_change_agreement, may_change_member, may_close_entry, may_org};
+pub use policy::{
+    CircleAction, OrgAction, may, may_change_agreement, may_change_member, may_close_entry, may_mark_carer_roles,
+    may_org,
+};
 
 use crate::Timestamp;
 use crate::error::{Error, Result};

@@ -37,10 +37,18 @@ pub enum CircleAction {
     /// Make agreements, and change or end them (the agreement decides too:
     /// see [`may_change_agreement`]).
     WriteAgreements,
+    /// Read the conversations held with the guides (within their audiences).
+    ViewConversations,
+    /// Hold a conversation with a guide and record it.
+    HoldConversations,
+    /// Fill in one's own collaboration profile and decide who sees it.
+    KeepOwnProfile,
+    /// Mark which SOFA roles apply to a family carer (see [`may_mark_carer_roles`]).
+    MarkCarerRoles,
 }
 
 impl CircleAction {
-    pub const ALL: [CircleAction; 15] = [
+    pub const ALL: [CircleAction; 19] = [
         CircleAction::ViewCircle,
         CircleAction::ViewMembers,
         CircleAction::InviteMembers,
@@ -56,6 +64,10 @@ impl CircleAction {
         CircleAction::EditNetwork,
         CircleAction::ViewAgreements,
         CircleAction::WriteAgreements,
+        CircleAction::ViewConversations,
+        CircleAction::HoldConversations,
+        CircleAction::KeepOwnProfile,
+        CircleAction::MarkCarerRoles,
     ];
 }
 
@@ -72,6 +84,11 @@ impl CircleAction {
 ///   neighbour and the GP too) but does not redraw the client's network.
 /// * Every member sees the agreements and may make them: who does what is
 ///   agreed together.
+/// * Every member may hold and record a conversation with a guide, and reads
+///   the recorded ones within their audience.
+/// * Every member keeps their own collaboration profile.
+/// * Family carers mark their own SOFA roles; professionals mark them for the
+///   family carers they work with.
 /// * Only the client and the representative read the audit trail.
 /// * An archived circle is read-only and visible only to managers, the client
 ///   and the representative; a manager may bring it back.
@@ -80,18 +97,19 @@ pub fn may(role: Role, manager_flag: bool, archived: bool, action: CircleAction)
     let manages = manager_flag || role.always_manages();
     if archived {
         return match action {
-            ViewCircle | ViewMembers | ReadLogbook | ViewNetwork | ViewAgreements => {
+            ViewCircle | ViewMembers | ReadLogbook | ViewNetwork | ViewAgreements | ViewConversations => {
                 manages || role.speaks_for_client()
             }
             ViewAuditTrail => role.speaks_for_client(),
             ArchiveCircle => manages,
             InviteMembers | ManageMembers | EditCircle | Leave | WriteLogbook | ModerateLogbook | EditNetwork
-            | WriteAgreements => false,
+            | WriteAgreements | HoldConversations | KeepOwnProfile | MarkCarerRoles => false,
         };
     }
     match action {
         ViewCircle | ViewMembers | Leave | ReadLogbook | WriteLogbook | ViewNetwork | ViewAgreements
-        | WriteAgreements => true,
+        | WriteAgreements | ViewConversations | HoldConversations | KeepOwnProfile => true,
+        MarkCarerRoles => role == Role::Relative || role.is_professional(),
         InviteMembers | ManageMembers | EditCircle | ArchiveCircle | ModerateLogbook => manages,
         EditNetwork => manages || role != Role::Volunteer,
         ViewAuditTrail => role.speaks_for_client(),
@@ -130,6 +148,13 @@ pub fn may_change_agreement(
         || informal_edits_professional
 }
 
+/// May this member mark the SOFA roles of a member with `target_role`? Only
+/// family carers have SOFA roles; they mark their own, and professionals
+/// mark them for the carers they work with.
+pub fn may_mark_carer_roles(actor_role: Role, is_self: bool, target_role: Role) -> bool {
+    target_role == Role::Relative && (is_self || actor_role.is_professional())
+}
+
 /// Organisation-level actions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum OrgAction {
@@ -166,21 +191,22 @@ mod tests {
     /// The whole table for an active circle, written out by hand. Columns follow
     /// `CircleAction::ALL`: view, members, invite, manage, edit, archive, audit,
     /// leave, read logbook, write logbook, moderate logbook, view network,
-    /// edit network, view agreements, write agreements.
+    /// edit network, view agreements, write agreements, view conversations,
+    /// hold conversations, own profile, mark SOFA roles.
     #[test]
     fn truth_table_active_circle() {
         let t = true;
         let f = false;
-        let table: [(Role, bool, [bool; 15]); 9] = [
-            (Role::Client, false, [t, t, t, t, t, t, t, t, t, t, t, t, t, t, t]),
-            (Role::Representative, false, [t, t, t, t, t, t, t, t, t, t, t, t, t, t, t]),
-            (Role::Coordinator, false, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t]),
-            (Role::Relative, false, [t, t, f, f, f, f, f, t, t, t, f, t, t, t, t]),
-            (Role::Relative, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t]),
-            (Role::Volunteer, false, [t, t, f, f, f, f, f, t, t, t, f, t, f, t, t]),
-            (Role::Volunteer, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t]),
-            (Role::Professional, false, [t, t, f, f, f, f, f, t, t, t, f, t, t, t, t]),
-            (Role::Professional, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t]),
+        let table: [(Role, bool, [bool; 19]); 9] = [
+            (Role::Client, false, [t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, f]),
+            (Role::Representative, false, [t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, f]),
+            (Role::Coordinator, false, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, t]),
+            (Role::Relative, false, [t, t, f, f, f, f, f, t, t, t, f, t, t, t, t, t, t, t, t]),
+            (Role::Relative, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, t]),
+            (Role::Volunteer, false, [t, t, f, f, f, f, f, t, t, t, f, t, f, t, t, t, t, t, f]),
+            (Role::Volunteer, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, f]),
+            (Role::Professional, false, [t, t, f, f, f, f, f, t, t, t, f, t, t, t, t, t, t, t, t]),
+            (Role::Professional, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, t]),
         ];
         for (role, flag, row) in table {
             for (action, want) in CircleAction::ALL.into_iter().zip(row) {
@@ -193,13 +219,13 @@ mod tests {
     fn truth_table_archived_circle() {
         let t = true;
         let f = false;
-        let table: [(Role, bool, [bool; 15]); 6] = [
-            (Role::Client, false, [t, t, f, f, f, t, t, f, t, f, f, t, f, t, f]),
-            (Role::Representative, false, [t, t, f, f, f, t, t, f, t, f, f, t, f, t, f]),
-            (Role::Coordinator, false, [t, t, f, f, f, t, f, f, t, f, f, t, f, t, f]),
-            (Role::Relative, true, [t, t, f, f, f, t, f, f, t, f, f, t, f, t, f]),
-            (Role::Relative, false, [f, f, f, f, f, f, f, f, f, f, f, f, f, f, f]),
-            (Role::Volunteer, false, [f, f, f, f, f, f, f, f, f, f, f, f, f, f, f]),
+        let table: [(Role, bool, [bool; 19]); 6] = [
+            (Role::Client, false, [t, t, f, f, f, t, t, f, t, f, f, t, f, t, f, t, f, f, f]),
+            (Role::Representative, false, [t, t, f, f, f, t, t, f, t, f, f, t, f, t, f, t, f, f, f]),
+            (Role::Coordinator, false, [t, t, f, f, f, t, f, f, t, f, f, t, f, t, f, t, f, f, f]),
+            (Role::Relative, true, [t, t, f, f, f, t, f, f, t, f, f, t, f, t, f, t, f, f, f]),
+            (Role::Relative, false, [f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f]),
+            (Role::Volunteer, false, [f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f]),
         ];
         for (role, flag, row) in table {
             for (action, want) in CircleAction::ALL.into_iter().zip(row) {
@@ -225,6 +251,18 @@ mod tests {
         assert!(may_close_entry(Role::Relative, true, false), "a manager");
         assert!(!may_close_entry(Role::Volunteer, false, false));
         assert!(!may_close_entry(Role::Relative, false, false));
+    }
+
+    #[test]
+    fn who_marks_sofa_roles() {
+        use Role::*;
+        assert!(may_mark_carer_roles(Relative, true, Relative), "the carer");
+        assert!(may_mark_carer_roles(Professional, false, Relative));
+        assert!(may_mark_carer_roles(Coordinator, false, Relative));
+        assert!(!may_mark_carer_roles(Relative, false, Relative), "not another carer");
+        assert!(!may_mark_carer_roles(Volunteer, false, Relative));
+        assert!(!may_mark_carer_roles(Client, false, Relative), "the client does not rate the carer");
+        assert!(!may_mark_carer_roles(Professional, false, Volunteer), "only family carers have SOFA roles");
     }
 
     #[test]

@@ -146,6 +146,7 @@ pub(super) async fn seed(s: &Seeder<'_>, henk: &CircleId) -> anyhow::Result<()> 
             since: crate::i18n::local(&made).date().to_string(),
             lead: member_of(s, henk, *lead).await?,
             review_on: day(*review_in),
+            conversation_id: String::new(),
         };
         agreements::add(&ctx, henk, &input).await?;
     }

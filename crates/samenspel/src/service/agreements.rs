@@ -1,12 +1,12 @@
 //! Agreements: who does what, in the five steps of the Schijf van Vijf.
 
 use super::{Ctx, InCircle, in_circle, what};
-use samenspel_core::Result;
 use samenspel_core::access::{act, may_change_agreement};
 use samenspel_core::agreement::{Agreement, AgreementInput};
 use samenspel_core::audit::Operation;
 use samenspel_core::ids::CircleId;
 use samenspel_core::member::Member;
+use samenspel_core::{Error, Result};
 
 /// The agreements of a circle, and what the reader may do with them.
 pub struct Agreements {
@@ -51,6 +51,14 @@ pub async fn add(ctx: &Ctx<'_>, circle: &CircleId, input: &AgreementInput) -> Re
     let new = input.parse()?;
     let cap =
         ctx.can::<act::WriteAgreements>(circle, what(Operation::Create, "agreements.add", "circle", circle)).await?;
+    // Made from a conversation's answer: only one the member may read.
+    if let Some(conversation) = &new.conversation {
+        let view = cap.also::<act::ViewConversations>().ok_or(Error::Forbidden)?;
+        match ctx.state.store.conversation(&view, conversation).await {
+            Err(Error::NotFound) => return Err(Error::field("conversation_id", "conversation-not-found")),
+            other => other?,
+        };
+    }
     ctx.state.store.add_agreement(&cap, &new, ctx.now).await
 }
 

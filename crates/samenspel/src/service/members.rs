@@ -1,7 +1,7 @@
 //! The member list, member cards and changes to memberships.
 
 use super::{Ctx, InCircle, in_circle, what};
-use samenspel_core::access::act;
+use samenspel_core::access::{Can, act, may_mark_carer_roles};
 use samenspel_core::audience::Audience;
 use samenspel_core::audit::Operation;
 use samenspel_core::error::Validator;
@@ -9,6 +9,7 @@ use samenspel_core::ids::{CircleId, MemberId};
 use samenspel_core::member::{Member, MemberChanges};
 use samenspel_core::role::Role;
 use samenspel_core::{Error, Result, Timestamp, validate};
+use samenspel_store::profiles::{CarerRoles, MemberProfile};
 
 pub async fn list(ctx: &Ctx<'_>, circle: &CircleId) -> Result<Vec<Member>> {
     let cap = ctx.can::<act::ViewMembers>(circle, what(Operation::Read, "members.list", "circle", circle)).await?;
@@ -20,18 +21,61 @@ pub async fn get(ctx: &Ctx<'_>, circle: &CircleId, member: &MemberId) -> Result<
     ctx.state.store.member(&cap, member, ctx.now).await
 }
 
-/// The circle page: the circle with its members.
-pub async fn list_page(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Vec<Member>>> {
-    let cap = ctx.can::<act::ViewMembers>(circle, what(Operation::Read, "members.list", "circle", circle)).await?;
-    let members = ctx.state.store.members(&cap, ctx.now).await?;
-    in_circle(ctx, &cap, members).await
+/// The members with what the reader may see of how each stands in the
+/// collaboration: shared collaboration profiles (and their own), and the
+/// SOFA roles of family carers.
+pub struct MemberList {
+    pub members: Vec<Member>,
+    pub profiles: Vec<MemberProfile>,
+    pub carer_roles: Vec<CarerRoles>,
 }
 
-/// A member's card.
-pub async fn get_page(ctx: &Ctx<'_>, circle: &CircleId, member: &MemberId) -> Result<InCircle<Member>> {
+impl MemberList {
+    pub fn profile(&self, m: &MemberId) -> Option<&MemberProfile> {
+        self.profiles.iter().find(|p| &p.member_id == m)
+    }
+    pub fn carer_roles(&self, m: &MemberId) -> Option<&CarerRoles> {
+        self.carer_roles.iter().find(|r| &r.member_id == m)
+    }
+}
+
+async fn profiles_and_roles(
+    ctx: &Ctx<'_>,
+    cap: &Can<act::ViewMembers>,
+) -> Result<(Vec<MemberProfile>, Vec<CarerRoles>)> {
+    Ok((ctx.state.store.visible_profiles(cap).await?, ctx.state.store.carer_roles(cap).await?))
+}
+
+/// The circle page: the circle with its members.
+pub async fn list_page(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<MemberList>> {
+    let cap = ctx.can::<act::ViewMembers>(circle, what(Operation::Read, "members.list", "circle", circle)).await?;
+    let members = ctx.state.store.members(&cap, ctx.now).await?;
+    let (profiles, carer_roles) = profiles_and_roles(ctx, &cap).await?;
+    in_circle(ctx, &cap, MemberList { members, profiles, carer_roles }).await
+}
+
+/// A member's card, with their profile and SOFA roles when the reader may see them.
+pub struct MemberCard {
+    pub member: Member,
+    pub profile: Option<MemberProfile>,
+    pub carer_roles: Option<CarerRoles>,
+    /// May the reader mark this member's SOFA roles?
+    pub may_mark_roles: bool,
+}
+
+pub async fn get_page(ctx: &Ctx<'_>, circle: &CircleId, member: &MemberId) -> Result<InCircle<MemberCard>> {
     let cap = ctx.can::<act::ViewMembers>(circle, what(Operation::Read, "member.view", "member", member)).await?;
     let m = ctx.state.store.member(&cap, member, ctx.now).await?;
-    in_circle(ctx, &cap, m).await
+    let (profiles, carer_roles) = profiles_and_roles(ctx, &cap).await?;
+    let may_mark_roles = cap.also::<act::MarkCarerRoles>().is_some()
+        && may_mark_carer_roles(cap.role(), &m.id == cap.member_id(), m.role);
+    let card = MemberCard {
+        profile: profiles.into_iter().find(|p| p.member_id == m.id),
+        carer_roles: carer_roles.into_iter().find(|r| r.member_id == m.id),
+        may_mark_roles,
+        member: m,
+    };
+    in_circle(ctx, &cap, card).await
 }
 
 /// A manager's change to someone's membership. Absent fields stay as they are.

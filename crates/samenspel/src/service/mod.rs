@@ -8,6 +8,7 @@ pub mod agreements;
 pub mod audit;
 pub mod changes;
 pub mod circles;
+pub mod conversations;
 pub mod digest;
 pub mod invitations;
 pub mod logbook;
@@ -15,6 +16,7 @@ pub mod members;
 pub mod network;
 pub mod notifications;
 pub mod notify;
+pub mod profiles;
 
 use crate::app::AppState;
 use crate::i18n::Tr;

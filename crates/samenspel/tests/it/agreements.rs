@@ -1,7 +1,7 @@
 //! Agreements: who does what by domain and step, who may change what, and
 //! the overview's list of agreements to talk about.
 
-use crate::support::{Client, TUser, TestApp, TestDb};
+use crate::support::{TUser, TestApp, TestDb};
 use axum::http::{Method, StatusCode};
 use samenspel_core::ids::CircleId;
 use samenspel_core::role::Role;
@@ -43,12 +43,6 @@ async fn henk(app: &TestApp) -> Henk {
     Henk { circle, henk, ans, ellen, fatima, thijs, outsider }
 }
 
-async fn api<'a>(app: &'a TestApp, who: &TUser) -> Client<'a> {
-    let mut c = app.client();
-    c.bearer = Some(app.token(who).await);
-    c
-}
-
 fn agreement(domain: &str, step: i64, description: &str) -> serde_json::Value {
     json!({"domain": domain, "step": step, "description": description})
 }
@@ -56,7 +50,7 @@ fn agreement(domain: &str, step: i64, description: &str) -> serde_json::Value {
 pub async fn who_does_what_by_domain_and_step(db: TestDb) {
     let app = TestApp::new(db).await;
     let h = henk(&app).await;
-    let mut fatima = api(&app, &h.fatima).await;
+    let mut fatima = app.api_as(&h.fatima).await;
     let base = format!("/api/v1/circles/{}/agreements", h.circle);
     let ans_member = app.member_id(&h.circle, &h.ans).await;
     let ellen_member = app.member_id(&h.circle, &h.ellen).await;
@@ -151,8 +145,8 @@ pub async fn family_carers_change_professional_agreements_only_when_the_circle_a
     let app = TestApp::new(db).await;
     let h = henk(&app).await;
     let base = format!("/api/v1/circles/{}/agreements", h.circle);
-    let mut fatima = api(&app, &h.fatima).await;
-    let mut ans = api(&app, &h.ans).await;
+    let mut fatima = app.api_as(&h.fatima).await;
+    let mut ans = app.api_as(&h.ans).await;
     let r = fatima.api(Method::POST, &base, Some(agreement("personal_care", 5, "Fatima helpt bij het douchen"))).await;
     let by_fatima = r.json()["id"].as_str().expect("id").to_owned();
     let r = ans.api(Method::POST, &base, Some(agreement("household", 3, "Ans doet de was"))).await;
@@ -202,7 +196,7 @@ pub async fn family_carers_change_professional_agreements_only_when_the_circle_a
         )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let mut henk = api(&app, &h.henk).await;
+    let mut henk = app.api_as(&h.henk).await;
     let r = henk
         .api(
             Method::PUT,
@@ -216,14 +210,14 @@ pub async fn family_carers_change_professional_agreements_only_when_the_circle_a
 
     // The client and the representative see and may change every agreement.
     for who in [&h.henk, &h.ellen] {
-        let mut c = api(&app, who).await;
+        let mut c = app.api_as(who).await;
         let list = c.api(Method::GET, &base, None).await.json();
         let all = list["agreements"].as_array().expect("a");
         assert_eq!(all.len(), 2);
         assert!(all.iter().all(|a| a["may_change"] == true));
     }
     // Someone outside the circle gets nothing, and cannot reach them through their own circle.
-    let mut outsider = api(&app, &h.outsider).await;
+    let mut outsider = app.api_as(&h.outsider).await;
     for (method, path) in [(Method::GET, base.clone()), (Method::DELETE, format!("{base}/{by_ans}"))] {
         let r = outsider.api(method, &path, None).await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
@@ -240,7 +234,7 @@ pub async fn agreements_due_for_review_show_on_the_overview(db: TestDb) {
     let app = TestApp::new(db).await;
     let h = henk(&app).await;
     let base = format!("/api/v1/circles/{}/agreements", h.circle);
-    let mut fatima = api(&app, &h.fatima).await;
+    let mut fatima = app.api_as(&h.fatima).await;
     let today = samenspel::i18n::local(&samenspel_core::Timestamp::now()).date();
     let later = today.checked_add(jiff::Span::new().days(30)).expect("date");
     let mut due = agreement("mobility", 4, "Kees rijdt naar de dagbesteding");
@@ -249,7 +243,7 @@ pub async fn agreements_due_for_review_show_on_the_overview(db: TestDb) {
     not_yet["review_on"] = json!(later.to_string());
     fatima.api(Method::POST, &base, Some(due)).await;
     fatima.api(Method::POST, &base, Some(not_yet)).await;
-    let mut thijs = api(&app, &h.thijs).await;
+    let mut thijs = app.api_as(&h.thijs).await;
     let overview = thijs.api(Method::GET, &format!("/api/v1/circles/{}/overview", h.circle), None).await.json();
     let listed: Vec<&str> =
         overview["due_agreements"].as_array().expect("due").iter().filter_map(|a| a["description"].as_str()).collect();
@@ -281,7 +275,7 @@ pub async fn a_move_to_a_care_home_marks_agreements_and_tells_those_involved(db:
     let base = format!("/api/v1/circles/{}/agreements", h.circle);
     let ans_member = app.member_id(&h.circle, &h.ans).await;
     let ellen_member = app.member_id(&h.circle, &h.ellen).await;
-    let mut fatima = api(&app, &h.fatima).await;
+    let mut fatima = app.api_as(&h.fatima).await;
     let mut meals = agreement("meals", 3, "Ans kookt elke dag");
     meals["doer"] = json!(ans_member.as_str());
     meals["backup"] = json!(ellen_member.as_str());
@@ -311,7 +305,7 @@ pub async fn a_move_to_a_care_home_marks_agreements_and_tells_those_involved(db:
     let list = fatima.api(Method::GET, &base, None).await.json();
     assert!(list["agreements"].as_array().expect("a").iter().all(|a| a["needs_review"] == true));
     for who in [&h.ans, &h.ellen, &h.thijs] {
-        let mut c = api(&app, who).await;
+        let mut c = app.api_as(who).await;
         let o = c.api(Method::GET, &format!("/api/v1/circles/{}/overview", h.circle), None).await.json();
         assert_eq!(o["due_agreements"].as_array().expect("due").len(), 2, "{who:?}", who = who.name);
     }
@@ -344,9 +338,9 @@ pub async fn a_move_to_a_care_home_marks_agreements_and_tells_those_involved(db:
         .as_str()
         .expect("id")
         .to_owned();
-    let mut ans = api(&app, &h.ans).await;
+    let mut ans = app.api_as(&h.ans).await;
     // Fatima made it: Ellen (the representative) may change it.
-    let mut ellen = api(&app, &h.ellen).await;
+    let mut ellen = app.api_as(&h.ellen).await;
     let r = ellen
         .api(Method::PUT, &format!("{base}/{meals_id}"), Some(agreement("meals", 4, "De keuken van De Esdoorn kookt")))
         .await;
@@ -367,7 +361,7 @@ pub async fn a_move_to_a_care_home_marks_agreements_and_tells_those_involved(db:
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let mut outsider = api(&app, &h.outsider).await;
+    let mut outsider = app.api_as(&h.outsider).await;
     let r = outsider
         .api(Method::POST, &format!("/api/v1/circles/{}/changes", h.circle), Some(json!({"kind": "more_care"})))
         .await;

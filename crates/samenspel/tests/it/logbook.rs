@@ -61,12 +61,6 @@ async fn write(app: &TestApp, who: &TUser, circle: &CircleId, kind: &str, audien
     logbook::write(&ctx(app, &me, Timestamp::now()), circle, &input, vec![], None).await.expect("entry written")
 }
 
-async fn api<'a>(app: &'a TestApp, who: &TUser) -> Client<'a> {
-    let mut c = app.client();
-    c.bearer = Some(app.token(who).await);
-    c
-}
-
 /// Posts the writing form (multipart) with optional files.
 async fn post_entry(
     c: &mut Client<'_>,
@@ -105,7 +99,7 @@ pub async fn audiences_hold_in_lists_search_counts_files_and_api(db: TestDb) {
     assert_eq!(thijs.get(&format!("/circles/{}/logbook/{secret}", h.circle)).await.status, 404);
     let overview = thijs.get(&format!("/circles/{}", h.circle)).await;
     assert!(!overview.body.contains("Valrisico"));
-    let mut thijs_api = api(&app, &h.thijs).await;
+    let mut thijs_api = app.api_as(&h.thijs).await;
     let o = thijs_api.api(Method::GET, &format!("/api/v1/circles/{}/overview", h.circle), None).await.json();
     assert_eq!(o["unread"], 0, "the volunteer saw the two he may see in the list; the third never counts");
     assert!(!o.to_string().contains("Valrisico"));
@@ -127,18 +121,18 @@ pub async fn audiences_hold_in_lists_search_counts_files_and_api(db: TestDb) {
     let o = thijs_api.api(Method::GET, &format!("/api/v1/circles/{}/overview", h.circle), None).await.json();
     assert_eq!(o["unread"], 0);
     // The representative sees all group audiences; the nurse not the family's.
-    let mut ellen = api(&app, &h.ellen).await;
+    let mut ellen = app.api_as(&h.ellen).await;
     let seen: serde_json::Value =
         ellen.api(Method::GET, &format!("/api/v1/circles/{}/entries", h.circle), None).await.json();
     let ids: Vec<&str> = seen["entries"].as_array().expect("entries").iter().filter_map(|e| e["id"].as_str()).collect();
     assert!(ids.contains(&secret.as_str()) && ids.contains(&family.as_str()));
-    let mut fatima = api(&app, &h.fatima).await;
+    let mut fatima = app.api_as(&h.fatima).await;
     assert_eq!(
         fatima.api(Method::GET, &format!("/api/v1/circles/{}/entries/{family}", h.circle), None).await.status,
         404
     );
     // Someone outside the circle gets nothing at all.
-    let mut out = api(&app, &h.outsider).await;
+    let mut out = app.api_as(&h.outsider).await;
     assert_eq!(out.api(Method::GET, &format!("/api/v1/circles/{}/entries", h.circle), None).await.status, 404);
     assert_eq!(
         out.api(Method::GET, &format!("/api/v1/circles/{}/entries/{everyone}", h.circle), None).await.status,
@@ -160,7 +154,8 @@ pub async fn chosen_audience_is_exactly_the_chosen(db: TestDb) {
     };
     let id = logbook::write(&ctx(&app, &me, Timestamp::now()), &h.circle, &input, vec![], None).await.expect("written");
     for (who, visible) in [(&h.ans, true), (&h.fatima, true), (&h.thijs, false), (&h.ellen, false)] {
-        let status = api(&app, who)
+        let status = app
+            .api_as(who)
             .await
             .api(Method::GET, &format!("/api/v1/circles/{}/entries/{id}", h.circle), None)
             .await
@@ -237,7 +232,7 @@ pub async fn photos_lose_their_location_and_fake_photos_are_refused(db: TestDb) 
         .expect("count");
     assert_eq!(before, after, "no entry was made");
     // The same rule through the API.
-    let mut a = api(&app, &h.thijs).await;
+    let mut a = app.api_as(&h.thijs).await;
     let created = a
         .api(
             Method::POST,
@@ -295,7 +290,8 @@ pub async fn seen_by_and_unread(db: TestDb) {
     let overview = ans.get(&format!("/circles/{}", h.circle)).await;
     assert!(overview.text().contains("Je bent helemaal bij"));
     // The writer never counts their own entry as unread.
-    let mine = api(&app, &h.thijs)
+    let mine = app
+        .api_as(&h.thijs)
         .await
         .api(Method::GET, &format!("/api/v1/circles/{}/overview", h.circle), None)
         .await
@@ -363,7 +359,7 @@ pub async fn many_readers_at_once_all_get_their_page(db: TestDb) {
     let readers = [&h.thijs, &h.fatima, &h.ellen, &h.ans];
     let mut clients = Vec::new();
     for i in 0..24 {
-        clients.push(api(&app, readers[i % readers.len()]).await);
+        clients.push(app.api_as(readers[i % readers.len()]).await);
     }
     let path = format!("/api/v1/circles/{}/entries", h.circle);
     let started = std::time::Instant::now();
@@ -379,12 +375,12 @@ pub async fn open_items_stay_open_until_answered_or_closed(db: TestDb) {
     let h = henk(&app).await;
     let id = write(&app, &h.thijs, &h.circle, "question", "circle", "Mag Henk een ijsje?").await;
     let status = |v: serde_json::Value| v["entry"]["status"].as_str().unwrap_or("").to_owned();
-    let mut thijs = api(&app, &h.thijs).await;
+    let mut thijs = app.api_as(&h.thijs).await;
     let path = format!("/api/v1/circles/{}/entries/{id}", h.circle);
     assert_eq!(status(thijs.api(Method::GET, &path, None).await.json()), "open");
     thijs.api(Method::POST, &format!("{path}/replies"), Some(json!({"body": "Ik bedoel een waterijsje"}))).await;
     assert_eq!(status(thijs.api(Method::GET, &path, None).await.json()), "open", "the writer's own reply is no answer");
-    let mut fatima = api(&app, &h.fatima).await;
+    let mut fatima = app.api_as(&h.fatima).await;
     assert_eq!(
         fatima.api(Method::POST, &format!("{path}/replies"), Some(json!({"body": "Ja hoor, met mate."}))).await.status,
         201
@@ -479,7 +475,7 @@ pub async fn replies_and_reactions(db: TestDb) {
         303,
         "twice is once"
     );
-    let mut a = api(&app, &h.ans).await;
+    let mut a = app.api_as(&h.ans).await;
     let detail = a.api(Method::GET, &format!("/api/v1/circles/{}/entries/{id}", h.circle), None).await.json();
     assert_eq!(detail["entry"]["reactions"][0], json!({"reaction": "heart", "count": 1, "mine": false}));
     assert_eq!(detail["replies"][0]["body"], "Wat fijn! <b>echt</b>");
@@ -505,7 +501,7 @@ pub async fn search_finds_words_as_the_engine_understands_them(db: TestDb) {
     let a = write(&app, &h.ans, &h.circle, "update", "circle", "De cliënt wil graag naar de markt.").await;
     let b = write(&app, &h.ans, &h.circle, "update", "circle", "Twee lange wandelingen gemaakt in het park.").await;
     write(&app, &h.ans, &h.circle, "update", "circle", "Niets bijzonders vandaag.").await;
-    let mut c = api(&app, &h.thijs).await;
+    let mut c = app.api_as(&h.thijs).await;
     let found = |v: serde_json::Value| {
         v["entries"]
             .as_array()
@@ -560,7 +556,7 @@ pub async fn keyset_pages_cover_everything_once(db: TestDb) {
         };
         written.push(logbook::write(&ctx(&app, &me, at), &h.circle, &input, vec![], None).await.expect("written"));
     }
-    let mut c = api(&app, &h.thijs).await;
+    let mut c = app.api_as(&h.thijs).await;
     let mut seen: Vec<String> = Vec::new();
     let mut cursor: Option<String> = None;
     let mut pages = Vec::new();
@@ -619,7 +615,7 @@ pub async fn entries_are_created_once_on_a_retried_post(db: TestDb) {
     let first = post_entry(&mut c, &h.circle, &fields, &[]).await;
     let second = post_entry(&mut c, &h.circle, &fields, &[]).await;
     assert_eq!(first.location(), second.location());
-    let list = api(&app, &h.ans).await.api(Method::GET, &format!("/api/v1/circles/{}/entries", h.circle), None).await;
+    let list = app.api_as(&h.ans).await.api(Method::GET, &format!("/api/v1/circles/{}/entries", h.circle), None).await;
     assert_eq!(list.body.matches("ook bij dubbel tikken").count(), 1);
 }
 

@@ -12,6 +12,7 @@ mod audit;
 mod auth;
 mod binary;
 mod circles;
+mod conversations;
 mod invitations;
 mod logbook;
 mod mail;
@@ -81,6 +82,10 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         agreements::family_carers_change_professional_agreements_only_when_the_circle_allows,
         agreements::agreements_due_for_review_show_on_the_overview,
         agreements::a_move_to_a_care_home_marks_agreements_and_tells_those_involved,
+        conversations::a_family_start_conversation_becomes_agreements,
+        conversations::only_those_who_took_part_read_a_private_conversation,
+        conversations::a_collaboration_profile_is_private_until_shared,
+        conversations::sofa_roles_are_marked_by_the_carer_and_professionals,
         network::a_professional_maps_the_network,
         network::bad_placements_are_refused_and_keep_what_was_saved,
         network::only_the_circle_sees_the_map_and_volunteers_do_not_redraw_it,

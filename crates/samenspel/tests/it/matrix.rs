@@ -40,6 +40,7 @@ struct World {
     contact: String,
     agreement: String,
     change: String,
+    conversation: String,
 }
 
 /// A tiny real photo, for the routes that take or serve one.
@@ -160,10 +161,22 @@ async fn world(app: &TestApp, p: &People, archived: bool) -> World {
     )
     .await
     .expect("change");
+    let conversation = samenspel::service::conversations::hold(
+        &ctx,
+        &circle,
+        &samenspel_core::conversation::ConversationInput {
+            guide: "family_start".into(),
+            participants: vec![target_member.to_string()],
+            answers: [("fs_self".to_string(), "Zelf koffie zetten".to_string())].into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("conversation");
     if archived {
         samenspel::service::circles::set_archived(&ctx, &circle, true).await.expect("archive");
     }
-    World { circle, target_member, invitation, entry, attachment, reply, contact, agreement, change }
+    World { circle, target_member, invitation, entry, attachment, reply, contact, agreement, change, conversation }
 }
 
 /// A placement as a form or API client would send it.
@@ -197,6 +210,8 @@ fn fill(path: &str, w: &World, victim_session: &str, victim_token_id: &str) -> S
         .replace("{agreement_id}", &w.agreement)
         .replace("{change}", &w.change)
         .replace("{change_id}", &w.change)
+        .replace("{conversation}", &w.conversation)
+        .replace("{conversation_id}", &w.conversation)
         .replace("{reaction}", "heart")
         .replace("{session}", victim_session)
         .replace("{session_id}", victim_session)
@@ -229,6 +244,21 @@ fn form_body(path: &str) -> Vec<(&'static str, &'static str)> {
         "/circles/{circle}/network/members/{member}" => {
             vec![("category", "W"), ("support", "G"), ("tie", "supporting"), ("closeness", "1")]
         }
+        "/circles/{circle}/conversations" | "/circles/{circle}/conversations/{conversation}" => {
+            vec![("guide", "family_start"), ("others", "Ans"), ("fs_family", "Ans doet de boodschappen")]
+        }
+        "/circles/{circle}/profile" => {
+            vec![
+                ("q1", "rebel"),
+                ("q2", "rebel"),
+                ("q3", "kenner"),
+                ("q4", "prater"),
+                ("q5", "rebel"),
+                ("q6", "kenner"),
+            ]
+        }
+        "/circles/{circle}/profile/share" => vec![("shared", "on")],
+        "/circles/{circle}/members/{member}/carer-roles" => vec![("roles", "S")],
         _ => vec![],
     }
 }
@@ -257,6 +287,15 @@ fn json_body(method: &Method, path: &str) -> Option<serde_json::Value> {
         }
         ("PUT", "/circles/{circle_id}/agreement-settings") => Some(json!({"informal_edits_professional": true})),
         ("POST", "/circles/{circle_id}/changes") => Some(json!({"kind": "less_care"})),
+        ("POST", "/circles/{circle_id}/conversations")
+        | ("PUT", "/circles/{circle_id}/conversations/{conversation_id}") => Some(
+            json!({"guide": "family_start", "others": "Ans", "answers": {"fs_family": "Ans doet de boodschappen"}}),
+        ),
+        ("PUT", "/circles/{circle_id}/profile") => {
+            Some(json!({"answers": ["rebel", "rebel", "kenner", "prater", "rebel", "kenner"], "shared": true}))
+        }
+        ("PATCH", "/circles/{circle_id}/profile") => Some(json!({"shared": true})),
+        ("PUT", "/circles/{circle_id}/members/{member_id}/carer-roles") => Some(json!({"roles": ["S"]})),
         ("PUT", "/circles/{circle_id}/notification-settings") => {
             Some(json!({"immediate": true, "digest": "weekly", "quiet_from": null, "quiet_until": null}))
         }

@@ -5,12 +5,14 @@
 
 mod agreements;
 mod circles;
+mod conversations;
 mod dto;
 mod invitations;
 mod logbook;
 mod me;
 mod members;
 mod network;
+mod profiles;
 
 use super::context::{header_str, source};
 use super::errors::{ApiError, ErrorBody};
@@ -93,6 +95,12 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(agreements::set_policy))
         .routes(routes!(agreements::changes, agreements::record_change))
         .routes(routes!(agreements::close_change))
+        .routes(routes!(conversations::guides))
+        .routes(routes!(conversations::list, conversations::hold))
+        .routes(routes!(conversations::get, conversations::change, conversations::remove))
+        .routes(routes!(profiles::mine, profiles::save, profiles::share, profiles::remove))
+        .routes(routes!(profiles::circle_view))
+        .routes(routes!(profiles::set_carer_roles))
         .routes(routes!(network::get))
         .routes(routes!(network::add))
         .routes(routes!(network::change, network::remove))
@@ -161,6 +169,18 @@ pub fn specs() -> Vec<RouteSpec> {
         r(Method::GET, "/circles/{circle_id}/changes", Circle(A::ViewAgreements)),
         r(Method::POST, "/circles/{circle_id}/changes", Circle(A::WriteAgreements)),
         r(Method::POST, "/circles/{circle_id}/changes/{change_id}/close", Circle(A::WriteAgreements)),
+        r(Method::GET, "/guides", SignedIn),
+        r(Method::GET, "/circles/{circle_id}/conversations", Circle(A::ViewConversations)),
+        r(Method::POST, "/circles/{circle_id}/conversations", Circle(A::HoldConversations)),
+        r(Method::GET, "/circles/{circle_id}/conversations/{conversation_id}", Circle(A::ViewConversations)),
+        r(Method::PUT, "/circles/{circle_id}/conversations/{conversation_id}", CircleObject(A::HoldConversations)),
+        r(Method::DELETE, "/circles/{circle_id}/conversations/{conversation_id}", CircleObject(A::HoldConversations)),
+        r(Method::GET, "/circles/{circle_id}/profile", Circle(A::KeepOwnProfile)),
+        r(Method::PUT, "/circles/{circle_id}/profile", Circle(A::KeepOwnProfile)),
+        r(Method::PATCH, "/circles/{circle_id}/profile", Circle(A::KeepOwnProfile)),
+        r(Method::DELETE, "/circles/{circle_id}/profile", Circle(A::KeepOwnProfile)),
+        r(Method::GET, "/circles/{circle_id}/profiles", Circle(A::ViewMembers)),
+        r(Method::PUT, "/circles/{circle_id}/members/{member_id}/carer-roles", CircleObject(A::MarkCarerRoles)),
         r(Method::GET, "/circles/{circle_id}/network", Circle(A::ViewNetwork)),
         r(Method::POST, "/circles/{circle_id}/network/contacts", Circle(A::EditNetwork)),
         r(Method::PUT, "/circles/{circle_id}/network/contacts/{contact_id}", Circle(A::EditNetwork)),

@@ -6,7 +6,7 @@ use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see
 use crate::app::AppState;
 use crate::http::context::Visitor;
 use crate::http::errors::PageError;
-use crate::service::agreements;
+use crate::service::{agreements, conversations};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -111,6 +111,9 @@ pub struct AgreementForm {
     lead: String,
     #[serde(default)]
     review_on: String,
+    /// Made from a conversation's answer (a hidden field).
+    #[serde(default)]
+    conversation_id: String,
 }
 
 fn party_fields(p: &Party) -> (String, String) {
@@ -137,6 +140,7 @@ impl AgreementForm {
             since: a.since.map(|d| d.to_string()).unwrap_or_default(),
             lead: a.lead.member_id().map(|m| m.to_string()).unwrap_or_default(),
             review_on: a.review_on.map(|d| d.to_string()).unwrap_or_default(),
+            conversation_id: String::new(),
         }
     }
 
@@ -154,6 +158,7 @@ impl AgreementForm {
             since: self.since.clone(),
             lead: self.lead.clone(),
             review_on: self.review_on.clone(),
+            conversation_id: self.conversation_id.clone(),
         }
     }
 
@@ -248,13 +253,36 @@ fn circle_id(raw: &str) -> Result<CircleId, PageError> {
     path_id(raw, CircleId::parse)
 }
 
+/// An agreement can start from an answer in a held conversation.
+#[derive(Deserialize, Default)]
+pub struct FromAnswer {
+    conversation: Option<String>,
+    question: Option<String>,
+}
+
 pub async fn new_form(
     State(state): State<AppState>,
     v: Visitor,
     Path(circle): Path<String>,
+    Query(from): Query<FromAnswer>,
 ) -> Result<Response, PageError> {
     let id = circle_id(&circle)?;
-    render(&form_page(&state, &v, &id, None, None, Errors::default()).await?)
+    let form = match (&from.conversation, &from.question) {
+        (Some(conversation), Some(question)) => {
+            let page = conversations::view(&v.ctx(&state)?, &id, conversation).await?;
+            let conv = page.data.conversation;
+            let q = conv.guide.question(question).ok_or(Error::NotFound)?;
+            let answer = conv.answers.get(q.key).ok_or(Error::NotFound)?;
+            Some(AgreementForm {
+                description: answer.chars().take(samenspel_core::agreement::MAX_DESCRIPTION).collect(),
+                step: q.step.map(|s| s.number().to_string()).unwrap_or_default(),
+                conversation_id: conv.id,
+                ..Default::default()
+            })
+        }
+        _ => None,
+    };
+    render(&form_page(&state, &v, &id, None, form, Errors::default()).await?)
 }
 
 pub async fn add(

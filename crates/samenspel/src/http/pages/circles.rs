@@ -13,7 +13,6 @@ use samenspel_core::access::{CircleAction, Place};
 use samenspel_core::audience::Audience;
 use samenspel_core::circle::{Circle, MyCircle};
 use samenspel_core::ids::CircleId;
-use samenspel_core::member::Member;
 use samenspel_core::organisation::{Location, Organisation};
 use samenspel_core::role::Role;
 use samenspel_store::idempotency::IdempotencyKey;
@@ -77,6 +76,10 @@ impl Done {
             "notice-agreement-ended",
             "notice-change-recorded",
             "notice-change-closed",
+            "notice-conversation-saved",
+            "notice-conversation-removed",
+            "notice-profile-saved",
+            "notice-profile-removed",
         ];
         let d = self.done.as_deref()?;
         KNOWN.iter().copied().find(|k| *k == d)
@@ -165,7 +168,7 @@ struct CirclePage {
     c: Chrome,
     nav: CircleNav,
     circle: Circle,
-    members: Vec<Member>,
+    members: crate::service::members::MemberList,
     me: Place,
     notice: Option<&'static str>,
 }

@@ -13,7 +13,9 @@ use axum::response::Response;
 use samenspel_core::access::{CircleAction, may_change_member};
 use samenspel_core::ids::{CircleId, MemberId};
 use samenspel_core::member::Member;
+use samenspel_core::profile::SofaRole;
 use samenspel_core::role::Role;
+use samenspel_store::profiles::{CarerRoles, MemberProfile};
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -22,6 +24,10 @@ struct MemberPage {
     c: Chrome,
     nav: CircleNav,
     member: Member,
+    profile: Option<MemberProfile>,
+    carer_roles: Option<CarerRoles>,
+    may_mark_roles: bool,
+    sofa_roles: [SofaRole; 4],
     is_me: bool,
     /// The visitor may change this membership (manager, and the client-side rule allows it).
     can_manage: bool,
@@ -30,6 +36,13 @@ struct MemberPage {
     form: ChangeForm,
     errors: Errors,
     notice: Option<&'static str>,
+}
+
+impl MemberPage {
+    /// Is this SOFA role marked for the member now?
+    fn marked(&self, role: &SofaRole) -> bool {
+        self.carer_roles.as_ref().is_some_and(|r| r.roles.contains(role))
+    }
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -67,7 +80,8 @@ async fn page(
 ) -> Result<MemberPage, PageError> {
     let ctx = v.ctx(state)?;
     let page = members::get_page(&ctx, circle, member).await?;
-    let (m, me) = (page.data, page.place);
+    let (card, me) = (page.data, page.place);
+    let m = card.member;
     let manager = me.may(CircleAction::ManageMembers);
     let is_me = m.id == me.member_id;
     let can_manage = manager && !is_me && may_change_member(me.role, m.role, None);
@@ -77,6 +91,10 @@ async fn page(
         nav: CircleNav::new(&page.circle, &me, "members"),
         form: form.unwrap_or_else(|| ChangeForm::from_member(&m)),
         member: m,
+        profile: card.profile,
+        carer_roles: card.carer_roles,
+        may_mark_roles: card.may_mark_roles,
+        sofa_roles: SofaRole::ALL,
         is_me,
         can_manage,
         roles,

@@ -6,11 +6,13 @@ mod agreements;
 mod audit;
 mod changes;
 mod circles;
+mod conversations;
 mod invitations;
 mod logbook;
 mod members;
 mod network;
 mod notifications;
+mod profile;
 mod sign_in;
 
 use super::context::{ANON_COOKIE, SESSION_COOKIE, Visitor, cookie, removal_cookie, resolve_visitor};
@@ -107,6 +109,34 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .get("/circles/{circle}/changes/new", Circle(A::WriteAgreements), changes::new_form)
         .post("/circles/{circle}/changes", Circle(A::WriteAgreements), changes::record)
         .post("/circles/{circle}/changes/{change}/close", Circle(A::WriteAgreements), changes::close)
+        .get("/circles/{circle}/conversations", Circle(A::ViewConversations), conversations::list)
+        .get("/circles/{circle}/conversations/new", Circle(A::HoldConversations), conversations::new_form)
+        .post("/circles/{circle}/conversations", Circle(A::HoldConversations), conversations::hold)
+        .get("/circles/{circle}/conversations/{conversation}", Circle(A::ViewConversations), conversations::show)
+        .get(
+            "/circles/{circle}/conversations/{conversation}/edit",
+            CircleObject(A::HoldConversations),
+            conversations::edit_form,
+        )
+        .post(
+            "/circles/{circle}/conversations/{conversation}",
+            CircleObject(A::HoldConversations),
+            conversations::change,
+        )
+        .post(
+            "/circles/{circle}/conversations/{conversation}/remove",
+            CircleObject(A::HoldConversations),
+            conversations::remove,
+        )
+        .get("/circles/{circle}/profile", Circle(A::KeepOwnProfile), profile::show)
+        .post("/circles/{circle}/profile", Circle(A::KeepOwnProfile), profile::save)
+        .post("/circles/{circle}/profile/share", Circle(A::KeepOwnProfile), profile::share)
+        .post("/circles/{circle}/profile/delete", Circle(A::KeepOwnProfile), profile::remove)
+        .post(
+            "/circles/{circle}/members/{member}/carer-roles",
+            CircleObject(A::MarkCarerRoles),
+            profile::set_carer_roles,
+        )
         .get("/circles/{circle}/network", Circle(A::ViewNetwork), network::show)
         .get("/circles/{circle}/network/new", Circle(A::EditNetwork), network::new_form)
         .post("/circles/{circle}/network", Circle(A::EditNetwork), network::add)

@@ -164,6 +164,13 @@ impl TestApp {
         token
     }
 
+    /// An API client holding a fresh token of `u`.
+    pub async fn api_as(&self, u: &TUser) -> Client<'_> {
+        let mut c = self.client();
+        c.bearer = Some(self.token(u).await);
+        c
+    }
+
     /// Runs the background worker once (sends queued e-mail).
     pub async fn run_jobs(&self) -> usize {
         samenspel::jobs::run_due(&self.state, "test-worker").await.expect("jobs ran")

@@ -1,0 +1,275 @@
+//! Conversations held with a guide. A circle holds a handful a year, so a
+//! read loads the circle's conversations whole and the audience rule is
+//! applied here, once, with [`AudienceScope::can_see`] — the participants
+//! are the chosen members of a "chosen" audience.
+
+use crate::db::{Store, Tx, db_err, ms, on_tx, read};
+use crate::members::is_active_member;
+use jiff::civil::Date;
+use samenspel_core::access::{Can, act};
+use samenspel_core::audience::Audience;
+use samenspel_core::conversation::{Conversation, Guide, NewConversation, may_change_conversation};
+use samenspel_core::ids::MemberId;
+use samenspel_core::{Error, FieldError, Result, Timestamp};
+use std::collections::BTreeMap;
+
+/// (id, guide, held on, audience, others, recorded by, recorder's name)
+type Row = (String, String, String, String, String, String, Option<String>);
+
+const NAME: &str = "(SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = ";
+
+fn corrupt(what: &str, raw: &str) -> Error {
+    Error::internal(format!("conversations holds an unknown {what} {raw:?}"))
+}
+
+impl Store {
+    /// The conversations the member may read, most recent first.
+    pub async fn conversations(&self, cap: &Can<act::ViewConversations>) -> Result<Vec<Conversation>> {
+        let circle = cap.circle_id().as_str();
+        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(&format!(
+            "SELECT c.id, c.guide, c.held_on, c.audience, c.others, c.recorded_by, {NAME}c.recorded_by) \
+             FROM conversations c WHERE c.circle_id = $1 ORDER BY c.held_on DESC, c.id DESC"
+        ))
+        .bind(circle)
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        let participants: Vec<(String, String, Option<String>)> = read!(self, |db| sqlx::query_as(&format!(
+            "SELECT p.conversation_id, p.member_id, {NAME}p.member_id) FROM conversation_participants p \
+             JOIN conversations c ON c.id = p.conversation_id WHERE c.circle_id = $1 ORDER BY 3"
+        ))
+        .bind(circle)
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        let answers: Vec<(String, String, String)> = read!(self, |db| sqlx::query_as(
+            "SELECT a.conversation_id, a.question, a.answer FROM conversation_answers a \
+             JOIN conversations c ON c.id = a.conversation_id WHERE c.circle_id = $1"
+        )
+        .bind(circle)
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        let agreements: Vec<(String, String, String)> = read!(self, |db| sqlx::query_as(
+            "SELECT l.conversation_id, a.id, a.description FROM conversation_agreements l \
+             JOIN agreements a ON a.id = l.agreement_id WHERE a.circle_id = $1 ORDER BY a.created_at, a.id"
+        )
+        .bind(circle)
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        let scope = cap.audience();
+        let mut out = Vec::new();
+        for (id, guide, held_on, audience, others, recorded_by, recorder_name) in rows {
+            let participants: Vec<(MemberId, String)> = participants
+                .iter()
+                .filter(|p| p.0 == id)
+                .map(|p| (MemberId::from_db(p.1.clone()), p.2.clone().unwrap_or_default()))
+                .collect();
+            let audience = Audience::parse(&audience).ok_or_else(|| corrupt("audience", &audience))?;
+            let recorded_by = MemberId::from_db(recorded_by);
+            let chosen: Vec<MemberId> = participants.iter().map(|p| p.0.clone()).collect();
+            if !scope.can_see(audience, &recorded_by, &chosen) {
+                continue;
+            }
+            out.push(Conversation {
+                guide: Guide::parse(&guide).ok_or_else(|| corrupt("guide", &guide))?,
+                held_on: held_on.parse::<Date>().map_err(|_| corrupt("date", &held_on))?,
+                audience,
+                participants,
+                others,
+                answers: answers.iter().filter(|a| a.0 == id).map(|a| (a.1.clone(), a.2.clone())).collect(),
+                recorded_by,
+                recorded_by_name: recorder_name.unwrap_or_default(),
+                agreements: agreements.iter().filter(|a| a.0 == id).map(|a| (a.1.clone(), a.2.clone())).collect(),
+                id,
+            });
+        }
+        Ok(out)
+    }
+
+    /// One conversation, when the member may read it.
+    pub async fn conversation(&self, cap: &Can<act::ViewConversations>, id: &str) -> Result<Conversation> {
+        self.conversations(cap).await?.into_iter().find(|c| c.id == id).ok_or(Error::NotFound)
+    }
+
+    /// Records a conversation; closes the changes it discussed (which needs
+    /// `closer`, the right to deal with agreements). Returns its id.
+    pub async fn add_conversation(
+        &self,
+        cap: &Can<act::HoldConversations>,
+        closer: Option<&Can<act::WriteAgreements>>,
+        c: &NewConversation,
+        now: Timestamp,
+    ) -> Result<String> {
+        let id = uuid::Uuid::now_v7().to_string();
+        let mut tx = self.begin().await?;
+        check_participants(&mut tx, cap, &c.participants, now).await?;
+        on_tx!(&mut tx, |db| sqlx::query(
+            "INSERT INTO conversations (id, circle_id, guide, held_on, audience, others, recorded_by, recorded_at, \
+             updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $7)"
+        )
+        .bind(&id)
+        .bind(cap.circle_id().as_str())
+        .bind(c.guide.as_str())
+        .bind(c.held_on.to_string())
+        .bind(c.audience.as_str())
+        .bind(&c.others)
+        .bind(cap.member_id().as_str())
+        .bind(ms(now))
+        .execute(db)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        write_parts(&mut tx, &id, c).await?;
+        if !c.closes_changes.is_empty() {
+            let closer = closer.ok_or(Error::Forbidden)?;
+            for change in &c.closes_changes {
+                let closed = on_tx!(&mut tx, |db| sqlx::query(
+                    "UPDATE change_events SET closed_at = $3, closed_by = $4 \
+                     WHERE id = $1 AND circle_id = $2 AND closed_at IS NULL"
+                )
+                .bind(change)
+                .bind(closer.circle_id().as_str())
+                .bind(ms(now))
+                .bind(closer.member_id().as_str())
+                .execute(db)
+                .await
+                .map(|r| r.rows_affected()))
+                .map_err(db_err)?;
+                if closed == 0 {
+                    return Err(Error::field("closes_changes", "change-not-found"));
+                }
+            }
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Replaces a conversation's date, audience, participants and answers.
+    /// `existing` is the conversation as the member may read it.
+    pub async fn update_conversation(
+        &self,
+        cap: &Can<act::HoldConversations>,
+        existing: &Conversation,
+        c: &NewConversation,
+        now: Timestamp,
+    ) -> Result<()> {
+        may_change(cap, existing)?;
+        if c.guide != existing.guide {
+            return Err(Error::field("guide", "guide-fixed"));
+        }
+        let mut tx = self.begin().await?;
+        check_participants(&mut tx, cap, &c.participants, now).await?;
+        let changed = on_tx!(&mut tx, |db| sqlx::query(
+            "UPDATE conversations SET held_on = $3, audience = $4, others = $5, updated_at = $6, updated_by = $7 \
+             WHERE id = $1 AND circle_id = $2"
+        )
+        .bind(&existing.id)
+        .bind(cap.circle_id().as_str())
+        .bind(c.held_on.to_string())
+        .bind(c.audience.as_str())
+        .bind(&c.others)
+        .bind(ms(now))
+        .bind(cap.member_id().as_str())
+        .execute(db)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        if changed == 0 {
+            return Err(Error::NotFound);
+        }
+        for table in ["conversation_participants", "conversation_answers"] {
+            on_tx!(&mut tx, |db| sqlx::query(&format!("DELETE FROM {table} WHERE conversation_id = $1"))
+                .bind(&existing.id)
+                .execute(db)
+                .await
+                .map(|r| r.rows_affected()))
+            .map_err(db_err)?;
+        }
+        write_parts(&mut tx, &existing.id, c).await?;
+        tx.commit().await
+    }
+
+    /// Removes a conversation; agreements made from it stay.
+    pub async fn delete_conversation(&self, cap: &Can<act::HoldConversations>, existing: &Conversation) -> Result<()> {
+        may_change(cap, existing)?;
+        let mut tx = self.begin().await?;
+        on_tx!(&mut tx, |db| sqlx::query("DELETE FROM conversations WHERE id = $1 AND circle_id = $2")
+            .bind(&existing.id)
+            .bind(cap.circle_id().as_str())
+            .execute(db)
+            .await
+            .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await
+    }
+}
+
+fn may_change(cap: &Can<act::HoldConversations>, c: &Conversation) -> Result<()> {
+    if may_change_conversation(&c.recorded_by == cap.member_id(), c.took_part(cap.member_id()), cap.manages()) {
+        Ok(())
+    } else {
+        Err(Error::Forbidden)
+    }
+}
+
+/// Links a new agreement to the conversation it was made from, in the
+/// agreement's transaction. The service has checked the member may read it.
+pub(crate) async fn link_agreement(tx: &mut Tx, circle: &str, conversation: &str, agreement: &str) -> Result<()> {
+    let linked = on_tx!(tx, |db| sqlx::query(
+        "INSERT INTO conversation_agreements (conversation_id, agreement_id) \
+         SELECT id, $3 FROM conversations WHERE id = $1 AND circle_id = $2"
+    )
+    .bind(conversation)
+    .bind(circle)
+    .bind(agreement)
+    .execute(db)
+    .await
+    .map(|r| r.rows_affected()))
+    .map_err(db_err)?;
+    if linked == 0 { Err(Error::field("conversation_id", "conversation-not-found")) } else { Ok(()) }
+}
+
+async fn write_parts(tx: &mut Tx, id: &str, c: &NewConversation) -> Result<()> {
+    for member in &c.participants {
+        on_tx!(tx, |db| sqlx::query(
+            "INSERT INTO conversation_participants (conversation_id, member_id) VALUES ($1, $2)"
+        )
+        .bind(id)
+        .bind(member.as_str())
+        .execute(db)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+    }
+    let answers: &BTreeMap<&'static str, String> = &c.answers;
+    for (question, answer) in answers {
+        on_tx!(tx, |db| sqlx::query(
+            "INSERT INTO conversation_answers (conversation_id, question, answer) VALUES ($1, $2, $3)"
+        )
+        .bind(id)
+        .bind(*question)
+        .bind(answer)
+        .execute(db)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+    }
+    Ok(())
+}
+
+/// Everyone named as taking part must be an active member of the circle.
+async fn check_participants(
+    tx: &mut Tx,
+    cap: &Can<act::HoldConversations>,
+    members: &[MemberId],
+    now: Timestamp,
+) -> Result<()> {
+    for member in members {
+        if !is_active_member(tx, cap.circle_id(), member, now).await? {
+            return Err(Error::Validation(vec![FieldError::new("participants", "member-not-in-circle")]));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,180 @@
+//! Collaboration profiles (one's own, private until shared) and the SOFA
+//! roles marked for family carers.
+
+use crate::db::{Store, db_err, ms, on_tx, read, ts};
+use crate::members::target_role;
+use samenspel_core::access::{Can, act, may_mark_carer_roles};
+use samenspel_core::ids::MemberId;
+use samenspel_core::profile::{Perspective, Profile, SofaRole, sofa_from_letters, sofa_letters};
+use samenspel_core::{Error, Result, Timestamp};
+
+/// A profile as the circle sees it on the member cards.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MemberProfile {
+    pub member_id: MemberId,
+    pub best: Vec<Perspective>,
+    pub shared: bool,
+}
+
+/// The SOFA roles marked for a family carer, and by whom.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CarerRoles {
+    pub member_id: MemberId,
+    pub roles: Vec<SofaRole>,
+    pub set_by: String,
+    pub set_at: Timestamp,
+}
+
+fn perspectives(raw: &str) -> Result<Vec<Perspective>> {
+    raw.split(',')
+        .filter(|p| !p.is_empty())
+        .map(|p| Perspective::parse(p).ok_or_else(|| Error::internal(format!("unknown perspective {p:?}"))))
+        .collect()
+}
+
+fn joined(ps: &[Perspective]) -> String {
+    ps.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(",")
+}
+
+impl Store {
+    /// The member's own profile, if they filled it in.
+    pub async fn my_profile(&self, cap: &Can<act::KeepOwnProfile>) -> Result<Option<Profile>> {
+        let row: Option<(String, String, bool)> = read!(self, |db| sqlx::query_as(
+            "SELECT answers, best, shared FROM collaboration_profiles WHERE member_id = $1 AND circle_id = $2"
+        )
+        .bind(cap.member_id().as_str())
+        .bind(cap.circle_id().as_str())
+        .fetch_optional(db)
+        .await)
+        .map_err(db_err)?;
+        row.map(|(answers, best, shared)| {
+            Ok(Profile { answers: perspectives(&answers)?, best: perspectives(&best)?, shared })
+        })
+        .transpose()
+    }
+
+    /// Saves the member's answers (replacing earlier ones) and whether they share the result.
+    pub async fn save_profile(&self, cap: &Can<act::KeepOwnProfile>, p: &Profile, now: Timestamp) -> Result<()> {
+        let mut tx = self.begin().await?;
+        on_tx!(&mut tx, |db| sqlx::query(
+            "INSERT INTO collaboration_profiles (member_id, circle_id, answers, best, shared, taken_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (member_id) DO UPDATE SET answers = excluded.answers, \
+             best = excluded.best, shared = excluded.shared, taken_at = excluded.taken_at"
+        )
+        .bind(cap.member_id().as_str())
+        .bind(cap.circle_id().as_str())
+        .bind(joined(&p.answers))
+        .bind(joined(&p.best))
+        .bind(p.shared)
+        .bind(ms(now))
+        .execute(db)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await
+    }
+
+    /// Shares the result with the circle, or takes it back.
+    pub async fn share_profile(&self, cap: &Can<act::KeepOwnProfile>, shared: bool) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let n = on_tx!(&mut tx, |db| sqlx::query(
+            "UPDATE collaboration_profiles SET shared = $3 WHERE member_id = $1 AND circle_id = $2"
+        )
+        .bind(cap.member_id().as_str())
+        .bind(cap.circle_id().as_str())
+        .bind(shared)
+        .execute(db)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        if n == 0 {
+            // Nothing to share yet: answer the questions first.
+            return Err(Error::field("shared", "profile-none"));
+        }
+        tx.commit().await
+    }
+
+    /// Removes the member's own profile.
+    pub async fn delete_profile(&self, cap: &Can<act::KeepOwnProfile>) -> Result<()> {
+        let mut tx = self.begin().await?;
+        on_tx!(&mut tx, |db| sqlx::query("DELETE FROM collaboration_profiles WHERE member_id = $1 AND circle_id = $2")
+            .bind(cap.member_id().as_str())
+            .bind(cap.circle_id().as_str())
+            .execute(db)
+            .await
+            .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await
+    }
+
+    /// The profiles the member may see: the shared ones and their own.
+    pub async fn visible_profiles(&self, cap: &Can<act::ViewMembers>) -> Result<Vec<MemberProfile>> {
+        let rows: Vec<(String, String, bool)> = read!(self, |db| sqlx::query_as(
+            "SELECT member_id, best, shared FROM collaboration_profiles \
+             WHERE circle_id = $1 AND (shared = TRUE OR member_id = $2)"
+        )
+        .bind(cap.circle_id().as_str())
+        .bind(cap.member_id().as_str())
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        rows.into_iter()
+            .map(|(m, best, shared)| {
+                Ok(MemberProfile { member_id: MemberId::from_db(m), best: perspectives(&best)?, shared })
+            })
+            .collect()
+    }
+
+    /// The SOFA roles marked in the circle.
+    pub async fn carer_roles(&self, cap: &Can<act::ViewMembers>) -> Result<Vec<CarerRoles>> {
+        let rows: Vec<(String, String, Option<String>, i64)> = read!(self, |db| {
+            sqlx::query_as(
+            "SELECT r.member_id, r.roles, (SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id \
+             WHERE m.id = r.set_by), r.set_at FROM carer_roles r WHERE r.circle_id = $1"
+        )
+        .bind(cap.circle_id().as_str())
+        .fetch_all(db)
+        .await
+        })
+        .map_err(db_err)?;
+        rows.into_iter()
+            .map(|(m, roles, by, at)| {
+                Ok(CarerRoles {
+                    member_id: MemberId::from_db(m),
+                    roles: sofa_from_letters(&roles),
+                    set_by: by.unwrap_or_default(),
+                    set_at: ts(at),
+                })
+            })
+            .collect()
+    }
+
+    /// Marks which SOFA roles apply now to the family carer `member`.
+    pub async fn set_carer_roles(
+        &self,
+        cap: &Can<act::MarkCarerRoles>,
+        member: &MemberId,
+        roles: &[SofaRole],
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let target = target_role(&mut tx, cap.circle_id(), member, now).await?;
+        if !may_mark_carer_roles(cap.role(), member == cap.member_id(), target) {
+            return Err(Error::Forbidden);
+        }
+        on_tx!(&mut tx, |db| sqlx::query(
+            "INSERT INTO carer_roles (member_id, circle_id, roles, set_by, set_at) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (member_id) DO UPDATE SET roles = excluded.roles, set_by = excluded.set_by, set_at = excluded.set_at"
+        )
+        .bind(member.as_str())
+        .bind(cap.circle_id().as_str())
+        .bind(sofa_letters(roles))
+        .bind(cap.member_id().as_str())
+        .bind(ms(now))
+        .execute(db)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await
+    }
+}

@@ -1,0 +1,313 @@
+//! Conversation guides: the list of guides and held conversations, the
+//! guided form (one question after another), and a held conversation with
+//! a way to turn each answer into an agreement.
+
+use super::circles::{CircleNav, Done, Empty};
+use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
+use crate::app::AppState;
+use crate::http::context::Visitor;
+use crate::http::errors::PageError;
+use crate::service::conversations;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use samenspel_core::Error;
+use samenspel_core::audience::Audience;
+use samenspel_core::change::Change;
+use samenspel_core::conversation::{Conversation, ConversationInput, Guide, Question};
+use samenspel_core::ids::CircleId;
+use samenspel_core::member::Member;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+fn circle_id(raw: &str) -> Result<CircleId, PageError> {
+    path_id(raw, CircleId::parse)
+}
+
+#[derive(Template)]
+#[template(path = "conversations.html")]
+struct ListPage {
+    c: Chrome,
+    nav: CircleNav,
+    client_name: String,
+    guides: [Guide; 3],
+    list: Vec<Conversation>,
+    may_hold: bool,
+    notice: Option<&'static str>,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(circle): Path<String>,
+    Query(done): Query<Done>,
+) -> Result<Response, PageError> {
+    list_page(&state, &v, &circle_id(&circle)?, done.notice(), false).await
+}
+
+async fn list_page(
+    state: &AppState,
+    v: &Visitor,
+    id: &CircleId,
+    notice: Option<&'static str>,
+    to_hold_one: bool,
+) -> Result<Response, PageError> {
+    let page = conversations::list(&v.ctx(state)?, id).await?;
+    if to_hold_one && !page.data.may_hold {
+        return Err(Error::Forbidden.into());
+    }
+    render(&ListPage {
+        c: Chrome::new(v),
+        nav: CircleNav::new(&page.circle, &page.place, "agreements"),
+        client_name: page.circle.client_name.clone(),
+        guides: Guide::ALL,
+        list: page.data.list,
+        may_hold: page.data.may_hold,
+        notice,
+    })
+}
+
+/// The form as shown: answers by question key, the rest as typed.
+#[derive(Default, Clone)]
+pub struct ConversationForm {
+    guide: String,
+    held_on: String,
+    participants: Vec<String>,
+    others: String,
+    audience: String,
+    answers: BTreeMap<String, String>,
+    closes_changes: Vec<String>,
+}
+
+impl ConversationForm {
+    /// Reads the posted pairs; answer fields are named after their question.
+    fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+        let mut f = ConversationForm::default();
+        for (name, value) in pairs {
+            match name.as_str() {
+                "guide" => f.guide = value,
+                "held_on" => f.held_on = value,
+                "participants" => f.participants.push(value),
+                "others" => f.others = value,
+                "audience" => f.audience = value,
+                "closes_changes" => f.closes_changes.push(value),
+                "csrf" | "idem" => {}
+                _ => {
+                    f.answers.insert(name, value);
+                }
+            }
+        }
+        f
+    }
+
+    fn from(c: &Conversation) -> Self {
+        ConversationForm {
+            guide: c.guide.as_str().into(),
+            held_on: c.held_on.to_string(),
+            participants: c.participants.iter().map(|(m, _)| m.to_string()).collect(),
+            others: c.others.clone(),
+            audience: c.audience.as_str().into(),
+            answers: c.answers.clone(),
+            closes_changes: Vec::new(),
+        }
+    }
+
+    fn input(&self) -> ConversationInput {
+        ConversationInput {
+            guide: self.guide.clone(),
+            held_on: self.held_on.clone(),
+            participants: self.participants.clone(),
+            others: self.others.clone(),
+            audience: self.audience.clone(),
+            // Only this guide's questions are fields; anything else is ignored by the form.
+            answers: self.answers.clone(),
+            closes_changes: self.closes_changes.clone(),
+        }
+    }
+
+    pub fn answer(&self, q: &Question) -> &str {
+        self.answers.get(q.key).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn took_part(&self, m: &Member) -> bool {
+        self.participants.iter().any(|p| p == m.id.as_str())
+    }
+
+    pub fn audience_is(&self, a: &Audience) -> bool {
+        self.audience == a.as_str() || (self.audience.is_empty() && *a == Audience::Circle)
+    }
+
+    pub fn closes(&self, ch: &Change) -> bool {
+        self.closes_changes.contains(&ch.id)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "conversation_form.html")]
+struct FormPage {
+    c: Chrome,
+    nav: CircleNav,
+    client_name: String,
+    guide: Guide,
+    action: String,
+    editing: bool,
+    form: ConversationForm,
+    members: Vec<Member>,
+    audiences: [Audience; 4],
+    /// Open changes a review conversation can close (new review conversations only).
+    changes: Vec<Change>,
+    errors: Errors,
+}
+
+async fn form_page(
+    state: &AppState,
+    v: &Visitor,
+    circle: &CircleId,
+    existing: Option<&str>,
+    form: ConversationForm,
+    errors: Errors,
+) -> Result<FormPage, PageError> {
+    let page = conversations::list(&v.ctx(state)?, circle).await?;
+    if !page.data.may_hold {
+        return Err(Error::Forbidden.into());
+    }
+    let guide = Guide::parse(&form.guide).ok_or(Error::NotFound)?;
+    let (action, changes) = match existing {
+        Some(id) => (format!("/circles/{circle}/conversations/{id}"), Vec::new()),
+        None if guide == Guide::Review => (format!("/circles/{circle}/conversations"), page.data.changes),
+        None => (format!("/circles/{circle}/conversations"), Vec::new()),
+    };
+    Ok(FormPage {
+        c: Chrome::new(v),
+        nav: CircleNav::new(&page.circle, &page.place, "agreements"),
+        client_name: page.circle.client_name.clone(),
+        guide,
+        action,
+        editing: existing.is_some(),
+        form,
+        members: page.data.members,
+        audiences: Audience::ALL,
+        changes,
+        errors,
+    })
+}
+
+#[derive(Deserialize, Default)]
+pub struct NewQuery {
+    guide: Option<String>,
+    /// A change to discuss: ticked in a new review conversation.
+    change: Option<String>,
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(circle): Path<String>,
+    Query(q): Query<NewQuery>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    // No guide chosen (yet): the list is where one chooses.
+    if q.guide.as_deref().and_then(Guide::parse).is_none() {
+        return list_page(&state, &v, &id, None, true).await;
+    }
+    let today = crate::i18n::local(&v.now).date().to_string();
+    let form = ConversationForm {
+        guide: q.guide.unwrap_or_default(),
+        held_on: today,
+        closes_changes: q.change.into_iter().collect(),
+        ..Default::default()
+    };
+    render(&form_page(&state, &v, &id, None, form, Errors::default()).await?)
+}
+
+pub async fn hold(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(circle): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    let f = ConversationForm::from_pairs(pairs);
+    match form_errors(conversations::hold(&v.ctx(&state)?, &id, &f.input()).await)? {
+        Ok(conversation) => {
+            Ok(see_other(&format!("/circles/{id}/conversations/{conversation}?done=notice-conversation-saved")))
+        }
+        Err(errors) => {
+            render_with(StatusCode::UNPROCESSABLE_ENTITY, &form_page(&state, &v, &id, None, f, errors).await?)
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "conversation.html")]
+struct ViewPage {
+    c: Chrome,
+    nav: CircleNav,
+    client_name: String,
+    conv: Conversation,
+    may_change: bool,
+    may_make_agreements: bool,
+    notice: Option<&'static str>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((circle, conversation)): Path<(String, String)>,
+    Query(done): Query<Done>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    let page = conversations::view(&v.ctx(&state)?, &id, &conversation).await?;
+    render(&ViewPage {
+        c: Chrome::new(&v),
+        nav: CircleNav::new(&page.circle, &page.place, "agreements"),
+        client_name: page.circle.client_name.clone(),
+        conv: page.data.conversation,
+        may_change: page.data.may_change,
+        may_make_agreements: page.data.may_make_agreements,
+        notice: done.notice(),
+    })
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((circle, conversation)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    let page = conversations::view(&v.ctx(&state)?, &id, &conversation).await?;
+    if !page.data.may_change {
+        return Err(Error::Forbidden.into());
+    }
+    let form = ConversationForm::from(&page.data.conversation);
+    render(&form_page(&state, &v, &id, Some(&conversation), form, Errors::default()).await?)
+}
+
+pub async fn change(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((circle, conversation)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    let f = ConversationForm::from_pairs(pairs);
+    match form_errors(conversations::change(&v.ctx(&state)?, &id, &conversation, &f.input()).await)? {
+        Ok(()) => Ok(see_other(&format!("/circles/{id}/conversations/{conversation}?done=notice-conversation-saved"))),
+        Err(errors) => render_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form_page(&state, &v, &id, Some(&conversation), f, errors).await?,
+        ),
+    }
+}
+
+pub async fn remove(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((circle, conversation)): Path<(String, String)>,
+    Form(_): Form<Empty>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    conversations::remove(&v.ctx(&state)?, &id, &conversation).await?;
+    Ok(see_other(&format!("/circles/{id}/conversations?done=notice-conversation-removed")))
+}

@@ -1,0 +1,101 @@
+//! Conversations held with a guide: the family start conversation, the
+//! "In gesprek" questions, the review conversation. Recording a review
+//! conversation can close the changes it discussed; answers can become
+//! agreements (see [`super::agreements::add`]).
+
+use super::{Ctx, InCircle, in_circle, what};
+use samenspel_core::access::act;
+use samenspel_core::audit::Operation;
+use samenspel_core::change::Change;
+use samenspel_core::conversation::{Conversation, ConversationInput, may_change_conversation};
+use samenspel_core::ids::CircleId;
+use samenspel_core::member::Member;
+use samenspel_core::{Error, Result};
+
+/// The circle's conversations and what the reader may do.
+pub struct Conversations {
+    pub list: Vec<Conversation>,
+    /// Active members, to tick who took part.
+    pub members: Vec<Member>,
+    /// Changes still waiting for their review conversation.
+    pub changes: Vec<Change>,
+    pub may_hold: bool,
+}
+
+pub async fn list(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Conversations>> {
+    let cap = ctx
+        .can::<act::ViewConversations>(circle, what(Operation::Read, "conversations.list", "circle", circle))
+        .await?;
+    let store = &ctx.state.store;
+    let list = store.conversations(&cap).await?;
+    let may_hold = cap.also::<act::HoldConversations>().is_some();
+    let members = match cap.also::<act::ViewMembers>() {
+        Some(view) if may_hold => store.members(&view, ctx.now).await?,
+        _ => Vec::new(),
+    };
+    let changes = match cap.also::<act::ViewAgreements>() {
+        Some(view) => store.open_changes(&view).await?,
+        None => Vec::new(),
+    };
+    in_circle(ctx, &cap, Conversations { list, members, changes, may_hold }).await
+}
+
+/// One conversation, and whether the reader may change it or make agreements from it.
+pub struct ConversationView {
+    pub conversation: Conversation,
+    pub may_change: bool,
+    pub may_make_agreements: bool,
+}
+
+pub async fn view(ctx: &Ctx<'_>, circle: &CircleId, id: &str) -> Result<InCircle<ConversationView>> {
+    let cap = ctx
+        .can::<act::ViewConversations>(circle, what(Operation::Read, "conversation.view", "conversation", id))
+        .await?;
+    let conversation = ctx.state.store.conversation(&cap, id).await?;
+    let me = cap.place();
+    let may_change = cap.also::<act::HoldConversations>().is_some_and(|hold| {
+        may_change_conversation(
+            conversation.recorded_by == me.member_id,
+            conversation.took_part(&me.member_id),
+            hold.manages(),
+        )
+    });
+    let may_make_agreements = cap.also::<act::WriteAgreements>().is_some();
+    in_circle(ctx, &cap, ConversationView { conversation, may_change, may_make_agreements }).await
+}
+
+pub async fn hold(ctx: &Ctx<'_>, circle: &CircleId, input: &ConversationInput) -> Result<String> {
+    let new = input.parse(crate::i18n::local(&ctx.now).date())?;
+    let cap = ctx
+        .can::<act::HoldConversations>(circle, what(Operation::Create, "conversations.hold", "circle", circle))
+        .await?;
+    let closer = cap.also::<act::WriteAgreements>();
+    ctx.state.store.add_conversation(&cap, closer.as_ref(), &new, ctx.now).await
+}
+
+/// The conversation as the member may read it, for a change: not found when hidden.
+async fn readable(
+    ctx: &Ctx<'_>,
+    cap: &samenspel_core::access::Can<act::HoldConversations>,
+    id: &str,
+) -> Result<Conversation> {
+    let view = cap.also::<act::ViewConversations>().ok_or(Error::Forbidden)?;
+    ctx.state.store.conversation(&view, id).await
+}
+
+pub async fn change(ctx: &Ctx<'_>, circle: &CircleId, id: &str, input: &ConversationInput) -> Result<()> {
+    let new = input.parse(crate::i18n::local(&ctx.now).date())?;
+    let cap = ctx
+        .can::<act::HoldConversations>(circle, what(Operation::Update, "conversations.change", "conversation", id))
+        .await?;
+    let existing = readable(ctx, &cap, id).await?;
+    ctx.state.store.update_conversation(&cap, &existing, &new, ctx.now).await
+}
+
+pub async fn remove(ctx: &Ctx<'_>, circle: &CircleId, id: &str) -> Result<()> {
+    let cap = ctx
+        .can::<act::HoldConversations>(circle, what(Operation::Delete, "conversations.remove", "conversation", id))
+        .await?;
+    let existing = readable(ctx, &cap, id).await?;
+    ctx.state.store.delete_conversation(&cap, &existing).await
+}
