@@ -124,8 +124,14 @@ const HENK: &[Line] = &[
     ),
 ];
 
+/// How many of the first lines were agreed in the family start conversation.
+const FROM_CONVERSATION: usize = 3;
+
 pub(super) async fn seed(s: &Seeder<'_>, henk: &CircleId) -> anyhow::Result<()> {
-    for (maker, domain, step, what, doer, doer_name, backup, frequency, lead, review_in) in HENK {
+    // The first agreements came out of the family start conversation.
+    let conversation = super::conversations::family_start(s, henk).await?;
+    for (i, (maker, domain, step, what, doer, doer_name, backup, frequency, lead, review_in)) in HENK.iter().enumerate()
+    {
         let (_, me) = s.user(maker)?;
         let made = super::ago(s.now, 50);
         let ctx = s.ctx(&me, made);
@@ -146,7 +152,7 @@ pub(super) async fn seed(s: &Seeder<'_>, henk: &CircleId) -> anyhow::Result<()> 
             since: crate::i18n::local(&made).date().to_string(),
             lead: member_of(s, henk, *lead).await?,
             review_on: day(*review_in),
-            conversation_id: String::new(),
+            conversation_id: if i < FROM_CONVERSATION { conversation.clone() } else { String::new() },
         };
         agreements::add(&ctx, henk, &input).await?;
     }

@@ -9,6 +9,7 @@ use crate::service::{Ctx, circles, invitations};
 use jiff::SignedDuration;
 
 mod agreements;
+mod conversations;
 mod logbook;
 mod network;
 use samenspel_core::access::{Credential, CredentialRecord, CurrentUser, authenticate};
@@ -261,6 +262,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<()> {
     logbook::seed(&s, &[(&henk, "henk"), (&gerda, "gerda"), (&sem, "sem"), (&wim, "wim")]).await?;
     network::seed(&s, &henk, &sem).await?;
     agreements::seed(&s, &henk).await?;
+    conversations::profiles(&s, &henk).await?;
     Ok(())
 }
 
