@@ -19,6 +19,7 @@ pub mod member;
 pub mod network;
 pub mod organisation;
 pub mod profile;
+pub mod questionnaire;
 pub mod role;
 pub mod user;
 pub mod validate;

@@ -2,6 +2,7 @@
 
 use crate::audit_writer::AuditWriter;
 use crate::config::Config;
+use crate::instruments::Instruments;
 use crate::mail::Mailer;
 use crate::metrics::Metrics;
 use crate::ratelimit::RateLimiter;
@@ -20,6 +21,8 @@ pub struct Inner {
     pub mailer: Mailer,
     /// Poked when a job is queued, so the worker need not poll.
     pub jobs_waiting: Notify,
+    /// The questionnaires, checked at start-up.
+    pub instruments: Instruments,
 }
 
 #[derive(Clone)]
@@ -43,6 +46,7 @@ impl AppState {
         let metrics = Arc::new(Metrics::default());
         let (audit, audit_task) = AuditWriter::start(store.clone(), metrics.clone());
         let mailer = Mailer::from_config(&config)?;
+        let instruments = Instruments::load(Some(&config.data_dir.join("instruments")))?;
         let state = AppState(Arc::new(Inner {
             config,
             store,
@@ -51,6 +55,7 @@ impl AppState {
             metrics,
             mailer,
             jobs_waiting: Notify::new(),
+            instruments,
         }));
         Ok((state, Background { audit: audit_task }))
     }

@@ -11,6 +11,7 @@ pub mod crypto;
 pub mod demo;
 pub mod http;
 pub mod i18n;
+pub mod instruments;
 pub mod jobs;
 pub mod mail;
 pub mod metrics;

@@ -189,3 +189,18 @@ pub async fn openapi_document_lists_every_route(db: TestDb) {
         assert!(documented.iter().any(|(_, p)| p == required), "{required} is documented");
     }
 }
+
+pub async fn questionnaires_are_listed_with_source_and_licence(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let u = app.user("Ans").await;
+    let all = app.api_as(&u).await.api(Method::GET, "/api/v1/instruments", None).await.json();
+    let ediz = all.as_array().into_iter().flatten().find(|i| i["id"] == "ediz").expect("EDIZ is built in");
+    assert_eq!(ediz["complete"], true);
+    assert_eq!(ediz["items"].as_array().map(Vec::len), Some(9));
+    assert_eq!(ediz["range"], serde_json::json!([0, 9]));
+    assert!(ediz["source"].as_str().unwrap_or("").starts_with("Pot, A.M."));
+    let carerqol = all.as_array().into_iter().flatten().find(|i| i["id"] == "carerqol-7d").expect("structure shipped");
+    assert_eq!(carerqol["complete"], false, "not offered without the official text");
+    assert!(carerqol["items"].as_array().into_iter().flatten().all(|i| i["text"] == ""));
+    assert_eq!(app.client().api(Method::GET, "/api/v1/instruments", None).await.status, 401);
+}

@@ -134,6 +134,14 @@ pub async fn wrong_settings_stop_start_up(db: TestDb) {
         .expect("run");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("database_url"));
+    // A questionnaire file with a mistake stops the server, naming the file.
+    let instruments = install.data_dir.join("instruments");
+    std::fs::create_dir_all(&instruments).expect("dir");
+    std::fs::write(instruments.join("ediz.toml"), "id = \"ediz\"\nitem_count = 8\n").expect("write");
+    let (code, _, err) = install.run(&["serve", "--bind", "127.0.0.1:0"], &[]).await;
+    assert_ne!(code, 0);
+    assert!(err.contains("ediz.toml"), "{err}");
+    std::fs::remove_dir_all(&instruments).expect("clean up");
     install.drop_database().await;
 }
 

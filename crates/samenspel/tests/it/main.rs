@@ -112,6 +112,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         randomized::no_read_crosses_a_circle,
         api::api_flow_and_error_format,
         api::openapi_document_lists_every_route,
+        api::questionnaires_are_listed_with_source_and_licence,
         ops::health_readiness_metrics,
         ops::security_headers,
         binary::serve_and_shut_down_gracefully,

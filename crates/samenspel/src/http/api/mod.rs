@@ -7,6 +7,7 @@ mod agreements;
 mod circles;
 mod conversations;
 mod dto;
+mod instruments;
 mod invitations;
 mod logbook;
 mod me;
@@ -96,6 +97,7 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(agreements::changes, agreements::record_change))
         .routes(routes!(agreements::close_change))
         .routes(routes!(conversations::guides))
+        .routes(routes!(instruments::list))
         .routes(routes!(conversations::list, conversations::hold))
         .routes(routes!(conversations::get, conversations::change, conversations::remove))
         .routes(routes!(profiles::mine, profiles::save, profiles::share, profiles::remove))
@@ -170,6 +172,7 @@ pub fn specs() -> Vec<RouteSpec> {
         r(Method::POST, "/circles/{circle_id}/changes", Circle(A::WriteAgreements)),
         r(Method::POST, "/circles/{circle_id}/changes/{change_id}/close", Circle(A::WriteAgreements)),
         r(Method::GET, "/guides", SignedIn),
+        r(Method::GET, "/instruments", SignedIn),
         r(Method::GET, "/circles/{circle_id}/conversations", Circle(A::ViewConversations)),
         r(Method::POST, "/circles/{circle_id}/conversations", Circle(A::HoldConversations)),
         r(Method::GET, "/circles/{circle_id}/conversations/{conversation_id}", Circle(A::ViewConversations)),
