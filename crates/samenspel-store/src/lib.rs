@@ -14,6 +14,7 @@ pub mod agreements;
 pub mod api_tokens;
 pub mod audit;
 pub mod changes;
+pub mod checkins;
 pub mod circles;
 pub mod conversations;
 pub mod idempotency;

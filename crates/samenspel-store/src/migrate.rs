@@ -51,6 +51,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0007_profiles.sql"),
         include_str!("../migrations/postgres/0007_profiles.sql"),
     ),
+    (
+        8,
+        "checkins",
+        include_str!("../migrations/sqlite/0008_checkins.sql"),
+        include_str!("../migrations/postgres/0008_checkins.sql"),
+    ),
 ];
 
 /// The compiled-in migrations for one engine, as sqlx's migrator reads them.

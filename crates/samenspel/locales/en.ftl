@@ -875,3 +875,27 @@ audit-carer_roles-set = marked the role as family carer
 audit-profiles-list = looked at the collaboration profiles and roles
 guide-client-word = the client
 profile-none = Answer the questions first.
+
+## Carer check-in
+checkin-title = How are you? (carer check-in)
+checkin-explain = Caring for someone close can be heavy. Nine short statements show how much strain you feel now. Fill it in whenever you like, for example every month, and you will see how it changes. The statements are in Dutch, as published.
+checkin-private = Only you see your answers and your score. Nobody else in the circle, not the professionals nor the coordinator.
+checkin-score = Your score: { $score } out of { $max }
+checkin-filled-in = Filled in on { $date }
+checkin-trend = How your score changes
+checkin-chart-title = Your scores over time
+checkin-chart-summary = Filled in { $count } times. Scores, oldest first: { $scores }.
+checkin-table-caption = Your scores in a table
+checkin-col-date = Date
+checkin-col-score = Score
+checkin-start = The statements
+checkin-again = Fill in again
+checkin-submit = See my score
+checkin-item-missing = Choose an answer.
+checkin-answer-every-item = Answer all nine statements.
+checkin-answer-unknown = Choose one of the answers for every statement.
+checkin-source = Questionnaire EDIZ. Source: { $source }
+checkin-link = How are you? Take the carer check-in
+notice-checkin-saved = Your answers have been saved. Only you see them.
+audit-checkins-list = looked at their own carer check-in
+audit-checkins-submit = filled in the carer check-in

@@ -875,3 +875,27 @@ audit-carer_roles-set = gaf de rol als mantelzorger aan
 audit-profiles-list = bekeek de samenwerkingsprofielen en rollen
 guide-client-word = de cliënt
 profile-none = Beantwoord eerst de vragen.
+
+## Carer check-in
+checkin-title = Hoe gaat het met u? (mantelzorgcheck)
+checkin-explain = Zorgen voor een naaste kan zwaar zijn. Met negen korte stellingen ziet u hoeveel druk u nu ervaart. Vul het in wanneer u wilt, bijvoorbeeld elke maand, dan ziet u hoe het verandert.
+checkin-private = Alleen u ziet uw antwoorden en uw score. Niemand anders in de kring, ook de beroepskrachten en de coördinator niet.
+checkin-score = Uw score: { $score } van { $max }
+checkin-filled-in = Ingevuld op { $date }
+checkin-trend = Hoe uw score verandert
+checkin-chart-title = Uw scores door de tijd
+checkin-chart-summary = { $count } keer ingevuld. Scores, van oud naar nieuw: { $scores }.
+checkin-table-caption = Uw scores in een tabel
+checkin-col-date = Datum
+checkin-col-score = Score
+checkin-start = De vragen
+checkin-again = Opnieuw invullen
+checkin-submit = Bekijk mijn score
+checkin-item-missing = Kies een antwoord.
+checkin-answer-every-item = Beantwoord alle negen de stellingen.
+checkin-answer-unknown = Kies bij elke stelling een van de antwoorden.
+checkin-source = Vragenlijst EDIZ. Bron: { $source }
+checkin-link = Hoe gaat het met u? Doe de mantelzorgcheck
+notice-checkin-saved = Uw antwoorden zijn bewaard. Alleen u ziet ze.
+audit-checkins-list = bekeek de eigen mantelzorgcheck
+audit-checkins-submit = vulde de mantelzorgcheck in

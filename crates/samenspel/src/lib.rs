@@ -19,4 +19,5 @@ pub mod network_map;
 pub mod ratelimit;
 pub mod service;
 pub mod text;
+pub mod trend_chart;
 pub mod uploads;

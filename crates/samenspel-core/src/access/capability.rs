@@ -57,7 +57,8 @@ pub mod act {
         ViewConversations,
         HoldConversations,
         KeepOwnProfile,
-        MarkCarerRoles
+        MarkCarerRoles,
+        CarerCheckIn
     );
     marker!(OrgActionMarker, OrgAction, ManageOrganisation, StartCircle);
 }

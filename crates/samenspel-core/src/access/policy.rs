@@ -45,10 +45,13 @@ pub enum CircleAction {
     KeepOwnProfile,
     /// Mark which SOFA roles apply to a family carer (see [`may_mark_carer_roles`]).
     MarkCarerRoles,
+    /// Fill in one's own carer check-in (EDIZ) and see one's own results.
+    /// Nobody else has an action that reads them.
+    CarerCheckIn,
 }
 
 impl CircleAction {
-    pub const ALL: [CircleAction; 19] = [
+    pub const ALL: [CircleAction; 20] = [
         CircleAction::ViewCircle,
         CircleAction::ViewMembers,
         CircleAction::InviteMembers,
@@ -68,6 +71,7 @@ impl CircleAction {
         CircleAction::HoldConversations,
         CircleAction::KeepOwnProfile,
         CircleAction::MarkCarerRoles,
+        CircleAction::CarerCheckIn,
     ];
 }
 
@@ -89,6 +93,7 @@ impl CircleAction {
 /// * Every member keeps their own collaboration profile.
 /// * Family carers mark their own SOFA roles; professionals mark them for the
 ///   family carers they work with.
+/// * Family carers fill in their own check-in; its answers are theirs alone.
 /// * Only the client and the representative read the audit trail.
 /// * An archived circle is read-only and visible only to managers, the client
 ///   and the representative; a manager may bring it back.
@@ -103,13 +108,14 @@ pub fn may(role: Role, manager_flag: bool, archived: bool, action: CircleAction)
             ViewAuditTrail => role.speaks_for_client(),
             ArchiveCircle => manages,
             InviteMembers | ManageMembers | EditCircle | Leave | WriteLogbook | ModerateLogbook | EditNetwork
-            | WriteAgreements | HoldConversations | KeepOwnProfile | MarkCarerRoles => false,
+            | WriteAgreements | HoldConversations | KeepOwnProfile | MarkCarerRoles | CarerCheckIn => false,
         };
     }
     match action {
         ViewCircle | ViewMembers | Leave | ReadLogbook | WriteLogbook | ViewNetwork | ViewAgreements
         | WriteAgreements | ViewConversations | HoldConversations | KeepOwnProfile => true,
         MarkCarerRoles => role == Role::Relative || role.is_professional(),
+        CarerCheckIn => role == Role::Relative,
         InviteMembers | ManageMembers | EditCircle | ArchiveCircle | ModerateLogbook => manages,
         EditNetwork => manages || role != Role::Volunteer,
         ViewAuditTrail => role.speaks_for_client(),
@@ -192,21 +198,21 @@ mod tests {
     /// `CircleAction::ALL`: view, members, invite, manage, edit, archive, audit,
     /// leave, read logbook, write logbook, moderate logbook, view network,
     /// edit network, view agreements, write agreements, view conversations,
-    /// hold conversations, own profile, mark SOFA roles.
+    /// hold conversations, own profile, mark SOFA roles, carer check-in.
     #[test]
     fn truth_table_active_circle() {
         let t = true;
         let f = false;
-        let table: [(Role, bool, [bool; 19]); 9] = [
-            (Role::Client, false, [t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, f]),
-            (Role::Representative, false, [t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, f]),
-            (Role::Coordinator, false, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, t]),
-            (Role::Relative, false, [t, t, f, f, f, f, f, t, t, t, f, t, t, t, t, t, t, t, t]),
-            (Role::Relative, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, t]),
-            (Role::Volunteer, false, [t, t, f, f, f, f, f, t, t, t, f, t, f, t, t, t, t, t, f]),
-            (Role::Volunteer, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, f]),
-            (Role::Professional, false, [t, t, f, f, f, f, f, t, t, t, f, t, t, t, t, t, t, t, t]),
-            (Role::Professional, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, t]),
+        let table: [(Role, bool, [bool; 20]); 9] = [
+            (Role::Client, false, [t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, f, f]),
+            (Role::Representative, false, [t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, f, f]),
+            (Role::Coordinator, false, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, t, f]),
+            (Role::Relative, false, [t, t, f, f, f, f, f, t, t, t, f, t, t, t, t, t, t, t, t, t]),
+            (Role::Relative, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, t, t]),
+            (Role::Volunteer, false, [t, t, f, f, f, f, f, t, t, t, f, t, f, t, t, t, t, t, f, f]),
+            (Role::Volunteer, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, f, f]),
+            (Role::Professional, false, [t, t, f, f, f, f, f, t, t, t, f, t, t, t, t, t, t, t, t, f]),
+            (Role::Professional, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, t, f]),
         ];
         for (role, flag, row) in table {
             for (action, want) in CircleAction::ALL.into_iter().zip(row) {
@@ -219,13 +225,13 @@ mod tests {
     fn truth_table_archived_circle() {
         let t = true;
         let f = false;
-        let table: [(Role, bool, [bool; 19]); 6] = [
-            (Role::Client, false, [t, t, f, f, f, t, t, f, t, f, f, t, f, t, f, t, f, f, f]),
-            (Role::Representative, false, [t, t, f, f, f, t, t, f, t, f, f, t, f, t, f, t, f, f, f]),
-            (Role::Coordinator, false, [t, t, f, f, f, t, f, f, t, f, f, t, f, t, f, t, f, f, f]),
-            (Role::Relative, true, [t, t, f, f, f, t, f, f, t, f, f, t, f, t, f, t, f, f, f]),
-            (Role::Relative, false, [f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f]),
-            (Role::Volunteer, false, [f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f]),
+        let table: [(Role, bool, [bool; 20]); 6] = [
+            (Role::Client, false, [t, t, f, f, f, t, t, f, t, f, f, t, f, t, f, t, f, f, f, f]),
+            (Role::Representative, false, [t, t, f, f, f, t, t, f, t, f, f, t, f, t, f, t, f, f, f, f]),
+            (Role::Coordinator, false, [t, t, f, f, f, t, f, f, t, f, f, t, f, t, f, t, f, f, f, f]),
+            (Role::Relative, true, [t, t, f, f, f, t, f, f, t, f, f, t, f, t, f, t, f, f, f, f]),
+            (Role::Relative, false, [f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f]),
+            (Role::Volunteer, false, [f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f]),
         ];
         for (role, flag, row) in table {
             for (action, want) in CircleAction::ALL.into_iter().zip(row) {

@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod agreements;
 pub mod audit;
 pub mod changes;
+pub mod checkins;
 pub mod circles;
 pub mod conversations;
 pub mod digest;

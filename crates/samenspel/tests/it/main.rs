@@ -11,6 +11,7 @@ mod api;
 mod audit;
 mod auth;
 mod binary;
+mod checkins;
 mod circles;
 mod conversations;
 mod invitations;
@@ -82,6 +83,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         agreements::family_carers_change_professional_agreements_only_when_the_circle_allows,
         agreements::agreements_due_for_review_show_on_the_overview,
         agreements::a_move_to_a_care_home_marks_agreements_and_tells_those_involved,
+        checkins::only_the_carer_sees_the_check_in,
         conversations::a_family_start_conversation_becomes_agreements,
         conversations::only_those_who_took_part_read_a_private_conversation,
         conversations::a_collaboration_profile_is_private_until_shared,

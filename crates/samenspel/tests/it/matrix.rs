@@ -218,6 +218,9 @@ fn fill(path: &str, w: &World, victim_session: &str, victim_token_id: &str) -> S
         .replace("{token_id}", victim_token_id)
 }
 
+const EDIZ_ITEMS: [&str; 9] =
+    ["ediz-1", "ediz-2", "ediz-3", "ediz-4", "ediz-5", "ediz-6", "ediz-7", "ediz-8", "ediz-9"];
+
 fn form_body(path: &str) -> Vec<(&'static str, &'static str)> {
     match path {
         "/circles" => vec![("client_name", "Nieuwe kring"), ("my_role", "relative")],
@@ -259,6 +262,7 @@ fn form_body(path: &str) -> Vec<(&'static str, &'static str)> {
         }
         "/circles/{circle}/profile/share" => vec![("shared", "on")],
         "/circles/{circle}/members/{member}/carer-roles" => vec![("roles", "S")],
+        "/circles/{circle}/check-in" => (1..=9).map(|i| (EDIZ_ITEMS[i - 1], "nee")).collect(),
         _ => vec![],
     }
 }
@@ -296,6 +300,9 @@ fn json_body(method: &Method, path: &str) -> Option<serde_json::Value> {
         }
         ("PATCH", "/circles/{circle_id}/profile") => Some(json!({"shared": true})),
         ("PUT", "/circles/{circle_id}/members/{member_id}/carer-roles") => Some(json!({"roles": ["S"]})),
+        ("POST", "/circles/{circle_id}/check-ins") => Some(
+            json!({"answers": EDIZ_ITEMS.iter().map(|k| (k.to_string(), json!("ja"))).collect::<serde_json::Map<_, _>>()}),
+        ),
         ("PUT", "/circles/{circle_id}/notification-settings") => {
             Some(json!({"immediate": true, "digest": "weekly", "quiet_from": null, "quiet_until": null}))
         }

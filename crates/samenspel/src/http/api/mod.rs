@@ -4,6 +4,7 @@
 //! handlers and served at `/api/v1/openapi.json`.
 
 mod agreements;
+mod checkins;
 mod circles;
 mod conversations;
 mod dto;
@@ -98,6 +99,7 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(agreements::close_change))
         .routes(routes!(conversations::guides))
         .routes(routes!(instruments::list))
+        .routes(routes!(checkins::list, checkins::submit))
         .routes(routes!(conversations::list, conversations::hold))
         .routes(routes!(conversations::get, conversations::change, conversations::remove))
         .routes(routes!(profiles::mine, profiles::save, profiles::share, profiles::remove))
@@ -173,6 +175,8 @@ pub fn specs() -> Vec<RouteSpec> {
         r(Method::POST, "/circles/{circle_id}/changes/{change_id}/close", Circle(A::WriteAgreements)),
         r(Method::GET, "/guides", SignedIn),
         r(Method::GET, "/instruments", SignedIn),
+        r(Method::GET, "/circles/{circle_id}/check-ins", Circle(A::CarerCheckIn)),
+        r(Method::POST, "/circles/{circle_id}/check-ins", Circle(A::CarerCheckIn)),
         r(Method::GET, "/circles/{circle_id}/conversations", Circle(A::ViewConversations)),
         r(Method::POST, "/circles/{circle_id}/conversations", Circle(A::HoldConversations)),
         r(Method::GET, "/circles/{circle_id}/conversations/{conversation_id}", Circle(A::ViewConversations)),

@@ -80,6 +80,7 @@ impl Done {
             "notice-conversation-removed",
             "notice-profile-saved",
             "notice-profile-removed",
+            "notice-checkin-saved",
         ];
         let d = self.done.as_deref()?;
         KNOWN.iter().copied().find(|k| *k == d)

@@ -5,6 +5,7 @@ mod account;
 mod agreements;
 mod audit;
 mod changes;
+mod checkin;
 mod circles;
 mod conversations;
 mod invitations;
@@ -128,6 +129,8 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
             CircleObject(A::HoldConversations),
             conversations::remove,
         )
+        .get("/circles/{circle}/check-in", Circle(A::CarerCheckIn), checkin::show)
+        .post("/circles/{circle}/check-in", Circle(A::CarerCheckIn), checkin::submit)
         .get("/circles/{circle}/profile", Circle(A::KeepOwnProfile), profile::show)
         .post("/circles/{circle}/profile", Circle(A::KeepOwnProfile), profile::save)
         .post("/circles/{circle}/profile/share", Circle(A::KeepOwnProfile), profile::share)

@@ -1,0 +1,106 @@
+//! The carer check-in: a family carer fills in the EDIZ, sees the score
+//! explained and the trend; nobody else — professional, coordinator, another
+//! carer, a volunteer, an outsider — sees the answers or the score.
+
+use crate::support::{TestApp, TestDb};
+use axum::http::{Method, StatusCode};
+use samenspel_core::role::Role;
+use serde_json::json;
+
+fn all(code: &str) -> Vec<(String, String)> {
+    (1..=9).map(|i| (format!("ediz-{i}"), code.to_string())).collect()
+}
+
+pub async fn only_the_carer_sees_the_check_in(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let ans = app.user("Ans").await;
+    let kees = app.user("Kees").await;
+    let fatima = app.user("Fatima").await;
+    let marieke = app.user("Marieke").await;
+    let thijs = app.user("Thijs").await;
+    let outsider = app.user("Buiten").await;
+    let circle = app
+        .circle(
+            "Henk de Vries",
+            &[
+                (&ans, Role::Relative, true),
+                (&kees, Role::Relative, false),
+                (&fatima, Role::Professional, false),
+                (&marieke, Role::Coordinator, false),
+                (&thijs, Role::Volunteer, false),
+            ],
+        )
+        .await;
+    app.circle("Ander", &[(&outsider, Role::Relative, true)]).await;
+    let path = format!("/circles/{circle}/check-in");
+
+    let mut page = app.signed_in(&ans).await;
+    let form = page.get(&path).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("Alleen u ziet uw antwoorden en uw score."));
+    assert!(form.body.contains("Ik moet altijd maar klaarstaan voor mijn naaste"), "the published wording");
+
+    // One statement left out: named, and the other answers stay ticked.
+    let mut answers = all("nee");
+    answers.retain(|(k, _)| k != "ediz-7");
+    let fields: Vec<(&str, &str)> = answers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let r = page.post(&path, &fields).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Beantwoord alle negen de stellingen."));
+    assert!(r.body.contains(r#"id="ediz-7-error""#), "the missing statement is marked");
+    assert!(r.body.contains(r#"name="ediz-1" value="nee" checked"#));
+    assert!(!r.body.contains("Uw score:"), "nothing was saved");
+
+    // Worked by hand: Min of meer, Ja and Ja! count, Nee and Nee! do not → 4.
+    let mixed = ["nee", "min-of-meer", "nee!", "ja", "nee", "ja!", "nee!", "ja", "nee"];
+    let fields: Vec<(String, String)> =
+        mixed.iter().enumerate().map(|(i, c)| (format!("ediz-{}", i + 1), c.to_string())).collect();
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let r = page.post(&path, &fields).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let shown = page.get(&path).await;
+    assert!(shown.body.contains("Uw score: 4 van 9"), "{}", shown.body);
+    assert!(shown.body.contains("Hoe hoger de score, hoe meer druk u ervaart"), "the meaning in plain Dutch");
+    assert!(!shown.body.contains("trend-chart"), "one check-in is no trend yet");
+
+    // A second one through the API: the trend appears as a chart and a table.
+    let mut ans_api = app.api_as(&ans).await;
+    let body: serde_json::Map<String, serde_json::Value> = all("ja!").into_iter().map(|(k, v)| (k, json!(v))).collect();
+    let r =
+        ans_api.api(Method::POST, &format!("/api/v1/circles/{circle}/check-ins"), Some(json!({"answers": body}))).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    assert_eq!(r.json()["total"], 9);
+    let shown = page.get(&path).await;
+    assert!(shown.body.contains(r#"class="trend-chart""#) && shown.body.contains(r#"role="img""#));
+    assert!(shown.body.contains("Scores, van oud naar nieuw: 4, 9."));
+    assert_eq!(shown.body.matches("<tr><td>").count(), 2, "the table holds both");
+    let mine = ans_api.api(Method::GET, &format!("/api/v1/circles/{circle}/check-ins"), None).await.json();
+    assert_eq!(
+        mine.as_array().map(|a| a.iter().map(|c| c["total"].as_i64().unwrap_or(-1)).collect::<Vec<_>>()),
+        Some(vec![4, 9])
+    );
+
+    // Nobody else: not the professional, the coordinator, a volunteer or an outsider…
+    for (who, status) in [(&fatima, 403), (&marieke, 403), (&thijs, 403), (&outsider, 404)] {
+        let mut c = app.signed_in(who).await;
+        let r = c.get(&path).await;
+        assert_eq!(r.status.as_u16(), status, "{} on the page", who.name);
+        assert!(!r.body.contains("Uw score"));
+        let mut a = app.api_as(who).await;
+        let r = a.api(Method::GET, &format!("/api/v1/circles/{circle}/check-ins"), None).await;
+        assert_eq!(r.status.as_u16(), status, "{} on the API", who.name);
+        assert!(!r.body.contains("\"total\""));
+        let card = c.get(&format!("/circles/{circle}/members/{}", app.member_id(&circle, &ans).await)).await;
+        assert!(
+            !card.body.contains("4 van 9") && !card.body.contains("check-in"),
+            "{}: nothing on Ans's card",
+            who.name
+        );
+    }
+    // …nor another family carer, who has a check-in of his own, empty.
+    let mut kees_api = app.api_as(&kees).await;
+    let theirs = kees_api.api(Method::GET, &format!("/api/v1/circles/{circle}/check-ins"), None).await.json();
+    assert_eq!(theirs, json!([]));
+    let mut kees_page = app.signed_in(&kees).await;
+    assert!(!kees_page.get(&path).await.body.contains("Uw score"));
+}
