@@ -7,6 +7,7 @@ pub mod access;
 pub mod agreement;
 pub mod audience;
 pub mod audit;
+pub mod carer_signal;
 pub mod change;
 pub mod circle;
 pub mod conversation;

@@ -23,3 +23,16 @@ CREATE TABLE questionnaire_answers (
     answer_number BIGINT,
     PRIMARY KEY (response_id, link_id)
 );
+
+-- A signal a carer chose to share ("ik kan wel wat hulp gebruiken"): with
+-- the coordinators, or with the whole circle. It never carries a score.
+CREATE TABLE care_signals (
+    id           TEXT PRIMARY KEY,
+    circle_id    TEXT NOT NULL REFERENCES circles (id),
+    member_id    TEXT NOT NULL REFERENCES memberships (id),
+    audience     TEXT NOT NULL CHECK (audience IN ('coordinator', 'circle')),
+    message      TEXT NOT NULL,
+    shared_at    BIGINT NOT NULL,
+    withdrawn_at BIGINT
+);
+CREATE INDEX care_signals_open ON care_signals (circle_id) WHERE withdrawn_at IS NULL;

@@ -23,3 +23,16 @@ CREATE TABLE questionnaire_answers (
     answer_number INTEGER,
     PRIMARY KEY (response_id, link_id)
 ) STRICT;
+
+-- A signal a carer chose to share ("ik kan wel wat hulp gebruiken"): with
+-- the coordinators, or with the whole circle. It never carries a score.
+CREATE TABLE care_signals (
+    id           TEXT PRIMARY KEY,
+    circle_id    TEXT NOT NULL REFERENCES circles (id),
+    member_id    TEXT NOT NULL REFERENCES memberships (id),
+    audience     TEXT NOT NULL CHECK (audience IN ('coordinator', 'circle')),
+    message      TEXT NOT NULL,
+    shared_at    INTEGER NOT NULL,
+    withdrawn_at INTEGER
+) STRICT;
+CREATE INDEX care_signals_open ON care_signals (circle_id) WHERE withdrawn_at IS NULL;

@@ -2,10 +2,10 @@
 //! family start conversation Fatima held when care began (three agreements
 //! came from it), the perspectives Ellen and Fatima share, Thijs's private
 //! one, and the SOFA role Fatima marked for Ans. Ans has not filled in her
-//! profile yet, so a visitor can try it as her.
+//! profile yet, so a visitor can try it as her. And Ans's carer check-ins.
 
 use super::Seeder;
-use crate::service::{conversations, profiles};
+use crate::service::{checkins, conversations, profiles};
 use samenspel_core::conversation::ConversationInput;
 use samenspel_core::ids::CircleId;
 use samenspel_core::profile::ProfileInput;
@@ -68,5 +68,31 @@ pub(super) async fn profiles(s: &Seeder<'_>, henk: &CircleId) -> anyhow::Result<
     let (_, fatima) = s.user("fatima")?;
     let ans = s.member_id(henk, "ans").await?;
     profiles::set_carer_roles(&s.ctx(&fatima, super::ago(s.now, 20)), henk, &ans, &["A".to_string()]).await?;
+    Ok(())
+}
+
+/// Ans's monthly check-ins over half a year: the strain rises as Henk needs
+/// more help (scores 2, 3, 3, 5, 6, 7). Only Ans sees them.
+pub(super) async fn check_ins(s: &Seeder<'_>, henk: &CircleId) -> anyhow::Result<()> {
+    const MONTHS: [(i64, usize); 6] = [(180, 2), (150, 3), (120, 3), (90, 5), (60, 6), (30, 7)];
+    let (_, ans) = s.user("ans")?;
+    for (days_ago, heavy) in MONTHS {
+        // The first `heavy` statements weigh ("Ja" or "Min of meer"), the rest do not.
+        let answers = (1..=9)
+            .map(|i| {
+                let code = match (i <= heavy, i % 2 == 0) {
+                    (true, true) => "ja",
+                    (true, false) => "min-of-meer",
+                    (false, true) => "nee",
+                    (false, false) => "nee!",
+                };
+                (format!("ediz-{i}"), code.to_string())
+            })
+            .collect();
+        checkins::submit(&s.ctx(&ans, super::ago(s.now, days_ago)), henk, &answers).await?;
+    }
+    // After the last one she told the coordinator, not the whole circle.
+    let message = "Sinds Henk 's nachts onrustig is, slaap ik slecht. Een middag per week vrij zou helpen.";
+    checkins::share_signal(&s.ctx(&ans, super::ago(s.now, 29)), henk, "coordinator", message).await?;
     Ok(())
 }

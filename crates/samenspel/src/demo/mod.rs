@@ -263,6 +263,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<()> {
     network::seed(&s, &henk, &sem).await?;
     agreements::seed(&s, &henk).await?;
     conversations::profiles(&s, &henk).await?;
+    conversations::check_ins(&s, &henk).await?;
     Ok(())
 }
 

@@ -6,8 +6,10 @@
 use super::{Ctx, InCircle, in_circle, what};
 use samenspel_core::access::act;
 use samenspel_core::audit::Operation;
-use samenspel_core::ids::CircleId;
+use samenspel_core::carer_signal::{Signal, SignalAudience, parse_signal};
+use samenspel_core::ids::{CircleId, MemberId};
 use samenspel_core::questionnaire::{Answer, AnswerError, Instrument, Score};
+use samenspel_core::role::Role;
 use samenspel_core::{Error, Result};
 use samenspel_store::checkins::CheckIn;
 use std::collections::BTreeMap;
@@ -19,6 +21,10 @@ pub struct CheckIns {
     pub instrument: Instrument,
     /// Oldest first.
     pub history: Vec<CheckIn>,
+    /// The carer's shared signal, while it is open.
+    pub signal: Option<Signal>,
+    /// The circle's coordinators (id, name): someone to share with and talk to.
+    pub coordinators: Vec<(MemberId, String)>,
 }
 
 fn instrument(ctx: &Ctx<'_>) -> Result<Instrument> {
@@ -27,8 +33,20 @@ fn instrument(ctx: &Ctx<'_>) -> Result<Instrument> {
 
 pub async fn mine(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<CheckIns>> {
     let cap = ctx.can::<act::CarerCheckIn>(circle, what(Operation::Read, "checkins.list", "circle", circle)).await?;
-    let history = ctx.state.store.my_check_ins(&cap, INSTRUMENT).await?;
-    in_circle(ctx, &cap, CheckIns { instrument: instrument(ctx)?, history }).await
+    let store = &ctx.state.store;
+    let history = store.my_check_ins(&cap, INSTRUMENT).await?;
+    let signal = store.visible_signals(&cap).await?.into_iter().find(|s| &s.member_id == cap.member_id());
+    let coordinators = match cap.also::<act::ViewMembers>() {
+        Some(view) => store
+            .members(&view, ctx.now)
+            .await?
+            .into_iter()
+            .filter(|m| m.role == Role::Coordinator)
+            .map(|m| (m.id, m.display_name))
+            .collect(),
+        None => Vec::new(),
+    };
+    in_circle(ctx, &cap, CheckIns { instrument: instrument(ctx)?, history, signal, coordinators }).await
 }
 
 /// Scores and keeps a check-in; returns its id and score. `answers` maps
@@ -50,4 +68,27 @@ pub async fn submit(ctx: &Ctx<'_>, circle: &CircleId, answers: &BTreeMap<String,
     })?;
     let id = ctx.state.store.add_check_in(&cap, INSTRUMENT, &answers, &score, ctx.now).await?;
     Ok((id, score))
+}
+
+/// Shares "ik kan wel wat hulp gebruiken" with the coordinators or the circle.
+pub async fn share_signal(ctx: &Ctx<'_>, circle: &CircleId, audience: &str, message: &str) -> Result<String> {
+    let (audience, message) = parse_signal(audience, message)?;
+    let cap = ctx.can::<act::CarerCheckIn>(circle, what(Operation::Create, "signals.share", "circle", circle)).await?;
+    if audience == SignalAudience::Coordinator && !ctx.state.store.has_coordinator(&cap, ctx.now).await? {
+        return Err(Error::field("audience", "signal-no-coordinator"));
+    }
+    ctx.state.store.share_signal(&cap, audience, &message, ctx.now).await
+}
+
+/// Takes the signal back.
+pub async fn withdraw_signal(ctx: &Ctx<'_>, circle: &CircleId) -> Result<()> {
+    let cap =
+        ctx.can::<act::CarerCheckIn>(circle, what(Operation::Delete, "signals.withdraw", "circle", circle)).await?;
+    ctx.state.store.withdraw_signal(&cap, ctx.now).await
+}
+
+/// The open signals the reader may see (no scores: there are none in them).
+pub async fn signals(ctx: &Ctx<'_>, circle: &CircleId) -> Result<Vec<Signal>> {
+    let cap = ctx.can::<act::ViewMembers>(circle, what(Operation::Read, "signals.list", "circle", circle)).await?;
+    ctx.state.store.visible_signals(&cap).await
 }

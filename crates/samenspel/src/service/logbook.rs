@@ -189,6 +189,8 @@ pub struct Overview {
     pub due_agreements: Vec<samenspel_core::agreement::Agreement>,
     /// Changes in the situation whose review conversation is still to come.
     pub changes: Vec<samenspel_core::change::Change>,
+    /// Carers who shared that they could use some help (never their scores).
+    pub signals: Vec<samenspel_core::carer_signal::Signal>,
 }
 
 /// Unread counts stop here ("99+").
@@ -213,7 +215,8 @@ pub async fn overview(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Overv
         }
         None => (Vec::new(), Vec::new()),
     };
-    in_circle(ctx, &cap, Overview { unread, new, unresolved, thanks, due_agreements, changes }).await
+    let signals = store.visible_signals(&cap).await?;
+    in_circle(ctx, &cap, Overview { unread, new, unresolved, thanks, due_agreements, changes, signals }).await
 }
 
 /// The unread count alone (for the API and the circle's tabs).

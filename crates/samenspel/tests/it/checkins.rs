@@ -103,4 +103,52 @@ pub async fn only_the_carer_sees_the_check_in(db: TestDb) {
     assert_eq!(theirs, json!([]));
     let mut kees_page = app.signed_in(&kees).await;
     assert!(!kees_page.get(&path).await.body.contains("Uw score"));
+
+    // Ans shares a signal with the coordinator: Marieke sees it, Fatima does not.
+    let r = page
+        .post(
+            &format!("{path}/signal"),
+            &[("audience", "coordinator"), ("message", "Ik wil graag een dag per week vrij.")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let options = page.get(&path).await;
+    assert!(options.body.contains("Vraag de kring om iemand die het even van u overneemt"), "concrete options follow");
+    assert!(options.body.contains("Praat met Marieke (coördinator)"));
+    let overview = format!("/circles/{circle}");
+    let mut marieke_page = app.signed_in(&marieke).await;
+    let seen = marieke_page.get(&overview).await;
+    assert!(seen.body.contains("Ans kan wel wat hulp gebruiken.") && seen.body.contains("een dag per week vrij"));
+    assert!(!seen.body.contains("van 9") && !seen.body.contains("Uw score"), "the signal only, never the score");
+    let mut fatima_page = app.signed_in(&fatima).await;
+    assert!(!fatima_page.get(&overview).await.body.contains("Ans kan wel wat hulp gebruiken."));
+    let mut fatima_api = app.api_as(&fatima).await;
+    let signals = format!("/api/v1/circles/{circle}/signals");
+    assert_eq!(fatima_api.api(Method::GET, &signals, None).await.json(), json!([]));
+
+    // Shared with the whole circle instead: now Fatima sees the signal, still not the score.
+    let r =
+        ans_api.api(Method::POST, &signals, Some(json!({"audience": "circle", "message": "Wie kan zaterdag?"}))).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let seen = fatima_api.api(Method::GET, &signals, None).await.json();
+    assert_eq!(seen.as_array().map(Vec::len), Some(1), "the earlier one was replaced");
+    assert_eq!(seen[0]["message"], "Wie kan zaterdag?");
+    assert!(seen[0].get("total").is_none() && seen[0].get("score").is_none());
+    let shown = fatima_page.get(&overview).await;
+    assert!(shown.body.contains("Ans kan wel wat hulp gebruiken."));
+    assert!(!shown.body.contains("van 9"));
+    assert_eq!(fatima_page.get(&path).await.status, StatusCode::FORBIDDEN, "the check-in itself stays closed");
+    let mut outsider_api = app.api_as(&outsider).await;
+    assert_eq!(outsider_api.api(Method::GET, &signals, None).await.status, StatusCode::NOT_FOUND);
+    // Only a family carer shares a signal; a professional cannot send one in someone's name.
+    assert_eq!(
+        fatima_api.api(Method::POST, &signals, Some(json!({"audience": "circle"}))).await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    // Taken back: gone for everyone.
+    let r = page.post(&format!("{path}/signal/withdraw"), &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(fatima_api.api(Method::GET, &signals, None).await.json(), json!([]));
+    assert!(!marieke_page.get(&overview).await.body.contains("kan wel wat hulp gebruiken"));
 }

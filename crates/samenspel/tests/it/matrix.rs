@@ -263,6 +263,7 @@ fn form_body(path: &str) -> Vec<(&'static str, &'static str)> {
         "/circles/{circle}/profile/share" => vec![("shared", "on")],
         "/circles/{circle}/members/{member}/carer-roles" => vec![("roles", "S")],
         "/circles/{circle}/check-in" => (1..=9).map(|i| (EDIZ_ITEMS[i - 1], "nee")).collect(),
+        "/circles/{circle}/check-in/signal" => vec![("audience", "circle"), ("message", "Even vrij graag")],
         _ => vec![],
     }
 }
@@ -300,6 +301,7 @@ fn json_body(method: &Method, path: &str) -> Option<serde_json::Value> {
         }
         ("PATCH", "/circles/{circle_id}/profile") => Some(json!({"shared": true})),
         ("PUT", "/circles/{circle_id}/members/{member_id}/carer-roles") => Some(json!({"roles": ["S"]})),
+        ("POST", "/circles/{circle_id}/signals") => Some(json!({"audience": "circle"})),
         ("POST", "/circles/{circle_id}/check-ins") => Some(
             json!({"answers": EDIZ_ITEMS.iter().map(|k| (k.to_string(), json!("ja"))).collect::<serde_json::Map<_, _>>()}),
         ),

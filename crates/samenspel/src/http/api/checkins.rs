@@ -66,3 +66,65 @@ pub async fn submit(
     let (id, score) = checkins::submit(&api.ctx(), &id(&circle_id, CircleId::parse)?, &body.answers).await?;
     Ok((StatusCode::CREATED, Json(ScoreDto { id, total: score.total, range: score.range })))
 }
+
+#[derive(Serialize, ToSchema)]
+pub struct SignalDto {
+    pub id: String,
+    pub member_id: String,
+    pub name: String,
+    /// coordinator or circle
+    pub audience: String,
+    pub message: String,
+    /// RFC 3339
+    pub shared_at: String,
+}
+
+/// Carers who shared that they could use some help, as far as I may see them.
+/// A signal never holds answers or scores.
+#[utoipa::path(get, path = "/circles/{circle_id}/signals", tag = "check-ins", params(("circle_id" = String, Path)),
+    responses((status = 200, body = Vec<SignalDto>), (status = 404, body = ErrorBody)))]
+pub async fn signals(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec<SignalDto>>, ApiError> {
+    let list = checkins::signals(&api.ctx(), &id(&circle_id, CircleId::parse)?).await?;
+    Ok(Json(
+        list.into_iter()
+            .map(|s| SignalDto {
+                id: s.id,
+                member_id: s.member_id.to_string(),
+                name: s.name,
+                audience: s.audience.as_str().into(),
+                message: s.message,
+                shared_at: s.shared_at.to_string(),
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct SignalInput {
+    /// coordinator or circle
+    pub audience: String,
+    #[serde(default)]
+    pub message: String,
+}
+
+/// Shares "I could use some help" (family carers, for themselves).
+#[utoipa::path(post, path = "/circles/{circle_id}/signals", tag = "check-ins", params(("circle_id" = String, Path)),
+    request_body = SignalInput,
+    responses((status = 201, body = super::logbook::CreatedDto), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn share_signal(
+    api: Api,
+    Path(circle_id): Path<String>,
+    Body(body): Body<SignalInput>,
+) -> Result<(StatusCode, Json<super::logbook::CreatedDto>), ApiError> {
+    let id =
+        checkins::share_signal(&api.ctx(), &id(&circle_id, CircleId::parse)?, &body.audience, &body.message).await?;
+    Ok((StatusCode::CREATED, Json(super::logbook::CreatedDto { id })))
+}
+
+/// Takes my signal back (also fine when none is open).
+#[utoipa::path(delete, path = "/circles/{circle_id}/signals/mine", tag = "check-ins", params(("circle_id" = String, Path)),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn withdraw_signal(api: Api, Path(circle_id): Path<String>) -> Result<StatusCode, ApiError> {
+    checkins::withdraw_signal(&api.ctx(), &id(&circle_id, CircleId::parse)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

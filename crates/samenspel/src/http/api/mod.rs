@@ -100,6 +100,8 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(conversations::guides))
         .routes(routes!(instruments::list))
         .routes(routes!(checkins::list, checkins::submit))
+        .routes(routes!(checkins::signals, checkins::share_signal))
+        .routes(routes!(checkins::withdraw_signal))
         .routes(routes!(conversations::list, conversations::hold))
         .routes(routes!(conversations::get, conversations::change, conversations::remove))
         .routes(routes!(profiles::mine, profiles::save, profiles::share, profiles::remove))
@@ -177,6 +179,9 @@ pub fn specs() -> Vec<RouteSpec> {
         r(Method::GET, "/instruments", SignedIn),
         r(Method::GET, "/circles/{circle_id}/check-ins", Circle(A::CarerCheckIn)),
         r(Method::POST, "/circles/{circle_id}/check-ins", Circle(A::CarerCheckIn)),
+        r(Method::GET, "/circles/{circle_id}/signals", Circle(A::ViewMembers)),
+        r(Method::POST, "/circles/{circle_id}/signals", Circle(A::CarerCheckIn)),
+        r(Method::DELETE, "/circles/{circle_id}/signals/mine", Circle(A::CarerCheckIn)),
         r(Method::GET, "/circles/{circle_id}/conversations", Circle(A::ViewConversations)),
         r(Method::POST, "/circles/{circle_id}/conversations", Circle(A::HoldConversations)),
         r(Method::GET, "/circles/{circle_id}/conversations/{conversation_id}", Circle(A::ViewConversations)),

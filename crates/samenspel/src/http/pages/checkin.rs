@@ -26,6 +26,8 @@ struct CheckInPage {
     history: Vec<CheckIn>,
     latest: Option<CheckIn>,
     chart: String,
+    signal: Option<samenspel_core::carer_signal::Signal>,
+    coordinators: Vec<(samenspel_core::ids::MemberId, String)>,
     /// Answers as sent (kept when something is missing).
     form: BTreeMap<String, String>,
     errors: Errors,
@@ -54,6 +56,7 @@ async fn page(
     let c = Chrome::new(v);
     let def = page.data.instrument.definition().clone();
     let history = page.data.history;
+    let (signal, coordinators) = (page.data.signal, page.data.coordinators);
     let points: Vec<trend_chart::Point> =
         history.iter().map(|h| trend_chart::Point { label: c.tr.date(&h.authored_at), value: h.total }).collect();
     let chart = if history.len() >= 2 {
@@ -76,6 +79,8 @@ async fn page(
         def,
         history,
         chart,
+        signal,
+        coordinators,
         form,
         errors,
         notice,
@@ -111,4 +116,38 @@ pub async fn submit(
             render_with(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &v, &id, answers, errors, None).await?)
         }
     }
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct SignalForm {
+    #[serde(default)]
+    audience: String,
+    #[serde(default)]
+    message: String,
+}
+
+pub async fn share_signal(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(circle): Path<String>,
+    Form(f): Form<SignalForm>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    match form_errors(checkins::share_signal(&v.ctx(&state)?, &id, &f.audience, &f.message).await)? {
+        Ok(_) => Ok(see_other(&format!("/circles/{id}/check-in?done=notice-signal-shared#signal"))),
+        Err(errors) => {
+            render_with(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &v, &id, BTreeMap::new(), errors, None).await?)
+        }
+    }
+}
+
+pub async fn withdraw_signal(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(circle): Path<String>,
+    Form(_): Form<super::circles::Empty>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    checkins::withdraw_signal(&v.ctx(&state)?, &id).await?;
+    Ok(see_other(&format!("/circles/{id}/check-in?done=notice-signal-withdrawn#signal")))
 }

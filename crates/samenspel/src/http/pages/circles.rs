@@ -81,6 +81,8 @@ impl Done {
             "notice-profile-saved",
             "notice-profile-removed",
             "notice-checkin-saved",
+            "notice-signal-shared",
+            "notice-signal-withdrawn",
         ];
         let d = self.done.as_deref()?;
         KNOWN.iter().copied().find(|k| *k == d)

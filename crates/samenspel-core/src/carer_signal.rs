@@ -1,0 +1,86 @@
+//! A carer's signal: "ik kan wel wat hulp gebruiken". The carer decides to
+//! share it, and with whom; it never carries the answers or the score of
+//! the check-in it may follow.
+
+use crate::ids::MemberId;
+use crate::role::Role;
+use crate::validate;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignalAudience {
+    /// The circle's coordinators.
+    Coordinator,
+    /// Everyone in the circle.
+    Circle,
+}
+
+impl SignalAudience {
+    pub const ALL: [SignalAudience; 2] = [SignalAudience::Coordinator, SignalAudience::Circle];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignalAudience::Coordinator => "coordinator",
+            SignalAudience::Circle => "circle",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        SignalAudience::ALL.into_iter().find(|a| a.as_str() == raw.trim())
+    }
+
+    /// Does a member with `role` see a signal shared with this audience?
+    /// (The carer always sees their own.)
+    pub fn reaches(self, role: Role) -> bool {
+        match self {
+            SignalAudience::Circle => true,
+            SignalAudience::Coordinator => role == Role::Coordinator,
+        }
+    }
+}
+
+pub const MAX_SIGNAL_MESSAGE: usize = 500;
+
+/// A shared signal as others see it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signal {
+    pub id: String,
+    pub member_id: MemberId,
+    pub name: String,
+    pub audience: SignalAudience,
+    pub message: String,
+    pub shared_at: crate::Timestamp,
+}
+
+/// Checks a signal as sent: the audience, and a short optional message.
+pub fn parse_signal(audience: &str, message: &str) -> crate::Result<(SignalAudience, String)> {
+    let mut v = crate::error::Validator::new();
+    let audience = SignalAudience::parse(audience);
+    if audience.is_none() {
+        v.push("audience", "signal-audience-invalid");
+    }
+    let message = validate::collapse_spaces(message);
+    if message.chars().count() > MAX_SIGNAL_MESSAGE {
+        v.push("message", "signal-message-too-long");
+    }
+    v.finish()?;
+    audience.map(|a| (a, message)).ok_or_else(|| crate::Error::internal("a checked signal lacks its audience"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_signal_reaches_only_its_audience() {
+        assert!(SignalAudience::Coordinator.reaches(Role::Coordinator));
+        assert!(!SignalAudience::Coordinator.reaches(Role::Professional), "not every professional");
+        assert!(!SignalAudience::Coordinator.reaches(Role::Client));
+        assert!(SignalAudience::Circle.reaches(Role::Volunteer));
+        assert_eq!(
+            parse_signal("circle", "  Even   vrij  ").expect("valid"),
+            (SignalAudience::Circle, "Even vrij".into())
+        );
+        assert!(parse_signal("iedereen", "").is_err());
+        assert!(parse_signal("circle", &"x".repeat(501)).is_err());
+    }
+}
