@@ -2,7 +2,7 @@
 //! Every query is bound to the capability's own membership, so there is no
 //! way to ask for someone else's.
 
-use crate::db::{Store, db_err, ms, on_tx, read, ts};
+use crate::db::{Store, Tx, db_err, ms, on_tx, read, ts};
 use samenspel_core::access::{Can, act};
 use samenspel_core::carer_signal::{Signal, SignalAudience};
 use samenspel_core::ids::MemberId;
@@ -97,16 +97,7 @@ impl Store {
     ) -> Result<String> {
         let id = uuid::Uuid::now_v7().to_string();
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |db| sqlx::query(
-            "UPDATE care_signals SET withdrawn_at = $3 WHERE circle_id = $1 AND member_id = $2 AND withdrawn_at IS NULL"
-        )
-        .bind(cap.circle_id().as_str())
-        .bind(cap.member_id().as_str())
-        .bind(ms(now))
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        withdraw_open(&mut tx, cap, now).await?;
         on_tx!(&mut tx, |db| sqlx::query(
             "INSERT INTO care_signals (id, circle_id, member_id, audience, message, shared_at) VALUES ($1, $2, $3, $4, $5, $6)"
         )
@@ -127,16 +118,7 @@ impl Store {
     /// Takes the carer's open signal back (nothing to do when none is open).
     pub async fn withdraw_signal(&self, cap: &Can<act::CarerCheckIn>, now: Timestamp) -> Result<()> {
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |db| sqlx::query(
-            "UPDATE care_signals SET withdrawn_at = $3 WHERE circle_id = $1 AND member_id = $2 AND withdrawn_at IS NULL"
-        )
-        .bind(cap.circle_id().as_str())
-        .bind(cap.member_id().as_str())
-        .bind(ms(now))
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        withdraw_open(&mut tx, cap, now).await?;
         tx.commit().await
     }
 
@@ -185,4 +167,19 @@ impl Store {
         .map_err(db_err)?;
         Ok(n > 0)
     }
+}
+
+/// Closes the carer's open signal, if any, inside `tx`.
+async fn withdraw_open(tx: &mut Tx, cap: &Can<act::CarerCheckIn>, now: Timestamp) -> Result<()> {
+    on_tx!(tx, |db| sqlx::query(
+        "UPDATE care_signals SET withdrawn_at = $3 WHERE circle_id = $1 AND member_id = $2 AND withdrawn_at IS NULL"
+    )
+    .bind(cap.circle_id().as_str())
+    .bind(cap.member_id().as_str())
+    .bind(ms(now))
+    .execute(db)
+    .await
+    .map(|r| r.rows_affected()))
+    .map_err(db_err)?;
+    Ok(())
 }
