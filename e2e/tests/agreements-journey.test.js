@@ -35,13 +35,11 @@ const crypto = require('node:crypto');
 const path = require('node:path');
 const { test, before, after } = require('node:test');
 
-const { startJourney, stopJourney, openContext } = require('../lib/browser');
+const { createJourney, clean, PHONE } = require('../lib/journey');
 
 // Its own folder, so the other journeys' screenshots and reports stay.
 const ARTIFACTS = path.resolve(__dirname, '..', 'artifacts', 'agreements');
-const PHONE = { width: 390, height: 844 };
 const TEST_TIMEOUT_MS = 240_000;
-const LANG = 'nl';
 
 const CLIENT = 'Henk de Vries';
 const NURSE = 'Fatima El Amrani'; // beroepskracht (wijkverpleegkundige)
@@ -215,100 +213,15 @@ const CONVERSATION = {
   agreementDomain: 'company',
 };
 
-let server;
-let browser;
-let checker;
-let circleId;
-const contexts = [];
-const browserProblems = [];
-const people = {}; // name -> { context, page }
+// The 403 and 422 answers this journey causes on purpose log "Failed to load
+// resource" errors; those are expected and left out.
+const journey = createJourney({ artifactsDir: ARTIFACTS, client: CLIENT, texts: T, expectedErrors: /status of (403|422)/ });
+const { url, circlePath, goto, expectingError, expectHeading, check, signIn, pageOf, assertNoSidewaysScroll, submitTo } = journey;
+
 const state = {}; // what the journeys learn along the way
 
 // ---------------------------------------------------------------------------
 // Helpers
-
-// The 403 and 422 answers this journey causes on purpose log "Failed to load
-// resource" errors; those are expected and left out.
-function newContext(viewport) {
-  const ignore = (text) => /status of (403|422)/.test(text) && state.expectError;
-  return openContext(browser, contexts, browserProblems, { locale: 'nl-NL', viewport, ignore });
-}
-
-function url(pathname) {
-  return `${server.baseUrl}${pathname}`;
-}
-
-function circlePath(suffix = '') {
-  return `/circles/${circleId}${suffix}`;
-}
-
-async function goto(page, target, status = 200) {
-  const response = await page.goto(target.startsWith('http') ? target : url(target), { waitUntil: 'load' });
-  assert.ok(response, `no response for ${target}`);
-  assert.equal(response.status(), status, `GET ${target} answered ${response.status()}, expected ${status}`);
-  return response;
-}
-
-async function expectingError(fn) {
-  state.expectError = true;
-  try {
-    return await fn();
-  } finally {
-    state.expectError = false;
-  }
-}
-
-async function expectHeading(page, name, level = 1) {
-  await page.getByRole('heading', { level, name, exact: typeof name === 'string' }).first().waitFor();
-}
-
-async function check(t, page, name) {
-  await checker.check(t, page, { lang: LANG, name });
-}
-
-function clean(s) {
-  return (s || '').replace(/\s+/g, ' ').trim();
-}
-
-/** Signs a demo person in with their printed link; lands on /circles. */
-async function signIn(t, name, viewport, slug) {
-  const link = server.links.get(name);
-  assert.ok(link, `no sign-in link printed for ${name}; printed: ${[...server.links.keys()].join(', ')}`);
-  const context = await newContext(viewport);
-  const page = await context.newPage();
-  await goto(page, link);
-  await page.getByRole('button', { name: T.signInButton, exact: true }).click();
-  await page.waitForURL(url('/circles'));
-  await expectHeading(page, T.myCircles);
-  await check(t, page, `circles-${slug}`);
-
-  const href = await page.getByRole('link', { name: CLIENT, exact: true }).getAttribute('href');
-  const match = /^\/circles\/([^/?#]+)$/.exec(href || '');
-  assert.ok(match, `the link "${CLIENT}" on /circles of ${name} points to ${href}, expected /circles/{id}`);
-  if (circleId) assert.equal(match[1], circleId, `${name} sees another circle of ${CLIENT}`);
-  circleId = match[1];
-  people[name] = { context, page };
-  return people[name];
-}
-
-function pageOf(name) {
-  assert.ok(people[name], `${name} is not signed in (the sign-in test failed)`);
-  return people[name].page;
-}
-
-/** The page is not wider than the phone window (no sideways scrolling). */
-async function assertNoSidewaysScroll(page, what) {
-  assert.deepEqual(page.viewportSize(), PHONE);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= PHONE.width, `${what} is ${width}px wide in a ${PHONE.width}px window`);
-}
-
-/** Clicks `button` (a locator) and resolves with the answer to the POST to `pathname`. */
-async function submitTo(page, button, pathname) {
-  const posted = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === pathname);
-  await button.click();
-  return posted;
-}
 
 /** A status notice ("Opgeslagen.") is shown. */
 async function expectNotice(page, text) {
@@ -614,11 +527,11 @@ async function openMemberCard(page, name) {
 // ---------------------------------------------------------------------------
 
 before(async () => {
-  ({ checker, server, browser } = await startJourney(ARTIFACTS));
+  await journey.start();
 });
 
 after(async () => {
-  await stopJourney({ contexts, browser, server, checker, browserProblems });
+  await journey.stop();
 });
 
 test('Fatima (district nurse), Ans (family carer) and Thijs (volunteer) sign in, all on a phone', { timeout: TEST_TIMEOUT_MS }, async (t) => {
@@ -684,7 +597,7 @@ test('Journey 1: a professional makes two agreements on a phone; each is under i
   });
   await check(t, fatima, 'agreement-form-error');
   await t.test('the refused form made no agreement (the list, in a second tab)', async () => {
-    const other = await people[NURSE].context.newPage();
+    const other = await journey.people[NURSE].context.newPage();
     try {
       await goto(other, circlePath('/agreements'));
       const now = await readAgreements(other);

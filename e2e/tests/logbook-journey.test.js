@@ -20,15 +20,12 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { test, before, after } = require('node:test');
 
-const { startJourney, stopJourney, openContext } = require('../lib/browser');
+const { createJourney, PHONE, DESKTOP } = require('../lib/journey');
 const { readMail } = require('../lib/mail');
 
 // Its own folder, so the invitation journey's screenshots and report stay.
 const ARTIFACTS = path.resolve(__dirname, '..', 'artifacts', 'logbook');
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 const TEST_TIMEOUT_MS = 240_000;
-const LANG = 'nl';
 
 const CLIENT = 'Henk de Vries';
 const VOLUNTEER = 'Thijs Bakker'; // vrijwilliger
@@ -75,84 +72,16 @@ const T = {
   makeToken: 'Sleutel maken',
 };
 
-let server;
-let browser;
-let checker;
-let circleId;
-const contexts = [];
-const browserProblems = [];
-const people = {}; // name -> { context, page }
+// The 404 pages this journey opens on purpose log "Failed to load resource"
+// errors; those are expected and left out. Each person's sign-in link page is
+// checked too.
+const journey = createJourney({ artifactsDir: ARTIFACTS, client: CLIENT, texts: T, expectedErrors: /status of 404/, checkSignInLink: true });
+const { url, circlePath, goto, gotoNotFound, expectHeading, check, signIn, pageOf, makeToken, api } = journey;
+
 const state = {}; // what the journeys learn along the way
 
 // ---------------------------------------------------------------------------
 // Helpers
-
-// The 404 pages this journey opens on purpose log "Failed to load resource"
-// errors; those are expected and left out.
-function newContext(viewport) {
-  const ignore = (text) => /status of 404/.test(text) && state.expect404;
-  return openContext(browser, contexts, browserProblems, { locale: 'nl-NL', viewport, ignore });
-}
-
-function url(pathname) {
-  return `${server.baseUrl}${pathname}`;
-}
-
-function circlePath(suffix = '') {
-  return `/circles/${circleId}${suffix}`;
-}
-
-async function goto(page, target, status = 200) {
-  const response = await page.goto(target.startsWith('http') ? target : url(target), { waitUntil: 'load' });
-  assert.ok(response, `no response for ${target}`);
-  assert.equal(response.status(), status, `GET ${target} answered ${response.status()}, expected ${status}`);
-  return response;
-}
-
-/** Opens a page that must not exist for this person: a plain 404. */
-async function gotoNotFound(page, target) {
-  state.expect404 = true;
-  try {
-    return await goto(page, target, 404);
-  } finally {
-    state.expect404 = false;
-  }
-}
-
-async function expectHeading(page, name, level = 1) {
-  await page.getByRole('heading', { level, name, exact: typeof name === 'string' }).first().waitFor();
-}
-
-async function check(t, page, name) {
-  await checker.check(t, page, { lang: LANG, name });
-}
-
-/** Signs a demo person in with their printed link; lands on /circles. */
-async function signIn(t, name, viewport, slug) {
-  const link = server.links.get(name);
-  assert.ok(link, `no sign-in link printed for ${name}; printed: ${[...server.links.keys()].join(', ')}`);
-  const context = await newContext(viewport);
-  const page = await context.newPage();
-  await goto(page, link);
-  await check(t, page, `sign-in-link-${slug}`);
-  await page.getByRole('button', { name: T.signInButton, exact: true }).click();
-  await page.waitForURL(url('/circles'));
-  await expectHeading(page, T.myCircles);
-  await check(t, page, `circles-${slug}`);
-
-  const href = await page.getByRole('link', { name: CLIENT, exact: true }).getAttribute('href');
-  const match = /^\/circles\/([^/?#]+)$/.exec(href || '');
-  assert.ok(match, `the link "${CLIENT}" on /circles of ${name} points to ${href}, expected /circles/{id}`);
-  if (circleId) assert.equal(match[1], circleId, `${name} sees another circle of ${CLIENT}`);
-  circleId = match[1];
-  people[name] = { context, page };
-  return people[name];
-}
-
-function pageOf(name) {
-  assert.ok(people[name], `${name} is not signed in (the sign-in test failed)`);
-  return people[name].page;
-}
 
 /** The region "Nieuw voor jou" (or another overview section) by its heading. */
 function section(page, heading) {
@@ -170,8 +99,8 @@ async function unreadBadge(page) {
 
 /** The entry id in /circles/{c}/logbook/{entry}[?…]. */
 function entryIdFrom(address) {
-  const match = new RegExp(`/circles/${circleId}/logbook/([^/?#]+)(?:[?#].*)?$`).exec(address);
-  assert.ok(match, `${address} is not an entry page of circle ${circleId}`);
+  const match = new RegExp(`${circlePath('/logbook/')}([^/?#]+)(?:[?#].*)?$`).exec(address);
+  assert.ok(match, `${address} is not an entry page of circle ${journey.circleId}`);
   return match[1];
 }
 
@@ -232,44 +161,6 @@ async function seenBy(page) {
   return { seen, notYet, text: await region.innerText() };
 }
 
-/** Makes a personal API token on /account; returns its secret. */
-async function makeToken(t, page, slug) {
-  await goto(page, '/account');
-  await expectHeading(page, T.myAccount);
-  await section(page, T.tokensHeading).waitFor();
-  await check(t, page, `account-${slug}`);
-  await page.locator('#token-name').fill(`e2e logboek ${RUN}`);
-  await page.getByRole('button', { name: T.makeToken, exact: true }).click();
-  const input = page.locator('#new-token');
-  await input.waitFor();
-  const token = await input.inputValue();
-  assert.match(token, /^ssp_\S+$/, `the new token is "${token}"`);
-  assert.ok(await input.evaluate((el) => el.readOnly), '#new-token is not read-only');
-  await check(t, page, `account-token-created-${slug}`);
-  return token;
-}
-
-/** Calls the JSON API with a personal token. */
-async function api(token, pathname, { method = 'GET', body } = {}) {
-  const response = await fetch(url(`/api/v1${pathname}`), {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      Accept: 'application/json',
-      ...(body ? { 'Content-Type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  let json = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    /* not JSON; the assertions say so */
-  }
-  return { status: response.status, json, text, type: response.headers.get('content-type') || '' };
-}
-
 /** Every entry of the API timeline, following next_cursor. */
 async function apiAllEntries(token, query = '') {
   const entries = [];
@@ -320,11 +211,11 @@ async function unreadViaApi(token) {
 // ---------------------------------------------------------------------------
 
 before(async () => {
-  ({ checker, server, browser } = await startJourney(ARTIFACTS));
+  await journey.start();
 });
 
 after(async () => {
-  await stopJourney({ contexts, browser, server, checker, browserProblems });
+  await journey.stop();
 });
 
 test('Thijs (volunteer, phone), Ans (family carer, phone) and Fatima (nurse) sign in', { timeout: TEST_TIMEOUT_MS }, async (t) => {
@@ -361,7 +252,7 @@ test('Journey 1: a volunteer posts a "Mooi moment" with a photo from a phone; th
   await entry.getByText(T.audienceCircle).waitFor();
   const photos = await loadedPhotos(thijs);
   assert.equal(photos.length, 1, `expected one photo on the entry page, found ${photos.length}`);
-  assert.match(photos[0], new RegExp(`^/circles/${circleId}/logbook/${momentId}/files/[^/?#]+\\?thumb=1$`));
+  assert.match(photos[0], new RegExp(`^${circlePath('/logbook/')}${momentId}/files/[^/?#]+\\?thumb=1$`));
   const full = await thijs.request.get(url(photos[0].replace(/\?thumb=1$/, '')));
   assert.equal(full.status(), 200, `the full-size photo answered ${full.status()}`);
   assert.match(full.headers()['content-type'] || '', /^image\//, 'the full-size photo is not an image');
@@ -427,7 +318,7 @@ test('Journey 2: a professionals-only observation is invisible to the volunteer 
   const fatima = pageOf(NURSE);
 
   // Thijs makes a personal API token first (on his phone).
-  const token = await makeToken(t, thijs, 'volunteer');
+  const token = await makeToken(t, thijs, { name: `e2e logboek ${RUN}`, slug: 'volunteer' });
 
   // Counts before Fatima writes. (Nothing below may open Thijs's or Ans's
   // logbook before the counts after: listing entries marks them as seen.)
@@ -437,7 +328,7 @@ test('Journey 2: a professionals-only observation is invisible to the volunteer 
   assert.equal(badgeBefore, Math.min(apiBefore.unread, 100), 'the count badge and the API disagree on Thijs\'s unread count');
   await goto(ans, circlePath());
   const ansBadgeBefore = await unreadBadge(ans);
-  const mailsBefore = new Set(fs.existsSync(server.mailDir) ? fs.readdirSync(server.mailDir) : []);
+  const mailsBefore = new Set(fs.existsSync(journey.server.mailDir) ? fs.readdirSync(journey.server.mailDir) : []);
 
   // Fatima writes a concern for professionals only, with a photo.
   const secretId = await writeEntry(t, fatima, {
@@ -603,8 +494,8 @@ test('Journey 2: a professionals-only observation is invisible to the volunteer 
     let toProfessionals = [];
     let mails = [];
     for (;;) {
-      const files = fs.existsSync(server.mailDir) ? fs.readdirSync(server.mailDir).filter((f) => f.endsWith('.eml')) : [];
-      mails = files.filter((f) => !mailsBefore.has(f)).map((f) => readMail(path.join(server.mailDir, f)));
+      const files = fs.existsSync(journey.server.mailDir) ? fs.readdirSync(journey.server.mailDir).filter((f) => f.endsWith('.eml')) : [];
+      mails = files.filter((f) => !mailsBefore.has(f)).map((f) => readMail(path.join(journey.server.mailDir, f)));
       toProfessionals = mails.filter((m) => MAIL.professionals.some((a) => (m.headers.to || '').includes(a)) && m.text.includes(SECRET_WORD));
       if (toProfessionals.length || Date.now() > deadline) break;
       await new Promise((resolve) => setTimeout(resolve, 200));

@@ -1,0 +1,210 @@
+'use strict';
+// The helpers that the journeys in one circle share: signing demo people in
+// with their printed links, opening pages with an expected status, waiting
+// for headings, the page checker, and a few assertions. `createJourney`
+// returns plain functions (no `this`), so a test file can destructure them.
+
+const assert = require('node:assert/strict');
+
+const { startJourney, stopJourney, openContext } = require('./browser');
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+
+/**
+ * One test file's journey.
+ *
+ *   artifactsDir      where screenshots, the axe report and the server log go
+ *   client            the name of the circle's client, as linked on /circles
+ *   texts             { signInButton, myCircles } in the journey's language
+ *   lang, locale      the checker's language tag and the browser's locale
+ *   expectedErrors    console errors ("Failed to load resource: … status of
+ *                     403") matching this are left out while `expectingError`
+ *                     runs: the journey causes them on purpose
+ *   checkSignInLink   also check the sign-in link page of every person
+ */
+function createJourney({
+  artifactsDir,
+  client,
+  texts,
+  lang = 'nl',
+  locale = 'nl-NL',
+  expectedErrors = /status of (403|404|422)/,
+  checkSignInLink = false,
+}) {
+  const run = { server: null, browser: null, checker: null, circleId: null, expectError: false };
+  const contexts = [];
+  const browserProblems = [];
+  const people = {}; // name -> { context, page }
+
+  async function start() {
+    ({ checker: run.checker, server: run.server, browser: run.browser } = await startJourney(artifactsDir));
+  }
+
+  async function stop() {
+    const { browser, server, checker } = run;
+    await stopJourney({ contexts, browser, server, checker, browserProblems });
+  }
+
+  /** A new browser context (one person's browser) in the journey's locale. */
+  function newContext(viewport) {
+    const ignore = (text) => run.expectError && expectedErrors.test(text);
+    return openContext(run.browser, contexts, browserProblems, { locale, viewport, ignore });
+  }
+
+  function url(pathname) {
+    return `${run.server.baseUrl}${pathname}`;
+  }
+
+  function circlePath(suffix = '') {
+    return `/circles/${run.circleId}${suffix}`;
+  }
+
+  /** Opens `target` (a path or a full URL) and asserts the answer's status. */
+  async function goto(page, target, status = 200) {
+    const response = await page.goto(target.startsWith('http') ? target : url(target), { waitUntil: 'load' });
+    assert.ok(response, `no response for ${target}`);
+    assert.equal(response.status(), status, `GET ${target} answered ${response.status()}, expected ${status}`);
+    return response;
+  }
+
+  /** Runs `fn` while the error answers it causes on purpose are not reported as browser problems. */
+  async function expectingError(fn) {
+    run.expectError = true;
+    try {
+      return await fn();
+    } finally {
+      run.expectError = false;
+    }
+  }
+
+  /** Opens a page that must not exist for this person: a plain 404. */
+  function gotoNotFound(page, target) {
+    return expectingError(() => goto(page, target, 404));
+  }
+
+  async function expectHeading(page, name, level = 1) {
+    await page.getByRole('heading', { level, name, exact: typeof name === 'string' }).first().waitFor();
+  }
+
+  /** Screenshots and axe-checks the page at both sizes (a subtest of `t`). */
+  async function check(t, page, name) {
+    await run.checker.check(t, page, { lang, name });
+  }
+
+  /** Signs a demo person in with their printed link; lands on /circles and learns the circle's id. */
+  async function signIn(t, name, viewport, slug) {
+    const link = run.server.links.get(name);
+    assert.ok(link, `no sign-in link printed for ${name}; printed: ${[...run.server.links.keys()].join(', ')}`);
+    const context = await newContext(viewport);
+    const page = await context.newPage();
+    await goto(page, link);
+    if (checkSignInLink) await check(t, page, `sign-in-link-${slug}`);
+    await page.getByRole('button', { name: texts.signInButton, exact: true }).click();
+    await page.waitForURL(url('/circles'));
+    await expectHeading(page, texts.myCircles);
+    await check(t, page, `circles-${slug}`);
+
+    const href = await page.getByRole('link', { name: client, exact: true }).getAttribute('href');
+    const match = /^\/circles\/([^/?#]+)$/.exec(href || '');
+    assert.ok(match, `the link "${client}" on /circles of ${name} points to ${href}, expected /circles/{id}`);
+    if (run.circleId) assert.equal(match[1], run.circleId, `${name} sees another circle of ${client}`);
+    run.circleId = match[1];
+    people[name] = { context, page };
+    return people[name];
+  }
+
+  function pageOf(name) {
+    assert.ok(people[name], `${name} is not signed in (the sign-in test failed)`);
+    return people[name].page;
+  }
+
+  /** The page is not wider than the phone window (no sideways scrolling). */
+  async function assertNoSidewaysScroll(page, what) {
+    assert.deepEqual(page.viewportSize(), PHONE);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= PHONE.width, `${what} is ${width}px wide in a ${PHONE.width}px window`);
+  }
+
+  /** Clicks `button` (a locator) and resolves with the answer to the POST to `pathname`. */
+  async function submitTo(page, button, pathname) {
+    const posted = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === pathname);
+    await button.click();
+    return posted;
+  }
+
+  /**
+   * Makes a personal API key on /account (the page is checked before and
+   * after); returns its secret. Needs texts.myAccount, .tokensHeading and
+   * .makeToken.
+   */
+  async function makeToken(t, page, { name, slug }) {
+    await goto(page, '/account');
+    await expectHeading(page, texts.myAccount);
+    await page.getByRole('region', { name: texts.tokensHeading }).waitFor();
+    await check(t, page, `account-${slug}`);
+    await page.locator('#token-name').fill(name);
+    await page.getByRole('button', { name: texts.makeToken, exact: true }).click();
+    const input = page.locator('#new-token');
+    await input.waitFor();
+    const token = await input.inputValue();
+    assert.match(token, /^ssp_\S+$/, `the new token is "${token}"`);
+    assert.ok(await input.evaluate((el) => el.readOnly), '#new-token is not read-only');
+    await check(t, page, `account-token-created-${slug}`);
+    return token;
+  }
+
+  /** Calls the JSON API (`/api/v1` + pathname) with a personal key: { status, json, text, type }. */
+  async function api(token, pathname, { method = 'GET', body } = {}) {
+    const response = await fetch(url(`/api/v1${pathname}`), {
+      method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        Accept: 'application/json',
+        ...(body ? { 'Content-Type': 'application/json' } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    let json = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      /* not JSON; the assertions say so */
+    }
+    return { status: response.status, json, text, type: response.headers.get('content-type') || '' };
+  }
+
+  return {
+    start,
+    stop,
+    get server() {
+      return run.server;
+    },
+    get circleId() {
+      return run.circleId;
+    },
+    people,
+    newContext,
+    url,
+    circlePath,
+    goto,
+    gotoNotFound,
+    expectingError,
+    expectHeading,
+    check,
+    signIn,
+    pageOf,
+    assertNoSidewaysScroll,
+    submitTo,
+    makeToken,
+    api,
+  };
+}
+
+/** Whitespace collapsed, ends trimmed. */
+function clean(s) {
+  return (s || '').replace(/\s+/g, ' ').trim();
+}
+
+module.exports = { createJourney, clean, PHONE, DESKTOP };
