@@ -3,6 +3,7 @@
 //! may do. No I/O lives here: no SQL, no HTTP. The compiler keeps it that way
 //! because this crate depends on neither.
 
+pub mod about;
 pub mod access;
 pub mod agreement;
 pub mod audience;
@@ -11,6 +12,7 @@ pub mod carer_signal;
 pub mod change;
 pub mod circle;
 pub mod conversation;
+pub mod empathy;
 pub mod error;
 pub mod ids;
 pub mod invitation;
@@ -24,6 +26,7 @@ pub mod questionnaire;
 pub mod role;
 pub mod user;
 pub mod validate;
+pub mod wellbeing;
 
 pub use error::{Error, FieldError, Result};
 

@@ -53,6 +53,35 @@ impl EntryKind {
     }
 }
 
+/// The picture on a thank-you card, from a small fixed set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Card {
+    Sun,
+    Flower,
+    Heart,
+    Coffee,
+    Star,
+}
+
+impl Card {
+    pub const ALL: [Card; 5] = [Card::Sun, Card::Flower, Card::Heart, Card::Coffee, Card::Star];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Card::Sun => "sun",
+            Card::Flower => "flower",
+            Card::Heart => "heart",
+            Card::Coffee => "coffee",
+            Card::Star => "star",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Card::ALL.into_iter().find(|c| c.as_str() == raw)
+    }
+}
+
 /// Where an open item stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -172,6 +201,8 @@ pub struct Entry {
     pub reactions: Vec<ReactionCount>,
     /// Has the reader seen this entry before?
     pub seen_by_me: bool,
+    /// With `Thanks`: the picture on the card, if the writer chose one.
+    pub card: Option<Card>,
 }
 
 /// Who did something, and when.
@@ -221,6 +252,10 @@ pub struct NewEntry {
     pub chosen: Vec<MemberId>,
     pub recipients: Vec<MemberId>,
     pub body: String,
+    /// With `Thanks`: a picture for the card.
+    pub card: Option<Card>,
+    /// The wellbeing goal this entry tells about (progress), if any.
+    pub goal: Option<String>,
 }
 
 pub const MAX_BODY: usize = 10_000;
@@ -240,6 +275,9 @@ impl NewEntry {
         }
         if self.kind == EntryKind::Thanks && self.recipients.is_empty() {
             v.push("recipients", "thanks-recipients-empty");
+        }
+        if self.kind != EntryKind::Thanks && self.card.is_some() {
+            v.push("card", "card-only-for-thanks");
         }
         if self.kind != EntryKind::Thanks && !self.recipients.is_empty() {
             v.push("recipients", "recipients-only-for-thanks");
@@ -322,8 +360,15 @@ mod tests {
             chosen: vec![],
             recipients: vec![],
             body: "Goed gegaan".into(),
+            card: None,
+            goal: None,
         };
         assert!(ok.validate(&members, false).is_ok());
+        let card = NewEntry { card: Some(Card::Sun), ..ok.clone() };
+        assert!(card.validate(&members, false).is_err(), "a picture only on a thank-you card");
+        let thanks_card =
+            NewEntry { kind: EntryKind::Thanks, recipients: vec![m("b")], card: Some(Card::Sun), ..ok.clone() };
+        assert!(thanks_card.validate(&members, false).is_ok());
         let empty = NewEntry { body: "   ".into(), ..ok.clone() };
         assert!(empty.validate(&members, false).is_err());
         assert!(empty.validate(&members, true).is_ok(), "a photo alone is fine");

@@ -10,6 +10,7 @@
 mod db;
 mod migrate;
 
+pub mod about;
 pub mod agreements;
 pub mod api_tokens;
 pub mod audit;

@@ -13,7 +13,7 @@ use samenspel_core::access::{Can, act, may_close_entry};
 use samenspel_core::audience::{Audience, AudienceScope};
 use samenspel_core::ids::{CircleId, MemberId};
 use samenspel_core::logbook::{
-    AttachmentInfo, AttachmentKind, Cursor, Entry, EntryKind, NewEntry, Person, Reaction, ReactionCount, Reply,
+    AttachmentInfo, AttachmentKind, Card, Cursor, Entry, EntryKind, NewEntry, Person, Reaction, ReactionCount, Reply,
     Revision, SeenBy, Stamp, Status,
 };
 use samenspel_core::role::Role;
@@ -76,7 +76,8 @@ macro_rules! entry_columns {
          e.status, e.closed_at, \
          (SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = e.closed_by), \
          e.reply_count, \
-         CASE WHEN e.author_member_id = $2 THEN 1 ELSE (SELECT COUNT(*) FROM entry_reads r WHERE r.entry_id = e.id AND r.member_id = $2) END "
+         CASE WHEN e.author_member_id = $2 THEN 1 ELSE (SELECT COUNT(*) FROM entry_reads r WHERE r.entry_id = e.id AND r.member_id = $2) END, \
+         e.card "
     };
 }
 
@@ -114,6 +115,8 @@ pub struct EntryFilter {
     pub since: Option<Timestamp>,
     /// Leave out the reader's own entries.
     pub exclude_mine: bool,
+    /// Only thank-yous addressed to this member (and not removed).
+    pub thanked: Option<MemberId>,
     /// Older than this position (the next page).
     pub before: Option<Cursor>,
 }
@@ -208,6 +211,7 @@ struct EntryRow {
     closed_by: Option<String>,
     reply_count: i64,
     seen: i64,
+    card: Option<String>,
 }
 
 macro_rules! entry_row {
@@ -231,6 +235,7 @@ macro_rules! entry_row {
             closed_by: r.try_get(14)?,
             reply_count: r.try_get(15)?,
             seen: r.try_get(16)?,
+            card: r.try_get(17)?,
         })
     }};
 }
@@ -261,6 +266,7 @@ impl EntryRow {
             attachments: Vec::new(),
             reactions: Vec::new(),
             seen_by_me: self.seen > 0,
+            card: self.card.as_deref().and_then(Card::parse),
             circle_id: circle.clone(),
             id: self.id,
         })
@@ -288,7 +294,7 @@ impl Store {
         }
         let status = if new.kind.stays_open() { Status::Open } else { Status::None };
         on_tx!(&mut tx, |c| sqlx::query(
-            "INSERT INTO entries (id, circle_id, author_member_id, kind, audience, body, created_at, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+            "INSERT INTO entries (id, circle_id, author_member_id, kind, audience, body, created_at, status, card) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
         )
         .bind(id)
         .bind(cap.circle_id().as_str())
@@ -298,10 +304,14 @@ impl Store {
         .bind(&new.body)
         .bind(ms(now))
         .bind(status.as_str())
+        .bind(new.card.map(Card::as_str))
         .execute(c)
         .await
         .map(|r| r.rows_affected()))
         .map_err(db_err)?;
+        if let Some(goal) = &new.goal {
+            crate::about::link_goal_progress(&mut tx, cap.circle_id().as_str(), goal, id).await?;
+        }
         for member in &new.chosen {
             insert_pair(&mut tx, "INSERT INTO entry_audience (entry_id, member_id) VALUES ($1, $2)", id, member)
                 .await?;
@@ -363,6 +373,13 @@ impl Store {
         }
         if filter.exclude_mine {
             sql.push_str(" AND e.author_member_id <> $2");
+        }
+        if let Some(member) = &filter.thanked {
+            let p = next(Arg::Text(member.as_str().to_owned()));
+            sql.push_str(&format!(
+                " AND e.kind = 'thanks' AND e.deleted_at IS NULL \
+                 AND EXISTS (SELECT 1 FROM entry_recipients r WHERE r.entry_id = e.id AND r.member_id = {p})"
+            ));
         }
         let limit_at = next(Arg::Int(limit));
         sql.push_str(&format!(" ORDER BY e.created_at DESC, e.id DESC LIMIT {limit_at}"));

@@ -57,6 +57,18 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0008_checkins.sql"),
         include_str!("../migrations/postgres/0008_checkins.sql"),
     ),
+    (
+        9,
+        "about_client",
+        include_str!("../migrations/sqlite/0009_about_client.sql"),
+        include_str!("../migrations/postgres/0009_about_client.sql"),
+    ),
+    (
+        10,
+        "appreciation_reminders",
+        include_str!("../migrations/sqlite/0010_appreciation_reminders.sql"),
+        include_str!("../migrations/postgres/0010_appreciation_reminders.sql"),
+    ),
 ];
 
 /// The compiled-in migrations for one engine, as sqlx's migrator reads them.

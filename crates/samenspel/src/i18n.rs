@@ -468,6 +468,16 @@ mod tests {
         );
         keys.extend(SofaRole::ALL.iter().map(|r| format!("sofa-{}", r.as_str())));
         keys.extend(SofaRole::ALL.iter().map(|r| format!("sofa-{}-hint", r.as_str())));
+        use samenspel_core::about::Part;
+        keys.extend(Part::ALL.iter().map(|p| p.label_key()));
+        keys.extend(Part::ALL.iter().map(|p| p.hint_key()));
+        use samenspel_core::empathy::Quadrant;
+        keys.extend(Quadrant::ALL.iter().map(|q| format!("empathy-{}", q.as_str())));
+        keys.extend(Quadrant::ALL.iter().map(|q| format!("empathy-{}-hint", q.as_str())));
+        use samenspel_core::wellbeing::{GoalKind, GoalStatus};
+        keys.extend(GoalKind::ALL.iter().map(|k| format!("goal-kind-{}", k.as_str())));
+        keys.extend(GoalStatus::ALL.iter().map(|s| format!("goal-status-{}", s.as_str())));
+        keys.extend(samenspel_core::logbook::Card::ALL.iter().map(|c| format!("card-{}", c.as_str())));
         let _ = InvitationState::Open;
         // Audit actions as written in the services: `what(Operation::…, "action", …)`.
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

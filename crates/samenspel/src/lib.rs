@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod audit_writer;
+pub mod cards;
 pub mod cli;
 pub mod config;
 pub mod crypto;

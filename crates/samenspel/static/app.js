@@ -24,21 +24,26 @@ document.addEventListener("DOMContentLoaded", () => {
   if (summary) summary.focus();
 });
 
-// The writing form: show "whom to thank" only for a thank-you, and the list
-// of people only for "only the chosen people". Without JavaScript both stay
-// visible, with a hint saying when they apply.
+// The writing forms: show "whom to thank" and the card pictures only for a
+// thank-you, and the list of people only for "only the chosen people".
+// Without JavaScript they stay visible, with a hint saying when they apply.
 document.addEventListener("DOMContentLoaded", () => {
-  const form = document.querySelector("form.entry-form");
-  if (!form) return;
+  const forms = document.querySelectorAll("form.entry-form, form.audience-form");
+  if (forms.length === 0) return;
   document.documentElement.classList.add("js");
-  const thanks = form.querySelector(".thanks-only");
-  const chosen = form.querySelector(".chosen-only");
-  const update = () => {
-    const kind = form.querySelector("input[name=kind]:checked");
-    const audience = form.querySelector("input[name=audience]:checked");
-    if (thanks) thanks.hidden = !(kind && kind.value === "thanks");
-    if (chosen) chosen.hidden = !(audience && audience.value === "chosen");
-  };
-  form.addEventListener("change", update);
-  update();
+  forms.forEach((form) => {
+    const update = () => {
+      const kind = form.querySelector("input[name=kind]:checked");
+      const audience = form.querySelector("input[name=audience]:checked");
+      form.querySelectorAll(".thanks-only").forEach((el) => {
+        el.hidden = !(kind && kind.value === "thanks");
+      });
+      form.querySelectorAll(".chosen-only").forEach((el) => {
+        // A form without audience choices (the writer may not decide) keeps nothing hidden.
+        el.hidden = audience !== null && audience.value !== "chosen";
+      });
+    };
+    form.addEventListener("change", update);
+    update();
+  });
 });

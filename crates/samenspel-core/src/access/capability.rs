@@ -58,7 +58,10 @@ pub mod act {
         HoldConversations,
         KeepOwnProfile,
         MarkCarerRoles,
-        CarerCheckIn
+        CarerCheckIn,
+        ViewAboutClient,
+        WriteAboutClient,
+        VolunteerCheckIn
     );
     marker!(OrgActionMarker, OrgAction, ManageOrganisation, StartCircle);
 }

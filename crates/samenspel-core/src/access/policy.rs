@@ -48,10 +48,19 @@ pub enum CircleAction {
     /// Fill in one's own carer check-in (EDIZ) and see one's own results.
     /// Nobody else has an action that reads them.
     CarerCheckIn,
+    /// Read "Dit ben ik", the empathy maps and the wellbeing plan (within
+    /// their audiences).
+    ViewAboutClient,
+    /// Write in "Dit ben ik", make an empathy map, add goals to the wellbeing
+    /// plan (who may change what someone else wrote: see [`may_change_about`]).
+    WriteAboutClient,
+    /// Fill in one's own volunteer check-in (WIFA) and decide whether the
+    /// coordinator sees it.
+    VolunteerCheckIn,
 }
 
 impl CircleAction {
-    pub const ALL: [CircleAction; 20] = [
+    pub const ALL: [CircleAction; 23] = [
         CircleAction::ViewCircle,
         CircleAction::ViewMembers,
         CircleAction::InviteMembers,
@@ -72,6 +81,9 @@ impl CircleAction {
         CircleAction::KeepOwnProfile,
         CircleAction::MarkCarerRoles,
         CircleAction::CarerCheckIn,
+        CircleAction::ViewAboutClient,
+        CircleAction::WriteAboutClient,
+        CircleAction::VolunteerCheckIn,
     ];
 }
 
@@ -94,6 +106,10 @@ impl CircleAction {
 /// * Family carers mark their own SOFA roles; professionals mark them for the
 ///   family carers they work with.
 /// * Family carers fill in their own check-in; its answers are theirs alone.
+/// * Every member reads "Dit ben ik", the empathy maps and the wellbeing plan
+///   within their audiences, and writes in them: the client's world is
+///   described together.
+/// * Volunteers fill in their own volunteer check-in.
 /// * Only the client and the representative read the audit trail.
 /// * An archived circle is read-only and visible only to managers, the client
 ///   and the representative; a manager may bring it back.
@@ -102,20 +118,22 @@ pub fn may(role: Role, manager_flag: bool, archived: bool, action: CircleAction)
     let manages = manager_flag || role.always_manages();
     if archived {
         return match action {
-            ViewCircle | ViewMembers | ReadLogbook | ViewNetwork | ViewAgreements | ViewConversations => {
-                manages || role.speaks_for_client()
-            }
+            ViewCircle | ViewMembers | ReadLogbook | ViewNetwork | ViewAgreements | ViewConversations
+            | ViewAboutClient => manages || role.speaks_for_client(),
             ViewAuditTrail => role.speaks_for_client(),
             ArchiveCircle => manages,
             InviteMembers | ManageMembers | EditCircle | Leave | WriteLogbook | ModerateLogbook | EditNetwork
-            | WriteAgreements | HoldConversations | KeepOwnProfile | MarkCarerRoles | CarerCheckIn => false,
+            | WriteAgreements | HoldConversations | KeepOwnProfile | MarkCarerRoles | CarerCheckIn
+            | WriteAboutClient | VolunteerCheckIn => false,
         };
     }
     match action {
         ViewCircle | ViewMembers | Leave | ReadLogbook | WriteLogbook | ViewNetwork | ViewAgreements
-        | WriteAgreements | ViewConversations | HoldConversations | KeepOwnProfile => true,
+        | WriteAgreements | ViewConversations | HoldConversations | KeepOwnProfile | ViewAboutClient
+        | WriteAboutClient => true,
         MarkCarerRoles => role == Role::Relative || role.is_professional(),
         CarerCheckIn => role == Role::Relative,
+        VolunteerCheckIn => role == Role::Volunteer,
         InviteMembers | ManageMembers | EditCircle | ArchiveCircle | ModerateLogbook => manages,
         EditNetwork => manages || role != Role::Volunteer,
         ViewAuditTrail => role.speaks_for_client(),
@@ -161,6 +179,15 @@ pub fn may_mark_carer_roles(actor_role: Role, is_self: bool, target_role: Role) 
     target_role == Role::Relative && (is_self || actor_role.is_professional())
 }
 
+/// May this member change the audience of, or remove, something in "Dit ben
+/// ik", an empathy map or a goal that someone else wrote? Its writer may, the
+/// client side may (the client decides who sees what about them), and
+/// managers may. Anyone who may write adds to the text itself; every version
+/// is kept with who wrote it.
+pub fn may_change_about(actor_role: Role, manager_flag: bool, is_author: bool) -> bool {
+    is_author || actor_role.speaks_for_client() || manager_flag || actor_role.always_manages()
+}
+
 /// Organisation-level actions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum OrgAction {
@@ -198,21 +225,22 @@ mod tests {
     /// `CircleAction::ALL`: view, members, invite, manage, edit, archive, audit,
     /// leave, read logbook, write logbook, moderate logbook, view network,
     /// edit network, view agreements, write agreements, view conversations,
-    /// hold conversations, own profile, mark SOFA roles, carer check-in.
+    /// hold conversations, own profile, mark SOFA roles, carer check-in, view
+    /// about the client, write about the client, volunteer check-in.
     #[test]
     fn truth_table_active_circle() {
         let t = true;
         let f = false;
-        let table: [(Role, bool, [bool; 20]); 9] = [
-            (Role::Client, false, [t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, f, f]),
-            (Role::Representative, false, [t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, f, f]),
-            (Role::Coordinator, false, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, t, f]),
-            (Role::Relative, false, [t, t, f, f, f, f, f, t, t, t, f, t, t, t, t, t, t, t, t, t]),
-            (Role::Relative, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, t, t]),
-            (Role::Volunteer, false, [t, t, f, f, f, f, f, t, t, t, f, t, f, t, t, t, t, t, f, f]),
-            (Role::Volunteer, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, f, f]),
-            (Role::Professional, false, [t, t, f, f, f, f, f, t, t, t, f, t, t, t, t, t, t, t, t, f]),
-            (Role::Professional, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, t, f]),
+        let table: [(Role, bool, [bool; 23]); 9] = [
+            (Role::Client, false, [t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, f, f, t, t, f]),
+            (Role::Representative, false, [t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, f, f, t, t, f]),
+            (Role::Coordinator, false, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, t, f, t, t, f]),
+            (Role::Relative, false, [t, t, f, f, f, f, f, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, f]),
+            (Role::Relative, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, f]),
+            (Role::Volunteer, false, [t, t, f, f, f, f, f, t, t, t, f, t, f, t, t, t, t, t, f, f, t, t, t]),
+            (Role::Volunteer, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, f, f, t, t, t]),
+            (Role::Professional, false, [t, t, f, f, f, f, f, t, t, t, f, t, t, t, t, t, t, t, t, f, t, t, f]),
+            (Role::Professional, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, t, f, t, t, f]),
         ];
         for (role, flag, row) in table {
             for (action, want) in CircleAction::ALL.into_iter().zip(row) {
@@ -225,13 +253,13 @@ mod tests {
     fn truth_table_archived_circle() {
         let t = true;
         let f = false;
-        let table: [(Role, bool, [bool; 20]); 6] = [
-            (Role::Client, false, [t, t, f, f, f, t, t, f, t, f, f, t, f, t, f, t, f, f, f, f]),
-            (Role::Representative, false, [t, t, f, f, f, t, t, f, t, f, f, t, f, t, f, t, f, f, f, f]),
-            (Role::Coordinator, false, [t, t, f, f, f, t, f, f, t, f, f, t, f, t, f, t, f, f, f, f]),
-            (Role::Relative, true, [t, t, f, f, f, t, f, f, t, f, f, t, f, t, f, t, f, f, f, f]),
-            (Role::Relative, false, [f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f]),
-            (Role::Volunteer, false, [f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f]),
+        let table: [(Role, bool, [bool; 23]); 6] = [
+            (Role::Client, false, [t, t, f, f, f, t, t, f, t, f, f, t, f, t, f, t, f, f, f, f, t, f, f]),
+            (Role::Representative, false, [t, t, f, f, f, t, t, f, t, f, f, t, f, t, f, t, f, f, f, f, t, f, f]),
+            (Role::Coordinator, false, [t, t, f, f, f, t, f, f, t, f, f, t, f, t, f, t, f, f, f, f, t, f, f]),
+            (Role::Relative, true, [t, t, f, f, f, t, f, f, t, f, f, t, f, t, f, t, f, f, f, f, t, f, f]),
+            (Role::Relative, false, [f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f]),
+            (Role::Volunteer, false, [f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f]),
         ];
         for (role, flag, row) in table {
             for (action, want) in CircleAction::ALL.into_iter().zip(row) {
@@ -269,6 +297,19 @@ mod tests {
         assert!(!may_mark_carer_roles(Volunteer, false, Relative));
         assert!(!may_mark_carer_roles(Client, false, Relative), "the client does not rate the carer");
         assert!(!may_mark_carer_roles(Professional, false, Volunteer), "only family carers have SOFA roles");
+    }
+
+    #[test]
+    fn who_changes_what_someone_else_wrote_about_the_client() {
+        use Role::*;
+        assert!(may_change_about(Volunteer, false, true), "the writer");
+        assert!(may_change_about(Client, false, false), "the client decides");
+        assert!(may_change_about(Representative, false, false));
+        assert!(may_change_about(Coordinator, false, false), "a manager");
+        assert!(may_change_about(Relative, true, false), "a relative with the manager flag");
+        assert!(!may_change_about(Relative, false, false));
+        assert!(!may_change_about(Professional, false, false));
+        assert!(!may_change_about(Volunteer, false, false));
     }
 
     #[test]

@@ -26,6 +26,8 @@ struct Line {
     /// Closed by this person, some minutes after the last reply.
     closed_by: Option<&'static str>,
     photo: bool,
+    /// The picture on a thank-you card.
+    card: &'static str,
 }
 
 const fn line(
@@ -47,6 +49,7 @@ const fn line(
         reactions: &[],
         closed_by: None,
         photo: false,
+        card: "",
     }
 }
 
@@ -117,6 +120,7 @@ const HENK: &[Line] = &[
     },
     Line {
         thanks: &["thijs"],
+        card: "sun",
         seen_by: &["thijs", "marieke"],
         reactions: &[("thijs", "heart")],
         ..line(
@@ -334,6 +338,8 @@ async fn write(s: &Seeder<'_>, circle: &CircleId, l: &Line) -> anyhow::Result<()
         chosen: vec![],
         recipients,
         body: l.body.into(),
+        card: l.card.into(),
+        goal: String::new(),
     };
     let files = if l.photo { vec![Upload { file_name: "eendenvijver.png".into(), bytes: photo() }] } else { vec![] };
     let id = logbook::write(&ctx, circle, &input, files, None).await?;

@@ -8,7 +8,7 @@ use samenspel_core::audience::Audience;
 use samenspel_core::audit::Operation;
 use samenspel_core::error::Validator;
 use samenspel_core::ids::{CircleId, MemberId};
-use samenspel_core::logbook::{self, Cursor, Entry, EntryKind, NewEntry, Reaction, Reply, Revision, SeenBy};
+use samenspel_core::logbook::{self, Card, Cursor, Entry, EntryKind, NewEntry, Reaction, Reply, Revision, SeenBy};
 use samenspel_core::{Error, FieldError, Result};
 use samenspel_store::idempotency::IdempotencyKey;
 use samenspel_store::logbook::{EntryFilter, FileData, MAX_FILES, NewAttachment};
@@ -32,6 +32,12 @@ pub struct WriteEntry {
     pub recipients: Vec<String>,
     #[serde(default)]
     pub body: String,
+    /// With kind `thanks`: a picture for the card (sun, flower, heart, coffee, star).
+    #[serde(default)]
+    pub card: String,
+    /// The id of a wellbeing goal this entry tells about.
+    #[serde(default)]
+    pub goal: String,
 }
 
 fn circle() -> String {
@@ -74,7 +80,25 @@ pub async fn write(
     if audience.is_none() {
         v.push("audience", "audience-invalid");
     }
+    let card = match input.card.trim() {
+        "" => None,
+        raw => {
+            let card = Card::parse(raw);
+            if card.is_none() {
+                v.push("card", "card-invalid");
+            }
+            card
+        }
+    };
+    let goal = Some(input.goal.trim()).filter(|g| !g.is_empty()).map(str::to_owned);
     v.finish()?;
+    if let Some(goal) = &goal {
+        // Progress may only be written about a goal the writer can read.
+        let view = cap.also::<act::ViewAboutClient>().ok_or(Error::Forbidden)?;
+        if !ctx.state.store.goals(&view, None).await?.iter().any(|g| &g.id == goal) {
+            return Err(Error::field("goal", "goal-not-found"));
+        }
+    }
     let (Some(kind), Some(audience)) = (kind, audience) else {
         return Err(Error::internal("validated fields missing"));
     };
@@ -82,7 +106,7 @@ pub async fn write(
     let recipients = if kind == EntryKind::Thanks { member_ids(&input.recipients) } else { Vec::new() };
     let body = logbook::body("body", &input.body, logbook::MAX_BODY, !files.is_empty())
         .map_err(|e| Error::Validation(vec![e]))?;
-    let new = NewEntry { kind, audience, chosen, recipients, body };
+    let new = NewEntry { kind, audience, chosen, recipients, body, card, goal };
     let view = cap.also::<act::ViewMembers>().ok_or(Error::Forbidden)?;
     let members = ctx.state.store.members(&view, ctx.now).await?;
     let ids: Vec<MemberId> = members.iter().map(|m| m.id.clone()).collect();
@@ -123,6 +147,7 @@ pub async fn write(
             attachments: Vec::new(),
             reactions: Vec::new(),
             seen_by_me: true,
+            card,
         };
         let link = ctx.state.config.link(&format!("/circles/{circle}/logbook/{id}"));
         notify::about_entry(ctx.state, &circle_info.client_name, &draft, &link, &people, ctx.now)

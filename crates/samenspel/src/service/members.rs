@@ -61,6 +61,8 @@ pub struct MemberCard {
     pub carer_roles: Option<CarerRoles>,
     /// May the reader mark this member's SOFA roles?
     pub may_mark_roles: bool,
+    /// Thank-yous to this member that the reader may read, newest first.
+    pub thanks: Vec<samenspel_core::logbook::Entry>,
 }
 
 pub async fn get_page(ctx: &Ctx<'_>, circle: &CircleId, member: &MemberId) -> Result<InCircle<MemberCard>> {
@@ -69,7 +71,15 @@ pub async fn get_page(ctx: &Ctx<'_>, circle: &CircleId, member: &MemberId) -> Re
     let (profiles, carer_roles) = profiles_and_roles(ctx, &cap).await?;
     let may_mark_roles = cap.also::<act::MarkCarerRoles>().is_some()
         && may_mark_carer_roles(cap.role(), &m.id == cap.member_id(), m.role);
+    let thanks = match cap.also::<act::ReadLogbook>() {
+        Some(log) => {
+            let filter = samenspel_store::logbook::EntryFilter { thanked: Some(m.id.clone()), ..Default::default() };
+            ctx.state.store.entries(&log, &filter, 20).await?
+        }
+        None => Vec::new(),
+    };
     let card = MemberCard {
+        thanks,
         profile: profiles.into_iter().find(|p| p.member_id == m.id),
         carer_roles: carer_roles.into_iter().find(|r| r.member_id == m.id),
         may_mark_roles,

@@ -3,6 +3,7 @@
 //! that touches circle data first obtains a capability through [`Ctx::can`],
 //! which checks the policy and writes the audit record.
 
+pub mod about;
 pub mod accounts;
 pub mod agreements;
 pub mod audit;

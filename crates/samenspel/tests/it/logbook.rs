@@ -62,7 +62,7 @@ async fn write(app: &TestApp, who: &TUser, circle: &CircleId, kind: &str, audien
 }
 
 /// Posts the writing form (multipart) with optional files.
-async fn post_entry(
+pub async fn post_entry(
     c: &mut Client<'_>,
     circle: &CircleId,
     fields: &[(&str, &str)],

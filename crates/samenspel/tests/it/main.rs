@@ -6,6 +6,7 @@
 
 mod support;
 
+mod about;
 mod agreements;
 mod api;
 mod audit;
@@ -84,6 +85,9 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         agreements::agreements_due_for_review_show_on_the_overview,
         agreements::a_move_to_a_care_home_marks_agreements_and_tells_those_involved,
         checkins::only_the_carer_sees_the_check_in,
+        about::dit_ben_ik_keeps_every_version_and_its_audience,
+        about::empathy_maps_and_goals_follow_their_audience,
+        about::a_thank_you_card_reaches_its_recipient,
         conversations::a_family_start_conversation_becomes_agreements,
         conversations::only_those_who_took_part_read_a_private_conversation,
         conversations::a_collaboration_profile_is_private_until_shared,

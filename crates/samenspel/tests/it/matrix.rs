@@ -41,6 +41,8 @@ struct World {
     agreement: String,
     change: String,
     conversation: String,
+    map: String,
+    goal: String,
 }
 
 /// A tiny real photo, for the routes that take or serve one.
@@ -173,10 +175,43 @@ async fn world(app: &TestApp, p: &People, archived: bool) -> World {
     )
     .await
     .expect("conversation");
+    let map = samenspel::service::about::save_empathy_map(
+        &ctx,
+        &circle,
+        None,
+        &samenspel_core::empathy::EmpathyMapInput { says: "Ik red me wel".into(), ..Default::default() },
+    )
+    .await
+    .expect("empathy map");
+    let goal = samenspel::service::about::save_goal(
+        &ctx,
+        &circle,
+        None,
+        &samenspel_core::wellbeing::GoalInput {
+            kind: "again".into(),
+            words: "Weer naar de markt".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("goal");
     if archived {
         samenspel::service::circles::set_archived(&ctx, &circle, true).await.expect("archive");
     }
-    World { circle, target_member, invitation, entry, attachment, reply, contact, agreement, change, conversation }
+    World {
+        circle,
+        target_member,
+        invitation,
+        entry,
+        attachment,
+        reply,
+        contact,
+        agreement,
+        change,
+        conversation,
+        map,
+        goal,
+    }
 }
 
 /// A placement as a form or API client would send it.
@@ -212,6 +247,11 @@ fn fill(path: &str, w: &World, victim_session: &str, victim_token_id: &str) -> S
         .replace("{change_id}", &w.change)
         .replace("{conversation}", &w.conversation)
         .replace("{conversation_id}", &w.conversation)
+        .replace("{map}", &w.map)
+        .replace("{map_id}", &w.map)
+        .replace("{goal}", &w.goal)
+        .replace("{goal_id}", &w.goal)
+        .replace("{part}", "life_story")
         .replace("{reaction}", "heart")
         .replace("{session}", victim_session)
         .replace("{session_id}", victim_session)
@@ -264,6 +304,13 @@ fn form_body(path: &str) -> Vec<(&'static str, &'static str)> {
         "/circles/{circle}/members/{member}/carer-roles" => vec![("roles", "S")],
         "/circles/{circle}/check-in" => (1..=9).map(|i| (EDIZ_ITEMS[i - 1], "nee")).collect(),
         "/circles/{circle}/check-in/signal" => vec![("audience", "circle"), ("message", "Even vrij graag")],
+        "/circles/{circle}/about/parts/{part}" => vec![("text", "Ik was bakker in Zwolle.")],
+        "/circles/{circle}/about/empathy" | "/circles/{circle}/about/empathy/{map}" => {
+            vec![("says", "Ik wil naar huis"), ("audience", "circle")]
+        }
+        "/circles/{circle}/plan" | "/circles/{circle}/plan/{goal}" => {
+            vec![("kind", "keep"), ("words", "Zelf de krant halen"), ("audience", "circle")]
+        }
         _ => vec![],
     }
 }
@@ -305,6 +352,13 @@ fn json_body(method: &Method, path: &str) -> Option<serde_json::Value> {
         ("POST", "/circles/{circle_id}/check-ins") => Some(
             json!({"answers": EDIZ_ITEMS.iter().map(|k| (k.to_string(), json!("ja"))).collect::<serde_json::Map<_, _>>()}),
         ),
+        ("PUT", "/circles/{circle_id}/about/{part}") => Some(json!({"text": "Ik was bakker in Zwolle."})),
+        ("POST", "/circles/{circle_id}/empathy-maps") | ("PUT", "/circles/{circle_id}/empathy-maps/{map_id}") => {
+            Some(json!({"says": "Ik wil naar huis", "audience": "circle"}))
+        }
+        ("POST", "/circles/{circle_id}/goals") | ("PUT", "/circles/{circle_id}/goals/{goal_id}") => {
+            Some(json!({"kind": "keep", "words": "Zelf de krant halen", "audience": "circle"}))
+        }
         ("PUT", "/circles/{circle_id}/notification-settings") => {
             Some(json!({"immediate": true, "digest": "weekly", "quiet_from": null, "quiet_until": null}))
         }

@@ -3,6 +3,7 @@
 //! needs no CSRF protection. The OpenAPI document is generated from the
 //! handlers and served at `/api/v1/openapi.json`.
 
+mod about;
 mod agreements;
 mod checkins;
 mod circles;
@@ -102,6 +103,12 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(checkins::list, checkins::submit))
         .routes(routes!(checkins::signals, checkins::share_signal))
         .routes(routes!(checkins::withdraw_signal))
+        .routes(routes!(about::sections))
+        .routes(routes!(about::save_section))
+        .routes(routes!(about::maps, about::add_map))
+        .routes(routes!(about::change_map, about::remove_map))
+        .routes(routes!(about::goals, about::add_goal))
+        .routes(routes!(about::change_goal, about::remove_goal))
         .routes(routes!(conversations::list, conversations::hold))
         .routes(routes!(conversations::get, conversations::change, conversations::remove))
         .routes(routes!(profiles::mine, profiles::save, profiles::share, profiles::remove))
@@ -182,6 +189,16 @@ pub fn specs() -> Vec<RouteSpec> {
         r(Method::GET, "/circles/{circle_id}/signals", Circle(A::ViewMembers)),
         r(Method::POST, "/circles/{circle_id}/signals", Circle(A::CarerCheckIn)),
         r(Method::DELETE, "/circles/{circle_id}/signals/mine", Circle(A::CarerCheckIn)),
+        r(Method::GET, "/circles/{circle_id}/about", Circle(A::ViewAboutClient)),
+        r(Method::PUT, "/circles/{circle_id}/about/{part}", Circle(A::WriteAboutClient)),
+        r(Method::GET, "/circles/{circle_id}/empathy-maps", Circle(A::ViewAboutClient)),
+        r(Method::POST, "/circles/{circle_id}/empathy-maps", Circle(A::WriteAboutClient)),
+        r(Method::PUT, "/circles/{circle_id}/empathy-maps/{map_id}", CircleObject(A::WriteAboutClient)),
+        r(Method::DELETE, "/circles/{circle_id}/empathy-maps/{map_id}", CircleObject(A::WriteAboutClient)),
+        r(Method::GET, "/circles/{circle_id}/goals", Circle(A::ViewAboutClient)),
+        r(Method::POST, "/circles/{circle_id}/goals", Circle(A::WriteAboutClient)),
+        r(Method::PUT, "/circles/{circle_id}/goals/{goal_id}", CircleObject(A::WriteAboutClient)),
+        r(Method::DELETE, "/circles/{circle_id}/goals/{goal_id}", CircleObject(A::WriteAboutClient)),
         r(Method::GET, "/circles/{circle_id}/conversations", Circle(A::ViewConversations)),
         r(Method::POST, "/circles/{circle_id}/conversations", Circle(A::HoldConversations)),
         r(Method::GET, "/circles/{circle_id}/conversations/{conversation_id}", Circle(A::ViewConversations)),

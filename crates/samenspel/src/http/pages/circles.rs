@@ -26,6 +26,7 @@ pub struct CircleNav {
     pub can_invite: bool,
     pub can_audit: bool,
     pub can_see_network: bool,
+    pub can_see_about: bool,
     pub active: &'static str,
 }
 
@@ -38,6 +39,7 @@ impl CircleNav {
             can_invite: me.may(CircleAction::InviteMembers),
             can_audit: me.may(CircleAction::ViewAuditTrail),
             can_see_network: me.may(CircleAction::ViewNetwork),
+            can_see_about: me.may(CircleAction::ViewAboutClient),
             active,
         }
     }
@@ -83,6 +85,10 @@ impl Done {
             "notice-checkin-saved",
             "notice-signal-shared",
             "notice-signal-withdrawn",
+            "notice-removed",
+            "notice-thanks-sent",
+            "notice-volunteer-saved",
+            "notice-reminder-saved",
         ];
         let d = self.done.as_deref()?;
         KNOWN.iter().copied().find(|k| *k == d)

@@ -56,6 +56,11 @@ impl Card {
         self.e.kind == EntryKind::Thanks
     }
 
+    /// The drawing on a thank-you card, if it has one.
+    pub fn art(&self) -> Option<&'static str> {
+        self.e.card.map(crate::cards::art)
+    }
+
     pub fn thanked(&self) -> String {
         self.e.recipients.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ")
     }
@@ -77,7 +82,7 @@ impl Card {
     }
 }
 
-fn cards(tr: Tr, circle: &CircleId, entries: Vec<Entry>) -> Vec<Card> {
+pub fn cards(tr: Tr, circle: &CircleId, entries: Vec<Entry>) -> Vec<Card> {
     entries.into_iter().map(|e| Card::new(tr, circle, e)).collect()
 }
 
@@ -189,6 +194,12 @@ struct EntryFormPage {
     form: EntryForm,
     kinds: [EntryKind; 5],
     audiences: [Audience; 4],
+    cards: [samenspel_core::logbook::Card; 5],
+    /// The goal this entry tells about, in its words, when it came from the plan.
+    goal: Option<String>,
+    /// A new entry's writer always chooses its audience (see `audience_fields.html`).
+    decides: bool,
+    current_audience: String,
     errors: Errors,
     files_lost: bool,
 }
@@ -207,14 +218,23 @@ pub struct EntryForm {
     body: String,
     #[serde(default)]
     idem: String,
+    /// With kind `thanks`: the picture on the card.
+    #[serde(default)]
+    card: String,
+    /// The wellbeing goal this entry tells about.
+    #[serde(default)]
+    goal: String,
 }
 
 impl EntryForm {
-    fn has_chosen(&self, id: &str) -> bool {
+    pub fn has_chosen(&self, id: &str) -> bool {
         self.chosen.iter().any(|c| c == id)
     }
     fn has_recipient(&self, id: &str) -> bool {
         self.recipients.iter().any(|c| c == id)
+    }
+    fn has_card(&self, card: &samenspel_core::logbook::Card) -> bool {
+        self.card == card.as_str()
     }
 }
 
@@ -228,6 +248,10 @@ async fn form_page(
 ) -> Result<EntryFormPage, PageError> {
     let page: InCircle<Vec<Member>> = logbook::compose(&v.ctx(state)?, circle).await?;
     let me = page.place.member_id.to_string();
+    let goal = match form.goal.as_str() {
+        "" => None,
+        id => Some(crate::service::about::goal(&v.ctx(state)?, circle, id).await?.data.words),
+    };
     Ok(EntryFormPage {
         c: Chrome::new(v),
         nav: CircleNav::new(&page.circle, &page.place, "logbook"),
@@ -235,6 +259,10 @@ async fn form_page(
         form,
         kinds: EntryKind::ALL,
         audiences: Audience::ALL,
+        cards: samenspel_core::logbook::Card::ALL,
+        goal,
+        decides: true,
+        current_audience: String::new(),
         errors,
         files_lost,
     })
@@ -244,6 +272,12 @@ async fn form_page(
 pub struct KindQuery {
     #[serde(default)]
     kind: String,
+    /// A member to thank (with kind `thanks`), from "Bedank" on a member card.
+    #[serde(default)]
+    to: String,
+    /// A wellbeing goal the entry tells about, from the plan.
+    #[serde(default)]
+    goal: String,
 }
 
 pub async fn new_form(
@@ -254,7 +288,13 @@ pub async fn new_form(
 ) -> Result<Response, PageError> {
     let id = path_id(&circle, CircleId::parse)?;
     let kind = EntryKind::parse(&q.kind).unwrap_or(EntryKind::Update);
-    let form = EntryForm { kind: kind.as_str().into(), audience: "circle".into(), ..Default::default() };
+    let form = EntryForm {
+        kind: kind.as_str().into(),
+        audience: "circle".into(),
+        recipients: if kind == EntryKind::Thanks && !q.to.is_empty() { vec![q.to] } else { Vec::new() },
+        goal: q.goal,
+        ..Default::default()
+    };
     render(&form_page(&state, &v, &id, form, Errors::default(), false).await?)
 }
 
@@ -273,6 +313,8 @@ pub async fn write(
         chosen: f.chosen.clone(),
         recipients: f.recipients.clone(),
         body: f.body.clone(),
+        card: f.card.clone(),
+        goal: f.goal.clone(),
     };
     let idem = IdempotencyKey::parse(&f.idem);
     match form_errors(logbook::write(&v.ctx(&state)?, &id, &input, upload.files, idem.as_ref()).await)? {

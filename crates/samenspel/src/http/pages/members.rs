@@ -28,6 +28,9 @@ struct MemberPage {
     carer_roles: Option<CarerRoles>,
     may_mark_roles: bool,
     sofa_roles: [SofaRole; 4],
+    /// Thank-yous to this member the visitor may read.
+    thanks: Vec<super::logbook::Card>,
+    may_thank: bool,
     is_me: bool,
     /// The visitor may change this membership (manager, and the client-side rule allows it).
     can_manage: bool,
@@ -95,6 +98,8 @@ async fn page(
         carer_roles: card.carer_roles,
         may_mark_roles: card.may_mark_roles,
         sofa_roles: SofaRole::ALL,
+        thanks: super::logbook::cards(v.tr, circle, card.thanks),
+        may_thank: !is_me && me.may(CircleAction::WriteLogbook),
         is_me,
         can_manage,
         roles,

@@ -1,6 +1,7 @@
 //! Server-rendered pages. Every page works without JavaScript; forms carry a
 //! CSRF token; errors become pages in the visitor's language.
 
+mod about;
 mod account;
 mod agreements;
 mod audit;
@@ -129,6 +130,21 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
             CircleObject(A::HoldConversations),
             conversations::remove,
         )
+        .get("/circles/{circle}/about", Circle(A::ViewAboutClient), about::show)
+        .get("/circles/{circle}/about/parts/{part}", Circle(A::WriteAboutClient), about::part_form)
+        .post("/circles/{circle}/about/parts/{part}", Circle(A::WriteAboutClient), about::save_part)
+        .get("/circles/{circle}/about/empathy", Circle(A::ViewAboutClient), about::maps)
+        .get("/circles/{circle}/about/empathy/new", Circle(A::WriteAboutClient), about::map_new)
+        .post("/circles/{circle}/about/empathy", Circle(A::WriteAboutClient), about::map_add)
+        .get("/circles/{circle}/about/empathy/{map}", CircleObject(A::WriteAboutClient), about::map_edit)
+        .post("/circles/{circle}/about/empathy/{map}", CircleObject(A::WriteAboutClient), about::map_change)
+        .post("/circles/{circle}/about/empathy/{map}/remove", CircleObject(A::WriteAboutClient), about::map_remove)
+        .get("/circles/{circle}/plan", Circle(A::ViewAboutClient), about::plan)
+        .get("/circles/{circle}/plan/new", Circle(A::WriteAboutClient), about::goal_new)
+        .post("/circles/{circle}/plan", Circle(A::WriteAboutClient), about::goal_add)
+        .get("/circles/{circle}/plan/{goal}", CircleObject(A::WriteAboutClient), about::goal_edit)
+        .post("/circles/{circle}/plan/{goal}", CircleObject(A::WriteAboutClient), about::goal_change)
+        .post("/circles/{circle}/plan/{goal}/remove", CircleObject(A::WriteAboutClient), about::goal_remove)
         .get("/circles/{circle}/check-in", Circle(A::CarerCheckIn), checkin::show)
         .post("/circles/{circle}/check-in", Circle(A::CarerCheckIn), checkin::submit)
         .post("/circles/{circle}/check-in/signal", Circle(A::CarerCheckIn), checkin::share_signal)

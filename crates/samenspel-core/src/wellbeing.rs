@@ -1,0 +1,263 @@
+//! The wellbeing plan: goals in the client's own words — what I want to keep
+//! doing, do again, or start (reablement: independence in meaningful daily
+//! activities) — with the steps, who helps, and a review date. Progress is
+//! written in the logbook and linked to the goal.
+
+use crate::Timestamp;
+use crate::audience::Audience;
+use crate::error::Validator;
+use crate::ids::MemberId;
+use jiff::civil::Date;
+
+/// What kind of goal, in the words of reablement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GoalKind {
+    /// Dit wil ik blijven doen.
+    Keep,
+    /// Dit wil ik weer doen.
+    Again,
+    /// Dit wil ik (nieuw) gaan doen.
+    New,
+}
+
+impl GoalKind {
+    pub const ALL: [GoalKind; 3] = [GoalKind::Keep, GoalKind::Again, GoalKind::New];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GoalKind::Keep => "keep",
+            GoalKind::Again => "again",
+            GoalKind::New => "new",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        GoalKind::ALL.into_iter().find(|k| k.as_str() == raw)
+    }
+}
+
+/// Where a goal stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GoalStatus {
+    Active,
+    Achieved,
+    Stopped,
+}
+
+impl GoalStatus {
+    pub const ALL: [GoalStatus; 3] = [GoalStatus::Active, GoalStatus::Achieved, GoalStatus::Stopped];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GoalStatus::Active => "active",
+            GoalStatus::Achieved => "achieved",
+            GoalStatus::Stopped => "stopped",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        GoalStatus::ALL.into_iter().find(|s| s.as_str() == raw)
+    }
+}
+
+pub const MAX_WORDS: usize = 300;
+pub const MAX_STEPS: usize = 4_000;
+pub const MAX_OTHERS: usize = 300;
+
+/// A goal as a reader sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Goal {
+    pub id: String,
+    pub kind: GoalKind,
+    /// The goal in the client's own words.
+    pub words: String,
+    pub steps: String,
+    /// Members who help, with their names.
+    pub helpers: Vec<(MemberId, String)>,
+    /// Others who help, by name.
+    pub others: String,
+    pub review_on: Option<Date>,
+    pub status: GoalStatus,
+    pub audience: Audience,
+    pub chosen: Vec<MemberId>,
+    pub created_by: MemberId,
+    pub created_by_name: String,
+    pub updated_at: Timestamp,
+    /// Logbook entries about this goal the reader may see: (entry id, created at, first line).
+    pub progress: Vec<(String, Timestamp, String)>,
+}
+
+impl Goal {
+    /// Is the review date today or past, while the goal is still being worked on?
+    pub fn review_due(&self, today: Date) -> bool {
+        self.status == GoalStatus::Active && self.review_on.is_some_and(|d| d <= today)
+    }
+}
+
+/// A goal as a form or API client sends it.
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
+pub struct GoalInput {
+    /// keep, again or new.
+    #[serde(default)]
+    pub kind: String,
+    /// The goal in the client's own words.
+    #[serde(default)]
+    pub words: String,
+    #[serde(default)]
+    pub steps: String,
+    /// Member ids of those who help.
+    #[serde(default)]
+    pub helpers: Vec<String>,
+    #[serde(default)]
+    pub others: String,
+    /// YYYY-MM-DD, or empty.
+    #[serde(default)]
+    pub review_on: String,
+    /// active, achieved or stopped; active when empty.
+    #[serde(default)]
+    pub status: String,
+    /// circle, professionals, informal or chosen; the whole circle when empty.
+    #[serde(default)]
+    pub audience: String,
+    #[serde(default)]
+    pub chosen: Vec<String>,
+}
+
+/// A checked goal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewGoal {
+    pub kind: GoalKind,
+    pub words: String,
+    pub steps: String,
+    pub helpers: Vec<MemberId>,
+    pub others: String,
+    pub review_on: Option<Date>,
+    pub status: GoalStatus,
+    pub audience: Audience,
+    pub chosen: Vec<MemberId>,
+}
+
+impl GoalInput {
+    pub fn parse(&self) -> crate::Result<NewGoal> {
+        let mut v = Validator::new();
+        let kind = GoalKind::parse(self.kind.trim());
+        if kind.is_none() {
+            v.push("kind", "goal-kind-invalid");
+        }
+        let words = crate::validate::collapse_spaces(&self.words);
+        if words.is_empty() {
+            v.push("words", "goal-words-required");
+        } else if words.chars().count() > MAX_WORDS {
+            v.push("words", "goal-words-too-long");
+        }
+        let steps = self.steps.trim().replace("\r\n", "\n");
+        if steps.chars().count() > MAX_STEPS {
+            v.push("steps", "goal-steps-too-long");
+        }
+        let mut helpers = Vec::new();
+        for raw in &self.helpers {
+            match MemberId::parse(raw.trim()) {
+                Some(id) if !helpers.contains(&id) => helpers.push(id),
+                Some(_) => {}
+                None => v.push("helpers", "member-not-in-circle"),
+            }
+        }
+        let others = crate::validate::collapse_spaces(&self.others);
+        if others.chars().count() > MAX_OTHERS {
+            v.push("others", "goal-others-too-long");
+        }
+        let review_on = match self.review_on.trim() {
+            "" => None,
+            raw => {
+                let d = raw.parse::<Date>().ok();
+                if d.is_none() {
+                    v.push("review_on", "date-invalid");
+                }
+                d
+            }
+        };
+        let status = match self.status.trim() {
+            "" => Some(GoalStatus::Active),
+            raw => GoalStatus::parse(raw),
+        };
+        if status.is_none() {
+            v.push("status", "goal-status-invalid");
+        }
+        let audience = crate::about::parse_audience(&mut v, &self.audience, &self.chosen);
+        v.finish()?;
+        let (audience, chosen) = audience.unwrap_or((Audience::Circle, Vec::new()));
+        match (kind, status) {
+            (Some(kind), Some(status)) => {
+                Ok(NewGoal { kind, words, steps, helpers, others, review_on, status, audience, chosen })
+            }
+            _ => Err(crate::Error::internal("a checked goal lacks a field")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Error;
+    use jiff::civil::date;
+
+    fn codes(err: Error) -> Vec<(&'static str, &'static str)> {
+        match err {
+            Error::Validation(f) => f.into_iter().map(|f| (f.field, f.code)).collect(),
+            other => panic!("not a validation error: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_goal_is_checked() {
+        let ok = GoalInput {
+            kind: "again".into(),
+            words: "  Weer zelf   naar de markt ".into(),
+            review_on: "2027-02-01".into(),
+            ..Default::default()
+        }
+        .parse()
+        .unwrap();
+        assert_eq!(ok.words, "Weer zelf naar de markt");
+        assert_eq!(ok.kind, GoalKind::Again);
+        assert_eq!(ok.status, GoalStatus::Active);
+        assert_eq!(ok.review_on, Some(date(2027, 2, 1)));
+
+        let bad =
+            GoalInput { kind: "someday".into(), review_on: "morgen".into(), status: "x".into(), ..Default::default() };
+        assert_eq!(
+            codes(bad.parse().unwrap_err()),
+            vec![
+                ("kind", "goal-kind-invalid"),
+                ("words", "goal-words-required"),
+                ("review_on", "date-invalid"),
+                ("status", "goal-status-invalid"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_review_is_due_only_for_active_goals() {
+        let goal = |status, review_on| Goal {
+            id: "g".into(),
+            kind: GoalKind::Keep,
+            words: "w".into(),
+            steps: String::new(),
+            helpers: vec![],
+            others: String::new(),
+            review_on,
+            status,
+            audience: Audience::Circle,
+            chosen: vec![],
+            created_by: MemberId::from_db("m".into()),
+            created_by_name: String::new(),
+            updated_at: Timestamp::UNIX_EPOCH,
+            progress: vec![],
+        };
+        let today = date(2026, 11, 22);
+        assert!(goal(GoalStatus::Active, Some(today)).review_due(today));
+        assert!(!goal(GoalStatus::Active, Some(date(2026, 11, 23))).review_due(today));
+        assert!(!goal(GoalStatus::Achieved, Some(date(2026, 1, 1))).review_due(today));
+        assert!(!goal(GoalStatus::Active, None).review_due(today));
+    }
+}
