@@ -8,6 +8,7 @@ use crate::i18n::Tr;
 use crate::service::{Ctx, circles, invitations};
 use jiff::SignedDuration;
 
+mod about;
 mod agreements;
 mod conversations;
 mod logbook;
@@ -264,6 +265,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<()> {
     agreements::seed(&s, &henk).await?;
     conversations::profiles(&s, &henk).await?;
     conversations::check_ins(&s, &henk).await?;
+    about::seed(&s, &henk).await?;
     Ok(())
 }
 
