@@ -6,7 +6,7 @@
 // coordinator. Everybody uses a phone-sized window (390×844).
 //
 // 1. Rob goes from "Leden" to the check-in. He answers eight of the nine
-//    statements and sends them: 422, "Controleer wat je hebt ingevuld" with
+//    statements and sends them: 422, "Controleer wat u hebt ingevuld" with
 //    "Beantwoord alle negen de stellingen.", the missing statement marked
 //    "Kies een antwoord.", the eight answers still ticked, no score. With the
 //    ninth answer the page shows "Uw score: N van 9", N being the sum worked
@@ -62,7 +62,7 @@ const T = {
   makeToken: 'Sleutel maken',
   membersTab: 'Leden',
   forbidden: 'Dit mag je niet doen in deze kring.',
-  errorSummary: 'Controleer wat je hebt ingevuld',
+  errorSummary: 'Controleer wat u hebt ingevuld', // the check-in speaks to the carer with "u"
   checkin: {
     link: 'Hoe gaat het met u? Doe de mantelzorgcheck',
     heading: 'Hoe gaat het met u? (mantelzorgcheck)',
@@ -228,6 +228,7 @@ async function readCheckIn(page) {
             title: clean(svg.querySelector('title') && svg.querySelector('title').textContent),
             desc: clean(svg.querySelector('desc') && svg.querySelector('desc').textContent),
             labelledBy: labelled(svg, 'aria-labelledby').map((el) => (el ? el.tagName.toLowerCase() : null)),
+            describedBy: labelled(svg, 'aria-describedby').map((el) => (el ? el.tagName.toLowerCase() : null)),
             points: [...svg.querySelectorAll('circle')].map((c) => Number(c.getAttribute('cy'))),
             lines: [...svg.querySelectorAll('polyline')].map((p) => p.getAttribute('points').trim().split(/\s+/).length),
             width: svg.getBoundingClientRect().width,
@@ -414,6 +415,7 @@ test('Journey 1: the family carer fills in the check-in on a phone; a missing an
     const links = summary.getByRole('link');
     assert.deepEqual((await links.allTextContents()).map(clean), [C.answerEvery], 'the error summary lists something else');
     const target = await links.first().getAttribute('href');
+    assert.equal(target, `#ediz-${LEFT_OUT}`, 'the error summary does not lead to the statement left open');
     assert.equal(await rob.locator(target).count(), 1, `the error summary links to ${target}, which is not on the page`);
     const missing = statement(rob, LEFT_OUT);
     assert.equal(clean(await rob.locator(`#ediz-${LEFT_OUT}-error`).textContent()), C.itemMissing);
@@ -467,7 +469,8 @@ test('Journey 1: the family carer fills in the check-in on a phone; a missing an
     assert.ok(two.chart.inFigure, 'the chart is not in a <figure>');
     assert.equal(two.chart.title, C.chartTitle);
     assert.equal(two.chart.desc, C.chartSummary([first, second]));
-    assert.deepEqual(two.chart.labelledBy, ['title', 'desc'], 'the SVG is not labelled by its <title> and <desc>');
+    assert.deepEqual(two.chart.labelledBy, ['title'], 'the SVG is not named by its <title>');
+    assert.deepEqual(two.chart.describedBy, ['desc'], 'the SVG is not described by its <desc>');
     const img = rob.getByRole('img', { name: `${C.chartTitle} ${C.chartSummary([first, second])}`, exact: true });
     assert.equal(await img.count(), 1, 'no image with the chart\'s title and summary as its accessible name');
     assert.equal(two.chart.points.length, 2, `the chart has ${two.chart.points.length} points`);

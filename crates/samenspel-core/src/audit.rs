@@ -9,6 +9,27 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 /// The hash that precedes the first record.
+/// Actions on a member's own private data — their check-ins, their help
+/// signals, their collaboration profile, their check-in reminders. They are
+/// logged like every action, but the circle's audit trail, which shows the
+/// client who looked at the client's data, leaves them out: that the carer
+/// filled in a check-in, or asked the coordinator for help, is theirs to
+/// tell.
+pub const MEMBERS_OWN_ACTIONS: &[&str] = &[
+    "checkins.list",
+    "checkins.submit",
+    "signals.share",
+    "signals.withdraw",
+    "profile.view",
+    "profile.save",
+    "profile.share",
+    "profile.remove",
+    "volunteer_checkins.list",
+    "volunteer_checkins.submit",
+    "volunteer_checkins.share",
+    "reminders.set",
+];
+
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// NEN 7513's kinds of action.

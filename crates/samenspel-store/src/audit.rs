@@ -195,16 +195,19 @@ impl Store {
         before_seq: Option<i64>,
         limit: i64,
     ) -> Result<Vec<AuditRecord>> {
-        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(concat!(
-            "SELECT ",
+        // A member's own private data is theirs: see `MEMBERS_OWN_ACTIONS`.
+        let own = samenspel_core::audit::MEMBERS_OWN_ACTIONS.iter().map(|a| format!("'{a}'")).collect::<Vec<_>>();
+        let sql = format!(
+            "SELECT {} FROM audit_log WHERE circle_id = $1 AND seq < $2 AND action NOT IN ({}) ORDER BY seq DESC LIMIT $3",
             audit_columns!(),
-            " FROM audit_log WHERE circle_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3"
-        ))
-        .bind(cap.circle_id().as_str())
-        .bind(before_seq.unwrap_or(i64::MAX))
-        .bind(limit)
-        .fetch_all(db)
-        .await)
+            own.join(", ")
+        );
+        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(&sql)
+            .bind(cap.circle_id().as_str())
+            .bind(before_seq.unwrap_or(i64::MAX))
+            .bind(limit)
+            .fetch_all(db)
+            .await)
         .map_err(db_err)?;
         rows.into_iter().map(record_from_row).collect()
     }

@@ -1066,3 +1066,4 @@ audit-goal-remove = Goal removed
 member-thank = Thank { $name }
 member-thanks-heading = Thank-yous
 member-thanks-none = { $name } has not received any thank-yous you can see yet.
+checkin-error-summary-title = Please check what you filled in

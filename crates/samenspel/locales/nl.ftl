@@ -1066,3 +1066,4 @@ audit-goal-remove = Doel verwijderd
 member-thank = Bedank { $name }
 member-thanks-heading = Bedankjes
 member-thanks-none = { $name } heeft nog geen bedankjes gekregen die jij kunt zien.
+checkin-error-summary-title = Controleer wat u hebt ingevuld

@@ -34,7 +34,7 @@ pub fn render(points: &[Point], low: i64, high: i64, title: &str, summary: &str)
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"<svg class="trend-chart" viewBox="0 0 {W} {H}" role="img" aria-labelledby="trend-title trend-desc" xmlns="http://www.w3.org/2000/svg"><title id="trend-title">{}</title><desc id="trend-desc">{}</desc>"#,
+        r#"<svg class="trend-chart" viewBox="0 0 {W} {H}" role="img" aria-labelledby="trend-title" aria-describedby="trend-desc" xmlns="http://www.w3.org/2000/svg"><title id="trend-title">{}</title><desc id="trend-desc">{}</desc>"#,
         esc(title),
         esc(summary)
     );

@@ -19,10 +19,12 @@ pub async fn only_the_carer_sees_the_check_in(db: TestDb) {
     let marieke = app.user("Marieke").await;
     let thijs = app.user("Thijs").await;
     let outsider = app.user("Buiten").await;
+    let ellen = app.user("Ellen").await;
     let circle = app
         .circle(
             "Henk de Vries",
             &[
+                (&ellen, Role::Representative, false),
                 (&ans, Role::Relative, true),
                 (&kees, Role::Relative, false),
                 (&fatima, Role::Professional, false),
@@ -48,6 +50,7 @@ pub async fn only_the_carer_sees_the_check_in(db: TestDb) {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("Beantwoord alle negen de stellingen."));
     assert!(r.body.contains(r#"id="ediz-7-error""#), "the missing statement is marked");
+    assert!(r.body.contains(r##"<a href="#ediz-7">"##), "the summary leads to it");
     assert!(r.body.contains(r#"name="ediz-1" value="nee" checked"#));
     assert!(!r.body.contains("Uw score:"), "nothing was saved");
 
@@ -151,4 +154,14 @@ pub async fn only_the_carer_sees_the_check_in(db: TestDb) {
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(fatima_api.api(Method::GET, &signals, None).await.json(), json!([]));
     assert!(!marieke_page.get(&overview).await.body.contains("kan wel wat hulp gebruiken"));
+
+    // The client's audit trail shows who looked at the client's data, not
+    // that Ans filled in her check-in or asked for help: that is hers to tell.
+    let mut ellen_page = app.signed_in(&ellen).await;
+    let trail = ellen_page.get(&format!("/circles/{circle}/audit")).await;
+    assert_eq!(trail.status, StatusCode::OK);
+    assert!(trail.body.contains("Marieke"), "the trail itself is there: {}", trail.body);
+    for private in ["mantelzorgcheck", "hulp nodig", "hulpsignaal"] {
+        assert!(!trail.body.contains(private), "{private:?} in the client's audit trail");
+    }
 }

@@ -42,6 +42,12 @@ impl CheckInPage {
     fn missing(&self, item: &ItemDef) -> bool {
         !self.errors.0.is_empty() && !self.form.contains_key(&item.link_id)
     }
+
+    /// Where the error summary sends the reader: the first statement left
+    /// open, else the instruction above the statements.
+    fn first_missing(&self) -> String {
+        self.def.items.iter().find(|i| self.missing(i)).map(|i| i.link_id.clone()).unwrap_or_else(|| "answers".into())
+    }
 }
 
 async fn page(
