@@ -27,6 +27,7 @@ pub const MEMBERS_OWN_ACTIONS: &[&str] = &[
     "volunteer_checkins.list",
     "volunteer_checkins.submit",
     "volunteer_checkins.share",
+    "volunteer_checkins.shared",
     "reminders.set",
 ];
 

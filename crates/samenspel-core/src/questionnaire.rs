@@ -67,9 +67,12 @@ pub struct ItemDef {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScoringDef {
-    /// "sum": the total of the points of the option items.
+    /// "sum": the total of the points of the option items. "none": the
+    /// answers are the result and there is no total (a conversation aid,
+    /// not a scored scan); `points` stays empty and `range` is [0, 0].
     pub kind: String,
     /// Points per answer code.
+    #[serde(default)]
     pub points: BTreeMap<String, i64>,
     /// The lowest and highest total the source gives.
     pub range: [i64; 2],
@@ -95,7 +98,7 @@ pub enum DefinitionError {
     UnscoredOption { id: String, code: String },
     #[error("instrument {id:?}: {what} {value:?} occurs twice")]
     Duplicate { id: String, what: &'static str, value: String },
-    #[error("instrument {id:?}: the scoring kind {kind:?} is unknown (known: sum)")]
+    #[error("instrument {id:?}: the scoring kind {kind:?} is unknown (known: sum, none)")]
     UnknownScoring { id: String, kind: String },
     #[error(
         "instrument {id:?}: the items score {low} to {high}, but the scoring range says {range_low} to {range_high}"
@@ -162,16 +165,18 @@ impl Instrument {
         if def.options.is_empty() {
             return Err(empty("options"));
         }
-        if def.scoring.kind != "sum" {
-            return Err(DefinitionError::UnknownScoring { id, kind: def.scoring.kind.clone() });
-        }
+        let sums = match def.scoring.kind.as_str() {
+            "sum" => true,
+            "none" => false,
+            _ => return Err(DefinitionError::UnknownScoring { id, kind: def.scoring.kind.clone() }),
+        };
         unique(&id, "answer code", def.options.iter().map(|o| &o.code))?;
         unique(&id, "item link_id", def.items.iter().map(|i| &i.link_id))?;
         let codes: BTreeSet<&String> = def.options.iter().map(|o| &o.code).collect();
         if let Some(code) = def.scoring.points.keys().find(|c| !codes.contains(c)) {
             return Err(DefinitionError::UnknownAnswerCode { id, code: code.clone() });
         }
-        if let Some(o) = def.options.iter().find(|o| !def.scoring.points.contains_key(&o.code)) {
+        if let Some(o) = def.options.iter().find(|o| sums && !def.scoring.points.contains_key(&o.code)) {
             return Err(DefinitionError::UnscoredOption { id, code: o.code.clone() });
         }
         for item in &def.items {
@@ -205,6 +210,11 @@ impl Instrument {
         &self.def
     }
 
+    /// Does the instrument add up to a score? ("none": the answers themselves are the result.)
+    pub fn scored(&self) -> bool {
+        self.def.scoring.kind == "sum"
+    }
+
     /// Every item has its official text, so the instrument may be offered.
     pub fn complete(&self) -> bool {
         self.complete
@@ -220,6 +230,9 @@ impl Instrument {
 
     /// The points an option earns on an item (reversed items count backwards).
     fn points(&self, item: &ItemDef, code: &str) -> Option<i64> {
+        if !self.scored() {
+            return self.def.options.iter().any(|o| o.code == code).then_some(0);
+        }
         let p = *self.def.scoring.points.get(code)?;
         Some(if item.reverse { self.highest() + self.lowest() - p } else { p })
     }

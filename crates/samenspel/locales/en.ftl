@@ -1067,3 +1067,24 @@ member-thank = Thank { $name }
 member-thanks-heading = Thank-yous
 member-thanks-none = { $name } has not received any thank-yous you can see yet.
 checkin-error-summary-title = Please check what you filled in
+
+## Volunteer check-in
+volunteer-link = How is working together going for you? Fill in the volunteer check-in.
+volunteer-explain = A few short questions about how working together goes for you: do you feel valued, do you know what is going on, do you have what you need, and does what you do suit you?
+volunteer-private = Only you see your answers. You can share them with the coordinator.
+volunteer-history = Your earlier answers
+volunteer-shared-on = shared with the coordinator on { $date }
+volunteer-share-this = Share this one with the coordinator
+volunteer-form-heading = Fill in the volunteer check-in
+volunteer-share-field = Share my answers with the coordinator
+volunteer-share-hint = Only this circle's coordinators will see them. Nobody else, ever.
+volunteer-shared-heading = Volunteer check-in
+volunteer-shared-explain = The volunteer shared these answers with you as coordinator. Nobody else sees them.
+volunteer-answer-every-item = Please answer every question.
+notice-volunteer-saved = Your answers have been kept.
+notice-thanks-sent = Your thank-you has been sent.
+notice-reminder-saved = Your reminder has been set.
+audit-volunteer_checkins-list = viewed their own volunteer check-in
+audit-volunteer_checkins-submit = filled in the volunteer check-in
+audit-volunteer_checkins-share = shared the volunteer check-in with the coordinator
+audit-volunteer_checkins-shared = viewed shared volunteer check-ins

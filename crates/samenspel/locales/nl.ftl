@@ -1067,3 +1067,24 @@ member-thank = Bedank { $name }
 member-thanks-heading = Bedankjes
 member-thanks-none = { $name } heeft nog geen bedankjes gekregen die jij kunt zien.
 checkin-error-summary-title = Controleer wat u hebt ingevuld
+
+## Vrijwilligerscheck
+volunteer-link = Hoe gaat het samenwerken voor jou? Vul de vrijwilligerscheck in.
+volunteer-explain = Een paar korte vragen over hoe het samenwerken voor jou gaat: voel je je gewaardeerd, weet je wat er speelt, heb je wat je nodig hebt, en past wat je doet bij jou?
+volunteer-private = Alleen jij ziet je antwoorden. Je kunt ze delen met de coördinator.
+volunteer-history = Je eerdere antwoorden
+volunteer-shared-on = gedeeld met de coördinator op { $date }
+volunteer-share-this = Deel deze met de coördinator
+volunteer-form-heading = Vul de vrijwilligerscheck in
+volunteer-share-field = Deel mijn antwoorden met de coördinator
+volunteer-share-hint = Alleen de coördinatoren van deze kring zien ze dan. Anderen nooit.
+volunteer-shared-heading = Vrijwilligerscheck
+volunteer-shared-explain = Deze antwoorden deelde de vrijwilliger met jou als coördinator. Niemand anders ziet ze.
+volunteer-answer-every-item = Beantwoord alle vragen.
+notice-volunteer-saved = Je antwoorden zijn bewaard.
+notice-thanks-sent = Je bedankje is verstuurd.
+notice-reminder-saved = Je herinnering is ingesteld.
+audit-volunteer_checkins-list = bekeek de eigen vrijwilligerscheck
+audit-volunteer_checkins-submit = vulde de vrijwilligerscheck in
+audit-volunteer_checkins-share = deelde de vrijwilligerscheck met de coördinator
+audit-volunteer_checkins-shared = bekeek gedeelde vrijwilligerschecks

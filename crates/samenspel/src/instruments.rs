@@ -1,5 +1,5 @@
-//! The questionnaires Samenspel knows: the built-in definitions (EDIZ, and
-//! the structure of CarerQol-7D) and any an organisation puts in
+//! The questionnaires Samenspel knows: the built-in definitions (EDIZ, the
+//! structure of CarerQol-7D, and the volunteer check-in) and any an organisation puts in
 //! `<data-dir>/instruments/*.toml`. Every file is checked at start-up; a bad
 //! one stops the server with the file's name and what is wrong, rather than
 //! letting a carer meet a broken questionnaire.
@@ -9,9 +9,10 @@ use samenspel_core::questionnaire::{Definition, Instrument};
 use std::path::Path;
 
 /// (file name, text) of the definitions shipped in the binary.
-const BUILT_IN: [(&str, &str); 2] = [
+const BUILT_IN: [(&str, &str); 3] = [
     ("ediz.toml", include_str!("../instruments/ediz.toml")),
     ("carerqol-7d.toml", include_str!("../instruments/carerqol-7d.toml")),
+    ("wifa-volunteer.toml", include_str!("../instruments/wifa-volunteer.toml")),
 ];
 
 /// The loaded instruments, by id.
@@ -183,6 +184,28 @@ mod tests {
     }
 
     #[test]
+    fn the_volunteer_check_in_has_answers_but_no_score() {
+        let w = parse("wifa-volunteer.toml", BUILT_IN[2].1).expect("the shipped check-in is valid");
+        assert!(w.complete() && !w.scored());
+        let dims: std::collections::BTreeSet<&str> =
+            w.definition().items.iter().map(|i| i.dimension.as_str()).collect();
+        assert_eq!(dims.into_iter().collect::<Vec<_>>(), ["afstemmen", "faciliteren", "informeren", "waarderen"]);
+        let answers = |code: &str| -> BTreeMap<String, Answer> {
+            w.definition().items.iter().map(|i| (i.link_id.clone(), Answer::Code(code.to_string()))).collect()
+        };
+        assert_eq!(w.score(&answers("ja")).expect("answered").total, 0, "no total to rank volunteers by");
+        assert_eq!(
+            w.score(&answers("misschien")),
+            Err(AnswerError::UnknownCode { link_id: "wifa-w1".into(), code: "misschien".into() })
+        );
+        // A scored instrument still needs points for every option.
+        let sum = BUILT_IN[2].1.replace("kind = \"none\"", "kind = \"sum\"");
+        assert!(matches!(refused(&sum), DefinitionError::UnscoredOption { .. }));
+        let odd = BUILT_IN[2].1.replace("kind = \"none\"", "kind = \"average\"");
+        assert!(matches!(refused(&odd), DefinitionError::UnknownScoring { .. }));
+    }
+
+    #[test]
     fn an_organisation_file_replaces_the_structure() {
         let dir = std::env::temp_dir().join(format!("samenspel-instruments-{}", uuid::Uuid::new_v4()));
         std::fs::create_dir_all(&dir).expect("dir");
@@ -194,7 +217,7 @@ mod tests {
         }
         std::fs::write(dir.join("carerqol-7d.toml"), &with_text).expect("write");
         let loaded = Instruments::load(Some(&dir)).expect("loads");
-        assert_eq!(loaded.all().len(), 2, "replaced, not added");
+        assert_eq!(loaded.all().len(), BUILT_IN.len(), "replaced, not added");
         assert!(loaded.get("carerqol-7d").is_some_and(Instrument::complete));
         std::fs::write(dir.join("kapot.toml"), "id = \"kapot\"").expect("write");
         let err = format!("{:#}", Instruments::load(Some(&dir)).expect_err("refused"));

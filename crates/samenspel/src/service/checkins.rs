@@ -55,19 +55,30 @@ pub async fn submit(ctx: &Ctx<'_>, circle: &CircleId, answers: &BTreeMap<String,
     let cap =
         ctx.can::<act::CarerCheckIn>(circle, what(Operation::Create, "checkins.submit", "circle", circle)).await?;
     let instrument = instrument(ctx)?;
-    let answers: BTreeMap<String, Answer> = answers
+    let (answers, score) = answers_of(&instrument, answers, "checkin-answer-every-item")?;
+    let id = ctx.state.store.add_check_in(&cap, INSTRUMENT, &answers, &score, ctx.now).await?;
+    Ok((id, score))
+}
+
+/// Turns answers as sent (link id → code) into scored answers; a missing
+/// item is reported with the message key `missing`.
+pub(super) fn answers_of(
+    instrument: &Instrument,
+    raw: &BTreeMap<String, String>,
+    missing: &'static str,
+) -> Result<(BTreeMap<String, Answer>, Score)> {
+    let answers: BTreeMap<String, Answer> = raw
         .iter()
         .filter(|(_, v)| !v.trim().is_empty())
         .map(|(k, v)| (k.clone(), Answer::Code(v.trim().into())))
         .collect();
     let score = instrument.score(&answers).map_err(|e| match e {
-        AnswerError::Missing(_) => Error::field("answers", "checkin-answer-every-item"),
+        AnswerError::Missing(_) => Error::field("answers", missing),
         AnswerError::UnknownItem(_) | AnswerError::UnknownCode { .. } | AnswerError::OutOfScale { .. } => {
             Error::field("answers", "checkin-answer-unknown")
         }
     })?;
-    let id = ctx.state.store.add_check_in(&cap, INSTRUMENT, &answers, &score, ctx.now).await?;
-    Ok((id, score))
+    Ok((answers, score))
 }
 
 /// Shares "ik kan wel wat hulp gebruiken" with the coordinators or the circle.

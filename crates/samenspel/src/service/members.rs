@@ -63,6 +63,8 @@ pub struct MemberCard {
     pub may_mark_roles: bool,
     /// Thank-yous to this member that the reader may read, newest first.
     pub thanks: Vec<samenspel_core::logbook::Entry>,
+    /// The check-ins this volunteer shared with the coordinators (for a coordinator only).
+    pub volunteer_check_ins: Vec<samenspel_store::checkins::VolunteerCheckIn>,
 }
 
 pub async fn get_page(ctx: &Ctx<'_>, circle: &CircleId, member: &MemberId) -> Result<InCircle<MemberCard>> {
@@ -78,8 +80,16 @@ pub async fn get_page(ctx: &Ctx<'_>, circle: &CircleId, member: &MemberId) -> Re
         }
         None => Vec::new(),
     };
+    let volunteer_check_ins = if m.role == samenspel_core::role::Role::Volunteer {
+        let instrument = super::volunteer_checkins::INSTRUMENT;
+        let shared = ctx.state.store.shared_volunteer_check_ins(&cap, instrument).await?;
+        shared.into_iter().filter(|c| c.member_id == m.id).take(3).collect()
+    } else {
+        Vec::new()
+    };
     let card = MemberCard {
         thanks,
+        volunteer_check_ins,
         profile: profiles.into_iter().find(|p| p.member_id == m.id),
         carer_roles: carer_roles.into_iter().find(|r| r.member_id == m.id),
         may_mark_roles,

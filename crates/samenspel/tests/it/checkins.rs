@@ -165,3 +165,74 @@ pub async fn only_the_carer_sees_the_check_in(db: TestDb) {
         assert!(!trail.body.contains(private), "{private:?} in the client's audit trail");
     }
 }
+
+const WIFA: [&str; 8] = ["wifa-w1", "wifa-w2", "wifa-i1", "wifa-i2", "wifa-f1", "wifa-f2", "wifa-a1", "wifa-a2"];
+
+pub async fn a_volunteer_check_in_reaches_only_the_coordinators_once_shared(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let thijs = app.user("Thijs").await;
+    let jesse = app.user("Jesse").await;
+    let marieke = app.user("Marieke").await;
+    let fatima = app.user("Fatima").await;
+    let ans = app.user("Ans").await;
+    let circle = app
+        .circle(
+            "Henk de Vries",
+            &[
+                (&ans, Role::Relative, true),
+                (&thijs, Role::Volunteer, false),
+                (&jesse, Role::Volunteer, false),
+                (&marieke, Role::Coordinator, false),
+                (&fatima, Role::Professional, false),
+            ],
+        )
+        .await;
+    let path = format!("/circles/{circle}/volunteer-check-in");
+    let mut page = app.signed_in(&thijs).await;
+    let form = page.get(&path).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("Dit is geen test en er is geen score."), "not a validated scan, and it says so");
+    assert!(form.body.contains("Ik voel me gewaardeerd door de cliënt en de familie."));
+
+    // One question left open: a clear message, the rest kept.
+    let mut fields: Vec<(&str, &str)> = WIFA.iter().map(|k| (*k, "ja")).collect();
+    fields[4].1 = "nee";
+    let r = page.post(&path, &fields[1..]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Beantwoord alle vragen."));
+    assert!(r.body.contains(r#"name="wifa-f1" value="nee" checked"#));
+    // Kept privately.
+    let r = page.post(&path, &fields).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let thijs_member = app.member_id(&circle, &thijs).await;
+    let card = format!("/circles/{circle}/members/{thijs_member}");
+    let shared = format!("/api/v1/circles/{circle}/volunteer-check-ins/shared");
+    let mut marieke_page = app.signed_in(&marieke).await;
+    let mut marieke_api = app.api_as(&marieke).await;
+    assert!(!marieke_page.get(&card).await.body.contains("Ik voel me gewaardeerd"), "not shared yet");
+    assert_eq!(marieke_api.api(Method::GET, &shared, None).await.json(), json!([]));
+
+    // Nobody else touches it: not another volunteer, not a family carer.
+    let mine =
+        app.api_as(&thijs).await.api(Method::GET, &format!("/api/v1/circles/{circle}/volunteer-check-ins"), None).await;
+    let response = mine.json()[0]["id"].as_str().unwrap_or_default().to_string();
+    assert_eq!(mine.json()[0]["answers"]["wifa-f1"], "nee");
+    let share = format!("/api/v1/circles/{circle}/volunteer-check-ins/{response}/share");
+    assert_eq!(app.api_as(&jesse).await.api(Method::POST, &share, None).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.api_as(&ans).await.api(Method::POST, &share, None).await.status, StatusCode::FORBIDDEN);
+    let mut ans_page = app.signed_in(&ans).await;
+    assert_eq!(ans_page.get(&path).await.status, StatusCode::FORBIDDEN);
+
+    // Shared: the coordinator reads it on Thijs's card and in the API; a professional never does.
+    assert_eq!(app.api_as(&thijs).await.api(Method::POST, &share, None).await.status, StatusCode::NO_CONTENT);
+    let seen = marieke_page.get(&card).await;
+    assert!(seen.body.contains("Ik voel me gewaardeerd door de cliënt en de familie."), "{}", seen.body);
+    assert!(seen.body.contains("<dd>Nee</dd>"), "the answer, in words");
+    let list = marieke_api.api(Method::GET, &shared, None).await.json();
+    assert_eq!(list.as_array().map(Vec::len), Some(1));
+    assert_eq!(list[0]["member_name"], "Thijs");
+    let mut fatima_api = app.api_as(&fatima).await;
+    assert_eq!(fatima_api.api(Method::GET, &shared, None).await.json(), json!([]));
+    let mut fatima_page = app.signed_in(&fatima).await;
+    assert!(!fatima_page.get(&card).await.body.contains("Ik voel me gewaardeerd"));
+}

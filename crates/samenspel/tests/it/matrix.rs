@@ -43,6 +43,8 @@ struct World {
     conversation: String,
     map: String,
     goal: String,
+    /// The volunteer's own check-in.
+    response: String,
 }
 
 /// A tiny real photo, for the routes that take or serve one.
@@ -195,6 +197,17 @@ async fn world(app: &TestApp, p: &People, archived: bool) -> World {
     )
     .await
     .expect("goal");
+    // The volunteer of the circle fills in a check-in: the one they may share.
+    let volunteer = p.members.iter().find(|(w, _)| *w == Who::Member(Role::Volunteer, false)).expect("volunteer");
+    let volunteer = app.acting_as(&volunteer.1);
+    let response = samenspel::service::volunteer_checkins::submit(
+        &samenspel::service::Ctx { user: &volunteer, ..ctx },
+        &circle,
+        &WIFA_ITEMS.iter().map(|k| (k.to_string(), "ja".to_string())).collect(),
+        false,
+    )
+    .await
+    .expect("volunteer check-in");
     if archived {
         samenspel::service::circles::set_archived(&ctx, &circle, true).await.expect("archive");
     }
@@ -211,6 +224,7 @@ async fn world(app: &TestApp, p: &People, archived: bool) -> World {
         conversation,
         map,
         goal,
+        response,
     }
 }
 
@@ -252,6 +266,8 @@ fn fill(path: &str, w: &World, victim_session: &str, victim_token_id: &str) -> S
         .replace("{goal}", &w.goal)
         .replace("{goal_id}", &w.goal)
         .replace("{part}", "life_story")
+        .replace("{response}", &w.response)
+        .replace("{response_id}", &w.response)
         .replace("{reaction}", "heart")
         .replace("{session}", victim_session)
         .replace("{session_id}", victim_session)
@@ -260,6 +276,8 @@ fn fill(path: &str, w: &World, victim_session: &str, victim_token_id: &str) -> S
 
 const EDIZ_ITEMS: [&str; 9] =
     ["ediz-1", "ediz-2", "ediz-3", "ediz-4", "ediz-5", "ediz-6", "ediz-7", "ediz-8", "ediz-9"];
+
+const WIFA_ITEMS: [&str; 8] = ["wifa-w1", "wifa-w2", "wifa-i1", "wifa-i2", "wifa-f1", "wifa-f2", "wifa-a1", "wifa-a2"];
 
 fn form_body(path: &str) -> Vec<(&'static str, &'static str)> {
     match path {
@@ -305,6 +323,7 @@ fn form_body(path: &str) -> Vec<(&'static str, &'static str)> {
         "/circles/{circle}/check-in" => (1..=9).map(|i| (EDIZ_ITEMS[i - 1], "nee")).collect(),
         "/circles/{circle}/check-in/signal" => vec![("audience", "circle"), ("message", "Even vrij graag")],
         "/circles/{circle}/about/parts/{part}" => vec![("text", "Ik was bakker in Zwolle.")],
+        "/circles/{circle}/volunteer-check-in" => WIFA_ITEMS.iter().map(|k| (*k, "ja")).collect(),
         "/circles/{circle}/about/empathy" | "/circles/{circle}/about/empathy/{map}" => {
             vec![("says", "Ik wil naar huis"), ("audience", "circle")]
         }
@@ -351,6 +370,9 @@ fn json_body(method: &Method, path: &str) -> Option<serde_json::Value> {
         ("POST", "/circles/{circle_id}/signals") => Some(json!({"audience": "circle"})),
         ("POST", "/circles/{circle_id}/check-ins") => Some(
             json!({"answers": EDIZ_ITEMS.iter().map(|k| (k.to_string(), json!("ja"))).collect::<serde_json::Map<_, _>>()}),
+        ),
+        ("POST", "/circles/{circle_id}/volunteer-check-ins") => Some(
+            json!({"answers": WIFA_ITEMS.iter().map(|k| (k.to_string(), json!("soms"))).collect::<serde_json::Map<_, _>>()}),
         ),
         ("PUT", "/circles/{circle_id}/about/{part}") => Some(json!({"text": "Ik was bakker in Zwolle."})),
         ("POST", "/circles/{circle_id}/empathy-maps") | ("PUT", "/circles/{circle_id}/empathy-maps/{map_id}") => {

@@ -16,6 +16,7 @@ mod me;
 mod members;
 mod network;
 mod profiles;
+mod volunteer_checkins;
 
 use super::context::{header_str, source};
 use super::errors::{ApiError, ErrorBody};
@@ -103,6 +104,9 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(checkins::list, checkins::submit))
         .routes(routes!(checkins::signals, checkins::share_signal))
         .routes(routes!(checkins::withdraw_signal))
+        .routes(routes!(volunteer_checkins::list, volunteer_checkins::submit))
+        .routes(routes!(volunteer_checkins::share))
+        .routes(routes!(volunteer_checkins::shared))
         .routes(routes!(about::sections))
         .routes(routes!(about::save_section))
         .routes(routes!(about::maps, about::add_map))
@@ -189,6 +193,14 @@ pub fn specs() -> Vec<RouteSpec> {
         r(Method::GET, "/circles/{circle_id}/signals", Circle(A::ViewMembers)),
         r(Method::POST, "/circles/{circle_id}/signals", Circle(A::CarerCheckIn)),
         r(Method::DELETE, "/circles/{circle_id}/signals/mine", Circle(A::CarerCheckIn)),
+        r(Method::GET, "/circles/{circle_id}/volunteer-check-ins", Circle(A::VolunteerCheckIn)),
+        r(Method::POST, "/circles/{circle_id}/volunteer-check-ins", Circle(A::VolunteerCheckIn)),
+        r(
+            Method::POST,
+            "/circles/{circle_id}/volunteer-check-ins/{response_id}/share",
+            CircleObject(A::VolunteerCheckIn),
+        ),
+        r(Method::GET, "/circles/{circle_id}/volunteer-check-ins/shared", Circle(A::ViewMembers)),
         r(Method::GET, "/circles/{circle_id}/about", Circle(A::ViewAboutClient)),
         r(Method::PUT, "/circles/{circle_id}/about/{part}", Circle(A::WriteAboutClient)),
         r(Method::GET, "/circles/{circle_id}/empathy-maps", Circle(A::ViewAboutClient)),

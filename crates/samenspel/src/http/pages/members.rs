@@ -31,6 +31,9 @@ struct MemberPage {
     /// Thank-yous to this member the visitor may read.
     thanks: Vec<super::logbook::Card>,
     may_thank: bool,
+    /// For a coordinator on a volunteer's card: the check-ins the volunteer shared.
+    volunteer_check_ins: Vec<samenspel_store::checkins::VolunteerCheckIn>,
+    volunteer_def: Option<samenspel_core::questionnaire::Definition>,
     is_me: bool,
     /// The visitor may change this membership (manager, and the client-side rule allows it).
     can_manage: bool,
@@ -42,6 +45,17 @@ struct MemberPage {
 }
 
 impl MemberPage {
+    /// The label of a volunteer's answer to an item.
+    fn volunteer_answer(
+        &self,
+        check_in: &samenspel_store::checkins::VolunteerCheckIn,
+        item: &samenspel_core::questionnaire::ItemDef,
+    ) -> String {
+        let code = check_in.answers.get(&item.link_id);
+        let options = self.volunteer_def.iter().flat_map(|d| d.options.iter());
+        code.and_then(|c| options.clone().find(|o| &o.code == c)).map(|o| o.label.clone()).unwrap_or_default()
+    }
+
     /// Is this SOFA role marked for the member now?
     fn marked(&self, role: &SofaRole) -> bool {
         self.carer_roles.as_ref().is_some_and(|r| r.roles.contains(role))
@@ -99,6 +113,10 @@ async fn page(
         may_mark_roles: card.may_mark_roles,
         sofa_roles: SofaRole::ALL,
         thanks: super::logbook::cards(v.tr, circle, card.thanks),
+        volunteer_def: (!card.volunteer_check_ins.is_empty())
+            .then(|| crate::service::volunteer_checkins::instrument(&ctx).ok().map(|i| i.definition().clone()))
+            .flatten(),
+        volunteer_check_ins: card.volunteer_check_ins,
         may_thank: !is_me && me.may(CircleAction::WriteLogbook),
         is_me,
         can_manage,

@@ -16,6 +16,7 @@ mod network;
 mod notifications;
 mod profile;
 mod sign_in;
+mod volunteer;
 
 use super::context::{ANON_COOKIE, SESSION_COOKIE, Visitor, cookie, removal_cookie, resolve_visitor};
 use super::errors::{ErrorPage, PageError};
@@ -145,6 +146,13 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .get("/circles/{circle}/plan/{goal}", CircleObject(A::WriteAboutClient), about::goal_edit)
         .post("/circles/{circle}/plan/{goal}", CircleObject(A::WriteAboutClient), about::goal_change)
         .post("/circles/{circle}/plan/{goal}/remove", CircleObject(A::WriteAboutClient), about::goal_remove)
+        .get("/circles/{circle}/volunteer-check-in", Circle(A::VolunteerCheckIn), volunteer::show)
+        .post("/circles/{circle}/volunteer-check-in", Circle(A::VolunteerCheckIn), volunteer::submit)
+        .post(
+            "/circles/{circle}/volunteer-check-in/{response}/share",
+            CircleObject(A::VolunteerCheckIn),
+            volunteer::share,
+        )
         .get("/circles/{circle}/check-in", Circle(A::CarerCheckIn), checkin::show)
         .post("/circles/{circle}/check-in", Circle(A::CarerCheckIn), checkin::submit)
         .post("/circles/{circle}/check-in/signal", Circle(A::CarerCheckIn), checkin::share_signal)
