@@ -1088,3 +1088,24 @@ audit-volunteer_checkins-list = viewed their own volunteer check-in
 audit-volunteer_checkins-submit = filled in the volunteer check-in
 audit-volunteer_checkins-share = shared the volunteer check-in with the coordinator
 audit-volunteer_checkins-shared = viewed shared volunteer check-ins
+
+## Check-in reminders
+reminder-heading = Reminder
+reminder-none = You get no reminders.
+reminder-next = The next reminder comes on { $date }.
+reminder-field = Send me a reminder
+reminder-hint = By e-mail, with a link to this page. The e-mail never holds your score.
+reminder-off = No reminder
+reminder-every = { $count ->
+    [one] Every week
+   *[other] Every { $count } weeks
+}
+reminder-weeks-invalid = Choose how often you want a reminder.
+mail-reminder-subject = Time for your carer check-in
+mail-reminder-lead = How are you doing, caring for { $client }?
+mail-reminder-text = { $count ->
+    [one] You asked for a reminder every week. It takes two minutes. Only you see the answers.
+   *[other] You asked for a reminder every { $count } weeks. It takes two minutes. Only you see the answers.
+}
+mail-reminder-button = Fill in the check-in
+audit-reminders-set = set a reminder

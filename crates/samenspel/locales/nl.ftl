@@ -1088,3 +1088,24 @@ audit-volunteer_checkins-list = bekeek de eigen vrijwilligerscheck
 audit-volunteer_checkins-submit = vulde de vrijwilligerscheck in
 audit-volunteer_checkins-share = deelde de vrijwilligerscheck met de coördinator
 audit-volunteer_checkins-shared = bekeek gedeelde vrijwilligerschecks
+
+## Herinneringen voor de mantelzorgcheck
+reminder-heading = Herinnering
+reminder-none = U krijgt geen herinnering.
+reminder-next = De volgende herinnering komt op { $date }.
+reminder-field = Stuur mij een herinnering
+reminder-hint = Per e-mail, met een link naar deze pagina. In de e-mail staat nooit uw score.
+reminder-off = Geen herinnering
+reminder-every = { $count ->
+    [one] Elke week
+   *[other] Elke { $count } weken
+}
+reminder-weeks-invalid = Kies hoe vaak u een herinnering wilt.
+mail-reminder-subject = Tijd voor uw mantelzorgcheck
+mail-reminder-lead = Hoe gaat het met u, in de zorg voor { $client }?
+mail-reminder-text = { $count ->
+    [one] U vroeg om elke week een herinnering. Het invullen duurt twee minuten. Alleen u ziet de antwoorden.
+   *[other] U vroeg om elke { $count } weken een herinnering. Het invullen duurt twee minuten. Alleen u ziet de antwoorden.
+}
+mail-reminder-button = Vul de check in
+audit-reminders-set = stelde een herinnering in

@@ -25,12 +25,16 @@ pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
         if *shutdown.borrow() {
             break;
         }
-        // Summaries are due at most once a minute; several workers may check
-        // at once safely (a summary is marked done with its e-mail in one transaction).
+        // Summaries and check-in reminders are due at most once a minute;
+        // several workers may check at once safely (each is marked done with
+        // its e-mail in one transaction).
         if digests_checked.is_none_or(|t| t.elapsed() >= DIGEST_CHECK) {
             digests_checked = Some(std::time::Instant::now());
             if let Err(e) = crate::service::digest::run_due(&state, Timestamp::now()).await {
                 tracing::error!(error = %e, "could not make the summaries");
+            }
+            if let Err(e) = crate::service::reminders::run_due(&state, Timestamp::now()).await {
+                tracing::error!(error = %e, "could not send the check-in reminders");
             }
         }
         let worked = match run_due(&state, &worker).await {

@@ -25,6 +25,8 @@ pub struct CheckIns {
     pub signal: Option<Signal>,
     /// The circle's coordinators (id, name): someone to share with and talk to.
     pub coordinators: Vec<(MemberId, String)>,
+    /// The rhythm of the carer's reminders, if they chose one.
+    pub reminder: Option<samenspel_store::checkins::Reminder>,
 }
 
 fn instrument(ctx: &Ctx<'_>) -> Result<Instrument> {
@@ -46,7 +48,8 @@ pub async fn mine(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<CheckIns>
             .collect(),
         None => Vec::new(),
     };
-    in_circle(ctx, &cap, CheckIns { instrument: instrument(ctx)?, history, signal, coordinators }).await
+    let reminder = store.my_reminder(&cap, INSTRUMENT).await?;
+    in_circle(ctx, &cap, CheckIns { instrument: instrument(ctx)?, history, signal, coordinators, reminder }).await
 }
 
 /// Scores and keeps a check-in; returns its id and score. `answers` maps

@@ -19,6 +19,7 @@ pub mod network;
 pub mod notifications;
 pub mod notify;
 pub mod profiles;
+pub mod reminders;
 pub mod volunteer_checkins;
 
 use crate::app::AppState;

@@ -236,3 +236,67 @@ pub async fn a_volunteer_check_in_reaches_only_the_coordinators_once_shared(db: 
     let mut fatima_page = app.signed_in(&fatima).await;
     assert!(!fatima_page.get(&card).await.body.contains("Ik voel me gewaardeerd"));
 }
+
+pub async fn reminders_come_on_the_carers_rhythm_without_a_score(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let ans = app.user("Ans").await;
+    let thijs = app.user("Thijs").await;
+    let circle = app.circle("Henk de Vries", &[(&ans, Role::Relative, true), (&thijs, Role::Volunteer, false)]).await;
+    let path = format!("/circles/{circle}/check-in");
+    let mut page = app.signed_in(&ans).await;
+    assert!(page.get(&path).await.body.contains("U krijgt geen herinnering."));
+    let r = page.post(&format!("{path}/reminder"), &[("every_weeks", "2")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let shown = page.get(&path).await;
+    assert!(shown.body.contains("De volgende herinnering komt op"), "{}", shown.body);
+    assert!(shown.body.contains(r#"<option value="2" selected>Elke 2 weken</option>"#));
+    // Only the rhythms on offer; and only for the carer herself.
+    let mut api = app.api_as(&ans).await;
+    let reminder = format!("/api/v1/circles/{circle}/check-in-reminder");
+    let r = api.api(Method::PUT, &reminder, Some(json!({"every_weeks": 3}))).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("reminder-weeks-invalid"));
+    let r = app.api_as(&thijs).await.api(Method::PUT, &reminder, Some(json!({"every_weeks": 1}))).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+
+    // Nothing before two weeks; one reminder after; not twice.
+    let now = samenspel_core::Timestamp::now();
+    let days = |n: i64| now.checked_add(jiff::SignedDuration::from_hours(24 * n)).expect("time");
+    assert_eq!(samenspel::service::reminders::run_due(&app.state, days(13)).await.expect("ran"), 0);
+    assert_eq!(samenspel::service::reminders::run_due(&app.state, days(15)).await.expect("ran"), 1);
+    assert_eq!(samenspel::service::reminders::run_due(&app.state, days(15)).await.expect("ran"), 0, "sent once");
+    // The e-mail waits for the quiet hours to pass; half a day later it is out.
+    samenspel::jobs::run_due_at(
+        &app.state,
+        "test-worker",
+        days(15).checked_add(jiff::SignedDuration::from_hours(12)).expect("time"),
+    )
+    .await
+    .expect("jobs ran");
+    let mails = app.mails_to(&ans.email);
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    assert!(mails[0].contains("Tijd voor uw mantelzorgcheck"));
+    assert!(mails[0].contains(&format!("/circles/{circle}/check-in")));
+    assert!(!mails[0].contains("van 9"), "a reminder never carries a score");
+    assert!(app.mails_to(&thijs.email).is_empty());
+
+    // The next one comes a rhythm later; filling in the check-in moves it on too.
+    assert_eq!(samenspel::service::reminders::run_due(&app.state, days(27)).await.expect("ran"), 0);
+    assert_eq!(samenspel::service::reminders::run_due(&app.state, days(30)).await.expect("ran"), 1);
+    let answers: serde_json::Map<String, serde_json::Value> =
+        all("nee").into_iter().map(|(k, v)| (k, json!(v))).collect();
+    let r =
+        api.api(Method::POST, &format!("/api/v1/circles/{circle}/check-ins"), Some(json!({"answers": answers}))).await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    assert_eq!(
+        samenspel::service::reminders::run_due(&app.state, days(13)).await.expect("ran"),
+        0,
+        "reset by the check-in"
+    );
+
+    // Stopped: no more.
+    let r = api.api(Method::PUT, &reminder, Some(json!({"every_weeks": null}))).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    assert_eq!(samenspel::service::reminders::run_due(&app.state, days(400)).await.expect("ran"), 0);
+    assert!(page.get(&path).await.body.contains("U krijgt geen herinnering."));
+}

@@ -86,6 +86,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         agreements::a_move_to_a_care_home_marks_agreements_and_tells_those_involved,
         checkins::only_the_carer_sees_the_check_in,
         checkins::a_volunteer_check_in_reaches_only_the_coordinators_once_shared,
+        checkins::reminders_come_on_the_carers_rhythm_without_a_score,
         about::dit_ben_ik_keeps_every_version_and_its_audience,
         about::empathy_maps_and_goals_follow_their_audience,
         about::a_thank_you_card_reaches_its_recipient,

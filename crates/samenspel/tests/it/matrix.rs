@@ -323,6 +323,7 @@ fn form_body(path: &str) -> Vec<(&'static str, &'static str)> {
         "/circles/{circle}/check-in" => (1..=9).map(|i| (EDIZ_ITEMS[i - 1], "nee")).collect(),
         "/circles/{circle}/check-in/signal" => vec![("audience", "circle"), ("message", "Even vrij graag")],
         "/circles/{circle}/about/parts/{part}" => vec![("text", "Ik was bakker in Zwolle.")],
+        "/circles/{circle}/check-in/reminder" => vec![("every_weeks", "4")],
         "/circles/{circle}/volunteer-check-in" => WIFA_ITEMS.iter().map(|k| (*k, "ja")).collect(),
         "/circles/{circle}/about/empathy" | "/circles/{circle}/about/empathy/{map}" => {
             vec![("says", "Ik wil naar huis"), ("audience", "circle")]
@@ -371,6 +372,7 @@ fn json_body(method: &Method, path: &str) -> Option<serde_json::Value> {
         ("POST", "/circles/{circle_id}/check-ins") => Some(
             json!({"answers": EDIZ_ITEMS.iter().map(|k| (k.to_string(), json!("ja"))).collect::<serde_json::Map<_, _>>()}),
         ),
+        ("PUT", "/circles/{circle_id}/check-in-reminder") => Some(json!({"every_weeks": 2})),
         ("POST", "/circles/{circle_id}/volunteer-check-ins") => Some(
             json!({"answers": WIFA_ITEMS.iter().map(|k| (k.to_string(), json!("soms"))).collect::<serde_json::Map<_, _>>()}),
         ),

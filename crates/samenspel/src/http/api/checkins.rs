@@ -128,3 +128,22 @@ pub async fn withdraw_signal(api: Api, Path(circle_id): Path<String>) -> Result<
     checkins::withdraw_signal(&api.ctx(), &id(&circle_id, CircleId::parse)?).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+#[derive(Deserialize, ToSchema)]
+pub struct ReminderInput {
+    /// 1, 2, 4, 8 or 13 weeks; null stops the reminders.
+    pub every_weeks: Option<i64>,
+}
+
+/// Sets the rhythm of my check-in reminders (by e-mail, never with a score).
+#[utoipa::path(put, path = "/circles/{circle_id}/check-in-reminder", tag = "check-ins", params(("circle_id" = String, Path)),
+    request_body = ReminderInput,
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn set_reminder(
+    api: Api,
+    Path(circle_id): Path<String>,
+    Body(body): Body<ReminderInput>,
+) -> Result<StatusCode, ApiError> {
+    crate::service::reminders::set(&api.ctx(), &id(&circle_id, CircleId::parse)?, body.every_weeks).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -104,6 +104,7 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(checkins::list, checkins::submit))
         .routes(routes!(checkins::signals, checkins::share_signal))
         .routes(routes!(checkins::withdraw_signal))
+        .routes(routes!(checkins::set_reminder))
         .routes(routes!(volunteer_checkins::list, volunteer_checkins::submit))
         .routes(routes!(volunteer_checkins::share))
         .routes(routes!(volunteer_checkins::shared))
@@ -193,6 +194,7 @@ pub fn specs() -> Vec<RouteSpec> {
         r(Method::GET, "/circles/{circle_id}/signals", Circle(A::ViewMembers)),
         r(Method::POST, "/circles/{circle_id}/signals", Circle(A::CarerCheckIn)),
         r(Method::DELETE, "/circles/{circle_id}/signals/mine", Circle(A::CarerCheckIn)),
+        r(Method::PUT, "/circles/{circle_id}/check-in-reminder", Circle(A::CarerCheckIn)),
         r(Method::GET, "/circles/{circle_id}/volunteer-check-ins", Circle(A::VolunteerCheckIn)),
         r(Method::POST, "/circles/{circle_id}/volunteer-check-ins", Circle(A::VolunteerCheckIn)),
         r(

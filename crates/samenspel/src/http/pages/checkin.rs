@@ -28,6 +28,8 @@ struct CheckInPage {
     chart: String,
     signal: Option<samenspel_core::carer_signal::Signal>,
     coordinators: Vec<(samenspel_core::ids::MemberId, String)>,
+    reminder: Option<samenspel_store::checkins::Reminder>,
+    reminder_weeks: [i64; 5],
     /// Answers as sent (kept when something is missing).
     form: BTreeMap<String, String>,
     errors: Errors,
@@ -35,6 +37,10 @@ struct CheckInPage {
 }
 
 impl CheckInPage {
+    fn every(&self, weeks: &i64) -> bool {
+        self.reminder.as_ref().is_some_and(|r| r.every_weeks == *weeks)
+    }
+
     fn chose(&self, item: &ItemDef, code: &str) -> bool {
         self.form.get(&item.link_id).is_some_and(|c| c == code)
     }
@@ -62,7 +68,7 @@ async fn page(
     let c = Chrome::new(v);
     let def = page.data.instrument.definition().clone();
     let history = page.data.history;
-    let (signal, coordinators) = (page.data.signal, page.data.coordinators);
+    let (signal, coordinators, reminder) = (page.data.signal, page.data.coordinators, page.data.reminder);
     let points: Vec<trend_chart::Point> =
         history.iter().map(|h| trend_chart::Point { label: c.tr.date(&h.authored_at), value: h.total }).collect();
     let chart = if history.len() >= 2 {
@@ -87,6 +93,8 @@ async fn page(
         chart,
         signal,
         coordinators,
+        reminder,
+        reminder_weeks: samenspel_store::checkins::REMINDER_WEEKS,
         form,
         errors,
         notice,
@@ -156,4 +164,28 @@ pub async fn withdraw_signal(
     let id = circle_id(&circle)?;
     checkins::withdraw_signal(&v.ctx(&state)?, &id).await?;
     Ok(see_other(&format!("/circles/{id}/check-in?done=notice-signal-withdrawn#signal")))
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct ReminderForm {
+    /// A number of weeks, or empty for no reminders.
+    #[serde(default)]
+    every_weeks: String,
+}
+
+pub async fn set_reminder(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(circle): Path<String>,
+    Form(f): Form<ReminderForm>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    let weeks = match f.every_weeks.trim() {
+        "" => None,
+        raw => Some(
+            raw.parse::<i64>().map_err(|_| samenspel_core::Error::field("every_weeks", "reminder-weeks-invalid"))?,
+        ),
+    };
+    crate::service::reminders::set(&v.ctx(&state)?, &id, weeks).await?;
+    Ok(see_other(&format!("/circles/{id}/check-in?done=notice-reminder-saved#reminder")))
 }

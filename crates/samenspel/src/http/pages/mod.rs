@@ -156,6 +156,7 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .get("/circles/{circle}/check-in", Circle(A::CarerCheckIn), checkin::show)
         .post("/circles/{circle}/check-in", Circle(A::CarerCheckIn), checkin::submit)
         .post("/circles/{circle}/check-in/signal", Circle(A::CarerCheckIn), checkin::share_signal)
+        .post("/circles/{circle}/check-in/reminder", Circle(A::CarerCheckIn), checkin::set_reminder)
         .post("/circles/{circle}/check-in/signal/withdraw", Circle(A::CarerCheckIn), checkin::withdraw_signal)
         .get("/circles/{circle}/profile", Circle(A::KeepOwnProfile), profile::show)
         .post("/circles/{circle}/profile", Circle(A::KeepOwnProfile), profile::save)
