@@ -83,8 +83,17 @@ pub struct Goal {
     pub created_by: MemberId,
     pub created_by_name: String,
     pub updated_at: Timestamp,
-    /// Logbook entries about this goal the reader may see: (entry id, created at, first line).
-    pub progress: Vec<(String, Timestamp, String)>,
+    /// Logbook entries about this goal the reader may see, newest first.
+    pub progress: Vec<Progress>,
+}
+
+/// A logbook entry that tells how a goal is going.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub entry_id: String,
+    pub written_at: Timestamp,
+    pub text: String,
+    pub author_name: String,
 }
 
 impl Goal {

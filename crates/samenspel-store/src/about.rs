@@ -12,7 +12,7 @@ use samenspel_core::access::{Can, act, may_change_about};
 use samenspel_core::audience::{Audience, AudienceScope};
 use samenspel_core::empathy::{EmpathyMap, NewEmpathyMap};
 use samenspel_core::ids::MemberId;
-use samenspel_core::wellbeing::{Goal, GoalKind, GoalStatus, NewGoal};
+use samenspel_core::wellbeing::{Goal, GoalKind, GoalStatus, NewGoal, Progress};
 use samenspel_core::{Error, FieldError, Result, Timestamp};
 
 const NAME: &str = "(SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = ";
@@ -45,6 +45,28 @@ async fn chosen_of(
     .await)
     .map_err(db_err)?;
     Ok(rows.into_iter().map(|(id, m)| (id, MemberId::from_db(m))).collect())
+}
+
+/// May this member read an item about the client? Its audience decides —
+/// except that the client and the representative read everything written
+/// about the client, whatever audience a writer chose.
+fn sees<A>(cap: &Can<A>, scope: &AudienceScope, audience: Audience, author: &MemberId, chosen: &[MemberId]) -> bool {
+    cap.role().speaks_for_client() || scope.can_see(audience, author, chosen)
+}
+
+/// A "chosen" audience always holds its writer: nobody locks themselves out.
+fn with_writer(audience: Audience, chosen: &[MemberId], writer: &MemberId) -> Vec<MemberId> {
+    let mut out = chosen.to_vec();
+    if audience == Audience::Chosen && !out.contains(writer) {
+        out.push(writer.clone());
+    }
+    out
+}
+
+/// The same members, in any order.
+fn same_members(a: &[MemberId], b: &[MemberId]) -> bool {
+    let set = |v: &[MemberId]| v.iter().map(|m| m.as_str().to_owned()).collect::<std::collections::BTreeSet<_>>();
+    set(a) == set(b)
 }
 
 fn pick(all: &[(String, MemberId)], id: &str) -> Vec<MemberId> {
@@ -93,6 +115,16 @@ impl Store {
     /// The parts of "Dit ben ik" the member may read, in [`Part::ALL`] order,
     /// each with its earlier versions.
     pub async fn about_sections(&self, cap: &Can<act::ViewAboutClient>) -> Result<Vec<Section>> {
+        Ok(self.all_sections(cap).await?.into_iter().filter_map(|(s, visible)| visible.then_some(s)).collect())
+    }
+
+    /// The parts that exist but that this member may not read: the page says
+    /// so, rather than offering to write a part that someone else holds.
+    pub async fn hidden_about_parts(&self, cap: &Can<act::ViewAboutClient>) -> Result<Vec<Part>> {
+        Ok(self.all_sections(cap).await?.into_iter().filter_map(|(s, visible)| (!visible).then_some(s.part)).collect())
+    }
+
+    async fn all_sections(&self, cap: &Can<act::ViewAboutClient>) -> Result<Vec<(Section, bool)>> {
         let circle = cap.circle_id().as_str();
         let rows: Vec<SectionRow> = read!(self, |db| {
             sqlx::query_as(&format!(
@@ -121,9 +153,7 @@ impl Store {
             let audience = audience(&aud)?;
             let chosen = pick(&chosen, &id);
             let started_by = MemberId::from_db(started_by);
-            if !scope.can_see(audience, &started_by, &chosen) {
-                continue;
-            }
+            let visible = sees(cap, &scope, audience, &started_by, &chosen);
             let history = versions
                 .iter()
                 .filter(|v| v.0 == id)
@@ -135,20 +165,23 @@ impl Store {
                     written_at: ts(v.5),
                 })
                 .collect();
-            out.push(Section {
-                part: Part::parse(&part).ok_or_else(|| corrupt("part", &part))?,
-                text: body,
-                first_person,
-                audience,
-                chosen,
-                started_by,
-                written_by: MemberId::from_db(written_by),
-                written_by_name: name.unwrap_or_default(),
-                written_at: ts(written_at),
-                history,
-            });
+            out.push((
+                Section {
+                    part: Part::parse(&part).ok_or_else(|| corrupt("part", &part))?,
+                    text: body,
+                    first_person,
+                    audience,
+                    chosen,
+                    started_by,
+                    written_by: MemberId::from_db(written_by),
+                    written_by_name: name.unwrap_or_default(),
+                    written_at: ts(written_at),
+                    history,
+                },
+                visible,
+            ));
         }
-        out.sort_by_key(|s| s.part);
+        out.sort_by_key(|(s, _)| s.part);
         Ok(out)
     }
 
@@ -183,6 +216,7 @@ impl Store {
             (None, None) if s.text.is_empty() => Ok(()),
             (None, None) => {
                 let (audience, chosen) = s.audience.clone().unwrap_or((Audience::Circle, Vec::new()));
+                let chosen = with_writer(audience, &chosen, cap.member_id());
                 check_members(&mut tx, circle, "chosen", &chosen, now).await?;
                 let id = uuid::Uuid::now_v7().to_string();
                 let added = on_tx!(&mut tx, |db| sqlx::query(
@@ -223,8 +257,9 @@ impl Store {
             }
             (Some((id, current_audience, started_by)), Some(seen)) => {
                 if let Some((audience, chosen)) = &s.audience {
+                    let chosen = &with_writer(*audience, chosen, cap.member_id());
                     let changes = audience.as_str() != current_audience
-                        || (*audience == Audience::Chosen && *chosen != seen.chosen);
+                        || (*audience == Audience::Chosen && !same_members(chosen, &seen.chosen));
                     if changes {
                         if !manages(&started_by) {
                             return Err(Error::Forbidden);
@@ -299,7 +334,7 @@ impl Store {
             let audience = audience(&aud)?;
             let chosen = pick(&chosen, &id);
             let made_by = MemberId::from_db(made_by);
-            if !scope.can_see(audience, &made_by, &chosen) {
+            if !sees(cap, &scope, audience, &made_by, &chosen) {
                 continue;
             }
             out.push(EmpathyMap {
@@ -326,8 +361,9 @@ impl Store {
         m: &NewEmpathyMap,
         now: Timestamp,
     ) -> Result<String> {
+        let chosen = with_writer(m.audience, &m.chosen, cap.member_id());
         let mut tx = self.begin().await?;
-        check_members(&mut tx, cap.circle_id(), "chosen", &m.chosen, now).await?;
+        check_members(&mut tx, cap.circle_id(), "chosen", &chosen, now).await?;
         let id = match existing {
             None => {
                 let id = uuid::Uuid::now_v7().to_string();
@@ -355,7 +391,7 @@ impl Store {
                 id
             }
             Some(e) => {
-                let audience_changes = e.audience != m.audience || e.chosen != m.chosen;
+                let audience_changes = e.audience != m.audience || !same_members(&e.chosen, &chosen);
                 if audience_changes && !may_change_about(cap.role(), cap.manages(), &e.made_by == cap.member_id()) {
                     return Err(Error::Forbidden);
                 }
@@ -387,7 +423,7 @@ impl Store {
                 e.id.clone()
             }
         };
-        write_pairs(&mut tx, "empathy_map_chosen", "map_id", &id, &m.chosen).await?;
+        write_pairs(&mut tx, "empathy_map_chosen", "map_id", &id, &chosen).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -445,7 +481,7 @@ impl Store {
             let audience = audience(&aud)?;
             let chosen = pick(&chosen, &id);
             let created_by = MemberId::from_db(created_by);
-            if !scope.can_see(audience, &created_by, &chosen) {
+            if !sees(cap, &scope, audience, &created_by, &chosen) {
                 continue;
             }
             out.push(Goal {
@@ -465,7 +501,7 @@ impl Store {
                 created_by,
                 created_by_name: name.unwrap_or_default(),
                 updated_at: ts(updated_at),
-                progress: progress.iter().filter(|p| p.0 == id).map(|p| (p.1.clone(), p.2, p.3.clone())).collect(),
+                progress: progress.iter().filter(|p| p.0 == id).map(|p| p.1.clone()).collect(),
                 id,
             });
         }
@@ -474,12 +510,12 @@ impl Store {
     }
 
     /// Logbook entries linked to goals that the reader may read in the
-    /// logbook: (goal id, entry id, written at, text).
-    async fn goal_progress(&self, log: &Can<act::ReadLogbook>) -> Result<Vec<(String, String, Timestamp, String)>> {
-        let rows: Vec<(String, String, i64, String, String, String)> = read!(self, |db| sqlx::query_as(
-            "SELECT p.goal_id, e.id, e.created_at, e.body, e.audience, e.author_member_id FROM goal_progress p \
+    /// logbook, by goal id.
+    async fn goal_progress(&self, log: &Can<act::ReadLogbook>) -> Result<Vec<(String, Progress)>> {
+        let rows: Vec<(String, String, i64, String, String, String, Option<String>)> = read!(self, |db| sqlx::query_as(
+            &format!("SELECT p.goal_id, e.id, e.created_at, e.body, e.audience, e.author_member_id, {NAME}e.author_member_id) FROM goal_progress p \
              JOIN entries e ON e.id = p.entry_id WHERE e.circle_id = $1 AND e.deleted_at IS NULL \
-             ORDER BY e.created_at DESC"
+             ORDER BY e.created_at DESC")
         )
         .bind(log.circle_id().as_str())
         .fetch_all(db)
@@ -495,11 +531,14 @@ impl Store {
         .map_err(db_err)?;
         let scope: AudienceScope = log.audience();
         let mut out = Vec::new();
-        for (goal, entry, at, body, aud, author) in rows {
+        for (goal, entry, at, body, aud, author, name) in rows {
             let chosen: Vec<MemberId> =
                 chosen.iter().filter(|c| c.0 == entry).map(|c| MemberId::from_db(c.1.clone())).collect();
             if scope.can_see(audience(&aud)?, &MemberId::from_db(author), &chosen) {
-                out.push((goal, entry, ts(at), body));
+                out.push((
+                    goal,
+                    Progress { entry_id: entry, written_at: ts(at), text: body, author_name: name.unwrap_or_default() },
+                ));
             }
         }
         Ok(out)
@@ -514,8 +553,9 @@ impl Store {
         g: &NewGoal,
         now: Timestamp,
     ) -> Result<String> {
+        let chosen = with_writer(g.audience, &g.chosen, cap.member_id());
         let mut tx = self.begin().await?;
-        check_members(&mut tx, cap.circle_id(), "chosen", &g.chosen, now).await?;
+        check_members(&mut tx, cap.circle_id(), "chosen", &chosen, now).await?;
         check_members(&mut tx, cap.circle_id(), "helpers", &g.helpers, now).await?;
         let review_on = g.review_on.map(|d| d.to_string());
         let id = match existing {
@@ -543,7 +583,7 @@ impl Store {
                 id
             }
             Some(e) => {
-                let audience_changes = e.audience != g.audience || e.chosen != g.chosen;
+                let audience_changes = e.audience != g.audience || !same_members(&e.chosen, &chosen);
                 if audience_changes && !may_change_about(cap.role(), cap.manages(), &e.created_by == cap.member_id()) {
                     return Err(Error::Forbidden);
                 }
@@ -571,7 +611,7 @@ impl Store {
                 e.id.clone()
             }
         };
-        write_pairs(&mut tx, "goal_chosen", "goal_id", &id, &g.chosen).await?;
+        write_pairs(&mut tx, "goal_chosen", "goal_id", &id, &chosen).await?;
         write_pairs(&mut tx, "goal_helpers", "goal_id", &id, &g.helpers).await?;
         tx.commit().await?;
         Ok(id)

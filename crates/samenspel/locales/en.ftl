@@ -1044,7 +1044,7 @@ goal-others-too-long = Keep this under 300 characters.
 goal-status-invalid = Choose how the goal stands.
 goal-not-found = This goal does not exist (any more).
 entry-form-goal = This entry is about the goal: “{ $goal }”
-entry-form-card = Card
+entry-form-card = Picture for the thank-you (optional)
 card-none = No picture
 card-sun = Sun
 card-flower = Flower
@@ -1109,3 +1109,6 @@ mail-reminder-text = { $count ->
 }
 mail-reminder-button = Fill in the check-in
 audit-reminders-set = set a reminder
+about-hidden = Something is written here that only others can read.
+about-part-hidden = You cannot read this part: its writer or the client chose who sees it.
+about-chosen-hint = You, the client and the representative always see it.

@@ -1044,7 +1044,7 @@ goal-others-too-long = Maak dit korter dan 300 tekens.
 goal-status-invalid = Kies hoe het doel staat.
 goal-not-found = Dit doel bestaat niet (meer).
 entry-form-goal = Dit bericht gaat over het doel: “{ $goal }”
-entry-form-card = Kaartje
+entry-form-card = Plaatje bij het bedankje (hoeft niet)
 card-none = Geen plaatje
 card-sun = Zon
 card-flower = Bloem
@@ -1109,3 +1109,6 @@ mail-reminder-text = { $count ->
 }
 mail-reminder-button = Vul de check in
 audit-reminders-set = stelde een herinnering in
+about-hidden = Hier staat iets dat alleen anderen kunnen lezen.
+about-part-hidden = Dit deel kun jij niet lezen: de schrijver of de cliënt koos wie het ziet.
+about-chosen-hint = Jij, de cliënt en de vertegenwoordiger zien het altijd.

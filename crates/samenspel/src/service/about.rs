@@ -37,6 +37,8 @@ pub fn may_decide(place: &samenspel_core::access::Place, author: &MemberId) -> b
 
 pub struct AboutPage {
     pub sections: Vec<Section>,
+    /// Parts that exist but are outside the reader's audience.
+    pub hidden: Vec<Part>,
     pub writing: Writing,
     /// The newest empathy map and the active goals, for the summary.
     pub latest_map: Option<EmpathyMap>,
@@ -47,21 +49,28 @@ pub async fn page(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<AboutPage
     let cap = ctx.can::<act::ViewAboutClient>(circle, what(Operation::Read, "about.view", "circle", circle)).await?;
     let store = &ctx.state.store;
     let sections = store.about_sections(&cap).await?;
+    let hidden = store.hidden_about_parts(&cap).await?;
     let latest_map = store.empathy_maps(&cap).await?.into_iter().next();
     let goals = store.goals(&cap, None).await?;
     let writing = writing(ctx, &cap).await?;
-    in_circle(ctx, &cap, AboutPage { sections, writing, latest_map, goals }).await
+    in_circle(ctx, &cap, AboutPage { sections, hidden, writing, latest_map, goals }).await
 }
 
-/// One part, for its form: the current text when the reader may see it.
-pub async fn section(ctx: &Ctx<'_>, circle: &CircleId, part: Part) -> Result<InCircle<(Option<Section>, Writing)>> {
+/// One part, for its form: the current text when the reader may see it, and
+/// whether the part exists but is hidden from them.
+pub async fn section(
+    ctx: &Ctx<'_>,
+    circle: &CircleId,
+    part: Part,
+) -> Result<InCircle<(Option<Section>, Writing, bool)>> {
     let cap = ctx
         .can::<act::WriteAboutClient>(circle, what(Operation::Read, "about.view", "about_part", part.as_str()))
         .await?;
     let view = cap.also::<act::ViewAboutClient>().ok_or(Error::Forbidden)?;
+    let hidden = ctx.state.store.hidden_about_parts(&view).await?.contains(&part);
     let current = ctx.state.store.about_sections(&view).await?.into_iter().find(|s| s.part == part);
     let writing = writing(ctx, &view).await?;
-    in_circle(ctx, &cap, (current, writing)).await
+    in_circle(ctx, &cap, (current, writing, hidden)).await
 }
 
 pub async fn save_section(ctx: &Ctx<'_>, circle: &CircleId, part: &str, input: &SectionInput) -> Result<()> {
@@ -71,8 +80,15 @@ pub async fn save_section(ctx: &Ctx<'_>, circle: &CircleId, part: &str, input: &
         .can::<act::WriteAboutClient>(circle, what(Operation::Update, "about.save", "about_part", part.as_str()))
         .await?;
     let view = cap.also::<act::ViewAboutClient>().ok_or(Error::Forbidden)?;
+    if ctx.state.store.hidden_about_parts(&view).await?.contains(&part) {
+        return Err(Error::field("text", "about-part-hidden"));
+    }
     let existing = ctx.state.store.about_sections(&view).await?.into_iter().find(|s| s.part == part);
-    ctx.state.store.save_about_section(&cap, part, existing.as_ref(), &new, ctx.now).await
+    match ctx.state.store.save_about_section(&cap, part, existing.as_ref(), &new, ctx.now).await {
+        // Written by someone else meanwhile: said at the text, which the form keeps.
+        Err(Error::Conflict(code)) => Err(Error::field("text", code)),
+        other => other,
+    }
 }
 
 pub async fn empathy_maps(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<(Vec<EmpathyMap>, Writing)>> {

@@ -104,6 +104,9 @@ pub async fn write(
     };
     let chosen = if audience == Audience::Chosen { member_ids(&input.chosen) } else { Vec::new() };
     let recipients = if kind == EntryKind::Thanks { member_ids(&input.recipients) } else { Vec::new() };
+    // Like the recipients, a picture belongs to a thank-you only: a form that
+    // switched kind after one was picked still sends it, hidden.
+    let card = if kind == EntryKind::Thanks { card } else { None };
     let body = logbook::body("body", &input.body, logbook::MAX_BODY, !files.is_empty())
         .map_err(|e| Error::Validation(vec![e]))?;
     let new = NewEntry { kind, audience, chosen, recipients, body, card, goal };

@@ -52,6 +52,7 @@ pub async fn dit_ben_ik_keeps_every_version_and_its_audience(db: TestDb) {
     let mut thijs = app.signed_in(&h.thijs).await;
     let mut fatima = app.signed_in(&h.fatima).await;
     let mut henk = app.signed_in(&h.henk).await;
+    let thijs_member = app.member_id(&h.circle, &h.thijs).await;
     // Each visits the page first: forms carry the token of the page they came from.
     for client in [&mut ans, &mut thijs, &mut fatima, &mut henk] {
         assert_eq!(client.get(&base).await.status, StatusCode::OK);
@@ -102,9 +103,13 @@ pub async fn dit_ben_ik_keeps_every_version_and_its_audience(db: TestDb) {
     let thijs_api =
         app.api_as(&h.thijs).await.api(Method::GET, &format!("/api/v1/circles/{}/about", h.circle), None).await;
     assert!(!thijs_api.body.contains("aangesproken"));
-    // Writing into a part he cannot see does not overwrite it.
+    // The page says a part is there that he cannot read; writing into it
+    // does not overwrite it, and his text stays in the form.
+    assert!(hidden.body.contains("Hier staat iets dat alleen anderen kunnen lezen."));
     let r = thijs.post(&format!("{base}/parts/dislikes"), &[("text", "Spruitjes")]).await;
-    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Dit deel kun jij niet lezen"), "{}", r.body);
+    assert!(r.body.contains("Spruitjes"), "nothing typed is lost");
     assert!(fatima.get(&base).await.body.contains("niet met u aangesproken"));
 
     // Bad input: a clear Dutch message, and the text typed stays in the form.
@@ -112,6 +117,32 @@ pub async fn dit_ben_ik_keeps_every_version_and_its_audience(db: TestDb) {
     let r = ans.post(&format!("{base}/parts/hobbies"), &[("text", long.as_str())]).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("Deze tekst is te lang."));
+    // Henk reads everything written about him, whatever audience was chosen;
+    // a writer who picks people is always among them.
+    let r = ans
+        .post(
+            &format!("{base}/parts/places"),
+            &[("text", "De eendenvijver"), ("audience", "chosen"), ("chosen", thijs_member.as_str())],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(henk.get(&base).await.body.contains("De eendenvijver"), "the client reads it");
+    // Henk narrows what Ans wrote to Thijs alone: Henk is added, so he keeps reading it.
+    let r = henk
+        .post(
+            &format!("{base}/parts/places"),
+            &[("text", "De eendenvijver"), ("audience", "chosen"), ("chosen", thijs_member.as_str())],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let parts =
+        app.api_as(&h.henk).await.api(Method::GET, &format!("/api/v1/circles/{}/about", h.circle), None).await.json();
+    let places = parts.as_array().and_then(|p| p.iter().find(|p| p["part"] == "places")).cloned().unwrap_or_default();
+    let henk_member = app.member_id(&h.circle, &h.henk).await;
+    assert!(places["chosen"].as_array().is_some_and(|c| c.iter().any(|m| m == henk_member.as_str())), "{places}");
+    assert!(ans.get(&base).await.body.contains("De eendenvijver"), "the writer still reads it");
+    assert!(thijs.get(&base).await.body.contains("De eendenvijver"));
+    assert!(!fatima.get(&base).await.body.contains("De eendenvijver"));
     // Reciprocity has its own part.
     let r = ans.post(&format!("{base}/parts/gives"), &[("text", "Ik leer de buurjongen schaken.")]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
@@ -283,11 +314,19 @@ pub async fn a_thank_you_card_reaches_its_recipient(db: TestDb) {
     assert!(fatima.get(&format!("/circles/{c}")).await.body.contains("Thijs is een topper."));
     assert!(fatima.get(&format!("/circles/{c}/members/{thijs_member}")).await.body.contains("Thijs is een topper."));
 
-    // A picture belongs on a thank-you card only; an unknown one is refused.
-    let r = post_entry(&mut ans, c, &[("kind", "update"), ("card", "sun"), ("audience", "circle"), ("body", "x")], &[])
-        .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("Een plaatje kan alleen bij een bedankje."));
+    // A picture belongs on a thank-you card only: a form switched to an
+    // update after one was picked still posts, without it.
+    let r = post_entry(
+        &mut ans,
+        c,
+        &[("kind", "update"), ("card", "sun"), ("audience", "circle"), ("body", "Gewoon een update")],
+        &[],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let update = ans.get(r.location().unwrap_or_default()).await;
+    assert!(update.body.contains("Gewoon een update") && !update.body.contains("card-art"));
+    // An unknown picture is refused.
     let r = post_entry(
         &mut ans,
         c,

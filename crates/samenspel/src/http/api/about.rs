@@ -189,6 +189,7 @@ pub struct ProgressDto {
     #[schema(value_type = String)]
     pub written_at: Timestamp,
     pub text: String,
+    pub author_name: String,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -228,7 +229,12 @@ impl From<Goal> for GoalDto {
             progress: g
                 .progress
                 .into_iter()
-                .map(|(entry_id, written_at, text)| ProgressDto { entry_id, written_at, text })
+                .map(|p| ProgressDto {
+                    entry_id: p.entry_id,
+                    written_at: p.written_at,
+                    text: p.text,
+                    author_name: p.author_name,
+                })
                 .collect(),
         }
     }

@@ -31,10 +31,11 @@ fn circle_id(raw: &str) -> Result<CircleId, PageError> {
 fn audience_text(tr: &Tr, audience: Audience, chosen: &[samenspel_core::ids::MemberId], members: &[Member]) -> String {
     match audience {
         Audience::Chosen => {
-            let names: Vec<&str> = chosen
+            let mut names: Vec<&str> = chosen
                 .iter()
                 .filter_map(|id| members.iter().find(|m| &m.id == id).map(|m| m.display_name.as_str()))
                 .collect();
+            names.sort_unstable();
             tr.t1("audience-chosen-names", "names", names.join(", "))
         }
         a => tr.audience(&a),
@@ -60,6 +61,8 @@ fn chosen_ids(chosen: &[samenspel_core::ids::MemberId]) -> Vec<String> {
 
 pub struct PartView {
     pub part: Part,
+    /// The part exists, but the reader may not read it.
+    pub hidden: bool,
     pub section: Option<Section>,
     pub html: String,
     pub audience: String,
@@ -93,6 +96,7 @@ pub async fn show(
             let section = page.data.sections.iter().find(|s| s.part == part).cloned();
             PartView {
                 part,
+                hidden: page.data.hidden.contains(&part),
                 html: section.as_ref().map(|s| crate::text::to_html(&s.text)).unwrap_or_default(),
                 audience: section
                     .as_ref()
@@ -129,6 +133,8 @@ audience_fields!(PartForm);
 #[derive(Template)]
 #[template(path = "about_part.html")]
 struct PartPage {
+    /// The hint above the list of people of a "chosen" audience.
+    chosen_hint: &'static str,
     c: Chrome,
     nav: CircleNav,
     part: Part,
@@ -155,7 +161,12 @@ async fn part_page(
     errors: Errors,
 ) -> Result<PartPage, PageError> {
     let page = about::section(&v.ctx(state)?, circle, part).await?;
-    let (current, writing) = page.data;
+    let (current, writing, hidden) = page.data;
+    // A part someone else holds outside this reader's audience: no form to
+    // write over it (a refused post still shows its text, below).
+    if hidden && form.is_none() {
+        return Err(Error::Conflict("about-part-hidden").into());
+    }
     let c = Chrome::new(v);
     let decides = current.as_ref().is_none_or(|s| may_decide(&page.place, &s.started_by));
     let current_audience =
@@ -170,6 +181,7 @@ async fn part_page(
         None => PartForm { audience: "circle".into(), ..Default::default() },
     });
     Ok(PartPage {
+        chosen_hint: "about-chosen-hint",
         nav: CircleNav::new(&page.circle, &page.place, "about"),
         part,
         decides,
@@ -339,6 +351,8 @@ impl MapForm {
 #[derive(Template)]
 #[template(path = "empathy_form.html")]
 struct MapFormPage {
+    /// The hint above the list of people of a "chosen" audience.
+    chosen_hint: &'static str,
     c: Chrome,
     nav: CircleNav,
     /// The map being corrected; a new one when `None`.
@@ -376,6 +390,7 @@ async fn map_form_page(
     writable(&place, &writing)?;
     let decides = existing.as_ref().is_none_or(|m| may_decide(&place, &m.made_by));
     Ok(MapFormPage {
+        chosen_hint: "about-chosen-hint",
         nav,
         map_id: existing.as_ref().map(|m| m.id.clone()),
         decides,
@@ -385,7 +400,11 @@ async fn map_form_page(
             .unwrap_or_default(),
         form: form.unwrap_or_else(|| match &existing {
             Some(m) => MapForm::of(m),
-            None => MapForm { audience: "circle".into(), ..Default::default() },
+            None => MapForm {
+                made_on: crate::i18n::local(&jiff::Timestamp::now()).date().to_string(),
+                audience: "circle".into(),
+                ..Default::default()
+            },
         }),
         members: writing.members,
         audiences: Audience::ALL,
@@ -576,6 +595,8 @@ impl GoalForm {
 #[derive(Template)]
 #[template(path = "goal_form.html")]
 struct GoalFormPage {
+    /// The hint above the list of people of a "chosen" audience.
+    chosen_hint: &'static str,
     c: Chrome,
     nav: CircleNav,
     goal_id: Option<String>,
@@ -606,6 +627,7 @@ async fn goal_form_page(
     };
     let c = Chrome::new(v);
     Ok(GoalFormPage {
+        chosen_hint: "about-chosen-hint",
         nav: CircleNav::new(&page.circle, &page.place, "about"),
         goal_id: existing.as_ref().map(|g| g.id.clone()),
         decides: existing.as_ref().is_none_or(|g| may_decide(&page.place, &g.created_by)),

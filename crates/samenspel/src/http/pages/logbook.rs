@@ -199,6 +199,7 @@ struct EntryFormPage {
     goal: Option<String>,
     /// A new entry's writer always chooses its audience (see `audience_fields.html`).
     decides: bool,
+    chosen_hint: &'static str,
     current_audience: String,
     errors: Errors,
     files_lost: bool,
@@ -262,6 +263,7 @@ async fn form_page(
         cards: samenspel_core::logbook::Card::ALL,
         goal,
         decides: true,
+        chosen_hint: "entry-form-chosen-hint",
         current_audience: String::new(),
         errors,
         files_lost,
