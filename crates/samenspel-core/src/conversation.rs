@@ -9,6 +9,7 @@
 //! questions (the eight "In gesprek" questions of the Samen Bouwen toolkit,
 //! the five Schijf-van-Vijf steps) the Dutch text is theirs.
 
+use crate::about::Part;
 use crate::agreement::Step;
 use crate::audience::Audience;
 use crate::error::Validator;
@@ -26,19 +27,28 @@ pub enum Guide {
     Collaboration,
     /// Evaluatiegesprek: do the agreements still fit?
     Review,
+    /// Kennismaking (intake): the first contact — what the client wants, and
+    /// what family and network want and can do, from day one.
+    Intake,
 }
 
 /// One question of a guide. `key` names the answer (and the form field);
 /// `step`, when set, is the Schijf-van-Vijf step an agreement made from the
-/// answer starts in.
+/// answer starts in; `fills`, when set, is the part of "Dit ben ik" the
+/// answer starts (if nobody wrote that part yet).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Question {
     pub key: &'static str,
     pub step: Option<Step>,
+    pub fills: Option<Part>,
 }
 
 const fn q(key: &'static str, step: Option<Step>) -> Question {
-    Question { key, step }
+    Question { key, step, fills: None }
+}
+
+const fn about(key: &'static str, part: Part) -> Question {
+    Question { key, step: None, fills: Some(part) }
 }
 
 /// The family start conversation: what matters to the client, then the five
@@ -83,14 +93,31 @@ const REVIEW: [Question; 7] = [
     q("rv_next", None),
 ];
 
+/// The intake: first the client's own world (the answers start "Dit ben
+/// ik"), then what the family wants and can do — "familie mag helpen" from
+/// the first day — and the network, then who is the contact.
+const INTAKE: [Question; 10] = [
+    about("in_wants", Part::Matters),
+    about("in_life", Part::LifeStory),
+    about("in_rhythm", Part::Rhythm),
+    about("in_likes", Part::Likes),
+    about("in_people", Part::People),
+    about("in_address", Part::Address),
+    q("in_family_wants", Some(Step::Family)),
+    q("in_family_can", Some(Step::Family)),
+    q("in_network", Some(Step::Network)),
+    q("in_contact", None),
+];
+
 impl Guide {
-    pub const ALL: [Guide; 3] = [Guide::FamilyStart, Guide::Collaboration, Guide::Review];
+    pub const ALL: [Guide; 4] = [Guide::Intake, Guide::FamilyStart, Guide::Collaboration, Guide::Review];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Guide::FamilyStart => "family_start",
             Guide::Collaboration => "collaboration",
             Guide::Review => "review",
+            Guide::Intake => "intake",
         }
     }
 
@@ -103,6 +130,7 @@ impl Guide {
             Guide::FamilyStart => &FAMILY_START,
             Guide::Collaboration => &COLLABORATION,
             Guide::Review => &REVIEW,
+            Guide::Intake => &INTAKE,
         }
     }
 
@@ -148,7 +176,7 @@ impl Conversation {
 /// A conversation as a form or API client sends it.
 #[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
 pub struct ConversationInput {
-    /// family_start, collaboration or review.
+    /// intake, family_start, collaboration or review.
     pub guide: String,
     /// YYYY-MM-DD; today when empty.
     #[serde(default)]
@@ -286,6 +314,23 @@ mod tests {
     }
 
     #[test]
+    fn the_intake_starts_with_the_clients_world_and_asks_what_family_and_network_can_do() {
+        let qs = Guide::Intake.questions();
+        let fills: Vec<Part> = qs.iter().filter_map(|q| q.fills).collect();
+        assert_eq!(fills.len(), 6);
+        let distinct: std::collections::BTreeSet<_> = fills.iter().collect();
+        assert_eq!(distinct.len(), fills.len(), "each answer starts its own part");
+        let first_other = qs.iter().position(|q| q.fills.is_none()).unwrap_or(qs.len());
+        assert!(qs[first_other..].iter().all(|q| q.fills.is_none()), "the client's world comes first");
+        let steps: Vec<Step> = qs.iter().filter_map(|q| q.step).collect();
+        assert_eq!(steps, [Step::Family, Step::Family, Step::Network]);
+        assert!(
+            qs.iter().all(|q| q.fills.is_none() || q.step.is_none()),
+            "an answer fills a part or starts an agreement step"
+        );
+    }
+
+    #[test]
     fn every_guide_has_unique_keys_and_the_family_start_follows_the_five_steps() {
         let mut keys: Vec<&str> = Guide::ALL.iter().flat_map(|g| g.questions().iter().map(|q| q.key)).collect();
         let n = keys.len();
@@ -329,7 +374,7 @@ mod tests {
             codes(long.parse(today).unwrap_err()),
             [("audience", "audience-invalid"), ("fs_aids", "conversation-answer-too-long")]
         );
-        assert_eq!(codes(input("intake").parse(today).unwrap_err()), [("guide", "guide-invalid")]);
+        assert_eq!(codes(input("anamnese").parse(today).unwrap_err()), [("guide", "guide-invalid")]);
     }
 
     #[test]

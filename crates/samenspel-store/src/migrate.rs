@@ -69,6 +69,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0010_appreciation_reminders.sql"),
         include_str!("../migrations/postgres/0010_appreciation_reminders.sql"),
     ),
+    (
+        11,
+        "intake",
+        include_str!("../migrations/sqlite/0011_intake.sql"),
+        include_str!("../migrations/postgres/0011_intake.sql"),
+    ),
 ];
 
 /// The compiled-in migrations for one engine, as sqlx's migrator reads them.

@@ -1112,3 +1112,18 @@ audit-reminders-set = set a reminder
 about-hidden = Something is written here that only others can read.
 about-part-hidden = You cannot read this part: its writer or the client chose who sees it.
 about-chosen-hint = You, the client and the representative always see it.
+
+## Intake
+guide-intake = Getting to know each other (intake)
+guide-intake-intro = The first contact. What does { $client } want, and what do family and network want and can do? Family may help, from the first day. Answers about who { $client } is also go into "This is me" where nothing is written yet.
+guide-q-in_wants = What does { $client } want? What matters to { $client }?
+guide-q-in_life = Tell something about { $client }'s life: work, family, where { $client } comes from.
+guide-q-in_rhythm = What does an ordinary day of { $client } look like?
+guide-q-in_likes = What does { $client } like to do? What does { $client } enjoy?
+guide-q-in_people = Who matters to { $client }?
+guide-q-in_address = How does { $client } want to be addressed?
+guide-q-in_family_wants = What would the family like to do?
+guide-q-in_family_can = What can the family do, and what not (yet)?
+guide-q-in_network = What can neighbours, friends or the neighbourhood do?
+guide-q-in_contact = Who is the family's contact person, and who when they are away?
+conversation-in-about = Also in This is me: { $part }

@@ -1112,3 +1112,18 @@ audit-reminders-set = stelde een herinnering in
 about-hidden = Hier staat iets dat alleen anderen kunnen lezen.
 about-part-hidden = Dit deel kun jij niet lezen: de schrijver of de cliënt koos wie het ziet.
 about-chosen-hint = Jij, de cliënt en de vertegenwoordiger zien het altijd.
+
+## Intake
+guide-intake = Kennismaking (intake)
+guide-intake-intro = Het eerste contact. Wat wil { $client }, en wat willen en kunnen de familie en het netwerk? Familie mag helpen, vanaf de eerste dag. Antwoorden over wie { $client } is, komen ook in "Dit ben ik" als daar nog niets staat.
+guide-q-in_wants = Wat wil { $client }? Wat is voor { $client } belangrijk?
+guide-q-in_life = Vertel iets over het leven van { $client }: werk, gezin, waar { $client } vandaan komt.
+guide-q-in_rhythm = Hoe ziet een gewone dag van { $client } eruit?
+guide-q-in_likes = Wat doet { $client } graag? Waar geniet { $client } van?
+guide-q-in_people = Wie zijn belangrijk voor { $client }?
+guide-q-in_address = Hoe wil { $client } aangesproken worden?
+guide-q-in_family_wants = Wat wil de familie graag doen?
+guide-q-in_family_can = Wat kan de familie, en wat (nog) niet?
+guide-q-in_network = Wat kunnen buren, vrienden of de buurt doen?
+guide-q-in_contact = Wie is het aanspreekpunt voor de familie, en wie als die er niet is?
+conversation-in-about = Staat ook in Dit ben ik: { $part }

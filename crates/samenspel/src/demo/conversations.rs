@@ -2,7 +2,9 @@
 //! family start conversation Fatima held when care began (three agreements
 //! came from it), the perspectives Ellen and Fatima share, Thijs's private
 //! one, and the SOFA role Fatima marked for Ans. Ans has not filled in her
-//! profile yet, so a visitor can try it as her. And Ans's carer check-ins.
+//! profile yet, so a visitor can try it as her. And Ans's carer check-ins
+//! (with a four-weekly reminder), and Thijs's volunteer check-in, shared
+//! with the coordinator.
 
 use super::Seeder;
 use crate::service::{checkins, conversations, profiles};
@@ -94,5 +96,25 @@ pub(super) async fn check_ins(s: &Seeder<'_>, henk: &CircleId) -> anyhow::Result
     // After the last one she told the coordinator, not the whole circle.
     let message = "Sinds Henk 's nachts onrustig is, slaap ik slecht. Een middag per week vrij zou helpen.";
     checkins::share_signal(&s.ctx(&ans, super::ago(s.now, 29)), henk, "coordinator", message).await?;
+    // She asked for a reminder every four weeks.
+    crate::service::reminders::set(&s.ctx(&ans, super::ago(s.now, 20)), henk, Some(4)).await?;
+
+    // Thijs, the volunteer, shared his check-in with Marieke: he feels valued,
+    // but hears about changes late.
+    let (_, thijs) = s.user("thijs")?;
+    let answers = [
+        ("wifa-w1", "ja"),
+        ("wifa-w2", "ja"),
+        ("wifa-i1", "nee"),
+        ("wifa-i2", "soms"),
+        ("wifa-f1", "ja"),
+        ("wifa-f2", "ja"),
+        ("wifa-a1", "ja"),
+        ("wifa-a2", "soms"),
+    ]
+    .iter()
+    .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
+    .collect();
+    crate::service::volunteer_checkins::submit(&s.ctx(&thijs, super::ago(s.now, 12)), henk, &answers, true).await?;
     Ok(())
 }

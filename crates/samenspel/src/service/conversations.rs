@@ -70,7 +70,49 @@ pub async fn hold(ctx: &Ctx<'_>, circle: &CircleId, input: &ConversationInput) -
         .can::<act::HoldConversations>(circle, what(Operation::Create, "conversations.hold", "circle", circle))
         .await?;
     let closer = cap.also::<act::WriteAgreements>();
-    ctx.state.store.add_conversation(&cap, closer.as_ref(), &new, ctx.now).await
+    let id = ctx.state.store.add_conversation(&cap, closer.as_ref(), &new, ctx.now).await?;
+    fill_about(ctx, &cap, &new).await?;
+    Ok(id)
+}
+
+/// An intake's answers about the client's world start the parts of "Dit ben
+/// ik" that nobody wrote yet, with the conversation's audience (its
+/// participants, for "only those who took part"). A part that exists — even
+/// one the recorder cannot see — is left alone; the answer stays in the
+/// conversation.
+async fn fill_about(
+    ctx: &Ctx<'_>,
+    cap: &samenspel_core::access::Can<act::HoldConversations>,
+    c: &samenspel_core::conversation::NewConversation,
+) -> Result<()> {
+    let (Some(write), Some(view)) = (cap.also::<act::WriteAboutClient>(), cap.also::<act::ViewAboutClient>()) else {
+        return Ok(());
+    };
+    let store = &ctx.state.store;
+    let taken: Vec<_> = store
+        .about_sections(&view)
+        .await?
+        .into_iter()
+        .map(|s| s.part)
+        .chain(store.hidden_about_parts(&view).await?)
+        .collect();
+    for q in c.guide.questions() {
+        let (Some(part), Some(answer)) = (q.fills, c.answers.get(q.key)) else { continue };
+        if taken.contains(&part) {
+            continue;
+        }
+        let section = samenspel_core::about::NewSection {
+            text: answer.clone(),
+            first_person: false,
+            audience: Some((c.audience, c.participants.clone())),
+        };
+        match store.save_about_section(&write, part, None, &section, ctx.now).await {
+            // Someone wrote it meanwhile: theirs stands.
+            Ok(()) | Err(Error::Conflict(_)) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 /// The conversation as the member may read it, for a change: not found when hidden.

@@ -343,3 +343,45 @@ pub async fn a_thank_you_card_reaches_its_recipient(db: TestDb) {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("Kies een van de plaatjes."));
 }
+
+pub async fn an_intake_starts_dit_ben_ik_and_leaves_written_parts_alone(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let h = henk(&app).await;
+    let c = &h.circle;
+    let ans_member = app.member_id(c, &h.ans).await;
+    let mut ans = app.signed_in(&h.ans).await;
+    ans.get(&format!("/circles/{c}/about")).await;
+    let r = ans.post(&format!("/circles/{c}/about/parts/matters"), &[("text", "Rustig opstaan.")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+
+    let mut fatima = app.signed_in(&h.fatima).await;
+    let form = fatima.get(&format!("/circles/{c}/conversations/new?guide=intake")).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("Wat kan de familie, en wat (nog) niet?"), "the intake asks what the family can do");
+    let r = fatima
+        .post(
+            &format!("/circles/{c}/conversations"),
+            &[
+                ("guide", "intake"),
+                ("participants", ans_member.as_str()),
+                ("others", "Henk de Vries"),
+                ("audience", "circle"),
+                ("in_wants", "Thuis blijven wonen."),
+                ("in_life", "Henk was bakker in Zwolle."),
+                ("in_family_can", "Ans doet de boodschappen; tillen kan ze niet."),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let conversation = fatima.get(r.location().unwrap_or_default()).await;
+    assert!(conversation.body.contains("Staat ook in Dit ben ik: Mijn levensverhaal"));
+    assert!(conversation.body.contains("Maak hier een afspraak van"), "the family's answer can become an agreement");
+
+    let about = app.api_as(&h.thijs).await.api(Method::GET, &format!("/api/v1/circles/{c}/about"), None).await.json();
+    let part = |key: &str| about.as_array().and_then(|a| a.iter().find(|p| p["part"] == key)).cloned();
+    let life = part("life_story").expect("the intake started the life story");
+    assert_eq!(life["text"], "Henk was bakker in Zwolle.");
+    assert_eq!(life["written_by_name"], "Fatima");
+    assert_eq!(part("matters").expect("matters")["text"], "Rustig opstaan.", "a written part is left alone");
+    assert!(part("address").is_none(), "an unanswered question starts nothing");
+}

@@ -133,7 +133,10 @@ pub async fn a_family_start_conversation_becomes_agreements(db: TestDb) {
     assert_eq!(got["agreements"][0]["description"], "Kees doet op zaterdag de boodschappen.");
     assert_eq!(got["participants"].as_array().map(Vec::len), Some(2));
     let guides = ans.api(Method::GET, "/api/v1/guides", None).await.json();
-    assert_eq!(guides[1]["questions"].as_array().map(Vec::len), Some(8), "the eight In gesprek questions");
+    let guide =
+        |key: &str| guides.as_array().and_then(|g| g.iter().find(|g| g["guide"] == key)).cloned().unwrap_or_default();
+    assert_eq!(guide("collaboration")["questions"].as_array().map(Vec::len), Some(8), "the eight In gesprek questions");
+    assert_eq!(guide("intake")["questions"].as_array().map(Vec::len), Some(10));
 
     // A review conversation closes the change it discussed.
     let change = ans

@@ -90,6 +90,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         about::dit_ben_ik_keeps_every_version_and_its_audience,
         about::empathy_maps_and_goals_follow_their_audience,
         about::a_thank_you_card_reaches_its_recipient,
+        about::an_intake_starts_dit_ben_ik_and_leaves_written_parts_alone,
         conversations::a_family_start_conversation_becomes_agreements,
         conversations::only_those_who_took_part_read_a_private_conversation,
         conversations::a_collaboration_profile_is_private_until_shared,

@@ -51,6 +51,16 @@ fn parse_schema(sql: &str) -> Vec<(String, String, bool)> {
             out.push((t.clone(), first.to_owned(), nullable));
         }
     }
+    // A table rebuilt under a temporary name (SQLite cannot change a CHECK
+    // constraint in place) is one engine's way of doing it; the live schemas
+    // below compare what it ends up as.
+    let rebuilt: Vec<String> = sql
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("ALTER TABLE "))
+        .filter(|rest| rest.contains(" RENAME TO "))
+        .filter_map(|rest| rest.split_whitespace().next().map(str::to_owned))
+        .collect();
+    out.retain(|(t, _, _)| !rebuilt.contains(t));
     out.sort();
     out
 }
@@ -101,7 +111,7 @@ pub async fn schemas_match_across_engines(db: TestDb) {
 
 pub async fn migrations_run_twice(db: TestDb) {
     db.store.migrate().await.expect("second run is a no-op");
-    assert_eq!(Store::schema_version(), 10);
+    assert_eq!(Store::schema_version(), 11);
     db.store.ping().await.expect("ping");
 }
 

@@ -27,7 +27,7 @@ pub struct QuestionDto {
 
 #[derive(Serialize, ToSchema)]
 pub struct GuideDto {
-    /// family_start, collaboration or review
+    /// intake, family_start, collaboration or review
     pub guide: String,
     pub name: String,
     pub questions: Vec<QuestionDto>,

@@ -31,7 +31,7 @@ struct ListPage {
     c: Chrome,
     nav: CircleNav,
     client_name: String,
-    guides: [Guide; 3],
+    guides: [Guide; 4],
     list: Vec<Conversation>,
     may_hold: bool,
     notice: Option<&'static str>,
