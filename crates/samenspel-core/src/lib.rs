@@ -23,6 +23,7 @@ pub mod network;
 pub mod organisation;
 pub mod profile;
 pub mod questionnaire;
+pub mod recurrence;
 pub mod role;
 pub mod user;
 pub mod validate;
