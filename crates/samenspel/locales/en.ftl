@@ -1127,3 +1127,4 @@ guide-q-in_family_can = What can the family do, and what not (yet)?
 guide-q-in_network = What can neighbours, friends or the neighbourhood do?
 guide-q-in_contact = Who is the family's contact person, and who when they are away?
 conversation-in-about = Also in This is me: { $part }
+signal-offer-body = I can help { $name }:

@@ -1127,3 +1127,4 @@ guide-q-in_family_can = Wat kan de familie, en wat (nog) niet?
 guide-q-in_network = Wat kunnen buren, vrienden of de buurt doen?
 guide-q-in_contact = Wie is het aanspreekpunt voor de familie, en wie als die er niet is?
 conversation-in-about = Staat ook in Dit ben ik: { $part }
+signal-offer-body = Ik kan { $name } helpen:

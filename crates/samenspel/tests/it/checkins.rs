@@ -140,6 +140,12 @@ pub async fn only_the_carer_sees_the_check_in(db: TestDb) {
     let shown = fatima_page.get(&overview).await;
     assert!(shown.body.contains("Ans kan wel wat hulp gebruiken."));
     assert!(!shown.body.contains("van 9"));
+    // Offering help opens the logbook form with a first sentence to go on from.
+    let offer =
+        shown.body.split("logbook/new?kind=update&amp;body=").nth(1).and_then(|r| r.split('"').next()).unwrap_or("");
+    assert!(!offer.is_empty(), "an offer link follows the signal");
+    let form = fatima_page.get(&format!("/circles/{circle}/logbook/new?kind=update&body={offer}")).await;
+    assert!(form.body.contains(">Ik kan Ans helpen:</textarea>"), "{}", form.body);
     assert_eq!(fatima_page.get(&path).await.status, StatusCode::FORBIDDEN, "the check-in itself stays closed");
     let mut outsider_api = app.api_as(&outsider).await;
     assert_eq!(outsider_api.api(Method::GET, &signals, None).await.status, StatusCode::NOT_FOUND);

@@ -280,6 +280,9 @@ pub struct KindQuery {
     /// A wellbeing goal the entry tells about, from the plan.
     #[serde(default)]
     goal: String,
+    /// A first sentence to start from (offering help after a carer's signal).
+    #[serde(default)]
+    body: String,
 }
 
 pub async fn new_form(
@@ -295,6 +298,7 @@ pub async fn new_form(
         audience: "circle".into(),
         recipients: if kind == EntryKind::Thanks && !q.to.is_empty() { vec![q.to] } else { Vec::new() },
         goal: q.goal,
+        body: q.body.chars().take(samenspel_core::logbook::MAX_BODY).collect(),
         ..Default::default()
     };
     render(&form_page(&state, &v, &id, form, Errors::default(), false).await?)
