@@ -5,6 +5,7 @@
 
 pub mod about;
 pub mod access;
+pub mod agenda;
 pub mod agreement;
 pub mod audience;
 pub mod audit;

@@ -176,9 +176,10 @@ impl Series {
     }
 
     /// The rule as an RFC 5545 RRULE value (without the `RRULE:` name), or
-    /// `None` for a one-off item. `UNTIL` is given as a date, which RFC 5545
-    /// allows when DTSTART is a local time with a TZID; it is inclusive.
-    pub fn rrule(&self) -> Option<String> {
+    /// `None` for a one-off item. `UNTIL` is inclusive. For a whole-day series
+    /// (DTSTART a DATE) it is a date; for a timed one (DTSTART a local time
+    /// with a TZID) RFC 5545 wants it in UTC: the end of that local day.
+    pub fn rrule(&self, tz: &TimeZone) -> Option<String> {
         let mut rule = match &self.frequency {
             Frequency::Once => return None,
             Frequency::Daily { interval } => format!("FREQ=DAILY;INTERVAL={}", interval.max(&1)),
@@ -196,7 +197,13 @@ impl Series {
         };
         match self.end {
             End::Never => {}
-            End::Until(d) => rule.push_str(&format!(";UNTIL={}", d.strftime("%Y%m%d"))),
+            End::Until(d) => match self.length {
+                Length::WholeDays(_) => rule.push_str(&format!(";UNTIL={}", d.strftime("%Y%m%d"))),
+                Length::Minutes(_) => {
+                    let last = d.to_datetime(Time::constant(23, 59, 59, 0)).to_zoned(tz.clone()).ok()?;
+                    rule.push_str(&format!(";UNTIL={}", last.timestamp().strftime("%Y%m%dT%H%M%SZ")));
+                }
+            },
             End::Count(n) => rule.push_str(&format!(";COUNT={n}")),
         }
         Some(rule)
@@ -273,7 +280,7 @@ mod tests {
             [date(2026, 11, 3), date(2026, 11, 7), date(2026, 11, 17), date(2026, 11, 21), date(2026, 12, 1)],
             "Tuesdays and Saturdays of every other week, the until date included"
         );
-        assert_eq!(s.rrule().as_deref(), Some("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,SA;UNTIL=20261201"));
+        assert_eq!(s.rrule(&tz).as_deref(), Some("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,SA;UNTIL=20261201T225959Z"));
     }
 
     #[test]
@@ -284,7 +291,7 @@ mod tests {
             s.occurrences(&tz, &at(&tz, datetime(2027, 1, 1, 0, 0, 0, 0)), &at(&tz, datetime(2028, 1, 1, 0, 0, 0, 0)));
         let dates: Vec<Date> = got.iter().map(|o| o.original).collect();
         assert_eq!(dates, [date(2027, 1, 31), date(2027, 3, 31), date(2027, 5, 31)]);
-        assert_eq!(s.rrule().as_deref(), Some("FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=31;COUNT=3"));
+        assert_eq!(s.rrule(&tz).as_deref(), Some("FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=31;COUNT=3"));
     }
 
     #[test]
@@ -326,7 +333,7 @@ mod tests {
             &at(&tz, datetime(2026, 12, 31, 0, 0, 0, 0)),
         );
         assert!(none.is_empty(), "it ends where the window starts");
-        assert_eq!(s.rrule(), None);
+        assert_eq!(s.rrule(&tz), None);
     }
 
     #[test]

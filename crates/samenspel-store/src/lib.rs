@@ -11,6 +11,7 @@ mod db;
 mod migrate;
 
 pub mod about;
+pub mod agenda;
 pub mod agreements;
 pub mod api_tokens;
 pub mod audit;

@@ -75,6 +75,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0011_intake.sql"),
         include_str!("../migrations/postgres/0011_intake.sql"),
     ),
+    (
+        12,
+        "agenda",
+        include_str!("../migrations/sqlite/0012_agenda.sql"),
+        include_str!("../migrations/postgres/0012_agenda.sql"),
+    ),
 ];
 
 /// The compiled-in migrations for one engine, as sqlx's migrator reads them.

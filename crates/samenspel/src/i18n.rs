@@ -267,6 +267,47 @@ impl Tr {
         }
     }
 
+    /// "di 24 november" (the year only when it is not this year's).
+    pub fn weekday_date(&self, d: &jiff::civil::Date) -> String {
+        let this_year = local(&Timestamp::now()).year();
+        let mut out = format!("{} {} {}", self.weekday_short(d.weekday()), d.day(), self.month(d.month()));
+        if d.year() != this_year {
+            out.push_str(&format!(" {}", d.year()));
+        }
+        out
+    }
+
+    /// "ma", "di", … / "Mon", "Tue", …
+    pub fn weekday_short(&self, w: jiff::civil::Weekday) -> &'static str {
+        const NL: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
+        const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+        let i = w.to_monday_zero_offset() as usize;
+        match self.locale {
+            Locale::Nl => NL[i],
+            Locale::En => EN[i],
+        }
+    }
+
+    /// "maandag" … / "Monday" …
+    pub fn weekday_long(&self, w: jiff::civil::Weekday) -> &'static str {
+        const NL: [&str; 7] = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
+        const EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+        let i = w.to_monday_zero_offset() as usize;
+        match self.locale {
+            Locale::Nl => NL[i],
+            Locale::En => EN[i],
+        }
+    }
+
+    /// An occurrence in words: "di 24 november, 19:00–21:30" or "do 3 december (hele dag)".
+    pub fn occurrence(&self, o: &samenspel_core::recurrence::Occurrence) -> String {
+        let day = self.weekday_date(&o.start.date());
+        if o.whole_day {
+            return self.t1("agenda-whole-day-on", "day", day);
+        }
+        format!("{day}, {}–{}", o.start.strftime("%H:%M"), o.end.strftime("%H:%M"))
+    }
+
     /// [`Tr::when`] relative to now, for templates.
     pub fn ago(&self, t: &Timestamp) -> String {
         self.when(t, &Timestamp::now())

@@ -61,7 +61,10 @@ pub mod act {
         CarerCheckIn,
         ViewAboutClient,
         WriteAboutClient,
-        VolunteerCheckIn
+        VolunteerCheckIn,
+        ViewAgenda,
+        PlanAgenda,
+        TakeShifts
     );
     marker!(OrgActionMarker, OrgAction, ManageOrganisation, StartCircle);
 }

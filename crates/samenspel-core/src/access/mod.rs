@@ -15,8 +15,8 @@ mod policy;
 
 pub use capability::{Can, OrgCan, Place, act, authorize, authorize_org};
 pub use policy::{
-    CircleAction, OrgAction, may, may_change_about, may_change_agreement, may_change_member, may_close_entry,
-    may_mark_carer_roles, may_org,
+    CircleAction, OrgAction, may, may_change_about, may_change_agenda_item, may_change_agreement, may_change_member,
+    may_close_entry, may_mark_carer_roles, may_org,
 };
 
 use crate::Timestamp;

@@ -57,10 +57,17 @@ pub enum CircleAction {
     /// Fill in one's own volunteer check-in (WIFA) and decide whether the
     /// coordinator sees it.
     VolunteerCheckIn,
+    /// See the agenda and the rota (within their audiences).
+    ViewAgenda,
+    /// Put appointments, activities and shifts in the agenda (who may change
+    /// what someone else planned: see [`may_change_agenda_item`]).
+    PlanAgenda,
+    /// Sign up for shifts, give them back, swap them.
+    TakeShifts,
 }
 
 impl CircleAction {
-    pub const ALL: [CircleAction; 23] = [
+    pub const ALL: [CircleAction; 26] = [
         CircleAction::ViewCircle,
         CircleAction::ViewMembers,
         CircleAction::InviteMembers,
@@ -84,6 +91,9 @@ impl CircleAction {
         CircleAction::ViewAboutClient,
         CircleAction::WriteAboutClient,
         CircleAction::VolunteerCheckIn,
+        CircleAction::ViewAgenda,
+        CircleAction::PlanAgenda,
+        CircleAction::TakeShifts,
     ];
 }
 
@@ -110,6 +120,9 @@ impl CircleAction {
 ///   within their audiences, and writes in them: the client's world is
 ///   described together.
 /// * Volunteers fill in their own volunteer check-in.
+/// * Every member sees the agenda within their audiences and plans in it.
+///   Everyone but the client takes shifts: the rota is how the circle helps
+///   the client.
 /// * Only the client and the representative read the audit trail.
 /// * An archived circle is read-only and visible only to managers, the client
 ///   and the representative; a manager may bring it back.
@@ -119,18 +132,19 @@ pub fn may(role: Role, manager_flag: bool, archived: bool, action: CircleAction)
     if archived {
         return match action {
             ViewCircle | ViewMembers | ReadLogbook | ViewNetwork | ViewAgreements | ViewConversations
-            | ViewAboutClient => manages || role.speaks_for_client(),
+            | ViewAboutClient | ViewAgenda => manages || role.speaks_for_client(),
             ViewAuditTrail => role.speaks_for_client(),
             ArchiveCircle => manages,
             InviteMembers | ManageMembers | EditCircle | Leave | WriteLogbook | ModerateLogbook | EditNetwork
             | WriteAgreements | HoldConversations | KeepOwnProfile | MarkCarerRoles | CarerCheckIn
-            | WriteAboutClient | VolunteerCheckIn => false,
+            | WriteAboutClient | VolunteerCheckIn | PlanAgenda | TakeShifts => false,
         };
     }
     match action {
         ViewCircle | ViewMembers | Leave | ReadLogbook | WriteLogbook | ViewNetwork | ViewAgreements
         | WriteAgreements | ViewConversations | HoldConversations | KeepOwnProfile | ViewAboutClient
-        | WriteAboutClient => true,
+        | WriteAboutClient | ViewAgenda | PlanAgenda => true,
+        TakeShifts => role != Role::Client,
         MarkCarerRoles => role == Role::Relative || role.is_professional(),
         CarerCheckIn => role == Role::Relative,
         VolunteerCheckIn => role == Role::Volunteer,
@@ -188,6 +202,13 @@ pub fn may_change_about(actor_role: Role, manager_flag: bool, is_author: bool) -
     is_author || actor_role.speaks_for_client() || manager_flag || actor_role.always_manages()
 }
 
+/// May this member change, cancel or remove an agenda item or shift that
+/// `author` planned? Its planner may, the client side may, and managers may.
+/// Going along or signing up is for everyone; changing someone's plan is not.
+pub fn may_change_agenda_item(actor_role: Role, manager_flag: bool, is_author: bool) -> bool {
+    is_author || actor_role.speaks_for_client() || manager_flag || actor_role.always_manages()
+}
+
 /// Organisation-level actions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum OrgAction {
@@ -226,21 +247,26 @@ mod tests {
     /// leave, read logbook, write logbook, moderate logbook, view network,
     /// edit network, view agreements, write agreements, view conversations,
     /// hold conversations, own profile, mark SOFA roles, carer check-in, view
-    /// about the client, write about the client, volunteer check-in.
+    /// about the client, write about the client, volunteer check-in, view
+    /// agenda, plan agenda, take shifts.
     #[test]
     fn truth_table_active_circle() {
         let t = true;
         let f = false;
-        let table: [(Role, bool, [bool; 23]); 9] = [
-            (Role::Client, false, [t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, f, f, t, t, f]),
-            (Role::Representative, false, [t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, f, f, t, t, f]),
-            (Role::Coordinator, false, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, t, f, t, t, f]),
-            (Role::Relative, false, [t, t, f, f, f, f, f, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, f]),
-            (Role::Relative, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, f]),
-            (Role::Volunteer, false, [t, t, f, f, f, f, f, t, t, t, f, t, f, t, t, t, t, t, f, f, t, t, t]),
-            (Role::Volunteer, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, f, f, t, t, t]),
-            (Role::Professional, false, [t, t, f, f, f, f, f, t, t, t, f, t, t, t, t, t, t, t, t, f, t, t, f]),
-            (Role::Professional, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, t, f, t, t, f]),
+        let table: [(Role, bool, [bool; 26]); 9] = [
+            (Role::Client, false, [t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, f, f, t, t, f, t, t, f]),
+            (
+                Role::Representative,
+                false,
+                [t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, f, f, t, t, f, t, t, t],
+            ),
+            (Role::Coordinator, false, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, t, f, t, t, f, t, t, t]),
+            (Role::Relative, false, [t, t, f, f, f, f, f, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, f, t, t, t]),
+            (Role::Relative, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, f, t, t, t]),
+            (Role::Volunteer, false, [t, t, f, f, f, f, f, t, t, t, f, t, f, t, t, t, t, t, f, f, t, t, t, t, t, t]),
+            (Role::Volunteer, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, f, f, t, t, t, t, t, t]),
+            (Role::Professional, false, [t, t, f, f, f, f, f, t, t, t, f, t, t, t, t, t, t, t, t, f, t, t, f, t, t, t]),
+            (Role::Professional, true, [t, t, t, t, t, t, f, t, t, t, t, t, t, t, t, t, t, t, t, f, t, t, f, t, t, t]),
         ];
         for (role, flag, row) in table {
             for (action, want) in CircleAction::ALL.into_iter().zip(row) {
@@ -253,13 +279,17 @@ mod tests {
     fn truth_table_archived_circle() {
         let t = true;
         let f = false;
-        let table: [(Role, bool, [bool; 23]); 6] = [
-            (Role::Client, false, [t, t, f, f, f, t, t, f, t, f, f, t, f, t, f, t, f, f, f, f, t, f, f]),
-            (Role::Representative, false, [t, t, f, f, f, t, t, f, t, f, f, t, f, t, f, t, f, f, f, f, t, f, f]),
-            (Role::Coordinator, false, [t, t, f, f, f, t, f, f, t, f, f, t, f, t, f, t, f, f, f, f, t, f, f]),
-            (Role::Relative, true, [t, t, f, f, f, t, f, f, t, f, f, t, f, t, f, t, f, f, f, f, t, f, f]),
-            (Role::Relative, false, [f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f]),
-            (Role::Volunteer, false, [f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f]),
+        let table: [(Role, bool, [bool; 26]); 6] = [
+            (Role::Client, false, [t, t, f, f, f, t, t, f, t, f, f, t, f, t, f, t, f, f, f, f, t, f, f, t, f, f]),
+            (
+                Role::Representative,
+                false,
+                [t, t, f, f, f, t, t, f, t, f, f, t, f, t, f, t, f, f, f, f, t, f, f, t, f, f],
+            ),
+            (Role::Coordinator, false, [t, t, f, f, f, t, f, f, t, f, f, t, f, t, f, t, f, f, f, f, t, f, f, t, f, f]),
+            (Role::Relative, true, [t, t, f, f, f, t, f, f, t, f, f, t, f, t, f, t, f, f, f, f, t, f, f, t, f, f]),
+            (Role::Relative, false, [f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f]),
+            (Role::Volunteer, false, [f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f]),
         ];
         for (role, flag, row) in table {
             for (action, want) in CircleAction::ALL.into_iter().zip(row) {
@@ -310,6 +340,16 @@ mod tests {
         assert!(!may_change_about(Relative, false, false));
         assert!(!may_change_about(Professional, false, false));
         assert!(!may_change_about(Volunteer, false, false));
+    }
+
+    #[test]
+    fn who_changes_what_someone_else_planned() {
+        use Role::*;
+        assert!(may_change_agenda_item(Volunteer, false, true), "the planner");
+        assert!(may_change_agenda_item(Client, false, false), "the client decides");
+        assert!(may_change_agenda_item(Coordinator, false, false), "a manager");
+        assert!(!may_change_agenda_item(Relative, false, false));
+        assert!(!may_change_agenda_item(Professional, false, false));
     }
 
     #[test]

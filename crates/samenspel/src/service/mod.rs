@@ -5,6 +5,7 @@
 
 pub mod about;
 pub mod accounts;
+pub mod agenda;
 pub mod agreements;
 pub mod audit;
 pub mod changes;

@@ -185,6 +185,23 @@ pub fn about_reply(
         .collect()
 }
 
+/// An e-mail about an agenda item or shift the recipient is in: sent at once
+/// (after their quiet hours), since a shift does not wait for the summary.
+#[allow(clippy::too_many_arguments)]
+pub fn agenda_mail(
+    state: &AppState,
+    r: &Recipient,
+    tr: Tr,
+    subject: String,
+    lead: String,
+    text: &str,
+    link: &str,
+    now: Timestamp,
+) -> Option<NewJob> {
+    let button = tr.t("mail-agenda-button");
+    mail_job(state, r, tr, subject, lead, text, button, link, now)
+}
+
 fn mail_job(
     state: &AppState,
     r: &Recipient,

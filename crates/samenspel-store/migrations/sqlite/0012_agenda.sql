@@ -1,0 +1,86 @@
+-- The agenda and the rota (issue 5). An item is a series in the circle's
+-- time zone: its first local start, its length, and how it repeats; one
+-- occurrence can be cancelled or moved (agenda_exceptions). A shift needs
+-- `places` people per occurrence; members sign up for an occurrence by its
+-- original date. Swaps hand a place to another member, who accepts.
+-- Kept in step with ../postgres/0012_agenda.sql (a test compares them).
+
+CREATE TABLE agenda_items (
+    id             TEXT PRIMARY KEY,
+    circle_id      TEXT NOT NULL REFERENCES circles (id),
+    kind           TEXT NOT NULL CHECK (kind IN ('appointment', 'activity', 'shift')),
+    title          TEXT NOT NULL,
+    place          TEXT NOT NULL,
+    notes          TEXT NOT NULL,
+    elsewhere      INTEGER NOT NULL CHECK (elsewhere IN (0, 1)),
+    starts_at      TEXT NOT NULL,
+    length_minutes INTEGER,
+    whole_days     INTEGER,
+    repeat         TEXT NOT NULL CHECK (repeat IN ('once', 'daily', 'weekly', 'monthly')),
+    every          INTEGER NOT NULL,
+    weekdays       TEXT NOT NULL,
+    until_on       TEXT,
+    times          INTEGER,
+    places         INTEGER NOT NULL,
+    audience       TEXT NOT NULL CHECK (audience IN ('circle', 'professionals', 'informal', 'chosen')),
+    created_by     TEXT NOT NULL REFERENCES memberships (id),
+    created_at     INTEGER NOT NULL,
+    updated_at     INTEGER NOT NULL,
+    revision       INTEGER NOT NULL,
+    CHECK ((length_minutes IS NULL) <> (whole_days IS NULL))
+) STRICT;
+CREATE INDEX agenda_items_circle ON agenda_items (circle_id);
+
+CREATE TABLE agenda_chosen (
+    item_id   TEXT NOT NULL REFERENCES agenda_items (id) ON DELETE CASCADE,
+    member_id TEXT NOT NULL REFERENCES memberships (id),
+    PRIMARY KEY (item_id, member_id)
+) STRICT;
+
+-- Who goes along to an appointment or activity.
+CREATE TABLE agenda_along (
+    item_id   TEXT NOT NULL REFERENCES agenda_items (id) ON DELETE CASCADE,
+    member_id TEXT NOT NULL REFERENCES memberships (id),
+    PRIMARY KEY (item_id, member_id)
+) STRICT;
+CREATE INDEX agenda_along_member ON agenda_along (member_id);
+
+-- One occurrence cancelled, or moved to another local start.
+CREATE TABLE agenda_exceptions (
+    item_id     TEXT NOT NULL REFERENCES agenda_items (id) ON DELETE CASCADE,
+    original_on TEXT NOT NULL,
+    cancelled   INTEGER NOT NULL CHECK (cancelled IN (0, 1)),
+    moved_to    TEXT,
+    PRIMARY KEY (item_id, original_on)
+) STRICT;
+
+CREATE TABLE shift_signups (
+    item_id      TEXT NOT NULL REFERENCES agenda_items (id) ON DELETE CASCADE,
+    on_date      TEXT NOT NULL,
+    member_id    TEXT NOT NULL REFERENCES memberships (id),
+    signed_up_at INTEGER NOT NULL,
+    confirmed_at INTEGER,
+    PRIMARY KEY (item_id, on_date, member_id)
+) STRICT;
+CREATE INDEX shift_signups_member ON shift_signups (member_id, on_date);
+
+CREATE TABLE shift_swaps (
+    id          TEXT PRIMARY KEY,
+    item_id     TEXT NOT NULL REFERENCES agenda_items (id) ON DELETE CASCADE,
+    on_date     TEXT NOT NULL,
+    from_member TEXT NOT NULL REFERENCES memberships (id),
+    to_member   TEXT NOT NULL REFERENCES memberships (id),
+    return_item TEXT REFERENCES agenda_items (id) ON DELETE CASCADE,
+    return_on   TEXT,
+    status      TEXT NOT NULL CHECK (status IN ('open', 'accepted', 'declined', 'withdrawn')),
+    created_at  INTEGER NOT NULL,
+    decided_at  INTEGER
+) STRICT;
+CREATE INDEX shift_swaps_to ON shift_swaps (to_member, status);
+
+-- A member's secret calendar address (iCalendar feed); only its hash is kept.
+CREATE TABLE calendar_feeds (
+    user_id    TEXT PRIMARY KEY REFERENCES users (id),
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL
+) STRICT;
