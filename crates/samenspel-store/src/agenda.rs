@@ -651,9 +651,8 @@ impl Store {
             Option<String>,
             i64,
         );
-        let rows: Vec<Row> =
-            read!(self, |db| {
-                sqlx::query_as(&format!(
+        let rows: Vec<Row> = read!(self, |db| {
+            sqlx::query_as(&format!(
             "SELECT s.id, s.item_id, s.on_date, s.from_member, {NAME}s.from_member), s.to_member, {NAME}s.to_member), \
              s.return_item, s.return_on, s.created_at FROM shift_swaps s JOIN agenda_items i ON i.id = s.item_id \
              WHERE i.circle_id = $1 AND s.status = 'open' AND (s.from_member = $2 OR s.to_member = $2) \
@@ -663,8 +662,8 @@ impl Store {
         .bind(cap.member_id().as_str())
         .fetch_all(db)
         .await
-            })
-            .map_err(db_err)?;
+        })
+        .map_err(db_err)?;
         rows.into_iter()
             .map(|(id, item, on, from, from_name, to, to_name, back, back_on, at)| {
                 Ok(Swap {

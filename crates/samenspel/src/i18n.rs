@@ -96,6 +96,33 @@ impl Tr {
         self.format(key, Some(&args))
     }
 
+    /// A message with three arguments.
+    #[allow(clippy::too_many_arguments)]
+    pub fn t3(
+        &self,
+        key: &str,
+        n1: &str,
+        v1: impl std::fmt::Display,
+        n2: &str,
+        v2: impl std::fmt::Display,
+        n3: &str,
+        v3: impl std::fmt::Display,
+    ) -> String {
+        let mut args = FluentArgs::new();
+        args.set(n1, FluentValue::from(v1.to_string()));
+        args.set(n2, FluentValue::from(v2.to_string()));
+        args.set(n3, FluentValue::from(v3.to_string()));
+        self.format(key, Some(&args))
+    }
+
+    /// A count with one more argument.
+    pub fn count_with(&self, key: &str, n: i64, name: &str, value: impl std::fmt::Display) -> String {
+        let mut args = FluentArgs::new();
+        args.set("count", FluentValue::from(n));
+        args.set(name, FluentValue::from(value.to_string()));
+        self.format(key, Some(&args))
+    }
+
     /// A count, with the catalog choosing singular or plural.
     pub fn count(&self, key: &str, n: impl std::borrow::Borrow<i64>) -> String {
         let mut args = FluentArgs::new();
@@ -494,6 +521,9 @@ mod tests {
         keys.extend(SupportKind::ALL.iter().map(|k| format!("network-support-{}", k.letter().to_lowercase())));
         keys.extend(Tie::ALL.iter().map(|t| format!("network-tie-{}", t.as_str())));
         keys.extend((1..=3).map(|c| format!("network-closeness-{c}")));
+        keys.extend(samenspel_core::agenda::Kind::ALL.iter().map(|k| format!("agenda-kind-{}", k.as_str())));
+        keys.extend(samenspel_core::agenda::Kind::ALL.iter().map(|k| format!("agenda-kind-{}-hint", k.as_str())));
+        keys.extend(["once", "daily", "weekly", "monthly"].iter().map(|r| format!("agenda-repeat-{r}")));
         use samenspel_core::conversation::Guide;
         keys.extend(Guide::ALL.iter().map(|g| format!("guide-{}", g.as_str())));
         keys.extend(Guide::ALL.iter().map(|g| format!("guide-{}-intro", g.as_str())));

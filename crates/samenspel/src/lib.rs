@@ -12,6 +12,7 @@ pub mod crypto;
 pub mod demo;
 pub mod http;
 pub mod i18n;
+pub mod ical;
 pub mod instruments;
 pub mod jobs;
 pub mod mail;

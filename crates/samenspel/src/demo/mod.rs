@@ -9,6 +9,7 @@ use crate::service::{Ctx, circles, invitations};
 use jiff::SignedDuration;
 
 mod about;
+mod agenda;
 mod agreements;
 mod conversations;
 mod logbook;
@@ -266,6 +267,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<()> {
     conversations::profiles(&s, &henk).await?;
     conversations::check_ins(&s, &henk).await?;
     about::seed(&s, &henk).await?;
+    agenda::seed(&s, &henk).await?;
     Ok(())
 }
 

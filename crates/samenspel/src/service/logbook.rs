@@ -219,6 +219,8 @@ pub struct Overview {
     pub changes: Vec<samenspel_core::change::Change>,
     /// Carers who shared that they could use some help (never their scores).
     pub signals: Vec<samenspel_core::carer_signal::Signal>,
+    /// Shifts in the coming two weeks that still need someone.
+    pub gaps: Vec<super::agenda::Slot>,
 }
 
 /// Unread counts stop here ("99+").
@@ -244,7 +246,8 @@ pub async fn overview(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Overv
         None => (Vec::new(), Vec::new()),
     };
     let signals = store.visible_signals(&cap).await?;
-    in_circle(ctx, &cap, Overview { unread, new, unresolved, thanks, due_agreements, changes, signals }).await
+    let gaps = super::agenda::gaps(ctx, &cap, 14).await?;
+    in_circle(ctx, &cap, Overview { unread, new, unresolved, thanks, due_agreements, changes, signals, gaps }).await
 }
 
 /// The unread count alone (for the API and the circle's tabs).

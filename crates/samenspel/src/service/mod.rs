@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod agenda;
 pub mod agreements;
 pub mod audit;
+pub mod calendar;
 pub mod changes;
 pub mod checkins;
 pub mod circles;

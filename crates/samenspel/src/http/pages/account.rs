@@ -26,6 +26,10 @@ struct AccountPage {
     sessions: Vec<SessionInfo>,
     tokens: Vec<ApiTokenInfo>,
     new_token: Option<String>,
+    /// When my calendar address was made, if I have one.
+    calendar_since: Option<samenspel_core::Timestamp>,
+    /// A calendar address just made: shown once, like a token.
+    new_calendar: Option<String>,
     errors: Errors,
     notice: Option<&'static str>,
 }
@@ -47,6 +51,8 @@ async fn page(
         sessions: accounts::sessions(&ctx).await?,
         tokens: accounts::tokens(&ctx).await?,
         new_token,
+        calendar_since: crate::service::calendar::since(&ctx).await?,
+        new_calendar: None,
         errors,
         notice,
     })
@@ -145,4 +151,43 @@ pub async fn revoke_token(
     let id = path_id(&token_id, ApiTokenId::parse)?;
     accounts::revoke_token(&v.ctx(&state)?, &id).await?;
     Ok(see_other("/account?done=notice-token-revoked"))
+}
+
+/// Makes a new secret calendar address (the old one stops working) and shows it once.
+pub async fn renew_calendar(
+    State(state): State<AppState>,
+    v: Visitor,
+    Form(_): Form<Empty>,
+) -> Result<Response, PageError> {
+    let address = crate::service::calendar::renew(&v.ctx(&state)?).await?;
+    let mut p = page(&state, &v, None, None, Errors::default(), None).await?;
+    p.new_calendar = Some(address);
+    render(&p)
+}
+
+pub async fn revoke_calendar(
+    State(state): State<AppState>,
+    v: Visitor,
+    Form(_): Form<Empty>,
+) -> Result<Response, PageError> {
+    crate::service::calendar::revoke(&v.ctx(&state)?).await?;
+    Ok(see_other("/account?done=notice-calendar-revoked#calendar"))
+}
+
+/// The calendar feed itself: no session, the secret address is the key.
+pub async fn calendar_feed(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(token): Path<String>,
+) -> Result<Response, PageError> {
+    use axum::response::IntoResponse;
+    let body = crate::service::calendar::feed(&state, &token, &v.source, v.now).await?;
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (axum::http::header::CACHE_CONTROL, "private, max-age=300"),
+        ],
+        body,
+    )
+        .into_response())
 }

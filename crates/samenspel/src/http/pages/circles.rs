@@ -27,6 +27,7 @@ pub struct CircleNav {
     pub can_audit: bool,
     pub can_see_network: bool,
     pub can_see_about: bool,
+    pub can_see_agenda: bool,
     pub active: &'static str,
 }
 
@@ -40,6 +41,7 @@ impl CircleNav {
             can_audit: me.may(CircleAction::ViewAuditTrail),
             can_see_network: me.may(CircleAction::ViewNetwork),
             can_see_about: me.may(CircleAction::ViewAboutClient),
+            can_see_agenda: me.may(CircleAction::ViewAgenda),
             active,
         }
     }
@@ -88,6 +90,14 @@ impl Done {
             "notice-removed",
             "notice-thanks-sent",
             "notice-volunteer-saved",
+            "notice-signed-up",
+            "notice-given-back",
+            "notice-confirmed",
+            "notice-occurrence-cancelled",
+            "notice-swap-proposed",
+            "notice-swap-accepted",
+            "notice-swap-answered",
+            "notice-calendar-revoked",
             "notice-reminder-saved",
         ];
         let d = self.done.as_deref()?;

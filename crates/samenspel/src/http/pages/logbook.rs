@@ -98,6 +98,9 @@ struct OverviewPage {
     due_agreements: Vec<samenspel_core::agreement::Agreement>,
     changes: Vec<samenspel_core::change::Change>,
     signals: Vec<samenspel_core::carer_signal::Signal>,
+    gaps: Vec<super::agenda::SlotView>,
+    may_plan: bool,
+    may_take: bool,
     me: samenspel_core::ids::MemberId,
     kinds: [EntryKind; 5],
     can_write: bool,
@@ -113,8 +116,14 @@ pub async fn overview(
     let id = path_id(&circle, CircleId::parse)?;
     let page = logbook::overview(&v.ctx(&state)?, &id).await?;
     let o = page.data;
+    let c = Chrome::new(&v);
+    let me = page.place.member_id.clone();
+    let gaps = o.gaps.iter().map(|s| super::agenda::SlotView::new(&c.tr, s, &me, &[])).collect();
     render(&OverviewPage {
-        c: Chrome::new(&v),
+        gaps,
+        may_plan: page.place.may(samenspel_core::access::CircleAction::PlanAgenda),
+        may_take: page.place.may(samenspel_core::access::CircleAction::TakeShifts),
+        c,
         nav: CircleNav::new(&page.circle, &page.place, "overview"),
         unread: o.unread,
         new: cards(v.tr, &id, o.new),

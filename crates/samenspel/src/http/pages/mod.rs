@@ -3,6 +3,7 @@
 
 mod about;
 mod account;
+mod agenda;
 mod agreements;
 mod audit;
 mod changes;
@@ -140,6 +141,25 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .get("/circles/{circle}/about/empathy/{map}", CircleObject(A::WriteAboutClient), about::map_edit)
         .post("/circles/{circle}/about/empathy/{map}", CircleObject(A::WriteAboutClient), about::map_change)
         .post("/circles/{circle}/about/empathy/{map}/remove", CircleObject(A::WriteAboutClient), about::map_remove)
+        .get("/circles/{circle}/agenda", Circle(A::ViewAgenda), agenda::show)
+        .get("/circles/{circle}/agenda/new", Circle(A::PlanAgenda), agenda::new_form)
+        .post("/circles/{circle}/agenda", Circle(A::PlanAgenda), agenda::add)
+        .get("/circles/{circle}/agenda/hours", Circle(A::ViewAgenda), agenda::hours)
+        .get("/circles/{circle}/agenda/{item}", Circle(A::ViewAgenda), agenda::item)
+        .get("/circles/{circle}/agenda/{item}/edit", CircleObject(A::PlanAgenda), agenda::edit_form)
+        .post("/circles/{circle}/agenda/{item}", CircleObject(A::PlanAgenda), agenda::change)
+        .post("/circles/{circle}/agenda/{item}/remove", CircleObject(A::PlanAgenda), agenda::remove)
+        .post("/circles/{circle}/agenda/{item}/{on}/cancel", CircleObject(A::PlanAgenda), agenda::cancel_occurrence)
+        .post("/circles/{circle}/agenda/{item}/{on}/restore", CircleObject(A::PlanAgenda), agenda::restore_occurrence)
+        .post("/circles/{circle}/agenda/{item}/{on}/sign-up", CircleObject(A::TakeShifts), agenda::sign_up)
+        .post("/circles/{circle}/agenda/{item}/{on}/give-back", CircleObject(A::TakeShifts), agenda::give_back)
+        .post("/circles/{circle}/agenda/{item}/{on}/confirm", CircleObject(A::TakeShifts), agenda::confirm)
+        .post("/circles/{circle}/agenda/{item}/{on}/swap", CircleObject(A::TakeShifts), agenda::propose_swap)
+        .post("/circles/{circle}/swaps/{swap}/accept", CircleObject(A::TakeShifts), agenda::accept_swap)
+        .post("/circles/{circle}/swaps/{swap}/decline", CircleObject(A::TakeShifts), agenda::decline_swap)
+        .get("/calendar/{token}", Token, account::calendar_feed)
+        .post("/account/calendar", SignedIn, account::renew_calendar)
+        .post("/account/calendar/revoke", SignedIn, account::revoke_calendar)
         .get("/circles/{circle}/plan", Circle(A::ViewAboutClient), about::plan)
         .get("/circles/{circle}/plan/new", Circle(A::WriteAboutClient), about::goal_new)
         .post("/circles/{circle}/plan", Circle(A::WriteAboutClient), about::goal_add)
