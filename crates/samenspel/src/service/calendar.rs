@@ -6,7 +6,7 @@
 //! every fetch is in the client's audit trail.
 
 use super::Ctx;
-use super::agenda::{AHEAD_DAYS, day_start};
+use super::agenda::day_start;
 use crate::app::AppState;
 use crate::ical::{Calendar, Event, When};
 use samenspel_core::access::{act, authenticate, authorize};
@@ -16,6 +16,9 @@ use samenspel_core::{Error, Result, Timestamp};
 
 /// How far back the feed goes, so last week's visits stay in the calendar.
 const BEHIND_DAYS: i64 = 31;
+/// How far ahead signed-up shifts go: a volunteer who plans months ahead
+/// sees all of it.
+const SHIFTS_AHEAD_DAYS: i64 = 400;
 
 /// Makes a new secret address (the old one stops working) and returns it.
 pub async fn renew(ctx: &Ctx<'_>) -> Result<String> {
@@ -48,7 +51,7 @@ pub async fn feed(state: &AppState, token: &str, source: &Source, now: Timestamp
     let mut cal = Calendar::new(&tr.t("calendar-name"));
     let today = crate::i18n::local(&now).date();
     let from = today.checked_sub(jiff::Span::new().days(BEHIND_DAYS)).unwrap_or(today);
-    let to = today.checked_add(jiff::Span::new().days(AHEAD_DAYS)).unwrap_or(today);
+    let to = today.checked_add(jiff::Span::new().days(SHIFTS_AHEAD_DAYS)).unwrap_or(today);
     for mine in circles {
         let circle = mine.circle.id.clone();
         let membership = state.store.my_membership(user.id(), &circle, now).await?;

@@ -7,6 +7,7 @@
 mod support;
 
 mod about;
+mod agenda;
 mod agreements;
 mod api;
 mod audit;
@@ -91,6 +92,10 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         about::empathy_maps_and_goals_follow_their_audience,
         about::a_thank_you_card_reaches_its_recipient,
         about::an_intake_starts_dit_ben_ik_and_leaves_written_parts_alone,
+        agenda::a_volunteer_signs_up_and_the_gap_closes,
+        agenda::the_calendar_feed_parses_keeps_its_uids_and_the_local_hour,
+        agenda::a_professionals_only_appointment_never_reaches_a_volunteer,
+        agenda::bad_agenda_input_is_named_and_kept,
         conversations::a_family_start_conversation_becomes_agreements,
         conversations::only_those_who_took_part_read_a_private_conversation,
         conversations::a_collaboration_profile_is_private_until_shared,

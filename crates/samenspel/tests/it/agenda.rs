@@ -1,0 +1,382 @@
+//! The agenda and the rota on pages and in the calendar feed: a volunteer
+//! signs up and the gap closes on the family carer's overview; the feed
+//! parses in a third-party iCalendar library, keeps its UIDs across
+//! fetches, and keeps a weekly evening at 19:00 on both sides of the change
+//! to winter time; a professionals-only appointment never reaches a
+//! volunteer — not in the agenda, not on the overview, not in the feed.
+
+use crate::support::{Client, TUser, TestApp, TestDb};
+use axum::http::StatusCode;
+use icalendar::{Component as _, EventLike as _};
+use jiff::civil::{Date, DateTime, Weekday};
+use samenspel_core::ids::CircleId;
+use samenspel_core::role::Role;
+
+struct Circle {
+    id: CircleId,
+    ans: TUser,
+    fatima: TUser,
+    thijs: TUser,
+    henk: TUser,
+}
+
+async fn circle(app: &TestApp) -> Circle {
+    let henk = app.user("Henk").await;
+    let ans = app.user("Ans").await;
+    let fatima = app.user("Fatima").await;
+    let thijs = app.user("Thijs").await;
+    let id = app
+        .circle(
+            "Henk de Vries",
+            &[
+                (&henk, Role::Client, false),
+                (&ans, Role::Relative, true),
+                (&fatima, Role::Professional, false),
+                (&thijs, Role::Volunteer, false),
+            ],
+        )
+        .await;
+    Circle { id, ans, fatima, thijs, henk }
+}
+
+fn today() -> Date {
+    jiff::Zoned::now().with_time_zone(jiff::tz::TimeZone::get("Europe/Amsterdam").expect("tz")).date()
+}
+
+/// The first `weekday` after today, plus `weeks` weeks.
+fn next(weekday: Weekday, weeks: i64) -> Date {
+    let mut d = today().tomorrow().expect("tomorrow");
+    while d.weekday() != weekday {
+        d = d.tomorrow().expect("tomorrow");
+    }
+    d.checked_add(jiff::Span::new().weeks(weeks)).expect("date")
+}
+
+/// The last Sunday of October still to come: the change to winter time.
+fn next_change_to_winter_time() -> Date {
+    // Far enough ahead that the Tuesday before it is still to come.
+    let t = today().checked_add(jiff::Span::new().days(7)).expect("a week ahead");
+    let change = |year: i16| {
+        Date::new(year, 10, 31).expect("31 October").nth_weekday_of_month(-1, Weekday::Sunday).expect("last Sunday")
+    };
+    if change(t.year()) > t { change(t.year()) } else { change(t.year() + 1) }
+}
+
+/// Saves an item through the form; returns its id (from the redirect).
+async fn plan(client: &mut Client<'_>, circle: &CircleId, fields: &[(&str, &str)]) -> String {
+    let r = client.post(&format!("/circles/{circle}/agenda"), fields).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let location = r.location().expect("a redirect").to_owned();
+    let rest = location.strip_prefix(&format!("/circles/{circle}/agenda/")).expect("to the item");
+    rest.split('?').next().expect("an id").to_owned()
+}
+
+/// Makes a calendar address on the account page and returns its path.
+async fn feed_path(client: &mut Client<'_>) -> String {
+    assert_eq!(client.get("/account").await.status, StatusCode::OK);
+    let r = client.post("/account/calendar", &[]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let start = r.body.find("id=\"calendar-address\" readonly value=\"").expect("the address is shown once")
+        + "id=\"calendar-address\" readonly value=\"".len();
+    let address = r.body[start..start + r.body[start..].find('"').expect("end of the address")].replace("&#x2f;", "/");
+    let path = address.split_once("/calendar/").map(|(_, t)| format!("/calendar/{t}")).expect("a calendar path");
+    path
+}
+
+async fn fetch(app: &TestApp, path: &str) -> (StatusCode, String) {
+    let r = app.client().get(path).await;
+    (r.status, r.body)
+}
+
+pub async fn a_volunteer_signs_up_and_the_gap_closes(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let c = circle(&app).await;
+    let mut ans = app.signed_in(&c.ans).await;
+    let mut thijs = app.signed_in(&c.thijs).await;
+    let mut henk = app.signed_in(&c.henk).await;
+    let overview = format!("/circles/{}", c.id);
+    for client in [&mut ans, &mut thijs, &mut henk] {
+        assert_eq!(client.get(&overview).await.status, StatusCode::OK);
+    }
+    let tuesday = next(Weekday::Tuesday, 0);
+    let item = plan(
+        &mut ans,
+        &c.id,
+        &[
+            ("kind", "shift"),
+            ("title", "Dinsdagavond gezelschap"),
+            ("date", &tuesday.to_string()),
+            ("start_time", "19:00"),
+            ("end_time", "21:30"),
+            ("places", "1"),
+            ("repeat", "weekly"),
+            ("weekdays", "tu"),
+            ("audience", "circle"),
+        ],
+    )
+    .await;
+
+    // The gap shows on the family carer's overview, for both coming Tuesdays.
+    let page = ans.get(&overview).await;
+    assert!(page.body.contains("Diensten die nog iemand nodig hebben"), "{}", page.body);
+    let first = format!("/agenda/{item}/{tuesday}/sign-up");
+    assert!(page.body.contains(&first), "{}", page.body);
+
+    // Thijs signs up from the agenda; Ans sees that Tuesday's gap close.
+    let r = thijs.post(&format!("/circles/{}{first}", c.id), &[("back", "agenda")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.location(), Some(format!("/circles/{}/agenda?done=notice-signed-up", c.id).as_str()));
+    let page = ans.get(&overview).await;
+    assert!(!page.body.contains(&first), "the gap closed: {}", page.body);
+    assert!(page.body.contains(&format!("/agenda/{item}/{}/sign-up", next(Weekday::Tuesday, 1))), "next week is open");
+    let item_page = ans.get(&format!("/circles/{}/agenda/{item}", c.id)).await;
+    assert!(item_page.body.contains("Thijs"), "{}", item_page.body);
+
+    // Nobody takes a place twice, and a full shift says so.
+    let again = thijs.post(&format!("/circles/{}{first}", c.id), &[]).await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+    assert!(again.body.contains("Je staat al ingeschreven"), "{}", again.body);
+    let full = ans.post(&format!("/circles/{}{first}", c.id), &[]).await;
+    assert_eq!(full.status, StatusCode::CONFLICT);
+    assert!(full.body.contains("deze dienst is al vol"), "{}", full.body);
+    // The client does not take shifts.
+    let next_week = format!("/circles/{}/agenda/{item}/{}/sign-up", c.id, next(Weekday::Tuesday, 1));
+    assert_eq!(henk.post(&next_week, &[]).await.status, StatusCode::FORBIDDEN);
+    // A date that is not one of the shift's times does not exist.
+    let wednesday = format!("/circles/{}/agenda/{item}/{}/sign-up", c.id, next(Weekday::Wednesday, 0));
+    assert_eq!(thijs.post(&wednesday, &[]).await.status, StatusCode::NOT_FOUND);
+
+    // Thijs gives it back: the gap is there again, and Ans (who planned it) hears about it.
+    let r = thijs.post(&format!("/circles/{}/agenda/{item}/{tuesday}/give-back", c.id), &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(ans.get(&overview).await.body.contains(&first));
+    let noon = jiff::civil::date(2030, 1, 7).at(12, 0, 0, 0).to_zoned(jiff::tz::TimeZone::UTC).expect("noon");
+    samenspel::jobs::run_due_at(&app.state, "test-worker", noon.timestamp()).await.expect("jobs");
+    let mails = app.mails_to(&c.ans.email);
+    assert!(mails.iter().any(|m| m.contains("Dienst weer open")), "{mails:?}");
+}
+
+pub async fn the_calendar_feed_parses_keeps_its_uids_and_the_local_hour(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let c = circle(&app).await;
+    let mut ans = app.signed_in(&c.ans).await;
+    let mut thijs = app.signed_in(&c.thijs).await;
+    for client in [&mut ans, &mut thijs] {
+        assert_eq!(client.get(&format!("/circles/{}", c.id)).await.status, StatusCode::OK);
+    }
+    // A weekly Tuesday evening that runs across the next change to winter time.
+    let change = next_change_to_winter_time();
+    let before = change.checked_sub(jiff::Span::new().days(5)).expect("the Tuesday before");
+    let after = change.checked_add(jiff::Span::new().days(2)).expect("the Tuesday after");
+    assert_eq!((before.weekday(), after.weekday()), (Weekday::Tuesday, Weekday::Tuesday));
+    let start = before.checked_sub(jiff::Span::new().weeks(1)).expect("a week earlier").max(next(Weekday::Tuesday, 0));
+    let shift = plan(
+        &mut ans,
+        &c.id,
+        &[
+            ("kind", "shift"),
+            ("title", "Dinsdagavond gezelschap"),
+            ("date", &start.to_string()),
+            ("start_time", "19:00"),
+            ("end_time", "21:00"),
+            ("places", "1"),
+            ("repeat", "weekly"),
+            ("weekdays", "tu"),
+        ],
+    )
+    .await;
+    for day in [before, after] {
+        let r = thijs.post(&format!("/circles/{}/agenda/{shift}/{day}/sign-up", c.id), &[]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    }
+    // Billiards, weekly, that Thijs goes along to: one series with its rule.
+    let thijs_member = app.member_id(&c.id, &c.thijs).await.to_string();
+    let billiards = plan(
+        &mut ans,
+        &c.id,
+        &[
+            ("kind", "activity"),
+            ("title", "Biljarten"),
+            ("date", &start.to_string()),
+            ("start_time", "14:00"),
+            ("end_time", "16:30"),
+            ("repeat", "weekly"),
+            ("weekdays", "tu"),
+            ("along", &thijs_member),
+            ("place", "De Keu; Molenstraat 4, Zwolle"),
+        ],
+    )
+    .await;
+
+    let path = feed_path(&mut thijs).await;
+    let (status, first) = fetch(&app, &path).await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    let calendar: icalendar::Calendar = first.parse().expect("the feed parses");
+    let events: Vec<&icalendar::Event> = calendar.events().collect();
+    assert_eq!(events.len(), 3, "two shifts and one series: {first}");
+    assert!(first.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Amsterdam"), "the zone travels with the feed");
+
+    // Both shifts start at 19:00 local time — which is 17:00 UTC before the
+    // change and 18:00 UTC after it.
+    let tz = jiff::tz::TimeZone::get("Europe/Amsterdam").expect("tz");
+    let mut starts: Vec<(String, DateTime)> = Vec::new();
+    for e in &events {
+        let Some(icalendar::DatePerhapsTime::DateTime(icalendar::CalendarDateTime::WithTimezone { date_time, tzid })) =
+            e.get_start()
+        else {
+            panic!("a local start with a time zone: {:?}", e.get_start());
+        };
+        assert_eq!(tzid, "Europe/Amsterdam");
+        let local: DateTime = date_time.format("%Y-%m-%dT%H:%M:%S").to_string().parse().expect("a local time");
+        starts.push((e.get_uid().expect("a UID").to_owned(), local));
+    }
+    let shift_starts: Vec<&DateTime> =
+        starts.iter().filter(|(uid, _)| uid.starts_with(&format!("{shift}-"))).map(|(_, d)| d).collect();
+    assert_eq!(shift_starts.len(), 2);
+    let utc_hours: Vec<i8> = shift_starts
+        .iter()
+        .map(|d| {
+            assert_eq!((d.hour(), d.minute()), (19, 0), "the same local hour");
+            d.to_zoned(tz.clone()).expect("a real time").with_time_zone(jiff::tz::TimeZone::UTC).hour()
+        })
+        .collect();
+    assert_eq!(utc_hours, [17, 18], "summer time, then winter time");
+    let series = events.iter().find(|e| e.get_uid() == Some(&format!("{billiards}@samenspel"))).expect("the series");
+    let rule = series.properties().get("RRULE").map(|p| p.value().to_owned()).expect("a rule");
+    assert_eq!(rule, "FREQ=WEEKLY;INTERVAL=1;BYDAY=TU");
+    assert_eq!(series.get_location(), Some("De Keu; Molenstraat 4, Zwolle"), "text is escaped and read back");
+
+    // A second fetch has the same UIDs; a change raises the sequence, not the UID.
+    let (_, second) = fetch(&app, &path).await;
+    let again: icalendar::Calendar = second.parse().expect("the feed parses");
+    let mut uids: Vec<&str> = events.iter().filter_map(|e| e.get_uid()).collect();
+    let mut uids_again: Vec<&str> = again.events().filter_map(|e| e.get_uid()).collect();
+    uids.sort_unstable();
+    uids_again.sort_unstable();
+    assert_eq!(uids, uids_again);
+    let r = ans
+        .post(
+            &format!("/circles/{}/agenda/{billiards}", c.id),
+            &[
+                ("kind", "activity"),
+                ("title", "Biljarten bij De Keu"),
+                ("date", &start.to_string()),
+                ("start_time", "14:00"),
+                ("end_time", "17:00"),
+                ("repeat", "weekly"),
+                ("weekdays", "tu"),
+                ("along", &thijs_member),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let (_, third) = fetch(&app, &path).await;
+    let third: icalendar::Calendar = third.parse().expect("the feed parses");
+    let changed = third.events().find(|e| e.get_uid() == Some(&format!("{billiards}@samenspel"))).expect("same UID");
+    assert_eq!(changed.get_summary(), Some("Henk de Vries: Biljarten bij De Keu"));
+    assert!(changed.get_sequence().unwrap_or(0) > series.get_sequence().unwrap_or(0), "the sequence went up");
+
+    // A new address replaces the old one; a withdrawn one is gone.
+    let renewed = feed_path(&mut thijs).await;
+    assert_ne!(renewed, path);
+    assert_eq!(fetch(&app, &path).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(fetch(&app, &renewed).await.0, StatusCode::OK);
+    assert_eq!(thijs.post("/account/calendar/revoke", &[]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(fetch(&app, &renewed).await.0, StatusCode::NOT_FOUND);
+}
+
+pub async fn a_professionals_only_appointment_never_reaches_a_volunteer(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let c = circle(&app).await;
+    let mut fatima = app.signed_in(&c.fatima).await;
+    let mut thijs = app.signed_in(&c.thijs).await;
+    let mut ans = app.signed_in(&c.ans).await;
+    let mut henk = app.signed_in(&c.henk).await;
+    for client in [&mut fatima, &mut thijs, &mut ans, &mut henk] {
+        assert_eq!(client.get(&format!("/circles/{}", c.id)).await.status, StatusCode::OK);
+    }
+    let thursday = next(Weekday::Thursday, 0).to_string();
+    let secret = plan(
+        &mut fatima,
+        &c.id,
+        &[
+            ("kind", "appointment"),
+            ("title", "Overleg geheugenpoli"),
+            ("date", &thursday),
+            ("start_time", "14:00"),
+            ("end_time", "15:00"),
+            ("elsewhere", "on"),
+            ("audience", "professionals"),
+        ],
+    )
+    .await;
+    // A professionals-only shift, too: its gap must not show either.
+    let secret_shift = plan(
+        &mut fatima,
+        &c.id,
+        &[
+            ("kind", "shift"),
+            ("title", "Nachtdienst verpleging"),
+            ("date", &thursday),
+            ("start_time", "23:00"),
+            ("end_time", "07:00"),
+            ("places", "1"),
+            ("audience", "professionals"),
+        ],
+    )
+    .await;
+    let feed = feed_path(&mut thijs).await;
+    for (who, client) in [("Thijs", &mut thijs), ("Ans", &mut ans)] {
+        let list = client.get(&format!("/circles/{}/agenda", c.id)).await;
+        let week = client.get(&format!("/circles/{}/agenda?view=week&from={thursday}", c.id)).await;
+        let overview = client.get(&format!("/circles/{}", c.id)).await;
+        for page in [&list, &week, &overview] {
+            assert_eq!(page.status, StatusCode::OK);
+            assert!(!page.body.contains("geheugenpoli"), "{who}: {}", page.body);
+            assert!(!page.body.contains("Nachtdienst"), "{who}: {}", page.body);
+        }
+        for id in [&secret, &secret_shift] {
+            assert_eq!(client.get(&format!("/circles/{}/agenda/{id}", c.id)).await.status, StatusCode::NOT_FOUND);
+        }
+        let sign_up = format!("/circles/{}/agenda/{secret_shift}/{thursday}/sign-up", c.id);
+        assert_eq!(client.post(&sign_up, &[]).await.status, StatusCode::NOT_FOUND, "{who}");
+    }
+    let (_, body) = fetch(&app, &feed).await;
+    assert!(body.starts_with("BEGIN:VCALENDAR"));
+    assert!(!body.contains("geheugenpoli") && !body.contains("Nachtdienst"), "{body}");
+    // The professional and the client see it.
+    for client in [&mut fatima, &mut henk] {
+        let page = client.get(&format!("/circles/{}/agenda", c.id)).await;
+        assert!(page.body.contains("Overleg geheugenpoli"), "{}", page.body);
+    }
+    let fatima_feed = feed_path(&mut fatima).await;
+    assert!(fetch(&app, &fatima_feed).await.1.contains("Overleg geheugenpoli"), "the planner's own feed has it");
+}
+
+pub async fn bad_agenda_input_is_named_and_kept(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let c = circle(&app).await;
+    let mut ans = app.signed_in(&c.ans).await;
+    assert_eq!(ans.get(&format!("/circles/{}/agenda/new", c.id)).await.status, StatusCode::OK);
+    let r = ans
+        .post(
+            &format!("/circles/{}/agenda", c.id),
+            &[
+                ("kind", "shift"),
+                ("title", ""),
+                ("date", "morgen"),
+                ("start_time", "19:00"),
+                ("end_time", ""),
+                ("place", "Thuis bij Henk"),
+                ("places", "0"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for message in ["Schrijf wat het is.", "Vul een datum in", "Vul in tot hoe laat het duurt.", "1 tot 50"] {
+        assert!(r.body.contains(message), "{message}: {}", r.body);
+    }
+    assert!(r.body.contains("value=\"Thuis bij Henk\""), "what was typed stays");
+    let agenda = ans.get(&format!("/circles/{}/agenda", c.id)).await;
+    assert!(agenda.body.contains("Er staat nog niets in de agenda"), "nothing was saved");
+}
