@@ -15,6 +15,7 @@ pub mod circle;
 pub mod conversation;
 pub mod empathy;
 pub mod error;
+pub mod help;
 pub mod ids;
 pub mod invitation;
 pub mod locale;

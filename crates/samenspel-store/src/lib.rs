@@ -19,6 +19,7 @@ pub mod changes;
 pub mod checkins;
 pub mod circles;
 pub mod conversations;
+pub mod help;
 pub mod idempotency;
 pub mod invitations;
 pub mod jobs;

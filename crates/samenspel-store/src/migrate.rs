@@ -81,6 +81,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0012_agenda.sql"),
         include_str!("../migrations/postgres/0012_agenda.sql"),
     ),
+    (
+        13,
+        "help_requests",
+        include_str!("../migrations/sqlite/0013_help_requests.sql"),
+        include_str!("../migrations/postgres/0013_help_requests.sql"),
+    ),
 ];
 
 /// The compiled-in migrations for one engine, as sqlx's migrator reads them.

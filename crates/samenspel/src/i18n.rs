@@ -524,6 +524,14 @@ mod tests {
         keys.extend(samenspel_core::agenda::Kind::ALL.iter().map(|k| format!("agenda-kind-{}", k.as_str())));
         keys.extend(samenspel_core::agenda::Kind::ALL.iter().map(|k| format!("agenda-kind-{}-hint", k.as_str())));
         keys.extend(["once", "daily", "weekly", "monthly"].iter().map(|r| format!("agenda-repeat-{r}")));
+        use samenspel_core::help::Template as HelpTemplate;
+        keys.extend(HelpTemplate::ALL.iter().map(|t| format!("help-template-{}", t.as_str())));
+        keys.extend(
+            HelpTemplate::ALL
+                .iter()
+                .filter(|t| **t != HelpTemplate::Other)
+                .map(|t| format!("help-template-{}-title", t.as_str())),
+        );
         use samenspel_core::conversation::Guide;
         keys.extend(Guide::ALL.iter().map(|g| format!("guide-{}", g.as_str())));
         keys.extend(Guide::ALL.iter().map(|g| format!("guide-{}-intro", g.as_str())));

@@ -2,7 +2,7 @@
 //! groceries) with someone in the coming shifts and a gap the week after;
 //! the weekly billiards Thijs goes along to; a GP appointment Ellen goes to
 //! with her father; a memory-clinic talk only the professionals see; and
-//! Ans's birthday.
+//! Ans's birthday; and an open help request, asked on Ans's behalf.
 
 use super::{Seeder, ago};
 use crate::service::agenda;
@@ -111,5 +111,23 @@ pub async fn seed(s: &Seeder<'_>, henk: &CircleId) -> anyhow::Result<()> {
         ..item("activity", "Verjaardag Ans", next(today, Weekday::Sunday, 1), ("", ""))
     };
     agenda::save(&s.ctx(&ans, ago(s.now, 10)), henk, None, &birthday).await?;
+
+    // An open help request: Marieke asks, on Ans's behalf, for a ride to the
+    // hospital; Thijs has offered, Ans has not chosen yet.
+    let ans_member = s.member_id(henk, "ans").await?.to_string();
+    let ride = samenspel_core::help::RequestInput {
+        template: "ride".into(),
+        title: "Rit naar het ziekenhuis".into(),
+        details: "Henk moet naar de geheugenpoli in het Isala. Ans durft niet meer zelf te rijden. Wie kan rijden en blijven wachten?".into(),
+        date: next(today, Weekday::Friday, 1).to_string(),
+        from_time: "09:30".into(),
+        until_time: "12:00".into(),
+        asked_for: ans_member,
+        audience: "circle".into(),
+        ..Default::default()
+    };
+    let request = crate::service::help::ask(&s.ctx(&marieke, ago(s.now, 1)), henk, &ride).await?;
+    crate::service::help::respond(&s.ctx(&thijs, s.now), henk, &request, "Ik kan rijden, en ik wacht wel in de hal.")
+        .await?;
     Ok(())
 }

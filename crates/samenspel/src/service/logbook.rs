@@ -221,6 +221,8 @@ pub struct Overview {
     pub signals: Vec<samenspel_core::carer_signal::Signal>,
     /// Shifts in the coming two weeks that still need someone.
     pub gaps: Vec<super::agenda::Slot>,
+    /// Help requests still waiting for a helper.
+    pub help: Vec<samenspel_core::help::Request>,
 }
 
 /// Unread counts stop here ("99+").
@@ -247,7 +249,9 @@ pub async fn overview(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Overv
     };
     let signals = store.visible_signals(&cap).await?;
     let gaps = super::agenda::gaps(ctx, &cap, 14).await?;
-    in_circle(ctx, &cap, Overview { unread, new, unresolved, thanks, due_agreements, changes, signals, gaps }).await
+    let help = super::help::open(ctx, &cap).await?;
+    in_circle(ctx, &cap, Overview { unread, new, unresolved, thanks, due_agreements, changes, signals, gaps, help })
+        .await
 }
 
 /// The unread count alone (for the API and the circle's tabs).

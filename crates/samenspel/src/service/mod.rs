@@ -14,6 +14,7 @@ pub mod checkins;
 pub mod circles;
 pub mod conversations;
 pub mod digest;
+pub mod help;
 pub mod invitations;
 pub mod logbook;
 pub mod members;

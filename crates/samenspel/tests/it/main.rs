@@ -16,6 +16,7 @@ mod binary;
 mod checkins;
 mod circles;
 mod conversations;
+mod help;
 mod invitations;
 mod logbook;
 mod mail;
@@ -96,6 +97,8 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         agenda::the_calendar_feed_parses_keeps_its_uids_and_the_local_hour,
         agenda::a_professionals_only_appointment_never_reaches_a_volunteer,
         agenda::bad_agenda_input_is_named_and_kept,
+        help::a_request_on_someones_behalf_lands_in_the_helpers_agenda,
+        help::a_professionals_only_request_reaches_only_professionals,
         conversations::a_family_start_conversation_becomes_agreements,
         conversations::only_those_who_took_part_read_a_private_conversation,
         conversations::a_collaboration_profile_is_private_until_shared,

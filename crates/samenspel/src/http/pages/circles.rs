@@ -98,6 +98,10 @@ impl Done {
             "notice-swap-accepted",
             "notice-swap-answered",
             "notice-calendar-revoked",
+            "notice-help-asked",
+            "notice-help-offered",
+            "notice-help-confirmed",
+            "notice-help-withdrawn",
             "notice-reminder-saved",
         ];
         let d = self.done.as_deref()?;

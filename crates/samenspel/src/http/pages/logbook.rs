@@ -99,6 +99,7 @@ struct OverviewPage {
     changes: Vec<samenspel_core::change::Change>,
     signals: Vec<samenspel_core::carer_signal::Signal>,
     gaps: Vec<super::agenda::SlotView>,
+    help: Vec<super::help::RequestView>,
     may_plan: bool,
     may_take: bool,
     me: samenspel_core::ids::MemberId,
@@ -119,8 +120,11 @@ pub async fn overview(
     let c = Chrome::new(&v);
     let me = page.place.member_id.clone();
     let gaps = o.gaps.iter().map(|s| super::agenda::SlotView::new(&c.tr, s, &me, &[])).collect();
+    let manages = page.place.manager || page.place.role.always_manages();
+    let help = o.help.iter().map(|r| super::help::RequestView::new(&c.tr, r, &me, manages)).collect();
     render(&OverviewPage {
         gaps,
+        help,
         may_plan: page.place.may(samenspel_core::access::CircleAction::PlanAgenda),
         may_take: page.place.may(samenspel_core::access::CircleAction::TakeShifts),
         c,

@@ -10,6 +10,7 @@ mod changes;
 mod checkin;
 mod circles;
 mod conversations;
+mod help;
 mod invitations;
 mod logbook;
 mod members;
@@ -157,6 +158,13 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .post("/circles/{circle}/agenda/{item}/{on}/swap", CircleObject(A::TakeShifts), agenda::propose_swap)
         .post("/circles/{circle}/swaps/{swap}/accept", CircleObject(A::TakeShifts), agenda::accept_swap)
         .post("/circles/{circle}/swaps/{swap}/decline", CircleObject(A::TakeShifts), agenda::decline_swap)
+        .get("/circles/{circle}/help", Circle(A::ViewAgenda), help::list)
+        .get("/circles/{circle}/help/new", Circle(A::PlanAgenda), help::new_form)
+        .post("/circles/{circle}/help", Circle(A::PlanAgenda), help::ask)
+        .get("/circles/{circle}/help/{request}", Circle(A::ViewAgenda), help::show)
+        .post("/circles/{circle}/help/{request}/respond", CircleObject(A::TakeShifts), help::respond)
+        .post("/circles/{circle}/help/{request}/choose", CircleObject(A::PlanAgenda), help::choose)
+        .post("/circles/{circle}/help/{request}/withdraw", CircleObject(A::PlanAgenda), help::withdraw)
         .get("/calendar/{token}", Token, account::calendar_feed)
         .post("/account/calendar", SignedIn, account::renew_calendar)
         .post("/account/calendar/revoke", SignedIn, account::revoke_calendar)

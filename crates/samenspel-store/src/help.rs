@@ -1,0 +1,315 @@
+//! Help requests. Like the agenda, a circle has a handful at a time, so a
+//! read loads the circle's recent requests and applies the audience rule
+//! here: a request is visible within its audience, and always to whoever
+//! asked, whoever it is for, and the chosen helper.
+
+use crate::db::{Store, db_err, ms, on_tx, read, ts};
+use crate::members::is_active_member;
+use jiff::civil::DateTime;
+use samenspel_core::access::{Can, act};
+use samenspel_core::audience::Audience;
+use samenspel_core::help::{NewRequest, Request, Response, Status, Template};
+use samenspel_core::ids::MemberId;
+use samenspel_core::{Error, FieldError, Result, Timestamp};
+
+const NAME: &str = "(SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = ";
+
+fn corrupt(what: &str, raw: &str) -> Error {
+    Error::internal(format!("help requests: unknown {what} {raw:?}"))
+}
+
+fn local(d: DateTime) -> String {
+    d.strftime("%Y-%m-%dT%H:%M").to_string()
+}
+
+fn datetime(raw: &str) -> Result<DateTime> {
+    raw.parse::<DateTime>().map_err(|_| corrupt("local time", raw))
+}
+
+/// (id, template, title, details, from, until, asked_by, by name, asked_for, for name, audience, status, helper, helper name, item, created_at)
+type Row = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    i64,
+);
+
+impl Store {
+    /// Requests this member may see: open ones, and those decided or whose
+    /// window ended in the last 30 days; newest first.
+    pub async fn help_requests(&self, cap: &Can<act::ViewAgenda>, now: Timestamp) -> Result<Vec<Request>> {
+        let circle = cap.circle_id().as_str();
+        let month_ago = ms(now) - 30 * 24 * 3_600_000;
+        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(&format!(
+            "SELECT r.id, r.template, r.title, r.details, r.window_from, r.window_until, r.asked_by, {NAME}r.asked_by), \
+             r.asked_for, {NAME}r.asked_for), r.audience, r.status, r.helper, {NAME}r.helper), r.item_id, r.created_at \
+             FROM help_requests r WHERE r.circle_id = $1 AND r.status <> 'withdrawn' \
+             AND (r.status = 'open' OR COALESCE(r.decided_at, r.created_at) > $2) ORDER BY r.created_at DESC"
+        ))
+        .bind(circle)
+        .bind(month_ago)
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        let chosen: Vec<(String, String)> = read!(self, |db| sqlx::query_as(
+            "SELECT c.request_id, c.member_id FROM help_chosen c JOIN help_requests r ON r.id = c.request_id \
+             WHERE r.circle_id = $1"
+        )
+        .bind(circle)
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        let responses: Vec<(String, String, Option<String>, String, i64)> = read!(self, |db| sqlx::query_as(&format!(
+            "SELECT s.request_id, s.member_id, {NAME}s.member_id), s.message, s.created_at FROM help_responses s \
+             JOIN help_requests r ON r.id = s.request_id WHERE r.circle_id = $1 ORDER BY s.created_at"
+        ))
+        .bind(circle)
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        let scope = cap.audience();
+        let me = cap.member_id();
+        let mut out = Vec::new();
+        for (
+            id,
+            template,
+            title,
+            details,
+            from,
+            until,
+            by,
+            by_name,
+            r_for,
+            for_name,
+            aud,
+            status,
+            helper,
+            helper_name,
+            item,
+            at,
+        ) in rows
+        {
+            let audience = Audience::parse(&aud).ok_or_else(|| corrupt("audience", &aud))?;
+            let chosen: Vec<MemberId> =
+                chosen.iter().filter(|(r, _)| *r == id).map(|(_, m)| MemberId::from_db(m.clone())).collect();
+            let (asked_by, asked_for) = (MemberId::from_db(by), MemberId::from_db(r_for));
+            let involved = &asked_by == me || &asked_for == me || helper.as_deref() == Some(me.as_str());
+            if !involved && !scope.can_see(audience, &asked_by, &chosen) {
+                continue;
+            }
+            let status = match (status.as_str(), helper) {
+                ("open", _) => Status::Open,
+                ("confirmed", Some(h)) => Status::Confirmed {
+                    helper: MemberId::from_db(h),
+                    helper_name: helper_name.unwrap_or_default(),
+                    item,
+                },
+                ("withdrawn", _) => Status::Withdrawn,
+                (other, _) => return Err(corrupt("status", other)),
+            };
+            out.push(Request {
+                template: Template::parse(&template).ok_or_else(|| corrupt("template", &template))?,
+                title,
+                details,
+                from: datetime(&from)?,
+                until: datetime(&until)?,
+                asked_for,
+                asked_for_name: for_name.unwrap_or_default(),
+                asked_by,
+                asked_by_name: by_name.unwrap_or_default(),
+                audience,
+                chosen,
+                status,
+                responses: responses
+                    .iter()
+                    .filter(|r| r.0 == id)
+                    .map(|r| Response {
+                        member_id: MemberId::from_db(r.1.clone()),
+                        name: r.2.clone().unwrap_or_default(),
+                        message: r.3.clone(),
+                        at: ts(r.4),
+                    })
+                    .collect(),
+                created_at: ts(at),
+                id,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Asks for help, for oneself or on behalf of another member. Returns the id.
+    pub async fn ask_for_help(&self, cap: &Can<act::PlanAgenda>, new: &NewRequest, now: Timestamp) -> Result<String> {
+        let circle = cap.circle_id();
+        let asked_for = new.asked_for.clone().unwrap_or_else(|| cap.member_id().clone());
+        let mut chosen = new.chosen.clone();
+        if new.audience == Audience::Chosen {
+            for m in [cap.member_id(), &asked_for] {
+                if !chosen.contains(m) {
+                    chosen.push(m.clone());
+                }
+            }
+        }
+        let mut tx = self.begin().await?;
+        for (field, m) in std::iter::once(("asked_for", &asked_for)).chain(chosen.iter().map(|m| ("chosen", m))) {
+            if !is_active_member(&mut tx, circle, m, now).await? {
+                return Err(Error::Validation(vec![FieldError::new(field, "member-not-in-circle")]));
+            }
+        }
+        let id = uuid::Uuid::now_v7().to_string();
+        on_tx!(&mut tx, |c| sqlx::query(
+            "INSERT INTO help_requests (id, circle_id, template, title, details, window_from, window_until, asked_by, \
+             asked_for, audience, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open', $11)"
+        )
+        .bind(&id)
+        .bind(circle.as_str())
+        .bind(new.template.as_str())
+        .bind(&new.title)
+        .bind(&new.details)
+        .bind(local(new.from))
+        .bind(local(new.until))
+        .bind(cap.member_id().as_str())
+        .bind(asked_for.as_str())
+        .bind(new.audience.as_str())
+        .bind(ms(now))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        for m in &chosen {
+            on_tx!(&mut tx, |c| sqlx::query("INSERT INTO help_chosen (request_id, member_id) VALUES ($1, $2)")
+                .bind(&id)
+                .bind(m.as_str())
+                .execute(c)
+                .await
+                .map(|r| r.rows_affected()))
+            .map_err(db_err)?;
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Offers to help (or changes one's message). Only while the request is open.
+    pub async fn respond_to_help(
+        &self,
+        cap: &Can<act::TakeShifts>,
+        request: &Request,
+        message: &str,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let open: Option<String> = on_tx!(&mut tx, |c| sqlx::query_scalar(
+            "SELECT status FROM help_requests WHERE id = $1 AND circle_id = $2"
+        )
+        .bind(&request.id)
+        .bind(cap.circle_id().as_str())
+        .fetch_optional(c)
+        .await)
+        .map_err(db_err)?;
+        match open.as_deref() {
+            None => return Err(Error::NotFound),
+            Some("open") => {}
+            Some(_) => return Err(Error::Conflict("help-not-open")),
+        }
+        on_tx!(&mut tx, |c| sqlx::query("DELETE FROM help_responses WHERE request_id = $1 AND member_id = $2")
+            .bind(&request.id)
+            .bind(cap.member_id().as_str())
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        on_tx!(&mut tx, |c| sqlx::query(
+            "INSERT INTO help_responses (request_id, member_id, message, created_at) VALUES ($1, $2, $3, $4)"
+        )
+        .bind(&request.id)
+        .bind(cap.member_id().as_str())
+        .bind(message)
+        .bind(ms(now))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await
+    }
+
+    /// Picks a helper from those who responded. Exactly once: a second pick
+    /// (or a pick after withdrawal) answers "help-not-open".
+    pub async fn choose_helper(
+        &self,
+        cap: &Can<act::PlanAgenda>,
+        request: &Request,
+        helper: &MemberId,
+        now: Timestamp,
+    ) -> Result<()> {
+        if !request.decided_by(cap.member_id(), cap.manages()) {
+            return Err(Error::Forbidden);
+        }
+        if !request.responses.iter().any(|r| &r.member_id == helper) {
+            return Err(Error::field("helper", "help-helper-did-not-respond"));
+        }
+        let mut tx = self.begin().await?;
+        let n = on_tx!(&mut tx, |c| sqlx::query(
+            "UPDATE help_requests SET status = 'confirmed', helper = $3, decided_at = $4 \
+             WHERE id = $1 AND circle_id = $2 AND status = 'open'"
+        )
+        .bind(&request.id)
+        .bind(cap.circle_id().as_str())
+        .bind(helper.as_str())
+        .bind(ms(now))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        if n == 0 {
+            return Err(Error::Conflict("help-not-open"));
+        }
+        tx.commit().await
+    }
+
+    /// Links a confirmed request to the agenda item made for it.
+    pub async fn link_help_item(&self, cap: &Can<act::PlanAgenda>, request: &str, item: &str) -> Result<()> {
+        let mut tx = self.begin().await?;
+        on_tx!(&mut tx, |c| sqlx::query("UPDATE help_requests SET item_id = $3 WHERE id = $1 AND circle_id = $2")
+            .bind(request)
+            .bind(cap.circle_id().as_str())
+            .bind(item)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await
+    }
+
+    /// Withdraws an open request.
+    pub async fn withdraw_help(&self, cap: &Can<act::PlanAgenda>, request: &Request, now: Timestamp) -> Result<()> {
+        if !request.decided_by(cap.member_id(), cap.manages()) {
+            return Err(Error::Forbidden);
+        }
+        let mut tx = self.begin().await?;
+        let n = on_tx!(&mut tx, |c| sqlx::query(
+            "UPDATE help_requests SET status = 'withdrawn', decided_at = $3 WHERE id = $1 AND circle_id = $2 AND status = 'open'"
+        )
+        .bind(&request.id)
+        .bind(cap.circle_id().as_str())
+        .bind(ms(now))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        if n == 0 {
+            return Err(Error::Conflict("help-not-open"));
+        }
+        tx.commit().await
+    }
+}

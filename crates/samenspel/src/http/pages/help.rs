@@ -1,0 +1,345 @@
+//! Help requests on pages: the list of open and recent requests, the form
+//! that starts from a ready-made template (for yourself or on someone's
+//! behalf), and each request with its offers and the choice of a helper.
+
+use super::circles::{CircleNav, Done, Empty};
+use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
+use crate::app::AppState;
+use crate::http::context::Visitor;
+use crate::http::errors::PageError;
+use crate::i18n::Tr;
+use crate::service::help;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use samenspel_core::Error;
+use samenspel_core::audience::Audience;
+use samenspel_core::help::{Request, RequestInput, Status, Template as HelpTemplate};
+use samenspel_core::ids::{CircleId, MemberId};
+use samenspel_core::member::Member;
+use serde::Deserialize;
+
+fn circle_id(raw: &str) -> Result<CircleId, PageError> {
+    path_id(raw, CircleId::parse)
+}
+
+/// One request as the pages show it.
+pub struct RequestView {
+    pub id: String,
+    pub template: HelpTemplate,
+    pub title: String,
+    pub details_html: String,
+    pub window: String,
+    /// "Ans" or "Marieke, voor Ans".
+    pub asked: String,
+    pub open: bool,
+    pub helper: Option<String>,
+    pub item: Option<String>,
+    pub responses: Vec<(String, String, String)>,
+    pub i_responded: bool,
+    pub i_decide: bool,
+    pub for_me: bool,
+}
+
+impl RequestView {
+    pub fn new(tr: &Tr, r: &Request, me: &MemberId, manages: bool) -> Self {
+        let asked = if r.asked_by == r.asked_for {
+            r.asked_by_name.clone()
+        } else {
+            tr.t2("help-on-behalf", "by", &r.asked_by_name, "for", &r.asked_for_name)
+        };
+        let (helper, item) = match &r.status {
+            Status::Confirmed { helper_name, item, .. } => (Some(helper_name.clone()), item.clone()),
+            _ => (None, None),
+        };
+        RequestView {
+            id: r.id.clone(),
+            template: r.template,
+            title: r.title.clone(),
+            details_html: crate::text::to_html(&r.details),
+            window: help::window(tr, r),
+            asked,
+            open: r.status == Status::Open,
+            helper,
+            item,
+            responses: r
+                .responses
+                .iter()
+                .map(|x| (x.member_id.to_string(), x.name.clone(), x.message.clone()))
+                .collect(),
+            i_responded: r.responses.iter().any(|x| &x.member_id == me),
+            i_decide: r.decided_by(me, manages),
+            for_me: &r.asked_for == me,
+        }
+    }
+
+    pub fn template_key(&self) -> String {
+        format!("help-template-{}", self.template.as_str())
+    }
+}
+
+#[derive(Template)]
+#[template(path = "help.html")]
+struct ListPage {
+    c: Chrome,
+    nav: CircleNav,
+    open: Vec<RequestView>,
+    decided: Vec<RequestView>,
+    may_ask: bool,
+    templates: [HelpTemplate; 6],
+    notice: Option<&'static str>,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(circle): Path<String>,
+    Query(done): Query<Done>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    let page = help::list(&v.ctx(&state)?, &id).await?;
+    let c = Chrome::new(&v);
+    let d = page.data;
+    let (open, decided): (Vec<RequestView>, Vec<RequestView>) =
+        d.requests.iter().map(|r| RequestView::new(&c.tr, r, &d.me, d.manages)).partition(|r| r.open);
+    render(&ListPage {
+        nav: CircleNav::new(&page.circle, &page.place, "agenda"),
+        open,
+        decided,
+        may_ask: d.may_ask,
+        templates: HelpTemplate::ALL,
+        notice: done.notice(),
+        c,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "help_request.html")]
+struct RequestPage {
+    c: Chrome,
+    nav: CircleNav,
+    r: RequestView,
+    may_respond: bool,
+    message: String,
+    errors: Errors,
+    notice: Option<&'static str>,
+}
+
+async fn request_page(
+    state: &AppState,
+    v: &Visitor,
+    circle: &CircleId,
+    id: &str,
+    message: String,
+    errors: Errors,
+    notice: Option<&'static str>,
+) -> Result<RequestPage, PageError> {
+    let page = help::request(&v.ctx(state)?, circle, id).await?;
+    let c = Chrome::new(v);
+    let d = page.data;
+    let r = d.requests.first().map(|r| RequestView::new(&c.tr, r, &d.me, d.manages)).ok_or(Error::NotFound)?;
+    Ok(RequestPage {
+        nav: CircleNav::new(&page.circle, &page.place, "agenda"),
+        may_respond: d.may_respond && !r.for_me,
+        r,
+        message,
+        errors,
+        notice,
+        c,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((circle, request)): Path<(String, String)>,
+    Query(done): Query<Done>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    render(&request_page(&state, &v, &id, &request, String::new(), Errors::default(), done.notice()).await?)
+}
+
+#[derive(Deserialize, Default)]
+pub struct RespondForm {
+    #[serde(default)]
+    message: String,
+}
+
+pub async fn respond(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((circle, request)): Path<(String, String)>,
+    Form(f): Form<RespondForm>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    match form_errors(help::respond(&v.ctx(&state)?, &id, &request, &f.message).await)? {
+        Ok(()) => Ok(see_other(&format!("/circles/{id}/help/{request}?done=notice-help-offered"))),
+        Err(errors) => render_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &request_page(&state, &v, &id, &request, f.message, errors, None).await?,
+        ),
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct ChooseForm {
+    #[serde(default)]
+    helper: String,
+}
+
+pub async fn choose(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((circle, request)): Path<(String, String)>,
+    Form(f): Form<ChooseForm>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    help::choose(&v.ctx(&state)?, &id, &request, &f.helper).await?;
+    Ok(see_other(&format!("/circles/{id}/help/{request}?done=notice-help-confirmed")))
+}
+
+pub async fn withdraw(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((circle, request)): Path<(String, String)>,
+    Form(_): Form<Empty>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    help::withdraw(&v.ctx(&state)?, &id, &request).await?;
+    Ok(see_other(&format!("/circles/{id}/help?done=notice-help-withdrawn")))
+}
+
+// ---------------------------------------------------------------- asking
+
+#[derive(Deserialize, Default, Clone)]
+pub struct AskForm {
+    #[serde(default)]
+    template: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    details: String,
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    from_time: String,
+    #[serde(default)]
+    until_date: String,
+    #[serde(default)]
+    until_time: String,
+    #[serde(default)]
+    asked_for: String,
+    #[serde(default)]
+    audience: String,
+    #[serde(default)]
+    chosen: Vec<String>,
+}
+
+impl AskForm {
+    pub fn has_chosen(&self, id: &str) -> bool {
+        self.chosen.iter().any(|c| c == id)
+    }
+
+    fn input(&self) -> RequestInput {
+        RequestInput {
+            template: self.template.clone(),
+            title: self.title.clone(),
+            details: self.details.clone(),
+            date: self.date.clone(),
+            from_time: self.from_time.clone(),
+            until_date: self.until_date.clone(),
+            until_time: self.until_time.clone(),
+            asked_for: self.asked_for.clone(),
+            audience: self.audience.clone(),
+            chosen: self.chosen.clone(),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "help_form.html")]
+struct AskPage {
+    chosen_hint: &'static str,
+    c: Chrome,
+    nav: CircleNav,
+    decides: bool,
+    current_audience: String,
+    members: Vec<Member>,
+    audiences: [Audience; 4],
+    templates: [HelpTemplate; 6],
+    form: AskForm,
+    errors: Errors,
+}
+
+#[derive(Deserialize, Default)]
+pub struct AskQuery {
+    template: Option<String>,
+    #[serde(rename = "for")]
+    asked_for: Option<String>,
+}
+
+async fn ask_page(
+    state: &AppState,
+    v: &Visitor,
+    circle: &CircleId,
+    form: Option<AskForm>,
+    errors: Errors,
+    q: AskQuery,
+) -> Result<AskPage, PageError> {
+    let page = help::form(&v.ctx(state)?, circle).await?;
+    let (members, me) = page.data;
+    let c = Chrome::new(v);
+    let form = form.unwrap_or_else(|| {
+        let template = q.template.and_then(|t| HelpTemplate::parse(&t)).unwrap_or(HelpTemplate::Other);
+        AskForm {
+            template: template.as_str().into(),
+            title: if template == HelpTemplate::Other {
+                String::new()
+            } else {
+                c.tr.t(&format!("help-template-{}-title", template.as_str()))
+            },
+            date: crate::i18n::local(&jiff::Timestamp::now()).date().to_string(),
+            asked_for: q.asked_for.unwrap_or_else(|| me.to_string()),
+            audience: "circle".into(),
+            ..Default::default()
+        }
+    });
+    Ok(AskPage {
+        chosen_hint: "help-chosen-hint",
+        nav: CircleNav::new(&page.circle, &page.place, "agenda"),
+        decides: true,
+        current_audience: String::new(),
+        members,
+        audiences: Audience::ALL,
+        templates: HelpTemplate::ALL,
+        form,
+        errors,
+        c,
+    })
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(circle): Path<String>,
+    Query(q): Query<AskQuery>,
+) -> Result<Response, PageError> {
+    render(&ask_page(&state, &v, &circle_id(&circle)?, None, Errors::default(), q).await?)
+}
+
+pub async fn ask(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(circle): Path<String>,
+    Form(f): Form<AskForm>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    match form_errors(help::ask(&v.ctx(&state)?, &id, &f.input()).await)? {
+        Ok(saved) => Ok(see_other(&format!("/circles/{id}/help/{saved}?done=notice-help-asked"))),
+        Err(errors) => render_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &ask_page(&state, &v, &id, Some(f), errors, AskQuery::default()).await?,
+        ),
+    }
+}
