@@ -60,6 +60,8 @@ CREATE TABLE shift_signups (
     member_id    TEXT NOT NULL REFERENCES memberships (id),
     signed_up_at BIGINT NOT NULL,
     confirmed_at BIGINT,
+    -- When the reminder the day before went out.
+    reminded_at  BIGINT,
     PRIMARY KEY (item_id, on_date, member_id)
 );
 CREATE INDEX shift_signups_member ON shift_signups (member_id, on_date);
@@ -77,6 +79,26 @@ CREATE TABLE shift_swaps (
     decided_at  BIGINT
 );
 CREATE INDEX shift_swaps_to ON shift_swaps (to_member, status);
+
+-- "Find cover": an open occurrence asks the members who are free and
+-- helped least recently, one at a time, until someone takes it.
+CREATE TABLE cover_searches (
+    item_id    TEXT NOT NULL REFERENCES agenda_items (id) ON DELETE CASCADE,
+    on_date    TEXT NOT NULL,
+    started_by TEXT NOT NULL REFERENCES memberships (id),
+    started_at BIGINT NOT NULL,
+    done_at    BIGINT,
+    PRIMARY KEY (item_id, on_date)
+);
+
+CREATE TABLE cover_asks (
+    item_id     TEXT NOT NULL REFERENCES agenda_items (id) ON DELETE CASCADE,
+    on_date     TEXT NOT NULL,
+    member_id   TEXT NOT NULL REFERENCES memberships (id),
+    asked_at    BIGINT NOT NULL,
+    declined_at BIGINT,
+    PRIMARY KEY (item_id, on_date, member_id)
+);
 
 -- A member's secret calendar address (iCalendar feed); only its hash is kept.
 CREATE TABLE calendar_feeds (

@@ -25,7 +25,7 @@ pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
         if *shutdown.borrow() {
             break;
         }
-        // Summaries and check-in reminders are due at most once a minute;
+        // Summaries, check-in and shift reminders and cover requests are due at most once a minute;
         // several workers may check at once safely (each is marked done with
         // its e-mail in one transaction).
         if digests_checked.is_none_or(|t| t.elapsed() >= DIGEST_CHECK) {
@@ -35,6 +35,9 @@ pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
             }
             if let Err(e) = crate::service::reminders::run_due(&state, Timestamp::now()).await {
                 tracing::error!(error = %e, "could not send the check-in reminders");
+            }
+            if let Err(e) = crate::service::agenda::run_due(&state, Timestamp::now()).await {
+                tracing::error!(error = %e, "could not send the shift reminders or ask for cover");
             }
         }
         let worked = match run_due(&state, &worker).await {

@@ -167,6 +167,8 @@ pub struct ItemView {
     /// Active members, to choose whom to swap with.
     pub members: Vec<Member>,
     pub swaps: Vec<Swap>,
+    /// Occurrences the circle seeks cover for: (item, date, asked me).
+    pub cover: Vec<(String, Date, bool)>,
 }
 
 /// How far ahead an item's page and the feed look.
@@ -196,7 +198,9 @@ pub async fn item(ctx: &Ctx<'_>, circle: &CircleId, id: &str) -> Result<InCircle
         Some(t) => ctx.state.store.open_swaps(t).await?,
         None => Vec::new(),
     };
+    let cover = ctx.state.store.cover_state(&cap).await?;
     let view = ItemView {
+        cover,
         may_change: may_change(&place, &item.created_by),
         may_take: take.is_some(),
         item,
@@ -377,7 +381,7 @@ pub async fn propose_swap(
         None => None,
     };
     let swap = ctx.state.store.propose_swap(&cap, &item, on, &to, back.as_ref().map(|(i, d)| (i, *d)), ctx.now).await?;
-    tell_one(ctx, &cap, &item, on, &to, Notice::SwapProposed(ctx.user.display_name().to_owned())).await?;
+    tell_one(ctx, &cap, &item, on, &to, SwapNews::Proposed(ctx.user.display_name().to_owned())).await?;
     Ok(swap)
 }
 
@@ -388,7 +392,7 @@ pub async fn answer_swap(ctx: &Ctx<'_>, circle: &CircleId, swap_id: &str, accept
     let item = readable(ctx, &cap, &swap.item_id).await?;
     ctx.state.store.answer_swap(&cap, &swap, accept, ctx.now).await?;
     if &swap.to == cap.member_id() {
-        let notice = if accept { Notice::SwapAccepted } else { Notice::SwapDeclined };
+        let notice = if accept { SwapNews::Accepted } else { SwapNews::Declined };
         tell_one(ctx, &cap, &item, swap.on, &swap.from, notice(ctx.user.display_name().to_owned())).await?;
     }
     Ok(())
@@ -429,10 +433,11 @@ enum News {
     Removed,
 }
 
-enum Notice {
-    SwapProposed(String),
-    SwapAccepted(String),
-    SwapDeclined(String),
+/// What happened to a swap, and who did it.
+enum SwapNews {
+    Proposed(String),
+    Accepted(String),
+    Declined(String),
 }
 
 /// The members involved in an item (or one occurrence): who planned it, who
@@ -510,7 +515,14 @@ async fn send<A>(
     Ok(())
 }
 
-async fn tell_one<A>(ctx: &Ctx<'_>, cap: &Can<A>, item: &Item, on: Date, to: &MemberId, notice: Notice) -> Result<()> {
+async fn tell_one<A>(
+    ctx: &Ctx<'_>,
+    cap: &Can<A>,
+    item: &Item,
+    on: Date,
+    to: &MemberId,
+    notice: SwapNews,
+) -> Result<()> {
     let Some(r) = ctx.state.store.notification_recipients(cap, ctx.now).await?.into_iter().find(|r| &r.member_id == to)
     else {
         return Ok(());
@@ -521,15 +533,15 @@ async fn tell_one<A>(ctx: &Ctx<'_>, cap: &Can<A>, item: &Item, on: Date, to: &Me
     let tr = Tr::new(r.locale);
     let when = tr.weekday_date(&on);
     let (subject, lead) = match notice {
-        Notice::SwapProposed(who) => (
+        SwapNews::Proposed(who) => (
             tr.t1("mail-swap-proposed-subject", "name", &who),
             tr.t2("mail-swap-proposed-lead", "name", &who, "when", &when),
         ),
-        Notice::SwapAccepted(who) => (
+        SwapNews::Accepted(who) => (
             tr.t1("mail-swap-accepted-subject", "name", &who),
             tr.t2("mail-swap-accepted-lead", "name", &who, "when", &when),
         ),
-        Notice::SwapDeclined(who) => (
+        SwapNews::Declined(who) => (
             tr.t1("mail-swap-declined-subject", "name", &who),
             tr.t2("mail-swap-declined-lead", "name", &who, "when", &when),
         ),
@@ -539,4 +551,203 @@ async fn tell_one<A>(ctx: &Ctx<'_>, cap: &Can<A>, item: &Item, on: Date, to: &Me
         ctx.state.store.enqueue_job(&job, ctx.now).await?;
     }
     Ok(())
+}
+
+// ---------------------------------------------------------------- reminders and cover
+
+/// Looks for cover for an open occurrence: planners and managers may start
+/// it for any open time; a member who gives a shift back starts it for theirs.
+pub async fn find_cover(ctx: &Ctx<'_>, circle: &CircleId, id: &str, on: &str) -> Result<()> {
+    let cap =
+        ctx.can::<act::TakeShifts>(circle, what(Operation::Create, "shift.find_cover", "agenda_item", id)).await?;
+    let item = readable(ctx, &cap, id).await?;
+    let on = occurrence_of(&item, on)?;
+    still_to_come(ctx, &item, on)?;
+    if !may_change(&cap.place(), &item.created_by) {
+        return Err(Error::Forbidden);
+    }
+    ctx.state.store.start_cover_search(&cap, &item, on, ctx.now).await?;
+    ctx.state.jobs_waiting.notify_one();
+    Ok(())
+}
+
+/// Gives a shift back and asks others to cover it.
+pub async fn give_back_and_find_cover(ctx: &Ctx<'_>, circle: &CircleId, id: &str, on: &str) -> Result<()> {
+    give_back(ctx, circle, id, on).await?;
+    let cap =
+        ctx.can::<act::TakeShifts>(circle, what(Operation::Create, "shift.find_cover", "agenda_item", id)).await?;
+    let item = readable(ctx, &cap, id).await?;
+    let on = occurrence_of(&item, on)?;
+    ctx.state.store.start_cover_search(&cap, &item, on, ctx.now).await?;
+    Ok(())
+}
+
+/// The asked member cannot: the next one is asked.
+pub async fn decline_cover(ctx: &Ctx<'_>, circle: &CircleId, id: &str, on: &str) -> Result<()> {
+    let cap =
+        ctx.can::<act::TakeShifts>(circle, what(Operation::Update, "shift.decline_cover", "agenda_item", id)).await?;
+    let item = readable(ctx, &cap, id).await?;
+    let on = occurrence_of(&item, on)?;
+    ctx.state.store.decline_cover(&cap, &item, on, ctx.now).await?;
+    ctx.state.jobs_waiting.notify_one();
+    Ok(())
+}
+
+/// For the item page: occurrences the circle seeks cover for, and those I was asked about.
+pub async fn cover_state<A>(ctx: &Ctx<'_>, cap: &Can<A>) -> Result<Vec<(String, Date, bool)>> {
+    match cap.also::<act::ViewAgenda>() {
+        Some(view) => ctx.state.store.cover_state(&view).await,
+        None => Ok(Vec::new()),
+    }
+}
+
+/// The occurrence of `series` that the series gave date `on`.
+fn occurrence_on(series: &samenspel_core::recurrence::Series, on: Date) -> Option<Occurrence> {
+    let from = day_start(on.yesterday().ok()?);
+    let to = day_start(on.checked_add(jiff::Span::new().days(2)).ok()?);
+    series.occurrences(&tz(), &from, &to).into_iter().find(|o| o.original == on)
+}
+
+/// How long an asked member has before the next one is asked: half a day,
+/// or less when the shift is close (a third of the time left, at least half an hour).
+fn answer_time(now: Timestamp, start: Timestamp) -> jiff::SignedDuration {
+    let left = start.duration_since(now);
+    let third = left / 3;
+    third.clamp(jiff::SignedDuration::from_mins(30), jiff::SignedDuration::from_hours(12))
+}
+
+fn reminder_mail(
+    state: &crate::app::AppState,
+    to: (&str, &str, samenspel_core::locale::Locale, Option<(i64, i64)>),
+    subject: String,
+    lead: String,
+    text: &str,
+    link: &str,
+    now: Timestamp,
+) -> Option<NewJob> {
+    let (email, name, locale, quiet) = to;
+    let tr = Tr::new(locale);
+    let settings = state.config.link("/account");
+    match crate::mail::notice_mail(tr, email, name, subject, &lead, text, &tr.t("mail-agenda-button"), link, &settings)
+    {
+        Ok(m) => {
+            let mut job = m.into_job(now);
+            job.run_at = super::notify::after_quiet_hours(now, quiet);
+            Some(job)
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "could not render an agenda e-mail");
+            None
+        }
+    }
+}
+
+/// The background work of the rota, once a minute: the reminder the day
+/// before a shift, and asking for cover one member at a time. Returns how
+/// many e-mails were queued.
+pub async fn run_due(state: &crate::app::AppState, now: Timestamp) -> Result<usize> {
+    let mut sent = 0;
+    let today = crate::i18n::local(&now).date();
+    let day_after = today.checked_add(jiff::Span::new().days(2)).unwrap_or(today);
+    let horizon = now.checked_add(jiff::SignedDuration::from_hours(24)).unwrap_or(now);
+    for r in state.store.internal_shift_reminders_due(today, day_after, 200).await? {
+        let Some(o) = occurrence_on(&r.series, r.on) else { continue };
+        let start = o.start.timestamp();
+        // A day before: from 24 hours ahead until it starts.
+        if start > horizon {
+            continue;
+        }
+        let mail = (start > now).then(|| {
+            let tr = Tr::new(r.locale);
+            let link = state.config.link(&format!("/circles/{}/agenda/{}#on-{}", r.circle_id, r.item_id, r.on));
+            let mut text = tr.occurrence(&o);
+            if !r.place.is_empty() {
+                text.push_str(&format!("\n{}", r.place));
+            }
+            reminder_mail(
+                state,
+                (&r.email, &r.name, r.locale, r.quiet),
+                tr.t1("mail-shift-reminder-subject", "title", &r.title),
+                tr.t2("mail-shift-reminder-lead", "client", &r.client_name, "title", &r.title),
+                &text,
+                &link,
+                now,
+            )
+        });
+        let mail = mail.flatten();
+        if state.store.internal_shift_reminded(&r, mail.as_ref(), now).await? && mail.is_some() {
+            sent += 1;
+        }
+    }
+    for search in state.store.internal_cover_searches().await? {
+        let occurrence = occurrence_on(&search.series, search.on);
+        let over = occurrence.as_ref().is_none_or(|o| o.start.timestamp() <= now);
+        if over || search.taken >= search.places {
+            state.store.internal_cover_done(&search, None, now).await?;
+            continue;
+        }
+        let Some(o) = occurrence else { continue };
+        // Still waiting for the member asked last?
+        if let Some((_, asked_at, false)) = &search.last_ask
+            && now < asked_at.checked_add(answer_time(*asked_at, o.start.timestamp())).unwrap_or(now)
+        {
+            continue;
+        }
+        let link =
+            state.config.link(&format!("/circles/{}/agenda/{}#on-{}", search.circle_id, search.item_id, search.on));
+        // Only those who see the shift are asked; for a shift the whole
+        // circle sees, the family carers and volunteers (professionals work
+        // to their own schedules), unless it is for professionals.
+        let candidate = state.store.internal_cover_candidates(&search, now).await?.into_iter().find(|c| {
+            let sees = samenspel_core::audience::AudienceScope::for_role(c.member_id.clone(), c.role).can_see(
+                search.audience,
+                &search.created_by,
+                &search.chosen,
+            );
+            let fits = match search.audience {
+                samenspel_core::audience::Audience::Professionals => c.role.is_professional(),
+                samenspel_core::audience::Audience::Chosen => true,
+                _ => c.role.is_informal(),
+            };
+            sees && fits
+        });
+        match candidate {
+            Some(c) => {
+                let tr = Tr::new(c.locale);
+                let mail = reminder_mail(
+                    state,
+                    (&c.email, &c.name, c.locale, c.quiet),
+                    tr.t1("mail-cover-subject", "title", &search.title),
+                    tr.t2("mail-cover-lead", "client", &search.client_name, "when", tr.occurrence(&o)),
+                    &tr.t("mail-cover-text"),
+                    &link,
+                    now,
+                );
+                if state.store.internal_cover_ask(&search, &c.member_id, mail.as_ref(), now).await? && mail.is_some() {
+                    sent += 1;
+                }
+            }
+            None => {
+                // Nobody left to ask: whoever started the search hears so.
+                let starter = state.store.internal_member_contact(&search.started_by).await?;
+                let mail = starter.and_then(|s| {
+                    let tr = Tr::new(s.locale);
+                    reminder_mail(
+                        state,
+                        (&s.email, &s.name, s.locale, s.quiet),
+                        tr.t1("mail-cover-none-subject", "title", &search.title),
+                        tr.t1("mail-cover-none-lead", "when", tr.occurrence(&o)),
+                        "",
+                        &link,
+                        now,
+                    )
+                });
+                state.store.internal_cover_done(&search, mail.as_ref(), now).await?;
+            }
+        }
+    }
+    if sent > 0 {
+        state.jobs_waiting.notify_one();
+    }
+    Ok(sent)
 }

@@ -79,8 +79,7 @@ async fn feed_path(client: &mut Client<'_>) -> String {
     let start = r.body.find("id=\"calendar-address\" readonly value=\"").expect("the address is shown once")
         + "id=\"calendar-address\" readonly value=\"".len();
     let address = r.body[start..start + r.body[start..].find('"').expect("end of the address")].replace("&#x2f;", "/");
-    let path = address.split_once("/calendar/").map(|(_, t)| format!("/calendar/{t}")).expect("a calendar path");
-    path
+    address.split_once("/calendar/").map(|(_, t)| format!("/calendar/{t}")).expect("a calendar path")
 }
 
 async fn fetch(app: &TestApp, path: &str) -> (StatusCode, String) {
@@ -379,4 +378,83 @@ pub async fn bad_agenda_input_is_named_and_kept(db: TestDb) {
     assert!(r.body.contains("value=\"Thuis bij Henk\""), "what was typed stays");
     let agenda = ans.get(&format!("/circles/{}/agenda", c.id)).await;
     assert!(agenda.body.contains("Er staat nog niets in de agenda"), "nothing was saved");
+}
+
+pub async fn a_reminder_the_day_before_and_cover_asked_in_turn(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let c = circle(&app).await;
+    let kees = app.user("Kees").await;
+    let piet = app.user("Piet").await;
+    for (u, role) in [(&kees, Role::Relative), (&piet, Role::Volunteer)] {
+        app.state
+            .store
+            .internal_add_member(&c.id, &u.id, role, "", false, false, None, jiff::Timestamp::now())
+            .await
+            .expect("member");
+    }
+    let mut ans = app.signed_in(&c.ans).await;
+    let mut thijs = app.signed_in(&c.thijs).await;
+    let mut kees_c = app.signed_in(&kees).await;
+    for client in [&mut ans, &mut thijs, &mut kees_c] {
+        assert_eq!(client.get(&format!("/circles/{}", c.id)).await.status, StatusCode::OK);
+    }
+    let tuesday = next(Weekday::Tuesday, 1);
+    let item = plan(
+        &mut ans,
+        &c.id,
+        &[
+            ("kind", "shift"),
+            ("title", "Dinsdagavond gezelschap"),
+            ("date", &tuesday.to_string()),
+            ("start_time", "19:00"),
+            ("end_time", "21:00"),
+            ("places", "1"),
+        ],
+    )
+    .await;
+    let page_path = format!("/circles/{}/agenda/{item}", c.id);
+    let on = format!("{page_path}/{tuesday}");
+    assert_eq!(thijs.post(&format!("{on}/sign-up"), &[]).await.status, StatusCode::SEE_OTHER);
+
+    // The reminder goes out once, within the day before, not earlier.
+    let tz = jiff::tz::TimeZone::get("Europe/Amsterdam").expect("tz");
+    let at = |d: Date, h: i8| d.at(h, 0, 0, 0).to_zoned(tz.clone()).expect("time").timestamp();
+    let monday = tuesday.yesterday().expect("monday");
+    let sunday = monday.yesterday().expect("sunday");
+    let run = |t: jiff::Timestamp| samenspel::service::agenda::run_due(&app.state, t);
+    assert_eq!(run(at(sunday, 12)).await.expect("run"), 0, "two days before: not yet");
+    assert_eq!(run(at(tuesday, 9)).await.expect("run"), 1, "the day before");
+    assert_eq!(run(at(tuesday, 10)).await.expect("run"), 0, "only once");
+    samenspel::jobs::run_due_at(&app.state, "test-worker", at(tuesday, 18)).await.expect("jobs");
+    let mails = app.mails_to(&c.thijs.email);
+    assert!(mails.iter().any(|m| m.contains("Morgen: Dinsdagavond gezelschap")), "{mails:?}");
+
+    // Piet helped recently; Ans and Kees never did. Thijs gives the shift
+    // back and asks for cover: Ans is asked first, then — after she says
+    // she cannot — Kees. Nobody is asked twice at once.
+    let piet_member = app.member_id(&c.id, &piet).await;
+    app.db
+        .raw(&format!(
+            "INSERT INTO shift_signups (item_id, on_date, member_id, signed_up_at) VALUES ('{item}', '2026-01-06', '{piet_member}', 0)"
+        ))
+        .await
+        .expect("an earlier shift of Piet's");
+    let r = thijs.post(&format!("{on}/give-back"), &[("find_cover", "on")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let now = jiff::Timestamp::now();
+    assert_eq!(run(now).await.expect("run"), 1, "one member is asked");
+    assert_eq!(run(now).await.expect("run"), 0, "and given time to answer");
+    let page = ans.get(&page_path).await;
+    assert!(page.body.contains("We vragen jou of je deze dienst kunt doen."), "{}", page.body);
+    assert!(!kees_c.get(&page_path).await.body.contains("We vragen jou"), "Kees is not asked yet");
+    assert_eq!(ans.post(&format!("{on}/decline-cover"), &[]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(run(now).await.expect("run"), 1, "the next one is asked");
+    assert!(kees_c.get(&page_path).await.body.contains("We vragen jou"), "then Kees");
+    assert_eq!(kees_c.post(&format!("{on}/sign-up"), &[]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(run(now).await.expect("run"), 0, "covered: the search ends");
+    samenspel::jobs::run_due_at(&app.state, "test-worker", at(tuesday, 18)).await.expect("jobs");
+    assert!(app.mails_to(&c.ans.email).iter().any(|m| m.contains("Kun jij? Dinsdagavond gezelschap")));
+    assert!(app.mails_to(&kees.email).iter().any(|m| m.contains("Kun jij? Dinsdagavond gezelschap")));
+    assert!(!app.mails_to(&piet.email).iter().any(|m| m.contains("Kun jij?")), "Piet helped most recently");
+    assert!(!app.mails_to(&c.thijs.email).iter().any(|m| m.contains("Kun jij?")), "not whoever gave it back");
 }

@@ -61,6 +61,10 @@ pub struct SlotView {
     pub confirmed: bool,
     /// My other items at the same time (for a clash warning).
     pub clashes: Vec<String>,
+    /// The circle is looking for cover for this time.
+    pub seeking: bool,
+    /// …and asked me.
+    pub asked_me: bool,
 }
 
 impl SlotView {
@@ -92,6 +96,8 @@ impl SlotView {
                 .filter(|m| !(m.item.id == s.item.id && m.occurrence.original == o.original) && m.overlaps(s))
                 .map(|m| format!("{} ({})", m.item.title, tr.occurrence(&m.occurrence)))
                 .collect(),
+            seeking: false,
+            asked_me: false,
         }
     }
 
@@ -293,7 +299,21 @@ async fn item_page(
     let d = page.data;
     let mut mine = d.mine_elsewhere.clone();
     mine.extend(d.slots.iter().filter(|s| s.signed_up(&d.me)).cloned());
-    let slots: Vec<SlotView> = d.slots.iter().take(16).map(|s| SlotView::new(&c.tr, s, &d.me, &mine)).collect();
+    let slots: Vec<SlotView> = d
+        .slots
+        .iter()
+        .take(16)
+        .map(|s| {
+            let mut v = SlotView::new(&c.tr, s, &d.me, &mine);
+            if let Some((_, _, asked)) =
+                d.cover.iter().find(|(i, on, _)| *i == s.item.id && *on == s.occurrence.original)
+            {
+                v.seeking = v.open > 0;
+                v.asked_me = *asked && v.open > 0 && !v.mine;
+            }
+            v
+        })
+        .collect();
     let in_return = d
         .slots
         .iter()
@@ -427,16 +447,55 @@ pub async fn sign_up(
     }
 }
 
+#[derive(Deserialize, Default)]
+pub struct GiveBackForm {
+    #[serde(default)]
+    back: String,
+    /// "on": ask others to take it over.
+    find_cover: Option<String>,
+}
+
 pub async fn give_back(
     State(state): State<AppState>,
     v: Visitor,
     Path((circle, item, on)): Path<(String, String, String)>,
-    Form(b): Form<Back>,
+    Form(f): Form<GiveBackForm>,
 ) -> Result<Response, PageError> {
     let id = circle_id(&circle)?;
-    let r = agenda::give_back(&v.ctx(&state)?, &id, &item, &on)
+    let ctx = v.ctx(&state)?;
+    let r = if f.find_cover.is_some() {
+        agenda::give_back_and_find_cover(&ctx, &id, &item, &on)
+            .await
+            .map(|_| back_to(&id, &item, &f.back, "notice-given-back-cover"))
+    } else {
+        agenda::give_back(&ctx, &id, &item, &on).await.map(|_| back_to(&id, &item, &f.back, "notice-given-back"))
+    };
+    refused(&state, &v, &id, &item, r).await
+}
+
+pub async fn find_cover(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((circle, item, on)): Path<(String, String, String)>,
+    Form(_): Form<Empty>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    let r = agenda::find_cover(&v.ctx(&state)?, &id, &item, &on)
         .await
-        .map(|_| back_to(&id, &item, &b.back, "notice-given-back"));
+        .map(|_| back_to(&id, &item, "", "notice-cover-started"));
+    refused(&state, &v, &id, &item, r).await
+}
+
+pub async fn decline_cover(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((circle, item, on)): Path<(String, String, String)>,
+    Form(_): Form<Empty>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    let r = agenda::decline_cover(&v.ctx(&state)?, &id, &item, &on)
+        .await
+        .map(|_| back_to(&id, &item, "", "notice-cover-declined"));
     refused(&state, &v, &id, &item, r).await
 }
 

@@ -155,6 +155,8 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .post("/circles/{circle}/agenda/{item}/{on}/sign-up", CircleObject(A::TakeShifts), agenda::sign_up)
         .post("/circles/{circle}/agenda/{item}/{on}/give-back", CircleObject(A::TakeShifts), agenda::give_back)
         .post("/circles/{circle}/agenda/{item}/{on}/confirm", CircleObject(A::TakeShifts), agenda::confirm)
+        .post("/circles/{circle}/agenda/{item}/{on}/find-cover", CircleObject(A::TakeShifts), agenda::find_cover)
+        .post("/circles/{circle}/agenda/{item}/{on}/decline-cover", CircleObject(A::TakeShifts), agenda::decline_cover)
         .post("/circles/{circle}/agenda/{item}/{on}/swap", CircleObject(A::TakeShifts), agenda::propose_swap)
         .post("/circles/{circle}/swaps/{swap}/accept", CircleObject(A::TakeShifts), agenda::accept_swap)
         .post("/circles/{circle}/swaps/{swap}/decline", CircleObject(A::TakeShifts), agenda::decline_swap)
