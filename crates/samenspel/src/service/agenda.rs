@@ -246,12 +246,13 @@ async fn readable<A>(ctx: &Ctx<'_>, cap: &Can<A>, id: &str) -> Result<Item> {
 
 /// Saves a new item (`id` None) or a change; tells the people in it. Returns its id.
 pub async fn save(ctx: &Ctx<'_>, circle: &CircleId, id: Option<&str>, input: &ItemInput) -> Result<String> {
-    let new = input.parse()?;
     let (op, kind, subject) = match id {
         None => (Operation::Create, "circle", circle.as_str()),
         Some(id) => (Operation::Update, "agenda_item", id),
     };
     let cap = ctx.can::<act::PlanAgenda>(circle, what(op, "agenda.save", kind, subject)).await?;
+    // Checked after the capability: a refusal is the same refusal (and audited) whatever was sent.
+    let new = input.parse()?;
     let existing = match id {
         Some(id) => Some(readable(ctx, &cap, id).await?),
         None => None,
@@ -307,9 +308,12 @@ pub async fn change_occurrence(
 /// The occurrence must not have ended: nobody signs up for the past.
 fn still_to_come(ctx: &Ctx<'_>, item: &Item, on: Date) -> Result<()> {
     let tz = tz();
+    // A moved occurrence is looked for from its own date to the day it moved to.
+    let moved_to = item.series.moved.get(&on).map(|d| d.date()).unwrap_or(on);
+    let (first, last) = (on.min(moved_to), on.max(moved_to));
     let ended = item
         .series
-        .occurrences(&tz, &day_start(on), &day_start(on.tomorrow().unwrap_or(on)))
+        .occurrences(&tz, &day_start(first), &day_start(last.tomorrow().unwrap_or(last)))
         .iter()
         .find(|o| o.original == on)
         .is_none_or(|o| o.end.timestamp() <= ctx.now);
