@@ -8,11 +8,11 @@
 //! holds the item: on PostgreSQL a row lock, on SQLite the single writer.
 
 use crate::db::{Store, Tx, db_err, ms, on_tx, read, ts};
-use crate::members::is_active_member;
+use crate::members::{is_active_member, target_role};
 use jiff::civil::{Date, DateTime};
-use samenspel_core::access::{Can, act, may_change_agenda_item};
+use samenspel_core::access::{Can, CircleAction, act, may, may_change_agenda_item};
 use samenspel_core::agenda::{Item, Kind, NewItem, SignUp, Swap, parse_weekday, weekday_code};
-use samenspel_core::audience::Audience;
+use samenspel_core::audience::{Audience, AudienceScope};
 use samenspel_core::ids::{CircleId, MemberId, UserId};
 use samenspel_core::recurrence::{End, Frequency, Length, Series};
 use samenspel_core::{Error, FieldError, Result, Timestamp};
@@ -147,6 +147,18 @@ async fn signed_up(tx: &mut Tx, item: &str, on: Date, member: &MemberId) -> Resu
     .fetch_one(c)
     .await)
     .map_err(db_err)?;
+    Ok(n > 0)
+}
+
+/// Whether the member is signed up for any occurrence of the item.
+async fn in_item(tx: &mut Tx, item: &str, member: &MemberId) -> Result<bool> {
+    let n: i64 =
+        on_tx!(tx, |c| sqlx::query_scalar("SELECT COUNT(*) FROM shift_signups WHERE item_id = $1 AND member_id = $2")
+            .bind(item)
+            .bind(member.as_str())
+            .fetch_one(c)
+            .await)
+        .map_err(db_err)?;
     Ok(n > 0)
 }
 
@@ -590,8 +602,20 @@ impl Store {
             return Err(Error::field("to", "swap-with-yourself"));
         }
         let mut tx = self.begin().await?;
-        if !is_active_member(&mut tx, cap.circle_id(), to, now).await? {
-            return Err(Error::field("to", "member-not-in-circle"));
+        let role = match target_role(&mut tx, cap.circle_id(), to, now).await {
+            Ok(role) => role,
+            Err(Error::NotFound) => return Err(Error::field("to", "member-not-in-circle")),
+            Err(e) => return Err(e),
+        };
+        // The asked member must be able to take the place: someone who takes
+        // shifts (not the client) and who sees this shift — within its
+        // audience, or taking part in it already. Otherwise the swap could
+        // never be accepted.
+        let sees = AudienceScope::for_role(to.clone(), role).can_see(item.audience, &item.created_by, &item.chosen)
+            || item.along.iter().any(|(m, _)| m == to)
+            || in_item(&mut tx, &item.id, to).await?;
+        if !may(role, false, false, CircleAction::TakeShifts) || !sees {
+            return Err(Error::field("to", "swap-member-cannot-take"));
         }
         if !signed_up(&mut tx, &item.id, on, cap.member_id()).await? {
             return Err(Error::Conflict("not-signed-up"));
