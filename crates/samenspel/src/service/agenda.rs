@@ -755,3 +755,62 @@ pub async fn run_due(state: &crate::app::AppState, now: Timestamp) -> Result<usi
     }
     Ok(sent)
 }
+// ---------------------------------------------------------------- for the API
+
+/// Open places in shifts over the coming `days`, for the API's gaps list.
+pub async fn circle_gaps(ctx: &Ctx<'_>, circle: &CircleId, days: i64) -> Result<Vec<Slot>> {
+    let cap = ctx.can::<act::ViewAgenda>(circle, what(Operation::Read, "agenda.view", "circle", circle)).await?;
+    gaps(ctx, &cap, days).await
+}
+
+/// Open swaps a member proposed or is asked to accept.
+pub struct MySwaps {
+    pub me: MemberId,
+    pub swaps: Vec<Swap>,
+    /// The items the member sees, to name the shifts in the swaps.
+    pub items: Vec<Item>,
+}
+
+/// Open swaps I proposed or am asked to accept (for those who take shifts).
+pub async fn my_swaps(ctx: &Ctx<'_>, circle: &CircleId) -> Result<MySwaps> {
+    let cap = ctx.can::<act::TakeShifts>(circle, what(Operation::Read, "agenda.view", "circle", circle)).await?;
+    let view = cap.also::<act::ViewAgenda>().ok_or(Error::Forbidden)?;
+    let swaps = ctx.state.store.open_swaps(&cap).await?;
+    let items = ctx.state.store.agenda_items(&view).await?;
+    Ok(MySwaps { me: cap.member_id().clone(), swaps, items })
+}
+
+/// What a member answers to a swap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SwapAnswer {
+    /// The asked member takes the place (and gives theirs in return, if asked).
+    Accept,
+    /// The asked member says no.
+    Decline,
+    /// The proposer takes the proposal back.
+    Withdraw,
+}
+
+/// As [`answer_swap`], for a caller who says which answer it means: only the
+/// asked member accepts or declines, only the proposer withdraws. A swap the
+/// member is not part of does not exist for them.
+pub async fn answer_swap_as(ctx: &Ctx<'_>, circle: &CircleId, swap_id: &str, answer: SwapAnswer) -> Result<()> {
+    let cap = ctx.can::<act::TakeShifts>(circle, what(Operation::Update, "shift.swap_answer", "swap", swap_id)).await?;
+    let swap = ctx.state.store.open_swaps(&cap).await?.into_iter().find(|s| s.id == swap_id).ok_or(Error::NotFound)?;
+    let me = cap.member_id();
+    let theirs = match answer {
+        SwapAnswer::Accept | SwapAnswer::Decline => &swap.to == me,
+        SwapAnswer::Withdraw => &swap.from == me,
+    };
+    if !theirs {
+        return Err(Error::Forbidden);
+    }
+    let item = readable(ctx, &cap, &swap.item_id).await?;
+    let accept = answer == SwapAnswer::Accept;
+    ctx.state.store.answer_swap(&cap, &swap, accept, ctx.now).await?;
+    if &swap.to == me {
+        let notice = if accept { SwapNews::Accepted } else { SwapNews::Declined };
+        tell_one(ctx, &cap, &item, swap.on, &swap.from, notice(ctx.user.display_name().to_owned())).await?;
+    }
+    Ok(())
+}

@@ -8,6 +8,7 @@ mod support;
 
 mod about;
 mod agenda;
+mod agenda_api;
 mod agreements;
 mod api;
 mod audit;
@@ -127,6 +128,12 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         mail::smtp_delivery_once_with_retries,
         mail::mail_text_respects_the_recipient_language_and_hides_the_client_in_the_subject,
         matrix::every_route_for_every_role,
+        agenda_api::the_last_place_goes_to_exactly_one,
+        agenda_api::a_professionals_only_appointment_never_reaches_a_volunteer,
+        agenda_api::a_swap_ends_with_the_right_person,
+        agenda_api::giving_back_reopens_the_place_and_tells_the_planner,
+        agenda_api::bad_input_names_its_fields,
+        agenda_api::a_moved_evening_can_still_be_taken,
         randomized::no_read_crosses_a_circle,
         api::api_flow_and_error_format,
         api::openapi_document_lists_every_route,

@@ -45,6 +45,25 @@ struct World {
     goal: String,
     /// The volunteer's own check-in.
     response: String,
+    /// A shift for the whole circle, planned by the client, with two places.
+    item: String,
+    /// Its first occurrence, in which the volunteer holds a place.
+    on: String,
+    /// The volunteer asks the (non-managing) family carer to take that place.
+    swap: String,
+}
+
+/// Who may answer a swap through this route: the asked family carer accepts
+/// or declines, the proposing volunteer withdraws. For anyone else in the
+/// circle the swap is not theirs.
+fn swap_party(path: &str) -> Option<Who> {
+    if !path.contains("{swap_id}") {
+        None
+    } else if path.ends_with("/withdraw") {
+        Some(Who::Member(Role::Volunteer, false))
+    } else {
+        Some(Who::Member(Role::Relative, false))
+    }
 }
 
 /// A tiny real photo, for the routes that take or serve one.
@@ -208,6 +227,39 @@ async fn world(app: &TestApp, p: &People, archived: bool) -> World {
     )
     .await
     .expect("volunteer check-in");
+    // The rota: the client plans a weekly shift; the volunteer takes the
+    // first evening and asks the family carer to take it over.
+    let first = jiff::Zoned::now()
+        .with_time_zone(samenspel::service::agenda::tz())
+        .date()
+        .nth_weekday(1, jiff::civil::Weekday::Tuesday)
+        .expect("date");
+    let item = samenspel::service::agenda::save(
+        &ctx,
+        &circle,
+        None,
+        &samenspel_core::agenda::ItemInput {
+            kind: "shift".into(),
+            title: "Dinsdagavond gezelschap".into(),
+            date: first.to_string(),
+            start_time: "19:00".into(),
+            end_time: "21:30".into(),
+            places: "2".into(),
+            repeat: "weekly".into(),
+            count: "4".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("shift");
+    let on = first.to_string();
+    let volunteer_ctx = samenspel::service::Ctx { user: &volunteer, ..ctx };
+    samenspel::service::agenda::sign_up(&volunteer_ctx, &circle, &item, &on).await.expect("sign up");
+    let relative = p.members.iter().find(|(w, _)| *w == Who::Member(Role::Relative, false)).expect("relative");
+    let relative = app.member_id(&circle, &relative.1).await;
+    let swap = samenspel::service::agenda::propose_swap(&volunteer_ctx, &circle, &item, &on, relative.as_str(), None)
+        .await
+        .expect("swap");
     if archived {
         samenspel::service::circles::set_archived(&ctx, &circle, true).await.expect("archive");
     }
@@ -225,6 +277,9 @@ async fn world(app: &TestApp, p: &People, archived: bool) -> World {
         map,
         goal,
         response,
+        item,
+        on,
+        swap,
     }
 }
 
@@ -269,6 +324,9 @@ fn fill(path: &str, w: &World, victim_session: &str, victim_token_id: &str) -> S
         .replace("{response}", &w.response)
         .replace("{response_id}", &w.response)
         .replace("{reaction}", "heart")
+        .replace("{item_id}", &w.item)
+        .replace("{on}", &w.on)
+        .replace("{swap_id}", &w.swap)
         .replace("{session}", victim_session)
         .replace("{session_id}", victim_session)
         .replace("{token_id}", victim_token_id)
@@ -335,9 +393,17 @@ fn form_body(path: &str) -> Vec<(&'static str, &'static str)> {
     }
 }
 
-fn json_body(method: &Method, path: &str) -> Option<serde_json::Value> {
+fn json_body(method: &Method, path: &str, w: &World) -> Option<serde_json::Value> {
     use serde_json::json;
     match (method.as_str(), path) {
+        ("POST", "/circles/{circle_id}/agenda/items") | ("PUT", "/circles/{circle_id}/agenda/items/{item_id}") => {
+            Some(json!({"kind": "shift", "title": "Zaterdagochtend wandelen", "date": w.on, "start_time": "10:00",
+                "end_time": "11:30", "places": "3"}))
+        }
+        ("PUT", "/circles/{circle_id}/agenda/items/{item_id}/occurrences/{on}") => Some(json!({"change": "cancel"})),
+        ("POST", "/circles/{circle_id}/agenda/items/{item_id}/occurrences/{on}/swaps") => {
+            Some(json!({"to": w.target_member.to_string()}))
+        }
         ("POST", "/circles") => Some(json!({"client_name": "Nieuwe kring", "my_role": "relative"})),
         ("PATCH", "/circles/{circle_id}") => Some(json!({"client_name": CLIENT_NAME})),
         ("PUT", "/circles/{circle_id}/contact-audience") => Some(json!({"contact_audience": "circle"})),
@@ -420,7 +486,7 @@ async fn request(
                 .expect("request");
             return c.send(req).await;
         }
-        return c.api(spec.method.clone(), &format!("/api/v1{path}"), json_body(&spec.method, spec.path)).await;
+        return c.api(spec.method.clone(), &format!("/api/v1{path}"), json_body(&spec.method, spec.path, w)).await;
     }
     let mut c: Client<'_> = match user {
         Some(u) => app.signed_in(u).await,
@@ -573,7 +639,10 @@ pub async fn every_route_for_every_role(db: TestDb) {
                 }
                 let foreign = spec.path.contains("{session") || spec.path.contains("{token_id}");
                 for &who in &whos {
-                    let exp = expected(who, spec.access, archived);
+                    let exp = match (expected(who, spec.access, archived), swap_party(spec.path)) {
+                        (Expect::Allowed, Some(party)) if party != who => Expect::Denied,
+                        (exp, _) => exp,
+                    };
                     // Writes that are allowed change the world: give each its own.
                     let mutates = spec.method != Method::GET
                         && matches!(exp, Expect::Allowed | Expect::AllowedOrObject)

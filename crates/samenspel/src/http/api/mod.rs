@@ -4,6 +4,7 @@
 //! handlers and served at `/api/v1/openapi.json`.
 
 mod about;
+mod agenda;
 mod agreements;
 mod checkins;
 mod circles;
@@ -123,6 +124,19 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(network::add))
         .routes(routes!(network::change, network::remove))
         .routes(routes!(network::place_member))
+        .routes(routes!(agenda::list))
+        .routes(routes!(agenda::gaps))
+        .routes(routes!(agenda::create))
+        .routes(routes!(agenda::get, agenda::change, agenda::remove))
+        .routes(routes!(agenda::change_occurrence))
+        .routes(routes!(agenda::sign_up, agenda::give_back))
+        .routes(routes!(agenda::confirm))
+        .routes(routes!(agenda::propose_swap))
+        .routes(routes!(agenda::swaps))
+        .routes(routes!(agenda::accept_swap))
+        .routes(routes!(agenda::decline_swap))
+        .routes(routes!(agenda::withdraw_swap))
+        .routes(routes!(agenda::hours))
         .split_for_parts();
     let served = doc.clone();
     let router = router.route("/openapi.json", get(move || async move { Json(served) })).fallback(not_found);
@@ -229,6 +243,26 @@ pub fn specs() -> Vec<RouteSpec> {
         r(Method::PUT, "/circles/{circle_id}/network/contacts/{contact_id}", Circle(A::EditNetwork)),
         r(Method::DELETE, "/circles/{circle_id}/network/contacts/{contact_id}", Circle(A::EditNetwork)),
         r(Method::PUT, "/circles/{circle_id}/network/members/{member_id}", Circle(A::EditNetwork)),
+        r(Method::GET, "/circles/{circle_id}/agenda", Circle(A::ViewAgenda)),
+        r(Method::GET, "/circles/{circle_id}/agenda/gaps", Circle(A::ViewAgenda)),
+        r(Method::POST, "/circles/{circle_id}/agenda/items", Circle(A::PlanAgenda)),
+        r(Method::GET, "/circles/{circle_id}/agenda/items/{item_id}", Circle(A::ViewAgenda)),
+        r(Method::PUT, "/circles/{circle_id}/agenda/items/{item_id}", CircleObject(A::PlanAgenda)),
+        r(Method::DELETE, "/circles/{circle_id}/agenda/items/{item_id}", CircleObject(A::PlanAgenda)),
+        r(Method::PUT, "/circles/{circle_id}/agenda/items/{item_id}/occurrences/{on}", CircleObject(A::PlanAgenda)),
+        r(Method::POST, "/circles/{circle_id}/agenda/items/{item_id}/occurrences/{on}/sign-up", Circle(A::TakeShifts)),
+        r(
+            Method::DELETE,
+            "/circles/{circle_id}/agenda/items/{item_id}/occurrences/{on}/sign-up",
+            Circle(A::TakeShifts),
+        ),
+        r(Method::POST, "/circles/{circle_id}/agenda/items/{item_id}/occurrences/{on}/confirm", Circle(A::TakeShifts)),
+        r(Method::POST, "/circles/{circle_id}/agenda/items/{item_id}/occurrences/{on}/swaps", Circle(A::TakeShifts)),
+        r(Method::GET, "/circles/{circle_id}/swaps", Circle(A::TakeShifts)),
+        r(Method::POST, "/circles/{circle_id}/swaps/{swap_id}/accept", Circle(A::TakeShifts)),
+        r(Method::POST, "/circles/{circle_id}/swaps/{swap_id}/decline", Circle(A::TakeShifts)),
+        r(Method::POST, "/circles/{circle_id}/swaps/{swap_id}/withdraw", Circle(A::TakeShifts)),
+        r(Method::GET, "/circles/{circle_id}/rota/hours", Circle(A::ViewAgenda)),
     ]
 }
 
