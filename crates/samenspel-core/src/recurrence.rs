@@ -81,37 +81,52 @@ impl Series {
     pub fn occurrences(&self, tz: &TimeZone, from: &Zoned, to: &Zoned) -> Vec<Occurrence> {
         let mut out = Vec::new();
         for (n, date) in self.dates().enumerate() {
-            if out.len() >= MAX_OCCURRENCES {
-                break;
-            }
-            if let End::Count(count) = self.end
-                && n as u64 >= u64::from(count)
-            {
-                break;
-            }
-            if let End::Until(until) = self.end
-                && date > until
-            {
+            if out.len() >= MAX_OCCURRENCES || !self.within_end(n, date) {
                 break;
             }
             // Dates only grow: once a day starts after `to`, nothing later overlaps.
-            // (A moved occurrence may move earlier: it is judged on its own below.)
-            let local_start = self.moved.get(&date).copied().unwrap_or_else(|| date.to_datetime(self.start.time()));
-            if date.to_datetime(Time::midnight()) > to.datetime().saturating_add(Span::new().days(1))
-                && local_start > to.datetime()
-            {
+            if date.to_datetime(Time::midnight()) > to.datetime().saturating_add(Span::new().days(1)) {
                 break;
             }
-            if self.cancelled.contains(&date) {
+            // Moved occurrences are placed below, wherever they moved to.
+            if self.cancelled.contains(&date) || self.moved.contains_key(&date) {
                 continue;
             }
-            let Some(occurrence) = self.place(tz, date, local_start) else { continue };
+            let Some(occurrence) = self.place(tz, date, date.to_datetime(self.start.time())) else { continue };
             if occurrence.end > *from && occurrence.start < *to {
+                out.push(occurrence);
+            }
+        }
+        for (original, local_start) in &self.moved {
+            if self.cancelled.contains(original) || !self.has_date(*original) {
+                continue;
+            }
+            if let Some(occurrence) = self.place(tz, *original, *local_start)
+                && occurrence.end > *from
+                && occurrence.start < *to
+            {
                 out.push(occurrence);
             }
         }
         out.sort_by(|a, b| a.start.cmp(&b.start));
         out
+    }
+
+    /// Does the `n`th date (counting from 0) fall within the series' end?
+    fn within_end(&self, n: usize, date: Date) -> bool {
+        match self.end {
+            End::Never => true,
+            End::Count(count) => (n as u64) < u64::from(count),
+            End::Until(until) => date <= until,
+        }
+    }
+
+    /// Is `date` one of the series' own dates (within its end)?
+    pub fn has_date(&self, date: Date) -> bool {
+        self.dates()
+            .enumerate()
+            .take_while(|(n, d)| *d <= date && *n < MAX_OCCURRENCES * 50)
+            .any(|(n, d)| d == date && self.within_end(n, d))
     }
 
     fn place(&self, tz: &TimeZone, original: Date, local_start: DateTime) -> Option<Occurrence> {
@@ -334,6 +349,26 @@ mod tests {
         );
         assert!(none.is_empty(), "it ends where the window starts");
         assert_eq!(s.rrule(&tz), None);
+    }
+
+    #[test]
+    fn an_occurrence_moved_weeks_earlier_shows_where_it_moved_to() {
+        let tz = amsterdam();
+        let mut s = series(
+            datetime(2026, 11, 3, 19, 0, 0, 0),
+            Frequency::Weekly { interval: 1, days: vec![Weekday::Tuesday] },
+            End::Count(6),
+        );
+        // The fourth evening (24 November) moves to Wednesday 4 November.
+        s.moved.insert(date(2026, 11, 24), datetime(2026, 11, 4, 19, 30, 0, 0));
+        let week = s.occurrences(&tz, &at(&tz, datetime(2026, 11, 2, 0, 0, 0, 0)), &at(&tz, datetime(2026, 11, 9, 0, 0, 0, 0)));
+        let got: Vec<(Date, bool)> = week.iter().map(|o| (o.original, o.moved)).collect();
+        assert_eq!(got, [(date(2026, 11, 3), false), (date(2026, 11, 24), true)]);
+        // A move of a date the series does not have (past its count) is ignored.
+        s.moved.insert(date(2026, 12, 15), datetime(2026, 11, 5, 10, 0, 0, 0));
+        let week = s.occurrences(&tz, &at(&tz, datetime(2026, 11, 2, 0, 0, 0, 0)), &at(&tz, datetime(2026, 11, 9, 0, 0, 0, 0)));
+        assert_eq!(week.len(), 2);
+        assert!(s.has_date(date(2026, 12, 8)) && !s.has_date(date(2026, 12, 15)) && !s.has_date(date(2026, 11, 5)));
     }
 
     #[test]

@@ -725,7 +725,17 @@ impl Store {
             _ => return Err(Error::Forbidden),
         };
         let mut tx = self.begin().await?;
-        lock_item(&mut tx, &swap.item_id).await?;
+        // Both shifts of a swap in return are held, always in the same order,
+        // so two opposite swaps accepted at once wait for each other instead
+        // of deadlocking.
+        let mut held: Vec<&str> = std::iter::once(swap.item_id.as_str())
+            .chain(swap.in_return.as_ref().map(|(i, _)| i.as_str()))
+            .collect();
+        held.sort_unstable();
+        held.dedup();
+        for item in held {
+            lock_item(&mut tx, item).await?;
+        }
         let n = on_tx!(&mut tx, |c| sqlx::query(
             "UPDATE shift_swaps SET status = $2, decided_at = $3 WHERE id = $1 AND status = 'open'"
         )
@@ -745,7 +755,6 @@ impl Store {
             }
             move_signup(&mut tx, &swap.item_id, swap.on, &swap.from, me, now).await?;
             if let Some((back, back_on)) = &swap.in_return {
-                lock_item(&mut tx, back).await?;
                 if signed_up(&mut tx, back, *back_on, &swap.from).await? {
                     return Err(Error::Conflict("already-signed-up"));
                 }

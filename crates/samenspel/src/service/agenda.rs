@@ -389,19 +389,6 @@ pub async fn propose_swap(
     Ok(swap)
 }
 
-/// Accepts, declines or withdraws a swap.
-pub async fn answer_swap(ctx: &Ctx<'_>, circle: &CircleId, swap_id: &str, accept: bool) -> Result<()> {
-    let cap = ctx.can::<act::TakeShifts>(circle, what(Operation::Update, "shift.swap_answer", "swap", swap_id)).await?;
-    let swap = ctx.state.store.open_swaps(&cap).await?.into_iter().find(|s| s.id == swap_id).ok_or(Error::NotFound)?;
-    let item = readable(ctx, &cap, &swap.item_id).await?;
-    ctx.state.store.answer_swap(&cap, &swap, accept, ctx.now).await?;
-    if &swap.to == cap.member_id() {
-        let notice = if accept { SwapNews::Accepted } else { SwapNews::Declined };
-        tell_one(ctx, &cap, &item, swap.on, &swap.from, notice(ctx.user.display_name().to_owned())).await?;
-    }
-    Ok(())
-}
-
 /// Hours per helper over a period: for the person who set up the rota and managers.
 pub async fn hours(
     ctx: &Ctx<'_>,
@@ -807,6 +794,10 @@ pub async fn answer_swap_as(ctx: &Ctx<'_>, circle: &CircleId, swap_id: &str, ans
     }
     let item = readable(ctx, &cap, &swap.item_id).await?;
     let accept = answer == SwapAnswer::Accept;
+    if accept {
+        // Nobody takes over an evening that is already over.
+        still_to_come(ctx, &item, swap.on)?;
+    }
     ctx.state.store.answer_swap(&cap, &swap, accept, ctx.now).await?;
     if &swap.to == me {
         let notice = if accept { SwapNews::Accepted } else { SwapNews::Declined };

@@ -51,13 +51,15 @@ struct World {
     on: String,
     /// The volunteer asks the (non-managing) family carer to take that place.
     swap: String,
+    /// The client asks for help; the volunteer offers.
+    request: String,
 }
 
 /// Who may answer a swap through this route: the asked family carer accepts
 /// or declines, the proposing volunteer withdraws. For anyone else in the
 /// circle the swap is not theirs.
 fn swap_party(path: &str) -> Option<Who> {
-    if !path.contains("{swap_id}") {
+    if !path.contains("{swap_id}") && !path.contains("{swap}") {
         None
     } else if path.ends_with("/withdraw") {
         Some(Who::Member(Role::Volunteer, false))
@@ -260,10 +262,24 @@ async fn world(app: &TestApp, p: &People, archived: bool) -> World {
     let swap = samenspel::service::agenda::propose_swap(&volunteer_ctx, &circle, &item, &on, relative.as_str(), None)
         .await
         .expect("swap");
+    let request = samenspel::service::help::ask(
+        &ctx,
+        &circle,
+        &samenspel_core::help::RequestInput {
+            template: "ride".into(),
+            title: "Rit naar het ziekenhuis".into(),
+            date: first.to_string(),
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("help request");
+    samenspel::service::help::respond(&volunteer_ctx, &circle, &request, "Ik rijd").await.expect("offer");
     if archived {
         samenspel::service::circles::set_archived(&ctx, &circle, true).await.expect("archive");
     }
     World {
+        request,
         circle,
         target_member,
         invitation,
@@ -327,6 +343,9 @@ fn fill(path: &str, w: &World, victim_session: &str, victim_token_id: &str) -> S
         .replace("{item_id}", &w.item)
         .replace("{on}", &w.on)
         .replace("{swap_id}", &w.swap)
+        .replace("{swap}", &w.swap)
+        .replace("{item}", &w.item)
+        .replace("{request}", &w.request)
         .replace("{session}", victim_session)
         .replace("{session_id}", victim_session)
         .replace("{token_id}", victim_token_id)
@@ -389,6 +408,17 @@ fn form_body(path: &str) -> Vec<(&'static str, &'static str)> {
         "/circles/{circle}/plan" | "/circles/{circle}/plan/{goal}" => {
             vec![("kind", "keep"), ("words", "Zelf de krant halen"), ("audience", "circle")]
         }
+        "/circles/{circle}/agenda" | "/circles/{circle}/agenda/{item}" => vec![
+            ("kind", "shift"),
+            ("title", "Zaterdag boodschappen"),
+            ("date", "2030-01-08"),
+            ("start_time", "10:00"),
+            ("end_time", "11:30"),
+            ("places", "2"),
+        ],
+        "/circles/{circle}/agenda/{item}/{on}/swap" => vec![("to", "")],
+        "/circles/{circle}/help" => vec![("template", "ride"), ("title", "Rit"), ("date", "2030-01-08")],
+        "/circles/{circle}/help/{request}/respond" => vec![("message", "Ik kan")],
         _ => vec![],
     }
 }

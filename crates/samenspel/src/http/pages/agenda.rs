@@ -366,10 +366,19 @@ async fn item_page(
         slots,
         may_change: d.may_change,
         may_take: d.may_take,
+        // Only those who may take the place: not the client (who takes no
+        // shifts), and only people who see the shift.
         swap_with: d
             .members
             .into_iter()
             .filter(|m| m.id != d.me && m.role != samenspel_core::role::Role::Client)
+            .filter(|m| {
+                samenspel_core::audience::AudienceScope::for_role(m.id.clone(), m.role).can_see(
+                    d.item.audience,
+                    &d.item.created_by,
+                    &d.item.chosen,
+                )
+            })
             .collect(),
         in_return,
         swaps,
@@ -585,15 +594,15 @@ async fn answer(
     v: Visitor,
     circle: String,
     swap: String,
-    accept: bool,
+    answer: agenda::SwapAnswer,
 ) -> Result<Response, PageError> {
     let id = circle_id(&circle)?;
-    let notice = if accept { "notice-swap-accepted" } else { "notice-swap-answered" };
-    match agenda::answer_swap(&v.ctx(&state)?, &id, &swap, accept).await {
-        Ok(()) => Ok(see_other(&format!("/circles/{id}/agenda?done={notice}"))),
-        Err(Error::Conflict(code)) => Err(Error::Conflict(code).into()),
-        Err(e) => Err(e.into()),
-    }
+    let notice = match answer {
+        agenda::SwapAnswer::Accept => "notice-swap-accepted",
+        _ => "notice-swap-answered",
+    };
+    agenda::answer_swap_as(&v.ctx(&state)?, &id, &swap, answer).await?;
+    Ok(see_other(&format!("/circles/{id}/agenda?done={notice}")))
 }
 
 pub async fn accept_swap(
@@ -602,7 +611,7 @@ pub async fn accept_swap(
     Path((circle, swap)): Path<(String, String)>,
     Form(_): Form<Empty>,
 ) -> Result<Response, PageError> {
-    answer(state, v, circle, swap, true).await
+    answer(state, v, circle, swap, agenda::SwapAnswer::Accept).await
 }
 
 pub async fn decline_swap(
@@ -611,7 +620,16 @@ pub async fn decline_swap(
     Path((circle, swap)): Path<(String, String)>,
     Form(_): Form<Empty>,
 ) -> Result<Response, PageError> {
-    answer(state, v, circle, swap, false).await
+    answer(state, v, circle, swap, agenda::SwapAnswer::Decline).await
+}
+
+pub async fn withdraw_swap(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((circle, swap)): Path<(String, String)>,
+    Form(_): Form<Empty>,
+) -> Result<Response, PageError> {
+    answer(state, v, circle, swap, agenda::SwapAnswer::Withdraw).await
 }
 
 // ---------------------------------------------------------------- the form
