@@ -35,10 +35,11 @@ async function startJourney(artifactsDir) {
  * A new browser context (one person's browser). JavaScript and console
  * errors are no failures of a journey but are collected in `problems` and
  * printed at the end; `ignore(text)` leaves out errors a journey causes on
- * purpose.
+ * purpose. `options` are more of Playwright's context options (e.g.
+ * `{ isMobile: true, hasTouch: true }` for a phone).
  */
-async function openContext(browser, contexts, problems, { locale, viewport, ignore = () => false }) {
-  const context = await browser.newContext({ locale, viewport });
+async function openContext(browser, contexts, problems, { locale, viewport, ignore = () => false, options = {} }) {
+  const context = await browser.newContext({ ...options, locale, viewport });
   context.setDefaultTimeout(20_000);
   context.setDefaultNavigationTimeout(30_000);
   context.on('page', (page) => {

@@ -46,10 +46,13 @@ function createJourney({
     await stopJourney({ contexts, browser, server, checker, browserProblems });
   }
 
-  /** A new browser context (one person's browser) in the journey's locale. */
-  function newContext(viewport) {
+  /**
+   * A new browser context (one person's browser) in the journey's locale;
+   * `options` are more of Playwright's context options (`isMobile`, `hasTouch`).
+   */
+  function newContext(viewport, options = {}) {
     const ignore = (text) => run.expectError && expectedErrors.test(text);
-    return openContext(run.browser, contexts, browserProblems, { locale, viewport, ignore });
+    return openContext(run.browser, contexts, browserProblems, { locale, viewport, ignore, options });
   }
 
   function url(pathname) {
@@ -92,11 +95,14 @@ function createJourney({
     await run.checker.check(t, page, { lang, name });
   }
 
-  /** Signs a demo person in with their printed link; lands on /circles and learns the circle's id. */
-  async function signIn(t, name, viewport, slug) {
+  /**
+   * Signs a demo person in with their printed link; lands on /circles and
+   * learns the circle's id. `options`: more context options, as for newContext.
+   */
+  async function signIn(t, name, viewport, slug, options = {}) {
     const link = run.server.links.get(name);
     assert.ok(link, `no sign-in link printed for ${name}; printed: ${[...run.server.links.keys()].join(', ')}`);
-    const context = await newContext(viewport);
+    const context = await newContext(viewport, options);
     const page = await context.newPage();
     await goto(page, link);
     if (checkSignInLink) await check(t, page, `sign-in-link-${slug}`);
