@@ -103,6 +103,8 @@ const T = {
     from: (name) => `${name} kan wel wat hulp gebruiken.`,
     mine: 'U heeft gedeeld dat u wel wat hulp kunt gebruiken.',
     offerHelp: 'Bied hulp aan in het logboek',
+    askHelp: (name) => `Vraag hulp voor ${name}`,
+    addShifts: (name) => `Diensten toevoegen om ${name} te ontlasten`,
   },
 };
 
@@ -818,15 +820,16 @@ test('Journey 3: the carer shares "ik kan wel wat hulp gebruiken": with the coor
   // The professional: the signal, only the signal.
   await goto(noor, circlePath());
   const forNoor = await readOverviewSignals(noor);
-  await t.test('the professional sees the signal on her overview: name, date, "met iedereen in de kring", the message, "Bied hulp aan in het logboek"', () => {
+  await t.test('the professional sees the signal on her overview: name, date, "met iedereen in de kring", the message, and offers to help, to ask for help for him, or to add shifts', () => {
     assert.ok(forNoor, `no "${S.overviewHeading}" on the professional's overview`);
     assert.equal(forNoor.heading, S.overviewHeading);
     assert.equal(forNoor.items.length, 1, `the professional sees ${forNoor.items.length} signals`);
     const item = forNoor.items[0];
     assert.equal(item.who, S.from(CARER));
     assert.equal(item.meta, `${today} · ${S.toCircle}`);
-    assert.deepEqual(item.paragraphs.slice(1), [CIRCLE_MESSAGE, S.offerHelp]);
-    assert.deepEqual(item.links, [S.offerHelp]);
+    const offers = [S.offerHelp, S.askHelp(CARER), S.addShifts(CARER)];
+    assert.deepEqual(item.paragraphs.slice(1), [CIRCLE_MESSAGE, offers.join(' · ')]);
+    assert.deepEqual(item.links, offers);
     assert.ok(!item.paragraphs.join(' ').includes(COORDINATOR_MESSAGE), 'the message shared with the coordinator shows');
   });
   await t.test('the professional\'s overview with the signal holds no score', async () => assertNoLeak('the professional\'s overview with the signal', await noor.content()));
