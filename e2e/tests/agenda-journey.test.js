@@ -112,6 +112,8 @@ const T = {
   giveBack: 'Ik kan toch niet',
   giveBackConfirm: 'Geef je deze dienst terug? De anderen zien dat hij weer open is.',
   cancelOne: 'Deze keer gaat niet door',
+  findCover: 'Zoek vervanging',
+  seekingCover: 'We vragen iemand om te komen',
   swapPropose: 'Ruilen of overdragen',
   swapTo: 'Aan wie vraag je het?',
   swapSend: 'Vraag het',
@@ -126,6 +128,7 @@ const T = {
     signedUp: 'Je staat ingeschreven. Dank je wel!',
     confirmed: 'Fijn dat je komt.',
     givenBack: 'Je hebt de dienst teruggegeven. De anderen zien dat hij open is.',
+    givenBackCover: 'Je hebt de dienst teruggegeven. We vragen de anderen één voor één of ze kunnen.',
     swapProposed: 'Je vraag is verstuurd.',
     swapAccepted: 'Geruild. De dienst staat nu op jouw naam.',
     calendarRevoked: 'Het agenda-adres werkt niet meer.',
@@ -472,7 +475,7 @@ test('Journey 1: Ans makes a weekly shift with one place (first without a title:
       assert.equal(o.people, T.nobody, `${d} reads "${o.people}"`);
       assert.equal(o.badge, T.openPlaces(1));
       assert.ok(o.gap, `${d} is not marked as a gap`);
-      assert.deepEqual(o.buttons, [`${T.signUp}: ${when(d)}`, `${T.cancelOne}: ${when(d)}`]);
+      assert.deepEqual(o.buttons, [`${T.signUp}: ${when(d)}`, `${T.findCover}: ${when(d)}`, `${T.cancelOne}: ${when(d)}`]);
     }
   });
   await check(t, ans, 'agenda-item-new');
@@ -904,11 +907,14 @@ test('Journey 7: Thijs gives his shift back ("Ik kan toch niet", after a confirm
   const back = thijs.locator(`#on-${d2}`).getByRole('button', { name: withHidden(T.giveBack, when(d2)) });
   const given = await submitTo(thijs, back, `${state.itemPath}/${d2}/give-back`);
   assert.equal(given.status(), 303, `giving back answered ${given.status()}`);
-  await thijs.waitForURL(url(`${state.itemPath}?done=notice-given-back`));
-  await expectNotice(thijs, T.notice.givenBack);
+  // "Vraag anderen om het over te nemen" is ticked by default: the circle looks for cover.
+  await thijs.waitForURL(url(`${state.itemPath}?done=notice-given-back-cover`));
+  await expectNotice(thijs, T.notice.givenBackCover);
   const o = await readOccurrence(thijs, d2);
-  await t.test(`the browser asked first ("${T.giveBackConfirm}"); then "${T.notice.givenBack}" and the time is open again, with "${T.signUp}"`, () => {
+  const seeking = await thijs.locator(`#on-${d2} p.badge`).allTextContents();
+  await t.test(`the browser asked first ("${T.giveBackConfirm}"); then "${T.notice.givenBackCover}", the time is open again with "${T.signUp}", and "${T.seekingCover}"`, () => {
     assert.deepEqual(asked, { type: 'confirm', message: T.giveBackConfirm });
+    assert.deepEqual(seeking.map((s) => s.trim()), [T.seekingCover]);
     assert.equal(o.people, T.nobody);
     assert.equal(o.badge, T.openPlaces(1));
     assert.deepEqual(o.buttons, [`${T.signUp}: ${when(d2)}`]);
