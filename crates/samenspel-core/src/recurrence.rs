@@ -361,12 +361,20 @@ mod tests {
         );
         // The fourth evening (24 November) moves to Wednesday 4 November.
         s.moved.insert(date(2026, 11, 24), datetime(2026, 11, 4, 19, 30, 0, 0));
-        let week = s.occurrences(&tz, &at(&tz, datetime(2026, 11, 2, 0, 0, 0, 0)), &at(&tz, datetime(2026, 11, 9, 0, 0, 0, 0)));
+        let week = s.occurrences(
+            &tz,
+            &at(&tz, datetime(2026, 11, 2, 0, 0, 0, 0)),
+            &at(&tz, datetime(2026, 11, 9, 0, 0, 0, 0)),
+        );
         let got: Vec<(Date, bool)> = week.iter().map(|o| (o.original, o.moved)).collect();
         assert_eq!(got, [(date(2026, 11, 3), false), (date(2026, 11, 24), true)]);
         // A move of a date the series does not have (past its count) is ignored.
         s.moved.insert(date(2026, 12, 15), datetime(2026, 11, 5, 10, 0, 0, 0));
-        let week = s.occurrences(&tz, &at(&tz, datetime(2026, 11, 2, 0, 0, 0, 0)), &at(&tz, datetime(2026, 11, 9, 0, 0, 0, 0)));
+        let week = s.occurrences(
+            &tz,
+            &at(&tz, datetime(2026, 11, 2, 0, 0, 0, 0)),
+            &at(&tz, datetime(2026, 11, 9, 0, 0, 0, 0)),
+        );
         assert_eq!(week.len(), 2);
         assert!(s.has_date(date(2026, 12, 8)) && !s.has_date(date(2026, 12, 15)) && !s.has_date(date(2026, 11, 5)));
     }

@@ -728,9 +728,8 @@ impl Store {
         // Both shifts of a swap in return are held, always in the same order,
         // so two opposite swaps accepted at once wait for each other instead
         // of deadlocking.
-        let mut held: Vec<&str> = std::iter::once(swap.item_id.as_str())
-            .chain(swap.in_return.as_ref().map(|(i, _)| i.as_str()))
-            .collect();
+        let mut held: Vec<&str> =
+            std::iter::once(swap.item_id.as_str()).chain(swap.in_return.as_ref().map(|(i, _)| i.as_str())).collect();
         held.sort_unstable();
         held.dedup();
         for item in held {

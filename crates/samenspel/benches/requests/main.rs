@@ -27,6 +27,7 @@
 //! Results: a table on standard output and one JSON object per measurement,
 //! each on a line of its own starting with `{` (`grep '^{'`).
 
+mod agenda;
 mod logbook;
 
 use axum::Router;
@@ -445,6 +446,8 @@ struct Env {
     targets: Vec<MemberId>,
     /// Every member, the starter first, in the order of `read_tokens`' users.
     members: Vec<MemberId>,
+    /// Their user ids, in the same order.
+    users: Vec<UserId>,
 }
 
 fn acting_as(id: &UserId, name: &str, email: &str) -> CurrentUser {
@@ -576,6 +579,7 @@ async fn setup(choice: &EngineChoice, opts: &Options) -> Result<Env, String> {
         manager_tokens,
         targets,
         members,
+        users: users.iter().map(|(id, _)| id.clone()).collect(),
     })
 }
 
@@ -926,6 +930,12 @@ async fn bench_engine(opts: &Options, ticks: f64, choice: &EngineChoice) -> Resu
     if logbook::NAMES.iter().any(|name| opts.wants(name)) {
         let history = logbook::seed(&env, choice, opts.entries).await?;
         logbook::bench(&env, opts, ticks, &history, &mut emit).await?;
+    }
+
+    // 8. The agenda of a busy circle.
+    if agenda::NAMES.iter().any(|name| opts.wants(name)) {
+        let feed = agenda::seed(&env).await?;
+        agenda::bench(&env, opts, ticks, &feed, &mut emit).await;
     }
 
     env.teardown().await;
