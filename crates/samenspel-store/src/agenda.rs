@@ -24,7 +24,7 @@ fn corrupt(what: &str, raw: &str) -> Error {
     Error::internal(format!("agenda: unknown {what} {raw:?}"))
 }
 
-fn date(raw: &str) -> Result<Date> {
+pub(crate) fn date(raw: &str) -> Result<Date> {
     raw.parse::<Date>().map_err(|_| corrupt("date", raw))
 }
 
@@ -55,9 +55,10 @@ pub struct Hours {
 type ItemRow = (String, String, String, String, String, bool, i64, String, String, Option<String>, i64, i64);
 
 /// (id, starts_at, length_minutes, whole_days, repeat, every, weekdays, until_on, times)
-type ScheduleRow = (String, String, Option<i64>, Option<i64>, String, i64, String, Option<String>, Option<i64>);
+pub(crate) type ScheduleRow =
+    (String, String, Option<i64>, Option<i64>, String, i64, String, Option<String>, Option<i64>);
 
-fn series_of(row: &ScheduleRow, exceptions: &[(String, String, bool, Option<String>)]) -> Result<Series> {
+pub(crate) fn series_of(row: &ScheduleRow, exceptions: &[(String, String, bool, Option<String>)]) -> Result<Series> {
     let (id, starts_at, minutes, days, repeat, every, weekdays, until, times) = row;
     let interval = u16::try_from(*every).unwrap_or(1).max(1);
     let frequency = match repeat.as_str() {
@@ -92,7 +93,7 @@ fn series_of(row: &ScheduleRow, exceptions: &[(String, String, bool, Option<Stri
     Ok(Series { start: datetime(starts_at)?, length, frequency, end, cancelled, moved })
 }
 
-fn repeat_columns(s: &Series) -> (&'static str, i64, String, Option<String>, Option<i64>) {
+pub(crate) fn repeat_columns(s: &Series) -> (&'static str, i64, String, Option<String>, Option<i64>) {
     let (repeat, every, days) = match &s.frequency {
         Frequency::Once => ("once", 1, String::new()),
         Frequency::Daily { interval } => ("daily", i64::from(*interval), String::new()),
@@ -110,7 +111,7 @@ fn repeat_columns(s: &Series) -> (&'static str, i64, String, Option<String>, Opt
 }
 
 /// A local start as stored: "2026-11-24T19:00".
-fn local(d: DateTime) -> String {
+pub(crate) fn local(d: DateTime) -> String {
     d.strftime("%Y-%m-%dT%H:%M").to_string()
 }
 

@@ -23,6 +23,7 @@ pub mod help;
 pub mod idempotency;
 pub mod invitations;
 pub mod jobs;
+pub mod location_agenda;
 pub mod logbook;
 pub mod members;
 pub mod network;

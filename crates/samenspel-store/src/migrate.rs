@@ -87,6 +87,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0013_help_requests.sql"),
         include_str!("../migrations/postgres/0013_help_requests.sql"),
     ),
+    (
+        14,
+        "location_agenda",
+        include_str!("../migrations/sqlite/0014_location_agenda.sql"),
+        include_str!("../migrations/postgres/0014_location_agenda.sql"),
+    ),
 ];
 
 /// The compiled-in migrations for one engine, as sqlx's migrator reads them.

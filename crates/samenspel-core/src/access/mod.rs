@@ -4,13 +4,15 @@
 //!   credential is an error, not an anonymous user.
 //! * [`authorize`] turns a user and their own membership into a capability
 //!   [`Can<A>`] for one circle, after recording the attempt in the audit trail.
-//! * [`authorize_org`] does the same for organisation-level actions.
+//! * [`authorize_org`] does the same for organisation-level actions, and
+//!   [`location::authorize_location`] for a location's own agenda.
 //!
 //! Capabilities have private fields and no public constructor, so only this
 //! module can create them. Store functions that touch circle data take one and
 //! put its circle in their `WHERE` clause: forgetting a check does not compile.
 
 mod capability;
+pub mod location;
 mod policy;
 
 pub use capability::{Can, OrgCan, Place, act, authorize, authorize_org};

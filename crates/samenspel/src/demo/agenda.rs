@@ -2,7 +2,8 @@
 //! groceries) with someone in the coming shifts and a gap the week after;
 //! the weekly billiards Thijs goes along to; a GP appointment Ellen goes to
 //! with her father; a memory-clinic talk only the professionals see; and
-//! Ans's birthday; and an open help request, asked on Ans's behalf.
+//! Ans's birthday; an open help request, asked on Ans's behalf; and the
+//! location's family evening and duo-bike rota.
 
 use super::{Seeder, ago};
 use crate::service::agenda;
@@ -31,7 +32,7 @@ fn item(kind: &str, title: &str, date: Date, times: (&str, &str)) -> ItemInput {
     }
 }
 
-pub async fn seed(s: &Seeder<'_>, henk: &CircleId) -> anyhow::Result<()> {
+pub async fn seed(s: &Seeder<'_>, henk: &CircleId, location: &samenspel_core::ids::LocationId) -> anyhow::Result<()> {
     let today = crate::i18n::local(&s.now).date();
     let planned = ago(s.now, 21);
     let (_, marieke) = s.user("marieke")?;
@@ -129,5 +130,24 @@ pub async fn seed(s: &Seeder<'_>, henk: &CircleId) -> anyhow::Result<()> {
     let request = crate::service::help::ask(&s.ctx(&marieke, ago(s.now, 1)), henk, &ride).await?;
     crate::service::help::respond(&s.ctx(&thijs, s.now), henk, &request, "Ik kan rijden, en ik wacht wel in de hal.")
         .await?;
+
+    // The location's own agenda: a monthly family evening with twenty places,
+    // and the weekly duo-bike ride that needs two volunteers.
+    let family_evening = ItemInput {
+        places: "20".into(),
+        repeat: "monthly".into(),
+        place: "Buurthuis Stadspark, grote zaal".into(),
+        notes: "Een avond voor familie en naasten: even bijpraten, ervaringen delen. Dit keer over de overstap naar dagbesteding.".into(),
+        ..item("activity", "Familieavond", next(today, Weekday::Thursday, 1), ("19:30", "21:30"))
+    };
+    crate::service::location_agenda::add(&s.ctx(&marieke, planned), location, &family_evening).await?;
+    let duo_bike = ItemInput {
+        places: "2".into(),
+        repeat: "weekly".into(),
+        weekdays: vec!["we".into()],
+        place: "Start bij het wijkcentrum".into(),
+        ..item("shift", "Duofiets: een rondje met een bewoner", next(today, Weekday::Wednesday, 0), ("10:00", "11:30"))
+    };
+    crate::service::location_agenda::add(&s.ctx(&marieke, planned), location, &duo_bike).await?;
     Ok(())
 }

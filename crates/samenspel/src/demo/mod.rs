@@ -267,7 +267,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<()> {
     conversations::profiles(&s, &henk).await?;
     conversations::check_ins(&s, &henk).await?;
     about::seed(&s, &henk).await?;
-    agenda::seed(&s, &henk).await?;
+    agenda::seed(&s, &henk, &wijkteam).await?;
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 
 use axum::http::Method;
 use samenspel_core::access::CircleAction;
+use samenspel_core::access::location::LocationAction;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Access {
@@ -18,6 +19,9 @@ pub enum Access {
     /// As `Circle`, and the object decides too: only its writer edits it,
     /// its writer or a manager removes it. Others in the circle get 403.
     CircleObject(CircleAction),
+    /// Someone who stands at the location in the path (its organisation's
+    /// staff, or a member of one of its circles) and may do this action.
+    Location(LocationAction),
 }
 
 #[derive(Clone, Debug)]

@@ -16,6 +16,7 @@ pub mod conversations;
 pub mod digest;
 pub mod help;
 pub mod invitations;
+pub mod location_agenda;
 pub mod logbook;
 pub mod members;
 pub mod network;

@@ -19,6 +19,7 @@ mod circles;
 mod conversations;
 mod help;
 mod invitations;
+mod location_agenda;
 mod logbook;
 mod mail;
 mod matrix;
@@ -99,6 +100,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         agenda::a_professionals_only_appointment_never_reaches_a_volunteer,
         agenda::bad_agenda_input_is_named_and_kept,
         agenda::a_reminder_the_day_before_and_cover_asked_in_turn,
+        location_agenda::members_of_the_locations_circles_join_an_open_meeting,
         help::a_request_on_someones_behalf_lands_in_the_helpers_agenda,
         help::a_professionals_only_request_reaches_only_professionals,
         conversations::a_family_start_conversation_becomes_agreements,

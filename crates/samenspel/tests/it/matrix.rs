@@ -53,6 +53,8 @@ struct World {
     swap: String,
     /// The client asks for help; the volunteer offers.
     request: String,
+    /// A location none of these people stands at (its own tests cover who may).
+    location: String,
 }
 
 /// Who may answer a swap through this route: the asked family carer accepts
@@ -278,7 +280,10 @@ async fn world(app: &TestApp, p: &People, archived: bool) -> World {
     if archived {
         samenspel::service::circles::set_archived(&ctx, &circle, true).await.expect("archive");
     }
+    let org = app.state.store.internal_create_organisation("Matrixzorg", now).await.expect("organisation");
+    let location = app.state.store.internal_create_location(&org, "Matrixlocatie", now).await.expect("location");
     World {
+        location: location.to_string(),
         request,
         circle,
         target_member,
@@ -346,6 +351,7 @@ fn fill(path: &str, w: &World, victim_session: &str, victim_token_id: &str) -> S
         .replace("{swap}", &w.swap)
         .replace("{item}", &w.item)
         .replace("{request}", &w.request)
+        .replace("{location}", &w.location)
         .replace("{session}", victim_session)
         .replace("{session_id}", victim_session)
         .replace("{token_id}", victim_token_id)
@@ -581,6 +587,8 @@ fn expected(who: Who, access: Access, archived: bool) -> Expect {
         (Who::Anonymous, _) => Expect::SignIn,
         (_, Access::SignedIn) => Expect::Allowed,
         (Who::Outsider, Access::Circle(_) | Access::CircleObject(_)) => Expect::Denied,
+        // Nobody here stands at the world's location: no staff, no circle there.
+        (Who::Outsider | Who::Member(..), Access::Location(_)) => Expect::Denied,
         (Who::Member(role, manager), Access::Circle(action)) => {
             if may(role, manager, archived, action) {
                 Expect::Allowed

@@ -111,7 +111,7 @@ pub async fn schemas_match_across_engines(db: TestDb) {
 
 pub async fn migrations_run_twice(db: TestDb) {
     db.store.migrate().await.expect("second run is a no-op");
-    assert_eq!(Store::schema_version(), 13);
+    assert_eq!(Store::schema_version(), 14);
     db.store.ping().await.expect("ping");
 }
 

@@ -98,6 +98,7 @@ impl Done {
             "notice-swap-accepted",
             "notice-swap-answered",
             "notice-calendar-revoked",
+            "notice-left-place",
             "notice-given-back-cover",
             "notice-cover-started",
             "notice-cover-declined",

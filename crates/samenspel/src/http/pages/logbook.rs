@@ -100,6 +100,8 @@ struct OverviewPage {
     signals: Vec<samenspel_core::carer_signal::Signal>,
     gaps: Vec<super::agenda::SlotView>,
     help: Vec<super::help::RequestView>,
+    /// The circle's location (id, name), for its rota and open meetings.
+    location: Option<(String, String)>,
     may_plan: bool,
     may_take: bool,
     me: samenspel_core::ids::MemberId,
@@ -122,7 +124,13 @@ pub async fn overview(
     let gaps = o.gaps.iter().map(|s| super::agenda::SlotView::new(&c.tr, s, &me, &[])).collect();
     let manages = page.place.manager || page.place.role.always_manages();
     let help = o.help.iter().map(|r| super::help::RequestView::new(&c.tr, r, &me, manages)).collect();
+    let location = page
+        .circle
+        .location_id
+        .as_ref()
+        .map(|l| (l.to_string(), page.circle.location_name.clone().unwrap_or_default()));
     render(&OverviewPage {
+        location,
         gaps,
         help,
         may_plan: page.place.may(samenspel_core::access::CircleAction::PlanAgenda),

@@ -12,6 +12,7 @@ mod circles;
 mod conversations;
 mod help;
 mod invitations;
+mod location_agenda;
 mod logbook;
 mod members;
 mod network;
@@ -73,6 +74,7 @@ pub const UPLOAD_BODY: usize = 6 * crate::uploads::MAX_FILE_BYTES + 256 * 1024;
 /// The page routes, and the list of them with their access requirements.
 pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
     use Access::*;
+    use samenspel_core::access::location::LocationAction as L;
     let p = Pages { router: Router::new(), specs: Vec::new() }
         .get("/", Public, sign_in::home)
         .get("/sign-in", Public, sign_in::page)
@@ -168,6 +170,11 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .post("/circles/{circle}/help/{request}/respond", CircleObject(A::TakeShifts), help::respond)
         .post("/circles/{circle}/help/{request}/choose", CircleObject(A::PlanAgenda), help::choose)
         .post("/circles/{circle}/help/{request}/withdraw", CircleObject(A::PlanAgenda), help::withdraw)
+        .get("/locations/{location}/agenda", Location(L::ViewLocationAgenda), location_agenda::show)
+        .get("/locations/{location}/agenda/new", Location(L::PlanLocationAgenda), location_agenda::new_form)
+        .post("/locations/{location}/agenda", Location(L::PlanLocationAgenda), location_agenda::add)
+        .post("/locations/{location}/agenda/{item}/{on}/join", Location(L::JoinLocationAgenda), location_agenda::join)
+        .post("/locations/{location}/agenda/{item}/{on}/leave", Location(L::JoinLocationAgenda), location_agenda::leave)
         .get("/calendar/{token}", Token, account::calendar_feed)
         .post("/account/calendar", SignedIn, account::renew_calendar)
         .post("/account/calendar/revoke", SignedIn, account::revoke_calendar)

@@ -1,0 +1,274 @@
+//! A location's own agenda: its rota and open meetings. Who stands where is
+//! read here ([`Store::location_standing`]) and decided in the access layer;
+//! reads and writes then take a [`LocationCan`] and put its location in
+//! their `WHERE` clause. Taking the last place is decided under a lock, as
+//! for circle shifts.
+
+use crate::agenda::{ScheduleRow, date, local, repeat_columns, series_of};
+use crate::db::{Store, Tx, db_err, ms, on_tx, read};
+use jiff::civil::Date;
+use samenspel_core::access::location::{LocationCan, LocationStanding, lact};
+use samenspel_core::agenda::{Kind, NewItem};
+use samenspel_core::ids::{LocationId, OrganisationId, UserId};
+use samenspel_core::recurrence::{Length, Series};
+use samenspel_core::role::{OrgRole, Role};
+use samenspel_core::{Error, Result, Timestamp};
+
+/// A rota shift or open meeting of a location.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LocationItem {
+    pub id: String,
+    /// `Shift` for the rota, `Activity` for an open meeting.
+    pub kind: Kind,
+    pub title: String,
+    pub place: String,
+    pub notes: String,
+    pub series: Series,
+    pub places: u32,
+    pub created_by_name: String,
+}
+
+/// Someone who took a place in one occurrence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Joined {
+    pub item_id: String,
+    pub on: Date,
+    pub user_id: UserId,
+    pub name: String,
+}
+
+async fn lock_item(tx: &mut Tx, item: &str) -> Result<()> {
+    if tx.engine() == crate::Engine::Postgres {
+        on_tx!(tx, |c| sqlx::query("SELECT id FROM location_items WHERE id = $1 FOR UPDATE")
+            .bind(item)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// How a user stands towards a location, with its name: their staff
+    /// roles in its organisation and their roles in its active circles.
+    /// `None` when the location does not exist.
+    pub async fn location_standing(
+        &self,
+        user: &UserId,
+        location: &LocationId,
+        now: Timestamp,
+    ) -> Result<Option<(LocationStanding, String)>> {
+        let loc: Option<(String, String)> =
+            read!(self, |db| sqlx::query_as("SELECT organisation_id, name FROM locations WHERE id = $1")
+                .bind(location.as_str())
+                .fetch_optional(db)
+                .await)
+            .map_err(db_err)?;
+        let Some((org, name)) = loc else { return Ok(None) };
+        let staff: Vec<String> = read!(self, |db| sqlx::query_scalar(
+            "SELECT role FROM organisation_staff WHERE user_id = $1 AND organisation_id = $2"
+        )
+        .bind(user.as_str())
+        .bind(&org)
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        let roles: Vec<String> = read!(self, |db| sqlx::query_scalar(
+            "SELECT m.role FROM memberships m JOIN circles c ON c.id = m.circle_id WHERE m.user_id = $1 \
+             AND c.location_id = $2 AND c.archived_at IS NULL AND m.ended_at IS NULL \
+             AND (m.access_until IS NULL OR m.access_until > $3)"
+        )
+        .bind(user.as_str())
+        .bind(location.as_str())
+        .bind(ms(now))
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        Ok(Some((
+            LocationStanding {
+                organisation_id: Some(OrganisationId::from_db(org)),
+                staff: staff.iter().filter_map(|r| OrgRole::parse(r)).collect(),
+                circle_roles: roles.iter().filter_map(|r| Role::parse(r)).collect(),
+            },
+            name,
+        )))
+    }
+
+    pub async fn location_items(&self, cap: &LocationCan<lact::ViewLocationAgenda>) -> Result<Vec<LocationItem>> {
+        let loc = cap.location_id().as_str();
+        let rows: Vec<(String, String, String, String, String, i64, Option<String>)> =
+            read!(self, |db| sqlx::query_as(
+                "SELECT i.id, i.kind, i.title, i.place, i.notes, i.places, u.display_name FROM location_items i \
+             LEFT JOIN users u ON u.id = i.created_by WHERE i.location_id = $1 ORDER BY i.starts_at, i.id"
+            )
+            .bind(loc)
+            .fetch_all(db)
+            .await)
+            .map_err(db_err)?;
+        let schedules: Vec<ScheduleRow> = read!(self, |db| sqlx::query_as(
+            "SELECT id, starts_at, length_minutes, whole_days, repeat, every, weekdays, until_on, times \
+             FROM location_items WHERE location_id = $1"
+        )
+        .bind(loc)
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        let mut out = Vec::new();
+        for (id, kind, title, place, notes, places, name) in rows {
+            let schedule = schedules
+                .iter()
+                .find(|s| s.0 == id)
+                .ok_or_else(|| Error::internal(format!("location item {id} has no schedule")))?;
+            out.push(LocationItem {
+                series: series_of(schedule, &[])?,
+                kind: Kind::parse(&kind).ok_or_else(|| Error::internal(format!("location item kind {kind:?}")))?,
+                title,
+                place,
+                notes,
+                places: u32::try_from(places).unwrap_or(0),
+                created_by_name: name.unwrap_or_default(),
+                id,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Who joined which occurrence between two dates (inclusive).
+    pub async fn location_joined(
+        &self,
+        cap: &LocationCan<lact::ViewLocationAgenda>,
+        from: Date,
+        to: Date,
+    ) -> Result<Vec<Joined>> {
+        let rows: Vec<(String, String, String, String)> = read!(self, |db| sqlx::query_as(
+            "SELECT s.item_id, s.on_date, s.user_id, u.display_name FROM location_signups s \
+             JOIN location_items i ON i.id = s.item_id JOIN users u ON u.id = s.user_id \
+             WHERE i.location_id = $1 AND s.on_date >= $2 AND s.on_date <= $3 ORDER BY s.joined_at"
+        )
+        .bind(cap.location_id().as_str())
+        .bind(from.to_string())
+        .bind(to.to_string())
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        rows.into_iter()
+            .map(|(item, on, user, name)| {
+                Ok(Joined { item_id: item, on: date(&on)?, user_id: UserId::from_db(user), name })
+            })
+            .collect()
+    }
+
+    /// Adds a rota shift or an open meeting. Returns its id.
+    pub async fn add_location_item(
+        &self,
+        cap: &LocationCan<lact::PlanLocationAgenda>,
+        new: &NewItem,
+        now: Timestamp,
+    ) -> Result<String> {
+        if !matches!(new.kind, Kind::Shift | Kind::Activity) {
+            return Err(Error::field("kind", "location-kind-invalid"));
+        }
+        let places = if new.kind == Kind::Shift { new.places } else { new.places.max(1) };
+        let s = &new.series;
+        let (minutes, days) = match s.length {
+            Length::Minutes(m) => (Some(i64::from(m)), None),
+            Length::WholeDays(d) => (None, Some(i64::from(d))),
+        };
+        let (repeat, every, weekdays, until, times) = repeat_columns(s);
+        let id = uuid::Uuid::now_v7().to_string();
+        let mut tx = self.begin().await?;
+        on_tx!(&mut tx, |c| sqlx::query(
+            "INSERT INTO location_items (id, location_id, kind, title, place, notes, starts_at, length_minutes, \
+             whole_days, repeat, every, weekdays, until_on, times, places, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"
+        )
+        .bind(&id)
+        .bind(cap.location_id().as_str())
+        .bind(new.kind.as_str())
+        .bind(&new.title)
+        .bind(&new.place)
+        .bind(&new.notes)
+        .bind(local(s.start))
+        .bind(minutes)
+        .bind(days)
+        .bind(repeat)
+        .bind(every)
+        .bind(&weekdays)
+        .bind(&until)
+        .bind(times)
+        .bind(i64::from(places))
+        .bind(cap.user_id().as_str())
+        .bind(ms(now))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Takes a place; of two taking the last place at once, exactly one gets it.
+    pub async fn join_location_item(
+        &self,
+        cap: &LocationCan<lact::JoinLocationAgenda>,
+        item: &LocationItem,
+        on: Date,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        lock_item(&mut tx, &item.id).await?;
+        let (mine, taken): (i64, i64) = on_tx!(&mut tx, |c| sqlx::query_as(
+            "SELECT COUNT(*) FILTER (WHERE user_id = $3), COUNT(*) FROM location_signups \
+             WHERE item_id = $1 AND on_date = $2"
+        )
+        .bind(&item.id)
+        .bind(on.to_string())
+        .bind(cap.user_id().as_str())
+        .fetch_one(c)
+        .await)
+        .map_err(db_err)?;
+        if mine > 0 {
+            return Err(Error::Conflict("already-signed-up"));
+        }
+        if taken >= i64::from(item.places) {
+            return Err(Error::Conflict(if item.kind == Kind::Shift { "shift-full" } else { "meeting-full" }));
+        }
+        on_tx!(&mut tx, |c| sqlx::query(
+            "INSERT INTO location_signups (item_id, on_date, user_id, joined_at) VALUES ($1, $2, $3, $4)"
+        )
+        .bind(&item.id)
+        .bind(on.to_string())
+        .bind(cap.user_id().as_str())
+        .bind(ms(now))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await
+    }
+
+    /// Gives one's place back.
+    pub async fn leave_location_item(
+        &self,
+        cap: &LocationCan<lact::JoinLocationAgenda>,
+        item: &LocationItem,
+        on: Date,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let n = on_tx!(&mut tx, |c| sqlx::query(
+            "DELETE FROM location_signups WHERE item_id = $1 AND on_date = $2 AND user_id = $3"
+        )
+        .bind(&item.id)
+        .bind(on.to_string())
+        .bind(cap.user_id().as_str())
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        if n == 0 {
+            return Err(Error::Conflict("not-signed-up"));
+        }
+        tx.commit().await
+    }
+}
