@@ -222,15 +222,11 @@ impl Store {
             Some("open") => {}
             Some(_) => return Err(Error::Conflict("help-not-open")),
         }
-        on_tx!(&mut tx, |c| sqlx::query("DELETE FROM help_responses WHERE request_id = $1 AND member_id = $2")
-            .bind(&request.id)
-            .bind(cap.member_id().as_str())
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        // One statement, so two offers sent at once (a double click) end in one
+        // offer with the last message rather than a clash on the primary key.
         on_tx!(&mut tx, |c| sqlx::query(
-            "INSERT INTO help_responses (request_id, member_id, message, created_at) VALUES ($1, $2, $3, $4)"
+            "INSERT INTO help_responses (request_id, member_id, message, created_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (request_id, member_id) DO UPDATE SET message = excluded.message, created_at = excluded.created_at"
         )
         .bind(&request.id)
         .bind(cap.member_id().as_str())

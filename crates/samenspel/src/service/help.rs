@@ -76,8 +76,9 @@ async fn readable<A>(ctx: &Ctx<'_>, cap: &Can<A>, id: &str) -> Result<Request> {
 }
 
 pub async fn ask(ctx: &Ctx<'_>, circle: &CircleId, input: &RequestInput) -> Result<String> {
-    let new = input.parse(crate::i18n::local(&ctx.now).date())?;
     let cap = ctx.can::<act::PlanAgenda>(circle, what(Operation::Create, "help.ask", "circle", circle)).await?;
+    // Checked after the capability: a refusal is the same refusal (and audited) whatever was sent.
+    let new = input.parse(crate::i18n::local(&ctx.now).date())?;
     let id = ctx.state.store.ask_for_help(&cap, &new, ctx.now).await?;
     // Everyone who sees it and may help hears about it at once.
     let request = readable(ctx, &cap, &id).await?;
@@ -109,9 +110,9 @@ pub async fn ask(ctx: &Ctx<'_>, circle: &CircleId, input: &RequestInput) -> Resu
 }
 
 pub async fn respond(ctx: &Ctx<'_>, circle: &CircleId, id: &str, message: &str) -> Result<()> {
-    let message = check_message(message)?;
     let cap = ctx.can::<act::TakeShifts>(circle, what(Operation::Create, "help.respond", "help_request", id)).await?;
     let request = readable(ctx, &cap, id).await?;
+    let message = check_message(message)?;
     ctx.state.store.respond_to_help(&cap, &request, &message, ctx.now).await?;
     let people: Vec<Recipient> = recipients(ctx, &cap)
         .await?
@@ -133,6 +134,10 @@ pub async fn respond(ctx: &Ctx<'_>, circle: &CircleId, id: &str, message: &str) 
 pub async fn choose(ctx: &Ctx<'_>, circle: &CircleId, id: &str, helper: &str) -> Result<String> {
     let cap = ctx.can::<act::PlanAgenda>(circle, what(Operation::Update, "help.choose", "help_request", id)).await?;
     let request = readable(ctx, &cap, id).await?;
+    // Who may not decide hears so, whatever helper they named.
+    if !request.decided_by(cap.member_id(), cap.manages()) {
+        return Err(Error::Forbidden);
+    }
     let helper = MemberId::parse(helper.trim()).ok_or(Error::field("helper", "help-helper-did-not-respond"))?;
     ctx.state.store.choose_helper(&cap, &request, &helper, ctx.now).await?;
     let whole_day = request.from.time() == jiff::civil::Time::midnight() && request.until.time().hour() == 23;
