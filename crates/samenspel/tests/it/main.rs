@@ -18,6 +18,7 @@ mod checkins;
 mod circles;
 mod conversations;
 mod help;
+mod help_api;
 mod invitations;
 mod location_agenda;
 mod logbook;
@@ -103,6 +104,8 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         location_agenda::members_of_the_locations_circles_join_an_open_meeting,
         help::a_request_on_someones_behalf_lands_in_the_helpers_agenda,
         help::a_professionals_only_request_reaches_only_professionals,
+        help_api::a_request_on_someones_behalf_lands_in_the_helpers_agenda,
+        help_api::a_professionals_only_request_does_not_exist_for_a_volunteer,
         conversations::a_family_start_conversation_becomes_agreements,
         conversations::only_those_who_took_part_read_a_private_conversation,
         conversations::a_collaboration_profile_is_private_until_shared,

@@ -55,6 +55,8 @@ struct World {
     request: String,
     /// A location none of these people stands at (its own tests cover who may).
     location: String,
+    /// The volunteer's member id: the helper to choose.
+    helper: MemberId,
 }
 
 /// Who may answer a swap through this route: the asked family carer accepts
@@ -222,6 +224,7 @@ async fn world(app: &TestApp, p: &People, archived: bool) -> World {
     .expect("goal");
     // The volunteer of the circle fills in a check-in: the one they may share.
     let volunteer = p.members.iter().find(|(w, _)| *w == Who::Member(Role::Volunteer, false)).expect("volunteer");
+    let helper = app.member_id(&circle, &volunteer.1).await;
     let volunteer = app.acting_as(&volunteer.1);
     let response = samenspel::service::volunteer_checkins::submit(
         &samenspel::service::Ctx { user: &volunteer, ..ctx },
@@ -285,6 +288,7 @@ async fn world(app: &TestApp, p: &People, archived: bool) -> World {
     World {
         location: location.to_string(),
         request,
+        helper,
         circle,
         target_member,
         invitation,
@@ -352,6 +356,7 @@ fn fill(path: &str, w: &World, victim_session: &str, victim_token_id: &str) -> S
         .replace("{item}", &w.item)
         .replace("{request}", &w.request)
         .replace("{location}", &w.location)
+        .replace("{request_id}", &w.request)
         .replace("{session}", victim_session)
         .replace("{session_id}", victim_session)
         .replace("{token_id}", victim_token_id)
@@ -439,6 +444,14 @@ fn json_body(method: &Method, path: &str, w: &World) -> Option<serde_json::Value
         ("PUT", "/circles/{circle_id}/agenda/items/{item_id}/occurrences/{on}") => Some(json!({"change": "cancel"})),
         ("POST", "/circles/{circle_id}/agenda/items/{item_id}/occurrences/{on}/swaps") => {
             Some(json!({"to": w.target_member.to_string()}))
+        }
+        ("POST", "/circles/{circle_id}/help-requests") => {
+            Some(json!({"template": "shopping", "title": "Boodschappen doen", "date": w.on, "from_time": "10:00",
+                "until_time": "11:00"}))
+        }
+        ("POST", "/circles/{circle_id}/help-requests/{request_id}/responses") => Some(json!({"message": "Ik kan"})),
+        ("POST", "/circles/{circle_id}/help-requests/{request_id}/choose") => {
+            Some(json!({"helper": w.helper.to_string()}))
         }
         ("POST", "/circles") => Some(json!({"client_name": "Nieuwe kring", "my_role": "relative"})),
         ("PATCH", "/circles/{circle_id}") => Some(json!({"client_name": CLIENT_NAME})),

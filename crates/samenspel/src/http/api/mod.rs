@@ -10,6 +10,7 @@ mod checkins;
 mod circles;
 mod conversations;
 mod dto;
+mod help;
 mod instruments;
 mod invitations;
 mod logbook;
@@ -137,6 +138,11 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(agenda::decline_swap))
         .routes(routes!(agenda::withdraw_swap))
         .routes(routes!(agenda::hours))
+        .routes(routes!(help::list, help::ask))
+        .routes(routes!(help::get))
+        .routes(routes!(help::respond))
+        .routes(routes!(help::choose))
+        .routes(routes!(help::withdraw))
         .split_for_parts();
     let served = doc.clone();
     let router = router.route("/openapi.json", get(move || async move { Json(served) })).fallback(not_found);
@@ -263,6 +269,12 @@ pub fn specs() -> Vec<RouteSpec> {
         r(Method::POST, "/circles/{circle_id}/swaps/{swap_id}/decline", Circle(A::TakeShifts)),
         r(Method::POST, "/circles/{circle_id}/swaps/{swap_id}/withdraw", Circle(A::TakeShifts)),
         r(Method::GET, "/circles/{circle_id}/rota/hours", Circle(A::ViewAgenda)),
+        r(Method::GET, "/circles/{circle_id}/help-requests", Circle(A::ViewAgenda)),
+        r(Method::POST, "/circles/{circle_id}/help-requests", Circle(A::PlanAgenda)),
+        r(Method::GET, "/circles/{circle_id}/help-requests/{request_id}", Circle(A::ViewAgenda)),
+        r(Method::POST, "/circles/{circle_id}/help-requests/{request_id}/responses", Circle(A::TakeShifts)),
+        r(Method::POST, "/circles/{circle_id}/help-requests/{request_id}/choose", CircleObject(A::PlanAgenda)),
+        r(Method::POST, "/circles/{circle_id}/help-requests/{request_id}/withdraw", CircleObject(A::PlanAgenda)),
     ]
 }
 
