@@ -1469,3 +1469,5 @@ audit-location-form = Opened the form for the location's rota
 audit-location-add = Planned a shift or meeting of the location
 audit-location-join = Joined a shift or meeting of the location
 audit-location-leave = Left a shift or meeting of the location
+help-expired = The time of this help request has already passed.
+help-own-request = This help request is for you. You cannot offer it to yourself.

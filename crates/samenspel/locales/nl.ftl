@@ -1469,3 +1469,5 @@ audit-location-form = Formulier voor het rooster van de locatie geopend
 audit-location-add = Dienst of bijeenkomst van de locatie gepland
 audit-location-join = Aangemeld bij een dienst of bijeenkomst van de locatie
 audit-location-leave = Afgemeld bij een dienst of bijeenkomst van de locatie
+help-expired = De tijd van deze hulpvraag is al voorbij.
+help-own-request = Deze hulpvraag is voor jou. Je kunt jezelf niet aanbieden.

@@ -39,7 +39,23 @@ pub async fn list(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<HelpView>
 /// Open requests, for the overview.
 pub async fn open<A>(ctx: &Ctx<'_>, cap: &Can<A>) -> Result<Vec<Request>> {
     let Some(view) = cap.also::<act::ViewAgenda>() else { return Ok(Vec::new()) };
-    Ok(ctx.state.store.help_requests(&view, ctx.now).await?.into_iter().filter(|r| r.status == Status::Open).collect())
+    let now = crate::i18n::local(&ctx.now).datetime();
+    Ok(ctx
+        .state
+        .store
+        .help_requests(&view, ctx.now)
+        .await?
+        .into_iter()
+        .filter(|r| r.status == Status::Open && r.until > now)
+        .collect())
+}
+
+/// A request whose window has passed takes no more offers or choices.
+fn still_open(ctx: &Ctx<'_>, r: &Request) -> Result<()> {
+    if r.until <= crate::i18n::local(&ctx.now).datetime() {
+        return Err(Error::Conflict("help-expired"));
+    }
+    Ok(())
 }
 
 pub async fn request(ctx: &Ctx<'_>, circle: &CircleId, id: &str) -> Result<InCircle<HelpView>> {
@@ -113,6 +129,11 @@ pub async fn respond(ctx: &Ctx<'_>, circle: &CircleId, id: &str, message: &str) 
     let cap = ctx.can::<act::TakeShifts>(circle, what(Operation::Create, "help.respond", "help_request", id)).await?;
     let request = readable(ctx, &cap, id).await?;
     let message = check_message(message)?;
+    still_open(ctx, &request)?;
+    // Whoever the help is for does not offer it to themselves.
+    if &request.asked_for == cap.member_id() {
+        return Err(Error::Conflict("help-own-request"));
+    }
     ctx.state.store.respond_to_help(&cap, &request, &message, ctx.now).await?;
     let people: Vec<Recipient> = recipients(ctx, &cap)
         .await?
@@ -138,6 +159,7 @@ pub async fn choose(ctx: &Ctx<'_>, circle: &CircleId, id: &str, helper: &str) ->
     if !request.decided_by(cap.member_id(), cap.manages()) {
         return Err(Error::Forbidden);
     }
+    still_open(ctx, &request)?;
     let helper = MemberId::parse(helper.trim()).ok_or(Error::field("helper", "help-helper-did-not-respond"))?;
     ctx.state.store.choose_helper(&cap, &request, &helper, ctx.now).await?;
     let whole_day = request.from.time() == jiff::civil::Time::midnight() && request.until.time().hour() == 23;
@@ -145,7 +167,12 @@ pub async fn choose(ctx: &Ctx<'_>, circle: &CircleId, id: &str, helper: &str) ->
         let days = request.from.date().until(request.until.date()).map(|s| s.get_days()).unwrap_or(0) + 1;
         Length::WholeDays(u16::try_from(days).unwrap_or(1).max(1))
     } else {
-        let total = request.from.duration_until(request.until).as_mins();
+        // Real minutes, so a window across the change of clocks keeps its length.
+        let zoned = |d: jiff::civil::DateTime| d.to_zoned(super::agenda::tz()).map(|z| z.timestamp());
+        let total = match (zoned(request.from), zoned(request.until)) {
+            (Ok(a), Ok(b)) => b.duration_since(a).as_mins(),
+            _ => request.from.duration_until(request.until).as_mins(),
+        };
         Length::Minutes(u32::try_from(total).unwrap_or(60).max(1))
     };
     let tr = Tr::new(samenspel_core::locale::Locale::Nl);
