@@ -95,6 +95,10 @@ pub async fn form(ctx: &Ctx<'_>, location: &LocationId) -> Result<String> {
 /// Adds a rota shift (`kind` shift) or an open meeting (`kind` activity),
 /// each with a limit of places.
 pub async fn add(ctx: &Ctx<'_>, location: &LocationId, input: &ItemInput) -> Result<String> {
+    // Who asks is decided (and audited) before what they send is read.
+    let (cap, _, _) =
+        can::<lact::PlanLocationAgenda>(ctx, location, what(Operation::Create, "location.add", "location", location))
+            .await?;
     if !matches!(Kind::parse(input.kind.trim()), Some(Kind::Shift | Kind::Activity)) {
         return Err(Error::field("kind", "location-kind-invalid"));
     }
@@ -102,9 +106,6 @@ pub async fn add(ctx: &Ctx<'_>, location: &LocationId, input: &ItemInput) -> Res
     let mut new = ItemInput { kind: "shift".into(), ..input.clone() }.parse()?;
     new.kind = Kind::parse(input.kind.trim()).unwrap_or(Kind::Shift);
     new.along.clear();
-    let (cap, _, _) =
-        can::<lact::PlanLocationAgenda>(ctx, location, what(Operation::Create, "location.add", "location", location))
-            .await?;
     ctx.state.store.add_location_item(&cap, &new, ctx.now).await
 }
 

@@ -105,4 +105,25 @@ pub async fn members_of_the_locations_circles_join_an_open_meeting(db: TestDb) {
     let leave = join.replace("/join", "/leave");
     assert_eq!(c_henk.post(&leave, &[]).await.status, StatusCode::SEE_OTHER);
     assert!(c_marieke.get(&base).await.body.contains("1 plek open"));
+
+    // The same over the API: the other location's member gets 404; joining
+    // the full evening is refused with the code.
+    use axum::http::Method;
+    let api_path = format!("/api/v1/locations/{esdoorn}/agenda");
+    let seen = app.api_as(&thijs).await.api(Method::GET, &api_path, None).await;
+    assert_eq!(seen.status, StatusCode::OK, "{}", seen.body);
+    let body = seen.json();
+    let evening = &body["occurrences"][0];
+    assert_eq!(evening["title"], "Familieavond");
+    assert_eq!(evening["open_places"], 1);
+    let join_api = format!(
+        "{api_path}/{}/occurrences/{}/join",
+        evening["item_id"].as_str().expect("id"),
+        evening["on"].as_str().expect("on")
+    );
+    assert_eq!(app.api_as(&kees).await.api(Method::GET, &api_path, None).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.api_as(&henk).await.api(Method::POST, &join_api, None).await.status, StatusCode::NO_CONTENT);
+    let full = app.api_as(&marieke).await.api(Method::POST, &join_api, None).await;
+    assert_eq!(full.status, StatusCode::CONFLICT);
+    assert_eq!(full.json()["error"]["code"], "meeting-full", "{}", full.body);
 }

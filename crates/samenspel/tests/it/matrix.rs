@@ -356,6 +356,7 @@ fn fill(path: &str, w: &World, victim_session: &str, victim_token_id: &str) -> S
         .replace("{item}", &w.item)
         .replace("{request}", &w.request)
         .replace("{location}", &w.location)
+        .replace("{location_id}", &w.location)
         .replace("{request_id}", &w.request)
         .replace("{session}", victim_session)
         .replace("{session_id}", victim_session)
@@ -428,6 +429,7 @@ fn form_body(path: &str) -> Vec<(&'static str, &'static str)> {
             ("places", "2"),
         ],
         "/circles/{circle}/agenda/{item}/{on}/swap" => vec![("to", "")],
+        "/circles/{circle}/agenda/{item}/{on}/move" => vec![("date", "2030-01-09"), ("time", "20:00")],
         "/circles/{circle}/help" => vec![("template", "ride"), ("title", "Rit"), ("date", "2030-01-08")],
         "/circles/{circle}/help/{request}/respond" => vec![("message", "Ik kan")],
         _ => vec![],
@@ -453,6 +455,8 @@ fn json_body(method: &Method, path: &str, w: &World) -> Option<serde_json::Value
         ("POST", "/circles/{circle_id}/help-requests/{request_id}/choose") => {
             Some(json!({"helper": w.helper.to_string()}))
         }
+        ("POST", "/locations/{location_id}/agenda") => Some(json!({"kind": "activity", "title": "Familieavond",
+            "date": "2030-01-08", "start_time": "19:30", "end_time": "21:00", "places": "10"})),
         ("POST", "/circles") => Some(json!({"client_name": "Nieuwe kring", "my_role": "relative"})),
         ("PATCH", "/circles/{circle_id}") => Some(json!({"client_name": CLIENT_NAME})),
         ("PUT", "/circles/{circle_id}/contact-audience") => Some(json!({"contact_audience": "circle"})),

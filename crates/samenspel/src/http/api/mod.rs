@@ -13,6 +13,7 @@ mod dto;
 mod help;
 mod instruments;
 mod invitations;
+mod location_agenda;
 mod logbook;
 mod me;
 mod members;
@@ -143,6 +144,8 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(help::respond))
         .routes(routes!(help::choose))
         .routes(routes!(help::withdraw))
+        .routes(routes!(location_agenda::agenda, location_agenda::plan))
+        .routes(routes!(location_agenda::join, location_agenda::leave))
         .split_for_parts();
     let served = doc.clone();
     let router = router.route("/openapi.json", get(move || async move { Json(served) })).fallback(not_found);
@@ -157,6 +160,7 @@ async fn not_found() -> ApiError {
 /// exactly the routes in the OpenAPI document.
 pub fn specs() -> Vec<RouteSpec> {
     use Access::*;
+    use samenspel_core::access::location::LocationAction as L;
     let r = |method: Method, path: &'static str, access: Access| RouteSpec { method, path, access };
     vec![
         r(Method::GET, "/me", SignedIn),
@@ -269,6 +273,18 @@ pub fn specs() -> Vec<RouteSpec> {
         r(Method::POST, "/circles/{circle_id}/swaps/{swap_id}/decline", Circle(A::TakeShifts)),
         r(Method::POST, "/circles/{circle_id}/swaps/{swap_id}/withdraw", Circle(A::TakeShifts)),
         r(Method::GET, "/circles/{circle_id}/rota/hours", Circle(A::ViewAgenda)),
+        r(Method::GET, "/locations/{location_id}/agenda", Location(L::ViewLocationAgenda)),
+        r(Method::POST, "/locations/{location_id}/agenda", Location(L::PlanLocationAgenda)),
+        r(
+            Method::POST,
+            "/locations/{location_id}/agenda/{item_id}/occurrences/{on}/join",
+            Location(L::JoinLocationAgenda),
+        ),
+        r(
+            Method::DELETE,
+            "/locations/{location_id}/agenda/{item_id}/occurrences/{on}/join",
+            Location(L::JoinLocationAgenda),
+        ),
         r(Method::GET, "/circles/{circle_id}/help-requests", Circle(A::ViewAgenda)),
         r(Method::POST, "/circles/{circle_id}/help-requests", Circle(A::PlanAgenda)),
         r(Method::GET, "/circles/{circle_id}/help-requests/{request_id}", Circle(A::ViewAgenda)),

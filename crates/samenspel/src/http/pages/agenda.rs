@@ -61,6 +61,8 @@ pub struct SlotView {
     pub confirmed: bool,
     /// My other items at the same time (for a clash warning).
     pub clashes: Vec<String>,
+    /// The local start time ("19:00"), for the move form.
+    pub start_time: String,
     /// The circle is looking for cover for this time.
     pub seeking: bool,
     /// …and asked me.
@@ -96,6 +98,7 @@ impl SlotView {
                 .filter(|m| !(m.item.id == s.item.id && m.occurrence.original == o.original) && m.overlaps(s))
                 .map(|m| format!("{} ({})", m.item.title, tr.occurrence(&m.occurrence)))
                 .collect(),
+            start_time: if o.whole_day { String::new() } else { o.start.strftime("%H:%M").to_string() },
             seeking: false,
             asked_me: false,
         }
@@ -530,6 +533,36 @@ pub async fn cancel_occurrence(
     let id = circle_id(&circle)?;
     agenda::change_occurrence(&v.ctx(&state)?, &id, &item, &on, OccurrenceChange::Cancel).await?;
     Ok(see_other(&format!("/circles/{id}/agenda/{item}?done=notice-occurrence-cancelled")))
+}
+
+#[derive(Deserialize, Default)]
+pub struct MoveForm {
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    time: String,
+}
+
+/// Moves one time to another day or hour (the same length); the people in it hear so.
+pub async fn move_occurrence(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((circle, item, on)): Path<(String, String, String)>,
+    Form(f): Form<MoveForm>,
+) -> Result<Response, PageError> {
+    let id = circle_id(&circle)?;
+    let date = f.date.trim().parse::<Date>().ok();
+    let time = match f.time.trim() {
+        "" => Some(jiff::civil::Time::midnight()),
+        raw => samenspel_core::agenda::parse_time(raw),
+    };
+    let Some(start) = date.zip(time).map(|(d, t)| d.to_datetime(t)) else {
+        let tr = Chrome::new(&v).tr;
+        let page = item_page(&state, &v, &id, &item, None, Some(tr.t("agenda-move-invalid"))).await?;
+        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    };
+    agenda::change_occurrence(&v.ctx(&state)?, &id, &item, &on, OccurrenceChange::Move(start)).await?;
+    Ok(see_other(&format!("/circles/{id}/agenda/{item}?done=notice-occurrence-moved")))
 }
 
 pub async fn restore_occurrence(

@@ -99,6 +99,7 @@ impl Done {
             "notice-swap-answered",
             "notice-calendar-revoked",
             "notice-left-place",
+            "notice-occurrence-moved",
             "notice-given-back-cover",
             "notice-cover-started",
             "notice-cover-declined",

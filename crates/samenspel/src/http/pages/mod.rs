@@ -154,6 +154,7 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .post("/circles/{circle}/agenda/{item}/remove", CircleObject(A::PlanAgenda), agenda::remove)
         .post("/circles/{circle}/agenda/{item}/{on}/cancel", CircleObject(A::PlanAgenda), agenda::cancel_occurrence)
         .post("/circles/{circle}/agenda/{item}/{on}/restore", CircleObject(A::PlanAgenda), agenda::restore_occurrence)
+        .post("/circles/{circle}/agenda/{item}/{on}/move", CircleObject(A::PlanAgenda), agenda::move_occurrence)
         .post("/circles/{circle}/agenda/{item}/{on}/sign-up", CircleObject(A::TakeShifts), agenda::sign_up)
         .post("/circles/{circle}/agenda/{item}/{on}/give-back", CircleObject(A::TakeShifts), agenda::give_back)
         .post("/circles/{circle}/agenda/{item}/{on}/confirm", CircleObject(A::TakeShifts), agenda::confirm)
