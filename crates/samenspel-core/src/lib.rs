@@ -27,6 +27,7 @@ pub mod profile;
 pub mod questionnaire;
 pub mod recurrence;
 pub mod role;
+pub mod signing;
 pub mod user;
 pub mod validate;
 pub mod wellbeing;

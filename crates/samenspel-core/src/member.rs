@@ -2,7 +2,7 @@
 
 use crate::Timestamp;
 use crate::audience::Audience;
-use crate::ids::{CircleId, MemberId, UserId};
+use crate::ids::{MemberId, UserId};
 use crate::role::Role;
 use serde::Serialize;
 
@@ -28,19 +28,6 @@ impl Member {
     pub fn manages(&self) -> bool {
         self.manager || self.role.always_manages()
     }
-}
-
-/// The membership record the access layer decides on. The store returns it
-/// only for the signed-in user's own membership, and only while it is active
-/// (not ended, not past its end date).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ActiveMembership {
-    pub member_id: MemberId,
-    pub circle_id: CircleId,
-    pub user_id: UserId,
-    pub role: Role,
-    pub manager: bool,
-    pub circle_archived: bool,
 }
 
 /// Changes a manager can make to a membership. `None` leaves a field alone.

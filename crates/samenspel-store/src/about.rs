@@ -4,11 +4,12 @@
 //! Writers must see what they change: an item outside their audience does
 //! not exist for them.
 
+use crate::access::Can;
 use crate::db::{Store, Tx, db_err, ms, on_tx, read, ts};
 use crate::members::is_active_member;
 use jiff::civil::Date;
 use samenspel_core::about::{NewSection, Part, Section, Version};
-use samenspel_core::access::{Can, act, may_change_about};
+use samenspel_core::access::{act, may_change_about};
 use samenspel_core::audience::{Audience, AudienceScope};
 use samenspel_core::empathy::{EmpathyMap, NewEmpathyMap};
 use samenspel_core::ids::MemberId;

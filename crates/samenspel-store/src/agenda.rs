@@ -7,10 +7,11 @@
 //! Taking the last place of a shift is decided inside one transaction that
 //! holds the item: on PostgreSQL a row lock, on SQLite the single writer.
 
+use crate::access::{Can, Credential, CredentialRecord, CurrentUser, authenticate};
 use crate::db::{Store, Tx, db_err, ms, on_tx, read, ts};
 use crate::members::{is_active_member, target_role};
 use jiff::civil::{Date, DateTime};
-use samenspel_core::access::{Can, CircleAction, act, may, may_change_agenda_item};
+use samenspel_core::access::{CircleAction, act, may, may_change_agenda_item};
 use samenspel_core::agenda::{Item, Kind, NewItem, SignUp, Swap, parse_weekday, weekday_code};
 use samenspel_core::audience::{Audience, AudienceScope};
 use samenspel_core::ids::{CircleId, MemberId, UserId};
@@ -161,6 +162,23 @@ async fn in_item(tx: &mut Tx, item: &str, member: &MemberId) -> Result<bool> {
             .await)
         .map_err(db_err)?;
     Ok(n > 0)
+}
+
+/// The places of a shift in `circle` (an item elsewhere is "not found",
+/// one that is not a shift "not-a-shift"), as stored.
+async fn shift_places(tx: &mut Tx, circle: &CircleId, item: &str) -> Result<i64> {
+    let row: Option<(String, i64)> =
+        on_tx!(tx, |c| sqlx::query_as("SELECT kind, places FROM agenda_items WHERE id = $1 AND circle_id = $2")
+            .bind(item)
+            .bind(circle.as_str())
+            .fetch_optional(c)
+            .await)
+        .map_err(db_err)?;
+    match row {
+        Some((kind, places)) if kind == Kind::Shift.as_str() => Ok(places),
+        Some(_) => Err(Error::Conflict("not-a-shift")),
+        None => Err(Error::NotFound),
+    }
 }
 
 async fn taken(tx: &mut Tx, item: &str, on: Date) -> Result<i64> {
@@ -511,6 +529,8 @@ impl Store {
     /// Takes a place in one occurrence of a shift. The caller checked that
     /// the date is an occurrence. Exactly one of two members who take the
     /// last place at the same moment gets it; the other hears "shift-full".
+    /// Whether it is a shift and how many places it has are read here, under
+    /// the lock, from the capability's own circle.
     pub async fn sign_up_for_shift(
         &self,
         cap: &Can<act::TakeShifts>,
@@ -518,15 +538,13 @@ impl Store {
         on: Date,
         now: Timestamp,
     ) -> Result<()> {
-        if item.kind != Kind::Shift {
-            return Err(Error::Conflict("not-a-shift"));
-        }
         let mut tx = self.begin().await?;
         lock_item(&mut tx, &item.id).await?;
+        let places = shift_places(&mut tx, cap.circle_id(), &item.id).await?;
         if signed_up(&mut tx, &item.id, on, cap.member_id()).await? {
             return Err(Error::Conflict("already-signed-up"));
         }
-        if taken(&mut tx, &item.id, on).await? >= i64::from(item.places) {
+        if taken(&mut tx, &item.id, on).await? >= places {
             return Err(Error::Conflict("shift-full"));
         }
         on_tx!(&mut tx, |c| sqlx::query(
@@ -801,9 +819,10 @@ impl Store {
         Ok(out)
     }
 
-    /// Sets a new secret calendar address for this user (the old one stops
+    /// Sets a new secret calendar address for me (the old one stops
     /// working). Only the hash is kept.
-    pub async fn set_calendar_feed(&self, user: &UserId, token_hash: &str, now: Timestamp) -> Result<()> {
+    pub async fn set_my_calendar_feed(&self, me: &CurrentUser, token_hash: &str, now: Timestamp) -> Result<()> {
+        let user = me.id();
         let mut tx = self.begin().await?;
         exec(&mut tx, "DELETE FROM calendar_feeds WHERE user_id = $1", &[Some(user.to_string())]).await?;
         on_tx!(&mut tx, |c| sqlx::query(
@@ -819,28 +838,26 @@ impl Store {
         tx.commit().await
     }
 
-    pub async fn revoke_calendar_feed(&self, user: &UserId) -> Result<()> {
+    pub async fn revoke_my_calendar_feed(&self, me: &CurrentUser) -> Result<()> {
         let mut tx = self.begin().await?;
-        exec(&mut tx, "DELETE FROM calendar_feeds WHERE user_id = $1", &[Some(user.to_string())]).await?;
+        exec(&mut tx, "DELETE FROM calendar_feeds WHERE user_id = $1", &[Some(me.id().to_string())]).await?;
         tx.commit().await
     }
 
-    /// When this user's calendar address was made, if they have one.
-    pub async fn calendar_feed_since(&self, user: &UserId) -> Result<Option<Timestamp>> {
+    /// When my calendar address was made, if I have one.
+    pub async fn my_calendar_feed_since(&self, me: &CurrentUser) -> Result<Option<Timestamp>> {
         let at: Option<i64> =
             read!(self, |db| sqlx::query_scalar("SELECT created_at FROM calendar_feeds WHERE user_id = $1")
-                .bind(user.as_str())
+                .bind(me.id().as_str())
                 .fetch_optional(db)
                 .await)
             .map_err(db_err)?;
         Ok(at.map(ts))
     }
 
-    /// The credential behind a calendar address.
-    pub async fn credential_by_calendar_feed(
-        &self,
-        token_hash: &str,
-    ) -> Result<Option<samenspel_core::access::CredentialRecord>> {
+    /// The user behind a calendar address (`Unauthenticated` for an unknown
+    /// or withdrawn address, or a disabled account).
+    pub async fn authenticate_calendar_feed(&self, token_hash: &str, now: Timestamp) -> Result<CurrentUser> {
         let row: Option<(String, String, String, String, Option<i64>)> = read!(self, |db| sqlx::query_as(
             "SELECT u.id, u.display_name, u.email, u.locale, u.disabled_at FROM calendar_feeds f \
              JOIN users u ON u.id = f.user_id WHERE f.token_hash = $1"
@@ -849,16 +866,17 @@ impl Store {
         .fetch_optional(db)
         .await)
         .map_err(db_err)?;
-        Ok(row.map(|(id, name, email, locale, disabled)| samenspel_core::access::CredentialRecord {
+        let record = row.map(|(id, name, email, locale, disabled)| CredentialRecord {
             user_id: UserId::from_db(id),
             display_name: name,
             email,
             locale: samenspel_core::locale::Locale::parse(&locale).unwrap_or_default(),
             user_disabled: disabled.is_some(),
-            credential: samenspel_core::access::Credential::Job("calendar feed"),
+            credential: Credential::CalendarFeed,
             expires_at: None,
             revoked: false,
-        }))
+        });
+        authenticate(record, now)
     }
 }
 
@@ -955,90 +973,6 @@ fn quiet_of(saved: Option<String>, from: Option<i64>, until: Option<i64>) -> Opt
 }
 
 impl Store {
-    /// Sign-ups on the given dates whose reminder has not gone out, of
-    /// active members in circles that are not archived.
-    pub async fn internal_shift_reminders_due(&self, from: Date, to: Date, limit: i64) -> Result<Vec<ShiftReminder>> {
-        type Row = (
-            String,
-            String,
-            String,
-            String,
-            String,
-            String,
-            String,
-            String,
-            String,
-            String,
-            Option<String>,
-            Option<i64>,
-            Option<i64>,
-        );
-        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(
-            "SELECT i.circle_id, c.client_name, i.id, i.title, i.place, s.on_date, s.member_id, u.email, u.display_name, \
-             u.locale, n.member_id, n.quiet_from, n.quiet_until FROM shift_signups s \
-             JOIN agenda_items i ON i.id = s.item_id JOIN circles c ON c.id = i.circle_id \
-             JOIN memberships m ON m.id = s.member_id JOIN users u ON u.id = m.user_id \
-             LEFT JOIN notification_settings n ON n.member_id = s.member_id \
-             WHERE s.reminded_at IS NULL AND s.on_date >= $1 AND s.on_date <= $2 AND m.ended_at IS NULL \
-               AND c.archived_at IS NULL AND u.disabled_at IS NULL ORDER BY s.on_date LIMIT $3"
-        )
-        .bind(from.to_string())
-        .bind(to.to_string())
-        .bind(limit)
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
-        let mut out = Vec::new();
-        for (circle, client_name, item, title, place, on, member, email, name, locale, saved, qf, qu) in rows {
-            out.push(ShiftReminder {
-                series: schedule_of(self, &item).await?,
-                circle_id: CircleId::from_db(circle),
-                client_name,
-                item_id: item,
-                title,
-                place,
-                on: date(&on)?,
-                member_id: MemberId::from_db(member),
-                email,
-                name,
-                locale: samenspel_core::locale::Locale::parse(&locale).unwrap_or_default(),
-                quiet: quiet_of(saved, qf, qu),
-            });
-        }
-        Ok(out)
-    }
-
-    /// Marks a reminder as sent, with its e-mail, once (another worker may
-    /// have done it first: then nothing is sent and this answers false).
-    pub async fn internal_shift_reminded(
-        &self,
-        r: &ShiftReminder,
-        mail: Option<&crate::jobs::NewJob>,
-        now: Timestamp,
-    ) -> Result<bool> {
-        let mut tx = self.begin().await?;
-        let n = on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE shift_signups SET reminded_at = $4 WHERE item_id = $1 AND on_date = $2 AND member_id = $3 \
-             AND reminded_at IS NULL"
-        )
-        .bind(&r.item_id)
-        .bind(r.on.to_string())
-        .bind(r.member_id.as_str())
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
-        if n == 0 {
-            return Ok(false);
-        }
-        if let Some(job) = mail {
-            crate::jobs::enqueue(&mut tx, job, now).await?;
-        }
-        tx.commit().await?;
-        Ok(true)
-    }
-
     /// Starts (or restarts) looking for cover for an occurrence.
     pub async fn start_cover_search(
         &self,
@@ -1099,9 +1033,95 @@ impl Store {
         }
         tx.commit().await
     }
+}
+
+impl crate::Internal<'_> {
+    /// Sign-ups on the given dates whose reminder has not gone out, of
+    /// active members in circles that are not archived.
+    pub async fn shift_reminders_due(&self, from: Date, to: Date, limit: i64) -> Result<Vec<ShiftReminder>> {
+        type Row = (
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            Option<String>,
+            Option<i64>,
+            Option<i64>,
+        );
+        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(
+            "SELECT i.circle_id, c.client_name, i.id, i.title, i.place, s.on_date, s.member_id, u.email, u.display_name, \
+             u.locale, n.member_id, n.quiet_from, n.quiet_until FROM shift_signups s \
+             JOIN agenda_items i ON i.id = s.item_id JOIN circles c ON c.id = i.circle_id \
+             JOIN memberships m ON m.id = s.member_id JOIN users u ON u.id = m.user_id \
+             LEFT JOIN notification_settings n ON n.member_id = s.member_id \
+             WHERE s.reminded_at IS NULL AND s.on_date >= $1 AND s.on_date <= $2 AND m.ended_at IS NULL \
+               AND c.archived_at IS NULL AND u.disabled_at IS NULL ORDER BY s.on_date LIMIT $3"
+        )
+        .bind(from.to_string())
+        .bind(to.to_string())
+        .bind(limit)
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        let mut out = Vec::new();
+        for (circle, client_name, item, title, place, on, member, email, name, locale, saved, qf, qu) in rows {
+            out.push(ShiftReminder {
+                series: schedule_of(self, &item).await?,
+                circle_id: CircleId::from_db(circle),
+                client_name,
+                item_id: item,
+                title,
+                place,
+                on: date(&on)?,
+                member_id: MemberId::from_db(member),
+                email,
+                name,
+                locale: samenspel_core::locale::Locale::parse(&locale).unwrap_or_default(),
+                quiet: quiet_of(saved, qf, qu),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Marks a reminder as sent, with its e-mail, once (another worker may
+    /// have done it first: then nothing is sent and this answers false).
+    pub async fn shift_reminded(
+        &self,
+        r: &ShiftReminder,
+        mail: Option<&crate::jobs::NewJob>,
+        now: Timestamp,
+    ) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        let n = on_tx!(&mut tx, |c| sqlx::query(
+            "UPDATE shift_signups SET reminded_at = $4 WHERE item_id = $1 AND on_date = $2 AND member_id = $3 \
+             AND reminded_at IS NULL"
+        )
+        .bind(&r.item_id)
+        .bind(r.on.to_string())
+        .bind(r.member_id.as_str())
+        .bind(ms(now))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        if n == 0 {
+            return Ok(false);
+        }
+        if let Some(job) = mail {
+            crate::jobs::enqueue(&mut tx, job, now).await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
 
     /// Searches still running, with who was asked last.
-    pub async fn internal_cover_searches(&self) -> Result<Vec<CoverSearch>> {
+    pub async fn cover_searches(&self) -> Result<Vec<CoverSearch>> {
         type Row = (String, String, String, String, i64, String, String, String, String);
         let rows: Vec<Row> = read!(self, |db| sqlx::query_as(
             "SELECT i.circle_id, c.client_name, i.id, i.title, i.places, s.on_date, s.started_by, i.audience, i.created_by \
@@ -1160,7 +1180,7 @@ impl Store {
     /// started the search, not in this
     /// occurrence, not asked in this search yet, and free that day (no other
     /// shift in the circle on that date) — those who helped least recently first.
-    pub async fn internal_cover_candidates(&self, search: &CoverSearch, now: Timestamp) -> Result<Vec<CoverCandidate>> {
+    pub async fn cover_candidates(&self, search: &CoverSearch, now: Timestamp) -> Result<Vec<CoverCandidate>> {
         type Row = (String, String, String, String, String, Option<String>, Option<i64>, Option<i64>, Option<String>);
         let rows: Vec<Row> = read!(self, |db| sqlx::query_as(
             "SELECT m.id, m.role, u.email, u.display_name, u.locale, n.member_id, n.quiet_from, n.quiet_until, \
@@ -1203,7 +1223,7 @@ impl Store {
     }
 
     /// Records that `member` is asked now, with the e-mail, once.
-    pub async fn internal_cover_ask(
+    pub async fn cover_ask(
         &self,
         search: &CoverSearch,
         member: &MemberId,
@@ -1236,7 +1256,7 @@ impl Store {
 
     /// Ends a search (covered, over, or nobody left to ask), with an e-mail
     /// to whoever started it when nobody was found.
-    pub async fn internal_cover_done(
+    pub async fn cover_done(
         &self,
         search: &CoverSearch,
         mail: Option<&crate::jobs::NewJob>,
@@ -1262,7 +1282,7 @@ impl Store {
     }
 
     /// The starter's e-mail details, for "nobody was found".
-    pub async fn internal_member_contact(&self, member: &MemberId) -> Result<Option<CoverCandidate>> {
+    pub async fn member_contact(&self, member: &MemberId) -> Result<Option<CoverCandidate>> {
         type Row = (String, String, String, Option<String>, Option<i64>, Option<i64>);
         let row: Option<Row> = read!(self, |db| sqlx::query_as(
             "SELECT u.email, u.display_name, u.locale, n.member_id, n.quiet_from, n.quiet_until FROM memberships m \

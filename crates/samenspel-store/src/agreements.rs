@@ -1,10 +1,11 @@
 //! Agreements: who does what. Every query is scoped by the capability's
 //! circle; changing one also asks the policy about the agreement's maker.
 
+use crate::access::Can;
 use crate::db::{Store, Tx, db_err, ms, on_tx, read};
 use crate::members::is_active_member;
 use jiff::civil::Date;
-use samenspel_core::access::{Can, act, may_change_agreement};
+use samenspel_core::access::{act, may_change_agreement};
 use samenspel_core::agreement::{Agreement, Domain, NewAgreement, Party, PartyInput, Step};
 use samenspel_core::ids::MemberId;
 use samenspel_core::role::Role;

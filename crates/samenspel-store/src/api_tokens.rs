@@ -1,8 +1,8 @@
 //! Personal API tokens for the JSON API. Stored hashed; shown once; revocable.
 
+use crate::access::{Credential, CredentialRecord, CurrentUser, authenticate};
 use crate::db::{Store, db_err, ms, on_tx, read, ts, ts_opt};
 use crate::sessions::truncate;
-use samenspel_core::access::{Credential, CredentialRecord, CurrentUser};
 use samenspel_core::ids::{ApiTokenId, UserId};
 use samenspel_core::locale::Locale;
 use samenspel_core::{Error, Result, Timestamp};
@@ -19,11 +19,11 @@ pub struct ApiTokenInfo {
 }
 
 impl Store {
-    /// Creates a token for `user_id`. Request handlers pass the signed-in
-    /// user's own id; the command line may pass any.
-    pub async fn create_api_token(
+    /// Creates a token for me (the command line acts as the user through
+    /// `store.internal().act_as`).
+    pub async fn create_my_api_token(
         &self,
-        user_id: &UserId,
+        me: &CurrentUser,
         name: &str,
         token_hash: &str,
         prefix: &str,
@@ -35,7 +35,7 @@ impl Store {
             "INSERT INTO api_tokens (id, user_id, name, token_hash, prefix, created_at) VALUES ($1, $2, $3, $4, $5, $6)"
         )
         .bind(id.as_str())
-        .bind(user_id.as_str())
+        .bind(me.id().as_str())
         .bind(truncate(name, 100))
         .bind(token_hash)
         .bind(prefix)
@@ -48,9 +48,10 @@ impl Store {
         Ok(id)
     }
 
-    /// The credential behind a bearer token; notes when it was last used
-    /// (at most once a minute, to keep API reads from writing every time).
-    pub async fn credential_by_api_token(&self, token_hash: &str, now: Timestamp) -> Result<Option<CredentialRecord>> {
+    /// The user behind a bearer token (`Unauthenticated` for an unknown or
+    /// revoked token, or a disabled account); notes when it was last used (at
+    /// most once a minute, to keep API reads from writing every time).
+    pub async fn authenticate_api_token(&self, token_hash: &str, now: Timestamp) -> Result<CurrentUser> {
         type Row = (String, String, String, String, String, Option<i64>, Option<i64>, Option<i64>);
         let row: Option<Row> = read!(self, |db| sqlx::query_as(
             "SELECT t.id, u.id, u.display_name, u.email, u.locale, u.disabled_at, t.revoked_at, t.last_used_at \
@@ -61,7 +62,7 @@ impl Store {
         .await)
         .map_err(db_err)?;
         let Some((tid, uid, name, email, locale, disabled, revoked, last_used)) = row else {
-            return Ok(None);
+            return Err(Error::Unauthenticated);
         };
         if revoked.is_none() && last_used.is_none_or(|l| now.as_millisecond() - l > 60_000) {
             let mut tx = self.begin().await?;
@@ -74,7 +75,7 @@ impl Store {
             .map_err(db_err)?;
             tx.commit().await?;
         }
-        Ok(Some(CredentialRecord {
+        let record = CredentialRecord {
             user_id: UserId::from_db(uid),
             display_name: name,
             email,
@@ -83,7 +84,8 @@ impl Store {
             credential: Credential::ApiToken(ApiTokenId::from_db(tid)),
             expires_at: None,
             revoked: revoked.is_some(),
-        }))
+        };
+        authenticate(Some(record), now)
     }
 
     pub async fn my_api_tokens(&self, me: &CurrentUser) -> Result<Vec<ApiTokenInfo>> {

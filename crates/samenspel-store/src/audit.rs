@@ -2,8 +2,9 @@
 //! (a row lock on PostgreSQL; the single writer on SQLite), so records get
 //! consecutive sequence numbers and each hash covers its predecessor.
 
+use crate::access::Can;
 use crate::db::{Store, Tx, db_err, ms, on_tx, read, ts};
-use samenspel_core::access::{Can, act};
+use samenspel_core::access::act;
 use samenspel_core::audit::{AuditEvent, AuditRecord, Operation, Outcome, Source, chain_hash};
 use samenspel_core::ids::{CircleId, UserId};
 use samenspel_core::{Error, Result};
@@ -212,8 +213,16 @@ impl Store {
         rows.into_iter().map(record_from_row).collect()
     }
 
+    /// The newest (seq, hash): the value to write down elsewhere to anchor the chain.
+    pub async fn audit_head(&self) -> Result<(i64, String)> {
+        read!(self, |db| sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(db).await)
+            .map_err(db_err)
+    }
+}
+
+impl crate::Internal<'_> {
     /// The chain in order, `limit` records after `after_seq`: for `audit verify`.
-    pub async fn internal_audit_run(&self, after_seq: i64, limit: i64) -> Result<Vec<AuditRecord>> {
+    pub async fn audit_run(&self, after_seq: i64, limit: i64) -> Result<Vec<AuditRecord>> {
         let rows: Vec<Row> = read!(self, |db| sqlx::query_as(concat!(
             "SELECT ",
             audit_columns!(),
@@ -225,11 +234,5 @@ impl Store {
         .await)
         .map_err(db_err)?;
         rows.into_iter().map(record_from_row).collect()
-    }
-
-    /// The newest (seq, hash): the value to write down elsewhere to anchor the chain.
-    pub async fn audit_head(&self) -> Result<(i64, String)> {
-        read!(self, |db| sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(db).await)
-            .map_err(db_err)
     }
 }

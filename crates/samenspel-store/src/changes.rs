@@ -1,10 +1,11 @@
 //! Changes in the situation: recording one marks agreements for review and
 //! queues the e-mails to those involved, in one transaction.
 
+use crate::access::Can;
 use crate::db::{Store, db_err, ms, on_tx, read};
 use crate::jobs::{NewJob, enqueue};
 use jiff::civil::Date;
-use samenspel_core::access::{Can, act};
+use samenspel_core::access::act;
 use samenspel_core::change::{Change, ChangeKind, NewChange};
 use samenspel_core::{Error, Result, Timestamp};
 

@@ -2,8 +2,9 @@
 //! Every query is bound to the capability's own membership, so there is no
 //! way to ask for someone else's.
 
+use crate::access::Can;
 use crate::db::{Store, Tx, db_err, ms, on_tx, read, ts};
-use samenspel_core::access::{Can, act};
+use samenspel_core::access::act;
 use samenspel_core::carer_signal::{Signal, SignalAudience};
 use samenspel_core::ids::MemberId;
 use samenspel_core::questionnaire::{Answer, Score};
@@ -174,80 +175,6 @@ impl Store {
         }
         .map_err(db_err)?;
         tx.commit().await
-    }
-
-    /// Reminders that are due (at most `limit`), for active memberships in
-    /// circles that are not archived, of accounts that are not disabled.
-    pub async fn internal_reminders_due(&self, now: Timestamp, limit: i64) -> Result<Vec<ReminderDue>> {
-        type Row = (String, String, String, String, String, String, i64, i64, Option<String>, Option<i64>, Option<i64>);
-        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(
-            "SELECT r.member_id, r.circle_id, u.email, u.display_name, u.locale, c.client_name, r.every_weeks, r.next_at, \
-             n.member_id, n.quiet_from, n.quiet_until FROM checkin_reminders r JOIN memberships m ON m.id = r.member_id \
-             JOIN users u ON u.id = m.user_id JOIN circles c ON c.id = r.circle_id \
-             LEFT JOIN notification_settings n ON n.member_id = r.member_id \
-             WHERE r.next_at <= $1 AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $1) \
-               AND c.archived_at IS NULL AND u.disabled_at IS NULL ORDER BY r.next_at LIMIT $2"
-        )
-        .bind(ms(now))
-        .bind(limit)
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
-        Ok(rows
-            .into_iter()
-            .map(|(member, circle, email, name, locale, client_name, every_weeks, next, settings, qf, qu)| {
-                ReminderDue {
-                    member_id: MemberId::from_db(member),
-                    circle_id: samenspel_core::ids::CircleId::from_db(circle),
-                    email,
-                    name,
-                    locale: samenspel_core::locale::Locale::parse(&locale).unwrap_or_default(),
-                    client_name,
-                    every_weeks,
-                    next_at: ts(next),
-                    // No settings saved yet: the default quiet hours hold.
-                    quiet: match settings {
-                        Some(_) => qf.zip(qu),
-                        None => crate::logbook::NotificationSettings::default().quiet,
-                    },
-                }
-            })
-            .collect())
-    }
-
-    /// Records a reminder as sent, with its e-mail, and moves it on one
-    /// rhythm — in one transaction, and only if no other worker moved it
-    /// first (so nobody gets it twice). Returns whether this call did it.
-    pub async fn internal_reminder_done(
-        &self,
-        due: &ReminderDue,
-        mail: Option<&crate::jobs::NewJob>,
-        now: Timestamp,
-    ) -> Result<bool> {
-        // Past reminders are not made up for: the next one is a rhythm after now.
-        let mut next = ms(due.next_at) + weeks(due.every_weeks);
-        if next <= ms(now) {
-            next = ms(now) + weeks(due.every_weeks);
-        }
-        let mut tx = self.begin().await?;
-        let moved = on_tx!(&mut tx, |db| sqlx::query(
-            "UPDATE checkin_reminders SET next_at = $3 WHERE member_id = $1 AND next_at = $2"
-        )
-        .bind(due.member_id.as_str())
-        .bind(ms(due.next_at))
-        .bind(next)
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
-        if moved == 0 {
-            return Ok(false);
-        }
-        if let Some(job) = mail {
-            crate::jobs::enqueue(&mut tx, job, now).await?;
-        }
-        tx.commit().await?;
-        Ok(true)
     }
 
     /// The member's own check-ins with this instrument, oldest first.
@@ -457,4 +384,80 @@ async fn withdraw_open(tx: &mut Tx, cap: &Can<act::CarerCheckIn>, now: Timestamp
     .map(|r| r.rows_affected()))
     .map_err(db_err)?;
     Ok(())
+}
+
+impl crate::Internal<'_> {
+    /// Reminders that are due (at most `limit`), for active memberships in
+    /// circles that are not archived, of accounts that are not disabled.
+    pub async fn reminders_due(&self, now: Timestamp, limit: i64) -> Result<Vec<ReminderDue>> {
+        type Row = (String, String, String, String, String, String, i64, i64, Option<String>, Option<i64>, Option<i64>);
+        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(
+            "SELECT r.member_id, r.circle_id, u.email, u.display_name, u.locale, c.client_name, r.every_weeks, r.next_at, \
+             n.member_id, n.quiet_from, n.quiet_until FROM checkin_reminders r JOIN memberships m ON m.id = r.member_id \
+             JOIN users u ON u.id = m.user_id JOIN circles c ON c.id = r.circle_id \
+             LEFT JOIN notification_settings n ON n.member_id = r.member_id \
+             WHERE r.next_at <= $1 AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $1) \
+               AND c.archived_at IS NULL AND u.disabled_at IS NULL ORDER BY r.next_at LIMIT $2"
+        )
+        .bind(ms(now))
+        .bind(limit)
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        Ok(rows
+            .into_iter()
+            .map(|(member, circle, email, name, locale, client_name, every_weeks, next, settings, qf, qu)| {
+                ReminderDue {
+                    member_id: MemberId::from_db(member),
+                    circle_id: samenspel_core::ids::CircleId::from_db(circle),
+                    email,
+                    name,
+                    locale: samenspel_core::locale::Locale::parse(&locale).unwrap_or_default(),
+                    client_name,
+                    every_weeks,
+                    next_at: ts(next),
+                    // No settings saved yet: the default quiet hours hold.
+                    quiet: match settings {
+                        Some(_) => qf.zip(qu),
+                        None => crate::logbook::NotificationSettings::default().quiet,
+                    },
+                }
+            })
+            .collect())
+    }
+
+    /// Records a reminder as sent, with its e-mail, and moves it on one
+    /// rhythm — in one transaction, and only if no other worker moved it
+    /// first (so nobody gets it twice). Returns whether this call did it.
+    pub async fn reminder_done(
+        &self,
+        due: &ReminderDue,
+        mail: Option<&crate::jobs::NewJob>,
+        now: Timestamp,
+    ) -> Result<bool> {
+        // Past reminders are not made up for: the next one is a rhythm after now.
+        let mut next = ms(due.next_at) + weeks(due.every_weeks);
+        if next <= ms(now) {
+            next = ms(now) + weeks(due.every_weeks);
+        }
+        let mut tx = self.begin().await?;
+        let moved = on_tx!(&mut tx, |db| sqlx::query(
+            "UPDATE checkin_reminders SET next_at = $3 WHERE member_id = $1 AND next_at = $2"
+        )
+        .bind(due.member_id.as_str())
+        .bind(ms(due.next_at))
+        .bind(next)
+        .execute(db)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        if moved == 0 {
+            return Ok(false);
+        }
+        if let Some(job) = mail {
+            crate::jobs::enqueue(&mut tx, job, now).await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
 }

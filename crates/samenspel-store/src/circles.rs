@@ -1,11 +1,11 @@
 //! Circles and the membership lookup that authorization starts from.
 
+use crate::access::{Can, CurrentUser, OrgCan};
 use crate::db::{Store, Tx, db_err, ms, on_tx, read, ts, ts_opt};
 use crate::idempotency::{IdempotencyKey, earlier_result, remember};
-use samenspel_core::access::{Can, CircleAction, CurrentUser, OrgCan, act, may};
+use samenspel_core::access::{CircleAction, act, may, oact};
 use samenspel_core::circle::{Circle, MyCircle, NewCircle};
 use samenspel_core::ids::{CircleId, LocationId, MemberId, OrganisationId, UserId};
-use samenspel_core::member::ActiveMembership;
 use samenspel_core::role::Role;
 use samenspel_core::{Error, Result, Timestamp};
 
@@ -50,7 +50,7 @@ impl Store {
     pub async fn create_circle(
         &self,
         me: &CurrentUser,
-        org: Option<&OrgCan<act::StartCircle>>,
+        org: Option<&OrgCan<oact::StartCircle>>,
         new: &NewCircle,
         idem: Option<&IdempotencyKey>,
         now: Timestamp,
@@ -92,37 +92,6 @@ impl Store {
         remember(&mut tx, me.id(), idem, id.as_str(), now).await?;
         tx.commit().await?;
         Ok(id)
-    }
-
-    /// The signed-in user's own active membership in a circle — the one fact
-    /// `authorize` decides on. Never returns anyone else's membership.
-    pub async fn my_membership(
-        &self,
-        me: &UserId,
-        circle: &CircleId,
-        now: Timestamp,
-    ) -> Result<Option<ActiveMembership>> {
-        let row: Option<(String, String, bool, Option<i64>)> = read!(self, |db| sqlx::query_as(
-            "SELECT m.id, m.role, m.manager, c.archived_at FROM memberships m JOIN circles c ON c.id = m.circle_id \
-             WHERE m.user_id = $1 AND m.circle_id = $2 AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $3)"
-        )
-        .bind(me.as_str())
-        .bind(circle.as_str())
-        .bind(ms(now))
-        .fetch_optional(db)
-        .await)
-        .map_err(db_err)?;
-        let Some((member_id, role, manager, archived)) = row else {
-            return Ok(None);
-        };
-        Ok(Some(ActiveMembership {
-            member_id: MemberId::from_db(member_id),
-            circle_id: circle.clone(),
-            user_id: me.clone(),
-            role: Role::parse(&role).ok_or_else(|| Error::internal(format!("unknown role {role:?}")))?,
-            manager,
-            circle_archived: archived.is_some(),
-        }))
     }
 
     pub async fn circle(&self, cap: &Can<act::ViewCircle>, now: Timestamp) -> Result<Circle> {
@@ -288,10 +257,10 @@ pub(crate) async fn lock_circle(tx: &mut Tx, circle: &CircleId) -> Result<()> {
     Ok(())
 }
 
-impl Store {
+impl crate::Internal<'_> {
     /// Adds a member directly, without an invitation: for demo data and
     /// operators only. Request handlers add members through invitations.
-    pub async fn internal_add_member(
+    pub async fn add_member(
         &self,
         circle: &CircleId,
         user: &UserId,
@@ -311,7 +280,7 @@ impl Store {
     }
 
     /// Whether any user exists (the demo seeds only an empty database).
-    pub async fn internal_is_empty(&self) -> Result<bool> {
+    pub async fn is_empty(&self) -> Result<bool> {
         let (n,): (i64,) =
             read!(self, |db| sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(db).await).map_err(db_err)?;
         Ok(n == 0)
@@ -319,7 +288,7 @@ impl Store {
 
     /// A consistent copy of a live SQLite database (`VACUUM INTO`): readers
     /// and the writer carry on meanwhile.
-    pub async fn internal_sqlite_backup(&self, to: &std::path::Path) -> Result<()> {
+    pub async fn sqlite_backup(&self, to: &std::path::Path) -> Result<()> {
         let crate::db::Pools::Sqlite { write, .. } = &*self.pools else {
             return Err(Error::internal("backup copies SQLite databases; for PostgreSQL use pg_dump (see the README)"));
         };
@@ -327,11 +296,9 @@ impl Store {
         sqlx::query("VACUUM INTO $1").bind(target).execute(write).await.map_err(db_err)?;
         Ok(())
     }
-}
 
-impl Store {
     /// SQLite's `PRAGMA integrity_check` (for backups); PostgreSQL: a ping.
-    pub async fn internal_integrity_check(&self) -> Result<()> {
+    pub async fn integrity_check(&self) -> Result<()> {
         match &*self.pools {
             crate::db::Pools::Sqlite { read, .. } => {
                 let rows: Vec<(String,)> =

@@ -3,10 +3,11 @@
 //! applied here, once, with [`AudienceScope::can_see`] — the participants
 //! are the chosen members of a "chosen" audience.
 
+use crate::access::Can;
 use crate::db::{Store, Tx, db_err, ms, on_tx, read};
 use crate::members::is_active_member;
 use jiff::civil::Date;
-use samenspel_core::access::{Can, act};
+use samenspel_core::access::act;
 use samenspel_core::audience::Audience;
 use samenspel_core::conversation::{Conversation, Guide, NewConversation, may_change_conversation};
 use samenspel_core::ids::MemberId;

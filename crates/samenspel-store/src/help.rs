@@ -3,10 +3,11 @@
 //! here: a request is visible within its audience, and always to whoever
 //! asked, whoever it is for, and the chosen helper.
 
+use crate::access::Can;
 use crate::db::{Store, db_err, ms, on_tx, read, ts};
 use crate::members::is_active_member;
 use jiff::civil::DateTime;
-use samenspel_core::access::{Can, act};
+use samenspel_core::access::act;
 use samenspel_core::audience::Audience;
 use samenspel_core::help::{NewRequest, Request, Response, Status, Template};
 use samenspel_core::ids::MemberId;

@@ -1,13 +1,15 @@
 //! Invitations: created by a manager (with an e-mail in the outbox, or as a
 //! link to copy), previewed and accepted by whoever holds the link.
 
+use crate::access::{Can, CurrentUser, Verified};
 use crate::circles::{insert_membership, lock_circle};
 use crate::db::{Store, Tx, db_err, ms, on_tx, read, ts, ts_opt};
 use crate::idempotency::{IdempotencyKey, earlier_result, remember};
 use crate::jobs::{NewJob, enqueue};
-use samenspel_core::access::{Can, act};
+use samenspel_core::access::act;
 use samenspel_core::ids::{CircleId, InvitationId, UserId};
 use samenspel_core::invitation::{Invitation, InvitationPreview, InvitationState, NewInvitation};
+use samenspel_core::locale::Locale;
 use samenspel_core::role::Role;
 use samenspel_core::{Error, Result, Timestamp};
 
@@ -27,9 +29,19 @@ fn role(raw: &str) -> Result<Role> {
     Role::parse(raw).ok_or_else(|| Error::internal(format!("unknown role {raw:?}")))
 }
 
+/// What became of a newcomer accepting an invitation.
+#[derive(Debug)]
+pub enum Newcomer {
+    /// A new account with the invited address: made, joined, and proven.
+    Joined { proof: Verified, circle: CircleId },
+    /// The address must be confirmed by a sign-in link first, which then
+    /// finishes accepting this invitation.
+    MustConfirm { invitation: InvitationId },
+}
+
 /// Which invitation to accept: by the secret from the link, or by id after a
 /// sign-in link (which was itself sent for that invitation) was used.
-pub enum Accept<'a> {
+pub(crate) enum Accept<'a> {
     Token(&'a str),
     ViaSignInLink(&'a InvitationId),
 }
@@ -242,11 +254,62 @@ impl Store {
         }))
     }
 
-    /// Accepts an invitation for `user`: marks it used and adds the
-    /// membership in one transaction. Accepting into a circle one already
-    /// belongs to keeps the existing membership.
-    pub async fn accept_invitation(&self, which: Accept<'_>, user: &UserId, now: Timestamp) -> Result<CircleId> {
+    /// The signed-in person accepts an invitation: it is marked used and the
+    /// membership added in one transaction. Accepting into a circle one
+    /// already belongs to keeps the existing membership.
+    pub async fn accept_invitation(&self, token_hash: &str, me: &CurrentUser, now: Timestamp) -> Result<CircleId> {
         let mut tx = self.begin().await?;
+        let circle = accept_in(&mut tx, Accept::Token(token_hash), me.id(), now).await?;
+        tx.commit().await?;
+        Ok(circle)
+    }
+
+    /// Someone without a session accepts with their name and address.
+    ///
+    /// * A new address that is the one the invitation was e-mailed to is
+    ///   proven by the invitation itself: the account is made, the invitation
+    ///   accepted, and a sign-in proof returned.
+    /// * Any other address — also an existing account's, so a forwarded
+    ///   invitation never signs anybody in as someone else — must first
+    ///   follow a sign-in link ([`Newcomer::MustConfirm`]).
+    pub async fn accept_invitation_as_newcomer(
+        &self,
+        token_hash: &str,
+        name: &str,
+        email: &str,
+        locale: Locale,
+        now: Timestamp,
+    ) -> Result<Newcomer> {
+        let preview = self.invitation_by_token(token_hash, now).await?.ok_or(Error::NotFound)?;
+        if preview.state != InvitationState::Open {
+            return Err(Error::Conflict("invitation-not-open"));
+        }
+        let proven = preview.email.as_deref() == Some(email);
+        let internal = self.internal();
+        let created = match internal.find_user_for_sign_in(email).await? {
+            Some(user) if user.disabled => return Err(Error::field("email", "account-disabled")),
+            Some(_) => false,
+            None => match internal.create_user(email, name, None, locale, proven, now).await {
+                Ok(_) => true,
+                // Someone made the account a moment ago: continue as for an existing one.
+                Err(Error::Conflict(_)) => false,
+                Err(e) => return Err(e),
+            },
+        };
+        let user = internal.find_user_for_sign_in(email).await?.ok_or(Error::NotFound)?;
+        if !(created && proven) {
+            return Ok(Newcomer::MustConfirm { invitation: preview.id });
+        }
+        let mut tx = self.begin().await?;
+        let circle = accept_in(&mut tx, Accept::Token(token_hash), &user.id, now).await?;
+        tx.commit().await?;
+        Ok(Newcomer::Joined { proof: Verified::new(user.id), circle })
+    }
+}
+
+/// Marks an invitation used for `user` and adds the membership, inside `tx`.
+pub(crate) async fn accept_in(tx: &mut Tx, which: Accept<'_>, user: &UserId, now: Timestamp) -> Result<CircleId> {
+    {
         let (filter, value) = match which {
             Accept::Token(hash) => ("token_hash", hash),
             Accept::ViaSignInLink(id) => ("id", id.as_str()),
@@ -261,21 +324,17 @@ impl Store {
              RETURNING circle_id, role, relation, contact_person, manager, access_until, invited_by, network_contact_id"
         };
         type Row = (String, String, String, bool, bool, Option<i64>, String, Option<String>);
-        let row: Option<Row> = on_tx!(&mut tx, |c| sqlx::query_as(sql)
-            .bind(value)
-            .bind(ms(now))
-            .bind(user.as_str())
-            .fetch_optional(c)
-            .await)
-        .map_err(db_err)?;
+        let row: Option<Row> =
+            on_tx!(tx, |c| sqlx::query_as(sql).bind(value).bind(ms(now)).bind(user.as_str()).fetch_optional(c).await)
+                .map_err(db_err)?;
         let (circle, r, relation, contact_person, manager, until, invited_by, contact) =
             row.ok_or(Error::Conflict("invitation-not-open"))?;
         let circle = CircleId::from_db(circle);
-        lock_circle(&mut tx, &circle).await?;
-        if circle_archived(&mut tx, &circle).await? {
+        lock_circle(tx, &circle).await?;
+        if circle_archived(tx, &circle).await? {
             return Err(Error::Conflict("invitation-not-open"));
         }
-        let existing: Option<(String,)> = on_tx!(&mut tx, |c| {
+        let existing: Option<(String,)> = on_tx!(tx, |c| {
             sqlx::query_as("SELECT id FROM memberships WHERE circle_id = $1 AND user_id = $2 AND ended_at IS NULL")
                 .bind(circle.as_str())
                 .bind(user.as_str())
@@ -286,7 +345,7 @@ impl Store {
         match existing {
             // Still listed but past its end date: renew it with the invitation's terms.
             Some((member,)) => {
-                on_tx!(&mut tx, |c| sqlx::query(
+                on_tx!(tx, |c| sqlx::query(
                     "UPDATE memberships SET access_until = $2 WHERE id = $1 AND access_until IS NOT NULL AND access_until <= $3"
                 )
                 .bind(&member)
@@ -298,7 +357,7 @@ impl Store {
             }
             None => {
                 let member = insert_membership(
-                    &mut tx,
+                    tx,
                     &circle,
                     user,
                     role(&r)?,
@@ -312,7 +371,7 @@ impl Store {
                 .await?;
                 if let Some(contact) = contact {
                     // The contact becomes the member on the map, keeping their place.
-                    on_tx!(&mut tx, |c| sqlx::query(
+                    on_tx!(tx, |c| sqlx::query(
                         "UPDATE network_contacts SET member_id = $1, name = '', reach = '', updated_at = $4, updated_by = $1 \
                          WHERE id = $2 AND circle_id = $3 AND member_id IS NULL"
                     )
@@ -327,7 +386,6 @@ impl Store {
                 }
             }
         }
-        tx.commit().await?;
         Ok(circle)
     }
 }

@@ -1,13 +1,23 @@
 //! Samenspel's storage: one [`Store`] with the same behaviour on SQLite (the
 //! embedded default) and PostgreSQL (for larger deployments).
 //!
-//! Every function that touches circle data takes a capability from
-//! `samenspel_core::access` and uses its circle (and audience) in the `WHERE`
-//! clause. Functions without a capability are scoped by the signed-in user
-//! (`&CurrentUser`), by a secret token, or carry a loud `internal_` name and
-//! are for the command line and background jobs only.
+//! Every public function takes a proof and puts its scope in the `WHERE`
+//! clause: a capability from [`access`] (`Can<A>` for a circle's data,
+//! `LocationCan<A>`, `OrgCan<A>`), the signed-in [`access::CurrentUser`] for
+//! their own account, a [`access::Verified`] sign-in proof, or the hash of a
+//! secret token (sign-in links, invitations, sessions, API tokens, calendar
+//! addresses). The proofs are minted only in [`access`]. Everything else —
+//! plain ids, for the command line, the demo, jobs and tests — is behind
+//! [`Store::internal`], which clippy forbids in request paths.
 
+#![expect(
+    clippy::disallowed_methods,
+    reason = "the store itself reads what its proofs are made from; the rule is for its callers"
+)]
+
+pub mod access;
 mod db;
+mod internal;
 mod migrate;
 
 pub mod about;
@@ -34,3 +44,4 @@ pub mod sign_in_links;
 pub mod users;
 
 pub use db::{ConnectOptions, Engine, Store, Synchronous, redact};
+pub use internal::Internal;

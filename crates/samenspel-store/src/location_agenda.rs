@@ -4,14 +4,14 @@
 //! their `WHERE` clause. Taking the last place is decided under a lock, as
 //! for circle shifts.
 
+use crate::access::LocationCan;
 use crate::agenda::{ScheduleRow, date, local, repeat_columns, series_of};
 use crate::db::{Store, Tx, db_err, ms, on_tx, read};
 use jiff::civil::Date;
-use samenspel_core::access::location::{LocationCan, LocationStanding, lact};
+use samenspel_core::access::location::lact;
 use samenspel_core::agenda::{Kind, NewItem};
-use samenspel_core::ids::{LocationId, OrganisationId, UserId};
+use samenspel_core::ids::UserId;
 use samenspel_core::recurrence::{Length, Series};
-use samenspel_core::role::{OrgRole, Role};
 use samenspel_core::{Error, Result, Timestamp};
 
 /// A rota shift or open meeting of a location.
@@ -50,51 +50,6 @@ async fn lock_item(tx: &mut Tx, item: &str) -> Result<()> {
 }
 
 impl Store {
-    /// How a user stands towards a location, with its name: their staff
-    /// roles in its organisation and their roles in its active circles.
-    /// `None` when the location does not exist.
-    pub async fn location_standing(
-        &self,
-        user: &UserId,
-        location: &LocationId,
-        now: Timestamp,
-    ) -> Result<Option<(LocationStanding, String)>> {
-        let loc: Option<(String, String)> =
-            read!(self, |db| sqlx::query_as("SELECT organisation_id, name FROM locations WHERE id = $1")
-                .bind(location.as_str())
-                .fetch_optional(db)
-                .await)
-            .map_err(db_err)?;
-        let Some((org, name)) = loc else { return Ok(None) };
-        let staff: Vec<String> = read!(self, |db| sqlx::query_scalar(
-            "SELECT role FROM organisation_staff WHERE user_id = $1 AND organisation_id = $2"
-        )
-        .bind(user.as_str())
-        .bind(&org)
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
-        let roles: Vec<String> = read!(self, |db| sqlx::query_scalar(
-            "SELECT m.role FROM memberships m JOIN circles c ON c.id = m.circle_id WHERE m.user_id = $1 \
-             AND c.location_id = $2 AND c.archived_at IS NULL AND m.ended_at IS NULL \
-             AND (m.access_until IS NULL OR m.access_until > $3)"
-        )
-        .bind(user.as_str())
-        .bind(location.as_str())
-        .bind(ms(now))
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
-        Ok(Some((
-            LocationStanding {
-                organisation_id: Some(OrganisationId::from_db(org)),
-                staff: staff.iter().filter_map(|r| OrgRole::parse(r)).collect(),
-                circle_roles: roles.iter().filter_map(|r| Role::parse(r)).collect(),
-            },
-            name,
-        )))
-    }
-
     pub async fn location_items(&self, cap: &LocationCan<lact::ViewLocationAgenda>) -> Result<Vec<LocationItem>> {
         let loc = cap.location_id().as_str();
         let rows: Vec<(String, String, String, String, String, i64, Option<String>)> =
@@ -208,21 +163,33 @@ impl Store {
         Ok(id)
     }
 
-    /// Takes a place; of two taking the last place at once, exactly one gets it.
+    /// Takes a place; of two taking the last place at once, exactly one gets
+    /// it. The item's kind and places are read here, under the lock, from an
+    /// item of the capability's own location (another location's item is
+    /// "not found").
     pub async fn join_location_item(
         &self,
         cap: &LocationCan<lact::JoinLocationAgenda>,
-        item: &LocationItem,
+        item: &str,
         on: Date,
         now: Timestamp,
     ) -> Result<()> {
         let mut tx = self.begin().await?;
-        lock_item(&mut tx, &item.id).await?;
+        lock_item(&mut tx, item).await?;
+        let (kind, places): (String, i64) = on_tx!(&mut tx, |c| sqlx::query_as(
+            "SELECT kind, places FROM location_items WHERE id = $1 AND location_id = $2"
+        )
+        .bind(item)
+        .bind(cap.location_id().as_str())
+        .fetch_optional(c)
+        .await)
+        .map_err(db_err)?
+        .ok_or(Error::NotFound)?;
         let (mine, taken): (i64, i64) = on_tx!(&mut tx, |c| sqlx::query_as(
             "SELECT COUNT(*) FILTER (WHERE user_id = $3), COUNT(*) FROM location_signups \
              WHERE item_id = $1 AND on_date = $2"
         )
-        .bind(&item.id)
+        .bind(item)
         .bind(on.to_string())
         .bind(cap.user_id().as_str())
         .fetch_one(c)
@@ -231,13 +198,13 @@ impl Store {
         if mine > 0 {
             return Err(Error::Conflict("already-signed-up"));
         }
-        if taken >= i64::from(item.places) {
-            return Err(Error::Conflict(if item.kind == Kind::Shift { "shift-full" } else { "meeting-full" }));
+        if taken >= places {
+            return Err(Error::Conflict(if kind == Kind::Shift.as_str() { "shift-full" } else { "meeting-full" }));
         }
         on_tx!(&mut tx, |c| sqlx::query(
             "INSERT INTO location_signups (item_id, on_date, user_id, joined_at) VALUES ($1, $2, $3, $4)"
         )
-        .bind(&item.id)
+        .bind(item)
         .bind(on.to_string())
         .bind(cap.user_id().as_str())
         .bind(ms(now))
@@ -248,20 +215,22 @@ impl Store {
         tx.commit().await
     }
 
-    /// Gives one's place back.
+    /// Gives one's place back (in an item of the capability's location).
     pub async fn leave_location_item(
         &self,
         cap: &LocationCan<lact::JoinLocationAgenda>,
-        item: &LocationItem,
+        item: &str,
         on: Date,
     ) -> Result<()> {
         let mut tx = self.begin().await?;
         let n = on_tx!(&mut tx, |c| sqlx::query(
-            "DELETE FROM location_signups WHERE item_id = $1 AND on_date = $2 AND user_id = $3"
+            "DELETE FROM location_signups WHERE item_id = $1 AND on_date = $2 AND user_id = $3 \
+             AND item_id IN (SELECT id FROM location_items WHERE location_id = $4)"
         )
-        .bind(&item.id)
+        .bind(item)
         .bind(on.to_string())
         .bind(cap.user_id().as_str())
+        .bind(cap.location_id().as_str())
         .execute(c)
         .await
         .map(|r| r.rows_affected()))

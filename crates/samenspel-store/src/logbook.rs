@@ -6,10 +6,11 @@
 //! entries, `$4` whether they see informal-only entries. Counts, pages,
 //! search and digests therefore agree with what the reader may see.
 
+use crate::access::{Can, MemberLink};
 use crate::db::{Store, Tx, db_err, ms, on_tx, read, ts, ts_opt};
 use crate::idempotency::{IdempotencyKey, earlier_result, remember};
 use crate::jobs::{NewJob, enqueue};
-use samenspel_core::access::{Can, act, may_close_entry};
+use samenspel_core::access::{act, may_close_entry};
 use samenspel_core::audience::{Audience, AudienceScope};
 use samenspel_core::ids::{CircleId, MemberId};
 use samenspel_core::logbook::{
@@ -1065,130 +1066,33 @@ impl Store {
 
     /// My notification settings in this circle.
     pub async fn my_notification_settings<A>(&self, cap: &Can<A>) -> Result<NotificationSettings> {
-        self.internal_notification_settings(cap.member_id()).await
+        self.notification_settings(cap.member_id()).await
     }
 
-    /// A membership's settings, for the one-click link in e-mails.
-    pub async fn internal_notification_settings(&self, member: &MemberId) -> Result<NotificationSettings> {
-        let row: Option<(bool, String, Option<i64>, Option<i64>)> = read!(self, |db| sqlx::query_as(
-            "SELECT immediate, digest, quiet_from, quiet_until FROM notification_settings WHERE member_id = $1"
-        )
-        .bind(member.as_str())
-        .fetch_optional(db)
-        .await)
-        .map_err(db_err)?;
-        Ok(match row {
-            Some((immediate, digest, from, until)) => settings_from(Some(immediate), Some(digest), from, until),
-            None => NotificationSettings::default(),
-        })
-    }
-
-    /// Saves a membership's settings; `next_digest_at` is when its next
-    /// summary is due (none when the summary is off).
-    pub async fn internal_set_notification_settings(
+    /// Saves my settings; `next_digest_at` is when my next summary is due
+    /// (none when the summary is off).
+    pub async fn set_my_notification_settings(
         &self,
-        member: &MemberId,
+        cap: &Can<act::ViewCircle>,
         s: &NotificationSettings,
         next_digest_at: Option<Timestamp>,
     ) -> Result<()> {
-        let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query(
-            "INSERT INTO notification_settings (member_id, immediate, digest, quiet_from, quiet_until, next_digest_at) VALUES ($1, $2, $3, $4, $5, $6) \
-             ON CONFLICT (member_id) DO UPDATE SET immediate = $2, digest = $3, quiet_from = $4, quiet_until = $5, next_digest_at = $6"
-        )
-        .bind(member.as_str())
-        .bind(s.immediate)
-        .bind(s.digest.as_str())
-        .bind(s.quiet.map(|q| q.0))
-        .bind(s.quiet.map(|q| q.1))
-        .bind(next_digest_at.map(ms))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
-        tx.commit().await
+        self.set_notification_settings(cap.member_id(), s, next_digest_at).await
     }
 
-    /// Memberships whose summary is due (at most `limit`): active, in a
-    /// circle that is not archived, of an account that is not disabled.
-    /// Memberships without settings get the default (a weekly summary),
-    /// first due at `first_due`.
-    pub async fn internal_digests_due(
-        &self,
-        now: Timestamp,
-        first_due: Timestamp,
-        limit: i64,
-    ) -> Result<Vec<DigestDue>> {
-        let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query(
-            "INSERT INTO notification_settings (member_id, immediate, digest, quiet_from, quiet_until, next_digest_at) \
-             SELECT m.id, $1, 'weekly', $2, $3, $4 FROM memberships m \
-             WHERE m.ended_at IS NULL AND NOT EXISTS (SELECT 1 FROM notification_settings n WHERE n.member_id = m.id)"
-        )
-        .bind(true)
-        .bind(NotificationSettings::default().quiet.map(|q| q.0))
-        .bind(NotificationSettings::default().quiet.map(|q| q.1))
-        .bind(ms(first_due))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
-        type Row = (String, String, String, String, String, String, String, String, i64, Option<i64>);
-        let rows: Vec<Row> = on_tx!(&mut tx, |c| sqlx::query_as(
-            "SELECT m.id, m.circle_id, m.user_id, u.email, u.display_name, u.locale, n.digest, c.client_name, m.joined_at, n.last_digest_at \
-             FROM notification_settings n JOIN memberships m ON m.id = n.member_id JOIN users u ON u.id = m.user_id \
-             JOIN circles c ON c.id = m.circle_id \
-             WHERE n.digest <> 'off' AND n.next_digest_at IS NOT NULL AND n.next_digest_at <= $1 \
-               AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $1) \
-               AND c.archived_at IS NULL AND u.disabled_at IS NULL \
-             ORDER BY n.next_digest_at LIMIT $2"
-        )
-        .bind(ms(now))
-        .bind(limit)
-        .fetch_all(c)
-        .await)
-        .map_err(db_err)?;
-        tx.commit().await?;
-        Ok(rows
-            .into_iter()
-            .map(|(member, circle, user, email, name, locale, digest, client_name, joined, last)| DigestDue {
-                member_id: MemberId::from_db(member),
-                circle_id: CircleId::from_db(circle),
-                user_id: samenspel_core::ids::UserId::from_db(user),
-                email,
-                name,
-                locale: samenspel_core::locale::Locale::parse(&locale).unwrap_or_default(),
-                digest: Digest::parse(&digest).unwrap_or(Digest::Weekly),
-                client_name,
-                since: ts(last.unwrap_or(joined)),
-            })
-            .collect())
+    /// The settings of the membership a signed e-mail link opens.
+    pub async fn notification_settings_by_link(&self, link: &MemberLink) -> Result<NotificationSettings> {
+        self.notification_settings(link.member_id()).await
     }
 
-    /// Records a summary as made (with its e-mail, when there was news) and
-    /// when the next one is due — in one transaction, so none is sent twice.
-    pub async fn internal_digest_done(
+    /// Saves the settings of the membership a signed e-mail link opens.
+    pub async fn set_notification_settings_by_link(
         &self,
-        member: &MemberId,
-        mail: Option<&NewJob>,
-        next: Timestamp,
-        now: Timestamp,
+        link: &MemberLink,
+        s: &NotificationSettings,
+        next_digest_at: Option<Timestamp>,
     ) -> Result<()> {
-        let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE notification_settings SET last_digest_at = $2, next_digest_at = $3 WHERE member_id = $1"
-        )
-        .bind(member.as_str())
-        .bind(ms(now))
-        .bind(ms(next))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
-        if let Some(job) = mail {
-            enqueue(&mut tx, job, now).await?;
-        }
-        tx.commit().await
+        self.set_notification_settings(link.member_id(), s, next_digest_at).await
     }
 
     /// Fills in attachments, chosen members, recipients and reactions for a
@@ -1416,22 +1320,125 @@ pub fn fts_query(input: &str) -> String {
         .join(" ")
 }
 
-impl Store {
-    /// The client's name of a membership's circle, for the settings page
-    /// reached from an e-mail link (which proves the membership).
-    pub async fn internal_membership_circle(
+impl crate::Internal<'_> {
+    /// Memberships whose summary is due (at most `limit`): active, in a
+    /// circle that is not archived, of an account that is not disabled.
+    /// Memberships without settings get the default (a weekly summary),
+    /// first due at `first_due`.
+    pub async fn digests_due(&self, now: Timestamp, first_due: Timestamp, limit: i64) -> Result<Vec<DigestDue>> {
+        let mut tx = self.begin().await?;
+        on_tx!(&mut tx, |c| sqlx::query(
+            "INSERT INTO notification_settings (member_id, immediate, digest, quiet_from, quiet_until, next_digest_at) \
+             SELECT m.id, $1, 'weekly', $2, $3, $4 FROM memberships m \
+             WHERE m.ended_at IS NULL AND NOT EXISTS (SELECT 1 FROM notification_settings n WHERE n.member_id = m.id)"
+        )
+        .bind(true)
+        .bind(NotificationSettings::default().quiet.map(|q| q.0))
+        .bind(NotificationSettings::default().quiet.map(|q| q.1))
+        .bind(ms(first_due))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        type Row = (String, String, String, String, String, String, String, String, i64, Option<i64>);
+        let rows: Vec<Row> = on_tx!(&mut tx, |c| sqlx::query_as(
+            "SELECT m.id, m.circle_id, m.user_id, u.email, u.display_name, u.locale, n.digest, c.client_name, m.joined_at, n.last_digest_at \
+             FROM notification_settings n JOIN memberships m ON m.id = n.member_id JOIN users u ON u.id = m.user_id \
+             JOIN circles c ON c.id = m.circle_id \
+             WHERE n.digest <> 'off' AND n.next_digest_at IS NOT NULL AND n.next_digest_at <= $1 \
+               AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $1) \
+               AND c.archived_at IS NULL AND u.disabled_at IS NULL \
+             ORDER BY n.next_digest_at LIMIT $2"
+        )
+        .bind(ms(now))
+        .bind(limit)
+        .fetch_all(c)
+        .await)
+        .map_err(db_err)?;
+        tx.commit().await?;
+        Ok(rows
+            .into_iter()
+            .map(|(member, circle, user, email, name, locale, digest, client_name, joined, last)| DigestDue {
+                member_id: MemberId::from_db(member),
+                circle_id: CircleId::from_db(circle),
+                user_id: samenspel_core::ids::UserId::from_db(user),
+                email,
+                name,
+                locale: samenspel_core::locale::Locale::parse(&locale).unwrap_or_default(),
+                digest: Digest::parse(&digest).unwrap_or(Digest::Weekly),
+                client_name,
+                since: ts(last.unwrap_or(joined)),
+            })
+            .collect())
+    }
+
+    /// Records a summary as made (with its e-mail, when there was news) and
+    /// when the next one is due — in one transaction, so none is sent twice.
+    pub async fn digest_done(
         &self,
         member: &MemberId,
-    ) -> Result<(samenspel_core::ids::CircleId, String)> {
-        let row: Option<(String, String)> = read!(self, |db| sqlx::query_as(
-            "SELECT c.id, c.client_name FROM memberships m JOIN circles c ON c.id = m.circle_id WHERE m.id = $1 AND m.ended_at IS NULL"
+        mail: Option<&NewJob>,
+        next: Timestamp,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        on_tx!(&mut tx, |c| sqlx::query(
+            "UPDATE notification_settings SET last_digest_at = $2, next_digest_at = $3 WHERE member_id = $1"
+        )
+        .bind(member.as_str())
+        .bind(ms(now))
+        .bind(ms(next))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        if let Some(job) = mail {
+            enqueue(&mut tx, job, now).await?;
+        }
+        tx.commit().await
+    }
+}
+
+/// Settings by membership id: reached only through a capability or a signed link.
+impl Store {
+    async fn notification_settings(&self, member: &MemberId) -> Result<NotificationSettings> {
+        let row: Option<(bool, String, Option<i64>, Option<i64>)> = read!(self, |db| sqlx::query_as(
+            "SELECT immediate, digest, quiet_from, quiet_until FROM notification_settings WHERE member_id = $1"
         )
         .bind(member.as_str())
         .fetch_optional(db)
         .await)
         .map_err(db_err)?;
-        let (id, name) = row.ok_or(Error::NotFound)?;
-        Ok((CircleId::from_db(id), name))
+        Ok(match row {
+            Some((immediate, digest, from, until)) => settings_from(Some(immediate), Some(digest), from, until),
+            None => NotificationSettings::default(),
+        })
+    }
+
+    /// Saves a membership's settings; `next_digest_at` is when its next
+    /// summary is due (none when the summary is off).
+    async fn set_notification_settings(
+        &self,
+        member: &MemberId,
+        s: &NotificationSettings,
+        next_digest_at: Option<Timestamp>,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        on_tx!(&mut tx, |c| sqlx::query(
+            "INSERT INTO notification_settings (member_id, immediate, digest, quiet_from, quiet_until, next_digest_at) VALUES ($1, $2, $3, $4, $5, $6) \
+             ON CONFLICT (member_id) DO UPDATE SET immediate = $2, digest = $3, quiet_from = $4, quiet_until = $5, next_digest_at = $6"
+        )
+        .bind(member.as_str())
+        .bind(s.immediate)
+        .bind(s.digest.as_str())
+        .bind(s.quiet.map(|q| q.0))
+        .bind(s.quiet.map(|q| q.1))
+        .bind(next_digest_at.map(ms))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await
     }
 }
 

@@ -1,8 +1,9 @@
 //! Members of a circle: listing, changing and ending memberships.
 
+use crate::access::Can;
 use crate::circles::lock_circle;
 use crate::db::{Store, Tx, db_err, ms, on_tx, read, ts, ts_opt};
-use samenspel_core::access::{Can, act, may_change_member};
+use samenspel_core::access::{act, may_change_member};
 use samenspel_core::audience::Audience;
 use samenspel_core::ids::{CircleId, MemberId, UserId};
 use samenspel_core::member::{EndReason, Member, MemberChanges};

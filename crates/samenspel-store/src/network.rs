@@ -1,8 +1,9 @@
 //! The network map: members of the circle and contacts who are not, with
 //! their place on the map. Every query is scoped by the capability's circle.
 
+use crate::access::Can;
 use crate::db::{Store, db_err, ms, on_tx, read};
-use samenspel_core::access::{Can, act};
+use samenspel_core::access::act;
 use samenspel_core::ids::MemberId;
 use samenspel_core::network::{Category, Contact, Placement, Support, Tie};
 use samenspel_core::role::Role;

@@ -1,106 +1,22 @@
 //! Organisations, their locations and their staff.
 
+use crate::access::{CurrentUser, OrgCan};
 use crate::db::{Store, db_err, ms, on_tx, read, ts};
-use samenspel_core::access::{CurrentUser, OrgCan, act};
+use samenspel_core::access::oact;
 use samenspel_core::ids::{LocationId, OrganisationId, UserId};
 use samenspel_core::organisation::{Location, Organisation};
 use samenspel_core::role::OrgRole;
 use samenspel_core::{Result, Timestamp};
 
 impl Store {
-    pub async fn internal_create_organisation(&self, name: &str, now: Timestamp) -> Result<OrganisationId> {
-        let id = OrganisationId::generate();
-        let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query("INSERT INTO organisations (id, name, created_at) VALUES ($1, $2, $3)")
-            .bind(id.as_str())
-            .bind(name)
-            .bind(ms(now))
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
-        tx.commit().await?;
-        Ok(id)
-    }
-
-    pub async fn internal_list_organisations(&self) -> Result<Vec<Organisation>> {
-        let rows: Vec<(String, String, i64)> =
-            read!(self, |db| sqlx::query_as("SELECT id, name, created_at FROM organisations ORDER BY name")
-                .fetch_all(db)
-                .await)
-            .map_err(db_err)?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, name, created)| Organisation { id: OrganisationId::from_db(id), name, created_at: ts(created) })
-            .collect())
-    }
-
-    pub async fn internal_create_location(
-        &self,
-        org: &OrganisationId,
-        name: &str,
-        now: Timestamp,
-    ) -> Result<LocationId> {
-        let id = LocationId::generate();
-        let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query(
-            "INSERT INTO locations (id, organisation_id, name, created_at) VALUES ($1, $2, $3, $4)"
-        )
-        .bind(id.as_str())
-        .bind(org.as_str())
-        .bind(name)
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
-        tx.commit().await?;
-        Ok(id)
-    }
-
     /// A location added by an organisation's administrator.
     pub async fn create_location(
         &self,
-        cap: &OrgCan<act::ManageOrganisation>,
+        cap: &OrgCan<oact::ManageOrganisation>,
         name: &str,
         now: Timestamp,
     ) -> Result<LocationId> {
-        self.internal_create_location(cap.organisation_id(), name, now).await
-    }
-
-    pub async fn internal_add_staff(
-        &self,
-        org: &OrganisationId,
-        user: &UserId,
-        role: OrgRole,
-        now: Timestamp,
-    ) -> Result<()> {
-        let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query(
-            "INSERT INTO organisation_staff (organisation_id, user_id, role, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING"
-        )
-        .bind(org.as_str())
-        .bind(user.as_str())
-        .bind(role.as_str())
-        .bind(ms(now))
-        .execute(c)
-        .await.map(|r| r.rows_affected()))
-        .map_err(db_err)?;
-        tx.commit().await
-    }
-
-    /// The signed-in user's own roles in one organisation (the input to
-    /// `authorize_org`).
-    pub async fn my_staff_roles(&self, me: &CurrentUser, org: &OrganisationId) -> Result<Vec<OrgRole>> {
-        let rows: Vec<(String,)> = read!(self, |db| sqlx::query_as(
-            "SELECT role FROM organisation_staff WHERE user_id = $1 AND organisation_id = $2"
-        )
-        .bind(me.id().as_str())
-        .bind(org.as_str())
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
-        Ok(rows.into_iter().filter_map(|(r,)| OrgRole::parse(&r)).collect())
+        self.internal().create_location(cap.organisation_id(), name, now).await
     }
 
     /// The organisations I work for, with my roles there.
@@ -145,5 +61,67 @@ impl Store {
                 created_at: ts(created),
             })
             .collect())
+    }
+}
+
+impl crate::Internal<'_> {
+    pub async fn create_organisation(&self, name: &str, now: Timestamp) -> Result<OrganisationId> {
+        let id = OrganisationId::generate();
+        let mut tx = self.begin().await?;
+        on_tx!(&mut tx, |c| sqlx::query("INSERT INTO organisations (id, name, created_at) VALUES ($1, $2, $3)")
+            .bind(id.as_str())
+            .bind(name)
+            .bind(ms(now))
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn list_organisations(&self) -> Result<Vec<Organisation>> {
+        let rows: Vec<(String, String, i64)> =
+            read!(self, |db| sqlx::query_as("SELECT id, name, created_at FROM organisations ORDER BY name")
+                .fetch_all(db)
+                .await)
+            .map_err(db_err)?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, name, created)| Organisation { id: OrganisationId::from_db(id), name, created_at: ts(created) })
+            .collect())
+    }
+
+    pub async fn create_location(&self, org: &OrganisationId, name: &str, now: Timestamp) -> Result<LocationId> {
+        let id = LocationId::generate();
+        let mut tx = self.begin().await?;
+        on_tx!(&mut tx, |c| sqlx::query(
+            "INSERT INTO locations (id, organisation_id, name, created_at) VALUES ($1, $2, $3, $4)"
+        )
+        .bind(id.as_str())
+        .bind(org.as_str())
+        .bind(name)
+        .bind(ms(now))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn add_staff(&self, org: &OrganisationId, user: &UserId, role: OrgRole, now: Timestamp) -> Result<()> {
+        let mut tx = self.begin().await?;
+        on_tx!(&mut tx, |c| sqlx::query(
+            "INSERT INTO organisation_staff (organisation_id, user_id, role, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING"
+        )
+        .bind(org.as_str())
+        .bind(user.as_str())
+        .bind(role.as_str())
+        .bind(ms(now))
+        .execute(c)
+        .await.map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await
     }
 }

@@ -1,9 +1,10 @@
 //! Collaboration profiles (one's own, private until shared) and the SOFA
 //! roles marked for family carers.
 
+use crate::access::Can;
 use crate::db::{Store, db_err, ms, on_tx, read, ts};
 use crate::members::target_role;
-use samenspel_core::access::{Can, act, may_mark_carer_roles};
+use samenspel_core::access::{act, may_mark_carer_roles};
 use samenspel_core::ids::MemberId;
 use samenspel_core::profile::{Perspective, Profile, SofaRole, sofa_from_letters, sofa_letters};
 use samenspel_core::{Error, Result, Timestamp};

@@ -1,8 +1,8 @@
 //! Server-side browser sessions. The cookie holds a random token; only its
 //! SHA-256 hash is stored, so a leaked database cannot be replayed.
 
+use crate::access::{Credential, CredentialRecord, CurrentUser, Verified, authenticate};
 use crate::db::{Store, db_err, ms, on_tx, read, ts, ts_opt};
-use samenspel_core::access::{Credential, CredentialRecord, CurrentUser};
 use samenspel_core::ids::{SessionId, UserId};
 use samenspel_core::locale::Locale;
 use samenspel_core::{Error, Result, Timestamp};
@@ -28,7 +28,8 @@ pub struct SessionLifetime {
 }
 
 pub struct NewSession<'a> {
-    pub user_id: &'a UserId,
+    /// Who showed, just now, who they are: a session is opened only for them.
+    pub proof: &'a Verified,
     pub token_hash: &'a str,
     pub user_agent: &'a str,
     pub ip: &'a str,
@@ -49,7 +50,7 @@ impl Store {
         )
         .bind(id.as_str())
         .bind(s.token_hash)
-        .bind(s.user_id.as_str())
+        .bind(s.proof.user_id().as_str())
         .bind(ms(now))
         .bind(ms(expires))
         .bind(truncate(s.user_agent, 300))
@@ -61,15 +62,16 @@ impl Store {
         Ok(id)
     }
 
-    /// The credential behind a session cookie. Extends the session when it was
-    /// last seen more than a few minutes ago (so browsing does not write on
-    /// every request).
-    pub async fn credential_by_session(
+    /// The user behind a session cookie (`Unauthenticated` for an unknown,
+    /// expired or revoked session, or a disabled account). Extends the
+    /// session when it was last seen more than a few minutes ago (so browsing
+    /// does not write on every request).
+    pub async fn authenticate_session(
         &self,
         token_hash: &str,
         lifetime: SessionLifetime,
         now: Timestamp,
-    ) -> Result<Option<CredentialRecord>> {
+    ) -> Result<CurrentUser> {
         type Row = (String, String, String, String, String, Option<i64>, String, i64, i64, i64, Option<i64>);
         let row: Option<Row> = read!(self, |db| sqlx::query_as(
             "SELECT s.id, u.id, u.display_name, u.email, u.locale, u.disabled_at, s.token_hash, s.created_at, s.last_seen_at, s.expires_at, s.revoked_at \
@@ -80,7 +82,7 @@ impl Store {
         .await)
         .map_err(db_err)?;
         let Some((sid, uid, name, email, locale, disabled, _, created, last_seen, expires, revoked)) = row else {
-            return Ok(None);
+            return Err(Error::Unauthenticated);
         };
         let mut expires_at = ts(expires);
         let live = revoked.is_none() && expires_at > now;
@@ -101,7 +103,7 @@ impl Store {
             .map_err(db_err)?;
             tx.commit().await?;
         }
-        Ok(Some(CredentialRecord {
+        let record = CredentialRecord {
             user_id: UserId::from_db(uid),
             display_name: name,
             email,
@@ -110,7 +112,8 @@ impl Store {
             credential: Credential::Session(SessionId::from_db(sid)),
             expires_at: Some(expires_at),
             revoked: revoked.is_some(),
-        }))
+        };
+        authenticate(Some(record), now)
     }
 
     /// My sessions that are still valid, newest activity first.
@@ -177,7 +180,16 @@ impl Store {
         tx.commit().await?;
         Ok(done)
     }
+}
 
+pub(crate) fn truncate(s: &str, max: usize) -> &str {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+impl crate::Internal<'_> {
     /// Whether a session is still valid (used by tests and the sign-out flow).
     pub async fn session_expiry(&self, id: &SessionId) -> Result<Option<Timestamp>> {
         let row: Option<(i64, Option<i64>)> =
@@ -187,12 +199,5 @@ impl Store {
                 .await)
             .map_err(db_err)?;
         Ok(row.and_then(|(e, r)| if r.is_some() { None } else { ts_opt(Some(e)) }))
-    }
-}
-
-pub(crate) fn truncate(s: &str, max: usize) -> &str {
-    match s.char_indices().nth(max) {
-        Some((i, _)) => &s[..i],
-        None => s,
     }
 }

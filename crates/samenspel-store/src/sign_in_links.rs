@@ -1,10 +1,13 @@
 //! One-time sign-in links sent by e-mail. Single use, short-lived; only the
 //! token's hash is stored. A link may also finish accepting an invitation.
 
-use crate::db::{Store, db_err, ms, on_tx, read};
+use crate::access::Verified;
+use crate::db::{Store, Tx, db_err, ms, on_tx, read};
+use crate::invitations::{Accept, accept_in};
 use crate::jobs::{NewJob, enqueue};
-use samenspel_core::ids::{InvitationId, UserId};
-use samenspel_core::{Result, Timestamp};
+use samenspel_core::ids::{CircleId, InvitationId, UserId};
+use samenspel_core::locale::Locale;
+use samenspel_core::{Error, Result, Timestamp};
 
 /// Who a valid, unused link is for (shown on the confirmation page).
 #[derive(Clone, Debug)]
@@ -14,33 +17,71 @@ pub struct LinkPreview {
     pub email: String,
 }
 
+/// The account a requested link is for, to address the e-mail.
+#[derive(Clone, Debug)]
+pub struct LinkRecipient {
+    pub display_name: String,
+    pub locale: Locale,
+}
+
+/// A new link: its token's hash, what it finishes, until when it works.
+#[derive(Clone, Copy, Debug)]
+pub struct NewLink<'a> {
+    pub token_hash: &'a str,
+    pub invitation: Option<&'a InvitationId>,
+    pub expires_at: Timestamp,
+}
+
+async fn insert_link(tx: &mut Tx, user: &str, link: &NewLink<'_>, now: Timestamp) -> Result<()> {
+    on_tx!(tx, |c| sqlx::query(
+        "INSERT INTO sign_in_links (id, token_hash, user_id, invitation_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)"
+    )
+    .bind(uuid::Uuid::now_v7().to_string())
+    .bind(link.token_hash)
+    .bind(user)
+    .bind(link.invitation.map(|i| i.as_str()))
+    .bind(ms(now))
+    .bind(ms(link.expires_at))
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))
+    .map_err(db_err)?;
+    Ok(())
+}
+
 impl Store {
-    /// Stores a link and queues the e-mail that carries it, in one transaction.
-    pub async fn create_sign_in_link(
+    /// Someone asks for a sign-in link for an address. When the address has
+    /// an account that is not disabled, the link is stored; either way the
+    /// e-mail `mail` makes is queued in the same transaction — for an unknown
+    /// address it says so — so the answer takes the same path and time and
+    /// reveals nothing about which addresses have an account. The link goes
+    /// only to the address's owner, so anyone may ask (rate-limited).
+    pub async fn request_sign_in_link(
         &self,
-        user_id: &UserId,
-        token_hash: &str,
-        invitation: Option<&InvitationId>,
-        expires_at: Timestamp,
-        mail: Option<&NewJob>,
+        email: &str,
+        link: NewLink<'_>,
+        mail: impl FnOnce(Option<&LinkRecipient>) -> Result<NewJob>,
         now: Timestamp,
     ) -> Result<()> {
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query(
-            "INSERT INTO sign_in_links (id, token_hash, user_id, invitation_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)"
+        let found: Option<(String, String, String)> = on_tx!(&mut tx, |c| sqlx::query_as(
+            "SELECT id, display_name, locale FROM users WHERE email = $1 AND disabled_at IS NULL"
         )
-        .bind(uuid::Uuid::now_v7().to_string())
-        .bind(token_hash)
-        .bind(user_id.as_str())
-        .bind(invitation.map(|i| i.as_str()))
-        .bind(ms(now))
-        .bind(ms(expires_at))
-        .execute(c)
-        .await.map(|r| r.rows_affected()))
+        .bind(email)
+        .fetch_optional(c)
+        .await)
         .map_err(db_err)?;
-        if let Some(job) = mail {
-            enqueue(&mut tx, job, now).await?;
-        }
+        let recipient = match &found {
+            Some((id, display_name, locale)) => {
+                insert_link(&mut tx, id, &link, now).await?;
+                Some(LinkRecipient {
+                    display_name: display_name.clone(),
+                    locale: Locale::parse(locale).unwrap_or_default(),
+                })
+            }
+            None => None,
+        };
+        enqueue(&mut tx, &mail(recipient.as_ref())?, now).await?;
         tx.commit().await
     }
 
@@ -59,24 +100,67 @@ impl Store {
         Ok(row.map(|(id, display_name, email)| LinkPreview { user_id: UserId::from_db(id), display_name, email }))
     }
 
-    /// Uses a link: succeeds once, before it expires. Returns the user and the
-    /// invitation the link should accept, if any.
+    /// Uses a link: succeeds once, before it expires, for an account that is
+    /// not disabled. Proves the address, and accepts the invitation the link
+    /// was sent for when it is still open — all in one transaction. Returns
+    /// the sign-in proof and the circle joined, if any.
     pub async fn consume_sign_in_link(
         &self,
         token_hash: &str,
         now: Timestamp,
-    ) -> Result<Option<(UserId, Option<InvitationId>)>> {
+    ) -> Result<Option<(Verified, Option<CircleId>)>> {
         let mut tx = self.begin().await?;
         let row: Option<(String, Option<String>)> = on_tx!(&mut tx, |c| sqlx::query_as(
             "UPDATE sign_in_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 \
-             RETURNING user_id, invitation_id"
+             AND user_id IN (SELECT id FROM users WHERE disabled_at IS NULL) RETURNING user_id, invitation_id"
         )
         .bind(token_hash)
         .bind(ms(now))
         .fetch_optional(c)
         .await)
         .map_err(db_err)?;
+        let Some((user, invitation)) = row else {
+            return Ok(None);
+        };
+        let user = UserId::from_db(user);
+        on_tx!(&mut tx, |c| sqlx::query(
+            "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2) WHERE id = $1"
+        )
+        .bind(user.as_str())
+        .bind(ms(now))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        let circle = match invitation.map(InvitationId::from_db) {
+            Some(inv) => match accept_in(&mut tx, Accept::ViaSignInLink(&inv), &user, now).await {
+                Ok(c) => Some(c),
+                // The invitation was revoked or expired meanwhile: still sign in.
+                Err(Error::Conflict(_)) => None,
+                Err(e) => return Err(e),
+            },
+            None => None,
+        };
         tx.commit().await?;
-        Ok(row.map(|(u, i)| (UserId::from_db(u), i.map(InvitationId::from_db))))
+        Ok(Some((Verified::new(user), circle)))
+    }
+}
+
+impl crate::Internal<'_> {
+    /// Stores a link for any account, with its e-mail if there is one: for
+    /// the command line and the demo (`admin sign-in-link`), which print it.
+    pub async fn create_sign_in_link(
+        &self,
+        user: &UserId,
+        link: NewLink<'_>,
+        mail: Option<&NewJob>,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        insert_link(&mut tx, user.as_str(), &link, now).await?;
+        if let Some(job) = mail {
+            enqueue(&mut tx, job, now).await?;
+        }
+        tx.commit().await
     }
 }

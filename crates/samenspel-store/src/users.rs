@@ -1,7 +1,7 @@
 //! Accounts.
 
+use crate::access::{CurrentUser, Verified, password};
 use crate::db::{Store, db_err, ms, on_tx, read, ts};
-use samenspel_core::access::CurrentUser;
 use samenspel_core::ids::UserId;
 use samenspel_core::locale::Locale;
 use samenspel_core::user::User;
@@ -39,6 +39,64 @@ fn user_from_row((id, email, display_name, password_hash, locale, created_at, di
 }
 
 impl Store {
+    /// Checks a password for the account with this address. Wrong address,
+    /// wrong password and a disabled account all give `None`, in the same
+    /// time (the hash work is done either way).
+    pub async fn check_password(&self, email: &str, password: &str) -> Result<Option<Verified>> {
+        let user = self.internal().find_user_for_sign_in(email).await?;
+        let stored = user.as_ref().and_then(|u| u.password_hash.clone());
+        let ok = password::verify(password.to_owned(), stored).await;
+        Ok(user.filter(|u| ok && !u.disabled).map(|u| Verified::new(u.id)))
+    }
+
+    /// Sets or changes my password. With a password already set, the current
+    /// one must be given (`current_password`: `password-wrong` otherwise);
+    /// someone who signs in by e-mail link only needs none.
+    pub async fn set_my_password(&self, me: &CurrentUser, current: &str, new: &str) -> Result<()> {
+        let stored: Option<Option<String>> =
+            read!(self, |db| sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
+                .bind(me.id().as_str())
+                .fetch_optional(db)
+                .await)
+            .map_err(db_err)?;
+        let stored = stored.ok_or(Error::NotFound)?;
+        if stored.is_some() && !password::verify(current.to_owned(), stored).await {
+            return Err(Error::field("current_password", "password-wrong"));
+        }
+        let hash = password::hash(new.to_owned()).await?;
+        self.update_user_field(me.id(), "UPDATE users SET password_hash = $2 WHERE id = $1", &hash).await
+    }
+
+    /// The signed-in person's own account.
+    pub async fn my_account(&self, me: &CurrentUser) -> Result<User> {
+        self.internal().user(me.id()).await
+    }
+
+    pub async fn set_my_locale(&self, me: &CurrentUser, locale: Locale) -> Result<()> {
+        self.update_user_field(me.id(), "UPDATE users SET locale = $2 WHERE id = $1", locale.as_str()).await
+    }
+
+    pub async fn set_my_display_name(&self, me: &CurrentUser, name: &str) -> Result<()> {
+        self.update_user_field(me.id(), "UPDATE users SET display_name = $2 WHERE id = $1", name).await
+    }
+
+    async fn update_user_field(&self, id: &UserId, sql: &'static str, value: &str) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let done = on_tx!(&mut tx, |c| sqlx::query(sql)
+            .bind(id.as_str())
+            .bind(value)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        if done == 0 {
+            return Err(Error::NotFound);
+        }
+        tx.commit().await
+    }
+}
+
+impl crate::Internal<'_> {
     /// Creates an account. `verified` says the e-mail address was proven (by
     /// an invitation e-mail or a sign-in link). Conflict `email-taken` if the
     /// address has an account.
@@ -95,13 +153,8 @@ impl Store {
         }))
     }
 
-    /// The signed-in person's own account.
-    pub async fn my_account(&self, me: &CurrentUser) -> Result<User> {
-        self.internal_user(me.id()).await
-    }
-
     /// Any account by id: for the command line, jobs and sign-in flows only.
-    pub async fn internal_user(&self, id: &UserId) -> Result<User> {
+    pub async fn user(&self, id: &UserId) -> Result<User> {
         let row: UserRow =
             read!(self, |db| sqlx::query_as(concat!("SELECT ", user_columns!(), " FROM users WHERE id = $1"))
                 .bind(id.as_str())
@@ -113,7 +166,7 @@ impl Store {
     }
 
     /// Every account, by name: for operators.
-    pub async fn internal_list_users(&self) -> Result<Vec<User>> {
+    pub async fn list_users(&self) -> Result<Vec<User>> {
         let rows: Vec<UserRow> = read!(self, |db| sqlx::query_as(concat!(
             "SELECT ",
             user_columns!(),
@@ -125,21 +178,14 @@ impl Store {
         Ok(rows.into_iter().map(user_from_row).collect())
     }
 
-    pub async fn set_my_locale(&self, me: &CurrentUser, locale: Locale) -> Result<()> {
-        self.update_user_field(me.id(), "UPDATE users SET locale = $2 WHERE id = $1", locale.as_str()).await
-    }
-
-    pub async fn set_my_display_name(&self, me: &CurrentUser, name: &str) -> Result<()> {
-        self.update_user_field(me.id(), "UPDATE users SET display_name = $2 WHERE id = $1", name).await
-    }
-
-    /// Sets a password hash (argon2id PHC string), for the user themselves or an operator.
-    pub async fn internal_set_password_hash(&self, id: &UserId, hash: &str) -> Result<()> {
-        self.update_user_field(id, "UPDATE users SET password_hash = $2 WHERE id = $1", hash).await
+    /// Sets a password, for an operator or the demo.
+    pub async fn set_password(&self, id: &UserId, password: &str) -> Result<()> {
+        let hash = password::hash(password.to_owned()).await?;
+        self.update_user_field(id, "UPDATE users SET password_hash = $2 WHERE id = $1", &hash).await
     }
 
     /// Records that the person proved they own their e-mail address.
-    pub async fn internal_mark_email_verified(&self, id: &UserId, now: Timestamp) -> Result<()> {
+    pub async fn mark_email_verified(&self, id: &UserId, now: Timestamp) -> Result<()> {
         let mut tx = self.begin().await?;
         on_tx!(&mut tx, |c| sqlx::query(
             "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2) WHERE id = $1"
@@ -150,21 +196,6 @@ impl Store {
         .await
         .map(|r| r.rows_affected()))
         .map_err(db_err)?;
-        tx.commit().await
-    }
-
-    async fn update_user_field(&self, id: &UserId, sql: &'static str, value: &str) -> Result<()> {
-        let mut tx = self.begin().await?;
-        let done = on_tx!(&mut tx, |c| sqlx::query(sql)
-            .bind(id.as_str())
-            .bind(value)
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
-        if done == 0 {
-            return Err(Error::NotFound);
-        }
         tx.commit().await
     }
 }

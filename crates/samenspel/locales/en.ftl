@@ -207,6 +207,7 @@ audit-allowed = Allowed
 audit-denied = Refused
 audit-older = Older lines
 audit-circle-start = started the circle
+audit-organisation-locations = looked at the organisation's locations
 audit-circle-view = looked at the circle
 audit-circle-edit = changed the circle's name or explanation
 audit-circle-archive = archived the circle
@@ -299,6 +300,11 @@ mail-sign-in-expires = { $count ->
    *[other] The link works for { $count } minutes, and only once.
 }
 mail-sign-in-ignore = Did you not ask for a sign-in link? Then you can ignore this e-mail.
+mail-no-account-subject = Signing in to Samenspel
+mail-no-account-greeting = Hello,
+mail-no-account-body = Someone asked for a sign-in link for this e-mail address. Samenspel has no account with this address.
+mail-no-account-hint = Were you invited to a circle? Then open the link in that invitation, or try the e-mail address you were invited with.
+mail-no-account-ignore = Did you not ask for anything? Then you can ignore this e-mail.
 
 ## Logbook: who looked
 audit-logbook-overview = looked at the overview

@@ -207,6 +207,7 @@ audit-allowed = Toegestaan
 audit-denied = Geweigerd
 audit-older = Oudere regels
 audit-circle-start = startte de kring
+audit-organisation-locations = bekeek de locaties van de organisatie
 audit-circle-view = bekeek de kring
 audit-circle-edit = veranderde naam of uitleg van de kring
 audit-circle-archive = archiveerde de kring
@@ -299,6 +300,11 @@ mail-sign-in-expires = { $count ->
    *[other] De link werkt { $count } minuten en maar één keer.
 }
 mail-sign-in-ignore = Heb je geen inloglink aangevraagd? Dan kun je deze e-mail negeren.
+mail-no-account-subject = Inloggen bij Samenspel
+mail-no-account-greeting = Hallo,
+mail-no-account-body = Iemand vroeg een inloglink aan voor dit e-mailadres. Er is bij Samenspel geen account met dit adres.
+mail-no-account-hint = Heb je een uitnodiging voor een kring gekregen? Open dan de link in die uitnodiging. Of probeer het e-mailadres waarmee je bent uitgenodigd.
+mail-no-account-ignore = Heb je niets aangevraagd? Dan kun je deze e-mail negeren.
 
 ## Logboek: wie keek mee
 audit-logbook-overview = bekeek het overzicht

@@ -2,7 +2,6 @@
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use hmac::{KeyInit, Mac};
 use sha2::{Digest, Sha256};
 
 /// 256 random bits, URL-safe (43 characters).
@@ -28,22 +27,7 @@ pub fn new_api_token() -> (String, String) {
     (token, shown)
 }
 
-/// HMAC-SHA256 of `value` for one `purpose` under the server's secret key:
-/// proof that Samenspel itself made a token, without storing it.
-pub fn sign(key: &str, purpose: &str, value: &str) -> String {
-    let mut mac = hmac::Hmac::<Sha256>::new_from_slice(key.as_bytes()).expect("HMAC takes keys of any length");
-    mac.update(b"samenspel\0");
-    mac.update(purpose.as_bytes());
-    mac.update(b"\0");
-    mac.update(value.as_bytes());
-    URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
-}
-
-/// Constant-time check of a token made by [`sign`].
-pub fn signed_valid(key: &str, purpose: &str, value: &str, presented: &str) -> bool {
-    use subtle::ConstantTimeEq;
-    sign(key, purpose, value).as_bytes().ct_eq(presented.as_bytes()).into()
-}
+pub use samenspel_core::signing::{sign, signed_valid};
 
 /// A CSRF token bound to `binding` (the session id, or the anonymous
 /// visitor's cookie).
@@ -54,40 +38,6 @@ pub fn csrf_token(key: &str, binding: &str) -> String {
 pub fn csrf_valid(key: &str, binding: &str, presented: &str) -> bool {
     signed_valid(key, "csrf", binding, presented)
 }
-
-/// Hashes a password with argon2id (OWASP's parameters: 19 MiB, 2 passes).
-/// CPU-heavy: runs on the blocking pool.
-pub async fn hash_password(password: String) -> anyhow::Result<String> {
-    tokio::task::spawn_blocking(move || {
-        use argon2::password_hash::PasswordHasher;
-        argon2::Argon2::default()
-            .hash_password(password.as_bytes())
-            .map(|h| h.to_string())
-            .map_err(|e| anyhow::anyhow!("password hashing failed: {e}"))
-    })
-    .await?
-}
-
-/// Checks a password against a stored PHC string. Without a stored hash it
-/// still does the work, so response times do not reveal which e-mail
-/// addresses have an account.
-pub async fn verify_password(password: String, stored: Option<String>) -> bool {
-    tokio::task::spawn_blocking(move || {
-        use argon2::password_hash::PasswordVerifier;
-        use argon2::password_hash::phc::PasswordHash;
-        let stored = stored.unwrap_or_else(|| DUMMY_HASH.to_owned());
-        let Ok(parsed) = PasswordHash::new(&stored) else {
-            return false;
-        };
-        argon2::Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok() && stored != DUMMY_HASH
-    })
-    .await
-    .unwrap_or(false)
-}
-
-/// An argon2id hash of a random password nobody knows, with default parameters.
-const DUMMY_HASH: &str =
-    "$argon2id$v=19$m=19456,t=2,p=1$c2FtZW5zcGVsZHVtbXk$Hx5iKbq1vZ4l9oZl1h0yYpR2c7bKc0m7yq4mH8yVt2k";
 
 #[cfg(test)]
 mod tests {
@@ -110,15 +60,6 @@ mod tests {
         assert!(!csrf_valid("key-two", "session-a", &t));
         assert!(!csrf_valid("key-one", "session-a", ""));
         assert!(!signed_valid("key-one", "notifications", "session-a", &t), "purposes do not mix");
-    }
-
-    #[tokio::test]
-    async fn passwords_verify() {
-        let h = hash_password("correct horse battery".into()).await.expect("hash");
-        assert!(h.starts_with("$argon2id$"));
-        assert!(verify_password("correct horse battery".into(), Some(h.clone())).await);
-        assert!(!verify_password("wrong horse battery".into(), Some(h)).await);
-        assert!(!verify_password("anything".into(), None).await);
     }
 
     #[test]

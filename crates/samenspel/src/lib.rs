@@ -6,14 +6,20 @@
 pub mod app;
 pub mod audit_writer;
 pub mod cards;
+#[expect(clippy::disallowed_methods, reason = "the command line acts as an operator, outside any request")]
 pub mod cli;
 pub mod config;
 pub mod crypto;
+#[expect(clippy::disallowed_methods, reason = "the demo seeds data as an operator, outside any request")]
 pub mod demo;
 pub mod http;
 pub mod i18n;
 pub mod ical;
 pub mod instruments;
+#[expect(
+    clippy::disallowed_methods,
+    reason = "background jobs find due work across circles, then act through the access layer"
+)]
 pub mod jobs;
 pub mod mail;
 pub mod metrics;

@@ -1,101 +1,8 @@
 //! The policy: a plain truth table of role × action, and the rules about who
 //! may change whose membership. Pure functions, tested exhaustively.
 
+use super::actions::{CircleAction, OrgAction};
 use crate::role::{OrgRole, Role};
-
-/// Everything a member can try to do in a circle.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum CircleAction {
-    /// See the circle itself: the client's name, the description.
-    ViewCircle,
-    /// See who is in the circle.
-    ViewMembers,
-    /// Invite people and see or revoke open invitations.
-    InviteMembers,
-    /// Change a member's role, flags or end date; remove a member.
-    ManageMembers,
-    /// Change the circle's name and description.
-    EditCircle,
-    /// Archive the circle when care ends, or bring it back.
-    ArchiveCircle,
-    /// See who looked at the client's data (the audit trail).
-    ViewAuditTrail,
-    /// Leave the circle oneself.
-    Leave,
-    /// Read the logbook (within one's audiences).
-    ReadLogbook,
-    /// Write in the logbook, reply, react.
-    WriteLogbook,
-    /// Remove other people's entries and replies; close anyone's open items.
-    ModerateLogbook,
-    /// See the network map: who is around the client.
-    ViewNetwork,
-    /// Add, change and remove people on the network map.
-    EditNetwork,
-    /// See the agreements: who does what.
-    ViewAgreements,
-    /// Make agreements, and change or end them (the agreement decides too:
-    /// see [`may_change_agreement`]).
-    WriteAgreements,
-    /// Read the conversations held with the guides (within their audiences).
-    ViewConversations,
-    /// Hold a conversation with a guide and record it.
-    HoldConversations,
-    /// Fill in one's own collaboration profile and decide who sees it.
-    KeepOwnProfile,
-    /// Mark which SOFA roles apply to a family carer (see [`may_mark_carer_roles`]).
-    MarkCarerRoles,
-    /// Fill in one's own carer check-in (EDIZ) and see one's own results.
-    /// Nobody else has an action that reads them.
-    CarerCheckIn,
-    /// Read "Dit ben ik", the empathy maps and the wellbeing plan (within
-    /// their audiences).
-    ViewAboutClient,
-    /// Write in "Dit ben ik", make an empathy map, add goals to the wellbeing
-    /// plan (who may change what someone else wrote: see [`may_change_about`]).
-    WriteAboutClient,
-    /// Fill in one's own volunteer check-in (WIFA) and decide whether the
-    /// coordinator sees it.
-    VolunteerCheckIn,
-    /// See the agenda and the rota (within their audiences).
-    ViewAgenda,
-    /// Put appointments, activities and shifts in the agenda (who may change
-    /// what someone else planned: see [`may_change_agenda_item`]).
-    PlanAgenda,
-    /// Sign up for shifts, give them back, swap them.
-    TakeShifts,
-}
-
-impl CircleAction {
-    pub const ALL: [CircleAction; 26] = [
-        CircleAction::ViewCircle,
-        CircleAction::ViewMembers,
-        CircleAction::InviteMembers,
-        CircleAction::ManageMembers,
-        CircleAction::EditCircle,
-        CircleAction::ArchiveCircle,
-        CircleAction::ViewAuditTrail,
-        CircleAction::Leave,
-        CircleAction::ReadLogbook,
-        CircleAction::WriteLogbook,
-        CircleAction::ModerateLogbook,
-        CircleAction::ViewNetwork,
-        CircleAction::EditNetwork,
-        CircleAction::ViewAgreements,
-        CircleAction::WriteAgreements,
-        CircleAction::ViewConversations,
-        CircleAction::HoldConversations,
-        CircleAction::KeepOwnProfile,
-        CircleAction::MarkCarerRoles,
-        CircleAction::CarerCheckIn,
-        CircleAction::ViewAboutClient,
-        CircleAction::WriteAboutClient,
-        CircleAction::VolunteerCheckIn,
-        CircleAction::ViewAgenda,
-        CircleAction::PlanAgenda,
-        CircleAction::TakeShifts,
-    ];
-}
 
 /// May a member with this role (and manager flag) do this, in a circle that
 /// is or is not archived?
@@ -207,15 +114,6 @@ pub fn may_change_about(actor_role: Role, manager_flag: bool, is_author: bool) -
 /// Going along or signing up is for everyone; changing someone's plan is not.
 pub fn may_change_agenda_item(actor_role: Role, manager_flag: bool, is_author: bool) -> bool {
     is_author || actor_role.speaks_for_client() || manager_flag || actor_role.always_manages()
-}
-
-/// Organisation-level actions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum OrgAction {
-    /// Locations, staff and settings of the organisation.
-    ManageOrganisation,
-    /// Start a circle that belongs to the organisation.
-    StartCircle,
 }
 
 pub fn may_org(roles: &[OrgRole], action: OrgAction) -> bool {

@@ -3,7 +3,7 @@
 //! the four-week list page, the same period over the API, and the member's
 //! calendar feed, which expands every series in Rust on each fetch.
 
-use super::{Env, Kind, Measurement, Options, acting_as, measure, request, send};
+use super::{Env, Kind, Measurement, Options, measure, request, send};
 use axum::body::Body;
 use axum::http::{Method, StatusCode};
 use samenspel_core::Timestamp;
@@ -21,7 +21,7 @@ const ITEMS: usize = 24;
 /// occurrence of every shift. Returns the volunteer's calendar address path.
 pub async fn seed(env: &Env) -> Result<String, String> {
     let now = Timestamp::now();
-    let me = acting_as(&env.starter, "Ans de Vries", "bench@bench.example");
+    let me = env.store.internal().act_as(&env.starter, "bench").await.map_err(|e| format!("act as: {e}"))?;
     let source = Source::system("bench");
     let ctx = samenspel::service::Ctx {
         state: &env.state,
@@ -53,7 +53,8 @@ pub async fn seed(env: &Env) -> Result<String, String> {
             shifts.push((id, first));
         }
     }
-    let volunteer = acting_as(&env.users[VOLUNTEER], "Joop Bakker", "joop@bench.example");
+    let volunteer =
+        env.store.internal().act_as(&env.users[VOLUNTEER], "bench").await.map_err(|e| format!("act as: {e}"))?;
     let vctx = samenspel::service::Ctx { user: &volunteer, ..ctx };
     for (id, first) in &shifts {
         samenspel::service::agenda::sign_up(&vctx, &env.circle, id, &first.to_string())

@@ -27,6 +27,8 @@
 //! Results: a table on standard output and one JSON object per measurement,
 //! each on a line of its own starting with `{` (`grep '^{'`).
 
+#![expect(clippy::disallowed_methods, reason = "the benchmark sets up its data directly, as an operator")]
+
 mod agenda;
 mod logbook;
 
@@ -37,9 +39,8 @@ use samenspel::app::{AppState, Background};
 use samenspel::config::RawConfig;
 use samenspel::crypto;
 use samenspel_core::Timestamp;
-use samenspel_core::access::{Credential, CredentialRecord, CurrentUser, authenticate};
 use samenspel_core::audit::{AuditEvent, AuditSink, Operation, Outcome, Source, What};
-use samenspel_core::ids::{CircleId, MemberId, SessionId, UserId};
+use samenspel_core::ids::{CircleId, MemberId, UserId};
 use samenspel_core::locale::Locale;
 use samenspel_core::role::Role;
 use samenspel_store::{ConnectOptions, Store};
@@ -450,23 +451,6 @@ struct Env {
     users: Vec<UserId>,
 }
 
-fn acting_as(id: &UserId, name: &str, email: &str) -> CurrentUser {
-    authenticate(
-        Some(CredentialRecord {
-            user_id: id.clone(),
-            display_name: name.to_owned(),
-            email: email.to_owned(),
-            locale: Locale::Nl,
-            user_disabled: false,
-            credential: Credential::Session(SessionId::generate()),
-            expires_at: None,
-            revoked: false,
-        }),
-        Timestamp::now(),
-    )
-    .expect("authenticated")
-}
-
 async fn setup(choice: &EngineChoice, opts: &Options) -> Result<Env, String> {
     let engine = choice.name();
     let dir = std::env::temp_dir().join(format!("samenspel-bench-{}", uuid::Uuid::new_v4().simple()));
@@ -512,13 +496,15 @@ async fn setup(choice: &EngineChoice, opts: &Options) -> Result<Env, String> {
     for (i, (name, _)) in people.iter().enumerate() {
         let email = format!("bench-{i}-{}@bench.example", &uuid::Uuid::new_v4().simple().to_string()[..8]);
         let id = store
+            .internal()
             .create_user(&email, name, None, Locale::Nl, true, now)
             .await
             .map_err(|e| format!("create user: {e}"))?;
         users.push((id, email));
     }
     let (starter, starter_email) = users[0].clone();
-    let me = acting_as(&starter, people[0].0, &starter_email);
+    let _ = starter_email;
+    let me = store.internal().act_as(&starter, "bench").await.map_err(|e| format!("act as: {e}"))?;
     let source = Source::system("bench");
     let ctx = samenspel::service::Ctx {
         state: &state,
@@ -537,18 +523,20 @@ async fn setup(choice: &EngineChoice, opts: &Options) -> Result<Env, String> {
         samenspel::service::circles::start(&ctx, &input, None).await.map_err(|e| format!("start circle: {e}"))?;
     for ((id, _), (_, role)) in users.iter().zip(people.iter()).skip(1) {
         store
-            .internal_add_member(&circle, id, *role, "buur", false, false, None, now)
+            .internal()
+            .add_member(&circle, id, *role, "buur", false, false, None, now)
             .await
             .map_err(|e| format!("add member: {e}"))?;
     }
     let mut members = Vec::new();
     for (id, _) in &users {
         let m = store
-            .my_membership(id, &circle, now)
+            .internal()
+            .active_membership(id, &circle, now)
             .await
             .map_err(|e| format!("membership: {e}"))?
             .ok_or("the member is missing")?;
-        members.push(m.member_id);
+        members.push(m.0);
     }
     let targets = members[1..].to_vec();
     let mut read_tokens = Vec::new();
@@ -557,7 +545,8 @@ async fn setup(choice: &EngineChoice, opts: &Options) -> Result<Env, String> {
     for client in 0..CLIENTS {
         let (user, _) = &users[client % users.len()];
         read_tokens.push(new_token(&store, user, now).await?);
-        let session = samenspel::service::accounts::start_session(&state, user, &Source::default(), now)
+        let proof = store.internal().verified(user);
+        let session = samenspel::service::accounts::start_session(&state, &proof, &Source::default(), now)
             .await
             .map_err(|e| format!("session: {e}"))?;
         sessions.push(session);
@@ -585,8 +574,9 @@ async fn setup(choice: &EngineChoice, opts: &Options) -> Result<Env, String> {
 
 async fn new_token(store: &Store, user: &UserId, now: Timestamp) -> Result<String, String> {
     let (token, shown) = crypto::new_api_token();
+    let me = store.internal().act_as(user, "bench").await.map_err(|e| format!("act as: {e}"))?;
     store
-        .create_api_token(user, "bench", &crypto::token_hash(&token), &shown, now)
+        .create_my_api_token(&me, "bench", &crypto::token_hash(&token), &shown, now)
         .await
         .map_err(|e| format!("api token: {e}"))?;
     Ok(token)

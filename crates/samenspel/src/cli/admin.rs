@@ -119,14 +119,14 @@ pub async fn run(config: Config, cmd: AdminCommand) -> anyhow::Result<ExitCode> 
         match cmd {
             AdminCommand::CreateOrg { name, .. } => {
                 let name = validate::name("name", &name).map_err(|e| anyhow::anyhow!("--name: {}", e.code))?;
-                let id = store.internal_create_organisation(&name, now).await?;
+                let id = store.internal().create_organisation(&name, now).await?;
                 println!("created organisation {name}");
                 println!("{id}");
             }
             AdminCommand::CreateLocation { org, name, .. } => {
                 let org = org_id(&store, &org).await?;
                 let name = validate::name("name", &name).map_err(|e| anyhow::anyhow!("--name: {}", e.code))?;
-                let id = store.internal_create_location(&org, &name, now).await?;
+                let id = store.internal().create_location(&org, &name, now).await?;
                 println!("created location {name}");
                 println!("{id}");
             }
@@ -137,7 +137,7 @@ pub async fn run(config: Config, cmd: AdminCommand) -> anyhow::Result<ExitCode> 
                 add_staff(&store, &org, &email, name, OrgRole::Coordinator, now).await?
             }
             AdminCommand::ListOrgs { json, .. } => {
-                let orgs = store.internal_list_organisations().await?;
+                let orgs = store.internal().list_organisations().await?;
                 if json {
                     println!("{}", serde_json::to_string_pretty(&orgs)?);
                 } else {
@@ -147,7 +147,7 @@ pub async fn run(config: Config, cmd: AdminCommand) -> anyhow::Result<ExitCode> 
                 }
             }
             AdminCommand::ListUsers { json, .. } => {
-                let users = store.internal_list_users().await?;
+                let users = store.internal().list_users().await?;
                 if json {
                     println!("{}", serde_json::to_string_pretty(&users)?);
                 } else {
@@ -164,13 +164,8 @@ pub async fn run(config: Config, cmd: AdminCommand) -> anyhow::Result<ExitCode> 
                 }
                 let user = find_user(&store, &email).await?;
                 let (state, background) = AppState::new(config.clone(), store.clone())?;
-                let link = crate::service::accounts::issue_sign_in_link(
-                    &state,
-                    &user,
-                    jiff::SignedDuration::from_mins(minutes),
-                    now,
-                )
-                .await?;
+                let link = crate::cli::issue_sign_in_link(&state, &user, jiff::SignedDuration::from_mins(minutes), now)
+                    .await?;
                 drop(state);
                 let _ = background.audit.await;
                 println!("one-time sign-in link, valid for {minutes} minutes:");
@@ -178,8 +173,9 @@ pub async fn run(config: Config, cmd: AdminCommand) -> anyhow::Result<ExitCode> 
             }
             AdminCommand::Token { email, name, .. } => {
                 let user = find_user(&store, &email).await?;
+                let user = store.internal().act_as(&user, "samenspel admin token").await?;
                 let (token, shown) = crypto::new_api_token();
-                store.create_api_token(&user, &name, &crypto::token_hash(&token), &shown, now).await?;
+                store.create_my_api_token(&user, &name, &crypto::token_hash(&token), &shown, now).await?;
                 println!("personal API token for {email} (shown once):");
                 println!("{token}");
             }
@@ -193,7 +189,7 @@ pub async fn run(config: Config, cmd: AdminCommand) -> anyhow::Result<ExitCode> 
 
 async fn org_id(store: &samenspel_store::Store, raw: &str) -> anyhow::Result<OrganisationId> {
     let id = OrganisationId::parse(raw).context("--org must be an organisation id (see `admin list-orgs`)")?;
-    if !store.internal_list_organisations().await?.iter().any(|o| o.id == id) {
+    if !store.internal().list_organisations().await?.iter().any(|o| o.id == id) {
         bail!("no organisation with id {raw} (see `admin list-orgs`)");
     }
     Ok(id)
@@ -202,6 +198,7 @@ async fn org_id(store: &samenspel_store::Store, raw: &str) -> anyhow::Result<Org
 async fn find_user(store: &samenspel_store::Store, email: &str) -> anyhow::Result<samenspel_core::ids::UserId> {
     let email = validate::email("email", email).map_err(|e| anyhow::anyhow!("--email: {}", e.code))?;
     Ok(store
+        .internal()
         .find_user_for_sign_in(&email)
         .await?
         .with_context(|| format!("no account with e-mail address {email}"))?
@@ -218,15 +215,15 @@ async fn add_staff(
 ) -> anyhow::Result<()> {
     let org = org_id(store, org).await?;
     let email = validate::email("email", email).map_err(|e| anyhow::anyhow!("--email: {}", e.code))?;
-    let user = match store.find_user_for_sign_in(&email).await? {
+    let user = match store.internal().find_user_for_sign_in(&email).await? {
         Some(u) => u.id,
         None => {
             let name = name.context("--name is needed to create a new account")?;
             let name = validate::name("name", &name).map_err(|e| anyhow::anyhow!("--name: {}", e.code))?;
-            store.create_user(&email, &name, None, Locale::Nl, true, now).await?
+            store.internal().create_user(&email, &name, None, Locale::Nl, true, now).await?
         }
     };
-    store.internal_add_staff(&org, &user, role, now).await?;
+    store.internal().add_staff(&org, &user, role, now).await?;
     println!("{email} is now {} of the organisation", role.as_str());
     println!("{user}");
     Ok(())

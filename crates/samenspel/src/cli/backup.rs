@@ -16,7 +16,7 @@ pub async fn backup(config: Config, to: &Path) -> anyhow::Result<ExitCode> {
     let store = open_store(&config).await?;
     let work = tempdir_near(to)?;
     let db_copy = work.join(DB_ENTRY);
-    store.internal_sqlite_backup(&db_copy).await?;
+    store.internal().sqlite_backup(&db_copy).await?;
     store.close().await;
     check_integrity(&db_copy).await?;
     let to_owned = to.to_path_buf();
@@ -88,7 +88,7 @@ fn tempdir_near(near: &Path) -> anyhow::Result<std::path::PathBuf> {
 async fn check_integrity(db: &Path) -> anyhow::Result<()> {
     let url = format!("sqlite://{}", db.display());
     let store = samenspel_store::Store::connect(&samenspel_store::ConnectOptions::new(url)).await?;
-    let result = store.internal_integrity_check().await;
+    let result = store.internal().integrity_check().await;
     store.close().await;
     result.map_err(|e| anyhow::anyhow!("the database copy failed its integrity check: {e}"))
 }
@@ -98,7 +98,7 @@ pub async fn verify_audit(config: Config) -> anyhow::Result<ExitCode> {
     let store = open_store(&config).await?;
     let mut prev = (GENESIS_HASH.to_owned(), 0i64);
     loop {
-        let run = store.internal_audit_run(prev.1, 1000).await?;
+        let run = store.internal().audit_run(prev.1, 1000).await?;
         if run.is_empty() {
             break;
         }

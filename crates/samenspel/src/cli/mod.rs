@@ -3,7 +3,10 @@
 
 mod admin;
 mod backup;
+mod links;
 mod serve;
+
+pub use links::issue_sign_in_link;
 
 use crate::config::{self, Config, RawConfig};
 use clap::{Args, Parser, Subcommand};

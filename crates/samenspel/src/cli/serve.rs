@@ -68,7 +68,7 @@ pub async fn serve(config: Config, demo: bool) -> anyhow::Result<ExitCode> {
     }
     let (state, background) = AppState::new(config, store.clone())?;
     if demo {
-        if state.store.internal_is_empty().await? {
+        if state.store.internal().is_empty().await? {
             crate::demo::seed(&state).await.context("loading the demo data")?;
             println!("Demo data loaded.");
         }

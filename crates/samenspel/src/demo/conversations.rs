@@ -97,7 +97,7 @@ pub(super) async fn check_ins(s: &Seeder<'_>, henk: &CircleId) -> anyhow::Result
     let message = "Sinds Henk 's nachts onrustig is, slaap ik slecht. Een middag per week vrij zou helpen.";
     checkins::share_signal(&s.ctx(&ans, super::ago(s.now, 29)), henk, "coordinator", message).await?;
     // She asked for a reminder every four weeks.
-    crate::service::reminders::set(&s.ctx(&ans, super::ago(s.now, 20)), henk, Some(4)).await?;
+    crate::service::checkins::set_reminder(&s.ctx(&ans, super::ago(s.now, 20)), henk, Some(4)).await?;
 
     // Thijs, the volunteer, shared his check-in with Marieke: he feels valued,
     // but hears about changes late.

@@ -14,12 +14,12 @@ mod agreements;
 mod conversations;
 mod logbook;
 mod network;
-use samenspel_core::access::{Credential, CredentialRecord, CurrentUser, authenticate};
 use samenspel_core::audit::Source;
-use samenspel_core::ids::{CircleId, SessionId, UserId};
+use samenspel_core::ids::{CircleId, UserId};
 use samenspel_core::locale::Locale;
 use samenspel_core::role::{OrgRole, Role};
 use samenspel_core::{Timestamp, audience::Audience};
+use samenspel_store::access::CurrentUser;
 
 pub const DOMAIN: &str = "samenspel.example";
 
@@ -56,28 +56,12 @@ fn ago_minutes(t: Timestamp, minutes: i64) -> Timestamp {
     t.checked_sub(SignedDuration::from_mins(minutes)).unwrap_or(t)
 }
 
-/// Acting as a demo person without a stored session (the operator vouches).
-fn acting_as(id: &UserId, name: &str) -> anyhow::Result<CurrentUser> {
-    Ok(authenticate(
-        Some(CredentialRecord {
-            user_id: id.clone(),
-            display_name: name.to_owned(),
-            email: String::new(),
-            locale: Locale::Nl,
-            user_disabled: false,
-            credential: Credential::Session(SessionId::generate()),
-            expires_at: None,
-            revoked: false,
-        }),
-        Timestamp::now(),
-    )?)
-}
-
 struct Seeder<'a> {
     state: &'a AppState,
     source: Source,
     now: Timestamp,
-    users: Vec<(&'static str, UserId, &'static str)>,
+    /// Each demo person: first name, account, and the store's actor for them.
+    users: Vec<(&'static str, UserId, CurrentUser)>,
 }
 
 impl<'a> Seeder<'a> {
@@ -89,14 +73,14 @@ impl<'a> Seeder<'a> {
     /// The member id of a demo person in a circle.
     async fn member_id(&self, circle: &CircleId, first: &str) -> anyhow::Result<samenspel_core::ids::MemberId> {
         let (id, _) = self.user(first)?;
-        let m = self.state.store.my_membership(&id, circle, self.now).await?;
-        Ok(m.ok_or_else(|| anyhow::anyhow!("{first} is not in the circle"))?.member_id)
+        let m = self.state.store.internal().active_membership(&id, circle, self.now).await?;
+        Ok(m.ok_or_else(|| anyhow::anyhow!("{first} is not in the circle"))?.0)
     }
 
     fn user(&self, first: &str) -> anyhow::Result<(UserId, CurrentUser)> {
-        let (_, id, name) =
+        let (_, id, user) =
             self.users.iter().find(|(f, _, _)| *f == first).ok_or_else(|| anyhow::anyhow!("no demo person {first}"))?;
-        Ok((id.clone(), acting_as(id, name)?))
+        Ok((id.clone(), user.clone()))
     }
 
     async fn circle(
@@ -142,7 +126,8 @@ impl<'a> Seeder<'a> {
         let (id, _) = self.user(who)?;
         self.state
             .store
-            .internal_add_member(circle, &id, role, relation, contact_person, manager, None, ago(self.now, days_ago))
+            .internal()
+            .add_member(circle, &id, role, relation, contact_person, manager, None, ago(self.now, days_ago))
             .await?;
         Ok(())
     }
@@ -153,16 +138,18 @@ pub async fn seed(state: &AppState) -> anyhow::Result<()> {
     let start = ago(now, 60);
     let mut users = Vec::new();
     for (first, name) in PEOPLE {
-        let id = state.store.create_user(&email(first), name, None, Locale::Nl, true, start).await?;
-        users.push((*first, id, *name));
+        let id = state.store.internal().create_user(&email(first), name, None, Locale::Nl, true, start).await?;
+        // The demo acts as its people through the store, like a job does.
+        let user = state.store.internal().act_as(&id, "demo").await?;
+        users.push((*first, id, user));
     }
     let s = Seeder { state, source: Source::system("samenspel demo"), now, users };
 
-    let org = state.store.internal_create_organisation("Zorggroep Noorderlicht", start).await?;
-    let wijkteam = state.store.internal_create_location(&org, "Wijkteam Stadspark", start).await?;
-    let esdoorn = state.store.internal_create_location(&org, "Woonzorgcentrum De Esdoorn", start).await?;
-    state.store.internal_add_staff(&org, &s.user("marieke")?.0, OrgRole::Coordinator, start).await?;
-    state.store.internal_add_staff(&org, &s.user("frank")?.0, OrgRole::Admin, start).await?;
+    let org = state.store.internal().create_organisation("Zorggroep Noorderlicht", start).await?;
+    let wijkteam = state.store.internal().create_location(&org, "Wijkteam Stadspark", start).await?;
+    let esdoorn = state.store.internal().create_location(&org, "Woonzorgcentrum De Esdoorn", start).await?;
+    state.store.internal().add_staff(&org, &s.user("marieke")?.0, OrgRole::Coordinator, start).await?;
+    state.store.internal().add_staff(&org, &s.user("frank")?.0, OrgRole::Admin, start).await?;
 
     // A man with dementia, cared for at home by his wife, with a volunteer and a district nurse.
     let henk = s
@@ -212,7 +199,8 @@ pub async fn seed(state: &AppState) -> anyhow::Result<()> {
     let (lotte, _) = s.user("lotte")?;
     state
         .store
-        .internal_add_member(
+        .internal()
+        .add_member(
             &gerda,
             &lotte,
             Role::Volunteer,
@@ -275,14 +263,10 @@ pub async fn seed(state: &AppState) -> anyhow::Result<()> {
 pub async fn print_sign_in_links(state: &AppState) -> anyhow::Result<()> {
     println!("Sign in as a demo person (each link works once, for 24 hours):");
     for (first, name) in PEOPLE {
-        if let Some(user) = state.store.find_user_for_sign_in(&email(first)).await? {
-            let link = crate::service::accounts::issue_sign_in_link(
-                state,
-                &user.id,
-                SignedDuration::from_hours(24),
-                Timestamp::now(),
-            )
-            .await?;
+        if let Some(user) = state.store.internal().find_user_for_sign_in(&email(first)).await? {
+            let link =
+                crate::cli::issue_sign_in_link(state, &user.id, SignedDuration::from_hours(24), Timestamp::now())
+                    .await?;
             println!("  {name:<18} {link}");
         }
     }

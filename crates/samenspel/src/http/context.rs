@@ -10,9 +10,9 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
 use axum_extra::extract::cookie::CookieJar;
 use samenspel_core::Timestamp;
-use samenspel_core::access::CurrentUser;
 use samenspel_core::audit::Source;
 use samenspel_core::locale::Locale;
+use samenspel_store::access::CurrentUser;
 use std::net::SocketAddr;
 
 pub const SESSION_COOKIE: &str = "samenspel_session";

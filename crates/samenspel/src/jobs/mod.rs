@@ -2,6 +2,14 @@
 //! with retries and back-off. Runs inside `serve` (and `demo`) by default, or
 //! alone as `samenspel worker`.
 
+mod checkin_reminders;
+mod digest;
+mod rota;
+
+pub use checkin_reminders::run_due as send_checkin_reminders;
+pub use digest::run_due as send_digests;
+pub use rota::run_due as run_rota;
+
 use crate::app::AppState;
 use crate::mail::{JOB_KIND, OutgoingMail};
 use samenspel_core::Timestamp;
@@ -30,13 +38,13 @@ pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
         // its e-mail in one transaction).
         if digests_checked.is_none_or(|t| t.elapsed() >= DIGEST_CHECK) {
             digests_checked = Some(std::time::Instant::now());
-            if let Err(e) = crate::service::digest::run_due(&state, Timestamp::now()).await {
+            if let Err(e) = send_digests(&state, Timestamp::now()).await {
                 tracing::error!(error = %e, "could not make the summaries");
             }
-            if let Err(e) = crate::service::reminders::run_due(&state, Timestamp::now()).await {
+            if let Err(e) = send_checkin_reminders(&state, Timestamp::now()).await {
                 tracing::error!(error = %e, "could not send the check-in reminders");
             }
-            if let Err(e) = crate::service::agenda::run_due(&state, Timestamp::now()).await {
+            if let Err(e) = run_rota(&state, Timestamp::now()).await {
                 tracing::error!(error = %e, "could not send the shift reminders or ask for cover");
             }
         }
@@ -50,7 +58,7 @@ pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
         if worked {
             continue;
         }
-        let wait = match state.store.next_job_due().await {
+        let wait = match state.store.internal().next_job_due().await {
             Ok(Some(due)) => {
                 let ms = due.as_millisecond() - Timestamp::now().as_millisecond();
                 Duration::from_millis(ms.clamp(0, IDLE_POLL.as_millis() as i64) as u64)
@@ -74,14 +82,14 @@ pub async fn run_due(state: &AppState, worker: &str) -> anyhow::Result<usize> {
 /// Like [`run_due`], with the clock given: jobs due at `at` run, and
 /// retries are scheduled from `at`.
 pub async fn run_due_at(state: &AppState, worker: &str, at: Timestamp) -> anyhow::Result<usize> {
-    let jobs = state.store.claim_jobs(worker, at, LEASE, 16).await?;
+    let jobs = state.store.internal().claim_jobs(worker, at, LEASE, 16).await?;
     let n = jobs.len();
     for job in jobs {
         let result = perform(state, &job).await;
         let now = at.max(Timestamp::now());
         match result {
             Ok(()) => {
-                if !state.store.finish_job(&job.id, worker, now).await? {
+                if !state.store.internal().finish_job(&job.id, worker, now).await? {
                     tracing::warn!(job = %job.id, "job finished after its lease ran out");
                 }
             }
@@ -93,7 +101,7 @@ pub async fn run_due_at(state: &AppState, worker: &str, at: Timestamp) -> anyhow
                 } else {
                     tracing::error!(job = %job.id, kind = %job.kind, attempt = job.attempts, error = %format!("{e:#}"), "job failed for the last time");
                 }
-                state.store.fail_job(&job.id, worker, &format!("{e:#}"), retry, now).await?;
+                state.store.internal().fail_job(&job.id, worker, &format!("{e:#}"), retry, now).await?;
             }
         }
     }
@@ -123,7 +131,7 @@ async fn perform(state: &AppState, job: &Job) -> anyhow::Result<()> {
 }
 
 pub async fn refresh_gauges(state: &AppState) {
-    if let Ok((waiting, failed)) = state.store.job_counts().await {
+    if let Ok((waiting, failed)) = state.store.internal().job_counts().await {
         state.metrics.jobs_waiting.set(waiting);
         state.metrics.jobs_failed.set(failed);
     }

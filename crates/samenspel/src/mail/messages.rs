@@ -74,6 +74,30 @@ pub fn sign_in_mail(tr: Tr, to: &str, name: &str, link: &str, minutes: u32) -> a
 }
 
 #[derive(Template)]
+#[template(path = "mail/no_account.txt")]
+struct NoAccountText {
+    tr: Tr,
+}
+
+#[derive(Template)]
+#[template(path = "mail/no_account.html")]
+struct NoAccountHtml {
+    tr: Tr,
+}
+
+/// The answer to a sign-in link asked for an address without an account:
+/// sent like a link, so the request reveals nothing about who has one.
+pub fn no_account_mail(tr: Tr, to: &str) -> askama::Result<OutgoingMail> {
+    Ok(OutgoingMail {
+        to: to.to_owned(),
+        subject: tr.t("mail-no-account-subject"),
+        text: NoAccountText { tr }.render()?,
+        html: NoAccountHtml { tr }.render()?,
+        settings_link: None,
+    })
+}
+
+#[derive(Template)]
 #[template(path = "mail/notice.txt")]
 struct NoticeText<'a> {
     tr: Tr,

@@ -4,13 +4,14 @@
 
 use super::{Ctx, InCircle, in_circle, what};
 use samenspel_core::about::{Part, Section, SectionInput};
-use samenspel_core::access::{Can, act, may_change_about};
+use samenspel_core::access::{act, may_change_about};
 use samenspel_core::audit::Operation;
 use samenspel_core::empathy::{EmpathyMap, EmpathyMapInput};
 use samenspel_core::ids::{CircleId, MemberId};
 use samenspel_core::member::Member;
 use samenspel_core::wellbeing::{Goal, GoalInput};
 use samenspel_core::{Error, Result};
+use samenspel_store::access::Can;
 
 /// What every page about the client needs besides its items.
 pub struct Writing {
@@ -30,7 +31,7 @@ async fn writing<A>(ctx: &Ctx<'_>, cap: &Can<A>) -> Result<Writing> {
 }
 
 /// May the reader change the audience of (or remove) an item started by `author`?
-pub fn may_decide(place: &samenspel_core::access::Place, author: &MemberId) -> bool {
+pub fn may_decide(place: &samenspel_store::access::Place, author: &MemberId) -> bool {
     place.may(samenspel_core::access::CircleAction::WriteAboutClient)
         && may_change_about(place.role, place.manager, author == &place.member_id)
 }

@@ -4,23 +4,24 @@ use super::Ctx;
 use crate::app::AppState;
 use crate::crypto::{self, random_token, token_hash};
 use crate::i18n::Tr;
-use crate::mail::sign_in_mail;
+use crate::mail::{no_account_mail, sign_in_mail};
 use crate::ratelimit;
-use samenspel_core::access::{CurrentUser, authenticate};
 use samenspel_core::audit::Source;
-use samenspel_core::ids::{ApiTokenId, CircleId, InvitationId, SessionId, UserId};
+use samenspel_core::ids::{ApiTokenId, CircleId, InvitationId, SessionId};
 use samenspel_core::locale::Locale;
 use samenspel_core::{Error, Result, Timestamp, validate};
+use samenspel_store::access::CurrentUser;
+use samenspel_store::access::Verified;
 use samenspel_store::api_tokens::ApiTokenInfo;
-use samenspel_store::invitations::Accept;
 use samenspel_store::sessions::{NewSession, SessionInfo};
-use samenspel_store::sign_in_links::LinkPreview;
+use samenspel_store::sign_in_links::{LinkPreview, LinkRecipient, NewLink};
 
-/// Opens a session for `user` and returns the cookie value.
-pub async fn start_session(state: &AppState, user: &UserId, source: &Source, now: Timestamp) -> Result<String> {
+/// Opens a session for whoever just proved who they are, and returns the
+/// cookie value.
+pub async fn start_session(state: &AppState, proof: &Verified, source: &Source, now: Timestamp) -> Result<String> {
     let token = random_token();
     let new = NewSession {
-        user_id: user,
+        proof,
         token_hash: &token_hash(&token),
         user_agent: source.user_agent.as_deref().unwrap_or(""),
         ip: source.ip.as_deref().unwrap_or(""),
@@ -31,8 +32,7 @@ pub async fn start_session(state: &AppState, user: &UserId, source: &Source, now
 
 /// The signed-in user behind a session cookie, if it is valid.
 pub async fn user_from_session(state: &AppState, token: &str, now: Timestamp) -> Result<CurrentUser> {
-    let record = state.store.credential_by_session(&token_hash(token), state.session_lifetime(), now).await?;
-    authenticate(record, now)
+    state.store.authenticate_session(&token_hash(token), state.session_lifetime(), now).await
 }
 
 /// The user behind an `Authorization: Bearer` token.
@@ -40,8 +40,7 @@ pub async fn user_from_api_token(state: &AppState, token: &str, now: Timestamp) 
     if !token.starts_with(crypto::API_TOKEN_PREFIX) {
         return Err(Error::Unauthenticated);
     }
-    let record = state.store.credential_by_api_token(&token_hash(token), now).await?;
-    authenticate(record, now)
+    state.store.authenticate_api_token(&token_hash(token), now).await
 }
 
 /// Password sign-in. Wrong address or wrong password give the same answer.
@@ -55,63 +54,44 @@ pub async fn sign_in_with_password(
     let email = validate::email("email", email).map_err(|e| Error::Validation(vec![e]))?;
     state.limiter.hit(ratelimit::SIGN_IN_PER_IP, source.ip.as_deref().unwrap_or("")).map_err(Error::RateLimited)?;
     state.limiter.hit(ratelimit::SIGN_IN_PER_ACCOUNT, &email).map_err(Error::RateLimited)?;
-    let user = state.store.find_user_for_sign_in(&email).await?;
-    let stored = user.as_ref().and_then(|u| u.password_hash.clone());
-    let ok = crypto::verify_password(password.to_owned(), stored).await;
-    match user {
-        Some(u) if ok && !u.disabled => start_session(state, &u.id, source, now).await,
-        _ => Err(Error::field("password", "sign-in-failed")),
+    match state.store.check_password(&email, password).await? {
+        Some(proof) => start_session(state, &proof, source, now).await,
+        None => Err(Error::field("password", "sign-in-failed")),
     }
 }
 
-/// Sends a one-time sign-in link when the address has an account. Answers
-/// the same either way, so nobody learns which addresses are registered.
-pub async fn request_sign_in_link(state: &AppState, email: &str, source: &Source, now: Timestamp) -> Result<()> {
+/// Sends a one-time sign-in link to an address — or, when it has no
+/// account, an e-mail that says so. Both take the same path (a mail queued in
+/// one transaction), so neither the answer nor its timing reveals which
+/// addresses are registered. `invitation` is finished when the link is used.
+pub async fn request_sign_in_link(
+    state: &AppState,
+    email: &str,
+    invitation: Option<&InvitationId>,
+    tr: Tr,
+    source: &Source,
+    now: Timestamp,
+) -> Result<()> {
     let email = validate::email("email", email).map_err(|e| Error::Validation(vec![e]))?;
     state.limiter.hit(ratelimit::LINK_PER_IP, source.ip.as_deref().unwrap_or("")).map_err(Error::RateLimited)?;
     state.limiter.hit(ratelimit::LINK_PER_ADDRESS, &email).map_err(Error::RateLimited)?;
-    match state.store.find_user_for_sign_in(&email).await? {
-        Some(user) if !user.disabled => {
-            send_sign_in_link(state, &user.id, &user.email, &user.display_name, None, Tr::new(user.locale), now).await
-        }
-        _ => Ok(()),
-    }
-}
-
-/// Creates a sign-in link (optionally finishing an invitation) and queues its e-mail.
-pub async fn send_sign_in_link(
-    state: &AppState,
-    user: &UserId,
-    email: &str,
-    name: &str,
-    invitation: Option<&InvitationId>,
-    tr: Tr,
-    now: Timestamp,
-) -> Result<()> {
     let token = random_token();
     let minutes = state.config.sign_in_link_minutes;
     let link = state.config.link(&format!("/sign-in/link/{token}"));
-    let mail = sign_in_mail(tr, email, name, &link, minutes).map_err(Error::internal)?;
-    let expires = now.saturating_add(jiff::SignedDuration::from_mins(i64::from(minutes))).map_err(Error::internal)?;
-    state
-        .store
-        .create_sign_in_link(user, &token_hash(&token), invitation, expires, Some(&mail.into_job(now)), now)
-        .await?;
+    let expires_at =
+        now.saturating_add(jiff::SignedDuration::from_mins(i64::from(minutes))).map_err(Error::internal)?;
+    let new = NewLink { token_hash: &token_hash(&token), invitation, expires_at };
+    let mail = |to: Option<&LinkRecipient>| {
+        match to {
+            Some(r) => sign_in_mail(Tr::new(r.locale), &email, &r.display_name, &link, minutes),
+            None => no_account_mail(tr, &email),
+        }
+        .map(|m| m.into_job(now))
+        .map_err(Error::internal)
+    };
+    state.store.request_sign_in_link(&email, new, mail, now).await?;
     state.jobs_waiting.notify_one();
     Ok(())
-}
-
-/// A sign-in link that operators print (`admin sign-in-link`, `demo`): no e-mail.
-pub async fn issue_sign_in_link(
-    state: &AppState,
-    user: &UserId,
-    valid: jiff::SignedDuration,
-    now: Timestamp,
-) -> Result<String> {
-    let token = random_token();
-    let expires = now.saturating_add(valid).map_err(Error::internal)?;
-    state.store.create_sign_in_link(user, &token_hash(&token), None, expires, None, now).await?;
-    Ok(state.config.link(&format!("/sign-in/link/{token}")))
 }
 
 pub async fn preview_sign_in_link(state: &AppState, token: &str, now: Timestamp) -> Result<Option<LinkPreview>> {
@@ -126,22 +106,9 @@ pub async fn use_sign_in_link(
     source: &Source,
     now: Timestamp,
 ) -> Result<(String, Option<CircleId>)> {
-    let (user, invitation) =
+    let (proof, circle) =
         state.store.consume_sign_in_link(&token_hash(token), now).await?.ok_or(Error::Conflict("link-not-valid"))?;
-    if state.store.internal_user(&user).await?.disabled {
-        return Err(Error::Conflict("link-not-valid"));
-    }
-    state.store.internal_mark_email_verified(&user, now).await?;
-    let circle = match invitation {
-        Some(inv) => match state.store.accept_invitation(Accept::ViaSignInLink(&inv), &user, now).await {
-            Ok(c) => Some(c),
-            // The invitation was revoked or expired meanwhile: still sign in.
-            Err(Error::Conflict(_)) => None,
-            Err(e) => return Err(e),
-        },
-        None => None,
-    };
-    let session = start_session(state, &user, source, now).await?;
+    let session = start_session(state, &proof, source, now).await?;
     Ok((session, circle))
 }
 
@@ -178,7 +145,7 @@ pub async fn create_token(ctx: &Ctx<'_>, name: &str) -> Result<(String, ApiToken
         return Err(Error::field("name", "name-too-long"));
     }
     let (token, shown) = crypto::new_api_token();
-    let id = ctx.state.store.create_api_token(ctx.user.id(), &name, &token_hash(&token), &shown, ctx.now).await?;
+    let id = ctx.state.store.create_my_api_token(ctx.user, &name, &token_hash(&token), &shown, ctx.now).await?;
     Ok((token, id))
 }
 
@@ -199,13 +166,6 @@ pub async fn set_name(ctx: &Ctx<'_>, name: &str) -> Result<()> {
 /// must be given; signing in by e-mail link only needs none.
 pub async fn set_password(ctx: &Ctx<'_>, current: &str, new: &str) -> Result<()> {
     let new = validate::new_password("new_password", new).map_err(|e| Error::Validation(vec![e]))?;
-    let me = ctx.state.store.find_user_for_sign_in(ctx.user.email()).await?.ok_or(Error::NotFound)?;
-    if let Some(stored) = me.password_hash {
-        ctx.state.limiter.hit(ratelimit::SIGN_IN_PER_ACCOUNT, ctx.user.email()).map_err(Error::RateLimited)?;
-        if !crypto::verify_password(current.to_owned(), Some(stored)).await {
-            return Err(Error::field("current_password", "password-wrong"));
-        }
-    }
-    let hash = crypto::hash_password(new).await.map_err(|e| Error::internal(e.to_string()))?;
-    ctx.state.store.internal_set_password_hash(ctx.user.id(), &hash).await
+    ctx.state.limiter.hit(ratelimit::SIGN_IN_PER_ACCOUNT, ctx.user.email()).map_err(Error::RateLimited)?;
+    ctx.state.store.set_my_password(ctx.user, current, &new).await
 }

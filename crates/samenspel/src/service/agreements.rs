@@ -25,7 +25,7 @@ pub struct Agreements {
 
 impl Agreements {
     /// May the reader change this agreement?
-    pub fn may_change(&self, a: &Agreement, me: &samenspel_core::access::Place) -> bool {
+    pub fn may_change(&self, a: &Agreement, me: &samenspel_store::access::Place) -> bool {
         self.may_write
             && may_change_agreement(me.role, me.member_id == a.owner, a.owner_role, self.informal_edits_professional)
     }

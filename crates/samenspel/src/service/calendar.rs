@@ -9,7 +9,7 @@ use super::Ctx;
 use super::agenda::day_start;
 use crate::app::AppState;
 use crate::ical::{Calendar, Event, When};
-use samenspel_core::access::{act, authenticate, authorize};
+use samenspel_core::access::act;
 use samenspel_core::agenda::{Item, Kind};
 use samenspel_core::audit::{Operation, Source, What};
 use samenspel_core::{Error, Result, Timestamp};
@@ -23,17 +23,17 @@ const SHIFTS_AHEAD_DAYS: i64 = 400;
 /// Makes a new secret address (the old one stops working) and returns it.
 pub async fn renew(ctx: &Ctx<'_>) -> Result<String> {
     let token = crate::crypto::random_token();
-    ctx.state.store.set_calendar_feed(ctx.user.id(), &crate::crypto::token_hash(&token), ctx.now).await?;
+    ctx.state.store.set_my_calendar_feed(ctx.user, &crate::crypto::token_hash(&token), ctx.now).await?;
     Ok(address(ctx.state, &token))
 }
 
 pub async fn revoke(ctx: &Ctx<'_>) -> Result<()> {
-    ctx.state.store.revoke_calendar_feed(ctx.user.id()).await
+    ctx.state.store.revoke_my_calendar_feed(ctx.user).await
 }
 
 /// When the current address was made, if there is one.
 pub async fn since(ctx: &Ctx<'_>) -> Result<Option<Timestamp>> {
-    ctx.state.store.calendar_feed_since(ctx.user.id()).await
+    ctx.state.store.my_calendar_feed_since(ctx.user).await
 }
 
 pub fn address(state: &AppState, token: &str) -> String {
@@ -44,8 +44,11 @@ pub fn address(state: &AppState, token: &str) -> String {
 /// address says nothing about whether it ever existed).
 pub async fn feed(state: &AppState, token: &str, source: &Source, now: Timestamp) -> Result<String> {
     let token = token.strip_suffix(".ics").unwrap_or(token);
-    let record = state.store.credential_by_calendar_feed(&crate::crypto::token_hash(token)).await?;
-    let user = authenticate(record, now).map_err(|_| Error::NotFound)?;
+    let user = state
+        .store
+        .authenticate_calendar_feed(&crate::crypto::token_hash(token), now)
+        .await
+        .map_err(|e| if matches!(e, Error::Unauthenticated) { Error::NotFound } else { e })?;
     let circles = state.store.my_circles(&user, now).await?;
     let tr = crate::i18n::Tr::new(user.locale());
     let mut cal = Calendar::new(&tr.t("calendar-name"));
@@ -54,17 +57,17 @@ pub async fn feed(state: &AppState, token: &str, source: &Source, now: Timestamp
     let to = today.checked_add(jiff::Span::new().days(SHIFTS_AHEAD_DAYS)).unwrap_or(today);
     for mine in circles {
         let circle = mine.circle.id.clone();
-        let membership = state.store.my_membership(user.id(), &circle, now).await?;
-        let Ok(cap) = authorize::<act::ViewAgenda>(
-            &user,
-            &circle,
-            membership,
-            What::new(Operation::Read, "agenda.feed", "circle", Some(circle.to_string())),
-            source,
-            &state.audit,
-            now,
-        )
-        .await
+        let Ok(cap) = state
+            .store
+            .authorize::<act::ViewAgenda>(
+                &user,
+                &circle,
+                What::new(Operation::Read, "agenda.feed", "circle", Some(circle.to_string())),
+                source,
+                &state.audit,
+                now,
+            )
+            .await
         else {
             continue;
         };

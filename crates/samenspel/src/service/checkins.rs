@@ -11,7 +11,7 @@ use samenspel_core::ids::{CircleId, MemberId};
 use samenspel_core::questionnaire::{Answer, AnswerError, Instrument, Score};
 use samenspel_core::role::Role;
 use samenspel_core::{Error, Result};
-use samenspel_store::checkins::CheckIn;
+use samenspel_store::checkins::{CheckIn, REMINDER_WEEKS};
 use std::collections::BTreeMap;
 
 /// The instrument of the check-in.
@@ -105,4 +105,13 @@ pub async fn withdraw_signal(ctx: &Ctx<'_>, circle: &CircleId) -> Result<()> {
 pub async fn signals(ctx: &Ctx<'_>, circle: &CircleId) -> Result<Vec<Signal>> {
     let cap = ctx.can::<act::ViewMembers>(circle, what(Operation::Read, "signals.list", "circle", circle)).await?;
     ctx.state.store.visible_signals(&cap).await
+}
+
+/// Sets the reminder rhythm: a number of weeks from [`REMINDER_WEEKS`], or none.
+pub async fn set_reminder(ctx: &Ctx<'_>, circle: &CircleId, every_weeks: Option<i64>) -> Result<()> {
+    let cap = ctx.can::<act::CarerCheckIn>(circle, what(Operation::Update, "reminders.set", "circle", circle)).await?;
+    if every_weeks.is_some_and(|n| !REMINDER_WEEKS.contains(&n)) {
+        return Err(Error::field("every_weeks", "reminder-weeks-invalid"));
+    }
+    ctx.state.store.set_reminder(&cap, INSTRUMENT, every_weeks, ctx.now).await
 }

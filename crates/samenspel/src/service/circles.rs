@@ -1,7 +1,7 @@
 //! Starting, viewing, editing and archiving circles.
 
 use super::{Ctx, what};
-use samenspel_core::access::{act, authorize_org};
+use samenspel_core::access::{act, oact};
 use samenspel_core::audit::Operation;
 use samenspel_core::circle::{Circle, MyCircle, NewCircle};
 use samenspel_core::error::Validator;
@@ -73,11 +73,16 @@ pub async fn start(ctx: &Ctx<'_>, input: &StartCircle, idem: Option<&Idempotency
     };
     let org_cap = match &org_id {
         Some(org) => {
-            let roles = ctx.state.store.my_staff_roles(ctx.user, org).await?;
-            Some(
-                authorize_org::<act::StartCircle>(ctx.user, org, &roles)
-                    .map_err(|_| Error::field("organisation_id", "organisation-unknown"))?,
-            )
+            let what = what(Operation::Create, "circle.start", "organisation", org);
+            let cap = ctx.state.store.authorize_org::<oact::StartCircle>(
+                ctx.user,
+                org,
+                what,
+                ctx.source,
+                &ctx.state.audit,
+                ctx.now,
+            );
+            Some(cap.await.map_err(|_| Error::field("organisation_id", "organisation-unknown"))?)
         }
         None => None,
     };
@@ -106,7 +111,12 @@ pub async fn organisations_to_start_for(ctx: &Ctx<'_>) -> Result<Vec<(Organisati
     let mut out = Vec::new();
     for (org, roles) in ctx.state.store.my_organisations(ctx.user).await? {
         if roles.iter().any(|r| matches!(r, OrgRole::Admin | OrgRole::Coordinator)) {
-            let cap = authorize_org::<act::StartCircle>(ctx.user, &org.id, &roles)?;
+            let what = what(Operation::Read, "organisation.locations", "organisation", &org.id);
+            let cap = ctx
+                .state
+                .store
+                .authorize_org::<oact::StartCircle>(ctx.user, &org.id, what, ctx.source, &ctx.state.audit, ctx.now)
+                .await?;
             let locations = ctx.state.store.locations(&cap).await?;
             out.push((org, locations));
         }

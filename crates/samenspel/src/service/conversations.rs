@@ -82,7 +82,7 @@ pub async fn hold(ctx: &Ctx<'_>, circle: &CircleId, input: &ConversationInput) -
 /// conversation.
 async fn fill_about(
     ctx: &Ctx<'_>,
-    cap: &samenspel_core::access::Can<act::HoldConversations>,
+    cap: &samenspel_store::access::Can<act::HoldConversations>,
     c: &samenspel_core::conversation::NewConversation,
 ) -> Result<()> {
     let (Some(write), Some(view)) = (cap.also::<act::WriteAboutClient>(), cap.also::<act::ViewAboutClient>()) else {
@@ -118,7 +118,7 @@ async fn fill_about(
 /// The conversation as the member may read it, for a change: not found when hidden.
 async fn readable(
     ctx: &Ctx<'_>,
-    cap: &samenspel_core::access::Can<act::HoldConversations>,
+    cap: &samenspel_store::access::Can<act::HoldConversations>,
     id: &str,
 ) -> Result<Conversation> {
     let view = cap.also::<act::ViewConversations>().ok_or(Error::Forbidden)?;

@@ -5,7 +5,7 @@
 
 use super::{Ctx, InCircle, in_circle, what};
 use crate::i18n::Tr;
-use samenspel_core::access::{Can, act};
+use samenspel_core::access::act;
 use samenspel_core::agenda::{Kind, NewItem};
 use samenspel_core::audit::Operation;
 use samenspel_core::help::{Request, RequestInput, Status, check_message};
@@ -13,6 +13,7 @@ use samenspel_core::ids::{CircleId, MemberId};
 use samenspel_core::member::Member;
 use samenspel_core::recurrence::{End, Frequency, Length, Series};
 use samenspel_core::{Error, Result};
+use samenspel_store::access::Can;
 use samenspel_store::logbook::{Digest, Recipient};
 
 pub struct HelpView {

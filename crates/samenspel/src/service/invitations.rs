@@ -7,7 +7,7 @@ use crate::crypto::{random_token, token_hash};
 use crate::i18n::Tr;
 use crate::mail::invitation_mail;
 use crate::ratelimit;
-use samenspel_core::access::{CurrentUser, act};
+use samenspel_core::access::act;
 use samenspel_core::audit::{AuditEvent, AuditSink, Operation, Outcome, Source};
 use samenspel_core::error::Validator;
 use samenspel_core::ids::{CircleId, InvitationId};
@@ -15,8 +15,9 @@ use samenspel_core::invitation::{Invitation, InvitationPreview, InvitationState,
 use samenspel_core::locale::Locale;
 use samenspel_core::role::Role;
 use samenspel_core::{Error, Result, Timestamp, validate};
+use samenspel_store::access::CurrentUser;
 use samenspel_store::idempotency::IdempotencyKey;
-use samenspel_store::invitations::Accept;
+use samenspel_store::invitations::Newcomer;
 
 pub const MAX_MESSAGE: usize = 1000;
 
@@ -194,7 +195,7 @@ pub async fn accept_signed_in(
     source: &Source,
     now: Timestamp,
 ) -> Result<CircleId> {
-    let circle = state.store.accept_invitation(Accept::Token(&token_hash(token)), user.id(), now).await?;
+    let circle = state.store.accept_invitation(&token_hash(token), user, now).await?;
     record_accept(state, Some(user), &circle, source, now).await?;
     Ok(circle)
 }
@@ -223,6 +224,7 @@ pub async fn accept_new(
     source: &Source,
     now: Timestamp,
 ) -> Result<Accepted> {
+    // The invitation is the newcomer's only standing: check it before the input.
     let preview = state.store.invitation_by_token(&token_hash(token), now).await?.ok_or(Error::NotFound)?;
     if preview.state != InvitationState::Open {
         return Err(Error::Conflict("invitation-not-open"));
@@ -236,29 +238,18 @@ pub async fn accept_new(
     };
     let ip = source.ip.clone().unwrap_or_default();
     state.limiter.hit(ratelimit::LINK_PER_IP, &ip).map_err(Error::RateLimited)?;
-    let existing = state.store.find_user_for_sign_in(&email).await?;
-    let proven = preview.email.as_deref() == Some(email.as_str());
-    let (user_id, created) = match existing {
-        Some(user) if user.disabled => return Err(Error::field("email", "account-disabled")),
-        Some(user) => (user.id, false),
-        None => match state.store.create_user(&email, &name, None, locale, proven, now).await {
-            Ok(id) => (id, true),
-            // Someone made the account a moment ago: continue as for an existing one.
-            Err(Error::Conflict(_)) => {
-                (state.store.find_user_for_sign_in(&email).await?.ok_or(Error::NotFound)?.id, false)
-            }
-            Err(e) => return Err(e),
-        },
-    };
-    if created && proven {
-        let circle = state.store.accept_invitation(Accept::Token(&token_hash(token)), &user_id, now).await?;
-        let session_token = start_session(state, &user_id, source, now).await?;
-        record_accept(state, None, &circle, source, now).await?;
-        return Ok(Accepted::SignedIn { session_token, circle });
+    match state.store.accept_invitation_as_newcomer(&token_hash(token), &name, &email, locale, now).await? {
+        Newcomer::Joined { proof, circle } => {
+            let session_token = start_session(state, &proof, source, now).await?;
+            record_accept(state, None, &circle, source, now).await?;
+            Ok(Accepted::SignedIn { session_token, circle })
+        }
+        Newcomer::MustConfirm { invitation } => {
+            super::accounts::request_sign_in_link(state, &email, Some(&invitation), Tr::new(locale), source, now)
+                .await?;
+            Ok(Accepted::CheckMail { email })
+        }
     }
-    state.limiter.hit(ratelimit::LINK_PER_ADDRESS, &email).map_err(Error::RateLimited)?;
-    super::accounts::send_sign_in_link(state, &user_id, &email, &name, Some(&preview.id), Tr::new(locale), now).await?;
-    Ok(Accepted::CheckMail { email })
 }
 
 async fn record_accept(

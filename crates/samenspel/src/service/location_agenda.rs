@@ -5,12 +5,13 @@
 
 use super::agenda::{day_start, tz};
 use super::{Ctx, what};
-use samenspel_core::access::location::{LocationCan, LocationStanding, authorize_location, lact};
+use samenspel_core::access::location::lact;
 use samenspel_core::agenda::{ItemInput, Kind};
 use samenspel_core::audit::Operation;
 use samenspel_core::ids::{LocationId, UserId};
 use samenspel_core::recurrence::Occurrence;
 use samenspel_core::{Error, Result};
+use samenspel_store::access::LocationCan;
 use samenspel_store::location_agenda::{Joined, LocationItem};
 
 /// How far the location's agenda looks ahead.
@@ -20,12 +21,8 @@ async fn can<A: lact::LocationActionMarker>(
     ctx: &Ctx<'_>,
     location: &LocationId,
     what: samenspel_core::audit::What,
-) -> Result<(LocationCan<A>, LocationStanding, String)> {
-    let (standing, name) =
-        ctx.state.store.location_standing(ctx.user.id(), location, ctx.now).await?.ok_or(Error::NotFound)?;
-    let cap =
-        authorize_location::<A>(ctx.user, location, &standing, what, ctx.source, &ctx.state.audit, ctx.now).await?;
-    Ok((cap, standing, name))
+) -> Result<LocationCan<A>> {
+    ctx.state.store.authorize_location::<A>(ctx.user, location, what, ctx.source, &ctx.state.audit, ctx.now).await
 }
 
 /// One occurrence with the people in it.
@@ -54,7 +51,7 @@ pub struct LocationView {
 }
 
 pub async fn agenda(ctx: &Ctx<'_>, location: &LocationId) -> Result<LocationView> {
-    let (cap, standing, name) =
+    let cap =
         can::<lact::ViewLocationAgenda>(ctx, location, what(Operation::Read, "location.agenda", "location", location))
             .await?;
     let items = ctx.state.store.location_items(&cap).await?;
@@ -76,27 +73,27 @@ pub async fn agenda(ctx: &Ctx<'_>, location: &LocationId) -> Result<LocationView
         .collect();
     slots.sort_by(|a, b| a.occurrence.start.cmp(&b.occurrence.start));
     Ok(LocationView {
-        may_plan: cap.also::<lact::PlanLocationAgenda>(&standing).is_some(),
-        may_join: cap.also::<lact::JoinLocationAgenda>(&standing).is_some(),
+        may_plan: cap.also::<lact::PlanLocationAgenda>().is_some(),
+        may_join: cap.also::<lact::JoinLocationAgenda>().is_some(),
         me: cap.user_id().clone(),
-        name,
+        name: cap.location_name().to_owned(),
         slots,
     })
 }
 
 /// The location's name, for the form (planners only).
 pub async fn form(ctx: &Ctx<'_>, location: &LocationId) -> Result<String> {
-    let (_, _, name) =
+    let cap =
         can::<lact::PlanLocationAgenda>(ctx, location, what(Operation::Read, "location.form", "location", location))
             .await?;
-    Ok(name)
+    Ok(cap.location_name().to_owned())
 }
 
 /// Adds a rota shift (`kind` shift) or an open meeting (`kind` activity),
 /// each with a limit of places.
 pub async fn add(ctx: &Ctx<'_>, location: &LocationId, input: &ItemInput) -> Result<String> {
     // Who asks is decided (and audited) before what they send is read.
-    let (cap, _, _) =
+    let cap =
         can::<lact::PlanLocationAgenda>(ctx, location, what(Operation::Create, "location.add", "location", location))
             .await?;
     if !matches!(Kind::parse(input.kind.trim()), Some(Kind::Shift | Kind::Activity)) {
@@ -112,11 +109,10 @@ pub async fn add(ctx: &Ctx<'_>, location: &LocationId, input: &ItemInput) -> Res
 async fn occurrence(
     ctx: &Ctx<'_>,
     cap: &LocationCan<lact::JoinLocationAgenda>,
-    standing: &LocationStanding,
     id: &str,
     on: &str,
 ) -> Result<(LocationItem, jiff::civil::Date)> {
-    let view = cap.also::<lact::ViewLocationAgenda>(standing).ok_or(Error::Forbidden)?;
+    let view = cap.also::<lact::ViewLocationAgenda>().ok_or(Error::Forbidden)?;
     let item = ctx.state.store.location_items(&view).await?.into_iter().find(|i| i.id == id).ok_or(Error::NotFound)?;
     let on = on.parse::<jiff::civil::Date>().map_err(|_| Error::NotFound)?;
     let next = on.tomorrow().map_err(|_| Error::NotFound)?;
@@ -133,17 +129,17 @@ async fn occurrence(
 }
 
 pub async fn join(ctx: &Ctx<'_>, location: &LocationId, id: &str, on: &str) -> Result<()> {
-    let (cap, standing, _) =
+    let cap =
         can::<lact::JoinLocationAgenda>(ctx, location, what(Operation::Create, "location.join", "location_item", id))
             .await?;
-    let (item, on) = occurrence(ctx, &cap, &standing, id, on).await?;
-    ctx.state.store.join_location_item(&cap, &item, on, ctx.now).await
+    let (item, on) = occurrence(ctx, &cap, id, on).await?;
+    ctx.state.store.join_location_item(&cap, &item.id, on, ctx.now).await
 }
 
 pub async fn leave(ctx: &Ctx<'_>, location: &LocationId, id: &str, on: &str) -> Result<()> {
-    let (cap, standing, _) =
+    let cap =
         can::<lact::JoinLocationAgenda>(ctx, location, what(Operation::Delete, "location.leave", "location_item", id))
             .await?;
-    let (item, on) = occurrence(ctx, &cap, &standing, id, on).await?;
-    ctx.state.store.leave_location_item(&cap, &item, on).await
+    let (item, on) = occurrence(ctx, &cap, id, on).await?;
+    ctx.state.store.leave_location_item(&cap, &item.id, on).await
 }

@@ -1,7 +1,7 @@
 //! The member list, member cards and changes to memberships.
 
 use super::{Ctx, InCircle, in_circle, what};
-use samenspel_core::access::{Can, act, may_mark_carer_roles};
+use samenspel_core::access::{act, may_mark_carer_roles};
 use samenspel_core::audience::Audience;
 use samenspel_core::audit::Operation;
 use samenspel_core::error::Validator;
@@ -9,6 +9,7 @@ use samenspel_core::ids::{CircleId, MemberId};
 use samenspel_core::member::{Member, MemberChanges};
 use samenspel_core::role::Role;
 use samenspel_core::{Error, Result, Timestamp, validate};
+use samenspel_store::access::Can;
 use samenspel_store::profiles::{CarerRoles, MemberProfile};
 
 pub async fn list(ctx: &Ctx<'_>, circle: &CircleId) -> Result<Vec<Member>> {

@@ -13,7 +13,6 @@ pub mod changes;
 pub mod checkins;
 pub mod circles;
 pub mod conversations;
-pub mod digest;
 pub mod help;
 pub mod invitations;
 pub mod location_agenda;
@@ -23,16 +22,16 @@ pub mod network;
 pub mod notifications;
 pub mod notify;
 pub mod profiles;
-pub mod reminders;
 pub mod volunteer_checkins;
 
 use crate::app::AppState;
 use crate::i18n::Tr;
 use samenspel_core::Result;
 use samenspel_core::Timestamp;
-use samenspel_core::access::{Can, CurrentUser, act, authorize};
+use samenspel_core::access::act;
 use samenspel_core::audit::{Operation, Source, What};
 use samenspel_core::ids::CircleId;
+use samenspel_store::access::{Can, CurrentUser};
 
 /// One signed-in request: who, from where, when.
 pub struct Ctx<'a> {
@@ -48,8 +47,7 @@ impl Ctx<'_> {
     /// The capability to do `A` in `circle`, or `NotFound`/`Forbidden`.
     /// Every call leaves an audit record, allowed or denied.
     pub async fn can<A: act::Action>(&self, circle: &CircleId, what: What) -> Result<Can<A>> {
-        let membership = self.state.store.my_membership(self.user.id(), circle, self.now).await?;
-        authorize::<A>(self.user, circle, membership, what, self.source, &self.state.audit, self.now).await
+        self.state.store.authorize::<A>(self.user, circle, what, self.source, &self.state.audit, self.now).await
     }
 }
 
@@ -58,7 +56,7 @@ impl Ctx<'_> {
 /// holds, so a page costs one authorization and one audit record.
 pub struct InCircle<T> {
     pub circle: samenspel_core::circle::Circle,
-    pub place: samenspel_core::access::Place,
+    pub place: samenspel_store::access::Place,
     pub data: T,
 }
 

@@ -7,7 +7,8 @@ use samenspel_core::access::act;
 use samenspel_core::audit::Operation;
 use samenspel_core::error::Validator;
 use samenspel_core::ids::{CircleId, MemberId};
-use samenspel_core::{Error, Result, Timestamp};
+use samenspel_core::{Result, Timestamp};
+use samenspel_store::access::MemberLink;
 use samenspel_store::logbook::{Digest, NotificationSettings};
 
 /// The settings as a form sends them.
@@ -73,24 +74,22 @@ pub async fn mine(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Notificat
 }
 
 pub async fn set_mine(ctx: &Ctx<'_>, circle: &CircleId, input: &SettingsInput) -> Result<()> {
-    let settings = input.parse()?;
     let cap =
         ctx.can::<act::ViewCircle>(circle, what(Operation::Update, "notifications.change", "circle", circle)).await?;
-    save(ctx.state, cap.member_id(), &settings, ctx.now).await
+    let settings = input.parse()?;
+    let next = notify::next_digest(ctx.now, settings.digest);
+    ctx.state.store.set_my_notification_settings(&cap, &settings, next).await
 }
 
-async fn save(state: &AppState, member: &MemberId, settings: &NotificationSettings, now: Timestamp) -> Result<()> {
-    state.store.internal_set_notification_settings(member, settings, notify::next_digest(now, settings.digest)).await
+/// Opens the signed link in a notification e-mail; a wrong token is "not found".
+async fn open_link(state: &AppState, member: &MemberId, token: &str) -> Result<MemberLink> {
+    state.store.open_member_link(state.config.secret_key.expose(), member, token).await
 }
 
 /// For the page behind the e-mail link: the settings and the circle's name.
-/// A wrong token is "not found".
 pub async fn by_link(state: &AppState, member: &MemberId, token: &str) -> Result<(NotificationSettings, String)> {
-    if !notify::settings_token_valid(state, member, token) {
-        return Err(Error::NotFound);
-    }
-    let (_, client_name) = state.store.internal_membership_circle(member).await?;
-    Ok((state.store.internal_notification_settings(member).await?, client_name))
+    let link = open_link(state, member, token).await?;
+    Ok((state.store.notification_settings_by_link(&link).await?, link.client_name().to_owned()))
 }
 
 pub async fn set_by_link(
@@ -100,13 +99,15 @@ pub async fn set_by_link(
     input: &SettingsInput,
     now: Timestamp,
 ) -> Result<()> {
-    by_link(state, member, token).await?;
-    save(state, member, &input.parse()?, now).await
+    let link = open_link(state, member, token).await?;
+    let settings = input.parse()?;
+    state.store.set_notification_settings_by_link(&link, &settings, notify::next_digest(now, settings.digest)).await
 }
 
 /// The one-click "stop these e-mails" from the mail program (RFC 8058).
 pub async fn stop_by_link(state: &AppState, member: &MemberId, token: &str, now: Timestamp) -> Result<()> {
-    let (current, _) = by_link(state, member, token).await?;
+    let link = open_link(state, member, token).await?;
+    let current = state.store.notification_settings_by_link(&link).await?;
     let off = NotificationSettings { immediate: false, digest: Digest::Off, quiet: current.quiet };
-    save(state, member, &off, now).await
+    state.store.set_notification_settings_by_link(&link, &off, notify::next_digest(now, off.digest)).await
 }

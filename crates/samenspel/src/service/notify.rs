@@ -68,12 +68,8 @@ pub fn next_digest(now: Timestamp, digest: Digest) -> Option<Timestamp> {
 /// The link in every notification e-mail to this membership's settings:
 /// signed, so it works without signing in, and only for this membership.
 pub fn settings_link(state: &AppState, member: &MemberId) -> String {
-    let token = crate::crypto::sign(state.config.secret_key.expose(), "notifications", member.as_str());
+    let token = samenspel_store::access::MemberLink::token(state.config.secret_key.expose(), member);
     state.config.link(&format!("/notifications/{member}/{token}"))
-}
-
-pub fn settings_token_valid(state: &AppState, member: &MemberId, token: &str) -> bool {
-    crate::crypto::signed_valid(state.config.secret_key.expose(), "notifications", member.as_str(), token)
 }
 
 /// The e-mails to send at once about a new entry: concerns and questions go

@@ -388,7 +388,8 @@ pub async fn a_reminder_the_day_before_and_cover_asked_in_turn(db: TestDb) {
     for (u, role) in [(&kees, Role::Relative), (&piet, Role::Volunteer)] {
         app.state
             .store
-            .internal_add_member(&c.id, &u.id, role, "", false, false, None, jiff::Timestamp::now())
+            .internal()
+            .add_member(&c.id, &u.id, role, "", false, false, None, jiff::Timestamp::now())
             .await
             .expect("member");
     }
@@ -421,7 +422,7 @@ pub async fn a_reminder_the_day_before_and_cover_asked_in_turn(db: TestDb) {
     let at = |d: Date, h: i8| d.at(h, 0, 0, 0).to_zoned(tz.clone()).expect("time").timestamp();
     let monday = tuesday.yesterday().expect("monday");
     let sunday = monday.yesterday().expect("sunday");
-    let run = |t: jiff::Timestamp| samenspel::service::agenda::run_due(&app.state, t);
+    let run = |t: jiff::Timestamp| samenspel::jobs::run_rota(&app.state, t);
     assert_eq!(run(at(sunday, 12)).await.expect("run"), 0, "two days before: not yet");
     assert_eq!(run(at(tuesday, 9)).await.expect("run"), 1, "the day before");
     assert_eq!(run(at(tuesday, 10)).await.expect("run"), 0, "only once");

@@ -105,8 +105,12 @@ pub async fn who_does_what_by_domain_and_step(db: TestDb) {
 
     // Bad input: every field at once, nothing saved; members must be in the circle.
     let outsider_member = {
-        let own =
-            app.db.store.my_circles(&app.acting_as(&h.outsider), samenspel_core::Timestamp::now()).await.expect("c");
+        let own = app
+            .db
+            .store
+            .my_circles(&app.acting_as(&h.outsider).await, samenspel_core::Timestamp::now())
+            .await
+            .expect("c");
         app.member_id(&own[0].circle.id, &h.outsider).await
     };
     let r = fatima
@@ -223,7 +227,8 @@ pub async fn family_carers_change_professional_agreements_only_when_the_circle_a
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
         assert!(!r.body.contains("douchen"));
     }
-    let own = app.db.store.my_circles(&app.acting_as(&h.outsider), samenspel_core::Timestamp::now()).await.expect("c");
+    let own =
+        app.db.store.my_circles(&app.acting_as(&h.outsider).await, samenspel_core::Timestamp::now()).await.expect("c");
     let r =
         outsider.api(Method::DELETE, &format!("/api/v1/circles/{}/agreements/{by_ans}", own[0].circle.id), None).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);

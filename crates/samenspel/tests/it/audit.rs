@@ -7,7 +7,7 @@ use samenspel_core::audit::{AuditEvent, AuditSink, GENESIS_HASH, Operation, Outc
 use samenspel_core::role::Role;
 
 async fn verify_all(db: &TestDb) -> Result<i64, samenspel_core::audit::ChainBreak> {
-    let run = db.store.internal_audit_run(0, 100_000).await.expect("read chain");
+    let run = db.store.internal().audit_run(0, 100_000).await.expect("read chain");
     verify_run((GENESIS_HASH.to_owned(), 0), &run).map(|(_, seq)| seq)
 }
 
@@ -62,7 +62,7 @@ pub async fn concurrent_requests_share_commits_and_keep_the_chain(db: TestDb) {
         t.await.expect("task").expect("recorded");
     }
     assert_eq!(verify_all(&app.db).await, Ok(300));
-    let run = app.db.store.internal_audit_run(0, 1000).await.expect("chain");
+    let run = app.db.store.internal().audit_run(0, 1000).await.expect("chain");
     let mut objects: Vec<_> = run.iter().filter_map(|r| r.event.object_id.clone()).collect();
     objects.sort();
     objects.dedup();
@@ -79,7 +79,7 @@ pub async fn every_circle_read_is_recorded(db: TestDb) {
     assert_eq!(c.get(&format!("/circles/{circle}/members")).await.status, 200);
     let mut o = app.signed_in(&outsider).await;
     assert_eq!(o.get(&format!("/circles/{circle}/members")).await.status, 404);
-    let run = app.db.store.internal_audit_run(before, 100).await.expect("chain");
+    let run = app.db.store.internal().audit_run(before, 100).await.expect("chain");
     let mine: Vec<_> = run.iter().filter(|r| r.event.actor_user_id.as_ref() == Some(&ans.id)).collect();
     assert!(mine.iter().any(|r| r.event.action == "members.list" && r.event.outcome == Outcome::Allowed));
     assert!(mine.iter().all(|r| r.event.circle_id.as_ref() == Some(&circle)));

@@ -268,9 +268,9 @@ pub async fn reminders_come_on_the_carers_rhythm_without_a_score(db: TestDb) {
     // Nothing before two weeks; one reminder after; not twice.
     let now = samenspel_core::Timestamp::now();
     let days = |n: i64| now.checked_add(jiff::SignedDuration::from_hours(24 * n)).expect("time");
-    assert_eq!(samenspel::service::reminders::run_due(&app.state, days(13)).await.expect("ran"), 0);
-    assert_eq!(samenspel::service::reminders::run_due(&app.state, days(15)).await.expect("ran"), 1);
-    assert_eq!(samenspel::service::reminders::run_due(&app.state, days(15)).await.expect("ran"), 0, "sent once");
+    assert_eq!(samenspel::jobs::send_checkin_reminders(&app.state, days(13)).await.expect("ran"), 0);
+    assert_eq!(samenspel::jobs::send_checkin_reminders(&app.state, days(15)).await.expect("ran"), 1);
+    assert_eq!(samenspel::jobs::send_checkin_reminders(&app.state, days(15)).await.expect("ran"), 0, "sent once");
     // The e-mail waits for the quiet hours to pass; half a day later it is out.
     samenspel::jobs::run_due_at(
         &app.state,
@@ -287,15 +287,15 @@ pub async fn reminders_come_on_the_carers_rhythm_without_a_score(db: TestDb) {
     assert!(app.mails_to(&thijs.email).is_empty());
 
     // The next one comes a rhythm later; filling in the check-in moves it on too.
-    assert_eq!(samenspel::service::reminders::run_due(&app.state, days(27)).await.expect("ran"), 0);
-    assert_eq!(samenspel::service::reminders::run_due(&app.state, days(30)).await.expect("ran"), 1);
+    assert_eq!(samenspel::jobs::send_checkin_reminders(&app.state, days(27)).await.expect("ran"), 0);
+    assert_eq!(samenspel::jobs::send_checkin_reminders(&app.state, days(30)).await.expect("ran"), 1);
     let answers: serde_json::Map<String, serde_json::Value> =
         all("nee").into_iter().map(|(k, v)| (k, json!(v))).collect();
     let r =
         api.api(Method::POST, &format!("/api/v1/circles/{circle}/check-ins"), Some(json!({"answers": answers}))).await;
     assert_eq!(r.status, StatusCode::CREATED);
     assert_eq!(
-        samenspel::service::reminders::run_due(&app.state, days(13)).await.expect("ran"),
+        samenspel::jobs::send_checkin_reminders(&app.state, days(13)).await.expect("ran"),
         0,
         "reset by the check-in"
     );
@@ -303,6 +303,6 @@ pub async fn reminders_come_on_the_carers_rhythm_without_a_score(db: TestDb) {
     // Stopped: no more.
     let r = api.api(Method::PUT, &reminder, Some(json!({"every_weeks": null}))).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
-    assert_eq!(samenspel::service::reminders::run_due(&app.state, days(400)).await.expect("ran"), 0);
+    assert_eq!(samenspel::jobs::send_checkin_reminders(&app.state, days(400)).await.expect("ran"), 0);
     assert!(page.get(&path).await.body.contains("U krijgt geen herinnering."));
 }

@@ -36,9 +36,9 @@ pub async fn start_a_circle_and_find_it(db: TestDb) {
     // A coordinator starts circles for the organisation, at one of its locations.
     let marieke = app.user("Marieke").await;
     let now = Timestamp::now();
-    let org = app.db.store.internal_create_organisation("Zorggroep Test", now).await.expect("org");
-    let loc = app.db.store.internal_create_location(&org, "Wijkteam Noord", now).await.expect("location");
-    app.db.store.internal_add_staff(&org, &marieke.id, OrgRole::Coordinator, now).await.expect("staff");
+    let org = app.db.store.internal().create_organisation("Zorggroep Test", now).await.expect("org");
+    let loc = app.db.store.internal().create_location(&org, "Wijkteam Noord", now).await.expect("location");
+    app.db.store.internal().add_staff(&org, &marieke.id, OrgRole::Coordinator, now).await.expect("staff");
     let mut m = app.signed_in(&marieke).await;
     let form = m.get("/circles/new").await;
     assert!(form.body.contains("Wijkteam Noord"));
@@ -68,7 +68,7 @@ pub async fn retried_form_post_creates_one_circle(db: TestDb) {
     let first = c.post("/circles", &fields).await;
     let second = c.post("/circles", &fields).await;
     assert_eq!(first.location(), second.location(), "the retry lands on the same circle");
-    let circles = app.db.store.my_circles(&app.acting_as(&ans), Timestamp::now()).await.expect("list");
+    let circles = app.db.store.my_circles(&app.acting_as(&ans).await, Timestamp::now()).await.expect("list");
     assert_eq!(circles.len(), 1);
 }
 
@@ -172,8 +172,15 @@ pub async fn bad_input_keeps_the_form(db: TestDb) {
     assert_eq!(r.status, 422);
     assert!(r.text().contains("Kies een datum in de toekomst"));
     // Nothing was saved by the refused form.
-    let m = app.db.store.my_membership(&thijs.id, &circle, Timestamp::now()).await.expect("q").expect("still member");
-    assert_eq!(m.role, Role::Volunteer);
+    let m = app
+        .db
+        .store
+        .internal()
+        .active_membership(&thijs.id, &circle, Timestamp::now())
+        .await
+        .expect("q")
+        .expect("still member");
+    assert_eq!(m.1.role, Role::Volunteer);
     let ok = c
         .post(
             &format!("/circles/{circle}/members/{member}"),

@@ -52,9 +52,17 @@ pub async fn invite_by_email_and_join(db: TestDb) {
     let circle_page = kees.get(&format!("/circles/{circle}/members")).await;
     assert!(circle_page.text().contains("Kees Mulder (jij)"));
     assert!(circle_page.text().contains("Ans"));
-    let user = app.db.store.find_user_for_sign_in("kees@test.example").await.expect("q").expect("account made");
-    let m = app.db.store.my_membership(&user.id, &circle, Timestamp::now()).await.expect("q").expect("member");
-    assert_eq!(m.role, Role::Volunteer);
+    let user =
+        app.db.store.internal().find_user_for_sign_in("kees@test.example").await.expect("q").expect("account made");
+    let m = app
+        .db
+        .store
+        .internal()
+        .active_membership(&user.id, &circle, Timestamp::now())
+        .await
+        .expect("q")
+        .expect("member");
+    assert_eq!(m.1.role, Role::Volunteer);
     // The link is used up.
     let again = app.client().get(&path).await;
     assert_eq!(again.status, 410);
@@ -83,7 +91,7 @@ pub async fn invite_by_link_with_another_address(db: TestDb) {
     let r = bram.post(&format!("{path}/accept"), &[("name", "Bram"), ("email", "bram@test.example")]).await;
     assert_eq!(r.status, 200);
     assert!(r.text().contains("Kijk in je e-mail"), "an unproven address gets a link first");
-    assert!(app.db.store.find_user_for_sign_in("bram@test.example").await.expect("q").is_some());
+    assert!(app.db.store.internal().find_user_for_sign_in("bram@test.example").await.expect("q").is_some());
     app.run_jobs().await;
     let mail = app.mails_to("bram@test.example").pop().expect("sign-in mail");
     let link = link_in(&mail, "http://samenspel.test/sign-in/link/").expect("link");
@@ -123,7 +131,9 @@ pub async fn forwarded_invitation_never_signs_in_an_existing_account(db: TestDb)
     assert!(page.text().contains("Je bent ingelogd als Ellen"));
     let r = e.post(&format!("{path}/accept"), &[]).await;
     assert_eq!(r.status, 303);
-    assert!(app.db.store.my_membership(&ellen.id, &circle, Timestamp::now()).await.expect("q").is_some());
+    assert!(
+        app.db.store.internal().active_membership(&ellen.id, &circle, Timestamp::now()).await.expect("q").is_some()
+    );
 }
 
 pub async fn revoked_and_used_invitations_do_not_work(db: TestDb) {
@@ -170,7 +180,8 @@ pub async fn client_side_roles_stay_with_the_client(db: TestDb) {
     assert_eq!(r.status, 200);
     app.db
         .store
-        .internal_add_member(&circle, &sem.id, Role::Client, "", false, false, None, Timestamp::now())
+        .internal()
+        .add_member(&circle, &sem.id, Role::Client, "", false, false, None, Timestamp::now())
         .await
         .expect("client joins");
     let r = invite(&mut c, &circle, &[("role", "representative")]).await;

@@ -13,14 +13,14 @@ pub async fn members_of_the_locations_circles_join_an_open_meeting(db: TestDb) {
     let app = TestApp::new(db).await;
     let now = Timestamp::now();
     let store = &app.state.store;
-    let org = store.internal_create_organisation("Zorggroep", now).await.expect("org");
-    let esdoorn = store.internal_create_location(&org, "De Esdoorn", now).await.expect("location");
-    let elders = store.internal_create_location(&org, "Het Anker", now).await.expect("location");
+    let org = store.internal().create_organisation("Zorggroep", now).await.expect("org");
+    let esdoorn = store.internal().create_location(&org, "De Esdoorn", now).await.expect("location");
+    let elders = store.internal().create_location(&org, "Het Anker", now).await.expect("location");
     let marieke = app.user("Marieke").await;
-    store.internal_add_staff(&org, &marieke.id, OrgRole::Coordinator, now).await.expect("staff");
+    store.internal().add_staff(&org, &marieke.id, OrgRole::Coordinator, now).await.expect("staff");
     let (ans, thijs, henk, kees) =
         (app.user("Ans").await, app.user("Thijs").await, app.user("Henk").await, app.user("Kees").await);
-    let me = app.acting_as(&marieke);
+    let me = app.acting_as(&marieke).await;
     let ctx = samenspel::service::Ctx {
         state: &app.state,
         user: &me,
@@ -43,7 +43,7 @@ pub async fn members_of_the_locations_circles_join_an_open_meeting(db: TestDb) {
         (&henk, Role::Client, &here),
         (&kees, Role::Relative, &there),
     ] {
-        store.internal_add_member(circle, &u.id, role, "", false, false, None, now).await.expect("member");
+        store.internal().add_member(circle, &u.id, role, "", false, false, None, now).await.expect("member");
     }
     let mut c_marieke = app.signed_in(&marieke).await;
     let mut c_ans = app.signed_in(&ans).await;

@@ -12,6 +12,7 @@ use samenspel_core::Timestamp;
 use samenspel_core::ids::CircleId;
 use samenspel_core::locale::Locale;
 use samenspel_core::role::Role;
+use samenspel_store::access::MemberLink;
 use serde_json::json;
 
 const BOUNDARY: &str = "logbook-test-boundary";
@@ -50,12 +51,12 @@ async fn henk(app: &TestApp) -> Henk {
 
 static SOURCE: std::sync::LazyLock<samenspel_core::audit::Source> = std::sync::LazyLock::new(Default::default);
 
-fn ctx<'a>(app: &'a TestApp, user: &'a samenspel_core::access::CurrentUser, now: Timestamp) -> Ctx<'a> {
+fn ctx<'a>(app: &'a TestApp, user: &'a samenspel_store::access::CurrentUser, now: Timestamp) -> Ctx<'a> {
     Ctx { state: &app.state, user, source: &SOURCE, now, tr: samenspel::i18n::Tr::new(Locale::Nl) }
 }
 
 async fn write(app: &TestApp, who: &TUser, circle: &CircleId, kind: &str, audience: &str, body: &str) -> String {
-    let me = app.acting_as(who);
+    let me = app.acting_as(who).await;
     let input =
         logbook::WriteEntry { kind: kind.into(), audience: audience.into(), body: body.into(), ..Default::default() };
     logbook::write(&ctx(app, &me, Timestamp::now()), circle, &input, vec![], None).await.expect("entry written")
@@ -144,7 +145,7 @@ pub async fn chosen_audience_is_exactly_the_chosen(db: TestDb) {
     let app = TestApp::new(db).await;
     let h = henk(&app).await;
     let fatima_member = app.member_id(&h.circle, &h.fatima).await;
-    let me = app.acting_as(&h.ans);
+    let me = app.acting_as(&h.ans).await;
     let input = logbook::WriteEntry {
         kind: "question".into(),
         audience: "chosen".into(),
@@ -262,8 +263,8 @@ async fn logbook_cap(
     app: &TestApp,
     who: &TUser,
     circle: &CircleId,
-) -> samenspel_core::access::Can<samenspel_core::access::act::ReadLogbook> {
-    let me = app.acting_as(who);
+) -> samenspel_store::access::Can<samenspel_core::access::act::ReadLogbook> {
+    let me = app.acting_as(who).await;
     ctx(app, &me, Timestamp::now())
         .can::<samenspel_core::access::act::ReadLogbook>(
             circle,
@@ -306,7 +307,7 @@ pub async fn unread_counts_start_where_the_reader_caught_up(db: TestDb) {
     let h = henk(&app).await;
     let t0 = Timestamp::now();
     let at = |mins: i64| t0.checked_add(SignedDuration::from_mins(mins)).expect("time");
-    let me = app.acting_as(&h.ans);
+    let me = app.acting_as(&h.ans).await;
     let write_at = |mins: i64, text: &'static str| {
         let me = &me;
         let app = &app;
@@ -542,7 +543,7 @@ pub async fn search_finds_words_as_the_engine_understands_them(db: TestDb) {
 pub async fn keyset_pages_cover_everything_once(db: TestDb) {
     let app = TestApp::new(db).await;
     let h = henk(&app).await;
-    let me = app.acting_as(&h.ans);
+    let me = app.acting_as(&h.ans).await;
     let start = Timestamp::now();
     let mut written = Vec::new();
     for i in 0..45 {
@@ -627,7 +628,7 @@ async fn settings(
     digest: &str,
     quiet: Option<(&str, &str)>,
 ) {
-    let me = app.acting_as(who);
+    let me = app.acting_as(who).await;
     let input = notifications::SettingsInput {
         immediate,
         digest: digest.into(),
@@ -707,7 +708,7 @@ pub async fn summaries_hold_only_what_the_reader_may_see(db: TestDb) {
     write(&app, &h.ans, &h.circle, "update", "informal", "Familieoverleg zondag").await;
     // The day's summaries are made at 18:00; run the worker a day later.
     let tomorrow = Timestamp::now().checked_add(SignedDuration::from_hours(25)).expect("time");
-    assert!(samenspel::service::digest::run_due(&app.state, tomorrow).await.expect("digests") >= 3);
+    assert!(samenspel::jobs::send_digests(&app.state, tomorrow).await.expect("digests") >= 3);
     samenspel::jobs::run_due_at(&app.state, "w", tomorrow).await.expect("jobs");
     let got = sink.messages();
     let digest_for = |who: &TUser| {
@@ -732,11 +733,11 @@ pub async fn summaries_hold_only_what_the_reader_may_see(db: TestDb) {
     assert!(!subject.contains("Henk"), "{subject}");
     // A second run the same day makes no second summary.
     let count = sink.messages().len();
-    samenspel::service::digest::run_due(&app.state, tomorrow).await.expect("digests");
+    samenspel::jobs::send_digests(&app.state, tomorrow).await.expect("digests");
     samenspel::jobs::run_due_at(&app.state, "w", tomorrow).await.expect("jobs");
     assert_eq!(sink.messages().len(), count);
     // The summary is in the audit trail as a read by its recipient.
-    let trail = app.db.store.internal_audit_run(0, 10_000).await.expect("trail");
+    let trail = app.db.store.internal().audit_run(0, 10_000).await.expect("trail");
     assert!(
         trail.iter().any(|r| r.event.action == "logbook.digest" && r.event.actor_user_id.as_ref() == Some(&h.thijs.id))
     );
@@ -758,13 +759,15 @@ pub async fn summaries_hold_only_what_the_reader_may_see(db: TestDb) {
     assert_eq!(opened.status, 200);
     assert!(opened.text().contains("Geen e-mails meer over deze kring"));
     let member = app.member_id(&h.circle, &h.thijs).await;
-    assert_eq!(app.db.store.internal_notification_settings(&member).await.expect("settings").digest.as_str(), "daily");
+    let key = app.state.config.secret_key.expose();
+    let opened = app.db.store.open_member_link(key, &member, &MemberLink::token(key, &member)).await.expect("link");
+    assert_eq!(app.db.store.notification_settings_by_link(&opened).await.expect("settings").digest.as_str(), "daily");
     let wrong = format!("/notifications/{}/not-the-token", link.split('/').next().expect("member"));
     assert_eq!(app.client().get(&wrong).await.status, 404);
     let one_click = app.client().post_raw(&format!("{path}/off"), "List-Unsubscribe=One-Click".into()).await;
     assert_eq!(one_click.status, 200);
     assert!(one_click.text().contains("Je krijgt geen e-mails meer"));
-    let now_off = app.db.store.internal_notification_settings(&member).await.expect("settings");
+    let now_off = app.db.store.notification_settings_by_link(&opened).await.expect("settings");
     assert_eq!((now_off.immediate, now_off.digest.as_str()), (false, "off"));
 }
 

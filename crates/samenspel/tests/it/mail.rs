@@ -16,7 +16,7 @@ async fn invite(
     to: &str,
     locale: Locale,
 ) {
-    let me = app.acting_as(from);
+    let me = app.acting_as(from).await;
     let ctx = samenspel::service::Ctx {
         state: &app.state,
         user: &me,

@@ -4,6 +4,8 @@
 //! Without that variable the PostgreSQL variants are reported as ignored;
 //! CI sets it, and then an unreachable server fails the tests loudly.
 
+#![expect(clippy::disallowed_methods, reason = "tests set up and check data directly, as an operator")]
+
 mod support;
 
 mod about;

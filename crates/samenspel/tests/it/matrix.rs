@@ -109,17 +109,23 @@ async fn world(app: &TestApp, p: &People, archived: bool) -> World {
     let circle = app.circle(CLIENT_NAME, &[(&first.1, role, true)]).await;
     for (who, u) in rest {
         let Who::Member(role, manager) = who else { unreachable!() };
-        app.db.store.internal_add_member(&circle, &u.id, *role, "", false, *manager, None, now).await.expect("member");
+        app.db
+            .store
+            .internal()
+            .add_member(&circle, &u.id, *role, "", false, *manager, None, now)
+            .await
+            .expect("member");
     }
     app.db
         .store
-        .internal_add_member(&circle, &p.target.id, Role::Volunteer, "", false, false, None, now)
+        .internal()
+        .add_member(&circle, &p.target.id, Role::Volunteer, "", false, false, None, now)
         .await
         .expect("target");
     let target_member = app.member_id(&circle, &p.target).await;
     // The outsider manages a circle of their own.
     app.circle("Iemand anders", &[(&p.outsider, Role::Relative, true)]).await;
-    let me = app.acting_as(&first.1);
+    let me = app.acting_as(&first.1).await;
     let ctx = samenspel::service::Ctx {
         state: &app.state,
         user: &me,
@@ -225,7 +231,7 @@ async fn world(app: &TestApp, p: &People, archived: bool) -> World {
     // The volunteer of the circle fills in a check-in: the one they may share.
     let volunteer = p.members.iter().find(|(w, _)| *w == Who::Member(Role::Volunteer, false)).expect("volunteer");
     let helper = app.member_id(&circle, &volunteer.1).await;
-    let volunteer = app.acting_as(&volunteer.1);
+    let volunteer = app.acting_as(&volunteer.1).await;
     let response = samenspel::service::volunteer_checkins::submit(
         &samenspel::service::Ctx { user: &volunteer, ..ctx },
         &circle,
@@ -283,8 +289,8 @@ async fn world(app: &TestApp, p: &People, archived: bool) -> World {
     if archived {
         samenspel::service::circles::set_archived(&ctx, &circle, true).await.expect("archive");
     }
-    let org = app.state.store.internal_create_organisation("Matrixzorg", now).await.expect("organisation");
-    let location = app.state.store.internal_create_location(&org, "Matrixlocatie", now).await.expect("location");
+    let org = app.state.store.internal().create_organisation("Matrixzorg", now).await.expect("organisation");
+    let location = app.state.store.internal().create_location(&org, "Matrixlocatie", now).await.expect("location");
     World {
         location: location.to_string(),
         request,
@@ -666,7 +672,7 @@ pub async fn every_route_for_every_role(db: TestDb) {
     let victim_session = {
         let t = samenspel::service::accounts::start_session(
             &app.state,
-            &p.victim.id,
+            &app.db.store.internal().verified(&p.victim.id),
             &samenspel_core::audit::Source::default(),
             Timestamp::now(),
         )
@@ -677,7 +683,7 @@ pub async fn every_route_for_every_role(db: TestDb) {
         user.session_id().expect("session").to_string()
     };
     let victim_token_id =
-        app.db.store.my_api_tokens(&app.acting_as(&p.victim)).await.expect("tokens")[0].id.to_string();
+        app.db.store.my_api_tokens(&app.acting_as(&p.victim).await).await.expect("tokens")[0].id.to_string();
 
     let (_, page_specs) = samenspel::http::pages::router(app.state.clone());
     let api_specs = samenspel::http::api::specs();
@@ -725,6 +731,7 @@ pub async fn every_route_for_every_role(db: TestDb) {
     assert!(
         app.db
             .store
+            .internal()
             .session_expiry(&samenspel_core::ids::SessionId::parse(&victim_session).expect("id"))
             .await
             .expect("q")

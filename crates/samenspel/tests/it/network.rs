@@ -253,8 +253,12 @@ pub async fn only_the_circle_sees_the_map_and_volunteers_do_not_redraw_it(db: Te
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert!(!r.body.contains("Huisarts Geheim"));
     // The outsider manages a circle of their own: that does not reach this contact.
-    let own =
-        app.db.store.my_circles(&app.acting_as(&h.outsider), samenspel_core::Timestamp::now()).await.expect("circles");
+    let own = app
+        .db
+        .store
+        .my_circles(&app.acting_as(&h.outsider).await, samenspel_core::Timestamp::now())
+        .await
+        .expect("circles");
     let own_circle = own[0].circle.id.clone();
     let r = outsider
         .api(
@@ -299,7 +303,8 @@ pub async fn a_contact_invited_from_the_map_takes_their_place(db: TestDb) {
     // Another circle's contact cannot be attached to an invitation here.
     let mut outsider = app.client();
     outsider.bearer = Some(app.token(&h.outsider).await);
-    let own = app.db.store.my_circles(&app.acting_as(&h.outsider), samenspel_core::Timestamp::now()).await.expect("c");
+    let own =
+        app.db.store.my_circles(&app.acting_as(&h.outsider).await, samenspel_core::Timestamp::now()).await.expect("c");
     let r = outsider
         .api(
             Method::POST,

@@ -41,7 +41,8 @@ pub async fn no_read_crosses_a_circle(db: TestDb) {
                 let manager = rng.random_bool(0.3);
                 app.db
                     .store
-                    .internal_add_member(&circle, &people[who].id, role, "", false, manager, None, now)
+                    .internal()
+                    .add_member(&circle, &people[who].id, role, "", false, manager, None, now)
                     .await
                     .expect("member");
             }
@@ -120,8 +121,8 @@ pub async fn no_read_crosses_a_circle(db: TestDb) {
 /// A member with the manager flag (the starter has it).
 async fn first_member(app: &TestApp, circle: &CircleId, people: &[TUser]) -> usize {
     for (i, p) in people.iter().enumerate() {
-        if let Some(m) = app.db.store.my_membership(&p.id, circle, Timestamp::now()).await.expect("q")
-            && m.manager
+        if let Some(m) = app.db.store.internal().active_membership(&p.id, circle, Timestamp::now()).await.expect("q")
+            && m.1.manager
         {
             return i;
         }

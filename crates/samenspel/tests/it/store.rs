@@ -13,9 +13,9 @@ use samenspel_core::locale::Locale;
 use samenspel_core::member::MemberChanges;
 use samenspel_core::role::Role;
 use samenspel_store::idempotency::IdempotencyKey;
-use samenspel_store::invitations::Accept;
 use samenspel_store::jobs::NewJob;
 use samenspel_store::sessions::{NewSession, SessionLifetime};
+use samenspel_store::sign_in_links::NewLink;
 use samenspel_store::{ConnectOptions, Store};
 
 fn now() -> Timestamp {
@@ -117,27 +117,29 @@ pub async fn migrations_run_twice(db: TestDb) {
 
 pub async fn user_emails_are_unique(db: TestDb) {
     let s = &db.store;
-    s.create_user("ans@test.example", "Ans", None, Locale::Nl, true, now()).await.expect("first");
-    let again = s.create_user("ans@test.example", "Ander", None, Locale::Nl, true, now()).await;
+    s.internal().create_user("ans@test.example", "Ans", None, Locale::Nl, true, now()).await.expect("first");
+    let again = s.internal().create_user("ans@test.example", "Ander", None, Locale::Nl, true, now()).await;
     assert!(matches!(again, Err(Error::Conflict("email-taken"))), "{again:?}");
-    let found = s.find_user_for_sign_in("ans@test.example").await.expect("query").expect("found");
+    let found = s.internal().find_user_for_sign_in("ans@test.example").await.expect("query").expect("found");
     assert_eq!(found.display_name, "Ans");
-    assert!(s.find_user_for_sign_in("nobody@test.example").await.expect("query").is_none());
+    assert!(s.internal().find_user_for_sign_in("nobody@test.example").await.expect("query").is_none());
 }
 
 pub async fn sign_in_links_work_once_and_expire(db: TestDb) {
     let s = &db.store;
     let t = now();
-    let u = s.create_user("a@test.example", "A", None, Locale::Nl, false, t).await.expect("user");
-    s.create_sign_in_link(&u, "hash-1", None, later(t, 600), None, t).await.expect("link");
+    let u = s.internal().create_user("a@test.example", "A", None, Locale::Nl, false, t).await.expect("user");
+    let link = |hash| NewLink { token_hash: hash, invitation: None, expires_at: later(t, 600) };
+    s.internal().create_sign_in_link(&u, link("hash-1"), None, t).await.expect("link");
     assert!(s.preview_sign_in_link("hash-1", t).await.expect("preview").is_some());
     assert!(
         s.preview_sign_in_link("hash-1", later(t, 601)).await.expect("preview").is_none(),
         "expired links show nothing"
     );
-    assert_eq!(s.consume_sign_in_link("hash-1", t).await.expect("use").map(|r| r.0), Some(u.clone()));
+    let used = s.consume_sign_in_link("hash-1", t).await.expect("use").expect("works");
+    assert_eq!(used.0.user_id(), &u);
     assert!(s.consume_sign_in_link("hash-1", t).await.expect("use").is_none(), "a link works once");
-    s.create_sign_in_link(&u, "hash-2", None, later(t, 600), None, t).await.expect("link");
+    s.internal().create_sign_in_link(&u, link("hash-2"), None, t).await.expect("link");
     assert!(s.consume_sign_in_link("hash-2", later(t, 600)).await.expect("use").is_none(), "expiry is exclusive");
     assert!(s.consume_sign_in_link("no-such", t).await.expect("use").is_none());
 }
@@ -145,42 +147,43 @@ pub async fn sign_in_links_work_once_and_expire(db: TestDb) {
 pub async fn sessions_expire_and_revoke(db: TestDb) {
     let s = &db.store;
     let t = now();
-    let u = s.create_user("a@test.example", "A", None, Locale::Nl, true, t).await.expect("user");
+    let u = s.internal().create_user("a@test.example", "A", None, Locale::Nl, true, t).await.expect("user");
     let life = SessionLifetime { idle: SignedDuration::from_hours(24), absolute: SignedDuration::from_hours(48) };
-    s.create_session(NewSession { user_id: &u, token_hash: "s1", user_agent: "test", ip: "127.0.0.1" }, life, t)
+    let proof = s.internal().verified(&u);
+    s.create_session(NewSession { proof: &proof, token_hash: "s1", user_agent: "test", ip: "127.0.0.1" }, life, t)
         .await
         .expect("session");
-    let rec = s.credential_by_session("s1", life, t).await.expect("lookup").expect("found");
-    assert!(samenspel_core::access::authenticate(Some(rec), t).is_ok());
+    assert!(s.authenticate_session("s1", life, t).await.is_ok());
     // Idle too long: expired.
-    let rec = s.credential_by_session("s1", life, later(t, 25 * 3600)).await.expect("lookup");
-    assert!(samenspel_core::access::authenticate(rec, later(t, 25 * 3600)).is_err());
+    assert!(matches!(s.authenticate_session("s1", life, later(t, 25 * 3600)).await, Err(Error::Unauthenticated)));
     // Used within the idle time, it slides — but never past the absolute maximum.
     let s2 = s
-        .create_session(NewSession { user_id: &u, token_hash: "s2", user_agent: "", ip: "" }, life, t)
+        .create_session(NewSession { proof: &proof, token_hash: "s2", user_agent: "", ip: "" }, life, t)
         .await
         .expect("session");
     let mut at = t;
     for _ in 0..3 {
         at = later(at, 20 * 3600);
-        let rec = s.credential_by_session("s2", life, at).await.expect("lookup");
-        let ok = samenspel_core::access::authenticate(rec, at).is_ok();
+        let ok = s.authenticate_session("s2", life, at).await.is_ok();
         assert_eq!(ok, at < later(t, 48 * 3600), "at +{}h", (at.as_second() - t.as_second()) / 3600);
     }
-    let me = samenspel_core::access::authenticate(s.credential_by_session("s1", life, t).await.expect("lookup"), t)
-        .expect("valid");
+    let me = s.authenticate_session("s1", life, t).await.expect("valid");
     s.revoke_my_session(&me, &s2, t).await.expect("revoke own");
-    assert!(s.session_expiry(&s2).await.expect("query").is_none());
-    let stranger = s.create_user("b@test.example", "B", None, Locale::Nl, true, t).await.expect("user");
+    assert!(s.internal().session_expiry(&s2).await.expect("query").is_none());
+    let stranger = s.internal().create_user("b@test.example", "B", None, Locale::Nl, true, t).await.expect("user");
     let theirs = s
-        .create_session(NewSession { user_id: &stranger, token_hash: "s3", user_agent: "", ip: "" }, life, t)
+        .create_session(
+            NewSession { proof: &s.internal().verified(&stranger), token_hash: "s3", user_agent: "", ip: "" },
+            life,
+            t,
+        )
         .await
         .expect("session");
     assert!(
         matches!(s.revoke_my_session(&me, &theirs, t).await, Err(Error::NotFound)),
         "nobody revokes someone else's session"
     );
-    assert!(s.session_expiry(&theirs).await.expect("query").is_some());
+    assert!(s.internal().session_expiry(&theirs).await.expect("query").is_some());
 }
 
 async fn circle_with(app: &TestApp, members: &[(&str, Role, bool)]) -> (CircleId, Vec<crate::support::TUser>) {
@@ -197,19 +200,19 @@ async fn can<A: act::Action>(
     u: &crate::support::TUser,
     circle: &CircleId,
     at: Timestamp,
-) -> Result<samenspel_core::access::Can<A>, Error> {
-    let me = app.acting_as(u);
-    let m = app.db.store.my_membership(&u.id, circle, at).await?;
-    samenspel_core::access::authorize::<A>(
-        &me,
-        circle,
-        m,
-        What::new(Operation::Read, "test", "circle", None),
-        &Source::default(),
-        &app.state.audit,
-        at,
-    )
-    .await
+) -> Result<samenspel_store::access::Can<A>, Error> {
+    let me = app.acting_as(u).await;
+    app.db
+        .store
+        .authorize::<A>(
+            &me,
+            circle,
+            What::new(Operation::Read, "test", "circle", None),
+            &Source::default(),
+            &app.state.audit,
+            at,
+        )
+        .await
 }
 
 pub async fn temporary_membership_ends_on_its_date(db: TestDb) {
@@ -219,12 +222,15 @@ pub async fn temporary_membership_ends_on_its_date(db: TestDb) {
     let t = now();
     app.db
         .store
-        .internal_add_member(&circle, &stand_in.id, Role::Volunteer, "invaller", false, false, Some(later(t, 3600)), t)
+        .internal()
+        .add_member(&circle, &stand_in.id, Role::Volunteer, "invaller", false, false, Some(later(t, 3600)), t)
         .await
         .expect("add");
-    assert!(app.db.store.my_membership(&stand_in.id, &circle, later(t, 3599)).await.expect("q").is_some());
     assert!(
-        app.db.store.my_membership(&stand_in.id, &circle, later(t, 3600)).await.expect("q").is_none(),
+        app.db.store.internal().active_membership(&stand_in.id, &circle, later(t, 3599)).await.expect("q").is_some()
+    );
+    assert!(
+        app.db.store.internal().active_membership(&stand_in.id, &circle, later(t, 3600)).await.expect("q").is_none(),
         "access ends at the date"
     );
     // The manager no longer sees the stand-in in the member list either.
@@ -312,25 +318,34 @@ pub async fn invitations_are_accepted_once(db: TestDb) {
         .await
         .expect("create");
     assert!(fresh);
-    assert_eq!(app.db.store.job_counts().await.expect("jobs").0, 1, "the mail is queued with the invitation");
+    assert_eq!(
+        app.db.store.internal().job_counts().await.expect("jobs").0,
+        1,
+        "the mail is queued with the invitation"
+    );
     let kees = app.user("Kees").await;
-    let joined = app.db.store.accept_invitation(Accept::Token("inv-hash"), &kees.id, t).await.expect("accept");
+    let joined = app.db.store.accept_invitation("inv-hash", &app.acting_as(&kees).await, t).await.expect("accept");
     assert_eq!(joined, circle);
-    let m = app.db.store.my_membership(&kees.id, &circle, t).await.expect("q").expect("member");
-    assert_eq!(m.role, Role::Volunteer);
+    let m = app.db.store.internal().active_membership(&kees.id, &circle, t).await.expect("q").expect("member");
+    assert_eq!(m.1.role, Role::Volunteer);
     let other = app.user("Ander").await;
+    let other_user = app.acting_as(&other).await;
     assert!(matches!(
-        app.db.store.accept_invitation(Accept::Token("inv-hash"), &other.id, t).await,
+        app.db.store.accept_invitation("inv-hash", &other_user, t).await,
         Err(Error::Conflict("invitation-not-open"))
     ));
     // Expired and revoked invitations cannot be used.
     let (_, _) =
         app.db.store.create_invitation(&cap, &new, "old-hash", later(t, 10), None, None, t).await.expect("create");
-    assert!(app.db.store.accept_invitation(Accept::Token("old-hash"), &other.id, later(t, 10)).await.is_err());
+    assert!(app.db.store.accept_invitation("old-hash", &other_user, later(t, 10)).await.is_err());
     let (revoked, _) =
         app.db.store.create_invitation(&cap, &new, "rev-hash", later(t, 3600), None, None, t).await.expect("create");
     app.db.store.revoke_invitation(&cap, &revoked, t).await.expect("revoke");
-    assert!(app.db.store.accept_invitation(Accept::ViaSignInLink(&revoked), &other.id, t).await.is_err());
+    // A sign-in link sent for the revoked invitation still signs in, but joins nothing.
+    let link = NewLink { token_hash: "link-hash", invitation: Some(&revoked), expires_at: later(t, 600) };
+    app.db.store.internal().create_sign_in_link(&other.id, link, None, t).await.expect("link");
+    let (_, joined) = app.db.store.consume_sign_in_link("link-hash", t).await.expect("use").expect("signs in");
+    assert_eq!(joined, None, "a revoked invitation is not accepted");
     assert!(matches!(app.db.store.revoke_invitation(&cap, &InvitationId::generate(), t).await, Err(Error::NotFound)));
     let list = app.db.store.invitations(&cap, t).await.expect("list");
     assert_eq!(list.len(), 3);
@@ -340,7 +355,7 @@ pub async fn invitations_are_accepted_once(db: TestDb) {
 pub async fn idempotent_circle_creation(db: TestDb) {
     let app = TestApp::new(db).await;
     let u = app.user("Ans").await;
-    let me = app.acting_as(&u);
+    let me = app.acting_as(&u).await;
     let key = IdempotencyKey::parse("retry-key-123").expect("valid key");
     let new = NewCircle {
         client_name: "Henk".into(),
@@ -367,23 +382,29 @@ pub async fn job_leases_and_retries(db: TestDb) {
         .await
         .expect("enqueue");
     let lease = SignedDuration::from_secs(300);
-    let a = s.claim_jobs("a", t, lease, 10).await.expect("claim");
+    let a = s.internal().claim_jobs("a", t, lease, 10).await.expect("claim");
     assert_eq!(a.len(), 1, "only the due job");
-    assert!(s.claim_jobs("b", t, lease, 10).await.expect("claim").is_empty(), "a leased job is not claimed twice");
+    assert!(
+        s.internal().claim_jobs("b", t, lease, 10).await.expect("claim").is_empty(),
+        "a leased job is not claimed twice"
+    );
     // The lease runs out (worker died): another worker takes over.
-    let b = s.claim_jobs("b", later(t, 301), lease, 10).await.expect("claim");
+    let b = s.internal().claim_jobs("b", later(t, 301), lease, 10).await.expect("claim");
     assert_eq!(b.len(), 2);
-    assert!(!s.finish_job(&a[0].id, "a", later(t, 302)).await.expect("finish"), "the old worker lost its lease");
+    assert!(
+        !s.internal().finish_job(&a[0].id, "a", later(t, 302)).await.expect("finish"),
+        "the old worker lost its lease"
+    );
     let first = b.iter().find(|j| j.id == a[0].id).expect("same job");
     assert_eq!(first.attempts, 2);
-    s.fail_job(&first.id, "b", "boom", None, later(t, 302)).await.expect("give up");
+    s.internal().fail_job(&first.id, "b", "boom", None, later(t, 302)).await.expect("give up");
     let other = b.iter().find(|j| j.id != a[0].id).expect("other");
-    s.fail_job(&other.id, "b", "temporary", Some(later(t, 400)), later(t, 302)).await.expect("retry later");
-    assert!(s.claim_jobs("c", later(t, 399), lease, 10).await.expect("claim").is_empty());
-    let again = s.claim_jobs("c", later(t, 400), lease, 10).await.expect("claim");
+    s.internal().fail_job(&other.id, "b", "temporary", Some(later(t, 400)), later(t, 302)).await.expect("retry later");
+    assert!(s.internal().claim_jobs("c", later(t, 399), lease, 10).await.expect("claim").is_empty());
+    let again = s.internal().claim_jobs("c", later(t, 400), lease, 10).await.expect("claim");
     assert_eq!(again.len(), 1);
-    assert!(s.finish_job(&again[0].id, "c", later(t, 401)).await.expect("finish"));
-    assert_eq!(s.job_counts().await.expect("counts"), (0, 1));
+    assert!(s.internal().finish_job(&again[0].id, "c", later(t, 401)).await.expect("finish"));
+    assert_eq!(s.internal().job_counts().await.expect("counts"), (0, 1));
 }
 
 pub async fn concurrent_workers_never_share_a_job(db: TestDb) {
@@ -400,7 +421,11 @@ pub async fn concurrent_workers_never_share_a_job(db: TestDb) {
         tasks.push(tokio::spawn(async move {
             let mut mine = Vec::new();
             loop {
-                let got = s.claim_jobs(&format!("w{w}"), t, SignedDuration::from_secs(300), 4).await.expect("claim");
+                let got = s
+                    .internal()
+                    .claim_jobs(&format!("w{w}"), t, SignedDuration::from_secs(300), 4)
+                    .await
+                    .expect("claim");
                 if got.is_empty() {
                     return mine;
                 }

@@ -144,6 +144,6 @@ pub async fn set_reminder(
     Path(circle_id): Path<String>,
     Body(body): Body<ReminderInput>,
 ) -> Result<StatusCode, ApiError> {
-    crate::service::reminders::set(&api.ctx(), &id(&circle_id, CircleId::parse)?, body.every_weeks).await?;
+    crate::service::checkins::set_reminder(&api.ctx(), &id(&circle_id, CircleId::parse)?, body.every_weeks).await?;
     Ok(StatusCode::NO_CONTENT)
 }

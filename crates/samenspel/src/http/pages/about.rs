@@ -15,12 +15,13 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_core::Error;
 use samenspel_core::about::{Part, Section, SectionInput};
-use samenspel_core::access::{CircleAction, Place};
+use samenspel_core::access::CircleAction;
 use samenspel_core::audience::Audience;
 use samenspel_core::empathy::{EmpathyMap, EmpathyMapInput, Quadrant};
 use samenspel_core::ids::CircleId;
 use samenspel_core::member::Member;
 use samenspel_core::wellbeing::{Goal, GoalInput, GoalKind, GoalStatus};
+use samenspel_store::access::Place;
 use serde::Deserialize;
 
 fn circle_id(raw: &str) -> Result<CircleId, PageError> {

@@ -186,6 +186,6 @@ pub async fn set_reminder(
             raw.parse::<i64>().map_err(|_| samenspel_core::Error::field("every_weeks", "reminder-weeks-invalid"))?,
         ),
     };
-    crate::service::reminders::set(&v.ctx(&state)?, &id, weeks).await?;
+    crate::service::checkins::set_reminder(&v.ctx(&state)?, &id, weeks).await?;
     Ok(see_other(&format!("/circles/{id}/check-in?done=notice-reminder-saved#reminder")))
 }

@@ -9,12 +9,13 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use samenspel_core::access::{CircleAction, Place};
+use samenspel_core::access::CircleAction;
 use samenspel_core::audience::Audience;
 use samenspel_core::circle::{Circle, MyCircle};
 use samenspel_core::ids::CircleId;
 use samenspel_core::organisation::{Location, Organisation};
 use samenspel_core::role::Role;
+use samenspel_store::access::Place;
 use samenspel_store::idempotency::IdempotencyKey;
 use serde::Deserialize;
 

@@ -107,7 +107,7 @@ pub async fn request_link(
     v: Visitor,
     Form(f): Form<LinkForm>,
 ) -> Result<Response, PageError> {
-    match form_errors(accounts::request_sign_in_link(&state, &f.email, &v.source, v.now).await)? {
+    match form_errors(accounts::request_sign_in_link(&state, &f.email, None, v.tr, &v.source, v.now).await)? {
         Ok(()) => render(&LinkSent {
             c: Chrome::new(&v),
             email: f.email.trim().to_lowercase(),

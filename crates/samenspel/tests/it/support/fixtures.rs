@@ -75,6 +75,7 @@ impl TestApp {
         let id = self
             .db
             .store
+            .internal()
             .create_user(&email, name, None, Locale::Nl, true, Timestamp::now())
             .await
             .expect("create user");
@@ -89,7 +90,8 @@ impl TestApp {
         for (u, role, manager) in rest {
             self.db
                 .store
-                .internal_add_member(&circle, &u.id, *role, "", false, *manager, None, now)
+                .internal()
+                .add_member(&circle, &u.id, *role, "", false, *manager, None, now)
                 .await
                 .expect("add member");
         }
@@ -97,7 +99,7 @@ impl TestApp {
     }
 
     async fn make_circle(&self, client_name: &str, starter: &TUser, role: Role, now: Timestamp) -> CircleId {
-        let me = self.acting_as(starter);
+        let me = self.acting_as(starter).await;
         let ctx = samenspel::service::Ctx {
             state: &self.state,
             user: &me,
@@ -113,39 +115,29 @@ impl TestApp {
         samenspel::service::circles::start(&ctx, &input, None).await.expect("start circle")
     }
 
-    /// A signed-in user object for calling services directly.
-    pub fn acting_as(&self, u: &TUser) -> samenspel_core::access::CurrentUser {
-        samenspel_core::access::authenticate(
-            Some(samenspel_core::access::CredentialRecord {
-                user_id: u.id.clone(),
-                display_name: u.name.clone(),
-                email: u.email.clone(),
-                locale: Locale::Nl,
-                user_disabled: false,
-                credential: samenspel_core::access::Credential::Session(samenspel_core::ids::SessionId::generate()),
-                expires_at: None,
-                revoked: false,
-            }),
-            Timestamp::now(),
-        )
-        .expect("authenticated")
+    /// A signed-in user object for calling services directly (made by the
+    /// store, as for a job: tests go through the store like everyone else).
+    pub async fn acting_as(&self, u: &TUser) -> samenspel_store::access::CurrentUser {
+        self.db.store.internal().act_as(&u.id, "test").await.expect("authenticated")
     }
 
     /// The member id of `u` in `circle`.
     pub async fn member_id(&self, circle: &CircleId, u: &TUser) -> MemberId {
         self.db
             .store
-            .my_membership(&u.id, circle, Timestamp::now())
+            .internal()
+            .active_membership(&u.id, circle, Timestamp::now())
             .await
             .expect("membership")
             .expect("is a member")
-            .member_id
+            .0
     }
 
     /// A browser signed in as `u` (a real session, as after a sign-in link).
     pub async fn signed_in(&self, u: &TUser) -> Client<'_> {
         let source = samenspel_core::audit::Source::default();
-        let token = samenspel::service::accounts::start_session(&self.state, &u.id, &source, Timestamp::now())
+        let proof = self.db.store.internal().verified(&u.id);
+        let token = samenspel::service::accounts::start_session(&self.state, &proof, &source, Timestamp::now())
             .await
             .expect("session");
         let mut c = self.client();
@@ -156,9 +148,10 @@ impl TestApp {
     /// A personal API token for `u`.
     pub async fn token(&self, u: &TUser) -> String {
         let (token, shown) = crypto::new_api_token();
+        let me = self.acting_as(u).await;
         self.db
             .store
-            .create_api_token(&u.id, "test", &crypto::token_hash(&token), &shown, Timestamp::now())
+            .create_my_api_token(&me, "test", &crypto::token_hash(&token), &shown, Timestamp::now())
             .await
             .expect("token");
         token

@@ -2,30 +2,18 @@
 //! through the outbox ("tijd voor je mantelzorgcheck") with a link, never a
 //! score. A check-in filled in moves the next reminder a whole rhythm on.
 
-use super::{Ctx, notify, what};
 use crate::app::AppState;
 use crate::i18n::Tr;
-use samenspel_core::access::act;
-use samenspel_core::audit::Operation;
-use samenspel_core::ids::CircleId;
-use samenspel_core::{Error, Result, Timestamp};
-use samenspel_store::checkins::{REMINDER_WEEKS, ReminderDue};
-
-/// Sets the rhythm: a number of weeks from [`REMINDER_WEEKS`], or none.
-pub async fn set(ctx: &Ctx<'_>, circle: &CircleId, every_weeks: Option<i64>) -> Result<()> {
-    if every_weeks.is_some_and(|n| !REMINDER_WEEKS.contains(&n)) {
-        return Err(Error::field("every_weeks", "reminder-weeks-invalid"));
-    }
-    let cap = ctx.can::<act::CarerCheckIn>(circle, what(Operation::Update, "reminders.set", "circle", circle)).await?;
-    ctx.state.store.set_reminder(&cap, super::checkins::INSTRUMENT, every_weeks, ctx.now).await
-}
+use crate::service::notify;
+use samenspel_core::{Result, Timestamp};
+use samenspel_store::checkins::ReminderDue;
 
 /// Sends the reminders that are due; returns how many were sent.
 pub async fn run_due(state: &AppState, now: Timestamp) -> Result<usize> {
     let mut sent = 0;
-    for due in state.store.internal_reminders_due(now, 50).await? {
+    for due in state.store.internal().reminders_due(now, 50).await? {
         let mail = mail(state, &due, now);
-        if state.store.internal_reminder_done(&due, mail.as_ref(), now).await? && mail.is_some() {
+        if state.store.internal().reminder_done(&due, mail.as_ref(), now).await? && mail.is_some() {
             sent += 1;
         }
     }

@@ -1,0 +1,139 @@
+//! Every action an actor can try, declared once: the enum, the list of all
+//! of them (for truth tables and the route matrix) and a marker type per
+//! action (so a store function can demand exactly the capability it needs,
+//! `&Can<act::ManageMembers>`) come from one list per scope.
+
+/// Declares an action enum, its `ALL` list, its `name`, and a module of
+/// marker types implementing a trait whose `ACTION` is the variant.
+macro_rules! actions {
+    (
+        $(#[$meta:meta])*
+        pub enum $enum:ident in $markers:ident: $marker_trait:ident {
+            $( $(#[$doc:meta])* $name:ident, )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $enum {
+            $( $(#[$doc])* $name, )+
+        }
+
+        impl $enum {
+            /// Every action, in declaration order.
+            pub const ALL: [$enum; <[&str]>::len(&[$(stringify!($name)),+])] = [$($enum::$name),+];
+
+            /// The action's name, as in code (for audit descriptions and tests).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $( $enum::$name => stringify!($name), )+
+                }
+            }
+        }
+
+        /// Marker types, one per action.
+        pub mod $markers {
+            /// Implemented by each marker; ties the type to its action.
+            pub trait $marker_trait {
+                const ACTION: super::$enum;
+            }
+            $(
+                #[derive(Debug)]
+                pub enum $name {}
+                impl $marker_trait for $name {
+                    const ACTION: super::$enum = super::$enum::$name;
+                }
+            )+
+        }
+    };
+}
+
+pub(crate) use actions;
+
+actions! {
+    /// Everything a member can try to do in a circle.
+    pub enum CircleAction in act: Action {
+        /// See the circle itself: the client's name, the description.
+        ViewCircle,
+        /// See who is in the circle.
+        ViewMembers,
+        /// Invite people and see or revoke open invitations.
+        InviteMembers,
+        /// Change a member's role, flags or end date; remove a member.
+        ManageMembers,
+        /// Change the circle's name and description.
+        EditCircle,
+        /// Archive the circle when care ends, or bring it back.
+        ArchiveCircle,
+        /// See who looked at the client's data (the audit trail).
+        ViewAuditTrail,
+        /// Leave the circle oneself.
+        Leave,
+        /// Read the logbook (within one's audiences).
+        ReadLogbook,
+        /// Write in the logbook, reply, react.
+        WriteLogbook,
+        /// Remove other people's entries and replies; close anyone's open items.
+        ModerateLogbook,
+        /// See the network map: who is around the client.
+        ViewNetwork,
+        /// Add, change and remove people on the network map.
+        EditNetwork,
+        /// See the agreements: who does what.
+        ViewAgreements,
+        /// Make agreements, and change or end them (the agreement decides too:
+        /// see [`super::may_change_agreement`]).
+        WriteAgreements,
+        /// Read the conversations held with the guides (within their audiences).
+        ViewConversations,
+        /// Hold a conversation with a guide and record it.
+        HoldConversations,
+        /// Fill in one's own collaboration profile and decide who sees it.
+        KeepOwnProfile,
+        /// Mark which SOFA roles apply to a family carer (see [`super::may_mark_carer_roles`]).
+        MarkCarerRoles,
+        /// Fill in one's own carer check-in (EDIZ) and see one's own results.
+        /// Nobody else has an action that reads them.
+        CarerCheckIn,
+        /// Read "Dit ben ik", the empathy maps and the wellbeing plan (within
+        /// their audiences).
+        ViewAboutClient,
+        /// Write in "Dit ben ik", make an empathy map, add goals to the wellbeing
+        /// plan (who may change what someone else wrote: see [`super::may_change_about`]).
+        WriteAboutClient,
+        /// Fill in one's own volunteer check-in (WIFA) and decide whether the
+        /// coordinator sees it.
+        VolunteerCheckIn,
+        /// See the agenda and the rota (within their audiences).
+        ViewAgenda,
+        /// Put appointments, activities and shifts in the agenda (who may change
+        /// what someone else planned: see [`super::may_change_agenda_item`]).
+        PlanAgenda,
+        /// Sign up for shifts, give them back, swap them.
+        TakeShifts,
+    }
+}
+
+actions! {
+    /// Organisation-level actions.
+    pub enum OrgAction in oact: OrgActionMarker {
+        /// Locations, staff and settings of the organisation.
+        ManageOrganisation,
+        /// Start a circle that belongs to the organisation.
+        StartCircle,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_and_lists_come_from_one_declaration() {
+        use act::Action;
+        assert_eq!(CircleAction::ALL.len(), 26);
+        assert_eq!(CircleAction::ALL[0], CircleAction::ViewCircle);
+        assert_eq!(<act::TakeShifts as Action>::ACTION, CircleAction::TakeShifts);
+        assert_eq!(CircleAction::ManageMembers.name(), "ManageMembers");
+        assert_eq!(OrgAction::ALL, [OrgAction::ManageOrganisation, OrgAction::StartCircle]);
+    }
+}

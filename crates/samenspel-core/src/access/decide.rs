@@ -1,0 +1,73 @@
+//! The answers the capability makers give, as pure functions: which facts
+//! lead to "allowed", which to "forbidden" and which to "not found". The
+//! store reads the facts and mints the capability (`samenspel_store::access`);
+//! what the answer is lives here, next to the policy, and is tested here.
+
+use super::actions::{CircleAction, OrgAction};
+use super::policy::{may, may_org};
+use crate::error::{Error, Result};
+use crate::role::{OrgRole, Role};
+
+/// What the store knows of someone's own active membership in a circle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MemberFacts {
+    pub role: Role,
+    pub manager: bool,
+    pub circle_archived: bool,
+}
+
+/// The answer to a member (or not: `None`) asking to do `action` in a circle.
+///
+/// * Not a member: [`Error::NotFound`], exactly as if the circle did not exist.
+/// * An archived circle the member may no longer see: [`Error::NotFound`] too.
+/// * A member without the right: [`Error::Forbidden`].
+pub fn decide(membership: Option<MemberFacts>, action: CircleAction) -> Result<()> {
+    match membership {
+        None => Err(Error::NotFound),
+        Some(m) if may(m.role, m.manager, m.circle_archived, action) => Ok(()),
+        Some(m) if m.circle_archived && !may(m.role, m.manager, true, CircleAction::ViewCircle) => Err(Error::NotFound),
+        Some(_) => Err(Error::Forbidden),
+    }
+}
+
+/// The answer to someone with these staff roles in an organisation (none:
+/// not on its staff, which is "not found").
+pub fn decide_org(roles: &[OrgRole], action: OrgAction) -> Result<()> {
+    if roles.is_empty() {
+        Err(Error::NotFound)
+    } else if may_org(roles, action) {
+        Ok(())
+    } else {
+        Err(Error::Forbidden)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(role: Role, archived: bool) -> Option<MemberFacts> {
+        Some(MemberFacts { role, manager: false, circle_archived: archived })
+    }
+
+    #[test]
+    fn outsiders_hear_not_found_members_without_the_right_forbidden() {
+        assert!(matches!(decide(None, CircleAction::ViewMembers), Err(Error::NotFound)));
+        assert!(decide(facts(Role::Volunteer, false), CircleAction::ViewMembers).is_ok());
+        assert!(matches!(decide(facts(Role::Volunteer, false), CircleAction::ManageMembers), Err(Error::Forbidden)));
+    }
+
+    #[test]
+    fn archived_circles_vanish_for_ordinary_members() {
+        assert!(matches!(decide(facts(Role::Volunteer, true), CircleAction::ViewCircle), Err(Error::NotFound)));
+        assert!(decide(facts(Role::Client, true), CircleAction::ViewCircle).is_ok());
+        assert!(matches!(decide(facts(Role::Client, true), CircleAction::WriteLogbook), Err(Error::Forbidden)));
+    }
+
+    #[test]
+    fn organisation_staff() {
+        assert!(matches!(decide_org(&[], OrgAction::StartCircle), Err(Error::NotFound)));
+        assert!(decide_org(&[OrgRole::Coordinator], OrgAction::StartCircle).is_ok());
+        assert!(matches!(decide_org(&[OrgRole::Coordinator], OrgAction::ManageOrganisation), Err(Error::Forbidden)));
+    }
+}

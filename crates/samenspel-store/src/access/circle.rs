@@ -1,0 +1,121 @@
+//! [`Can<A>`]: permission to do `A` in one circle, minted by
+//! [`Store::authorize`] from the asker's own membership, read in that call.
+
+use super::CurrentUser;
+use crate::db::Store;
+use samenspel_core::Timestamp;
+use samenspel_core::access::{CircleAction, act, decide, may};
+use samenspel_core::audience::AudienceScope;
+use samenspel_core::audit::{AuditEvent, AuditSink, Outcome, Source, What};
+use samenspel_core::error::{Error, Result};
+use samenspel_core::ids::{CircleId, MemberId, UserId};
+use samenspel_core::role::Role;
+use std::marker::PhantomData;
+
+/// Permission for the member `member_id` (user `user_id`) to do `A` in
+/// `circle_id`. No public constructor: see [`Store::authorize`].
+#[derive(Debug)]
+pub struct Can<A> {
+    circle_id: CircleId,
+    member_id: MemberId,
+    user_id: UserId,
+    role: Role,
+    manager: bool,
+    archived: bool,
+    _action: PhantomData<fn() -> A>,
+}
+
+/// The acting member's place in the circle, as the capability knows it
+/// (for showing only what the member may open).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub member_id: MemberId,
+    pub role: Role,
+    pub manager: bool,
+    pub archived: bool,
+}
+
+impl Place {
+    pub fn may(&self, action: CircleAction) -> bool {
+        may(self.role, self.manager, self.archived, action)
+    }
+}
+
+impl<A> Can<A> {
+    pub fn circle_id(&self) -> &CircleId {
+        &self.circle_id
+    }
+    pub fn member_id(&self) -> &MemberId {
+        &self.member_id
+    }
+    pub fn user_id(&self) -> &UserId {
+        &self.user_id
+    }
+    /// The acting member's role, for rules that depend on it.
+    pub fn role(&self) -> Role {
+        self.role
+    }
+    pub fn manages(&self) -> bool {
+        self.manager || self.role.always_manages()
+    }
+    /// Which audiences the acting member belongs to.
+    pub fn audience(&self) -> AudienceScope {
+        AudienceScope::for_role(self.member_id.clone(), self.role)
+    }
+
+    pub fn place(&self) -> Place {
+        Place { member_id: self.member_id.clone(), role: self.role, manager: self.manager, archived: self.archived }
+    }
+
+    /// The capability for another action in the same request, when the
+    /// policy allows it for this membership. No second audit record: the
+    /// request's purpose was recorded when this capability was granted.
+    pub fn also<B: act::Action>(&self) -> Option<Can<B>> {
+        may(self.role, self.manager, self.archived, B::ACTION).then(|| Can {
+            circle_id: self.circle_id.clone(),
+            member_id: self.member_id.clone(),
+            user_id: self.user_id.clone(),
+            role: self.role,
+            manager: self.manager,
+            archived: self.archived,
+            _action: PhantomData,
+        })
+    }
+}
+
+impl Store {
+    /// Decides whether `user` may do `A` in `circle`, from the user's own
+    /// active membership there (not ended, not past its end date), read
+    /// here. Records the attempt — allowed or denied — in the audit trail
+    /// before answering.
+    ///
+    /// Not a member: [`Error::NotFound`], exactly as if the circle did not
+    /// exist. A member without the right: [`Error::Forbidden`].
+    pub async fn authorize<A: act::Action>(
+        &self,
+        user: &CurrentUser,
+        circle: &CircleId,
+        what: What,
+        source: &Source,
+        audit: &impl AuditSink,
+        now: Timestamp,
+    ) -> Result<Can<A>> {
+        // Only the asker's own membership counts: it is read for `user`, here.
+        let membership = self.internal().active_membership(user.id(), circle, now).await?;
+        let decision = decide(membership.as_ref().map(|(_, facts)| *facts), A::ACTION);
+        let outcome = if decision.is_ok() { Outcome::Allowed } else { Outcome::Denied };
+        let event = AuditEvent::new(Some((user.id(), user.display_name())), Some(circle), what, outcome, source, now);
+        audit.record(event).await?;
+        decision?;
+        let (member_id, facts) = membership.ok_or(Error::NotFound)?;
+        Ok(Can {
+            circle_id: circle.clone(),
+            member_id,
+            user_id: user.id().clone(),
+            role: facts.role,
+            manager: facts.manager,
+            archived: facts.circle_archived,
+            _action: PhantomData,
+        })
+    }
+}

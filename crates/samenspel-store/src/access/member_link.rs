@@ -1,0 +1,57 @@
+//! [`MemberLink`]: proof that a request carries the link Samenspel signed
+//! for one membership — the "change or stop these e-mails" link in every
+//! notification, which works without signing in. The signature is checked
+//! here, with the membership it names, so the proof comes only from a link
+//! Samenspel made for a membership that is still there.
+
+use crate::db::{Store, db_err, read};
+use samenspel_core::error::{Error, Result};
+use samenspel_core::ids::{CircleId, MemberId};
+use samenspel_core::signing::{sign, signed_valid};
+
+/// What the signature is for, so it cannot be used as another token.
+const PURPOSE: &str = "notifications";
+
+/// The membership a signed link opens, with its circle's client name.
+#[derive(Debug)]
+pub struct MemberLink {
+    member_id: MemberId,
+    circle_id: CircleId,
+    client_name: String,
+}
+
+impl MemberLink {
+    pub fn member_id(&self) -> &MemberId {
+        &self.member_id
+    }
+    pub fn circle_id(&self) -> &CircleId {
+        &self.circle_id
+    }
+    pub fn client_name(&self) -> &str {
+        &self.client_name
+    }
+
+    /// The token for a membership's link, signed with `key`.
+    pub fn token(key: &str, member: &MemberId) -> String {
+        sign(key, PURPOSE, member.as_str())
+    }
+}
+
+impl Store {
+    /// Opens a membership's signed link: `NotFound` for a wrong signature or
+    /// a membership that has ended.
+    pub async fn open_member_link(&self, key: &str, member: &MemberId, token: &str) -> Result<MemberLink> {
+        if !signed_valid(key, PURPOSE, member.as_str(), token) {
+            return Err(Error::NotFound);
+        }
+        let row: Option<(String, String)> = read!(self, |db| sqlx::query_as(
+            "SELECT c.id, c.client_name FROM memberships m JOIN circles c ON c.id = m.circle_id WHERE m.id = $1 AND m.ended_at IS NULL"
+        )
+        .bind(member.as_str())
+        .fetch_optional(db)
+        .await)
+        .map_err(db_err)?;
+        let (circle, client_name) = row.ok_or(Error::NotFound)?;
+        Ok(MemberLink { member_id: member.clone(), circle_id: CircleId::from_db(circle), client_name })
+    }
+}

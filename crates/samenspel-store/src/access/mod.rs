@@ -1,0 +1,90 @@
+//! The proofs: who is asking ([`CurrentUser`]) and what they may do — a
+//! [`Can<A>`] in one circle, a [`LocationCan<A>`] at one location, an
+//! [`OrgCan<A>`] in one organisation.
+//!
+//! Each proof is minted here and only here, from facts this crate reads
+//! itself in the same call: the credential behind a cookie or token, the
+//! asker's own membership, their standing at a location, their staff roles.
+//! Their fields are private and the facts are never accepted from a caller,
+//! so code outside the store cannot forge one (the doctests below fail to
+//! compile if anyone re-opens that door). What the answer is — allowed,
+//! forbidden, not found — is decided by the pure functions of
+//! `samenspel_core::access`; every decision is written to the audit trail
+//! before it is answered.
+//!
+//! A capability cannot be built from outside:
+//!
+//! ```compile_fail
+//! # use samenspel_store::access::Can;
+//! # use samenspel_core::access::act;
+//! fn forge() -> Can<act::ReadLogbook> {
+//!     Can { circle_id: todo!(), member_id: todo!(), user_id: todo!(), role: todo!(), manager: false, archived: false, _action: std::marker::PhantomData }
+//! }
+//! ```
+//!
+//! nor a signed-in user:
+//!
+//! ```compile_fail
+//! # use samenspel_store::access::{CurrentUser, Credential};
+//! fn forge() -> CurrentUser {
+//!     CurrentUser { id: todo!(), display_name: String::new(), email: String::new(), locale: Default::default(), credential: Credential::Job("forged") }
+//! }
+//! ```
+//!
+//! nor a location's or an organisation's capability:
+//!
+//! ```compile_fail
+//! # use samenspel_store::access::LocationCan;
+//! # use samenspel_core::access::location::lact;
+//! fn forge() -> LocationCan<lact::PlanLocationAgenda> {
+//!     LocationCan { location_id: todo!(), location_name: String::new(), user_id: todo!(), standing: Default::default(), _action: std::marker::PhantomData }
+//! }
+//! ```
+//!
+//! ```compile_fail
+//! # use samenspel_store::access::OrgCan;
+//! # use samenspel_core::access::oact;
+//! fn forge() -> OrgCan<oact::StartCircle> {
+//!     OrgCan { organisation_id: todo!(), user_id: todo!(), roles: vec![], _action: std::marker::PhantomData }
+//! }
+//! ```
+//!
+//! nor a sign-in proof:
+//!
+//! ```compile_fail
+//! # use samenspel_store::access::Verified;
+//! fn forge() -> Verified { Verified { user_id: todo!() } }
+//! ```
+//!
+//! ```compile_fail
+//! # use samenspel_store::access::Verified;
+//! fn forge() -> Verified { Verified::new(todo!()) }
+//! ```
+//!
+//! while reading one that the store made is fine:
+//!
+//! ```
+//! # use samenspel_store::access::{Can, CurrentUser, LocationCan, OrgCan};
+//! # use samenspel_core::access::{act, oact, location::lact};
+//! fn circle_of(cap: &Can<act::ReadLogbook>) -> String { cap.circle_id().to_string() }
+//! fn name_of(user: &CurrentUser) -> &str { user.display_name() }
+//! fn location_of(cap: &LocationCan<lact::PlanLocationAgenda>) -> &str { cap.location_name() }
+//! fn org_of(cap: &OrgCan<oact::StartCircle>) -> String { cap.organisation_id().to_string() }
+//! fn who(proof: &samenspel_store::access::Verified) -> String { proof.user_id().to_string() }
+//! ```
+
+mod circle;
+mod location;
+mod member_link;
+mod org;
+pub(crate) mod password;
+mod user;
+mod verified;
+
+pub use circle::{Can, Place};
+pub use location::LocationCan;
+pub use member_link::MemberLink;
+pub use org::OrgCan;
+pub use user::{Credential, CurrentUser};
+pub(crate) use user::{CredentialRecord, authenticate};
+pub use verified::Verified;

@@ -1,0 +1,142 @@
+//! Who is asking: a [`CurrentUser`], made only from a credential the store
+//! found and checked (a session, an API token, a calendar address) or, for
+//! background jobs, from the user's own row.
+
+use crate::db::{Store, db_err, read};
+use samenspel_core::Timestamp;
+use samenspel_core::error::{Error, Result};
+use samenspel_core::ids::{ApiTokenId, SessionId, UserId};
+use samenspel_core::locale::Locale;
+
+/// How the current request proved who it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Credential {
+    Session(SessionId),
+    ApiToken(ApiTokenId),
+    /// A calendar app fetching the user's secret calendar address.
+    CalendarFeed,
+    /// A background job acting for this person (the digest they receive).
+    Job(&'static str),
+}
+
+/// A signed-in person. Private fields: only this crate makes one.
+#[derive(Clone, Debug)]
+pub struct CurrentUser {
+    id: UserId,
+    display_name: String,
+    email: String,
+    locale: Locale,
+    credential: Credential,
+}
+
+impl CurrentUser {
+    pub fn id(&self) -> &UserId {
+        &self.id
+    }
+    pub fn display_name(&self) -> &str {
+        &self.display_name
+    }
+    pub fn email(&self) -> &str {
+        &self.email
+    }
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+    pub fn credential(&self) -> &Credential {
+        &self.credential
+    }
+    /// The session this request runs in, when signed in through the browser.
+    pub fn session_id(&self) -> Option<&SessionId> {
+        match &self.credential {
+            Credential::Session(id) => Some(id),
+            Credential::ApiToken(_) | Credential::CalendarFeed | Credential::Job(_) => None,
+        }
+    }
+}
+
+/// What the store read about a presented credential.
+#[derive(Clone, Debug)]
+pub(crate) struct CredentialRecord {
+    pub user_id: UserId,
+    pub display_name: String,
+    pub email: String,
+    pub locale: Locale,
+    pub user_disabled: bool,
+    pub credential: Credential,
+    pub expires_at: Option<Timestamp>,
+    pub revoked: bool,
+}
+
+/// Accepts a credential only when it exists, is not revoked or expired, and
+/// its user is not disabled. Anything else is [`Error::Unauthenticated`].
+pub(crate) fn authenticate(record: Option<CredentialRecord>, now: Timestamp) -> Result<CurrentUser> {
+    let r = record.ok_or(Error::Unauthenticated)?;
+    if r.revoked || r.user_disabled || r.expires_at.is_some_and(|e| e <= now) {
+        return Err(Error::Unauthenticated);
+    }
+    Ok(CurrentUser {
+        id: r.user_id,
+        display_name: r.display_name,
+        email: r.email,
+        locale: r.locale,
+        credential: r.credential,
+    })
+}
+
+impl Store {
+    /// The user a background job acts for (`job` names the job in the audit
+    /// trail), read from their own row: a disabled account gets nothing.
+    pub(crate) async fn user_for_job(&self, user: &UserId, job: &'static str) -> Result<CurrentUser> {
+        let row: Option<(String, String, String, Option<i64>)> = read!(self, |db| sqlx::query_as(
+            "SELECT display_name, email, locale, disabled_at FROM users WHERE id = $1"
+        )
+        .bind(user.as_str())
+        .fetch_optional(db)
+        .await)
+        .map_err(db_err)?;
+        let record = row.map(|(display_name, email, locale, disabled)| CredentialRecord {
+            user_id: user.clone(),
+            display_name,
+            email,
+            locale: Locale::parse(&locale).unwrap_or_default(),
+            user_disabled: disabled.is_some(),
+            credential: Credential::Job(job),
+            expires_at: None,
+            revoked: false,
+        });
+        authenticate(record, Timestamp::now())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record() -> CredentialRecord {
+        CredentialRecord {
+            user_id: UserId::generate(),
+            display_name: "Ans".into(),
+            email: "ans@example.nl".into(),
+            locale: Locale::Nl,
+            user_disabled: false,
+            credential: Credential::Session(SessionId::generate()),
+            expires_at: Some(Timestamp::from_second(2_000_000_000).expect("valid")),
+            revoked: false,
+        }
+    }
+
+    #[test]
+    fn authenticate_checks_every_condition() {
+        let now = Timestamp::from_second(1_900_000_000).expect("valid");
+        assert!(authenticate(Some(record()), now).is_ok());
+        assert!(matches!(authenticate(None, now), Err(Error::Unauthenticated)));
+        let mut r = record();
+        r.revoked = true;
+        assert!(authenticate(Some(r), now).is_err());
+        let mut r = record();
+        r.user_disabled = true;
+        assert!(authenticate(Some(r), now).is_err());
+        let later = Timestamp::from_second(2_000_000_000).expect("valid");
+        assert!(authenticate(Some(record()), later).is_err(), "expiry is exclusive");
+    }
+}
