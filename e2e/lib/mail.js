@@ -94,6 +94,7 @@ function readMail(file) {
 /** The bare addresses in an address header ("Name <a@b>, c@d"), lower case. */
 function addresses(header) {
   return decodeHeader(header)
+    .replace(/"(?:[^"\\]|\\.)*"/g, '""') // a quoted name may hold a comma
     .split(',')
     .map((one) => {
       const angle = /<([^>]+)>/.exec(one);
@@ -163,8 +164,8 @@ async function waitForMail(server, { what, to, match = null, since = null, timeo
   throw new Error(
     `Expected ${what} to ${to}${match ? ` (text matching ${match})` : ''}, but none arrived within ` +
       `${(timeoutMs / 1000).toFixed(1)} s (waited ${((Date.now() - started) / 1000).toFixed(1)} s).\n` +
-      `  E-mails written ${since ? 'since the action' : 'in all'} (${server.mailDir}): ` +
-      `${arrived.length ? `\n    ${arrived.map(describeMail).join('\n    ')}` : 'none'}\n` +
+      `  ${since ? 'New' : 'All'} e-mails in ${server.mailDir}:` +
+      `${arrived.length ? `\n    ${arrived.map(describeMail).join('\n    ')}` : ' none'}\n` +
       (toThem.length ? `  ${toThem.length} of them to ${to}, but without a match.\n` : '') +
       (server.logFile ? `  The server's log: ${server.logFile}` : ''),
   );

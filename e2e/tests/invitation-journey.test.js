@@ -214,7 +214,7 @@ async function invitationJourney(t, lang) {
   // The e-mail.
   const linkPattern = new RegExp(`${server.baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/invitations/[A-Za-z0-9_-]+`);
   const { match } = await waitForMail(server, {
-    what: `the invitation e-mail (${lang}) with a link to ${server.baseUrl}/invitations/…`,
+    what: `the invitation e-mail (${lang})`,
     to: who.email,
     match: linkPattern,
     since: mailBefore,
