@@ -115,8 +115,14 @@ async function startDemoServer({ logFile } = {}) {
   async function stop() {
     if (exited) return exited;
     child.kill('SIGTERM');
-    const timeout = new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS, 'timeout'));
+    // Cleared once the server is gone: a pending timer would keep the test
+    // process alive for the full STOP_TIMEOUT_MS after the last test.
+    let timer;
+    const timeout = new Promise((resolve) => {
+      timer = setTimeout(resolve, STOP_TIMEOUT_MS, 'timeout');
+    });
     const result = await Promise.race([exitPromise, timeout]);
+    clearTimeout(timer);
     if (result === 'timeout') {
       child.kill('SIGKILL');
       await exitPromise;

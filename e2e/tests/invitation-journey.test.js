@@ -11,7 +11,7 @@ const path = require('node:path');
 const { test, before, after } = require('node:test');
 
 const { startJourney, stopJourney, openContext } = require('../lib/browser');
-const { waitForMail } = require('../lib/mail');
+const { waitForMail, mailMark } = require('../lib/mail');
 const { AxeBuilder } = require('@axe-core/playwright');
 
 const ARTIFACTS = path.resolve(__dirname, '..', 'artifacts');
@@ -205,6 +205,7 @@ async function invitationJourney(t, lang) {
   await ansPage.locator('#role').selectOption('volunteer');
   await ansPage.locator('#relation').fill(who.relation);
   await ansPage.locator('#message').fill(who.message);
+  const mailBefore = mailMark(server);
   await ansPage.getByRole('button', { name: T.inviteButton, exact: true }).click();
   await expectHeading(ansPage, T.inviteCreated, 2);
   const shownLink = await ansPage.locator('#invite-link').inputValue();
@@ -212,7 +213,12 @@ async function invitationJourney(t, lang) {
 
   // The e-mail.
   const linkPattern = new RegExp(`${server.baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/invitations/[A-Za-z0-9_-]+`);
-  const { match } = await waitForMail(server.mailDir, who.email, linkPattern);
+  const { match } = await waitForMail(server, {
+    what: `the invitation e-mail (${lang})`,
+    to: who.email,
+    match: linkPattern,
+    since: mailBefore,
+  });
   const invitationUrl = match[0];
   assert.equal(invitationUrl, shownLink, 'the link in the e-mail differs from the one shown to Ans');
 
