@@ -14,7 +14,7 @@
 //!
 //! A capability cannot be built from outside:
 //!
-//! ```compile_fail
+//! ```compile_fail,E0451
 //! # use samenspel_store::access::Can;
 //! # use samenspel_core::access::act;
 //! fn forge() -> Can<act::ReadLogbook> {
@@ -24,7 +24,7 @@
 //!
 //! nor a signed-in user:
 //!
-//! ```compile_fail
+//! ```compile_fail,E0451
 //! # use samenspel_store::access::{CurrentUser, Credential};
 //! fn forge() -> CurrentUser {
 //!     CurrentUser { id: todo!(), display_name: String::new(), email: String::new(), locale: Default::default(), credential: Credential::Job("forged") }
@@ -33,7 +33,7 @@
 //!
 //! nor a location's or an organisation's capability:
 //!
-//! ```compile_fail
+//! ```compile_fail,E0451
 //! # use samenspel_store::access::LocationCan;
 //! # use samenspel_core::access::location::lact;
 //! fn forge() -> LocationCan<lact::PlanLocationAgenda> {
@@ -41,7 +41,7 @@
 //! }
 //! ```
 //!
-//! ```compile_fail
+//! ```compile_fail,E0451
 //! # use samenspel_store::access::OrgCan;
 //! # use samenspel_core::access::oact;
 //! fn forge() -> OrgCan<oact::StartCircle> {
@@ -51,12 +51,12 @@
 //!
 //! nor a sign-in proof:
 //!
-//! ```compile_fail
+//! ```compile_fail,E0451
 //! # use samenspel_store::access::Verified;
 //! fn forge() -> Verified { Verified { user_id: todo!() } }
 //! ```
 //!
-//! ```compile_fail
+//! ```compile_fail,E0624
 //! # use samenspel_store::access::Verified;
 //! fn forge() -> Verified { Verified::new(todo!()) }
 //! ```
