@@ -43,6 +43,15 @@ impl Audience {
 
 /// What one member may see, computed from their membership by the access
 /// layer. The store uses exactly these fields in its audience predicate.
+///
+/// One rule for everything written about the client: the client and the
+/// representative read all of it, whatever audience a writer chose (the
+/// client's right of access). They are exactly the members who see both the
+/// professionals' and the informal members' audiences, so the store's SQL
+/// writes "reads everything" as `sees_professionals AND sees_informal`
+/// ([`AudienceScope::reads_everything`]). What belongs to another person (a
+/// carer's own check-ins, an unshared profile, a member's e-mail address) is
+/// not about the client and follows its owner's choice ([`AudienceScope::addressed`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AudienceScope {
     pub member_id: MemberId,
@@ -59,9 +68,24 @@ impl AudienceScope {
         }
     }
 
-    /// Whether an item with this audience is visible. `author` is the member
-    /// who wrote it; `chosen` the members picked for a `Chosen` audience.
+    /// The client and the representative: they read everything about the client.
+    pub fn reads_everything(&self) -> bool {
+        self.sees_professionals && self.sees_informal
+    }
+
+    /// Whether an item about the client with this audience is visible to this
+    /// member: to whom it is addressed, and always to the client side.
+    /// `author` is the member who wrote it; `chosen` the members picked for a
+    /// `Chosen` audience.
     pub fn can_see(&self, audience: Audience, author: &MemberId, chosen: &[MemberId]) -> bool {
+        self.reads_everything() || self.addressed(audience, author, chosen)
+    }
+
+    /// Whether the item is addressed to this member: its writer, the groups
+    /// it names, the members chosen. Notifications go to whom an item is
+    /// addressed; a member's own details (their e-mail address) are shown to
+    /// whom they address them, the client side included only through a group.
+    pub fn addressed(&self, audience: Audience, author: &MemberId, chosen: &[MemberId]) -> bool {
         if *author == self.member_id {
             return true;
         }
@@ -88,8 +112,8 @@ mod tests {
     fn audience_truth_table() {
         let other = MemberId::from_db("author".into());
         let table: [(Role, [bool; 4]); 6] = [
-            (Role::Client, [true, true, true, false]),
-            (Role::Representative, [true, true, true, false]),
+            (Role::Client, [true, true, true, true]),
+            (Role::Representative, [true, true, true, true]),
             (Role::Relative, [true, false, true, false]),
             (Role::Volunteer, [true, false, true, false]),
             (Role::Professional, [true, true, false, false]),
@@ -110,7 +134,27 @@ mod tests {
         assert!(viewer.can_see(Audience::Chosen, &other, std::slice::from_ref(&viewer.member_id)));
         assert!(viewer.can_see(Audience::Professionals, &viewer.member_id.clone(), &[]));
         let client = AudienceScope::for_role(MemberId::from_db("client".into()), Role::Client);
-        assert!(!client.can_see(Audience::Chosen, &other, std::slice::from_ref(&viewer.member_id)));
+        assert!(!client.addressed(Audience::Chosen, &other, std::slice::from_ref(&viewer.member_id)));
+    }
+
+    /// The client's right of access: the client and the representative read
+    /// every item about the client, also one for chosen members without
+    /// them; nobody else does. And they are exactly the members for whom the
+    /// SQL's `sees_professionals AND sees_informal` holds.
+    #[test]
+    fn the_client_side_reads_everything_about_the_client() {
+        let other = MemberId::from_db("author".into());
+        let someone = [MemberId::from_db("someone".into())];
+        for role in Role::ALL {
+            let s = scope(role);
+            assert_eq!(s.reads_everything(), role.speaks_for_client(), "{role:?}");
+            assert_eq!(s.can_see(Audience::Chosen, &other, &someone), role.speaks_for_client(), "{role:?}");
+            for audience in Audience::ALL {
+                if role.speaks_for_client() {
+                    assert!(s.can_see(audience, &other, &[]), "{role:?} / {audience:?}");
+                }
+            }
+        }
     }
 
     #[test]

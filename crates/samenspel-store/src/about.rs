@@ -48,13 +48,6 @@ async fn chosen_of(
     Ok(rows.into_iter().map(|(id, m)| (id, MemberId::from_db(m))).collect())
 }
 
-/// May this member read an item about the client? Its audience decides —
-/// except that the client and the representative read everything written
-/// about the client, whatever audience a writer chose.
-fn sees<A>(cap: &Can<A>, scope: &AudienceScope, audience: Audience, author: &MemberId, chosen: &[MemberId]) -> bool {
-    cap.role().speaks_for_client() || scope.can_see(audience, author, chosen)
-}
-
 /// A "chosen" audience always holds its writer: nobody locks themselves out.
 fn with_writer(audience: Audience, chosen: &[MemberId], writer: &MemberId) -> Vec<MemberId> {
     let mut out = chosen.to_vec();
@@ -154,7 +147,7 @@ impl Store {
             let audience = audience(&aud)?;
             let chosen = pick(&chosen, &id);
             let started_by = MemberId::from_db(started_by);
-            let visible = sees(cap, &scope, audience, &started_by, &chosen);
+            let visible = scope.can_see(audience, &started_by, &chosen);
             let history = versions
                 .iter()
                 .filter(|v| v.0 == id)
@@ -335,7 +328,7 @@ impl Store {
             let audience = audience(&aud)?;
             let chosen = pick(&chosen, &id);
             let made_by = MemberId::from_db(made_by);
-            if !sees(cap, &scope, audience, &made_by, &chosen) {
+            if !scope.can_see(audience, &made_by, &chosen) {
                 continue;
             }
             out.push(EmpathyMap {
@@ -482,7 +475,7 @@ impl Store {
             let audience = audience(&aud)?;
             let chosen = pick(&chosen, &id);
             let created_by = MemberId::from_db(created_by);
-            if !sees(cap, &scope, audience, &created_by, &chosen) {
+            if !scope.can_see(audience, &created_by, &chosen) {
                 continue;
             }
             out.push(Goal {

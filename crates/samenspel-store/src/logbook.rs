@@ -23,11 +23,15 @@ use sqlx::Row;
 use std::collections::HashMap;
 
 /// Who may see an entry `e`, for the reader in `$2`–`$4` (see the module doc).
+/// `$3 AND $4` holds exactly for the client and the representative, who read
+/// every entry about the client, also one for chosen members without them
+/// (`AudienceScope::reads_everything`).
 macro_rules! visible {
     () => {
         "(e.audience = 'circle' OR e.author_member_id = $2 \
           OR (e.audience = 'professionals' AND $3) OR (e.audience = 'informal' AND $4) \
-          OR (e.audience = 'chosen' AND EXISTS (SELECT 1 FROM entry_audience a WHERE a.entry_id = e.id AND a.member_id = $2)))"
+          OR (e.audience = 'chosen' AND (($3 AND $4) \
+              OR EXISTS (SELECT 1 FROM entry_audience a WHERE a.entry_id = e.id AND a.member_id = $2))))"
     };
 }
 
@@ -670,19 +674,18 @@ impl Store {
         for (id, name, r, read_at) in rows {
             let member = MemberId::from_db(id);
             let role = role(&r)?;
-            if member == entry.author.member_id
-                || !AudienceScope::for_role(member.clone(), role).can_see(
-                    entry.audience,
-                    &entry.author.member_id,
-                    &chosen,
-                )
-            {
+            if member == entry.author.member_id {
                 continue;
             }
+            // Who read it, of those who may; who has not yet, of those it is addressed to.
+            let scope = AudienceScope::for_role(member.clone(), role);
             let person = Person { member_id: member, name, role };
             match read_at {
-                Some(at) => out.seen.push((person, ts(at))),
-                None => out.not_yet.push(person),
+                Some(at) if scope.can_see(entry.audience, &entry.author.member_id, &chosen) => {
+                    out.seen.push((person, ts(at)))
+                }
+                None if scope.addressed(entry.audience, &entry.author.member_id, &chosen) => out.not_yet.push(person),
+                _ => {}
             }
         }
         out.seen.sort_by_key(|(_, at)| *at);

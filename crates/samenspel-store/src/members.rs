@@ -41,7 +41,8 @@ fn member_from_row(r: MemberRow) -> Result<Member> {
 /// Hides a member's e-mail address from viewers outside the audience the
 /// member chose for their contact details. A member always sees their own.
 fn apply_contact_audience<A>(cap: &Can<A>, mut m: Member) -> Member {
-    if !cap.audience().can_see(m.contact_audience, &m.id, &[]) {
+    // A member's address is theirs: whom they address it to decides.
+    if !cap.audience().addressed(m.contact_audience, &m.id, &[]) {
         m.email = None;
     }
     m

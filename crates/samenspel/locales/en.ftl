@@ -457,8 +457,9 @@ kind-concern-hint = Something you are worried about. It stays open until someone
 kind-question-hint = A question for the others. It stays open until someone answers or closes it.
 kind-thanks-hint = Thank someone for what they did.
 audience-circle-hint = All members of the circle.
-audience-professionals-hint = Care workers and coordinators. The client and the representative see it too.
-audience-informal-hint = Family, relatives and volunteers. The client and the representative see it too.
+audience-professionals-hint = Care workers and coordinators.
+audience-informal-hint = Family, relatives and volunteers.
+audience-client-always = The client and the representative can always read this.
 audience-chosen-hint = Only the people you choose below.
 status-none = none
 status-open = no answer yet
@@ -1117,7 +1118,7 @@ mail-reminder-button = Fill in the check-in
 audit-reminders-set = set a reminder
 about-hidden = Something is written here that only others can read.
 about-part-hidden = You cannot read this part: its writer or the client chose who sees it.
-about-chosen-hint = You, the client and the representative always see it.
+about-chosen-hint = You always see it.
 
 ## Intake
 guide-intake = Getting to know each other (intake)

@@ -457,8 +457,9 @@ kind-concern-hint = Iets waar je je zorgen over maakt. Het blijft open staan tot
 kind-question-hint = Een vraag aan de anderen. Hij blijft open staan tot iemand antwoordt of hem afsluit.
 kind-thanks-hint = Bedank iemand voor wat hij of zij deed.
 audience-circle-hint = Alle leden van de kring.
-audience-professionals-hint = Zorgverleners en coördinatoren. De cliënt en de vertegenwoordiger zien het ook.
-audience-informal-hint = Familie, naasten en vrijwilligers. De cliënt en de vertegenwoordiger zien het ook.
+audience-professionals-hint = Zorgverleners en coördinatoren.
+audience-informal-hint = Familie, naasten en vrijwilligers.
+audience-client-always = De cliënt en de vertegenwoordiger kunnen dit altijd lezen.
 audience-chosen-hint = Alleen de mensen die je hieronder kiest.
 status-none = geen
 status-open = nog geen antwoord
@@ -1117,7 +1118,7 @@ mail-reminder-button = Vul de check in
 audit-reminders-set = stelde een herinnering in
 about-hidden = Hier staat iets dat alleen anderen kunnen lezen.
 about-part-hidden = Dit deel kun jij niet lezen: de schrijver of de cliënt koos wie het ziet.
-about-chosen-hint = Jij, de cliënt en de vertegenwoordiger zien het altijd.
+about-chosen-hint = Jij ziet het altijd.
 
 ## Intake
 guide-intake = Kennismaking (intake)

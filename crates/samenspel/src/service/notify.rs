@@ -93,7 +93,7 @@ pub fn about_entry(
         .iter()
         .filter(|r| r.member_id != entry.author.member_id && r.settings.immediate)
         .filter(|r| {
-            AudienceScope::for_role(r.member_id.clone(), r.role).can_see(
+            AudienceScope::for_role(r.member_id.clone(), r.role).addressed(
                 entry.audience,
                 &entry.author.member_id,
                 &chosen,

@@ -13,6 +13,7 @@ use serde_json::json;
 /// Fatima, volunteer Thijs, and an outsider with a circle of their own.
 struct Henk {
     circle: CircleId,
+    henk: TUser,
     ans: TUser,
     kees: TUser,
     fatima: TUser,
@@ -40,7 +41,7 @@ async fn henk(app: &TestApp) -> Henk {
         )
         .await;
     app.circle("Ander", &[(&outsider, Role::Relative, true)]).await;
-    Henk { circle, ans, kees, fatima, thijs, outsider }
+    Henk { circle, henk, ans, kees, fatima, thijs, outsider }
 }
 
 /// The id at the end of a redirect to a conversation (before any query).
@@ -222,6 +223,12 @@ pub async fn only_those_who_took_part_read_a_private_conversation(db: TestDb) {
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
     assert_eq!(ans.api(Method::GET, &format!("{base}/{professionals}"), None).await.status, StatusCode::NOT_FOUND);
 
+    // Henk, the client, reads both: everything about him, whatever the audience.
+    let mut client = app.api_as(&h.henk).await;
+    for id in [&private, &professionals] {
+        assert_eq!(client.api(Method::GET, &format!("{base}/{id}"), None).await.status, StatusCode::OK);
+    }
+
     // Thijs (volunteer) and Kees took part in neither: nothing, on any page or route.
     for who in [&h.thijs, &h.kees, &h.outsider] {
         let mut c = app.api_as(who).await;
@@ -383,4 +390,41 @@ pub async fn sofa_roles_are_marked_by_the_carer_and_professionals(db: TestDb) {
     assert_eq!(seen["carer_roles"][0]["set_by"], "Ans");
     let mut outsider = app.api_as(&h.outsider).await;
     assert_eq!(outsider.api(Method::PUT, &roles, Some(json!({"roles": ["S"]}))).await.status, StatusCode::NOT_FOUND);
+}
+
+/// An intake for "only those who took part" starts "Dit ben ik" with that
+/// audience: the client reads both (everything about the client), a member
+/// who was not there reads neither — the conversation and the part it started
+/// follow one rule.
+pub async fn an_intake_for_those_who_took_part_follows_one_rule(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let h = henk(&app).await;
+    let c = &h.circle;
+    let ans_member = app.member_id(c, &h.ans).await;
+    let mut fatima = app.api_as(&h.fatima).await;
+    let r = fatima
+        .api(
+            Method::POST,
+            &format!("/api/v1/circles/{c}/conversations"),
+            Some(json!({"guide": "intake", "participants": [ans_member.as_str()], "audience": "chosen",
+                        "answers": {"in_life": "Henk was bakker in Zwolle."}})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let id = r.json()["id"].as_str().unwrap_or_default().to_string();
+    let life = |about: serde_json::Value| {
+        about.as_array().and_then(|a| a.iter().find(|p| p["part"] == "life_story").cloned()).map(|p| p["text"].clone())
+    };
+    for (who, reads) in [(&h.henk, true), (&h.ans, true), (&h.thijs, false), (&h.kees, false)] {
+        let mut api = app.api_as(who).await;
+        let conversation = api.api(Method::GET, &format!("/api/v1/circles/{c}/conversations/{id}"), None).await;
+        assert_eq!(conversation.status == StatusCode::OK, reads, "{} and the conversation", who.name);
+        let about = api.api(Method::GET, &format!("/api/v1/circles/{c}/about"), None).await.json();
+        assert_eq!(
+            life(about).is_some_and(|t| t == "Henk was bakker in Zwolle."),
+            reads,
+            "{} and Dit ben ik",
+            who.name
+        );
+    }
 }

@@ -110,6 +110,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         help_api::a_professionals_only_request_does_not_exist_for_a_volunteer,
         conversations::a_family_start_conversation_becomes_agreements,
         conversations::only_those_who_took_part_read_a_private_conversation,
+        conversations::an_intake_for_those_who_took_part_follows_one_rule,
         conversations::a_collaboration_profile_is_private_until_shared,
         conversations::sofa_roles_are_marked_by_the_carer_and_professionals,
         network::a_professional_maps_the_network,
