@@ -208,6 +208,7 @@ audit-denied = Refused
 audit-older = Older lines
 audit-circle-start = started the circle
 audit-organisation-locations = looked at the organisation's locations
+audit-request-refused = was refused access
 audit-circle-view = looked at the circle
 audit-circle-edit = changed the circle's name or explanation
 audit-circle-archive = archived the circle

@@ -208,6 +208,7 @@ audit-denied = Geweigerd
 audit-older = Oudere regels
 audit-circle-start = startte de kring
 audit-organisation-locations = bekeek de locaties van de organisatie
+audit-request-refused = kreeg geen toegang
 audit-circle-view = bekeek de kring
 audit-circle-edit = veranderde naam of uitleg van de kring
 audit-circle-archive = archiveerde de kring

@@ -118,4 +118,28 @@ impl Store {
             _action: PhantomData,
         })
     }
+
+    /// The answer [`Store::authorize`] would give for `action`, without a
+    /// proof: the gate in front of a request, so that who asks is decided
+    /// before anything they send is read (an outsider hears "not found",
+    /// never which fields were wrong). Only a refusal is recorded here; the
+    /// request's own `authorize` records it when it goes on.
+    pub async fn admit(
+        &self,
+        user: &CurrentUser,
+        circle: &CircleId,
+        action: CircleAction,
+        what: What,
+        source: &Source,
+        audit: &impl AuditSink,
+        now: Timestamp,
+    ) -> Result<()> {
+        let membership = self.internal().active_membership(user.id(), circle, now).await?;
+        let decision = decide(membership.map(|(_, facts)| facts), action);
+        if decision.is_err() {
+            let who = Some((user.id(), user.display_name()));
+            audit.record(AuditEvent::new(who, Some(circle), what, Outcome::Denied, source, now)).await?;
+        }
+        decision
+    }
 }

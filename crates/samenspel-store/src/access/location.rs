@@ -6,7 +6,7 @@
 use super::CurrentUser;
 use crate::db::{Store, db_err, ms, read};
 use samenspel_core::Timestamp;
-use samenspel_core::access::location::{LocationStanding, decide_location, lact, may_location};
+use samenspel_core::access::location::{LocationAction, LocationStanding, decide_location, lact, may_location};
 use samenspel_core::audit::{AuditEvent, AuditSink, Outcome, Source, What};
 use samenspel_core::error::{Error, Result};
 use samenspel_core::ids::{LocationId, OrganisationId, UserId};
@@ -80,6 +80,28 @@ impl Store {
             standing,
             _action: PhantomData,
         })
+    }
+
+    /// As [`Store::admit`], for a location: the gate in front of a request.
+    pub async fn admit_location(
+        &self,
+        user: &CurrentUser,
+        location: &LocationId,
+        action: LocationAction,
+        what: What,
+        source: &Source,
+        audit: &impl AuditSink,
+        now: Timestamp,
+    ) -> Result<()> {
+        let decision = match self.own_location_standing(user.id(), location, now).await? {
+            Some((standing, _)) => decide_location(&standing, action),
+            None => Err(Error::NotFound),
+        };
+        if decision.is_err() {
+            let who = Some((user.id(), user.display_name()));
+            audit.record(AuditEvent::new(who, None, what, Outcome::Denied, source, now)).await?;
+        }
+        decision
     }
 
     /// How a user stands towards a location, with its name. `None` when the

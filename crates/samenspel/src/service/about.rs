@@ -76,10 +76,11 @@ pub async fn section(
 
 pub async fn save_section(ctx: &Ctx<'_>, circle: &CircleId, part: &str, input: &SectionInput) -> Result<()> {
     let part = Part::parse(part).ok_or(Error::NotFound)?;
-    let new = input.parse()?;
     let cap = ctx
         .can::<act::WriteAboutClient>(circle, what(Operation::Update, "about.save", "about_part", part.as_str()))
         .await?;
+    // Checked after the capability: an outsider hears "not found", whatever was sent.
+    let new = input.parse()?;
     let view = cap.also::<act::ViewAboutClient>().ok_or(Error::Forbidden)?;
     if ctx.state.store.hidden_about_parts(&view).await?.contains(&part) {
         return Err(Error::field("text", "about-part-hidden"));
@@ -118,12 +119,13 @@ pub async fn save_empathy_map(
     id: Option<&str>,
     input: &EmpathyMapInput,
 ) -> Result<String> {
-    let new = input.parse(crate::i18n::local(&ctx.now).date())?;
     let (op, kind, subject) = match id {
         None => (Operation::Create, "circle", circle.as_str()),
         Some(id) => (Operation::Update, "empathy_map", id),
     };
     let cap = ctx.can::<act::WriteAboutClient>(circle, what(op, "empathy.save", kind, subject)).await?;
+    // Checked after the capability: an outsider hears "not found", whatever was sent.
+    let new = input.parse(crate::i18n::local(&ctx.now).date())?;
     let existing = match id {
         Some(id) => Some(readable_map(ctx, &cap, id).await?),
         None => None,
@@ -161,12 +163,13 @@ async fn readable_goal(ctx: &Ctx<'_>, cap: &Can<act::WriteAboutClient>, id: &str
 
 /// Saves a new goal (`id` None) or a change. Returns its id.
 pub async fn save_goal(ctx: &Ctx<'_>, circle: &CircleId, id: Option<&str>, input: &GoalInput) -> Result<String> {
-    let new = input.parse()?;
     let (op, kind, subject) = match id {
         None => (Operation::Create, "circle", circle.as_str()),
         Some(id) => (Operation::Update, "goal", id),
     };
     let cap = ctx.can::<act::WriteAboutClient>(circle, what(op, "goal.save", kind, subject)).await?;
+    // Checked after the capability: an outsider hears "not found", whatever was sent.
+    let new = input.parse()?;
     let existing = match id {
         Some(id) => Some(readable_goal(ctx, &cap, id).await?),
         None => None,

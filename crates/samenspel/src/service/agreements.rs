@@ -48,9 +48,10 @@ pub async fn list(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Agreement
 }
 
 pub async fn add(ctx: &Ctx<'_>, circle: &CircleId, input: &AgreementInput) -> Result<String> {
-    let new = input.parse()?;
     let cap =
         ctx.can::<act::WriteAgreements>(circle, what(Operation::Create, "agreements.add", "circle", circle)).await?;
+    // Checked after the capability: an outsider hears "not found", whatever was sent.
+    let new = input.parse()?;
     // Made from a conversation's answer: only one the member may read.
     if let Some(conversation) = &new.conversation {
         let view = cap.also::<act::ViewConversations>().ok_or(Error::Forbidden)?;
@@ -63,9 +64,10 @@ pub async fn add(ctx: &Ctx<'_>, circle: &CircleId, input: &AgreementInput) -> Re
 }
 
 pub async fn change(ctx: &Ctx<'_>, circle: &CircleId, id: &str, input: &AgreementInput) -> Result<()> {
-    let new = input.parse()?;
     let cap =
         ctx.can::<act::WriteAgreements>(circle, what(Operation::Update, "agreements.change", "agreement", id)).await?;
+    // Checked after the capability: an outsider hears "not found", whatever was sent.
+    let new = input.parse()?;
     ctx.state.store.update_agreement(&cap, id, &new, ctx.now).await
 }
 

@@ -13,9 +13,10 @@ use samenspel_store::logbook::Digest;
 
 pub async fn record(ctx: &Ctx<'_>, circle: &CircleId, input: &ChangeInput) -> Result<String> {
     let today = crate::i18n::local(&ctx.now).date();
-    let change = input.parse(today)?;
     let cap =
         ctx.can::<act::WriteAgreements>(circle, what(Operation::Create, "changes.record", "circle", circle)).await?;
+    // Checked after the capability: an outsider hears "not found", whatever was sent.
+    let change = input.parse(today)?;
     let store = &ctx.state.store;
     let view = cap.also::<act::ViewAgreements>().ok_or(Error::Forbidden)?;
     let all = store.agreements(&view).await?;

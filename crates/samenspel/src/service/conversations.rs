@@ -65,10 +65,11 @@ pub async fn view(ctx: &Ctx<'_>, circle: &CircleId, id: &str) -> Result<InCircle
 }
 
 pub async fn hold(ctx: &Ctx<'_>, circle: &CircleId, input: &ConversationInput) -> Result<String> {
-    let new = input.parse(crate::i18n::local(&ctx.now).date())?;
     let cap = ctx
         .can::<act::HoldConversations>(circle, what(Operation::Create, "conversations.hold", "circle", circle))
         .await?;
+    // Checked after the capability: an outsider hears "not found", whatever was sent.
+    let new = input.parse(crate::i18n::local(&ctx.now).date())?;
     let closer = cap.also::<act::WriteAgreements>();
     let id = ctx.state.store.add_conversation(&cap, closer.as_ref(), &new, ctx.now).await?;
     fill_about(ctx, &cap, &new).await?;
@@ -126,10 +127,11 @@ async fn readable(
 }
 
 pub async fn change(ctx: &Ctx<'_>, circle: &CircleId, id: &str, input: &ConversationInput) -> Result<()> {
-    let new = input.parse(crate::i18n::local(&ctx.now).date())?;
     let cap = ctx
         .can::<act::HoldConversations>(circle, what(Operation::Update, "conversations.change", "conversation", id))
         .await?;
+    // Checked after the capability: an outsider hears "not found", whatever was sent.
+    let new = input.parse(crate::i18n::local(&ctx.now).date())?;
     let existing = readable(ctx, &cap, id).await?;
     ctx.state.store.update_conversation(&cap, &existing, &new, ctx.now).await
 }

@@ -368,8 +368,9 @@ pub async fn delete_reply(ctx: &Ctx<'_>, circle: &CircleId, id: &str, reply: &st
 }
 
 pub async fn react(ctx: &Ctx<'_>, circle: &CircleId, id: &str, reaction: &str, on: bool) -> Result<()> {
-    let reaction = Reaction::parse(reaction).ok_or(Error::field("reaction", "reaction-invalid"))?;
     let cap = ctx.can::<act::WriteLogbook>(circle, what(Operation::Update, "reaction.set", "entry", id)).await?;
+    // Checked after the capability: an outsider hears "not found", whatever was sent.
+    let reaction = Reaction::parse(reaction).ok_or(Error::field("reaction", "reaction-invalid"))?;
     ctx.state.store.set_reaction(&cap, id, reaction, on, ctx.now).await
 }
 

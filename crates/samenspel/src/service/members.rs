@@ -147,12 +147,13 @@ pub async fn leave(ctx: &Ctx<'_>, circle: &CircleId) -> Result<()> {
 }
 
 pub async fn set_contact_audience(ctx: &Ctx<'_>, circle: &CircleId, raw: &str) -> Result<()> {
-    let audience = Audience::parse(raw)
-        .filter(|a| Audience::GROUPS.contains(a))
-        .ok_or(Error::field("contact_audience", "audience-invalid"))?;
     let cap = ctx
         .can::<act::ViewCircle>(circle, what(Operation::Update, "member.contact-audience", "circle", circle))
         .await?;
+    // Checked after the capability: an outsider hears "not found", whatever was sent.
+    let audience = Audience::parse(raw)
+        .filter(|a| Audience::GROUPS.contains(a))
+        .ok_or(Error::field("contact_audience", "audience-invalid"))?;
     ctx.state.store.set_my_contact_audience(&cap, audience).await
 }
 

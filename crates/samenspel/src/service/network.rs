@@ -61,15 +61,17 @@ impl Who<'_> {
 }
 
 pub async fn add(ctx: &Ctx<'_>, circle: &CircleId, input: &PlacementInput) -> Result<String> {
-    let placement = Placement::parse(input, false)?;
     let cap = ctx.can::<act::EditNetwork>(circle, what(Operation::Create, "network.add", "circle", circle)).await?;
+    // Checked after the capability: an outsider hears "not found", whatever was sent.
+    let placement = Placement::parse(input, false)?;
     ctx.state.store.add_contact(&cap, &placement, ctx.now).await
 }
 
 pub async fn change(ctx: &Ctx<'_>, circle: &CircleId, id: &str, input: &PlacementInput) -> Result<()> {
-    let placement = Placement::parse(input, false)?;
     let cap =
         ctx.can::<act::EditNetwork>(circle, what(Operation::Update, "network.change", "network_contact", id)).await?;
+    // Checked after the capability: an outsider hears "not found", whatever was sent.
+    let placement = Placement::parse(input, false)?;
     ctx.state.store.update_contact(&cap, id, &placement, ctx.now).await
 }
 
@@ -80,8 +82,9 @@ pub async fn remove(ctx: &Ctx<'_>, circle: &CircleId, id: &str) -> Result<()> {
 }
 
 pub async fn place_member(ctx: &Ctx<'_>, circle: &CircleId, member: &MemberId, input: &PlacementInput) -> Result<()> {
-    let placement = Placement::parse(input, true)?;
     let cap =
         ctx.can::<act::EditNetwork>(circle, what(Operation::Update, "network.place", "membership", member)).await?;
+    // Checked after the capability: an outsider hears "not found", whatever was sent.
+    let placement = Placement::parse(input, true)?;
     ctx.state.store.place_member(&cap, member, &placement, ctx.now).await
 }

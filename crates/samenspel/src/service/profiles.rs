@@ -15,8 +15,9 @@ pub async fn mine(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Option<Pr
 }
 
 pub async fn save(ctx: &Ctx<'_>, circle: &CircleId, input: &ProfileInput) -> Result<Profile> {
-    let profile = input.parse()?;
     let cap = ctx.can::<act::KeepOwnProfile>(circle, what(Operation::Update, "profile.save", "circle", circle)).await?;
+    // Checked after the capability: an outsider hears "not found", whatever was sent.
+    let profile = input.parse()?;
     ctx.state.store.save_profile(&cap, &profile, ctx.now).await?;
     Ok(profile)
 }

@@ -136,6 +136,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         mail::smtp_delivery_once_with_retries,
         mail::mail_text_respects_the_recipient_language_and_hides_the_client_in_the_subject,
         matrix::every_route_for_every_role,
+        matrix::who_asks_is_decided_before_the_input,
         agenda_api::the_last_place_goes_to_exactly_one,
         agenda_api::a_professionals_only_appointment_never_reaches_a_volunteer,
         agenda_api::a_swap_ends_with_the_right_person,

@@ -738,3 +738,76 @@ pub async fn every_route_for_every_role(db: TestDb) {
             .is_some()
     );
 }
+
+/// Who asks is decided before what they send is read: on every circle and
+/// location route that takes input, an outsider — and a member without the
+/// right — sending nonsense hears 404 or 403, never a 422 or 413 that says
+/// which fields were wrong, and the refusal is in the audit trail.
+pub async fn who_asks_is_decided_before_the_input(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let p = people(&app).await;
+    let w = world(&app, &p, false).await;
+    let (_, page_specs) = samenspel::http::pages::router(app.state.clone());
+    let api_specs = samenspel::http::api::specs();
+    let garbage = "%%%{\"nonsense\": [1, 2";
+    let mut checked = 0;
+    for (api, specs) in [(false, &page_specs), (true, &api_specs)] {
+        for spec in specs.iter().filter(|s| s.method != Method::GET) {
+            let action = match spec.access {
+                Access::Circle(a) | Access::CircleObject(a) => Some(a),
+                Access::Location(_) => None,
+                _ => continue,
+            };
+            // The outsider, and each member kind the policy refuses.
+            let mut askers: Vec<&TUser> = vec![&p.outsider];
+            if let Some(action) = action {
+                askers.extend(p.members.iter().filter_map(|(who, u)| match who {
+                    Who::Member(role, manager) if !may(*role, *manager, false, action) => Some(u),
+                    _ => None,
+                }));
+            }
+            let path = fill(spec.path, &w, "no-session", "no-token");
+            for asker in askers {
+                let r = if api {
+                    let mut c = app.client();
+                    c.bearer = Some(app.token(asker).await);
+                    let req = Request::builder()
+                        .method(spec.method.clone())
+                        .uri(format!("/api/v1{path}"))
+                        .header("content-type", "application/json")
+                        .header("authorization", format!("Bearer {}", c.bearer.clone().unwrap_or_default()))
+                        .body(Body::from(garbage))
+                        .expect("request");
+                    c.send(req).await
+                } else {
+                    let mut c = app.signed_in(asker).await;
+                    c.get("/circles").await;
+                    let body = format!("csrf={}&{garbage}", c.csrf().unwrap_or(""));
+                    let req = Request::builder()
+                        .method(spec.method.clone())
+                        .uri(&path)
+                        .header("content-type", "application/x-www-form-urlencoded")
+                        .body(Body::from(body))
+                        .expect("request");
+                    c.send(req).await
+                };
+                let s = r.status.as_u16();
+                assert!(
+                    s == 403 || s == 404,
+                    "{} {} {} as {} answered {s} before deciding who asks: {}",
+                    if api { "API" } else { "page" },
+                    spec.method,
+                    spec.path,
+                    asker.name,
+                    r.text()
+                );
+                assert!(!r.body.contains("\"fields\""), "{} {}: no field errors for a refusal", spec.method, spec.path);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "covered {checked} refusals");
+    let log = app.db.store.internal().audit_run(0, 1_000_000).await.expect("audit");
+    let refusals = log.iter().filter(|r| r.event.action == "request.refused").count();
+    assert!(refusals >= checked, "every refusal is audited ({refusals} of {checked})");
+}

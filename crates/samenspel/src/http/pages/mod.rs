@@ -242,7 +242,13 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .post("/account/sessions/revoke-others", SignedIn, account::revoke_other_sessions)
         .post("/account/tokens", SignedIn, account::create_token)
         .post("/account/tokens/{token_id}/revoke", SignedIn, account::revoke_token);
-    let router = p.router.fallback(not_found).layer(axum::middleware::from_fn_with_state(state, visitor_layer));
+    // The gate runs after the visitor layer (which it needs) and before any handler reads the body.
+    let table = super::gate::Table::new(&p.specs, "");
+    let router = p
+        .router
+        .route_layer(axum::middleware::from_fn_with_state((state.clone(), table), super::gate::pages))
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(state, visitor_layer));
     (router, p.specs)
 }
 

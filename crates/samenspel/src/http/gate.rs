@@ -1,0 +1,141 @@
+//! The gate in front of every circle and location route. The route table
+//! ([`super::routes::RouteSpec`]) says what each route requires; after
+//! routing, and before the handler reads a byte of the body or parses any
+//! input, the gate asks the store whether the visitor may do that in the
+//! circle or at the location in the path. An outsider hears "not found" (a
+//! member without the right "forbidden"), with an audit record — never which
+//! fields were wrong, and no upload is read for them. The handler's service
+//! then authorizes again and gets its capability; the gate only refuses early.
+
+use super::context::{Visitor, header_str, source};
+use super::errors::{ApiError, PageError};
+use super::routes::{Access, RouteSpec};
+use crate::app::AppState;
+use axum::extract::{MatchedPath, RawPathParams, Request, State};
+use axum::http::Method;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use samenspel_core::audit::{Operation, What};
+use samenspel_core::ids::{CircleId, LocationId};
+use samenspel_core::{Error, Timestamp};
+use samenspel_store::access::CurrentUser;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// What every route of one router requires, by method and route pattern.
+#[derive(Clone, Debug, Default)]
+pub struct Table {
+    by_route: HashMap<(Method, &'static str), Access>,
+    /// The prefix the router is nested under (`/api/v1`), if any.
+    prefix: &'static str,
+}
+
+impl Table {
+    pub fn new(specs: &[RouteSpec], prefix: &'static str) -> Arc<Table> {
+        let by_route = specs.iter().map(|s| ((s.method.clone(), s.path), s.access)).collect();
+        Arc::new(Table { by_route, prefix })
+    }
+
+    fn access(&self, method: &Method, matched: &str) -> Option<Access> {
+        let path = matched.strip_prefix(self.prefix).unwrap_or(matched);
+        self.by_route.get(&(method.clone(), path)).copied()
+    }
+}
+
+/// The id in the path, under either naming (`{circle}` on pages, `{circle_id}` in the API).
+fn param<'a>(params: &'a RawPathParams, names: [&str; 2]) -> Option<&'a str> {
+    params.iter().find(|(k, _)| names.contains(k)).map(|(_, v)| v)
+}
+
+/// How a refusal is described in the audit trail.
+fn refused(method: &Method, object_type: &'static str, id: &str) -> What {
+    let op = if *method == Method::GET || *method == Method::HEAD { Operation::Read } else { Operation::Update };
+    What::new(op, "request.refused", object_type, Some(id.to_owned()))
+}
+
+/// Decides for the route's access requirement; `Ok` lets the request on.
+async fn decide(
+    state: &AppState,
+    access: Access,
+    user: Option<&CurrentUser>,
+    params: &RawPathParams,
+    method: &Method,
+    source: &samenspel_core::audit::Source,
+) -> Result<(), Error> {
+    let now = Timestamp::now();
+    match access {
+        Access::Public | Access::Token | Access::SignedIn => Ok(()),
+        Access::Circle(action) | Access::CircleObject(action) => {
+            let user = user.ok_or(Error::Unauthenticated)?;
+            let raw = param(params, ["circle", "circle_id"]).unwrap_or("");
+            let circle = CircleId::parse(raw).ok_or(Error::NotFound)?;
+            let what = refused(method, "circle", circle.as_str());
+            state.store.admit(user, &circle, action, what, source, &state.audit, now).await
+        }
+        Access::Location(action) => {
+            let user = user.ok_or(Error::Unauthenticated)?;
+            let raw = param(params, ["location", "location_id"]).unwrap_or("");
+            let location = LocationId::parse(raw).ok_or(Error::NotFound)?;
+            let what = refused(method, "location", location.as_str());
+            state.store.admit_location(user, &location, action, what, source, &state.audit, now).await
+        }
+    }
+}
+
+/// The gate for pages: the visitor was resolved by the pages layer.
+pub async fn pages(
+    State((state, table)): State<(AppState, Arc<Table>)>,
+    matched: MatchedPath,
+    params: RawPathParams,
+    req: Request,
+    next: Next,
+) -> Response {
+    let Some(access) = table.access(req.method(), matched.as_str()) else {
+        return next.run(req).await;
+    };
+    let Some(visitor) = req.extensions().get::<Visitor>().cloned() else {
+        return PageError::from(Error::internal("page route without the visitor layer")).into_response();
+    };
+    match decide(&state, access, visitor.user.as_ref(), &params, req.method(), &visitor.source).await {
+        Ok(()) => next.run(req).await,
+        Err(e) => PageError::from(e).into_response(),
+    }
+}
+
+/// The gate for the API: authenticates the bearer token once and leaves the
+/// user for the handler's `Api` extractor.
+pub async fn api(
+    State((state, table)): State<(AppState, Arc<Table>)>,
+    matched: MatchedPath,
+    params: RawPathParams,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let Some(access) = table.access(req.method(), matched.as_str()) else {
+        return next.run(req).await;
+    };
+    if matches!(access, Access::Public | Access::Token | Access::SignedIn) {
+        return next.run(req).await;
+    }
+    let (parts, body) = req.into_parts();
+    let user = match bearer(&state, &parts.headers).await {
+        Ok(u) => u,
+        Err(e) => return ApiError(e).into_response(),
+    };
+    let source = source(&state, &parts);
+    if let Err(e) = decide(&state, access, Some(&user), &params, &parts.method, &source).await {
+        return ApiError(e).into_response();
+    }
+    req = Request::from_parts(parts, body);
+    req.extensions_mut().insert(user);
+    next.run(req).await
+}
+
+/// The user behind `Authorization: Bearer …`.
+pub async fn bearer(state: &AppState, headers: &axum::http::HeaderMap) -> Result<CurrentUser, Error> {
+    let token = header_str(headers, "authorization")
+        .and_then(|h| h.strip_prefix("Bearer ").or_else(|| h.strip_prefix("bearer ")))
+        .map(str::trim)
+        .ok_or(Error::Unauthenticated)?;
+    crate::service::accounts::user_from_api_token(state, token, Timestamp::now()).await
+}
