@@ -29,11 +29,11 @@ pub async fn run(config: Config, dry_run: bool) -> anyhow::Result<ExitCode> {
         eprintln!("(database {shown}; this is Samenspel {})", env!("CARGO_PKG_VERSION"));
         ExitCode::from(3)
     } else if dry_run {
-        describe(&status, &shown);
+        describe(&status, &shown, true);
         println!("Nothing was changed (--dry-run).");
         ExitCode::SUCCESS
     } else {
-        describe(&status, &shown);
+        describe(&status, &shown, false);
         store.migrate().await?;
         println!("The database is now at schema version {}.", Store::schema_version());
         ExitCode::SUCCESS
@@ -42,8 +42,9 @@ pub async fn run(config: Config, dry_run: bool) -> anyhow::Result<ExitCode> {
     Ok(code)
 }
 
-/// What the database holds and which migrations would run.
-fn describe(status: &SchemaStatus, shown: &str) {
+/// What the database holds and which migrations would run (with what each
+/// one does, for a dry run).
+fn describe(status: &SchemaStatus, shown: &str, statements: bool) {
     println!(
         "Database {shown}: schema version {} (this Samenspel {} knows up to schema version {}).",
         status.database_version,
@@ -57,7 +58,7 @@ fn describe(status: &SchemaStatus, shown: &str) {
     println!("Migrations to run, in this order:");
     for m in &status.pending {
         println!("  {:>3} {}", m.version, m.name);
-        for statement in &m.statements {
+        for statement in m.statements.iter().filter(|_| statements) {
             println!("        {statement}");
         }
     }
