@@ -169,6 +169,14 @@ impl Store {
     /// this version does not know (a newer Samenspel ran against it), naming
     /// both schema versions.
     pub async fn migrate(&self) -> Result<()> {
+        // PostgreSQL: sqlx's migrator takes an advisory lock. SQLite: it does
+        // not, and two processes migrating one file at once (the service
+        // starting while the backup timer opens the database) would both try
+        // the same migration; a lock file beside the database serialises them.
+        let _lock = match &*self.pools {
+            Pools::Sqlite { path, .. } => Some(lock_beside(path).await?),
+            Pools::Postgres { .. } => None,
+        };
         if let Some(why) = self.schema_status().await?.refusal() {
             return Err(Error::internal(why));
         }
@@ -235,6 +243,23 @@ impl Store {
         }
         Ok(status)
     }
+}
+
+/// An exclusive lock on `<database>.migrate-lock`, held until dropped. Not
+/// on the database file itself: closing another descriptor of that file
+/// would drop SQLite's own locks in this process.
+async fn lock_beside(db: &std::path::Path) -> Result<std::fs::File> {
+    let mut name = db.file_name().unwrap_or_default().to_os_string();
+    name.push(".migrate-lock");
+    let path = db.with_file_name(name);
+    tokio::task::spawn_blocking(move || -> std::io::Result<std::fs::File> {
+        let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path)?;
+        file.lock()?;
+        Ok(file)
+    })
+    .await
+    .map_err(Error::internal)?
+    .map_err(|e| Error::internal(format!("locking the database for migrations: {e}")))
 }
 
 const APPLIED: &str = "SELECT version, description, success, checksum FROM _sqlx_migrations ORDER BY version";

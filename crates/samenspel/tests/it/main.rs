@@ -158,5 +158,6 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         binary::backup_and_restore,
         binary::audit_verify_command,
         upgrade::every_earlier_schema_upgrades_with_nothing_lost,
+        upgrade::instances_starting_together_migrate_once,
     ]
 }

@@ -283,3 +283,45 @@ async fn a_newer_database_is_refused(install: &Install, engine: Engine, current:
     let (code, _, _) = install.run(&["migrate"], &[]).await;
     assert_eq!(code, 3, "migrate's own exit code for a newer database");
 }
+
+/// Several processes migrating one empty database at once (instances that
+/// start together, or the service starting while the backup timer opens the
+/// database): every one succeeds and each migration is applied once. On
+/// PostgreSQL an advisory lock serialises them, on SQLite a lock file.
+pub async fn instances_starting_together_migrate_once(db: TestDb) {
+    let install = Install::new(&db).await;
+    // All three are started before any is waited for.
+    let children: Vec<_> = (0..3)
+        .map(|_| {
+            install
+                .command(&["migrate"], &[])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("migrate starts")
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().await.expect("migrate ran");
+        assert!(
+            out.status.success(),
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let query = "SELECT count(*), count(DISTINCT version), max(version) FROM _sqlx_migrations";
+    let counts: (i64, i64, i64) = match db.engine {
+        Engine::Sqlite => {
+            let mut c = sqlx::SqliteConnection::connect(&install.database_url).await.expect("sqlite");
+            sqlx::query_as(query).fetch_one(&mut c).await.expect("migrations")
+        }
+        Engine::Postgres => {
+            let mut c = sqlx::PgConnection::connect(&install.database_url).await.expect("postgres");
+            sqlx::query_as(query).fetch_one(&mut c).await.expect("migrations")
+        }
+    };
+    let current = Store::schema_version();
+    assert_eq!(counts, (current, current, current), "each migration applied once");
+    install.drop_database().await;
+}
