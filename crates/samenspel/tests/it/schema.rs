@@ -363,24 +363,24 @@ fn checks_in(sql: &str) -> Vec<Vec<Token>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if matches!(&tokens[i], Token::Word(w) if w.eq_ignore_ascii_case("check")) {
-            if let Some(Token::Punct('(')) = tokens.get(i + 1) {
-                let mut depth = 0;
-                let mut body = Vec::new();
-                for t in &tokens[i + 1..] {
-                    match t {
-                        Token::Punct('(') => depth += 1,
-                        Token::Punct(')') => depth -= 1,
-                        _ => {}
-                    }
-                    body.push(t.clone());
-                    if depth == 0 {
-                        break;
-                    }
+        if matches!(&tokens[i], Token::Word(w) if w.eq_ignore_ascii_case("check"))
+            && let Some(Token::Punct('(')) = tokens.get(i + 1)
+        {
+            let mut depth = 0;
+            let mut body = Vec::new();
+            for t in &tokens[i + 1..] {
+                match t {
+                    Token::Punct('(') => depth += 1,
+                    Token::Punct(')') => depth -= 1,
+                    _ => {}
                 }
-                i += body.len();
-                out.push(body);
+                body.push(t.clone());
+                if depth == 0 {
+                    break;
+                }
             }
+            i += body.len();
+            out.push(body);
         }
         i += 1;
     }
