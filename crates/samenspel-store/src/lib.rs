@@ -45,3 +45,4 @@ pub mod users;
 
 pub use db::{ConnectOptions, Engine, Store, Synchronous, redact};
 pub use internal::Internal;
+pub use migrate::{PendingMigration, SchemaStatus};

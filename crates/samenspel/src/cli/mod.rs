@@ -4,6 +4,7 @@
 mod admin;
 mod backup;
 mod links;
+mod migrate;
 mod serve;
 
 pub use links::issue_sign_in_link;
@@ -52,8 +53,9 @@ pub enum Command {
     Demo(ServeArgs),
     /// Run only the background worker (e-mail), for deployments with several instances.
     Worker(DataArgs),
-    /// Bring the database schema up to date and stop.
-    Migrate(DataArgs),
+    /// Bring the database schema up to date and stop. Refuses a database that
+    /// a newer Samenspel has upgraded.
+    Migrate(MigrateArgs),
     /// Make a consistent copy of a running SQLite installation (the database, which holds uploaded files).
     Backup {
         /// The archive to write (a .tar file).
@@ -79,6 +81,15 @@ pub enum Command {
     /// Tasks for operators: organisations, administrators, users, links and tokens.
     #[command(subcommand)]
     Admin(admin::AdminCommand),
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct MigrateArgs {
+    /// Only say which migrations would run and what they change; change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub data: DataArgs,
 }
 
 #[derive(Subcommand, Debug)]
@@ -122,7 +133,8 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let flags = match &cli.command {
         Command::Serve(a) | Command::Demo(a) => a.raw(),
-        Command::Worker(d) | Command::Migrate(d) | Command::Audit(AuditCommand::Verify(d)) => d.raw(),
+        Command::Worker(d) | Command::Audit(AuditCommand::Verify(d)) => d.raw(),
+        Command::Migrate(m) => m.data.raw(),
         Command::Backup { data, .. } | Command::Restore { data, .. } => data.raw(),
         Command::Admin(a) => a.data().raw(),
     };
@@ -143,7 +155,7 @@ pub fn main() -> ExitCode {
             Command::Serve(_) => serve::serve(config, false).await,
             Command::Demo(_) => serve::serve(config, true).await,
             Command::Worker(_) => serve::worker(config).await,
-            Command::Migrate(_) => serve::migrate(config).await,
+            Command::Migrate(m) => migrate::run(config, m.dry_run).await,
             Command::Backup { to, .. } => backup::backup(config, &to).await,
             Command::Restore { from, force, .. } => backup::restore(config, &from, force).await,
             Command::Audit(AuditCommand::Verify(_)) => backup::verify_audit(config).await,
@@ -153,8 +165,25 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", explain(&e));
             ExitCode::FAILURE
         }
     }
+}
+
+/// An error with its causes, each said once: a store error repeats its
+/// cause in its own message, and operators should not read it twice.
+fn explain(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
 }

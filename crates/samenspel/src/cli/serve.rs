@@ -29,13 +29,6 @@ pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
     Ok(store)
 }
 
-pub async fn migrate(config: Config) -> anyhow::Result<ExitCode> {
-    let store = open_store(&config).await?;
-    println!("database is at schema version {}", Store::schema_version());
-    store.close().await;
-    Ok(ExitCode::SUCCESS)
-}
-
 /// Resolves on Ctrl-C or SIGTERM.
 async fn shutdown_signal() {
     let ctrl_c = async {

@@ -29,7 +29,9 @@ mod matrix;
 mod network;
 mod ops;
 mod randomized;
+mod schema;
 mod store;
+mod upgrade;
 
 use libtest_mimic::{Arguments, Trial};
 use support::Engine;
@@ -51,7 +53,7 @@ fn main() {
 /// Every test, by module. A test is an `async fn(TestDb)`.
 fn all_tests() -> Vec<(&'static str, support::TestFn)> {
     support::tests![
-        store::schemas_match_across_engines,
+        schema::schemas_match_across_engines,
         store::migrations_run_twice,
         store::user_emails_are_unique,
         store::sign_in_links_work_once_and_expire,
@@ -155,5 +157,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         binary::wrong_settings_stop_start_up,
         binary::backup_and_restore,
         binary::audit_verify_command,
+        upgrade::every_earlier_schema_upgrades_with_nothing_lost,
+        upgrade::instances_starting_together_migrate_once,
     ]
 }
