@@ -221,8 +221,10 @@ impl ItemInput {
             v.push("title", "agenda-title-too-long");
         }
         let date = self.date.trim().parse::<Date>().ok();
-        if date.is_none() {
-            v.push("date", "date-invalid");
+        match date {
+            None => v.push("date", "date-invalid"),
+            Some(d) if !in_range(d) => v.push("date", "agenda-date-out-of-range"),
+            Some(_) => {}
         }
         let start_time = match self.start_time.trim() {
             "" => None,
@@ -321,6 +323,7 @@ impl ItemInput {
                     let d = raw.parse::<Date>().ok();
                     match (d, date) {
                         (None, _) => v.push("until", "date-invalid"),
+                        (Some(u), _) if !in_range(u) => v.push("until", "agenda-date-out-of-range"),
                         (Some(u), Some(first)) if u < first => v.push("until", "agenda-until-before-start"),
                         _ => {}
                     }
@@ -367,6 +370,14 @@ impl ItemInput {
             _ => Err(crate::Error::internal("a checked agenda item lacks a field")),
         }
     }
+}
+
+/// Is `d` a day an item may start on, run until, or move to? Items belong
+/// to the years around now (see [`crate::recurrence::EARLIEST`]); a date in
+/// year 1 or 9999 is a typing error, and would make every read of the
+/// agenda work through centuries.
+pub fn in_range(d: Date) -> bool {
+    (crate::recurrence::EARLIEST..=crate::recurrence::LATEST).contains(&d)
 }
 
 /// Who takes part in an item: the people who go along and, for a shift, the
@@ -453,6 +464,15 @@ mod tests {
                 ("count", "agenda-until-or-count"),
             ]
         );
+        // Start dates and end dates stay within the agenda's years; counts are bounded.
+        let ancient = ItemInput { date: "0001-01-01".into(), until: "9999-12-31".into(), ..shift() };
+        assert_eq!(
+            codes(ancient.parse().unwrap_err()),
+            vec![("date", "agenda-date-out-of-range"), ("until", "agenda-date-out-of-range")]
+        );
+        let many = ItemInput { count: "501".into(), ..shift() };
+        assert_eq!(codes(many.parse().unwrap_err()), vec![("count", "agenda-count-invalid")]);
+        assert!(ItemInput { date: "2000-01-01".into(), until: "2099-12-31".into(), ..shift() }.parse().is_ok());
         let early = ItemInput { until: "2026-11-01".into(), ..shift() };
         assert_eq!(codes(early.parse().unwrap_err()), vec![("until", "agenda-until-before-start")]);
         let none = ItemInput { places: "0".into(), end_time: String::new(), ..shift() };

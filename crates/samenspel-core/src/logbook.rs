@@ -319,8 +319,10 @@ impl Cursor {
     pub fn decode(raw: &str) -> Option<Cursor> {
         let (ms, id) = raw.split_once('.')?;
         let created_at = ms.parse().ok()?;
-        crate::ids::CircleId::parse(id)?;
-        Some(Cursor { created_at, id: id.to_ascii_lowercase() })
+        // Ids are stored hyphenated and lowercase; the keyset comparison is
+        // on that text, so any other spelling of the same id is rewritten.
+        let id = crate::ids::CircleId::parse(id)?;
+        Some(Cursor { created_at, id: id.as_str().to_owned() })
     }
 }
 

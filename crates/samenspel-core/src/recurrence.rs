@@ -76,16 +76,33 @@ pub struct Occurrence {
 /// daily series asked about a century stays cheap.
 pub const MAX_OCCURRENCES: usize = 2_000;
 
+/// The first day a series may start on, and the last day it may run to.
+/// An agenda is about the years around now; the bounds keep every date the
+/// rules compute far from the calendar's edges.
+pub const EARLIEST: Date = jiff::civil::date(2000, 1, 1);
+pub const LATEST: Date = jiff::civil::date(2099, 12, 31);
+
+/// How many days before a window an occurrence may have started and still
+/// reach into it: its length, plus one for a time zone's shift. Lengths are
+/// validated far below this cap; it only bounds stored data of another age.
+const MAX_REACH_DAYS: i64 = 400;
+
 impl Series {
-    /// The occurrences that overlap `[from, to)`, in order of start.
+    /// The occurrences that overlap `[from, to)`, in order of start. The work
+    /// is proportional to the window, not to the series' age: the rule jumps
+    /// straight to the window's first day.
     pub fn occurrences(&self, tz: &TimeZone, from: &Zoned, to: &Zoned) -> Vec<Occurrence> {
         let mut out = Vec::new();
-        for (n, date) in self.dates().enumerate() {
-            if out.len() >= MAX_OCCURRENCES || !self.within_end(n, date) {
-                break;
-            }
-            // Dates only grow: once a day starts after `to`, nothing later overlaps.
-            if date.to_datetime(Time::midnight()) > to.datetime().saturating_add(Span::new().days(1)) {
+        let reach = match self.length {
+            Length::Minutes(m) => i64::from(m).div_euclid(24 * 60) + 2,
+            Length::WholeDays(d) => i64::from(d) + 1,
+        }
+        .min(MAX_REACH_DAYS);
+        let earliest = add_days(from.date(), -reach).unwrap_or(Date::MIN);
+        // Dates only grow: once a day starts after `to`, nothing later overlaps.
+        let last = add_days(to.date(), 1).unwrap_or(Date::MAX);
+        for (n, date) in self.dates_from(earliest) {
+            if out.len() >= MAX_OCCURRENCES || date > last || !self.within_end(n, date) {
                 break;
             }
             // Moved occurrences are placed below, wherever they moved to.
@@ -113,20 +130,17 @@ impl Series {
     }
 
     /// Does the `n`th date (counting from 0) fall within the series' end?
-    fn within_end(&self, n: usize, date: Date) -> bool {
+    fn within_end(&self, n: u64, date: Date) -> bool {
         match self.end {
             End::Never => true,
-            End::Count(count) => (n as u64) < u64::from(count),
+            End::Count(count) => n < u64::from(count),
             End::Until(until) => date <= until,
         }
     }
 
     /// Is `date` one of the series' own dates (within its end)?
     pub fn has_date(&self, date: Date) -> bool {
-        self.dates()
-            .enumerate()
-            .take_while(|(n, d)| *d <= date && *n < MAX_OCCURRENCES * 50)
-            .any(|(n, d)| d == date && self.within_end(n, d))
+        self.dates_from(date).next().is_some_and(|(n, d)| d == date && self.within_end(n, d))
     }
 
     fn place(&self, tz: &TimeZone, original: Date, local_start: DateTime) -> Option<Occurrence> {
@@ -148,43 +162,77 @@ impl Series {
         Some(Occurrence { original, start, end, whole_day, moved: self.moved.contains_key(&original) })
     }
 
-    /// The series' dates in order, without end or cancellations.
-    fn dates(&self) -> Box<dyn Iterator<Item = Date> + '_> {
+    /// The series' own dates from `from` on (ignoring its end and
+    /// cancellations), each with its place in the series counted from 0 —
+    /// what `End::Count` counts. Computed, not stepped: the first date costs
+    /// the same for a series that started yesterday as for one that started
+    /// centuries ago.
+    fn dates_from(&self, from: Date) -> Box<dyn Iterator<Item = (u64, Date)> + '_> {
         let first = self.start.date();
+        let from = from.max(first);
+        let ahead = day_number(from) - day_number(first);
         match &self.frequency {
-            Frequency::Once => Box::new(std::iter::once(first)),
+            Frequency::Once => Box::new((from == first).then_some((0, first)).into_iter()),
             Frequency::Daily { interval } => {
                 let step = i64::from((*interval).max(1));
-                Box::new((0..).map_while(move |i: i64| first.checked_add(Span::new().days(i * step)).ok()))
+                let k0 = ahead.div_euclid(step) + i64::from(ahead.rem_euclid(step) != 0);
+                Box::new((k0..).map_while(move |k| add_days(first, k * step).map(|d| (k.unsigned_abs(), d))))
             }
             Frequency::Weekly { interval, days } => {
                 let step = i64::from((*interval).max(1));
-                let mut days: Vec<Weekday> = if days.is_empty() { vec![first.weekday()] } else { days.clone() };
-                days.sort_by_key(|d| d.to_monday_zero_offset());
-                days.dedup();
+                let mut offsets: Vec<i64> = if days.is_empty() { vec![first.weekday()] } else { days.clone() }
+                    .into_iter()
+                    .map(|d| i64::from(d.to_monday_zero_offset()))
+                    .collect();
+                offsets.sort_unstable();
+                offsets.dedup();
                 // Weeks start on Monday, as in the Netherlands (and RFC 5545's default WKST).
-                let monday = first.checked_sub(Span::new().days(i64::from(first.weekday().to_monday_zero_offset())));
-                let Ok(monday) = monday else { return Box::new(std::iter::empty()) };
+                let first_offset = i64::from(first.weekday().to_monday_zero_offset());
+                let Some(monday) = add_days(first, -first_offset) else { return Box::new(std::iter::empty()) };
+                let per_week = offsets.len() as i64;
+                // The first week's days before the first date are not the series'.
+                let skipped = offsets.iter().filter(|o| **o < first_offset).count() as i64;
+                // Which week of the rule `from` falls in, and which of its days come first.
+                let since_monday = day_number(from) - day_number(monday);
+                let (mut week, into) = (since_monday.div_euclid(7 * step), since_monday.rem_euclid(7 * step));
+                let mut slot = offsets.iter().position(|o| *o >= into).unwrap_or(offsets.len());
+                if slot == offsets.len() {
+                    (week, slot) = (week + 1, 0);
+                }
                 Box::new(
                     (0..)
-                        .map_while(move |w: i64| monday.checked_add(Span::new().weeks(w * step)).ok())
-                        .flat_map(move |week| {
-                            let days = days.clone();
-                            days.into_iter().filter_map(move |d| {
-                                week.checked_add(Span::new().days(i64::from(d.to_monday_zero_offset()))).ok()
-                            })
+                        .map(move |i: i64| {
+                            let at = slot as i64 + i;
+                            (week + at.div_euclid(per_week), at.rem_euclid(per_week))
                         })
-                        .filter(move |d| *d >= first),
+                        .map_while(move |(w, j)| {
+                            let d = add_days(monday, w * 7 * step + offsets[j as usize])?;
+                            Some(((w * per_week + j - skipped).unsigned_abs(), d))
+                        }),
                 )
             }
             Frequency::Monthly { interval } => {
                 let step = i64::from((*interval).max(1));
                 let day = first.day();
+                let start_month = month_number(first);
+                let months_ahead = month_number(from) - start_month;
+                let i0 = months_ahead.div_euclid(step) + i64::from(months_ahead.rem_euclid(step) != 0);
+                let mut index = valid_months_before(start_month, step, day, i0);
                 Box::new(
-                    (0..)
-                        .map_while(move |i: i64| first.first_of_month().checked_add(Span::new().months(i * step)).ok())
-                        .take_while(|m| m.year() < 9_000)
-                        .filter_map(move |month| Date::new(month.year(), month.month(), day).ok()),
+                    (i0..)
+                        .map_while(move |i| {
+                            let m = start_month + i * step;
+                            let (year, month) = (m.div_euclid(12), m.rem_euclid(12) + 1);
+                            // Past the calendar's last year the series simply ends.
+                            let year = i16::try_from(year).ok().filter(|y| *y <= Date::MAX.year())?;
+                            Some(Date::new(year, month as i8, day).ok())
+                        })
+                        .flatten()
+                        .map(move |d| {
+                            index += 1;
+                            (index - 1, d)
+                        })
+                        .filter(move |(_, d)| *d >= from),
                 )
             }
         }
@@ -235,6 +283,61 @@ fn ical_day(d: Weekday) -> &'static str {
         Weekday::Saturday => "SA",
         Weekday::Sunday => "SU",
     }
+}
+
+/// `d` moved by `n` days, if the calendar reaches that far.
+fn add_days(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(Span::new().try_days(n).ok()?).ok()
+}
+
+/// A plain count of days (from 1 March of year 0), for arithmetic on dates
+/// (H. Hinnant's `days_from_civil`).
+fn day_number(d: Date) -> i64 {
+    let (month, day) = (i64::from(d.month()), i64::from(d.day()));
+    let year = i64::from(d.year()) - i64::from(month <= 2);
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    era * 146_097 + year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year
+}
+
+/// Months counted from January of year 0.
+fn month_number(d: Date) -> i64 {
+    i64::from(d.year()) * 12 + i64::from(d.month()) - 1
+}
+
+fn days_in_month(year: i64, month: i64) -> i8 {
+    let leap = year.rem_euclid(4) == 0 && (year.rem_euclid(100) != 0 || year.rem_euclid(400) == 0);
+    match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// How many of the first `n` months of a monthly rule (every `step` months
+/// from month number `start`) have day `day`. Which months have the 29th,
+/// 30th or 31st repeats every 400 years (4,800 months), so this counts one
+/// period at most, however far `n` reaches.
+fn valid_months_before(start: i64, step: i64, day: i8, n: i64) -> u64 {
+    if n <= 0 {
+        return 0;
+    }
+    if day <= 28 {
+        return n.unsigned_abs();
+    }
+    let has_day = |i: &i64| {
+        let m = start + i * step;
+        days_in_month(m.div_euclid(12), m.rem_euclid(12) + 1) >= day
+    };
+    let period = 4_800 / gcd(step, 4_800);
+    let per_period = (0..period).filter(has_day).count() as u64;
+    (n / period).unsigned_abs() * per_period + (0..n % period).filter(has_day).count() as u64
+}
+
+fn gcd(a: i64, b: i64) -> i64 {
+    if b == 0 { a.abs().max(1) } else { gcd(b, a % b) }
 }
 
 #[cfg(test)]
@@ -388,6 +491,47 @@ mod tests {
             s.occurrences(&tz, &at(&tz, datetime(2027, 3, 1, 0, 0, 0, 0)), &at(&tz, datetime(2027, 4, 1, 0, 0, 0, 0)));
         let times: Vec<String> = got.iter().map(|o| o.start.datetime().time().to_string()).collect();
         assert_eq!(times, ["02:30:00", "03:30:00", "02:30:00"]);
+    }
+
+    #[test]
+    fn a_series_from_year_one_is_read_at_the_window_and_keeps_its_count() {
+        let tz = amsterdam();
+        // Stored before start dates were bounded: every other day since year 1.
+        let mut s = series(datetime(1, 1, 1, 9, 0, 0, 0), Frequency::Daily { interval: 2 }, End::Never);
+        let (from, to) = (at(&tz, datetime(2026, 11, 2, 0, 0, 0, 0)), at(&tz, datetime(2026, 11, 9, 0, 0, 0, 0)));
+        let dates: Vec<Date> = s.occurrences(&tz, &from, &to).iter().map(|o| o.original).collect();
+        assert_eq!(dates, [date(2026, 11, 3), date(2026, 11, 5), date(2026, 11, 7)]);
+        // A move of one of them is found, however far the series reaches back.
+        s.moved.insert(date(2026, 11, 5), datetime(2026, 11, 6, 10, 0, 0, 0));
+        let got: Vec<(Date, bool)> = s.occurrences(&tz, &from, &to).iter().map(|o| (o.original, o.moved)).collect();
+        assert_eq!(got, [(date(2026, 11, 3), false), (date(2026, 11, 5), true), (date(2026, 11, 7), false)]);
+        // Counting still starts at the first date: the 1000th is day 1998 after it.
+        s.end = End::Count(1000);
+        assert!(s.has_date(date(1, 1, 1).checked_add(Span::new().days(1998)).unwrap()));
+        assert!(!s.has_date(date(1, 1, 1).checked_add(Span::new().days(2000)).unwrap()));
+        assert!(s.occurrences(&tz, &from, &to).is_empty(), "the count ended the series long ago");
+    }
+
+    #[test]
+    fn twenty_series_from_year_one_cost_next_to_nothing() {
+        let tz = amsterdam();
+        let all: Vec<Series> = (0..20)
+            .map(|i| {
+                let frequency = match i % 3 {
+                    0 => Frequency::Daily { interval: 1 },
+                    1 => Frequency::Weekly { interval: 1, days: vec![Weekday::Monday, Weekday::Friday] },
+                    _ => Frequency::Monthly { interval: 1 },
+                };
+                series(datetime(1, 1, 31, 9, 0, 0, 0), frequency, End::Never)
+            })
+            .collect();
+        let (from, to) = (at(&tz, datetime(2026, 11, 1, 0, 0, 0, 0)), at(&tz, datetime(2026, 12, 1, 0, 0, 0, 0)));
+        let started = std::time::Instant::now();
+        let found: usize = all.iter().map(|s| s.occurrences(&tz, &from, &to).len()).sum();
+        let took = started.elapsed();
+        assert_eq!(found, 7 * 30 + 7 * 9, "daily; Mondays and Fridays; no 31 November");
+        // Stepping from year 1 took seconds; jumping to the window takes microseconds.
+        assert!(took < std::time::Duration::from_millis(250), "{took:?}");
     }
 
     #[test]

@@ -221,7 +221,8 @@ impl Store {
 }
 
 impl crate::Internal<'_> {
-    /// The chain in order, `limit` records after `after_seq`: for `audit verify`.
+    /// `limit` records of the chain after `after_seq`, in order (tests read
+    /// runs of it; `audit verify` reads [`Internal::audit_snapshot`]).
     pub async fn audit_run(&self, after_seq: i64, limit: i64) -> Result<Vec<AuditRecord>> {
         let rows: Vec<Row> = read!(self, |db| sqlx::query_as(concat!(
             "SELECT ",
@@ -234,5 +235,57 @@ impl crate::Internal<'_> {
         .await)
         .map_err(db_err)?;
         rows.into_iter().map(record_from_row).collect()
+    }
+
+    /// Walks the whole chain and its head as they were at one moment, for
+    /// `audit verify` on a running server: the head first, then the chain in
+    /// runs of `batch` records, all in one read transaction (on PostgreSQL
+    /// REPEATABLE READ, one snapshot; on SQLite a read transaction in WAL
+    /// mode sees one snapshot). Reading them in separate statements let a
+    /// record appended in between look like a broken chain. `visit` gets
+    /// each run in order and returns `false` to stop. Returns the head.
+    pub async fn audit_snapshot(
+        &self,
+        batch: i64,
+        mut visit: impl FnMut(&[AuditRecord]) -> bool,
+    ) -> Result<(i64, String)> {
+        const HEAD: &str = "SELECT seq, hash FROM audit_head WHERE id = 1";
+        const RUN: &str = concat!("SELECT ", audit_columns!(), " FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2");
+        macro_rules! walk {
+            ($tx:expr) => {{
+                let head: (i64, String) = sqlx::query_as(HEAD).fetch_one(&mut *$tx).await.map_err(db_err)?;
+                let mut after = 0i64;
+                loop {
+                    let rows: Vec<Row> =
+                        sqlx::query_as(RUN).bind(after).bind(batch).fetch_all(&mut *$tx).await.map_err(db_err)?;
+                    let Some(last) = rows.last().map(|r| r.0) else { break };
+                    let run = rows.into_iter().map(record_from_row).collect::<Result<Vec<_>>>()?;
+                    if !visit(&run) {
+                        break;
+                    }
+                    after = last;
+                }
+                head
+            }};
+        }
+        match &*self.pools {
+            crate::db::Pools::Sqlite { read, .. } => {
+                // The first SELECT inside BEGIN fixes the snapshot until COMMIT.
+                let mut tx = read.begin().await.map_err(db_err)?;
+                let head = walk!(tx);
+                tx.commit().await.map_err(db_err)?;
+                Ok(head)
+            }
+            crate::db::Pools::Postgres { pool } => {
+                let mut tx = pool.begin().await.map_err(db_err)?;
+                sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                let head = walk!(tx);
+                tx.commit().await.map_err(db_err)?;
+                Ok(head)
+            }
+        }
     }
 }

@@ -57,6 +57,7 @@ account-disabled = This account is disabled. Please contact the administrator.
 language-invalid = Choose Nederlands or English.
 body-invalid = The data could not be read.
 body-not-json = Please send the data as JSON.
+query-invalid = The address has a value that could not be read (after the ?).
 idempotency-key-invalid = The Idempotency-Key must be 8 to 100 letters, digits, - or _.
 
 ## Signing in
@@ -1238,6 +1239,7 @@ agenda-interval-invalid = Fill in a number from 1 to 52.
 agenda-weekday-invalid = Choose existing days.
 agenda-repeat-invalid = Choose how often it is.
 agenda-until-before-start = The end date is before the first time.
+agenda-date-out-of-range = Choose a date from the year 2000 to 2099.
 agenda-count-invalid = Fill in a number of times from 1 to 500.
 agenda-until-or-count = Choose an end date or a number of times, not both.
 shift-sign-up = I'll come

@@ -57,6 +57,7 @@ account-disabled = Dit account is uitgeschakeld. Neem contact op met de beheerde
 language-invalid = Kies Nederlands of English.
 body-invalid = De gegevens konden niet worden gelezen.
 body-not-json = Stuur de gegevens als JSON.
+query-invalid = Het adres heeft een waarde die niet gelezen kon worden (na het ?).
 idempotency-key-invalid = De Idempotency-Key moet 8 tot 100 letters, cijfers, - of _ zijn.
 
 ## Inloggen
@@ -1238,6 +1239,7 @@ agenda-interval-invalid = Vul een getal in van 1 tot 52.
 agenda-weekday-invalid = Kies bestaande dagen.
 agenda-repeat-invalid = Kies hoe vaak het is.
 agenda-until-before-start = De einddatum ligt vóór de eerste keer.
+agenda-date-out-of-range = Kies een datum van het jaar 2000 tot en met 2099.
 agenda-count-invalid = Vul een aantal keer in van 1 tot 500.
 agenda-until-or-count = Kies een einddatum óf een aantal keer, niet allebei.
 shift-sign-up = Ik kom

@@ -77,6 +77,8 @@ pub struct Config {
     pub trust_proxy_headers: bool,
     /// Run the background worker (e-mail) inside `serve`.
     pub run_worker: bool,
+    /// Bearer token that `/metrics` asks for; without one `/metrics` is not served.
+    pub metrics_token: Option<Secret>,
     pub log_format: LogFormat,
     pub log_level: String,
 }
@@ -120,6 +122,7 @@ pub struct RawConfig {
     pub secret_key: Option<String>,
     pub trust_proxy_headers: Option<String>,
     pub run_worker: Option<String>,
+    pub metrics_token: Option<String>,
     pub log_format: Option<String>,
     pub log_level: Option<String>,
 }
@@ -146,6 +149,7 @@ pub const SETTINGS: &[&str] = &[
     "secret_key",
     "trust_proxy_headers",
     "run_worker",
+    "metrics_token",
     "log_format",
     "log_level",
 ];
@@ -185,6 +189,7 @@ impl RawConfig {
             "secret_key" => &mut self.secret_key,
             "trust_proxy_headers" => &mut self.trust_proxy_headers,
             "run_worker" => &mut self.run_worker,
+            "metrics_token" => &mut self.metrics_token,
             "log_format" => &mut self.log_format,
             "log_level" => &mut self.log_level,
             _ => return None,
@@ -376,6 +381,18 @@ impl RawConfig {
         };
         let trust_proxy_headers = boolean(origin, "trust_proxy_headers", self.trust_proxy_headers.as_deref(), false)?;
         let run_worker = boolean(origin, "run_worker", self.run_worker.as_deref(), true)?;
+        let metrics_token = match self.metrics_token {
+            None => None,
+            Some(t) if t.trim().is_empty() => None,
+            Some(t) if t.len() >= 16 && t.chars().all(|c| c.is_ascii_graphic()) => Some(Secret(t)),
+            Some(_) => {
+                return Err(err(
+                    origin,
+                    "metrics_token",
+                    "must be at least 16 characters long, without spaces (e.g. from `openssl rand -hex 24`)",
+                ));
+            }
+        };
         let log_format = match self.log_format.as_deref().unwrap_or("text") {
             "text" => LogFormat::Text,
             "json" => LogFormat::Json,
@@ -407,6 +424,7 @@ impl RawConfig {
             secret_key,
             trust_proxy_headers,
             run_worker,
+            metrics_token,
             log_format,
             log_level,
         })
@@ -527,6 +545,7 @@ mod tests {
             (&[("SAMENSPEL_SESSION_IDLE_DAYS", "0")], "session_idle_days"),
             (&[("SAMENSPEL_SECRET_KEY", "short")], "secret_key"),
             (&[("SAMENSPEL_RUN_WORKER", "maybe")], "run_worker"),
+            (&[("SAMENSPEL_METRICS_TOKEN", "kort")], "metrics_token"),
             (&[("SAMENSPEL_SQLITE_SYNCHRONOUS", "off")], "sqlite_synchronous"),
             (&[("SAMENSPEL_BINDD", "127.0.0.1:1")], "SAMENSPEL_BINDD"),
         ];

@@ -76,7 +76,9 @@ fn local(d: DateTime) -> String {
     d.strftime("%Y%m%dT%H%M%S").to_string()
 }
 
-/// Escapes TEXT values (RFC 5545 §3.3.11).
+/// Escapes TEXT values (RFC 5545 §3.3.11). Control characters other than
+/// tab are not allowed in a TEXT value (§3.1): a new line becomes `\n`,
+/// the rest (a carriage return, a bell) is left out.
 fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -85,7 +87,8 @@ fn text(s: &str) -> String {
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\t' => out.push('\t'),
+            c if c.is_control() => {}
             c => out.push(c),
         }
     }

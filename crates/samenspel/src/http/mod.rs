@@ -39,7 +39,14 @@ pub fn router(state: AppState) -> Router {
     }
     Router::new()
         .merge(pages)
-        .nest("/api/v1", api)
+        // API answers hold personal data: no cache may keep them.
+        .nest(
+            "/api/v1",
+            api.layer(tower_http::set_header::SetResponseHeaderLayer::overriding(
+                axum::http::header::CACHE_CONTROL,
+                axum::http::HeaderValue::from_static("no-store"),
+            )),
+        )
         .merge(ops::router())
         .merge(static_files::router())
         .with_state(state.clone())

@@ -576,3 +576,69 @@ pub async fn a_moved_evening_can_still_be_taken(db: TestDb) {
     assert_eq!(list[0]["people"][0]["name"], "Thijs");
     assert_eq!(people_in(&app, &ans, &circle, &item, on).await, vec!["Thijs"]);
 }
+
+/// Issue 17, item 5: a series may not start in year 1 (nor end in 9999, nor
+/// move there), and series stored before that rule existed no longer make
+/// every read of the agenda walk through the centuries.
+pub async fn items_from_year_one_are_refused_and_old_ones_read_quickly(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let ans = app.user("Ans").await;
+    let circle = app.circle("Henk de Vries", &[(&ans, Role::Relative, true)]).await;
+    let mut api = app.api_as(&ans).await;
+    let items = format!("/api/v1/circles/{circle}/agenda/items");
+    let mut ancient = shift("Ochtendbezoek", next_tuesday(), 1, 1);
+    ancient["date"] = json!("0001-01-01");
+    ancient["repeat"] = json!("daily");
+    ancient["until"] = json!("9999-12-31");
+    let r = api.api(Method::POST, &items, Some(ancient)).await;
+    assert_eq!(
+        (r.status, fields(&r)),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            vec![
+                ("date".to_owned(), "agenda-date-out-of-range".to_owned()),
+                ("until".to_owned(), "agenda-date-out-of-range".to_owned())
+            ]
+        ),
+        "{}",
+        r.body
+    );
+    let on = next_tuesday();
+    let item = create(&app, &ans, &circle, shift("Dinsdagavond gezelschap", on, 1, 2)).await;
+    let r = api
+        .api(
+            Method::PUT,
+            &format!("{items}/{item}/occurrences/{on}"),
+            Some(json!({"change": "move", "start": "0001-01-01T19:00"})),
+        )
+        .await;
+    assert_eq!(
+        (r.status, fields(&r)),
+        (StatusCode::UNPROCESSABLE_ENTITY, vec![("start".to_owned(), "agenda-date-out-of-range".to_owned())])
+    );
+    // Twenty daily series from year 1, as stored before the rule.
+    for i in 0..20 {
+        let mut daily = shift(&format!("Dagelijks {i}"), on, 1, 1);
+        daily["repeat"] = json!("daily");
+        create(&app, &ans, &circle, daily).await;
+    }
+    app.db
+        .raw("UPDATE agenda_items SET starts_at = '0001-01-01T09:00' WHERE title LIKE 'Dagelijks %'")
+        .await
+        .expect("old data");
+    let week = format!("/circles/{circle}/agenda?from={on}&to={}", weeks_after(on, 1));
+    let started = std::time::Instant::now();
+    let r = get(&app, &ans, &week).await;
+    let took = started.elapsed();
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let daily = r
+        .json()
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter(|o| o["title"].as_str().is_some_and(|t| t.starts_with("Dagelijks")))
+        .count();
+    assert_eq!(daily, 20 * 7, "every day of the week, for each of the twenty");
+    // It took seconds when the rule stepped from year 1; now it is a normal read.
+    assert!(took < std::time::Duration::from_secs(2), "{took:?}");
+}

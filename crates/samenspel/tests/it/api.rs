@@ -204,3 +204,61 @@ pub async fn questionnaires_are_listed_with_source_and_licence(db: TestDb) {
     assert!(carerqol["items"].as_array().into_iter().flatten().all(|i| i["text"] == ""));
     assert_eq!(app.client().api(Method::GET, "/api/v1/instruments", None).await.status, 401);
 }
+
+/// Issue 17, item 13: the document is valid OpenAPI 3.1 (every response has
+/// a description; operation ids are unique), one name is one type, the 401
+/// and 403 answers are documented, and closed sets of values are enums.
+/// `.ci/reliability` also runs an independent validator over it.
+pub async fn openapi_document_is_valid_and_tells_the_contract(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let doc = app.client().get("/api/v1/openapi.json").await.json();
+    let mut ids = std::collections::BTreeMap::<String, String>::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for (method, op) in item.as_object().expect("item") {
+            let at = format!("{method} {path}");
+            let id = op["operationId"].as_str().unwrap_or_else(|| panic!("{at} has an operationId")).to_owned();
+            if let Some(other) = ids.insert(id.clone(), at.clone()) {
+                panic!("operationId {id} names both {other} and {at}");
+            }
+            let responses = op["responses"].as_object().expect("responses");
+            for (status, r) in responses {
+                assert!(r["description"].as_str().is_some_and(|d| !d.is_empty()), "{at} {status} has a description");
+            }
+            let anonymous = op["security"]
+                .as_array()
+                .is_some_and(|s| s.iter().all(|r| r.as_object().is_some_and(|o| o.is_empty())));
+            assert_eq!(responses.contains_key("401"), !anonymous, "{at}: 401 for every route that needs a token");
+            if path.starts_with("/circles/{circle_id}") {
+                assert!(responses.contains_key("403"), "{at} documents 403");
+            }
+        }
+    }
+    assert_eq!(ids.get("logbook_list").map(String::as_str), Some("get /circles/{circle_id}/entries"));
+    // Agreements' shares and a profile's "share" were one schema, ShareDto.
+    let schemas = &doc["components"]["schemas"];
+    let share = doc["components"]["schemas"]["AgreementsDto"]["properties"]["shares"]["items"]["$ref"]
+        .as_str()
+        .expect("shares refer to a schema")
+        .rsplit('/')
+        .next()
+        .expect("name")
+        .to_owned();
+    let props: Vec<&String> = schemas[&share]["properties"].as_object().expect("properties").keys().collect();
+    assert_eq!(props, ["count", "percent", "step"], "{share}");
+    assert!(schemas.get("ShareDto").is_none());
+    // Closed sets are enums, from the domain's own lists.
+    for (schema, property, values) in samenspel::http::api::openapi::closed_sets() {
+        let p = &schemas[schema]["properties"][property];
+        let p = if p["items"].is_object() { &p["items"] } else { p };
+        let listed = p["enum"].as_array().unwrap_or_else(|| panic!("{schema}.{property} is an enum: {p}"));
+        for v in values {
+            assert!(listed.contains(&v), "{schema}.{property} lists {v}");
+        }
+    }
+    assert_eq!(
+        schemas["WriteEntry"]["properties"]["kind"]["enum"],
+        serde_json::json!(["update", "moment", "concern", "question", "thanks"])
+    );
+    let audiences = &schemas["ItemInput"]["properties"]["audience"]["enum"];
+    assert_eq!(audiences, &serde_json::json!(["circle", "professionals", "informal", "chosen"]));
+}

@@ -189,8 +189,48 @@ pub async fn backup_and_restore(db: TestDb) {
         v.extend(["--data-dir".into(), dir.clone(), "--database-url".into(), url.clone()]);
         v
     };
+    // A file that is not a backup: a clear message, no raw bytes, nothing left behind.
+    let random = install.path("random.bin");
+    std::fs::write(&random, (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect::<Vec<u8>>())
+        .expect("write");
+    let (code, _, err) = run(base(&["restore", "--from", random.to_str().expect("path")])).await;
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("is not a Samenspel backup"), "{err}");
+    assert!(err.chars().all(|c| c == '\n' || !c.is_control()) && !err.contains('\u{FFFD}'), "raw bytes: {err:?}");
+    let leftovers = |dir: &std::path::Path| {
+        std::fs::read_dir(dir)
+            .expect("dir")
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".samenspel-"))
+            .count()
+    };
+    assert_eq!(leftovers(&target), 0, "a failed restore cleans up after itself");
+    assert!(!target.join("samenspel.db").exists(), "and restores nothing");
     let (code, out, err) = run(base(&["restore", "--from", archive.to_str().expect("path")])).await;
     assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(leftovers(&target), 0);
+    // The secret key came along, so links in e-mails sent before the backup still work.
+    let key = std::fs::read_to_string(install.path("secret.key")).expect("the original key");
+    assert_eq!(std::fs::read_to_string(target.join("secret.key")).expect("the restored key"), key.trim());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(target.join("secret.key")).expect("key").permissions().mode();
+        assert_eq!(mode & 0o077, 0, "only its owner reads the key");
+    }
+    let member: (String,) = {
+        use sqlx::Connection;
+        let mut c = sqlx::SqliteConnection::connect(&url).await.expect("restored database");
+        let row = sqlx::query_as("SELECT id FROM memberships LIMIT 1").fetch_one(&mut c).await.expect("a member");
+        c.close().await.ok();
+        row
+    };
+    let token = samenspel::crypto::sign(key.trim(), "notifications", &member.0);
+    let restored = Install::at(target.clone(), url.clone());
+    let server = restored.serve().await;
+    let (status, _) = server.request("GET", &format!("/notifications/{}/{token}", member.0), &[], "").await;
+    assert_eq!(status, 200, "a settings link from an e-mail sent before the backup");
+    server.terminate().await;
     let photos: Vec<(Vec<u8>,)> = {
         use sqlx::Connection;
         let mut c = sqlx::SqliteConnection::connect(&url).await.expect("restored database");

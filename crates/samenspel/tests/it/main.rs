@@ -32,6 +32,7 @@ mod randomized;
 mod schema;
 mod store;
 mod upgrade;
+mod under_load;
 
 use libtest_mimic::{Arguments, Trial};
 use support::Engine;
@@ -47,6 +48,16 @@ fn main() {
             trials.push(Trial::test(trial_name, move || support::run(engine, test)).with_ignored_flag(ignored));
         }
     }
+    // Restarts a PostgreSQL cluster of its own (see `under_load::restart_cluster`);
+    // named apart so the `postgres::` run of the suite does not count it.
+    let restart = under_load::restart_cluster().is_none() || postgres.is_none();
+    let test: support::TestFn = |db| Box::pin(under_load::postgres_restart_under_load(db));
+    trials.push(
+        Trial::test("pg-restart::under_load::postgres_restart_under_load", move || {
+            support::run(Engine::Postgres, test)
+        })
+        .with_ignored_flag(restart),
+    );
     libtest_mimic::run(&args, trials).exit();
 }
 
@@ -145,11 +156,15 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         agenda_api::giving_back_reopens_the_place_and_tells_the_planner,
         agenda_api::bad_input_names_its_fields,
         agenda_api::a_moved_evening_can_still_be_taken,
+        agenda_api::items_from_year_one_are_refused_and_old_ones_read_quickly,
         randomized::no_read_crosses_a_circle,
         api::api_flow_and_error_format,
         api::openapi_document_lists_every_route,
+        api::openapi_document_is_valid_and_tells_the_contract,
         api::questionnaires_are_listed_with_source_and_licence,
         ops::health_readiness_metrics,
+        ops::metrics_need_their_token,
+        ops::api_answers_are_not_stored,
         ops::security_headers,
         binary::serve_and_shut_down_gracefully,
         binary::acknowledged_writes_survive_a_crash,
@@ -159,5 +174,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         binary::audit_verify_command,
         upgrade::every_earlier_schema_upgrades_with_nothing_lost,
         upgrade::instances_starting_together_migrate_once,
+        under_load::audit_verify_reads_one_snapshot_while_requests_append,
+        under_load::acknowledged_writes_survive_kill_9_at_random_moments,
     ]
 }

@@ -2,14 +2,22 @@
 
 use crate::support::{TestApp, TestDb};
 
+const METRICS_TOKEN: &str = "metrics-token-for-the-tests";
+
 pub async fn health_readiness_metrics(db: TestDb) {
-    let app = TestApp::new(db).await;
+    let app = TestApp::with(db, |raw| raw.metrics_token = Some(METRICS_TOKEN.into())).await;
     let mut c = app.client();
     let h = c.get("/healthz").await;
     assert_eq!((h.status.as_u16(), h.body.as_str()), (200, "ok\n"));
     assert_eq!(c.get("/readyz").await.status, 200);
     c.get("/sign-in").await;
+    // Metrics only for the holder of metrics_token.
+    assert_eq!(c.get("/metrics").await.status, 401);
+    c.bearer = Some("not-the-metrics-token".into());
+    assert_eq!(c.get("/metrics").await.status, 401);
+    c.bearer = Some(METRICS_TOKEN.into());
     let m = c.get("/metrics").await;
+    c.bearer = None;
     assert_eq!(m.status, 200);
     assert!(
         m.body.contains("samenspel_http_requests_total{method=\"GET\",route=\"/sign-in\",status=\"200\"} 1"),
@@ -21,6 +29,42 @@ pub async fn health_readiness_metrics(db: TestDb) {
     assert!(m.body.trim_end().ends_with("# EOF"));
     app.db.store.close().await;
     assert_eq!(c.get("/readyz").await.status, 503, "a closed database is not ready");
+}
+
+/// Without a `metrics_token` there is no `/metrics` at all.
+pub async fn metrics_need_their_token(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let mut c = app.client();
+    assert_eq!(c.get("/metrics").await.status, 404);
+    c.bearer = Some(METRICS_TOKEN.into());
+    assert_eq!(c.get("/metrics").await.status, 404);
+}
+
+/// Every API answer, including errors and the OpenAPI document, says not to
+/// keep it: it holds personal data, and shared caches must not serve it again.
+pub async fn api_answers_are_not_stored(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let ans = app.user("Ans").await;
+    let circle = app.circle("Henk de Vries", &[(&ans, samenspel_core::role::Role::Relative, true)]).await;
+    let mut api = app.api_as(&ans).await;
+    for path in [
+        "/api/v1/me".to_owned(),
+        format!("/api/v1/circles/{circle}/members"),
+        "/api/v1/circles/not-a-circle".to_owned(),
+        "/api/v1/no-such-route".to_owned(),
+        "/api/v1/openapi.json".to_owned(),
+    ] {
+        let r = api.api(axum::http::Method::GET, &path, None).await;
+        assert_eq!(
+            r.headers.get("cache-control").and_then(|v| v.to_str().ok()),
+            Some("no-store"),
+            "{path}: {}",
+            r.status
+        );
+    }
+    let r = app.client().get("/api/v1/me").await;
+    assert_eq!(r.status, 401);
+    assert_eq!(r.headers.get("cache-control").and_then(|v| v.to_str().ok()), Some("no-store"), "signed out");
 }
 
 pub async fn security_headers(db: TestDb) {

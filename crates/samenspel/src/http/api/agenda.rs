@@ -6,12 +6,13 @@
 //! with the offset of Europe/Amsterdam; `on` is an occurrence's own date,
 //! which stays the same when the occurrence is moved.
 
+use super::Query;
 use super::logbook::CreatedDto;
 use super::{Api, Body, id};
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::agenda::{self, Slot, SwapAnswer};
 use axum::Json;
-use axum::extract::{Path, Query};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use jiff::civil::{Date, DateTime};
 use jiff::{Span, Zoned};
@@ -133,6 +134,7 @@ fn people(list: &[(MemberId, String)]) -> Vec<AgendaPersonDto> {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct RangeQuery {
     /// The first day, YYYY-MM-DD.
     pub from: Option<String>,

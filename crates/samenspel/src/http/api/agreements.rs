@@ -54,7 +54,7 @@ pub struct AgreementDto {
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct ShareDto {
+pub struct StepShareDto {
     pub step: i64,
     pub count: usize,
     /// Whole percent; the shares add up to 100 when there are agreements.
@@ -66,7 +66,7 @@ pub struct AgreementsDto {
     pub may_write: bool,
     /// May family carers and volunteers change agreements professionals made?
     pub informal_edits_professional: bool,
-    pub shares: Vec<ShareDto>,
+    pub shares: Vec<StepShareDto>,
     /// By domain (in the order above), then step.
     pub agreements: Vec<AgreementDto>,
 }
@@ -109,7 +109,7 @@ pub async fn list(api: Api, Path(circle_id): Path<String>) -> Result<Json<Agreem
         informal_edits_professional: data.informal_edits_professional,
         shares: shares(&data.list)
             .into_iter()
-            .map(|(s, count, percent)| ShareDto { step: s.number(), count, percent })
+            .map(|(s, count, percent)| StepShareDto { step: s.number(), count, percent })
             .collect(),
         agreements: data.list.iter().map(|a| dto(a, data.may_change(a, &page.place))).collect(),
     }))

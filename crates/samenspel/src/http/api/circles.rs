@@ -1,11 +1,12 @@
 //! Circles: mine, starting one, editing, archiving, leaving; the audit trail.
 
+use super::Query;
 use super::dto::{AuditRecordDto, CircleDto, MyCircleDto};
 use super::{Api, Body, Idempotency, id};
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::{audit, circles, members};
 use axum::Json;
-use axum::extract::{Path, Query};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use samenspel_core::ids::CircleId;
 
@@ -94,6 +95,7 @@ pub async fn contact_audience(
 }
 
 #[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Before {
     /// Return records older than this sequence number (for the next page).
     pub before: Option<i64>,

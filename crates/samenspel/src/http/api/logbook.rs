@@ -1,12 +1,13 @@
 //! The logbook over the API: the overview, the timeline with cursor
 //! pagination, entries, replies, reactions, files and notification settings.
 
+use super::Query;
 use super::{Api, Body, Idempotency, id};
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::{logbook, notifications};
 use crate::uploads::Upload;
 use axum::Json;
-use axum::extract::{Path, Query};
+use axum::extract::Path;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use jiff::Timestamp;
@@ -256,6 +257,7 @@ pub async fn overview(api: Api, Path(circle_id): Path<String>) -> Result<Json<Ov
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// Only this kind: update, moment, concern, question or thanks.
     pub kind: Option<String>,
@@ -430,6 +432,7 @@ pub async fn remove_reaction(
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct UploadQuery {
     /// The file's name as the sender knows it.
     pub file_name: Option<String>,
@@ -457,6 +460,7 @@ pub async fn upload(
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct FileQuery {
     /// The small version of a photo.
     #[serde(default)]

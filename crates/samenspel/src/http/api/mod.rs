@@ -18,6 +18,7 @@ mod logbook;
 mod me;
 mod members;
 mod network;
+pub mod openapi;
 mod profiles;
 mod volunteer_checkins;
 
@@ -148,6 +149,7 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(location_agenda::agenda, location_agenda::plan))
         .routes(routes!(location_agenda::join, location_agenda::leave))
         .split_for_parts();
+    let doc = openapi::finish(doc);
     let served = doc.clone();
     let router = router.route("/openapi.json", get(move || async move { Json(served) })).fallback(not_found);
     (router, doc)
@@ -354,6 +356,24 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for Body<T> 
                 };
                 tracing::debug!(error = %rejection, "API body refused");
                 Err(ApiError(Error::Validation(vec![FieldError::new("body", code)])))
+            }
+        }
+    }
+}
+
+/// A query string whose problems come back in the API's error format (422
+/// naming `query`), like [`Body`], rather than as axum's plain-text 400.
+pub struct Query<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(v)) => Ok(Query(v)),
+            Err(rejection) => {
+                tracing::debug!(error = %rejection, "API query refused");
+                Err(ApiError(Error::Validation(vec![FieldError::new("query", "query-invalid")])))
             }
         }
     }

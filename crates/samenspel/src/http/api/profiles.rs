@@ -62,18 +62,18 @@ pub async fn save(
 }
 
 #[derive(Deserialize, ToSchema)]
-pub struct ShareDto {
+pub struct ShareInput {
     pub shared: bool,
 }
 
 /// Shows my result to the circle, or stops showing it.
 #[utoipa::path(patch, path = "/circles/{circle_id}/profile", tag = "profiles", params(("circle_id" = String, Path)),
-    request_body = ShareDto,
+    request_body = ShareInput,
     responses((status = 204), (status = 404, body = ErrorBody)))]
 pub async fn share(
     api: Api,
     Path(circle_id): Path<String>,
-    Body(body): Body<ShareDto>,
+    Body(body): Body<ShareInput>,
 ) -> Result<StatusCode, ApiError> {
     profiles::share(&api.ctx(), &circle(&circle_id)?, body.shared).await?;
     Ok(StatusCode::NO_CONTENT)

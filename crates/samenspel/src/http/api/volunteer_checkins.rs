@@ -45,7 +45,7 @@ fn circle(raw: &str) -> Result<CircleId, ApiError> {
 }
 
 /// My own volunteer check-ins, newest first.
-#[utoipa::path(get, path = "/circles/{circle_id}/volunteer-check-ins", tag = "check-ins", params(("circle_id" = String, Path)),
+#[utoipa::path(get, path = "/circles/{circle_id}/volunteer-check-ins", tag = "volunteer-check-ins", params(("circle_id" = String, Path)),
     responses((status = 200, body = Vec<VolunteerCheckInDto>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn list(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec<VolunteerCheckInDto>>, ApiError> {
     let page = volunteer_checkins::mine(&api.ctx(), &circle(&circle_id)?).await?;
@@ -62,7 +62,7 @@ pub struct VolunteerCheckInInput {
 }
 
 /// Fills in the volunteer check-in (volunteers, for themselves).
-#[utoipa::path(post, path = "/circles/{circle_id}/volunteer-check-ins", tag = "check-ins", params(("circle_id" = String, Path)),
+#[utoipa::path(post, path = "/circles/{circle_id}/volunteer-check-ins", tag = "volunteer-check-ins", params(("circle_id" = String, Path)),
     request_body = VolunteerCheckInInput,
     responses((status = 201, body = CreatedDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn submit(
@@ -75,7 +75,7 @@ pub async fn submit(
 }
 
 /// Shares one of my check-ins with the coordinators.
-#[utoipa::path(post, path = "/circles/{circle_id}/volunteer-check-ins/{response_id}/share", tag = "check-ins",
+#[utoipa::path(post, path = "/circles/{circle_id}/volunteer-check-ins/{response_id}/share", tag = "volunteer-check-ins",
     params(("circle_id" = String, Path), ("response_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn share(api: Api, Path((circle_id, response_id)): Path<(String, String)>) -> Result<StatusCode, ApiError> {
@@ -85,7 +85,7 @@ pub async fn share(api: Api, Path((circle_id, response_id)): Path<(String, Strin
 
 /// The check-ins volunteers shared with the coordinators: a coordinator gets
 /// them all, anyone else an empty list.
-#[utoipa::path(get, path = "/circles/{circle_id}/volunteer-check-ins/shared", tag = "check-ins", params(("circle_id" = String, Path)),
+#[utoipa::path(get, path = "/circles/{circle_id}/volunteer-check-ins/shared", tag = "volunteer-check-ins", params(("circle_id" = String, Path)),
     responses((status = 200, body = Vec<VolunteerCheckInDto>), (status = 404, body = ErrorBody)))]
 pub async fn shared(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec<VolunteerCheckInDto>>, ApiError> {
     let list = volunteer_checkins::shared(&api.ctx(), &circle(&circle_id)?).await?;

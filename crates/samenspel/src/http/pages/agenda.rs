@@ -556,7 +556,8 @@ pub async fn move_occurrence(
         "" => Some(jiff::civil::Time::midnight()),
         raw => samenspel_core::agenda::parse_time(raw),
     };
-    let Some(start) = date.zip(time).map(|(d, t)| d.to_datetime(t)) else {
+    let start = date.filter(|d| samenspel_core::agenda::in_range(*d)).zip(time).map(|(d, t)| d.to_datetime(t));
+    let Some(start) = start else {
         let tr = Chrome::new(&v).tr;
         let page = item_page(&state, &v, &id, &item, None, Some(tr.t("agenda-move-invalid"))).await?;
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);

@@ -153,6 +153,11 @@ pub async fn change_occurrence(
 ) -> Result<()> {
     let cap =
         ctx.can::<act::PlanAgenda>(circle, what(Operation::Update, "agenda.occurrence", "agenda_item", id)).await?;
+    if let OccurrenceChange::Move(to) = change
+        && !samenspel_core::agenda::in_range(to.date())
+    {
+        return Err(Error::field("start", "agenda-date-out-of-range"));
+    }
     let item = readable(ctx, &cap, id).await?;
     let on = occurrence_of(&item, on)?;
     let people = involved(ctx, &cap, &item, Some(on)).await?;

@@ -28,16 +28,27 @@ impl Install {
                 data_dir,
                 pg_database: None,
             },
-            Engine::Postgres => {
-                use sqlx::Connection;
-                let name = format!("samenspel_bin_{}", uuid::Uuid::new_v4().simple());
-                let mut c = sqlx::PgConnection::connect(&db.url).await.expect("postgres");
-                sqlx::raw_sql(&format!("CREATE DATABASE {name}")).execute(&mut c).await.expect("create database");
-                let mut url = url::Url::parse(&db.url).expect("postgres url");
-                url.set_path(&format!("/{name}"));
-                Install { database_url: url.to_string(), data_dir, pg_database: Some((db.url.clone(), name)) }
-            }
+            Engine::Postgres => Install::on_postgres(db, &db.url).await,
         }
+    }
+
+    /// An installation in a database of its own on the PostgreSQL server at
+    /// `admin_url` (the test server, or a cluster a test may restart).
+    pub async fn on_postgres(db: &TestDb, admin_url: &str) -> Install {
+        use sqlx::Connection;
+        let data_dir = db.dir.join("install");
+        std::fs::create_dir_all(&data_dir).expect("data dir");
+        let name = format!("samenspel_bin_{}", uuid::Uuid::new_v4().simple());
+        let mut c = sqlx::PgConnection::connect(admin_url).await.expect("postgres");
+        sqlx::raw_sql(&format!("CREATE DATABASE {name}")).execute(&mut c).await.expect("create database");
+        let mut url = url::Url::parse(admin_url).expect("postgres url");
+        url.set_path(&format!("/{name}"));
+        Install { database_url: url.to_string(), data_dir, pg_database: Some((admin_url.to_owned(), name)) }
+    }
+
+    /// An installation that already exists (a SQLite one, e.g. restored).
+    pub fn at(data_dir: PathBuf, database_url: String) -> Install {
+        Install { data_dir, database_url, pg_database: None }
     }
 
     /// Runs a command to completion: (exit code, stdout, stderr).
