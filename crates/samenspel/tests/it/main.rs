@@ -31,8 +31,8 @@ mod ops;
 mod randomized;
 mod schema;
 mod store;
-mod upgrade;
 mod under_load;
+mod upgrade;
 
 use libtest_mimic::{Arguments, Trial};
 use support::Engine;
