@@ -1,39 +1,64 @@
 //! Idempotency keys: a retried form post or API call (a shaky phone
 //! connection, a double tap) returns the first result instead of creating a
 //! second circle or invitation. The key is stored in the same transaction as
-//! the write it protects.
+//! the write it protects. Beside it, a fingerprint of the request (when the
+//! caller gives one): the same key with another request is refused (422)
+//! instead of answered with the first result.
 
 use crate::db::{Tx, db_err, ms, on_tx};
 use samenspel_core::ids::UserId;
 use samenspel_core::{Error, Result, Timestamp};
 
-/// A client-chosen key: 8 to 100 characters of letters, digits, `-` and `_`.
+/// A client-chosen key: 8 to 100 characters of letters, digits, `-` and
+/// `_`; with the fingerprint of the request that carries it, if known.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct IdempotencyKey(String);
+pub struct IdempotencyKey {
+    key: String,
+    fingerprint: Option<String>,
+}
 
 impl IdempotencyKey {
     pub fn parse(raw: &str) -> Option<Self> {
         let ok =
             (8..=100).contains(&raw.len()) && raw.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        ok.then(|| IdempotencyKey(raw.to_owned()))
+        ok.then(|| IdempotencyKey { key: raw.to_owned(), fingerprint: None })
+    }
+
+    /// The same key, for the request with this fingerprint (for example a
+    /// hash of its method, path and body).
+    pub fn with_fingerprint(self, fingerprint: impl Into<String>) -> Self {
+        IdempotencyKey { fingerprint: Some(fingerprint.into()), ..self }
     }
 
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.key
+    }
+
+    pub fn fingerprint(&self) -> Option<&str> {
+        self.fingerprint.as_deref()
     }
 }
 
-/// The result stored for this key, if the write already happened.
+/// The result stored for this key, if the write already happened. A key
+/// first used for another request (both fingerprints known, and different)
+/// is refused; a key stored without a fingerprint replays as it always did.
 pub(crate) async fn earlier_result(tx: &mut Tx, user: &UserId, key: Option<&IdempotencyKey>) -> Result<Option<String>> {
     let Some(key) = key else { return Ok(None) };
-    let row: Option<(String,)> =
-        on_tx!(tx, |c| sqlx::query_as("SELECT result FROM idempotency_keys WHERE user_id = $1 AND key = $2")
-            .bind(user.as_str())
-            .bind(key.as_str())
-            .fetch_optional(c)
-            .await)
-        .map_err(db_err)?;
-    Ok(row.map(|r| r.0))
+    let row: Option<(String, Option<String>)> = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT result, fingerprint FROM idempotency_keys WHERE user_id = $1 AND key = $2"
+    )
+    .bind(user.as_str())
+    .bind(key.as_str())
+    .fetch_optional(c)
+    .await)
+    .map_err(db_err)?;
+    match row {
+        Some((_, Some(stored))) if key.fingerprint().is_some_and(|f| f != stored) => {
+            Err(Error::field("Idempotency-Key", "idempotency-key-reused"))
+        }
+        Some((result, _)) => Ok(Some(result)),
+        None => Ok(None),
+    }
 }
 
 /// Stores the result of the write under the key, in the write's transaction.
@@ -46,12 +71,13 @@ pub(crate) async fn remember(
 ) -> Result<()> {
     let Some(key) = key else { return Ok(()) };
     on_tx!(tx, |c| sqlx::query(
-        "INSERT INTO idempotency_keys (user_id, key, result, created_at) VALUES ($1, $2, $3, $4)"
+        "INSERT INTO idempotency_keys (user_id, key, result, created_at, fingerprint) VALUES ($1, $2, $3, $4, $5)"
     )
     .bind(user.as_str())
     .bind(key.as_str())
     .bind(result)
     .bind(ms(now))
+    .bind(key.fingerprint())
     .execute(c)
     .await
     .map(|r| r.rows_affected()))

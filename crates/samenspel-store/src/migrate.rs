@@ -97,6 +97,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0014_location_agenda.sql"),
         include_str!("../migrations/postgres/0014_location_agenda.sql"),
     ),
+    (
+        15,
+        "idempotency_fingerprint",
+        include_str!("../migrations/sqlite/0015_idempotency_fingerprint.sql"),
+        include_str!("../migrations/postgres/0015_idempotency_fingerprint.sql"),
+    ),
 ];
 
 /// The compiled-in migrations for one engine, as sqlx's migrator reads them.

@@ -23,6 +23,9 @@ error-unauthenticated = You are not signed in.
 error-sign-in-needed = Please sign in first.
 error-form-expired = The form was open for too long. Go back, reload the page and try again.
 error-validation = Not everything was filled in correctly.
+error-nul-character = What you sent contains an invisible character (NUL) that cannot be saved. Remove it (it often comes with text pasted from another program) and try again.
+error-upload-too-large = What you sent is too large. A file may be at most 12 MB; send at most 6 at once.
+nul-character = Contains a NUL character (U+0000), which cannot be saved.
 error-rate-limited = You tried too often. Please wait a little and try again.
 error-internal = Something went wrong on our side. Your data is safe. Please try again in a moment.
 
@@ -59,6 +62,7 @@ body-invalid = The data could not be read.
 body-not-json = Please send the data as JSON.
 query-invalid = The address has a value that could not be read (after the ?).
 idempotency-key-invalid = The Idempotency-Key must be 8 to 100 letters, digits, - or _.
+idempotency-key-reused = This Idempotency-Key was already used for another request. Use a new key for a new request.
 
 ## Signing in
 sign-in-title = Sign in
@@ -346,6 +350,7 @@ recipients-outside-audience = Whoever you thank must be able to see the message 
 too-many-files = You can add at most 6 photos or files.
 file-empty = This file is empty.
 file-too-large = This file is too large. It may be at most 12 MB.
+image-too-large = This photo has too many pixels to process (at most 40 megapixels, and at most 10,000 on a side). Please send a smaller version.
 file-not-a-photo = This file has the name of a photo, but it is not a photo. Choose a real photo (JPEG, PNG, WebP or GIF).
 file-type-unsupported = We cannot keep this kind of file. Choose a photo (JPEG, PNG, WebP or GIF) or a PDF.
 file-damaged = This photo is damaged or cannot be read. Please try another one.

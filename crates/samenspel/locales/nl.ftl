@@ -23,6 +23,9 @@ error-unauthenticated = Je bent niet ingelogd.
 error-sign-in-needed = Log eerst in.
 error-form-expired = Het formulier was te lang open. Ga terug, ververs de pagina en probeer het opnieuw.
 error-validation = Niet alles is goed ingevuld.
+error-nul-character = Wat je stuurde bevat een onzichtbaar teken (NUL) dat niet bewaard kan worden. Haal het weg (het komt vaak mee met tekst die uit een ander programma is geplakt) en probeer het opnieuw.
+error-upload-too-large = Wat je stuurde is te groot. Een bestand mag hoogstens 12 MB zijn; stuur er hoogstens 6 tegelijk.
+nul-character = Bevat een NUL-teken (U+0000), dat niet bewaard kan worden.
 error-rate-limited = Je hebt het te vaak geprobeerd. Wacht even en probeer het dan opnieuw.
 error-internal = Er ging iets mis aan onze kant. Je gegevens zijn niet kwijt. Probeer het zo nog eens.
 
@@ -59,6 +62,7 @@ body-invalid = De gegevens konden niet worden gelezen.
 body-not-json = Stuur de gegevens als JSON.
 query-invalid = Het adres heeft een waarde die niet gelezen kon worden (na het ?).
 idempotency-key-invalid = De Idempotency-Key moet 8 tot 100 letters, cijfers, - of _ zijn.
+idempotency-key-reused = Deze Idempotency-Key is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel voor een nieuw verzoek.
 
 ## Inloggen
 sign-in-title = Inloggen
@@ -346,6 +350,7 @@ recipients-outside-audience = Wie je bedankt, moet het bericht ook kunnen zien.
 too-many-files = Je kunt hoogstens 6 foto's of bestanden toevoegen.
 file-empty = Dit bestand is leeg.
 file-too-large = Dit bestand is te groot. Het mag hoogstens 12 MB zijn.
+image-too-large = Deze foto heeft te veel beeldpunten om te verwerken (hoogstens 40 megapixel, en hoogstens 10.000 per zijde). Stuur een kleinere versie.
 file-not-a-photo = Dit bestand heeft de naam van een foto, maar het is geen foto. Kies een echte foto (JPEG, PNG, WebP of GIF).
 file-type-unsupported = Dit soort bestand kunnen we niet bewaren. Kies een foto (JPEG, PNG, WebP of GIF) of een PDF.
 file-damaged = Deze foto is beschadigd of kan niet worden gelezen. Probeer een andere.

@@ -2,24 +2,108 @@
 //! content, never from the name; photos are decoded, turned upright, made no
 //! larger than needed and written anew as JPEG — which drops every bit of
 //! metadata (GPS position, camera, owner) — with a thumbnail beside them.
+//! A photo's size is read from its header and refused above a pixel budget
+//! before anything is decoded, and at most [`IMAGE_WORKERS`] files are
+//! prepared at once.
 
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, Rgba, RgbaImage};
 use samenspel_core::FieldError;
 use samenspel_core::logbook::AttachmentKind;
 use samenspel_store::logbook::NewAttachment;
 use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use tokio::sync::Semaphore;
 
 /// The largest file accepted, before processing.
 pub const MAX_FILE_BYTES: usize = 12 * 1024 * 1024;
 /// Photos are scaled down to fit this many pixels on their longest side.
 pub const MAX_SIDE: u32 = 2048;
 pub const THUMB_SIDE: u32 = 640;
+/// Photos with more pixels than this, or a side longer than
+/// [`MAX_DECODE_SIDE`], are refused before decoding (a 40 MP photo takes
+/// 160 MB decoded; a 0.03 MB PNG can claim 12,000 × 12,000).
+pub const MAX_PIXELS: u64 = 40_000_000;
+pub const MAX_DECODE_SIDE: u32 = 10_000;
+/// What a decoder may allocate at most, as a second line.
+const MAX_ALLOC: u64 = 256 * 1024 * 1024;
+/// How many files are prepared (decoded, scaled, encoded) at once.
+pub const IMAGE_WORKERS: usize = 2;
+static IMAGE_WORK: Semaphore = Semaphore::const_new(IMAGE_WORKERS);
 
-/// A file as it arrived: the name the sender gave it and its bytes.
-#[derive(Clone, Debug)]
+/// A file as it arrived: the name the sender gave it and its bytes, in
+/// memory or in a temporary file.
+#[derive(Debug)]
 pub struct Upload {
     pub file_name: String,
-    pub bytes: Vec<u8>,
+    content: Content,
+}
+
+#[derive(Debug)]
+enum Content {
+    Bytes(Vec<u8>),
+    Spooled(Spooled),
+}
+
+impl Upload {
+    pub fn from_bytes(file_name: impl Into<String>, bytes: Vec<u8>) -> Upload {
+        Upload { file_name: file_name.into(), content: Content::Bytes(bytes) }
+    }
+
+    pub fn spooled(file_name: impl Into<String>, spooled: Spooled) -> Upload {
+        Upload { file_name: file_name.into(), content: Content::Spooled(spooled) }
+    }
+
+    pub fn len(&self) -> u64 {
+        match &self.content {
+            Content::Bytes(b) => b.len() as u64,
+            Content::Spooled(s) => s.len,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The bytes (read from the temporary file, which then goes).
+    fn into_bytes(self) -> std::io::Result<Vec<u8>> {
+        match self.content {
+            Content::Bytes(b) => Ok(b),
+            Content::Spooled(s) => std::fs::read(&s.path),
+        }
+    }
+}
+
+/// A temporary file holding an upload; removed when dropped.
+#[derive(Debug)]
+pub struct Spooled {
+    path: PathBuf,
+    len: u64,
+}
+
+impl Spooled {
+    /// A new, not yet created, file name in `dir`.
+    pub fn new_in(dir: &Path) -> Spooled {
+        Spooled { path: dir.join(format!("upload-{}", uuid::Uuid::new_v4().simple())), len: 0 }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn with_len(mut self, len: u64) -> Spooled {
+        self.len = len;
+        self
+    }
+
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+}
+
+impl Drop for Spooled {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,17 +125,23 @@ pub fn detect(bytes: &[u8]) -> Detected {
     }
 }
 
+/// [`prepare`] on the blocking pool, at most [`IMAGE_WORKERS`] at once.
+pub async fn prepare_bounded(upload: Upload) -> samenspel_core::Result<Result<NewAttachment, FieldError>> {
+    let _permit = IMAGE_WORK.acquire().await.map_err(samenspel_core::Error::internal)?;
+    tokio::task::spawn_blocking(move || prepare(upload)).await.map_err(samenspel_core::Error::internal)
+}
+
 /// Checks and prepares one file. CPU-heavy for photos: call it on the
-/// blocking pool.
+/// blocking pool (see [`prepare_bounded`]).
 pub fn prepare(upload: Upload) -> Result<NewAttachment, FieldError> {
-    let bytes = upload.bytes;
-    if bytes.is_empty() {
+    if upload.is_empty() {
         return Err(FieldError::new("files", "file-empty"));
     }
-    if bytes.len() > MAX_FILE_BYTES {
+    if upload.len() > MAX_FILE_BYTES as u64 {
         return Err(FieldError::new("files", "file-too-large"));
     }
     let file_name = clean_name(&upload.file_name);
+    let bytes = upload.into_bytes().map_err(|_| FieldError::new("files", "file-damaged"))?;
     match detect(&bytes) {
         Detected::Image(format) => photo(&bytes, format, &file_name),
         Detected::Pdf => Ok(NewAttachment {
@@ -69,24 +159,42 @@ pub fn prepare(upload: Upload) -> Result<NewAttachment, FieldError> {
     }
 }
 
+/// Whether a photo of `width` × `height` is small enough to decode.
+pub fn within_budget(width: u32, height: u32) -> bool {
+    width <= MAX_DECODE_SIDE && height <= MAX_DECODE_SIDE && u64::from(width) * u64::from(height) <= MAX_PIXELS
+}
+
 fn photo(bytes: &[u8], format: ImageFormat, file_name: &str) -> Result<NewAttachment, FieldError> {
     let damaged = || FieldError::new("files", "file-damaged");
+    let too_large = || FieldError::new("files", "image-too-large");
+    let refused = |e: image::ImageError| match e {
+        image::ImageError::Limits(_) => too_large(),
+        _ => damaged(),
+    };
+    // The header first: nothing is decoded for a photo over the budget.
+    let (width, height) =
+        ImageReader::with_format(Cursor::new(bytes), format).into_dimensions().map_err(refused)?;
+    if !within_budget(width, height) {
+        return Err(too_large());
+    }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = Limits::default();
-    limits.max_image_width = Some(12_000);
-    limits.max_image_height = Some(12_000);
-    limits.max_alloc = Some(512 * 1024 * 1024);
+    limits.max_image_width = Some(MAX_DECODE_SIDE);
+    limits.max_image_height = Some(MAX_DECODE_SIDE);
+    limits.max_alloc = Some(MAX_ALLOC);
     reader.limits(limits);
-    let mut decoder = reader.into_decoder().map_err(|_| damaged())?;
+    let mut decoder = reader.into_decoder().map_err(refused)?;
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut img = DynamicImage::from_decoder(decoder).map_err(|_| damaged())?;
-    // Turn it upright now: the orientation tag goes with the rest of the metadata.
-    img.apply_orientation(orientation);
-    let full = if img.width() > MAX_SIDE || img.height() > MAX_SIDE {
+    let img = DynamicImage::from_decoder(decoder).map_err(refused)?;
+    // Scaled down first (a turned copy of the full photo would double the
+    // memory), then turned upright: the orientation tag goes with the rest
+    // of the metadata. Fitting in a square, the order does not matter.
+    let mut full = if img.width() > MAX_SIDE || img.height() > MAX_SIDE {
         img.resize(MAX_SIDE, MAX_SIDE, image::imageops::FilterType::Lanczos3)
     } else {
         img
     };
+    full.apply_orientation(orientation);
     let thumb = full.thumbnail(THUMB_SIDE, THUMB_SIDE);
     Ok(NewAttachment {
         kind: AttachmentKind::Image,
@@ -161,15 +269,15 @@ mod tests {
 
     #[test]
     fn a_text_file_named_like_a_photo_is_refused() {
-        let e = prepare(Upload { file_name: "vakantie.jpg".into(), bytes: b"dit is geen foto".to_vec() })
+        let e = prepare(Upload::from_bytes("vakantie.jpg", b"dit is geen foto".to_vec()))
             .expect_err("refused");
         assert_eq!(e.code, "file-not-a-photo");
-        let e = prepare(Upload { file_name: "notities.txt".into(), bytes: b"tekst".to_vec() }).expect_err("refused");
+        let e = prepare(Upload::from_bytes("notities.txt", b"tekst".to_vec())).expect_err("refused");
         assert_eq!(e.code, "file-type-unsupported");
         let mut broken = png(4, 4);
         broken.truncate(20);
         assert_eq!(
-            prepare(Upload { file_name: "x.png".into(), bytes: broken }).expect_err("refused").code,
+            prepare(Upload::from_bytes("x.png", broken)).expect_err("refused").code,
             "file-damaged"
         );
     }
@@ -177,7 +285,7 @@ mod tests {
     #[test]
     fn photos_become_bounded_jpegs_with_thumbnails() {
         let a =
-            prepare(Upload { file_name: "C:\\Users\\ans\\foto.png".into(), bytes: png(3000, 1500) }).expect("photo");
+            prepare(Upload::from_bytes("C:\\Users\\ans\\foto.png", png(3000, 1500))).expect("photo");
         assert_eq!(a.content_type, "image/jpeg");
         assert_eq!(a.file_name, "foto.jpg");
         assert_eq!((a.width, a.height), (Some(2048), Some(1024)));

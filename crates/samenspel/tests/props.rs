@@ -234,3 +234,42 @@ proptest! {
         let _ = samenspel::instruments::parse("willekeurig.toml", &text);
     }
 }
+
+/// Strings near the edge of a redirect target: slashes, backslashes,
+/// control characters, percent escapes, schemes, dot segments.
+fn redirect_target() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "\\PC{0,40}",
+        ".{0,40}",
+        proptest::collection::vec(
+            prop_oneof![
+                Just("/"), Just("\\"), Just("//"), Just("\t"), Just("\n"), Just("\r"), Just("\u{7f}"), Just("\0"),
+                Just("%09"), Just("%2F"), Just("%5C"), Just("."), Just(".."), Just("evil.example"), Just("http:"),
+                Just("https://"), Just("?"), Just("#"), Just("@"), Just(":"), Just("é"), Just(" "), Just("a"),
+            ],
+            0..12,
+        )
+        .prop_map(|parts| parts.concat()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
+
+    /// Any `next`/`back` gives the fallback or a path on this site that a
+    /// browser resolves to the same origin, usable as a header as it is.
+    #[test]
+    fn redirect_targets_never_leave_the_site(raw in redirect_target()) {
+        use samenspel::http::redirect::{BASE, local_or};
+        let out = local_or(Some(&raw), "/circles");
+        prop_assert!(out == "/circles" || (out.starts_with('/') && !out.starts_with("//")), "{raw:?} -> {out:?}");
+        prop_assert!(!out.chars().any(|c| c.is_control() || c == '\\'), "{raw:?} -> {out:?}");
+        let base = url::Url::parse(BASE).expect("base");
+        let followed = base.join(&out).expect("resolves");
+        prop_assert_eq!(followed.origin(), base.origin(), "{:?} -> {:?}", raw, out);
+        prop_assert!(axum::http::HeaderValue::from_str(&out).is_ok(), "{raw:?} -> {out:?}");
+        // What a browser does with it: tabs and newlines dropped, then resolved.
+        let browser: String = out.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+        prop_assert_eq!(base.join(&browser).expect("resolves").origin(), base.origin());
+    }
+}

@@ -341,7 +341,7 @@ async fn write(s: &Seeder<'_>, circle: &CircleId, l: &Line) -> anyhow::Result<()
         card: l.card.into(),
         goal: String::new(),
     };
-    let files = if l.photo { vec![Upload { file_name: "eendenvijver.png".into(), bytes: photo() }] } else { vec![] };
+    let files = if l.photo { vec![Upload::from_bytes("eendenvijver.png", photo())] } else { vec![] };
     let id = logbook::write(&ctx, circle, &input, files, None).await?;
     let mut last = at;
     for (who, after, text) in l.replies {

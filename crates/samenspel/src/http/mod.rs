@@ -5,11 +5,15 @@ pub mod api;
 pub mod context;
 pub mod errors;
 pub(crate) mod gate;
+pub mod idempotency;
 mod middleware;
 pub mod ops;
+pub mod nul;
 pub mod pages;
+pub mod redirect;
 pub mod routes;
 pub mod static_files;
+pub mod uploads;
 
 use crate::app::AppState;
 use axum::Router;
@@ -28,7 +32,11 @@ pub fn router(state: AppState) -> Router {
     let (pages, _) = pages::router(state.clone());
     let (api, _) = api::router();
     let api_table = gate::Table::new(&api::specs(), "/api/v1");
-    let api = api.route_layer(axum::middleware::from_fn_with_state((state.clone(), api_table), gate::api));
+    let api = api
+        .route_layer(axum::middleware::from_fn(idempotency::fingerprint))
+        .route_layer(axum::middleware::from_fn_with_state(uploads::Surface::Api, nul::body))
+        .route_layer(axum::middleware::from_fn_with_state((state.clone(), api_table), gate::api))
+        .route_layer(axum::middleware::from_fn_with_state(uploads::Surface::Api, nul::target));
     let mut csrf = tower_http::csrf::CsrfLayer::new();
     let origin = state.config.public_url.origin().ascii_serialization();
     match csrf.clone().add_trusted_origin(&origin) {

@@ -55,7 +55,7 @@ pub async fn prepare_files(files: Vec<Upload>) -> Result<Vec<NewAttachment>> {
     }
     let mut out = Vec::with_capacity(files.len());
     for f in files {
-        let prepared = tokio::task::spawn_blocking(move || uploads::prepare(f)).await.map_err(Error::internal)?;
+        let prepared = uploads::prepare_bounded(f).await?;
         out.push(prepared.map_err(|e| Error::Validation(vec![e]))?);
     }
     Ok(out)

@@ -36,7 +36,9 @@ pub async fn api_flow_and_error_format(db: TestDb) {
                 .uri("/api/v1/circles")
                 .header("content-type", "application/json")
                 .header("idempotency-key", "api-retry-0001")
-                .body(axum::body::Body::from(json!({"client_name": "Henk", "my_role": "relative"}).to_string()))
+                .body(axum::body::Body::from(
+                    json!({"client_name": "Henk", "my_role": "relative", "my_relation": "echtgenote"}).to_string(),
+                ))
                 .expect("request"),
         )
         .await;

@@ -21,6 +21,7 @@ mod circles;
 mod conversations;
 mod help;
 mod help_api;
+mod hostile_input;
 mod invitations;
 mod location_agenda;
 mod logbook;
@@ -158,6 +159,12 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         agenda_api::a_moved_evening_can_still_be_taken,
         agenda_api::items_from_year_one_are_refused_and_old_ones_read_quickly,
         randomized::no_read_crosses_a_circle,
+        hostile_input::redirects_stay_on_the_site,
+        hostile_input::nul_characters_are_refused_alike,
+        hostile_input::a_reused_idempotency_key_needs_the_same_body,
+        hostile_input::images_too_large_to_decode_are_refused_by_their_header,
+        hostile_input::uploads_are_checked_before_they_are_read,
+        hostile_input::measure_hostile_uploads,
         api::api_flow_and_error_format,
         api::openapi_document_lists_every_route,
         api::openapi_document_is_valid_and_tells_the_contract,

@@ -169,7 +169,7 @@ async fn world(app: &TestApp, p: &People, archived: bool) -> World {
         body: "Goed gegaan vandaag".into(),
         ..Default::default()
     };
-    let photo = samenspel::uploads::Upload { file_name: "foto.png".into(), bytes: tiny_png() };
+    let photo = samenspel::uploads::Upload::from_bytes("foto.png", tiny_png());
     let entry = samenspel::service::logbook::write(&ctx, &circle, &write, vec![photo], None).await.expect("entry");
     let reply = samenspel::service::logbook::reply(&ctx, &circle, &entry, "Fijn om te horen").await.expect("reply");
     let attachment =

@@ -5,7 +5,6 @@ use super::Query;
 use super::{Api, Body, Idempotency, id};
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::{logbook, notifications};
-use crate::uploads::Upload;
 use axum::Json;
 use axum::extract::Path;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -449,13 +448,12 @@ pub async fn upload(
     api: Api,
     Path((circle_id, entry_id)): Path<(String, String)>,
     Query(q): Query<UploadQuery>,
+    headers: HeaderMap,
     body: axum::body::Body,
-) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
-    let bytes = axum::body::to_bytes(body, crate::uploads::MAX_FILE_BYTES + 1)
-        .await
-        .map_err(|_| ApiError(Error::field("files", "file-too-large")))?;
-    let file = Upload { file_name: q.file_name.unwrap_or_default(), bytes: bytes.to_vec() };
-    let ids = logbook::add_files(&api.ctx(), &circle(&circle_id)?, &entry_id, vec![file]).await?;
+) -> Result<(StatusCode, Json<CreatedDto>), Response> {
+    let file = crate::http::uploads::api_file(&api.state, q.file_name.unwrap_or_default(), &headers, body).await?;
+    let circle = circle(&circle_id).map_err(IntoResponse::into_response)?;
+    let ids = logbook::add_files(&api.ctx(), &circle, &entry_id, vec![file]).await.map_err(|e| ApiError(e).into_response())?;
     Ok((StatusCode::CREATED, Json(CreatedDto { id: ids.into_iter().next().unwrap_or_default() })))
 }
 

@@ -389,7 +389,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Idempotency {
         match header_str(&parts.headers, "idempotency-key") {
             None => Ok(Idempotency(None)),
             Some(raw) => IdempotencyKey::parse(raw)
-                .map(|k| Idempotency(Some(k)))
+                .map(|k| Idempotency(Some(crate::http::idempotency::fingerprinted(k, parts))))
                 .ok_or(ApiError(Error::field("Idempotency-Key", "idempotency-key-invalid"))),
         }
     }

@@ -246,7 +246,9 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
     let table = super::gate::Table::new(&p.specs, "");
     let router = p
         .router
+        .route_layer(axum::middleware::from_fn_with_state(super::uploads::Surface::Page, super::nul::body))
         .route_layer(axum::middleware::from_fn_with_state((state.clone(), table), super::gate::pages))
+        .route_layer(axum::middleware::from_fn_with_state(super::uploads::Surface::Page, super::nul::target))
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(state, visitor_layer));
     (router, p.specs)
@@ -430,55 +432,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Form<T> {
     }
 }
 
-/// A `multipart/form-data` form (text fields and files), accepted only with
-/// a valid CSRF token. Empty file fields (nothing chosen) are left out.
-pub struct UploadForm<T> {
-    pub fields: T,
-    pub files: Vec<crate::uploads::Upload>,
-}
-
-impl<T: DeserializeOwned> FromRequest<AppState> for UploadForm<T> {
-    type Rejection = PageError;
-
-    async fn from_request(req: Request, state: &AppState) -> Result<Self, PageError> {
-        let visitor = req
-            .extensions()
-            .get::<Visitor>()
-            .cloned()
-            .ok_or_else(|| PageError::from(Error::internal("form without visitor")))?;
-        let mut multipart = axum::extract::Multipart::from_request(req, state)
-            .await
-            .map_err(|_| PageError::from(Error::Validation(vec![])))?;
-        let mut pairs: Vec<(String, String)> = Vec::new();
-        let mut files = Vec::new();
-        let too_large = || PageError::from(Error::field("files", "file-too-large"));
-        while let Some(field) = multipart.next_field().await.map_err(|_| too_large())? {
-            let name = field.name().unwrap_or("").to_owned();
-            match field.file_name().map(str::to_owned) {
-                Some(file_name) => {
-                    let bytes = field.bytes().await.map_err(|_| too_large())?;
-                    if !bytes.is_empty() || !file_name.is_empty() {
-                        files.push(crate::uploads::Upload { file_name, bytes: bytes.to_vec() });
-                    }
-                }
-                None => {
-                    let text = field.text().await.map_err(|_| PageError::from(Error::Validation(vec![])))?;
-                    pairs.push((name, text));
-                }
-            }
-        }
-        let csrf = pairs.iter().find(|(k, _)| k == "csrf").map(|(_, v)| v.as_str()).unwrap_or("");
-        if !crypto::csrf_valid(state.config.secret_key.expose(), &visitor.csrf_binding, csrf) {
-            return Err(PageError::BadCsrf);
-        }
-        let encoded = serde_urlencoded::to_string(&pairs).map_err(Error::internal)?;
-        let fields = serde_html_form::from_str(&encoded).map_err(|e| {
-            tracing::debug!(error = %e, "form did not parse");
-            PageError::from(Error::Validation(vec![]))
-        })?;
-        Ok(UploadForm { fields, files })
-    }
-}
+pub use super::uploads::UploadForm;
 
 /// Parses an id from the path; anything malformed is simply "not found".
 pub fn path_id<T>(raw: &str, parse: fn(&str) -> Option<T>) -> Result<T, PageError> {

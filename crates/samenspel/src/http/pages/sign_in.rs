@@ -16,10 +16,7 @@ use serde::Deserialize;
 
 /// Only local paths are followed after signing in (no open redirects).
 pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") => n.to_owned(),
-        _ => "/circles".to_owned(),
-    }
+    crate::http::redirect::local_or(next, "/circles")
 }
 
 pub async fn home(v: Visitor) -> Response {
@@ -196,10 +193,7 @@ pub async fn set_language(
     if let Some(user) = &v.user {
         accounts::set_locale(&state, user, locale).await?;
     }
-    let back = match f.back.as_deref() {
-        Some(b) if b.starts_with('/') && !b.starts_with("//") => b.to_owned(),
-        _ => "/".to_owned(),
-    };
+    let back = crate::http::redirect::local_or(f.back.as_deref(), "/");
     let mut r = see_other(&back);
     r.headers_mut().append(header::SET_COOKIE, cookie(&state, LANG_COOKIE, locale.as_str(), Some(365)));
     Ok(r.into_response())
