@@ -98,6 +98,10 @@ impl Spooled {
     pub fn len(&self) -> u64 {
         self.len
     }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
 }
 
 impl Drop for Spooled {
@@ -172,8 +176,7 @@ fn photo(bytes: &[u8], format: ImageFormat, file_name: &str) -> Result<NewAttach
         _ => damaged(),
     };
     // The header first: nothing is decoded for a photo over the budget.
-    let (width, height) =
-        ImageReader::with_format(Cursor::new(bytes), format).into_dimensions().map_err(refused)?;
+    let (width, height) = ImageReader::with_format(Cursor::new(bytes), format).into_dimensions().map_err(refused)?;
     if !within_budget(width, height) {
         return Err(too_large());
     }
@@ -269,23 +272,18 @@ mod tests {
 
     #[test]
     fn a_text_file_named_like_a_photo_is_refused() {
-        let e = prepare(Upload::from_bytes("vakantie.jpg", b"dit is geen foto".to_vec()))
-            .expect_err("refused");
+        let e = prepare(Upload::from_bytes("vakantie.jpg", b"dit is geen foto".to_vec())).expect_err("refused");
         assert_eq!(e.code, "file-not-a-photo");
         let e = prepare(Upload::from_bytes("notities.txt", b"tekst".to_vec())).expect_err("refused");
         assert_eq!(e.code, "file-type-unsupported");
         let mut broken = png(4, 4);
         broken.truncate(20);
-        assert_eq!(
-            prepare(Upload::from_bytes("x.png", broken)).expect_err("refused").code,
-            "file-damaged"
-        );
+        assert_eq!(prepare(Upload::from_bytes("x.png", broken)).expect_err("refused").code, "file-damaged");
     }
 
     #[test]
     fn photos_become_bounded_jpegs_with_thumbnails() {
-        let a =
-            prepare(Upload::from_bytes("C:\\Users\\ans\\foto.png", png(3000, 1500))).expect("photo");
+        let a = prepare(Upload::from_bytes("C:\\Users\\ans\\foto.png", png(3000, 1500))).expect("photo");
         assert_eq!(a.content_type, "image/jpeg");
         assert_eq!(a.file_name, "foto.jpg");
         assert_eq!((a.width, a.height), (Some(2048), Some(1024)));

@@ -60,12 +60,8 @@ fn json_has_nul(v: &serde_json::Value) -> bool {
 
 /// Refuses a NUL in a form or JSON body (read whole: these are small).
 pub async fn body(State(surface): State<Surface>, req: Request, next: Next) -> Response {
-    let content_type = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let content_type =
+        req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_ascii_lowercase();
     let form = content_type.starts_with("application/x-www-form-urlencoded");
     let json = content_type.starts_with("application/json") || content_type.contains("+json");
     // Too large to be accepted anyway: the route's extractor says so.

@@ -120,7 +120,12 @@ impl From<axum::Error> for Refused {
 
 /// The raw body of an API upload (one file, at most [`MAX_FILE_BYTES`]),
 /// streamed to a temporary file.
-pub async fn api_file(state: &AppState, file_name: String, headers: &HeaderMap, body: Body) -> Result<Upload, Response> {
+pub async fn api_file(
+    state: &AppState,
+    file_name: String,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<Upload, Response> {
     if declared_over(headers, MAX_FILE_BYTES) {
         return Err(too_large(Surface::Api));
     }
@@ -220,7 +225,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for UploadForm<T> {
                         spool.push(&chunk).await.map_err(refused)?;
                     }
                     let spooled = spool.finish().await.map_err(refused)?;
-                    if spooled.len() > 0 || !file_name.is_empty() {
+                    if !spooled.is_empty() || !file_name.is_empty() {
                         files.push(Upload::spooled(file_name, spooled));
                     }
                 }

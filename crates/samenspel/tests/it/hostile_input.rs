@@ -46,7 +46,10 @@ pub async fn redirects_stay_on_the_site(db: TestDb) {
         let mut b = app.client();
         b.get("/sign-in").await;
         let r = b
-            .post("/sign-in/password", &[("email", &ans.email), ("password", "lange zin als wachtwoord"), ("next", next)])
+            .post(
+                "/sign-in/password",
+                &[("email", &ans.email), ("password", "lange zin als wachtwoord"), ("next", next)],
+            )
             .await;
         assert_eq!((r.status.as_u16(), r.location()), (303, Some("/circles")), "next={next:?}");
     }
@@ -82,10 +85,7 @@ async fn ans_and_circle(app: &TestApp) -> (TUser, CircleId, String) {
 async fn counts(api: &mut Client<'_>, circle: &CircleId, entry: &str) -> (usize, usize) {
     let list = api.api(Method::GET, &format!("/api/v1/circles/{circle}/entries"), None).await.json();
     let one = api.api(Method::GET, &format!("/api/v1/circles/{circle}/entries/{entry}"), None).await.json();
-    (
-        list["entries"].as_array().expect("entries").len(),
-        one["replies"].as_array().map(Vec::len).unwrap_or_default(),
-    )
+    (list["entries"].as_array().expect("entries").len(), one["replies"].as_array().map(Vec::len).unwrap_or_default())
 }
 
 fn nul_refusal(r: &Resp, what: &str) {
@@ -102,7 +102,8 @@ pub async fn nul_characters_are_refused_alike(db: TestDb) {
     let before = counts(&mut api, &circle, &entry).await;
     // The API: entry body, reply, search, id.
     let entries = format!("/api/v1/circles/{circle}/entries");
-    let r = api.api(Method::POST, &entries, Some(json!({"kind": "moment", "audience": "circle", "body": "a\u{0}b"}))).await;
+    let r =
+        api.api(Method::POST, &entries, Some(json!({"kind": "moment", "audience": "circle", "body": "a\u{0}b"}))).await;
     nul_refusal(&r, "entry body");
     let r = api.api(Method::POST, &format!("{entries}/{entry}/replies"), Some(json!({"body": "ja\u{0}"}))).await;
     nul_refusal(&r, "reply");
@@ -167,7 +168,8 @@ pub async fn a_reused_idempotency_key_needs_the_same_body(db: TestDb) {
     assert_eq!(r.json()["error"]["fields"][0]["code"], "idempotency-key-reused", "{}", r.body);
     assert_eq!(counts(&mut api, &circle, &entry).await, before);
     // The same key on another path is another request too.
-    let r = post_with_key(&mut api, &format!("{entries}/{entry}/replies"), "retry-key-0001", json!({"body": "x"})).await;
+    let r =
+        post_with_key(&mut api, &format!("{entries}/{entry}/replies"), "retry-key-0001", json!({"body": "x"})).await;
     assert_ne!(r.status, 500, "{}", r.body);
     // A key stored before fingerprints were kept replays as it always did.
     let r = post_with_key(&mut api, &entries, "retry-key-0002", first.clone()).await;
@@ -265,7 +267,13 @@ fn counted_body(head: Vec<u8>, filler: usize, tail: Vec<u8>, pulled: Arc<AtomicU
 
 const B: &str = "hostile-upload-boundary";
 
-fn upload_request(circle: &CircleId, csrf: &str, filler: usize, length: Option<u64>, pulled: Arc<AtomicUsize>) -> Request<Body> {
+fn upload_request(
+    circle: &CircleId,
+    csrf: &str,
+    filler: usize,
+    length: Option<u64>,
+    pulled: Arc<AtomicUsize>,
+) -> Request<Body> {
     let head = format!(
         "--{B}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n--{B}\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nmoment\r\n--{B}\r\nContent-Disposition: form-data; name=\"audience\"\r\n\r\ncircle\r\n--{B}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"groot.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n"
     );

@@ -453,7 +453,9 @@ pub async fn upload(
 ) -> Result<(StatusCode, Json<CreatedDto>), Response> {
     let file = crate::http::uploads::api_file(&api.state, q.file_name.unwrap_or_default(), &headers, body).await?;
     let circle = circle(&circle_id).map_err(IntoResponse::into_response)?;
-    let ids = logbook::add_files(&api.ctx(), &circle, &entry_id, vec![file]).await.map_err(|e| ApiError(e).into_response())?;
+    let ids = logbook::add_files(&api.ctx(), &circle, &entry_id, vec![file])
+        .await
+        .map_err(|e| ApiError(e).into_response())?;
     Ok((StatusCode::CREATED, Json(CreatedDto { id: ids.into_iter().next().unwrap_or_default() })))
 }
 
