@@ -296,6 +296,27 @@ mod tests {
     }
 
     #[test]
+    fn photos_over_the_pixel_budget_are_refused_from_their_header() {
+        assert!(within_budget(10_000, 4_000) && within_budget(6_000, 6_000));
+        assert!(!within_budget(10_001, 10) && !within_budget(10, 10_001) && !within_budget(7_000, 7_000));
+        // One pixel, with a header that claims 12,000 × 12,000.
+        let mut bomb = png(1, 1);
+        bomb[16..24].copy_from_slice(&[0, 0, 0x2E, 0xE0, 0, 0, 0x2E, 0xE0]);
+        let crc = bomb[12..29].iter().fold(0xFFFF_FFFFu32, |mut crc, b| {
+            crc ^= u32::from(*b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            }
+            crc
+        });
+        bomb[29..33].copy_from_slice(&(!crc).to_be_bytes());
+        let started = std::time::Instant::now();
+        let e = prepare(Upload::from_bytes("bom.png", bomb)).expect_err("refused");
+        assert_eq!(e.code, "image-too-large");
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    }
+
+    #[test]
     fn names_are_cleaned() {
         assert_eq!(clean_name("../../etc/passwd"), "passwd");
         assert_eq!(clean_name("<script>.pdf"), "script.pdf");

@@ -64,6 +64,18 @@ fn spool_dir(state: &AppState) -> PathBuf {
     state.config.data_dir.join("tmp")
 }
 
+/// Removes upload files older than `age` that a stopped process left
+/// behind (files in use are removed by their owner when done).
+fn sweep(dir: &std::path::Path, age: std::time::Duration) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let old = e.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok()).is_some_and(|a| a > age);
+        if old && e.file_name().to_string_lossy().starts_with("upload-") {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 /// Why a file could not be received.
 enum Refused {
     TooLarge,
@@ -83,6 +95,11 @@ impl Spool {
     async fn new(state: &AppState, limit: usize) -> Result<Spool, Refused> {
         let dir = spool_dir(state);
         tokio::fs::create_dir_all(&dir).await.map_err(|e| Refused::Other(Error::internal(e)))?;
+        static SWEPT: std::sync::Once = std::sync::Once::new();
+        SWEPT.call_once(|| {
+            let dir = dir.clone();
+            tokio::task::spawn_blocking(move || sweep(&dir, std::time::Duration::from_secs(3600)));
+        });
         let spooled = Spooled::new_in(&dir);
         let file = tokio::fs::File::create(spooled.path()).await.map_err(|e| Refused::Other(Error::internal(e)))?;
         Ok(Spool { spooled, file, len: 0, limit })
