@@ -443,7 +443,7 @@ pub struct UploadQuery {
 #[utoipa::path(post, path = "/circles/{circle_id}/entries/{entry_id}/attachments", tag = "logbook",
     params(("circle_id" = String, Path), ("entry_id" = String, Path), UploadQuery),
     request_body(content = Vec<u8>, content_type = "application/octet-stream"),
-    responses((status = 201, body = CreatedDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 201, body = CreatedDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 413, description = "The file is larger than 12 MB", body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn upload(
     api: Api,
     Path((circle_id, entry_id)): Path<(String, String)>,
