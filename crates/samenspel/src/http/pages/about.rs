@@ -2,7 +2,8 @@
 //! audience and earlier versions), the empathy maps over time, and the
 //! wellbeing plan with its goals and the logbook entries about them.
 
-use super::circles::{CircleNav, Done, Empty};
+use super::Empty;
+use super::circles::{CircleNav, Done};
 use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
 use crate::app::AppState;
 use crate::http::context::Visitor;

@@ -1,7 +1,7 @@
 //! My account: name, password, sessions and personal API tokens.
 
+use super::Empty;
 use super::circles::Done;
-use super::sign_in::Empty;
 use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
 use crate::app::AppState;
 use crate::http::context::Visitor;

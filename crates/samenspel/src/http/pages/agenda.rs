@@ -3,7 +3,8 @@
 //! confirm, swap, cancel one — the form for a new appointment or shift, and
 //! each helper's hours for whoever set up the rota.
 
-use super::circles::{CircleNav, Done, Empty};
+use super::Empty;
+use super::circles::{CircleNav, Done};
 use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
 use crate::app::AppState;
 use crate::http::context::Visitor;

@@ -1,7 +1,8 @@
 //! "Wie doet wat": the agreements by life domain and Schijf-van-Vijf step,
 //! with the share each step carries; the forms to make and change them.
 
-use super::circles::{CircleNav, Done, Empty};
+use super::Empty;
+use super::circles::{CircleNav, Done};
 use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
 use crate::app::AppState;
 use crate::http::context::Visitor;

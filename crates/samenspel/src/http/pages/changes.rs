@@ -1,7 +1,8 @@
 //! Passing on a change in the situation: first what kind of change, then
 //! what happened and which agreements it touches (the usual ones ticked).
 
-use super::circles::{CircleNav, Empty};
+use super::Empty;
+use super::circles::CircleNav;
 use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
 use crate::app::AppState;
 use crate::http::context::Visitor;

@@ -159,7 +159,7 @@ pub async fn withdraw_signal(
     State(state): State<AppState>,
     v: Visitor,
     Path(circle): Path<String>,
-    Form(_): Form<super::circles::Empty>,
+    Form(_): Form<super::Empty>,
 ) -> Result<Response, PageError> {
     let id = circle_id(&circle)?;
     checkins::withdraw_signal(&v.ctx(&state)?, &id).await?;

@@ -1,6 +1,6 @@
 //! My circles, starting a circle, the circle page and its settings.
 
-use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
+use super::{Chrome, Empty, Errors, Form, form_errors, path_id, render, render_with, see_other};
 use crate::app::AppState;
 use crate::http::context::Visitor;
 use crate::http::errors::PageError;
@@ -301,9 +301,6 @@ pub async fn edit(
         }
     }
 }
-
-#[derive(Deserialize, Default)]
-pub struct Empty {}
 
 pub async fn archive(
     State(state): State<AppState>,

@@ -2,7 +2,8 @@
 //! guided form (one question after another), and a held conversation with
 //! a way to turn each answer into an agreement.
 
-use super::circles::{CircleNav, Done, Empty};
+use super::Empty;
+use super::circles::{CircleNav, Done};
 use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
 use crate::app::AppState;
 use crate::http::context::Visitor;

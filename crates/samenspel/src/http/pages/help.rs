@@ -2,7 +2,8 @@
 //! that starts from a ready-made template (for yourself or on someone's
 //! behalf), and each request with its offers and the choice of a helper.
 
-use super::circles::{CircleNav, Done, Empty};
+use super::Empty;
+use super::circles::{CircleNav, Done};
 use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
 use crate::app::AppState;
 use crate::http::context::Visitor;

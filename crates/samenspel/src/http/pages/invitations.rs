@@ -1,8 +1,8 @@
 //! Inviting people (by e-mail or a link to pass on), and the page the
 //! invited person opens.
 
+use super::Empty;
 use super::circles::{CircleNav, Done};
-use super::sign_in::Empty;
 use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
 use crate::app::AppState;
 use crate::http::context::{SESSION_COOKIE, Visitor, cookie};

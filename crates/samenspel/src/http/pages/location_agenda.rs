@@ -119,7 +119,7 @@ pub async fn join(
     State(state): State<AppState>,
     v: Visitor,
     Path((location, item, on)): Path<(String, String, String)>,
-    Form(_): Form<super::circles::Empty>,
+    Form(_): Form<super::Empty>,
 ) -> Result<Response, PageError> {
     let id = location_id(&location)?;
     let r = service::join(&v.ctx(&state)?, &id, &item, &on).await;
@@ -130,7 +130,7 @@ pub async fn leave(
     State(state): State<AppState>,
     v: Visitor,
     Path((location, item, on)): Path<(String, String, String)>,
-    Form(_): Form<super::circles::Empty>,
+    Form(_): Form<super::Empty>,
 ) -> Result<Response, PageError> {
     let id = location_id(&location)?;
     let r = service::leave(&v.ctx(&state)?, &id, &item, &on).await;

@@ -2,7 +2,8 @@
 //! at working together, private until the member shares it. And the SOFA
 //! roles of a family carer, marked on the member card.
 
-use super::circles::{CircleNav, Done, Empty};
+use super::Empty;
+use super::circles::{CircleNav, Done};
 use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
 use crate::app::AppState;
 use crate::http::context::Visitor;

@@ -1,7 +1,8 @@
 //! The volunteer check-in: the questions along the WIFA model, the
 //! volunteer's earlier answers, and sharing one with the coordinators.
 
-use super::circles::{CircleNav, Done, Empty};
+use super::Empty;
+use super::circles::{CircleNav, Done};
 use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
 use crate::app::AppState;
 use crate::http::context::Visitor;
