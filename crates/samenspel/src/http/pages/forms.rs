@@ -48,6 +48,11 @@ pub fn form_errors<T>(r: Result<T, Error>) -> Result<Result<T, Errors>, PageErro
     }
 }
 
+/// The visitor the pages layer resolved (a form's CSRF token is bound to it).
+fn visitor_of(req: &Request) -> Result<Visitor, PageError> {
+    req.extensions().get::<Visitor>().cloned().ok_or_else(|| Error::internal("form without visitor").into())
+}
+
 /// A form body, accepted only with a valid CSRF token.
 pub struct Form<T>(pub T);
 
@@ -61,11 +66,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Form<T> {
     type Rejection = PageError;
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, PageError> {
-        let visitor = req
-            .extensions()
-            .get::<Visitor>()
-            .cloned()
-            .ok_or_else(|| PageError::from(Error::internal("form without visitor")))?;
+        let visitor = visitor_of(&req)?;
         let bytes = Bytes::from_request(req, state).await.map_err(|_| PageError::from(Error::Validation(vec![])))?;
         let field: CsrfField = serde_html_form::from_bytes(&bytes).unwrap_or_default();
         if !crypto::csrf_valid(state.config.secret_key.expose(), &visitor.csrf_binding, &field.csrf) {
@@ -90,11 +91,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for UploadForm<T> {
     type Rejection = PageError;
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, PageError> {
-        let visitor = req
-            .extensions()
-            .get::<Visitor>()
-            .cloned()
-            .ok_or_else(|| PageError::from(Error::internal("form without visitor")))?;
+        let visitor = visitor_of(&req)?;
         let mut multipart = axum::extract::Multipart::from_request(req, state)
             .await
             .map_err(|_| PageError::from(Error::Validation(vec![])))?;
@@ -138,13 +135,13 @@ pub fn path_id<T>(raw: &str, parse: fn(&str) -> Option<T>) -> Result<T, PageErro
 /// `to` names (so a reload does not post again); on validation errors the
 /// form page `again` builds — with the errors and what the visitor typed —
 /// answered with 422. Any other error becomes an error page.
-pub async fn save_form<T, P: Template>(
+pub async fn save_form<T, P: Template, S: AsRef<str>>(
     result: Result<T, Error>,
-    to: impl FnOnce(T) -> String,
+    to: impl FnOnce(T) -> S,
     again: impl AsyncFnOnce(Errors) -> Result<P, PageError>,
 ) -> Result<Response, PageError> {
     match form_errors(result)? {
-        Ok(v) => Ok(see_other(&to(v))),
+        Ok(v) => Ok(see_other(to(v).as_ref())),
         Err(errors) => render_with(StatusCode::UNPROCESSABLE_ENTITY, &again(errors).await?),
     }
 }

@@ -12,6 +12,7 @@ use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use samenspel_core::Error;
+use serde::Deserialize;
 use std::sync::LazyLock;
 
 /// Resolves the visitor (session, language, CSRF token) for every page,
@@ -121,5 +122,72 @@ fn render_error(v: &Visitor, e: ErrorPage) -> Response {
     match t.render() {
         Ok(html) => (e.status, Html(html)).into_response(),
         Err(_) => e.status.into_response(),
+    }
+}
+
+/// A short confirmation after a redirect (`?done=…`); only known keys show.
+#[derive(Deserialize, Default)]
+pub struct Done {
+    pub done: Option<String>,
+}
+
+impl Done {
+    pub fn notice(&self) -> Option<&'static str> {
+        const KNOWN: &[&str] = &[
+            "notice-saved",
+            "notice-member-removed",
+            "notice-invitation-revoked",
+            "notice-circle-archived",
+            "notice-circle-restored",
+            "notice-left-circle",
+            "notice-session-revoked",
+            "notice-sessions-revoked",
+            "notice-token-revoked",
+            "notice-password-saved",
+            "notice-joined",
+            "notice-entry-saved",
+            "notice-entry-removed",
+            "notice-entry-closed",
+            "notice-reply-saved",
+            "notice-reply-removed",
+            "notice-notifications-saved",
+            "notice-notifications-stopped",
+            "notice-contact-added",
+            "notice-contact-removed",
+            "notice-agreement-saved",
+            "notice-agreement-ended",
+            "notice-change-recorded",
+            "notice-change-closed",
+            "notice-conversation-saved",
+            "notice-conversation-removed",
+            "notice-profile-saved",
+            "notice-profile-removed",
+            "notice-checkin-saved",
+            "notice-signal-shared",
+            "notice-signal-withdrawn",
+            "notice-removed",
+            "notice-thanks-sent",
+            "notice-volunteer-saved",
+            "notice-signed-up",
+            "notice-given-back",
+            "notice-confirmed",
+            "notice-occurrence-cancelled",
+            "notice-swap-proposed",
+            "notice-swap-accepted",
+            "notice-swap-answered",
+            "notice-calendar-revoked",
+            "notice-left-place",
+            "notice-occurrence-moved",
+            "notice-given-back-cover",
+            "notice-cover-started",
+            "notice-cover-declined",
+            "notice-help-asked",
+            "notice-help-offered",
+            "notice-help-confirmed",
+            "notice-help-withdrawn",
+            "notice-reminder-saved",
+        ];
+        let d = self.done.as_deref()?;
+        KNOWN.iter().copied().find(|k| *k == d)
     }
 }

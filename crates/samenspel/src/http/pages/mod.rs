@@ -8,8 +8,11 @@ mod agreements;
 mod audit;
 mod changes;
 mod checkin;
+mod circle_page;
 mod circles;
 mod conversations;
+mod forms;
+mod frame;
 mod help;
 mod invitations;
 mod location_agenda;
@@ -21,13 +24,9 @@ mod profile;
 mod sign_in;
 mod volunteer;
 
-mod circle_page;
-mod forms;
-mod frame;
-
-pub use circle_page::{CirclePage, CirclePath};
+pub use circle_page::{CircleNav, CirclePage, CirclePath};
 pub use forms::{Empty, Errors, Form, UploadForm, form_errors, path_id, save_form};
-pub use frame::{Chrome, render, render_with, see_other, urlencode};
+pub use frame::{Chrome, Done, render, render_with, see_other, urlencode};
 
 use super::errors::PageError;
 use super::routes::{Access, RouteSpec};

@@ -3,8 +3,8 @@
 
 use super::Card;
 use crate::http::errors::PageError;
-use crate::http::pages::circles::{CircleNav, Done};
 use crate::http::pages::{Chrome, CirclePage, Empty, Errors, Form, UploadForm, render, save_form, see_other};
+use crate::http::pages::{CircleNav, Done};
 use crate::service::{InCircle, logbook};
 use askama::Template;
 use axum::extract::{Path, Query};
@@ -37,24 +37,17 @@ pub(super) struct EntryFormPage {
 }
 
 #[derive(Deserialize, Default, Clone)]
+#[serde(default)]
 pub struct EntryForm {
-    #[serde(default)]
     kind: String,
-    #[serde(default)]
     audience: String,
-    #[serde(default)]
     chosen: Vec<String>,
-    #[serde(default)]
     recipients: Vec<String>,
-    #[serde(default)]
     body: String,
-    #[serde(default)]
     idem: String,
     /// With kind `thanks`: the picture on the card.
-    #[serde(default)]
     card: String,
     /// The wellbeing goal this entry tells about.
-    #[serde(default)]
     goal: String,
 }
 
@@ -100,17 +93,14 @@ async fn form_page(
 }
 
 #[derive(Deserialize, Default)]
+#[serde(default)]
 pub struct KindQuery {
-    #[serde(default)]
     kind: String,
     /// A member to thank (with kind `thanks`), from "Bedank" on a member card.
-    #[serde(default)]
     to: String,
     /// A wellbeing goal the entry tells about, from the plan.
-    #[serde(default)]
     goal: String,
     /// A first sentence to start from (offering help after a carer's signal).
-    #[serde(default)]
     body: String,
 }
 

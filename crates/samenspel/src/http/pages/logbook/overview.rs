@@ -4,9 +4,9 @@
 use super::{Card, cards};
 use crate::http::errors::PageError;
 use crate::http::pages::agenda::SlotView;
-use crate::http::pages::circles::{CircleNav, Done};
 use crate::http::pages::help::RequestView;
 use crate::http::pages::{Chrome, CirclePage, render};
+use crate::http::pages::{CircleNav, Done};
 use crate::service::logbook;
 use askama::Template;
 use axum::extract::Query;

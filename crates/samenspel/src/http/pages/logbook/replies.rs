@@ -31,11 +31,10 @@ pub async fn delete_reply(
 }
 
 #[derive(Deserialize, Default)]
+#[serde(default)]
 pub struct ReactForm {
-    #[serde(default)]
     reaction: String,
     /// "1" to add, anything else to take back.
-    #[serde(default)]
     on: String,
 }
 

@@ -3,8 +3,8 @@
 
 use super::{Card, cards};
 use crate::http::errors::PageError;
-use crate::http::pages::circles::{CircleNav, Done};
 use crate::http::pages::{Chrome, CirclePage, render, urlencode};
+use crate::http::pages::{CircleNav, Done};
 use crate::service::logbook;
 use askama::Template;
 use axum::extract::Query;
@@ -30,10 +30,9 @@ struct LogbookPage {
 }
 
 #[derive(Deserialize, Default)]
+#[serde(default)]
 pub struct TimelineQuery {
-    #[serde(default)]
     show: String,
-    #[serde(default)]
     q: String,
     before: Option<String>,
     done: Option<String>,
