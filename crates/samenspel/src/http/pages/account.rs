@@ -1,8 +1,8 @@
 //! My account: name, password, sessions and personal API tokens.
 
-use super::circles::Done;
-use super::sign_in::Empty;
-use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
+use super::Done;
+use super::Empty;
+use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, save_form, see_other};
 use crate::app::AppState;
 use crate::http::context::Visitor;
 use crate::http::errors::PageError;
@@ -73,20 +73,18 @@ pub async fn set_name(
     v: Visitor,
     Form(f): Form<NameForm>,
 ) -> Result<Response, PageError> {
-    match form_errors(accounts::set_name(&v.ctx(&state)?, &f.display_name).await)? {
-        Ok(()) => Ok(see_other("/account?done=notice-saved")),
-        Err(errors) => render_with(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &page(&state, &v, Some(f.display_name), None, errors, None).await?,
-        ),
-    }
+    save_form(
+        accounts::set_name(&v.ctx(&state)?, &f.display_name).await,
+        |()| "/account?done=notice-saved",
+        async |errors| page(&state, &v, Some(f.display_name), None, errors, None).await,
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]
+#[serde(default)]
 pub struct PasswordForm {
-    #[serde(default)]
     current_password: String,
-    #[serde(default)]
     new_password: String,
 }
 
@@ -95,12 +93,12 @@ pub async fn set_password(
     v: Visitor,
     Form(f): Form<PasswordForm>,
 ) -> Result<Response, PageError> {
-    match form_errors(accounts::set_password(&v.ctx(&state)?, &f.current_password, &f.new_password).await)? {
-        Ok(()) => Ok(see_other("/account?done=notice-password-saved")),
-        Err(errors) => {
-            render_with(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &v, None, None, errors, None).await?)
-        }
-    }
+    save_form(
+        accounts::set_password(&v.ctx(&state)?, &f.current_password, &f.new_password).await,
+        |()| "/account?done=notice-password-saved",
+        async |errors| page(&state, &v, None, None, errors, None).await,
+    )
+    .await
 }
 
 pub async fn revoke_session(

@@ -1,19 +1,16 @@
 //! "Wie doet wat": the agreements by life domain and Schijf-van-Vijf step,
 //! with the share each step carries; the forms to make and change them.
 
-use super::circles::{CircleNav, Done, Empty};
-use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
-use crate::app::AppState;
-use crate::http::context::Visitor;
+use super::Empty;
+use super::{Chrome, CirclePage, Errors, Form, render, save_form, see_other};
+use super::{CircleNav, Done};
 use crate::http::errors::PageError;
 use crate::service::{agreements, conversations};
 use askama::Template;
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::extract::{Path, Query};
 use axum::response::Response;
 use samenspel_core::Error;
 use samenspel_core::agreement::{Agreement, AgreementInput, Domain, Party, Step, shares};
-use samenspel_core::ids::CircleId;
 use samenspel_core::member::Member;
 use serde::Deserialize;
 
@@ -45,16 +42,10 @@ fn today(now: &jiff::Timestamp) -> jiff::civil::Date {
     crate::i18n::local(now).date()
 }
 
-pub async fn list(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Query(done): Query<Done>,
-) -> Result<Response, PageError> {
-    let id = path_id(&circle, CircleId::parse)?;
-    let page = agreements::list(&v.ctx(&state)?, &id).await?;
+pub async fn list(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+    let page = agreements::list(&p.ctx(), &p.id).await?;
     let data = &page.data;
-    let today = today(&v.now);
+    let today = today(&p.v.now);
     let groups: Vec<DomainGroup> = Domain::ALL
         .into_iter()
         .filter_map(|domain| {
@@ -70,8 +61,8 @@ pub async fn list(
     let empty_domains =
         Domain::ALL.into_iter().filter(|d| *d != Domain::Other && !data.list.iter().any(|a| a.domain == *d)).collect();
     render(&ListPage {
-        c: Chrome::new(&v),
-        nav: CircleNav::new(&page.circle, &page.place, "agreements"),
+        c: p.chrome(),
+        nav: p.nav(&page, "agreements"),
         client_name: page.circle.client_name.clone(),
         due: data.list.iter().filter(|a| a.due(today)).cloned().collect(),
         shares: shares(&data.list).into_iter().map(|(s, n, p)| (s, n as i64, p)).collect(),
@@ -88,31 +79,20 @@ pub async fn list(
 
 /// The form's values as shown.
 #[derive(Deserialize, Default, Clone)]
+#[serde(default)]
 pub struct AgreementForm {
-    #[serde(default)]
     domain: String,
-    #[serde(default)]
     step: String,
-    #[serde(default)]
     description: String,
-    #[serde(default)]
     doer: String,
-    #[serde(default)]
     doer_name: String,
-    #[serde(default)]
     backup: String,
-    #[serde(default)]
     backup_name: String,
-    #[serde(default)]
     frequency: String,
-    #[serde(default)]
     since: String,
-    #[serde(default)]
     lead: String,
-    #[serde(default)]
     review_on: String,
     /// Made from a conversation's answer (a hidden field).
-    #[serde(default)]
     conversation_id: String,
 }
 
@@ -185,14 +165,12 @@ struct FormPage {
 }
 
 async fn form_page(
-    state: &AppState,
-    v: &Visitor,
-    circle: &CircleId,
+    p: &CirclePage,
     existing: Option<&str>,
     form: Option<AgreementForm>,
     errors: Errors,
 ) -> Result<FormPage, PageError> {
-    let page = agreements::list(&v.ctx(state)?, circle).await?;
+    let page = agreements::list(&p.ctx(), &p.id).await?;
     if !page.data.may_write {
         return Err(Error::Forbidden.into());
     }
@@ -207,12 +185,10 @@ async fn form_page(
         None => None,
     };
     let (heading, action, end) = match existing {
-        Some(id) => (
-            "agreement-edit-title",
-            format!("/circles/{circle}/agreements/{id}"),
-            Some(format!("/circles/{circle}/agreements/{id}/end")),
-        ),
-        None => ("agreement-new-title", format!("/circles/{circle}/agreements"), None),
+        Some(id) => {
+            ("agreement-edit-title", p.at(&format!("/agreements/{id}")), Some(p.at(&format!("/agreements/{id}/end"))))
+        }
+        None => ("agreement-new-title", p.at("/agreements"), None),
     };
     let fallback = || current.as_ref().map(AgreementForm::from).unwrap_or_default();
     let form = form.unwrap_or_else(fallback);
@@ -227,8 +203,8 @@ async fn form_page(
     ];
     Ok(FormPage {
         parties,
-        c: Chrome::new(v),
-        nav: CircleNav::new(&page.circle, &page.place, "agreements"),
+        c: p.chrome(),
+        nav: p.nav(&page, "agreements"),
         client_name: page.circle.client_name.clone(),
         heading,
         action,
@@ -249,10 +225,6 @@ pub struct PartyField {
     name: String,
 }
 
-fn circle_id(raw: &str) -> Result<CircleId, PageError> {
-    path_id(raw, CircleId::parse)
-}
-
 /// An agreement can start from an answer in a held conversation.
 #[derive(Deserialize, Default)]
 pub struct FromAnswer {
@@ -260,16 +232,10 @@ pub struct FromAnswer {
     question: Option<String>,
 }
 
-pub async fn new_form(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Query(from): Query<FromAnswer>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
+pub async fn new_form(p: CirclePage, Query(from): Query<FromAnswer>) -> Result<Response, PageError> {
     let form = match (&from.conversation, &from.question) {
         (Some(conversation), Some(question)) => {
-            let page = conversations::view(&v.ctx(&state)?, &id, conversation).await?;
+            let page = conversations::view(&p.ctx(), &p.id, conversation).await?;
             let conv = page.data.conversation;
             let q = conv.guide.question(question).ok_or(Error::NotFound)?;
             let answer = conv.answers.get(q.key).ok_or(Error::NotFound)?;
@@ -282,58 +248,42 @@ pub async fn new_form(
         }
         _ => None,
     };
-    render(&form_page(&state, &v, &id, None, form, Errors::default()).await?)
+    render(&form_page(&p, None, form, Errors::default()).await?)
 }
 
-pub async fn add(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Form(f): Form<AgreementForm>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    match form_errors(agreements::add(&v.ctx(&state)?, &id, &f.input()).await)? {
-        Ok(_) => Ok(see_other(&format!("/circles/{id}/agreements?done=notice-agreement-saved"))),
-        Err(errors) => {
-            render_with(StatusCode::UNPROCESSABLE_ENTITY, &form_page(&state, &v, &id, None, Some(f), errors).await?)
-        }
-    }
+pub async fn add(p: CirclePage, Form(f): Form<AgreementForm>) -> Result<Response, PageError> {
+    save_form(
+        agreements::add(&p.ctx(), &p.id, &f.input()).await,
+        |_| p.at("/agreements?done=notice-agreement-saved"),
+        async |errors| form_page(&p, None, Some(f), errors).await,
+    )
+    .await
 }
 
-pub async fn edit_form(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((circle, agreement)): Path<(String, String)>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    render(&form_page(&state, &v, &id, Some(&agreement), None, Errors::default()).await?)
+pub async fn edit_form(p: CirclePage, Path((_, agreement)): Path<(String, String)>) -> Result<Response, PageError> {
+    render(&form_page(&p, Some(&agreement), None, Errors::default()).await?)
 }
 
 pub async fn change(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((circle, agreement)): Path<(String, String)>,
+    p: CirclePage,
+    Path((_, agreement)): Path<(String, String)>,
     Form(f): Form<AgreementForm>,
 ) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    match form_errors(agreements::change(&v.ctx(&state)?, &id, &agreement, &f.input()).await)? {
-        Ok(()) => Ok(see_other(&format!("/circles/{id}/agreements?done=notice-agreement-saved"))),
-        Err(errors) => render_with(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &form_page(&state, &v, &id, Some(&agreement), Some(f), errors).await?,
-        ),
-    }
+    save_form(
+        agreements::change(&p.ctx(), &p.id, &agreement, &f.input()).await,
+        |()| p.at("/agreements?done=notice-agreement-saved"),
+        async |errors| form_page(&p, Some(&agreement), Some(f), errors).await,
+    )
+    .await
 }
 
 pub async fn end(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((circle, agreement)): Path<(String, String)>,
+    p: CirclePage,
+    Path((_, agreement)): Path<(String, String)>,
     Form(_): Form<Empty>,
 ) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    agreements::end(&v.ctx(&state)?, &id, &agreement).await?;
-    Ok(see_other(&format!("/circles/{id}/agreements?done=notice-agreement-ended")))
+    agreements::end(&p.ctx(), &p.id, &agreement).await?;
+    Ok(see_other(&p.at("/agreements?done=notice-agreement-ended")))
 }
 
 #[derive(Deserialize, Default)]
@@ -341,15 +291,9 @@ pub struct PolicyForm {
     informal_edits_professional: Option<String>,
 }
 
-pub async fn set_policy(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Form(f): Form<PolicyForm>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    agreements::set_policy(&v.ctx(&state)?, &id, f.informal_edits_professional.is_some()).await?;
-    Ok(see_other(&format!("/circles/{id}/agreements?done=notice-saved")))
+pub async fn set_policy(p: CirclePage, Form(f): Form<PolicyForm>) -> Result<Response, PageError> {
+    agreements::set_policy(&p.ctx(), &p.id, f.informal_edits_professional.is_some()).await?;
+    Ok(see_other(&p.at("/agreements?done=notice-saved")))
 }
 
 /// For the templates: is this member the one chosen?

@@ -1,16 +1,13 @@
 //! "Wie keek mee": who looked at or changed the client's data.
 
-use super::circles::CircleNav;
-use super::{Chrome, path_id, render};
-use crate::app::AppState;
-use crate::http::context::Visitor;
+use super::CircleNav;
+use super::{Chrome, CirclePage, render};
 use crate::http::errors::PageError;
 use crate::service::audit;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::Query;
 use axum::response::Response;
 use samenspel_core::audit::AuditRecord;
-use samenspel_core::ids::CircleId;
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -28,16 +25,10 @@ pub struct Before {
     before: Option<i64>,
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Query(q): Query<Before>,
-) -> Result<Response, PageError> {
-    let id = path_id(&circle, CircleId::parse)?;
-    let ctx = v.ctx(&state)?;
-    let page = audit::circle_trail_page(&ctx, &id, q.before).await?;
+pub async fn show(p: CirclePage, Query(q): Query<Before>) -> Result<Response, PageError> {
+    let ctx = p.ctx();
+    let page = audit::circle_trail_page(&ctx, &p.id, q.before).await?;
     let (records, c, me) = (page.data, page.circle, page.place);
     let older = (records.len() as i64 == audit::PAGE).then(|| records.last().map(|r| r.seq)).flatten();
-    render(&AuditPage { c: Chrome::new(&v), nav: CircleNav::new(&c, &me, "audit"), records, older })
+    render(&AuditPage { c: p.chrome(), nav: CircleNav::new(&c, &me, "audit"), records, older })
 }

@@ -1,20 +1,17 @@
 //! Passing on a change in the situation: first what kind of change, then
 //! what happened and which agreements it touches (the usual ones ticked).
 
-use super::circles::{CircleNav, Empty};
-use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
-use crate::app::AppState;
-use crate::http::context::Visitor;
+use super::CircleNav;
+use super::Empty;
+use super::{Chrome, CirclePage, Errors, Form, render, save_form, see_other};
 use crate::http::errors::PageError;
 use crate::service::{agreements, changes};
 use askama::Template;
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::extract::{Path, Query};
 use axum::response::Response;
 use samenspel_core::Error;
 use samenspel_core::agreement::Agreement;
 use samenspel_core::change::{ChangeInput, ChangeKind};
-use samenspel_core::ids::CircleId;
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -33,15 +30,12 @@ struct FormPage {
 }
 
 #[derive(Deserialize, Default, Clone)]
+#[serde(default)]
 pub struct ChangeForm {
-    #[serde(default)]
     kind: String,
-    #[serde(default)]
     description: String,
-    #[serde(default)]
     occurred_on: String,
     /// One checkbox per agreement: repeated `agreement_ids=…`.
-    #[serde(default)]
     agreement_ids: Vec<String>,
 }
 
@@ -50,15 +44,8 @@ pub struct KindQuery {
     kind: Option<String>,
 }
 
-async fn form_page(
-    state: &AppState,
-    v: &Visitor,
-    circle: &CircleId,
-    form: ChangeForm,
-    sent: bool,
-    errors: Errors,
-) -> Result<FormPage, PageError> {
-    let page = agreements::list(&v.ctx(state)?, circle).await?;
+async fn form_page(p: &CirclePage, form: ChangeForm, sent: bool, errors: Errors) -> Result<FormPage, PageError> {
+    let page = agreements::list(&p.ctx(), &p.id).await?;
     if !page.data.may_write {
         return Err(Error::Forbidden.into());
     }
@@ -74,8 +61,8 @@ async fn form_page(
         })
         .collect();
     Ok(FormPage {
-        c: Chrome::new(v),
-        nav: CircleNav::new(&page.circle, &page.place, "agreements"),
+        c: p.chrome(),
+        nav: p.nav(&page, "agreements"),
         client_name: page.circle.client_name.clone(),
         kinds: ChangeKind::ALL,
         kind,
@@ -85,28 +72,12 @@ async fn form_page(
     })
 }
 
-fn circle_id(raw: &str) -> Result<CircleId, PageError> {
-    path_id(raw, CircleId::parse)
-}
-
-pub async fn new_form(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Query(q): Query<KindQuery>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
+pub async fn new_form(p: CirclePage, Query(q): Query<KindQuery>) -> Result<Response, PageError> {
     let form = ChangeForm { kind: q.kind.unwrap_or_default(), ..Default::default() };
-    render(&form_page(&state, &v, &id, form, false, Errors::default()).await?)
+    render(&form_page(&p, form, false, Errors::default()).await?)
 }
 
-pub async fn record(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Form(f): Form<ChangeForm>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
+pub async fn record(p: CirclePage, Form(f): Form<ChangeForm>) -> Result<Response, PageError> {
     let input = ChangeInput {
         kind: f.kind.clone(),
         description: f.description.clone(),
@@ -114,21 +85,19 @@ pub async fn record(
         // The form always says which: none ticked means none.
         agreement_ids: Some(f.agreement_ids.clone()),
     };
-    match form_errors(changes::record(&v.ctx(&state)?, &id, &input).await)? {
-        Ok(_) => Ok(see_other(&format!("/circles/{id}/agreements?done=notice-change-recorded"))),
-        Err(errors) => {
-            render_with(StatusCode::UNPROCESSABLE_ENTITY, &form_page(&state, &v, &id, f, true, errors).await?)
-        }
-    }
+    save_form(
+        changes::record(&p.ctx(), &p.id, &input).await,
+        |_| p.at("/agreements?done=notice-change-recorded"),
+        async |errors| form_page(&p, f, true, errors).await,
+    )
+    .await
 }
 
 pub async fn close(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((circle, change)): Path<(String, String)>,
+    p: CirclePage,
+    Path((_, change)): Path<(String, String)>,
     Form(_): Form<Empty>,
 ) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    changes::close(&v.ctx(&state)?, &id, &change).await?;
-    Ok(see_other(&format!("/circles/{id}/agreements?done=notice-change-closed")))
+    changes::close(&p.ctx(), &p.id, &change).await?;
+    Ok(see_other(&p.at("/agreements?done=notice-change-closed")))
 }

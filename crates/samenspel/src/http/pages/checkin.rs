@@ -1,18 +1,14 @@
 //! The carer check-in page: the EDIZ, the latest score explained, and the
 //! trend as a chart with a table beside it. Only the carer ever sees it.
 
-use super::circles::{CircleNav, Done};
-use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
-use crate::app::AppState;
-use crate::http::context::Visitor;
+use super::{Chrome, CirclePage, Errors, Form, render, save_form, see_other};
+use super::{CircleNav, Done};
 use crate::http::errors::PageError;
 use crate::service::checkins;
 use crate::trend_chart;
 use askama::Template;
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::extract::Query;
 use axum::response::Response;
-use samenspel_core::ids::CircleId;
 use samenspel_core::questionnaire::{Definition, ItemDef};
 use samenspel_store::checkins::CheckIn;
 use std::collections::BTreeMap;
@@ -57,15 +53,14 @@ impl CheckInPage {
 }
 
 async fn page(
-    state: &AppState,
-    v: &Visitor,
-    circle: &CircleId,
+    p: &CirclePage,
     form: BTreeMap<String, String>,
     errors: Errors,
     notice: Option<&'static str>,
 ) -> Result<CheckInPage, PageError> {
-    let page = checkins::mine(&v.ctx(state)?, circle).await?;
-    let c = Chrome::new(v);
+    let page = checkins::mine(&p.ctx(), &p.id).await?;
+    let nav = p.nav(&page, "members");
+    let c = p.chrome();
     let def = page.data.instrument.definition().clone();
     let history = page.data.history;
     let (signal, coordinators, reminder) = (page.data.signal, page.data.coordinators, page.data.reminder);
@@ -85,7 +80,7 @@ async fn page(
         String::new()
     };
     Ok(CheckInPage {
-        nav: CircleNav::new(&page.circle, &page.place, "members"),
+        nav,
         c,
         latest: history.last().cloned(),
         def,
@@ -101,69 +96,40 @@ async fn page(
     })
 }
 
-fn circle_id(raw: &str) -> Result<CircleId, PageError> {
-    path_id(raw, CircleId::parse)
+pub async fn show(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+    render(&page(&p, BTreeMap::new(), Errors::default(), done.notice()).await?)
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Query(done): Query<Done>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    render(&page(&state, &v, &id, BTreeMap::new(), Errors::default(), done.notice()).await?)
-}
-
-pub async fn submit(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
+pub async fn submit(p: CirclePage, Form(pairs): Form<Vec<(String, String)>>) -> Result<Response, PageError> {
     let answers: BTreeMap<String, String> =
         pairs.into_iter().filter(|(k, v)| k != "csrf" && !v.trim().is_empty()).collect();
-    match form_errors(checkins::submit(&v.ctx(&state)?, &id, &answers).await)? {
-        Ok(_) => Ok(see_other(&format!("/circles/{id}/check-in?done=notice-checkin-saved#score"))),
-        Err(errors) => {
-            render_with(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &v, &id, answers, errors, None).await?)
-        }
-    }
+    save_form(
+        checkins::submit(&p.ctx(), &p.id, &answers).await,
+        |_| p.at("/check-in?done=notice-checkin-saved#score"),
+        async |errors| page(&p, answers, errors, None).await,
+    )
+    .await
 }
 
 #[derive(serde::Deserialize, Default)]
+#[serde(default)]
 pub struct SignalForm {
-    #[serde(default)]
     audience: String,
-    #[serde(default)]
     message: String,
 }
 
-pub async fn share_signal(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Form(f): Form<SignalForm>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    match form_errors(checkins::share_signal(&v.ctx(&state)?, &id, &f.audience, &f.message).await)? {
-        Ok(_) => Ok(see_other(&format!("/circles/{id}/check-in?done=notice-signal-shared#signal"))),
-        Err(errors) => {
-            render_with(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &v, &id, BTreeMap::new(), errors, None).await?)
-        }
-    }
+pub async fn share_signal(p: CirclePage, Form(f): Form<SignalForm>) -> Result<Response, PageError> {
+    save_form(
+        checkins::share_signal(&p.ctx(), &p.id, &f.audience, &f.message).await,
+        |_| p.at("/check-in?done=notice-signal-shared#signal"),
+        async |errors| page(&p, BTreeMap::new(), errors, None).await,
+    )
+    .await
 }
 
-pub async fn withdraw_signal(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Form(_): Form<super::circles::Empty>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    checkins::withdraw_signal(&v.ctx(&state)?, &id).await?;
-    Ok(see_other(&format!("/circles/{id}/check-in?done=notice-signal-withdrawn#signal")))
+pub async fn withdraw_signal(p: CirclePage, Form(_): Form<super::Empty>) -> Result<Response, PageError> {
+    checkins::withdraw_signal(&p.ctx(), &p.id).await?;
+    Ok(see_other(&p.at("/check-in?done=notice-signal-withdrawn#signal")))
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -173,19 +139,13 @@ pub struct ReminderForm {
     every_weeks: String,
 }
 
-pub async fn set_reminder(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Form(f): Form<ReminderForm>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
+pub async fn set_reminder(p: CirclePage, Form(f): Form<ReminderForm>) -> Result<Response, PageError> {
     let weeks = match f.every_weeks.trim() {
         "" => None,
         raw => Some(
             raw.parse::<i64>().map_err(|_| samenspel_core::Error::field("every_weeks", "reminder-weeks-invalid"))?,
         ),
     };
-    crate::service::checkins::set_reminder(&v.ctx(&state)?, &id, weeks).await?;
-    Ok(see_other(&format!("/circles/{id}/check-in?done=notice-reminder-saved#reminder")))
+    crate::service::checkins::set_reminder(&p.ctx(), &p.id, weeks).await?;
+    Ok(see_other(&p.at("/check-in?done=notice-reminder-saved#reminder")))
 }

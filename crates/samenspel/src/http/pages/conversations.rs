@@ -2,28 +2,22 @@
 //! guided form (one question after another), and a held conversation with
 //! a way to turn each answer into an agreement.
 
-use super::circles::{CircleNav, Done, Empty};
-use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
-use crate::app::AppState;
-use crate::http::context::Visitor;
+use super::Empty;
+use super::{Chrome, CirclePage, Errors, Form, form_errors, render, render_with, save_form, see_other};
+use super::{CircleNav, Done};
 use crate::http::errors::PageError;
 use crate::service::conversations;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_core::Error;
 use samenspel_core::audience::Audience;
 use samenspel_core::change::Change;
 use samenspel_core::conversation::{Conversation, ConversationInput, Guide, Question};
-use samenspel_core::ids::CircleId;
 use samenspel_core::member::Member;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-
-fn circle_id(raw: &str) -> Result<CircleId, PageError> {
-    path_id(raw, CircleId::parse)
-}
 
 #[derive(Template)]
 #[template(path = "conversations.html")]
@@ -37,29 +31,19 @@ struct ListPage {
     notice: Option<&'static str>,
 }
 
-pub async fn list(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Query(done): Query<Done>,
-) -> Result<Response, PageError> {
-    list_page(&state, &v, &circle_id(&circle)?, done.notice(), false).await
+pub async fn list(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+    list_page(&p, done.notice(), false).await
 }
 
-async fn list_page(
-    state: &AppState,
-    v: &Visitor,
-    id: &CircleId,
-    notice: Option<&'static str>,
-    to_hold_one: bool,
-) -> Result<Response, PageError> {
-    let page = conversations::list(&v.ctx(state)?, id).await?;
+async fn list_page(p: &CirclePage, notice: Option<&'static str>, to_hold_one: bool) -> Result<Response, PageError> {
+    let page = conversations::list(&p.ctx(), &p.id).await?;
+    let nav = p.nav(&page, "agreements");
     if to_hold_one && !page.data.may_hold {
         return Err(Error::Forbidden.into());
     }
     render(&ListPage {
-        c: Chrome::new(v),
-        nav: CircleNav::new(&page.circle, &page.place, "agreements"),
+        c: p.chrome(),
+        nav,
         client_name: page.circle.client_name.clone(),
         guides: Guide::ALL,
         list: page.data.list,
@@ -161,26 +145,25 @@ struct FormPage {
 }
 
 async fn form_page(
-    state: &AppState,
-    v: &Visitor,
-    circle: &CircleId,
+    p: &CirclePage,
     existing: Option<&str>,
     form: ConversationForm,
     errors: Errors,
 ) -> Result<FormPage, PageError> {
-    let page = conversations::list(&v.ctx(state)?, circle).await?;
+    let page = conversations::list(&p.ctx(), &p.id).await?;
+    let nav = p.nav(&page, "agreements");
     if !page.data.may_hold {
         return Err(Error::Forbidden.into());
     }
     let guide = Guide::parse(&form.guide).ok_or(Error::NotFound)?;
     let (action, changes) = match existing {
-        Some(id) => (format!("/circles/{circle}/conversations/{id}"), Vec::new()),
-        None if guide == Guide::Review => (format!("/circles/{circle}/conversations"), page.data.changes),
-        None => (format!("/circles/{circle}/conversations"), Vec::new()),
+        Some(id) => (p.at(&format!("/conversations/{id}")), Vec::new()),
+        None if guide == Guide::Review => (p.at("/conversations"), page.data.changes),
+        None => (p.at("/conversations"), Vec::new()),
     };
     Ok(FormPage {
-        c: Chrome::new(v),
-        nav: CircleNav::new(&page.circle, &page.place, "agreements"),
+        c: p.chrome(),
+        nav,
         client_name: page.circle.client_name.clone(),
         guide,
         action,
@@ -200,42 +183,28 @@ pub struct NewQuery {
     change: Option<String>,
 }
 
-pub async fn new_form(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Query(q): Query<NewQuery>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
+pub async fn new_form(p: CirclePage, Query(q): Query<NewQuery>) -> Result<Response, PageError> {
     // No guide chosen (yet): the list is where one chooses.
     if q.guide.as_deref().and_then(Guide::parse).is_none() {
-        return list_page(&state, &v, &id, None, true).await;
+        return list_page(&p, None, true).await;
     }
-    let today = crate::i18n::local(&v.now).date().to_string();
+    let today = crate::i18n::local(&p.v.now).date().to_string();
     let form = ConversationForm {
         guide: q.guide.unwrap_or_default(),
         held_on: today,
         closes_changes: q.change.into_iter().collect(),
         ..Default::default()
     };
-    render(&form_page(&state, &v, &id, None, form, Errors::default()).await?)
+    render(&form_page(&p, None, form, Errors::default()).await?)
 }
 
-pub async fn hold(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
+pub async fn hold(p: CirclePage, Form(pairs): Form<Vec<(String, String)>>) -> Result<Response, PageError> {
     let f = ConversationForm::from_pairs(pairs);
-    match form_errors(conversations::hold(&v.ctx(&state)?, &id, &f.input()).await)? {
+    match form_errors(conversations::hold(&p.ctx(), &p.id, &f.input()).await)? {
         Ok(conversation) => {
-            Ok(see_other(&format!("/circles/{id}/conversations/{conversation}?done=notice-conversation-saved")))
+            Ok(see_other(&p.at(&format!("/conversations/{conversation}?done=notice-conversation-saved"))))
         }
-        Err(errors) => {
-            render_with(StatusCode::UNPROCESSABLE_ENTITY, &form_page(&state, &v, &id, None, f, errors).await?)
-        }
+        Err(errors) => render_with(StatusCode::UNPROCESSABLE_ENTITY, &form_page(&p, None, f, errors).await?),
     }
 }
 
@@ -252,16 +221,15 @@ struct ViewPage {
 }
 
 pub async fn show(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((circle, conversation)): Path<(String, String)>,
+    p: CirclePage,
+    Path((_, conversation)): Path<(String, String)>,
     Query(done): Query<Done>,
 ) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    let page = conversations::view(&v.ctx(&state)?, &id, &conversation).await?;
+    let page = conversations::view(&p.ctx(), &p.id, &conversation).await?;
+    let nav = p.nav(&page, "agreements");
     render(&ViewPage {
-        c: Chrome::new(&v),
-        nav: CircleNav::new(&page.circle, &page.place, "agreements"),
+        c: p.chrome(),
+        nav,
         client_name: page.circle.client_name.clone(),
         conv: page.data.conversation,
         may_change: page.data.may_change,
@@ -270,44 +238,34 @@ pub async fn show(
     })
 }
 
-pub async fn edit_form(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((circle, conversation)): Path<(String, String)>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    let page = conversations::view(&v.ctx(&state)?, &id, &conversation).await?;
+pub async fn edit_form(p: CirclePage, Path((_, conversation)): Path<(String, String)>) -> Result<Response, PageError> {
+    let page = conversations::view(&p.ctx(), &p.id, &conversation).await?;
     if !page.data.may_change {
         return Err(Error::Forbidden.into());
     }
     let form = ConversationForm::from(&page.data.conversation);
-    render(&form_page(&state, &v, &id, Some(&conversation), form, Errors::default()).await?)
+    render(&form_page(&p, Some(&conversation), form, Errors::default()).await?)
 }
 
 pub async fn change(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((circle, conversation)): Path<(String, String)>,
+    p: CirclePage,
+    Path((_, conversation)): Path<(String, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
     let f = ConversationForm::from_pairs(pairs);
-    match form_errors(conversations::change(&v.ctx(&state)?, &id, &conversation, &f.input()).await)? {
-        Ok(()) => Ok(see_other(&format!("/circles/{id}/conversations/{conversation}?done=notice-conversation-saved"))),
-        Err(errors) => render_with(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &form_page(&state, &v, &id, Some(&conversation), f, errors).await?,
-        ),
-    }
+    save_form(
+        conversations::change(&p.ctx(), &p.id, &conversation, &f.input()).await,
+        |()| p.at(&format!("/conversations/{conversation}?done=notice-conversation-saved")),
+        async |errors| form_page(&p, Some(&conversation), f, errors).await,
+    )
+    .await
 }
 
 pub async fn remove(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((circle, conversation)): Path<(String, String)>,
+    p: CirclePage,
+    Path((_, conversation)): Path<(String, String)>,
     Form(_): Form<Empty>,
 ) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    conversations::remove(&v.ctx(&state)?, &id, &conversation).await?;
-    Ok(see_other(&format!("/circles/{id}/conversations?done=notice-conversation-removed")))
+    conversations::remove(&p.ctx(), &p.id, &conversation).await?;
+    Ok(see_other(&p.at("/conversations?done=notice-conversation-removed")))
 }

@@ -2,27 +2,21 @@
 //! that starts from a ready-made template (for yourself or on someone's
 //! behalf), and each request with its offers and the choice of a helper.
 
-use super::circles::{CircleNav, Done, Empty};
-use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
-use crate::app::AppState;
-use crate::http::context::Visitor;
+use super::Empty;
+use super::{Chrome, CirclePage, Errors, Form, render, save_form, see_other};
+use super::{CircleNav, Done};
 use crate::http::errors::PageError;
 use crate::i18n::Tr;
 use crate::service::help;
 use askama::Template;
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::extract::{Path, Query};
 use axum::response::Response;
 use samenspel_core::Error;
 use samenspel_core::audience::Audience;
 use samenspel_core::help::{Request, RequestInput, Status, Template as HelpTemplate};
-use samenspel_core::ids::{CircleId, MemberId};
+use samenspel_core::ids::MemberId;
 use samenspel_core::member::Member;
 use serde::Deserialize;
-
-fn circle_id(raw: &str) -> Result<CircleId, PageError> {
-    path_id(raw, CircleId::parse)
-}
 
 /// One request as the pages show it.
 pub struct RequestView {
@@ -91,27 +85,14 @@ struct ListPage {
     notice: Option<&'static str>,
 }
 
-pub async fn list(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Query(done): Query<Done>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    let page = help::list(&v.ctx(&state)?, &id).await?;
-    let c = Chrome::new(&v);
+pub async fn list(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+    let page = help::list(&p.ctx(), &p.id).await?;
+    let nav = p.nav(&page, "agenda");
+    let c = p.chrome();
     let d = page.data;
     let (open, decided): (Vec<RequestView>, Vec<RequestView>) =
         d.requests.iter().map(|r| RequestView::new(&c.tr, r, &d.me, d.manages)).partition(|r| r.open);
-    render(&ListPage {
-        nav: CircleNav::new(&page.circle, &page.place, "agenda"),
-        open,
-        decided,
-        may_ask: d.may_ask,
-        templates: HelpTemplate::ALL,
-        notice: done.notice(),
-        c,
-    })
+    render(&ListPage { nav, open, decided, may_ask: d.may_ask, templates: HelpTemplate::ALL, notice: done.notice(), c })
 }
 
 #[derive(Template)]
@@ -127,37 +108,26 @@ struct RequestPage {
 }
 
 async fn request_page(
-    state: &AppState,
-    v: &Visitor,
-    circle: &CircleId,
+    p: &CirclePage,
     id: &str,
     message: String,
     errors: Errors,
     notice: Option<&'static str>,
 ) -> Result<RequestPage, PageError> {
-    let page = help::request(&v.ctx(state)?, circle, id).await?;
-    let c = Chrome::new(v);
+    let page = help::request(&p.ctx(), &p.id, id).await?;
+    let nav = p.nav(&page, "agenda");
+    let c = p.chrome();
     let d = page.data;
     let r = d.requests.first().map(|r| RequestView::new(&c.tr, r, &d.me, d.manages)).ok_or(Error::NotFound)?;
-    Ok(RequestPage {
-        nav: CircleNav::new(&page.circle, &page.place, "agenda"),
-        may_respond: d.may_respond && !r.for_me,
-        r,
-        message,
-        errors,
-        notice,
-        c,
-    })
+    Ok(RequestPage { nav, may_respond: d.may_respond && !r.for_me, r, message, errors, notice, c })
 }
 
 pub async fn show(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((circle, request)): Path<(String, String)>,
+    p: CirclePage,
+    Path((_, request)): Path<(String, String)>,
     Query(done): Query<Done>,
 ) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    render(&request_page(&state, &v, &id, &request, String::new(), Errors::default(), done.notice()).await?)
+    render(&request_page(&p, &request, String::new(), Errors::default(), done.notice()).await?)
 }
 
 #[derive(Deserialize, Default)]
@@ -167,19 +137,16 @@ pub struct RespondForm {
 }
 
 pub async fn respond(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((circle, request)): Path<(String, String)>,
+    p: CirclePage,
+    Path((_, request)): Path<(String, String)>,
     Form(f): Form<RespondForm>,
 ) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    match form_errors(help::respond(&v.ctx(&state)?, &id, &request, &f.message).await)? {
-        Ok(()) => Ok(see_other(&format!("/circles/{id}/help/{request}?done=notice-help-offered"))),
-        Err(errors) => render_with(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &request_page(&state, &v, &id, &request, f.message, errors, None).await?,
-        ),
-    }
+    save_form(
+        help::respond(&p.ctx(), &p.id, &request, &f.message).await,
+        |()| p.at(&format!("/help/{request}?done=notice-help-offered")),
+        async |errors| request_page(&p, &request, f.message, errors, None).await,
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]
@@ -189,50 +156,37 @@ pub struct ChooseForm {
 }
 
 pub async fn choose(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((circle, request)): Path<(String, String)>,
+    p: CirclePage,
+    Path((_, request)): Path<(String, String)>,
     Form(f): Form<ChooseForm>,
 ) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    help::choose(&v.ctx(&state)?, &id, &request, &f.helper).await?;
-    Ok(see_other(&format!("/circles/{id}/help/{request}?done=notice-help-confirmed")))
+    help::choose(&p.ctx(), &p.id, &request, &f.helper).await?;
+    Ok(see_other(&p.at(&format!("/help/{request}?done=notice-help-confirmed"))))
 }
 
 pub async fn withdraw(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((circle, request)): Path<(String, String)>,
+    p: CirclePage,
+    Path((_, request)): Path<(String, String)>,
     Form(_): Form<Empty>,
 ) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    help::withdraw(&v.ctx(&state)?, &id, &request).await?;
-    Ok(see_other(&format!("/circles/{id}/help?done=notice-help-withdrawn")))
+    help::withdraw(&p.ctx(), &p.id, &request).await?;
+    Ok(see_other(&p.at("/help?done=notice-help-withdrawn")))
 }
 
 // ---------------------------------------------------------------- asking
 
 #[derive(Deserialize, Default, Clone)]
+#[serde(default)]
 pub struct AskForm {
-    #[serde(default)]
     template: String,
-    #[serde(default)]
     title: String,
-    #[serde(default)]
     details: String,
-    #[serde(default)]
     date: String,
-    #[serde(default)]
     from_time: String,
-    #[serde(default)]
     until_date: String,
-    #[serde(default)]
     until_time: String,
-    #[serde(default)]
     asked_for: String,
-    #[serde(default)]
     audience: String,
-    #[serde(default)]
     chosen: Vec<String>,
 }
 
@@ -279,17 +233,11 @@ pub struct AskQuery {
     asked_for: Option<String>,
 }
 
-async fn ask_page(
-    state: &AppState,
-    v: &Visitor,
-    circle: &CircleId,
-    form: Option<AskForm>,
-    errors: Errors,
-    q: AskQuery,
-) -> Result<AskPage, PageError> {
-    let page = help::form(&v.ctx(state)?, circle).await?;
+async fn ask_page(p: &CirclePage, form: Option<AskForm>, errors: Errors, q: AskQuery) -> Result<AskPage, PageError> {
+    let page = help::form(&p.ctx(), &p.id).await?;
+    let nav = p.nav(&page, "agenda");
     let (members, me) = page.data;
-    let c = Chrome::new(v);
+    let c = p.chrome();
     let form = form.unwrap_or_else(|| {
         let template = q.template.and_then(|t| HelpTemplate::parse(&t)).unwrap_or(HelpTemplate::Other);
         AskForm {
@@ -307,7 +255,7 @@ async fn ask_page(
     });
     Ok(AskPage {
         chosen_hint: "help-chosen-hint",
-        nav: CircleNav::new(&page.circle, &page.place, "agenda"),
+        nav,
         decides: true,
         current_audience: String::new(),
         members,
@@ -319,27 +267,15 @@ async fn ask_page(
     })
 }
 
-pub async fn new_form(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Query(q): Query<AskQuery>,
-) -> Result<Response, PageError> {
-    render(&ask_page(&state, &v, &circle_id(&circle)?, None, Errors::default(), q).await?)
+pub async fn new_form(p: CirclePage, Query(q): Query<AskQuery>) -> Result<Response, PageError> {
+    render(&ask_page(&p, None, Errors::default(), q).await?)
 }
 
-pub async fn ask(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Form(f): Form<AskForm>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    match form_errors(help::ask(&v.ctx(&state)?, &id, &f.input()).await)? {
-        Ok(saved) => Ok(see_other(&format!("/circles/{id}/help/{saved}?done=notice-help-asked"))),
-        Err(errors) => render_with(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &ask_page(&state, &v, &id, Some(f), errors, AskQuery::default()).await?,
-        ),
-    }
+pub async fn ask(p: CirclePage, Form(f): Form<AskForm>) -> Result<Response, PageError> {
+    save_form(
+        help::ask(&p.ctx(), &p.id, &f.input()).await,
+        |saved| p.at(&format!("/help/{saved}?done=notice-help-asked")),
+        async |errors| ask_page(&p, Some(f), errors, AskQuery::default()).await,
+    )
+    .await
 }

@@ -1,9 +1,9 @@
 //! Inviting people (by e-mail or a link to pass on), and the page the
 //! invited person opens.
 
-use super::circles::{CircleNav, Done};
-use super::sign_in::Empty;
-use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
+use super::Empty;
+use super::{Chrome, CirclePage, Errors, Form, form_errors, path_id, render, render_with, see_other};
+use super::{CircleNav, Done};
 use crate::app::AppState;
 use crate::http::context::{SESSION_COOKIE, Visitor, cookie};
 use crate::http::errors::PageError;
@@ -13,7 +13,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::Response;
 use samenspel_core::Error;
-use samenspel_core::ids::{CircleId, InvitationId};
+use samenspel_core::ids::InvitationId;
 use samenspel_core::invitation::{Invitation, InvitationPreview, InvitationState};
 use samenspel_core::role::Role;
 use samenspel_store::idempotency::IdempotencyKey;
@@ -36,23 +36,17 @@ struct InvitationsPage {
 }
 
 #[derive(Deserialize, Default, Clone)]
+#[serde(default)]
 pub struct InviteForm {
-    #[serde(default)]
     email: String,
-    #[serde(default)]
     role: String,
-    #[serde(default)]
     relation: String,
     contact_person: Option<String>,
     manager: Option<String>,
-    #[serde(default)]
     access_until: String,
-    #[serde(default)]
     message: String,
-    #[serde(default)]
     idem: String,
     /// A contact on the network map this invitation is for.
-    #[serde(default)]
     contact: String,
 }
 
@@ -63,29 +57,27 @@ pub struct FromContact {
 }
 
 async fn page(
-    state: &AppState,
-    v: &Visitor,
-    circle: &CircleId,
+    p: &CirclePage,
     form: InviteForm,
     errors: Errors,
     created: Option<(Option<String>, bool)>,
     notice: Option<&'static str>,
 ) -> Result<InvitationsPage, PageError> {
-    let ctx = v.ctx(state)?;
-    let page = invitations::list_page(&ctx, circle).await?;
+    let ctx = p.ctx();
+    let page = invitations::list_page(&ctx, &p.id).await?;
     let contact_name = if form.contact.is_empty() {
         None
     } else {
         // A contact that is gone (or not on this map) just drops out of the form.
-        crate::service::network::one(&ctx, circle, crate::service::network::Who::Contact(&form.contact))
+        crate::service::network::one(&ctx, &p.id, crate::service::network::Who::Contact(&form.contact))
             .await
             .ok()
             .map(|c| c.data.name)
     };
     Ok(InvitationsPage {
         contact_name,
-        c: Chrome::new(v),
-        nav: CircleNav::new(&page.circle, &page.place, "invitations"),
+        c: p.chrome(),
+        nav: p.nav(&page, "invitations"),
         invitations: page.data,
         roles: Role::ALL,
         form,
@@ -96,24 +88,15 @@ async fn page(
 }
 
 pub async fn list(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
+    p: CirclePage,
     Query(done): Query<Done>,
     Query(from): Query<FromContact>,
 ) -> Result<Response, PageError> {
-    let circle = path_id(&circle, CircleId::parse)?;
     let form = InviteForm { role: "relative".into(), contact: from.contact.unwrap_or_default(), ..Default::default() };
-    render(&page(&state, &v, &circle, form, Errors::default(), None, done.notice()).await?)
+    render(&page(&p, form, Errors::default(), None, done.notice()).await?)
 }
 
-pub async fn create(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Form(f): Form<InviteForm>,
-) -> Result<Response, PageError> {
-    let circle = path_id(&circle, CircleId::parse)?;
+pub async fn create(p: CirclePage, Form(f): Form<InviteForm>) -> Result<Response, PageError> {
     let input = invitations::Invite {
         email: Some(f.email.clone()),
         role: f.role.clone(),
@@ -125,30 +108,23 @@ pub async fn create(
         contact: Some(f.contact.clone()),
     };
     let idem = IdempotencyKey::parse(&f.idem);
-    match form_errors(invitations::create(&v.ctx(&state)?, &circle, &input, idem.as_ref()).await)? {
+    match form_errors(invitations::create(&p.ctx(), &p.id, &input, idem.as_ref()).await)? {
         Ok(created) => {
             let fresh = InviteForm { role: "relative".into(), ..Default::default() };
-            render(
-                &page(&state, &v, &circle, fresh, Errors::default(), Some((created.link, created.emailed)), None)
-                    .await?,
-            )
+            render(&page(&p, fresh, Errors::default(), Some((created.link, created.emailed)), None).await?)
         }
-        Err(errors) => {
-            render_with(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &v, &circle, f, errors, None, None).await?)
-        }
+        Err(errors) => render_with(StatusCode::UNPROCESSABLE_ENTITY, &page(&p, f, errors, None, None).await?),
     }
 }
 
 pub async fn revoke(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((circle, invitation)): Path<(String, String)>,
+    p: CirclePage,
+    Path((_, invitation)): Path<(String, String)>,
     Form(_): Form<Empty>,
 ) -> Result<Response, PageError> {
-    let circle = path_id(&circle, CircleId::parse)?;
     let invitation = path_id(&invitation, InvitationId::parse)?;
-    invitations::revoke(&v.ctx(&state)?, &circle, &invitation).await?;
-    Ok(see_other(&format!("/circles/{circle}/invitations?done=notice-invitation-revoked")))
+    invitations::revoke(&p.ctx(), &p.id, &invitation).await?;
+    Ok(see_other(&p.at("/invitations?done=notice-invitation-revoked")))
 }
 
 #[derive(Template)]
@@ -164,10 +140,9 @@ struct OpenPage {
 }
 
 #[derive(Deserialize, Default, Clone)]
+#[serde(default)]
 pub struct AcceptForm {
-    #[serde(default)]
     name: String,
-    #[serde(default)]
     email: String,
 }
 

@@ -1,7 +1,7 @@
 //! A location's rota and open meetings: the coming four weeks with a place
 //! to join each, and a form for the organisation's coordinators.
 
-use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
+use super::{Chrome, Errors, Form, path_id, render, render_with, save_form, see_other};
 use crate::app::AppState;
 use crate::http::context::Visitor;
 use crate::http::errors::PageError;
@@ -94,7 +94,7 @@ pub async fn show(
     Query(q): Query<DoneQuery>,
 ) -> Result<Response, PageError> {
     let id = location_id(&location)?;
-    let notice = super::circles::Done { done: q.done }.notice();
+    let notice = super::Done { done: q.done }.notice();
     render(&page(&state, &v, &id, notice, None).await?)
 }
 
@@ -119,7 +119,7 @@ pub async fn join(
     State(state): State<AppState>,
     v: Visitor,
     Path((location, item, on)): Path<(String, String, String)>,
-    Form(_): Form<super::circles::Empty>,
+    Form(_): Form<super::Empty>,
 ) -> Result<Response, PageError> {
     let id = location_id(&location)?;
     let r = service::join(&v.ctx(&state)?, &id, &item, &on).await;
@@ -130,7 +130,7 @@ pub async fn leave(
     State(state): State<AppState>,
     v: Visitor,
     Path((location, item, on)): Path<(String, String, String)>,
-    Form(_): Form<super::circles::Empty>,
+    Form(_): Form<super::Empty>,
 ) -> Result<Response, PageError> {
     let id = location_id(&location)?;
     let r = service::leave(&v.ctx(&state)?, &id, &item, &on).await;
@@ -138,28 +138,18 @@ pub async fn leave(
 }
 
 #[derive(Deserialize, Default, Clone)]
+#[serde(default)]
 pub struct LocationForm {
-    #[serde(default)]
     kind: String,
-    #[serde(default)]
     title: String,
-    #[serde(default)]
     date: String,
-    #[serde(default)]
     start_time: String,
-    #[serde(default)]
     end_time: String,
-    #[serde(default)]
     place: String,
-    #[serde(default)]
     notes: String,
-    #[serde(default)]
     places: String,
-    #[serde(default)]
     repeat: String,
-    #[serde(default)]
     weekdays: Vec<String>,
-    #[serde(default)]
     until: String,
 }
 
@@ -238,10 +228,10 @@ pub async fn add(
     Form(f): Form<LocationForm>,
 ) -> Result<Response, PageError> {
     let id = location_id(&location)?;
-    match form_errors(service::add(&v.ctx(&state)?, &id, &f.input()).await)? {
-        Ok(_) => Ok(see_other(&format!("/locations/{id}/agenda?done=notice-saved"))),
-        Err(errors) => {
-            render_with(StatusCode::UNPROCESSABLE_ENTITY, &form_page(&state, &v, &id, Some(f), errors).await?)
-        }
-    }
+    save_form(
+        service::add(&v.ctx(&state)?, &id, &f.input()).await,
+        |_| format!("/locations/{id}/agenda?done=notice-saved"),
+        async |errors| form_page(&state, &v, &id, Some(f), errors).await,
+    )
+    .await
 }

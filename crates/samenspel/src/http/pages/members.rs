@@ -1,17 +1,14 @@
 //! A member's card, and a manager's changes to a membership.
 
-use super::circles::{CircleNav, Done};
-use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
-use crate::app::AppState;
-use crate::http::context::Visitor;
+use super::{Chrome, CirclePage, Errors, Form, path_id, render, save_form, see_other};
+use super::{CircleNav, Done};
 use crate::http::errors::PageError;
 use crate::service::members;
 use askama::Template;
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::extract::{Path, Query};
 use axum::response::Response;
 use samenspel_core::access::{CircleAction, may_change_member};
-use samenspel_core::ids::{CircleId, MemberId};
+use samenspel_core::ids::MemberId;
 use samenspel_core::member::Member;
 use samenspel_core::profile::SofaRole;
 use samenspel_core::role::Role;
@@ -63,14 +60,12 @@ impl MemberPage {
 }
 
 #[derive(Deserialize, Default, Clone)]
+#[serde(default)]
 pub struct ChangeForm {
-    #[serde(default)]
     role: String,
-    #[serde(default)]
     relation: String,
     contact_person: Option<String>,
     manager: Option<String>,
-    #[serde(default)]
     access_until: String,
 }
 
@@ -87,16 +82,14 @@ impl ChangeForm {
 }
 
 async fn page(
-    state: &AppState,
-    v: &Visitor,
-    circle: &CircleId,
+    p: &CirclePage,
     member: &MemberId,
     form: Option<ChangeForm>,
     errors: Errors,
     notice: Option<&'static str>,
 ) -> Result<MemberPage, PageError> {
-    let ctx = v.ctx(state)?;
-    let page = members::get_page(&ctx, circle, member).await?;
+    let ctx = p.ctx();
+    let page = members::get_page(&ctx, &p.id, member).await?;
     let (card, me) = (page.data, page.place);
     let m = card.member;
     let manager = me.may(CircleAction::ManageMembers);
@@ -104,7 +97,7 @@ async fn page(
     let can_manage = manager && !is_me && may_change_member(me.role, m.role, None);
     let roles = Role::ALL.into_iter().filter(|r| may_change_member(me.role, m.role, Some(*r))).collect();
     Ok(MemberPage {
-        c: Chrome::new(v),
+        c: p.chrome(),
         nav: CircleNav::new(&page.circle, &me, "members"),
         form: form.unwrap_or_else(|| ChangeForm::from_member(&m)),
         member: m,
@@ -112,7 +105,7 @@ async fn page(
         carer_roles: card.carer_roles,
         may_mark_roles: card.may_mark_roles,
         sofa_roles: SofaRole::ALL,
-        thanks: super::logbook::cards(v.tr, circle, card.thanks),
+        thanks: super::logbook::cards(p.v.tr, &p.id, card.thanks),
         volunteer_def: (!card.volunteer_check_ins.is_empty())
             .then(|| crate::service::volunteer_checkins::instrument(&ctx).ok().map(|i| i.definition().clone()))
             .flatten(),
@@ -127,23 +120,19 @@ async fn page(
 }
 
 pub async fn show(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((circle, member)): Path<(String, String)>,
+    p: CirclePage,
+    Path((_, member)): Path<(String, String)>,
     Query(done): Query<Done>,
 ) -> Result<Response, PageError> {
-    let circle = path_id(&circle, CircleId::parse)?;
     let member = path_id(&member, MemberId::parse)?;
-    render(&page(&state, &v, &circle, &member, None, Errors::default(), done.notice()).await?)
+    render(&page(&p, &member, None, Errors::default(), done.notice()).await?)
 }
 
 pub async fn change(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((circle, member)): Path<(String, String)>,
+    p: CirclePage,
+    Path((_, member)): Path<(String, String)>,
     Form(f): Form<ChangeForm>,
 ) -> Result<Response, PageError> {
-    let circle = path_id(&circle, CircleId::parse)?;
     let member = path_id(&member, MemberId::parse)?;
     let input = members::ChangeMember {
         role: Some(f.role.clone()),
@@ -152,26 +141,23 @@ pub async fn change(
         manager: Some(f.manager.is_some()),
         access_until: Some(f.access_until.clone()),
     };
-    match form_errors(members::change(&v.ctx(&state)?, &circle, &member, &input).await)? {
-        Ok(()) => Ok(see_other(&format!("/circles/{circle}/members/{member}?done=notice-saved"))),
-        Err(errors) => render_with(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &page(&state, &v, &circle, &member, Some(f), errors, None).await?,
-        ),
-    }
+    save_form(
+        members::change(&p.ctx(), &p.id, &member, &input).await,
+        |()| p.at(&format!("/members/{member}?done=notice-saved")),
+        async |errors| page(&p, &member, Some(f), errors, None).await,
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]
 pub struct Empty {}
 
 pub async fn remove(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((circle, member)): Path<(String, String)>,
+    p: CirclePage,
+    Path((_, member)): Path<(String, String)>,
     Form(_): Form<Empty>,
 ) -> Result<Response, PageError> {
-    let circle = path_id(&circle, CircleId::parse)?;
     let member = path_id(&member, MemberId::parse)?;
-    members::remove(&v.ctx(&state)?, &circle, &member).await?;
-    Ok(see_other(&format!("/circles/{circle}/members?done=notice-member-removed")))
+    members::remove(&p.ctx(), &p.id, &member).await?;
+    Ok(see_other(&p.at("/members?done=notice-member-removed")))
 }

@@ -8,8 +8,11 @@ mod agreements;
 mod audit;
 mod changes;
 mod checkin;
+mod circle_page;
 mod circles;
 mod conversations;
+mod forms;
+mod frame;
 mod help;
 mod invitations;
 mod location_agenda;
@@ -21,25 +24,20 @@ mod profile;
 mod sign_in;
 mod volunteer;
 
-use super::context::{ANON_COOKIE, SESSION_COOKIE, Visitor, cookie, removal_cookie, resolve_visitor};
-use super::errors::{ErrorPage, PageError};
+pub use circle_page::{CircleNav, CirclePage, CirclePath};
+pub use forms::{Empty, Errors, Form, form_errors, path_id, save_form};
+pub use frame::{Chrome, Done, render, render_with, see_other, urlencode};
+
+use super::errors::PageError;
 use super::routes::{Access, RouteSpec};
 use crate::app::AppState;
-use crate::crypto;
-use crate::i18n::Tr;
-use askama::Template;
 use axum::Router;
-use axum::body::Bytes;
-use axum::extract::{FromRequest, Request, State};
 use axum::handler::Handler;
-use axum::http::{HeaderValue, Method, StatusCode, header};
-use axum::middleware::Next;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::http::Method;
 use axum::routing::{get, post};
+use frame::visitor_layer;
+use samenspel_core::Error;
 use samenspel_core::access::CircleAction as A;
-use samenspel_core::{Error, FieldError};
-use serde::de::DeserializeOwned;
-use std::sync::LazyLock;
 
 /// Builds the pages router and records what every route requires.
 struct Pages {
@@ -256,185 +254,4 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
 
 async fn not_found() -> PageError {
     PageError::Domain(Error::NotFound)
-}
-
-/// Resolves the visitor (session, language, CSRF token) for every page,
-/// renders error markers as pages, and sets or clears cookies.
-async fn visitor_layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let (mut parts, body) = req.into_parts();
-    let resolved = match resolve_visitor(&state, &parts).await {
-        Ok(r) => r,
-        Err(e) => return PageError::Domain(e).into_response(),
-    };
-    let visitor = resolved.visitor.clone();
-    let is_get = parts.method == Method::GET;
-    parts.extensions.insert(resolved.visitor);
-    let mut response = next.run(Request::from_parts(parts, body)).await;
-    if let Some(error) = response.extensions().get::<ErrorPage>().cloned() {
-        let retry_after = response.headers().get(header::RETRY_AFTER).cloned();
-        response = if error.message == "error-sign-in-needed" {
-            let next = if is_get { format!("?next={}", urlencode(&visitor.path)) } else { String::new() };
-            Redirect::to(&format!("/sign-in{next}")).into_response()
-        } else {
-            render_error(&visitor, error)
-        };
-        if let Some(v) = retry_after {
-            response.headers_mut().insert(header::RETRY_AFTER, v);
-        }
-    }
-    let headers = response.headers_mut();
-    if let Some(anon) = resolved.new_anon {
-        headers.append(header::SET_COOKIE, cookie(&state, ANON_COOKIE, &anon, None));
-    }
-    if resolved.clear_session {
-        headers.append(header::SET_COOKIE, removal_cookie(&state, SESSION_COOKIE));
-    }
-    // Pages show personal data: never keep them in shared or back-button caches.
-    headers.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
-    response
-}
-
-pub fn urlencode(s: &str) -> String {
-    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
-}
-
-/// The parts of the page frame every template shares.
-pub struct Chrome {
-    pub tr: Tr,
-    pub user_name: Option<String>,
-    pub csrf: String,
-    /// Where the language switch comes back to.
-    pub path: String,
-    pub css: &'static str,
-    pub js: &'static str,
-    pub icon: &'static str,
-    /// A fresh key for forms that create something (idempotency).
-    pub idem: String,
-}
-
-static ASSET_URLS: LazyLock<(String, String, String)> = LazyLock::new(|| {
-    use super::static_files::url;
-    (url("app.css"), url("app.js"), url("icon.svg"))
-});
-
-impl Chrome {
-    pub fn new(v: &Visitor) -> Self {
-        Chrome {
-            tr: v.tr,
-            user_name: v.user.as_ref().map(|u| u.display_name().to_owned()),
-            csrf: v.csrf.clone(),
-            path: v.path.clone(),
-            css: &ASSET_URLS.0,
-            js: &ASSET_URLS.1,
-            icon: &ASSET_URLS.2,
-            idem: uuid::Uuid::new_v4().simple().to_string(),
-        }
-    }
-}
-
-/// Field errors of a form, looked up by field name in templates.
-#[derive(Default)]
-pub struct Errors(pub Vec<FieldError>);
-
-impl Errors {
-    pub fn has(&self, field: &str) -> bool {
-        self.0.iter().any(|e| e.field == field)
-    }
-
-    /// The message key for `field`'s first error (empty when none).
-    pub fn code(&self, field: &str) -> &'static str {
-        self.0.iter().find(|e| e.field == field).map(|e| e.code).unwrap_or("")
-    }
-
-    pub fn any(&self) -> bool {
-        !self.0.is_empty()
-    }
-
-    pub fn all(&self) -> &[FieldError] {
-        &self.0
-    }
-}
-
-/// Splits a service result: validation errors go back to the form, anything
-/// else is an error page.
-pub fn form_errors<T>(r: Result<T, Error>) -> Result<Result<T, Errors>, PageError> {
-    match r {
-        Ok(v) => Ok(Ok(v)),
-        Err(Error::Validation(f)) => Ok(Err(Errors(f))),
-        Err(e) => Err(e.into()),
-    }
-}
-
-pub fn render(t: &impl Template) -> Result<Response, PageError> {
-    render_with(StatusCode::OK, t)
-}
-
-pub fn render_with(status: StatusCode, t: &impl Template) -> Result<Response, PageError> {
-    let html = t.render().map_err(Error::internal)?;
-    Ok((status, Html(html)).into_response())
-}
-
-/// After a successful form post: go to `to` (303, so a reload does not post again).
-pub fn see_other(to: &str) -> Response {
-    Redirect::to(to).into_response()
-}
-
-#[derive(Template)]
-#[template(path = "error.html")]
-struct ErrorTemplate {
-    c: Chrome,
-    status: u16,
-    message: &'static str,
-    request_id: String,
-}
-
-fn render_error(v: &Visitor, e: ErrorPage) -> Response {
-    let t = ErrorTemplate {
-        c: Chrome::new(v),
-        status: e.status.as_u16(),
-        message: e.message,
-        request_id: super::context::current_request_id().unwrap_or_default(),
-    };
-    match t.render() {
-        Ok(html) => (e.status, Html(html)).into_response(),
-        Err(_) => e.status.into_response(),
-    }
-}
-
-/// A form body, accepted only with a valid CSRF token.
-pub struct Form<T>(pub T);
-
-#[derive(serde::Deserialize, Default)]
-struct CsrfField {
-    #[serde(default)]
-    csrf: String,
-}
-
-impl<T: DeserializeOwned> FromRequest<AppState> for Form<T> {
-    type Rejection = PageError;
-
-    async fn from_request(req: Request, state: &AppState) -> Result<Self, PageError> {
-        let visitor = req
-            .extensions()
-            .get::<Visitor>()
-            .cloned()
-            .ok_or_else(|| PageError::from(Error::internal("form without visitor")))?;
-        let bytes = Bytes::from_request(req, state).await.map_err(|_| PageError::from(Error::Validation(vec![])))?;
-        let field: CsrfField = serde_html_form::from_bytes(&bytes).unwrap_or_default();
-        if !crypto::csrf_valid(state.config.secret_key.expose(), &visitor.csrf_binding, &field.csrf) {
-            return Err(PageError::BadCsrf);
-        }
-        let value = serde_html_form::from_bytes(&bytes).map_err(|e| {
-            tracing::debug!(error = %e, "form did not parse");
-            PageError::from(Error::Validation(vec![]))
-        })?;
-        Ok(Form(value))
-    }
-}
-
-pub use super::uploads::UploadForm;
-
-/// Parses an id from the path; anything malformed is simply "not found".
-pub fn path_id<T>(raw: &str, parse: fn(&str) -> Option<T>) -> Result<T, PageError> {
-    parse(raw).ok_or(PageError::Domain(Error::NotFound))
 }

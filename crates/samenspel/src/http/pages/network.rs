@@ -1,18 +1,17 @@
 //! The network map: the picture, its table (the text alternative), and the
 //! forms that put people on it.
 
-use super::circles::{CircleNav, Done, Empty};
-use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
-use crate::app::AppState;
-use crate::http::context::Visitor;
+use super::Empty;
+use super::{Chrome, CirclePage, Errors, Form, form_errors, path_id, render, render_with, see_other};
+use super::{CircleNav, Done};
 use crate::http::errors::PageError;
 use crate::network_map;
 use crate::service::network::{self, Who};
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
-use samenspel_core::ids::{CircleId, MemberId};
+use samenspel_core::ids::MemberId;
 use samenspel_core::network::{Category, Contact, PlacementInput, SupportKind, Tie};
 use serde::Deserialize;
 
@@ -31,15 +30,9 @@ struct MapPage {
     notice: Option<&'static str>,
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Query(done): Query<Done>,
-) -> Result<Response, PageError> {
-    let id = path_id(&circle, CircleId::parse)?;
-    let page = network::map(&v.ctx(&state)?, &id).await?;
-    let c = Chrome::new(&v);
+pub async fn show(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+    let page = network::map(&p.ctx(), &p.id).await?;
+    let c = p.chrome();
     let client = page.circle.client_name.clone();
     let title = c.tr.t1("network-map-title", "client", &client);
     let description = c.tr.t2("network-map-desc", "client", &client, "count", page.data.contacts.len());
@@ -49,7 +42,7 @@ pub async fn show(
         &network_map::Labels { title: &title, description: &description },
     );
     render(&MapPage {
-        nav: CircleNav::new(&page.circle, &page.place, "network"),
+        nav: p.nav(&page, "network"),
         c,
         client_name: client,
         svg,
@@ -116,21 +109,15 @@ impl Shown {
 }
 
 #[derive(Deserialize, Default)]
+#[serde(default)]
 pub struct PlacementForm {
-    #[serde(default)]
     name: String,
-    #[serde(default)]
     category: String,
     /// One checkbox per kind of support: repeated `support=P&support=E`.
-    #[serde(default)]
     support: Vec<String>,
-    #[serde(default)]
     tie: String,
-    #[serde(default)]
     closeness: String,
-    #[serde(default)]
     note: String,
-    #[serde(default)]
     reach: String,
 }
 
@@ -184,43 +171,41 @@ impl Subject {
 }
 
 async fn form_page(
-    state: &AppState,
-    v: &Visitor,
-    circle: &CircleId,
+    p: &CirclePage,
     subject: &Subject,
     form: Option<Shown>,
     errors: Errors,
 ) -> Result<FormPage, PageError> {
-    let ctx = v.ctx(state)?;
-    let c = Chrome::new(v);
+    let ctx = p.ctx();
+    let c = p.chrome();
     let (page_circle, place, current) = match subject.who() {
         None => {
             // Adding: the form needs the right to edit, and the circle for its header.
-            let page = network::map(&ctx, circle).await?;
+            let page = network::map(&ctx, &p.id).await?;
             if !page.data.may_edit {
                 return Err(samenspel_core::Error::Forbidden.into());
             }
             (page.circle, page.place, None)
         }
         Some(who) => {
-            let page = network::one(&ctx, circle, who).await?;
+            let page = network::one(&ctx, &p.id, who).await?;
             (page.circle, page.place, Some(page.data))
         }
     };
     let (heading, action, member_name, remove) = match (subject, &current) {
         (Subject::Member(m), Some(cur)) => (
             c.tr.t1("network-form-edit-title", "name", &cur.name),
-            format!("/circles/{circle}/network/members/{m}"),
+            p.at(&format!("/network/members/{m}")),
             Some(cur.name.clone()),
             None,
         ),
         (Subject::Existing(id), Some(cur)) => (
             c.tr.t1("network-form-edit-title", "name", &cur.name),
-            format!("/circles/{circle}/network/contacts/{id}"),
+            p.at(&format!("/network/contacts/{id}")),
             None,
-            Some(format!("/circles/{circle}/network/contacts/{id}/delete")),
+            Some(p.at(&format!("/network/contacts/{id}/delete"))),
         ),
-        _ => (c.tr.t("network-form-add-title"), format!("/circles/{circle}/network"), None, None),
+        _ => (c.tr.t("network-form-add-title"), p.at("/network"), None, None),
     };
     Ok(FormPage {
         nav: CircleNav::new(&page_circle, &place, "network"),
@@ -237,98 +222,60 @@ async fn form_page(
     })
 }
 
-fn circle_id(raw: &str) -> Result<CircleId, PageError> {
-    path_id(raw, CircleId::parse)
+pub async fn new_form(p: CirclePage) -> Result<Response, PageError> {
+    render(&form_page(&p, &Subject::New, None, Errors::default()).await?)
 }
 
-pub async fn new_form(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    render(&form_page(&state, &v, &id, &Subject::New, None, Errors::default()).await?)
-}
-
-pub async fn add(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Form(f): Form<PlacementForm>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    match form_errors(network::add(&v.ctx(&state)?, &id, &f.input()).await)? {
-        Ok(_) => Ok(see_other(&format!("/circles/{id}/network?done=notice-contact-added"))),
-        Err(errors) => invalid(&state, &v, &id, &Subject::New, &f, errors).await,
+pub async fn add(p: CirclePage, Form(f): Form<PlacementForm>) -> Result<Response, PageError> {
+    match form_errors(network::add(&p.ctx(), &p.id, &f.input()).await)? {
+        Ok(_) => Ok(see_other(&p.at("/network?done=notice-contact-added"))),
+        Err(errors) => invalid(&p, &Subject::New, &f, errors).await,
     }
 }
 
-pub async fn contact_form(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((circle, contact)): Path<(String, String)>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    render(&form_page(&state, &v, &id, &Subject::Existing(contact), None, Errors::default()).await?)
+pub async fn contact_form(p: CirclePage, Path((_, contact)): Path<(String, String)>) -> Result<Response, PageError> {
+    render(&form_page(&p, &Subject::Existing(contact), None, Errors::default()).await?)
 }
 
 pub async fn change_contact(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((circle, contact)): Path<(String, String)>,
+    p: CirclePage,
+    Path((_, contact)): Path<(String, String)>,
     Form(f): Form<PlacementForm>,
 ) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    match form_errors(network::change(&v.ctx(&state)?, &id, &contact, &f.input()).await)? {
-        Ok(()) => Ok(see_other(&format!("/circles/{id}/network?done=notice-saved"))),
-        Err(errors) => invalid(&state, &v, &id, &Subject::Existing(contact), &f, errors).await,
+    match form_errors(network::change(&p.ctx(), &p.id, &contact, &f.input()).await)? {
+        Ok(()) => Ok(see_other(&p.at("/network?done=notice-saved"))),
+        Err(errors) => invalid(&p, &Subject::Existing(contact), &f, errors).await,
     }
 }
 
 pub async fn remove_contact(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((circle, contact)): Path<(String, String)>,
+    p: CirclePage,
+    Path((_, contact)): Path<(String, String)>,
     Form(_): Form<Empty>,
 ) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    network::remove(&v.ctx(&state)?, &id, &contact).await?;
-    Ok(see_other(&format!("/circles/{id}/network?done=notice-contact-removed")))
+    network::remove(&p.ctx(), &p.id, &contact).await?;
+    Ok(see_other(&p.at("/network?done=notice-contact-removed")))
 }
 
-pub async fn member_form(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((circle, member)): Path<(String, String)>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
+pub async fn member_form(p: CirclePage, Path((_, member)): Path<(String, String)>) -> Result<Response, PageError> {
     let m = path_id(&member, MemberId::parse)?;
-    render(&form_page(&state, &v, &id, &Subject::Member(m), None, Errors::default()).await?)
+    render(&form_page(&p, &Subject::Member(m), None, Errors::default()).await?)
 }
 
 pub async fn place_member(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((circle, member)): Path<(String, String)>,
+    p: CirclePage,
+    Path((_, member)): Path<(String, String)>,
     Form(f): Form<PlacementForm>,
 ) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
     let m = path_id(&member, MemberId::parse)?;
-    match form_errors(network::place_member(&v.ctx(&state)?, &id, &m, &f.input()).await)? {
-        Ok(()) => Ok(see_other(&format!("/circles/{id}/network?done=notice-saved"))),
-        Err(errors) => invalid(&state, &v, &id, &Subject::Member(m), &f, errors).await,
+    match form_errors(network::place_member(&p.ctx(), &p.id, &m, &f.input()).await)? {
+        Ok(()) => Ok(see_other(&p.at("/network?done=notice-saved"))),
+        Err(errors) => invalid(&p, &Subject::Member(m), &f, errors).await,
     }
 }
 
 /// The form again, with what was sent and what is wrong with it.
-async fn invalid(
-    state: &AppState,
-    v: &Visitor,
-    circle: &CircleId,
-    subject: &Subject,
-    f: &PlacementForm,
-    errors: Errors,
-) -> Result<Response, PageError> {
-    let page = form_page(state, v, circle, subject, Some(Shown::from_form(f)), errors).await?;
+async fn invalid(p: &CirclePage, subject: &Subject, f: &PlacementForm, errors: Errors) -> Result<Response, PageError> {
+    let page = form_page(p, subject, Some(Shown::from_form(f)), errors).await?;
     render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }

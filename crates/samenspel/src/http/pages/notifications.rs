@@ -1,8 +1,8 @@
 //! Notification settings: on the circle's pages, and behind the signed link
 //! in every notification e-mail (which works without signing in).
 
-use super::circles::{CircleNav, Done};
-use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
+use super::{Chrome, CirclePage, Errors, Form, form_errors, path_id, render, render_with, save_form};
+use super::{CircleNav, Done};
 use crate::app::AppState;
 use crate::http::context::Visitor;
 use crate::http::errors::PageError;
@@ -12,7 +12,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_core::Error;
-use samenspel_core::ids::{CircleId, MemberId};
+use samenspel_core::ids::MemberId;
 use samenspel_store::logbook::{Digest, NotificationSettings};
 use serde::Deserialize;
 
@@ -45,13 +45,11 @@ impl Shown {
 }
 
 #[derive(Deserialize, Default)]
+#[serde(default)]
 pub struct SettingsForm {
     immediate: Option<String>,
-    #[serde(default)]
     digest: String,
-    #[serde(default)]
     quiet_from: String,
-    #[serde(default)]
     quiet_until: String,
 }
 
@@ -70,7 +68,7 @@ const DIGESTS: [Digest; 3] = [Digest::Daily, Digest::Weekly, Digest::Off];
 
 #[derive(Template)]
 #[template(path = "notifications.html")]
-struct CirclePage {
+struct SettingsPage {
     c: Chrome,
     nav: CircleNav,
     action: String,
@@ -82,18 +80,16 @@ struct CirclePage {
 }
 
 async fn circle_page(
-    state: &AppState,
-    v: &Visitor,
-    circle: &CircleId,
+    p: &CirclePage,
     form: Option<Shown>,
     errors: Errors,
     notice: Option<&'static str>,
-) -> Result<CirclePage, PageError> {
-    let page = notifications::mine(&v.ctx(state)?, circle).await?;
-    Ok(CirclePage {
-        c: Chrome::new(v),
-        nav: CircleNav::new(&page.circle, &page.place, "settings"),
-        action: format!("/circles/{circle}/notifications"),
+) -> Result<SettingsPage, PageError> {
+    let page = notifications::mine(&p.ctx(), &p.id).await?;
+    Ok(SettingsPage {
+        c: p.chrome(),
+        nav: p.nav(&page, "settings"),
+        action: p.at("/notifications"),
         client_name: page.circle.client_name.clone(),
         form: form.unwrap_or_else(|| Shown::from(&page.data)),
         digests: DIGESTS,
@@ -102,30 +98,17 @@ async fn circle_page(
     })
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Query(done): Query<Done>,
-) -> Result<Response, PageError> {
-    let id = path_id(&circle, CircleId::parse)?;
-    render(&circle_page(&state, &v, &id, None, Errors::default(), done.notice()).await?)
+pub async fn show(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+    render(&circle_page(&p, None, Errors::default(), done.notice()).await?)
 }
 
-pub async fn save(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Form(f): Form<SettingsForm>,
-) -> Result<Response, PageError> {
-    let id = path_id(&circle, CircleId::parse)?;
-    match form_errors(notifications::set_mine(&v.ctx(&state)?, &id, &f.input()).await)? {
-        Ok(()) => Ok(see_other(&format!("/circles/{id}/notifications?done=notice-notifications-saved"))),
-        Err(errors) => render_with(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &circle_page(&state, &v, &id, Some(Shown::from_form(&f)), errors, None).await?,
-        ),
-    }
+pub async fn save(p: CirclePage, Form(f): Form<SettingsForm>) -> Result<Response, PageError> {
+    save_form(
+        notifications::set_mine(&p.ctx(), &p.id, &f.input()).await,
+        |()| p.at("/notifications?done=notice-notifications-saved"),
+        async |errors| circle_page(&p, Some(Shown::from_form(&f)), errors, None).await,
+    )
+    .await
 }
 
 #[derive(Template)]

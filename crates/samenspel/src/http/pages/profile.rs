@@ -2,17 +2,15 @@
 //! at working together, private until the member shares it. And the SOFA
 //! roles of a family carer, marked on the member card.
 
-use super::circles::{CircleNav, Done, Empty};
-use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
-use crate::app::AppState;
-use crate::http::context::Visitor;
+use super::Empty;
+use super::{Chrome, CirclePage, Errors, Form, path_id, render, save_form, see_other};
+use super::{CircleNav, Done};
 use crate::http::errors::PageError;
 use crate::service::profiles;
 use askama::Template;
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::extract::{Path, Query};
 use axum::response::Response;
-use samenspel_core::ids::{CircleId, MemberId};
+use samenspel_core::ids::MemberId;
 use samenspel_core::profile::{PROFILE_QUESTIONS, Perspective, Profile, ProfileInput, ProfileQuestion};
 use serde::Deserialize;
 
@@ -30,18 +28,13 @@ struct ProfilePage {
 }
 
 #[derive(Deserialize, Default, Clone)]
+#[serde(default)]
 pub struct ProfileForm {
-    #[serde(default)]
     q1: String,
-    #[serde(default)]
     q2: String,
-    #[serde(default)]
     q3: String,
-    #[serde(default)]
     q4: String,
-    #[serde(default)]
     q5: String,
-    #[serde(default)]
     q6: String,
     shared: Option<String>,
 }
@@ -69,22 +62,16 @@ impl ProfileForm {
     }
 }
 
-fn circle_id(raw: &str) -> Result<CircleId, PageError> {
-    path_id(raw, CircleId::parse)
-}
-
 async fn page(
-    state: &AppState,
-    v: &Visitor,
-    circle: &CircleId,
+    p: &CirclePage,
     form: Option<ProfileForm>,
     errors: Errors,
     notice: Option<&'static str>,
 ) -> Result<ProfilePage, PageError> {
-    let page = profiles::mine(&v.ctx(state)?, circle).await?;
+    let page = profiles::mine(&p.ctx(), &p.id).await?;
     Ok(ProfilePage {
-        c: Chrome::new(v),
-        nav: CircleNav::new(&page.circle, &page.place, "members"),
+        c: p.chrome(),
+        nav: p.nav(&page, "members"),
         form: form.unwrap_or_else(|| page.data.as_ref().map(ProfileForm::from).unwrap_or_default()),
         profile: page.data,
         questions: &PROFILE_QUESTIONS,
@@ -94,30 +81,18 @@ async fn page(
     })
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Query(done): Query<Done>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    render(&page(&state, &v, &id, None, Errors::default(), done.notice()).await?)
+pub async fn show(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+    render(&page(&p, None, Errors::default(), done.notice()).await?)
 }
 
-pub async fn save(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Form(f): Form<ProfileForm>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
+pub async fn save(p: CirclePage, Form(f): Form<ProfileForm>) -> Result<Response, PageError> {
     let input = ProfileInput { answers: f.answers().map(String::clone).to_vec(), shared: f.shared.is_some() };
-    match form_errors(profiles::save(&v.ctx(&state)?, &id, &input).await)? {
-        Ok(_) => Ok(see_other(&format!("/circles/{id}/profile?done=notice-profile-saved#result"))),
-        Err(errors) => {
-            render_with(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &v, &id, Some(f), errors, None).await?)
-        }
-    }
+    save_form(
+        profiles::save(&p.ctx(), &p.id, &input).await,
+        |_| p.at("/profile?done=notice-profile-saved#result"),
+        async |errors| page(&p, Some(f), errors, None).await,
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]
@@ -125,26 +100,14 @@ pub struct ShareForm {
     shared: Option<String>,
 }
 
-pub async fn share(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Form(f): Form<ShareForm>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    profiles::share(&v.ctx(&state)?, &id, f.shared.is_some()).await?;
-    Ok(see_other(&format!("/circles/{id}/profile?done=notice-saved")))
+pub async fn share(p: CirclePage, Form(f): Form<ShareForm>) -> Result<Response, PageError> {
+    profiles::share(&p.ctx(), &p.id, f.shared.is_some()).await?;
+    Ok(see_other(&p.at("/profile?done=notice-saved")))
 }
 
-pub async fn remove(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    profiles::remove(&v.ctx(&state)?, &id).await?;
-    Ok(see_other(&format!("/circles/{id}/profile?done=notice-profile-removed")))
+pub async fn remove(p: CirclePage, Form(_): Form<Empty>) -> Result<Response, PageError> {
+    profiles::remove(&p.ctx(), &p.id).await?;
+    Ok(see_other(&p.at("/profile?done=notice-profile-removed")))
 }
 
 #[derive(Deserialize, Default)]
@@ -155,13 +118,11 @@ pub struct RolesForm {
 }
 
 pub async fn set_carer_roles(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((circle, member)): Path<(String, String)>,
+    p: CirclePage,
+    Path((_, member)): Path<(String, String)>,
     Form(f): Form<RolesForm>,
 ) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
     let member = path_id(&member, MemberId::parse)?;
-    profiles::set_carer_roles(&v.ctx(&state)?, &id, &member, &f.roles).await?;
-    Ok(see_other(&format!("/circles/{id}/members/{member}?done=notice-saved#sofa")))
+    profiles::set_carer_roles(&p.ctx(), &p.id, &member, &f.roles).await?;
+    Ok(see_other(&p.at(&format!("/members/{member}?done=notice-saved#sofa"))))
 }

@@ -1,17 +1,14 @@
 //! The volunteer check-in: the questions along the WIFA model, the
 //! volunteer's earlier answers, and sharing one with the coordinators.
 
-use super::circles::{CircleNav, Done, Empty};
-use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, see_other};
-use crate::app::AppState;
-use crate::http::context::Visitor;
+use super::Empty;
+use super::{Chrome, CirclePage, Errors, Form, render, save_form, see_other};
+use super::{CircleNav, Done};
 use crate::http::errors::PageError;
 use crate::service::volunteer_checkins;
 use askama::Template;
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::extract::{Path, Query};
 use axum::response::Response;
-use samenspel_core::ids::CircleId;
 use samenspel_core::questionnaire::{Definition, ItemDef};
 use samenspel_store::checkins::VolunteerCheckIn;
 use std::collections::BTreeMap;
@@ -46,17 +43,15 @@ impl VolunteerPage {
 }
 
 async fn page(
-    state: &AppState,
-    v: &Visitor,
-    circle: &CircleId,
+    p: &CirclePage,
     form: BTreeMap<String, String>,
     errors: Errors,
     notice: Option<&'static str>,
 ) -> Result<VolunteerPage, PageError> {
-    let page = volunteer_checkins::mine(&v.ctx(state)?, circle).await?;
+    let page = volunteer_checkins::mine(&p.ctx(), &p.id).await?;
     Ok(VolunteerPage {
-        c: Chrome::new(v),
-        nav: CircleNav::new(&page.circle, &page.place, "members"),
+        c: p.chrome(),
+        nav: p.nav(&page, "members"),
         def: page.data.instrument.definition().clone(),
         history: page.data.history,
         has_coordinator: page.data.has_coordinator,
@@ -66,45 +61,27 @@ async fn page(
     })
 }
 
-fn circle_id(raw: &str) -> Result<CircleId, PageError> {
-    path_id(raw, CircleId::parse)
+pub async fn show(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+    render(&page(&p, BTreeMap::new(), Errors::default(), done.notice()).await?)
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Query(done): Query<Done>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    render(&page(&state, &v, &id, BTreeMap::new(), Errors::default(), done.notice()).await?)
-}
-
-pub async fn submit(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(circle): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
+pub async fn submit(p: CirclePage, Form(pairs): Form<Vec<(String, String)>>) -> Result<Response, PageError> {
     let share = pairs.iter().any(|(k, _)| k == "share");
     let answers: BTreeMap<String, String> =
         pairs.into_iter().filter(|(k, v)| k != "csrf" && k != "share" && !v.trim().is_empty()).collect();
-    match form_errors(volunteer_checkins::submit(&v.ctx(&state)?, &id, &answers, share).await)? {
-        Ok(_) => Ok(see_other(&format!("/circles/{id}/volunteer-check-in?done=notice-volunteer-saved#history"))),
-        Err(errors) => {
-            render_with(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &v, &id, answers, errors, None).await?)
-        }
-    }
+    save_form(
+        volunteer_checkins::submit(&p.ctx(), &p.id, &answers, share).await,
+        |_| p.at("/volunteer-check-in?done=notice-volunteer-saved#history"),
+        async |errors| page(&p, answers, errors, None).await,
+    )
+    .await
 }
 
 pub async fn share(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((circle, response)): Path<(String, String)>,
+    p: CirclePage,
+    Path((_, response)): Path<(String, String)>,
     Form(_): Form<Empty>,
 ) -> Result<Response, PageError> {
-    let id = circle_id(&circle)?;
-    volunteer_checkins::share(&v.ctx(&state)?, &id, &response).await?;
-    Ok(see_other(&format!("/circles/{id}/volunteer-check-in?done=notice-saved#history")))
+    volunteer_checkins::share(&p.ctx(), &p.id, &response).await?;
+    Ok(see_other(&p.at("/volunteer-check-in?done=notice-saved#history")))
 }

@@ -1,0 +1,218 @@
+//! The empathy maps over time: the list, making or correcting one, removing it.
+
+use super::{audience_text, chosen_ids, writable};
+use crate::http::errors::PageError;
+use crate::http::pages::{Chrome, CirclePage, Empty, Errors, Form, render, save_form, see_other};
+use crate::http::pages::{CircleNav, Done};
+use crate::service::about::{self, may_decide};
+use askama::Template;
+use axum::extract::{Path, Query};
+use axum::response::Response;
+use samenspel_core::audience::Audience;
+use samenspel_core::empathy::{EmpathyMap, EmpathyMapInput, Quadrant};
+use samenspel_core::member::Member;
+use serde::Deserialize;
+
+pub struct MapView {
+    pub map: EmpathyMap,
+    pub audience: String,
+    pub decides: bool,
+}
+
+impl MapView {
+    pub fn text(&self, q: &Quadrant) -> &str {
+        self.map.text(*q)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "empathy.html")]
+struct MapsPage {
+    c: Chrome,
+    nav: CircleNav,
+    maps: Vec<MapView>,
+    quadrants: [Quadrant; 6],
+    may_write: bool,
+    notice: Option<&'static str>,
+}
+
+pub async fn maps(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+    let page = about::empathy_maps(&p.ctx(), &p.id).await?;
+    let nav = p.nav(&page, "about");
+    let c = p.chrome();
+    let (maps, writing) = page.data;
+    let maps = maps
+        .into_iter()
+        .map(|map| MapView {
+            audience: audience_text(&c.tr, map.audience, &map.chosen, &writing.members),
+            decides: may_decide(&page.place, &map.made_by),
+            map,
+        })
+        .collect();
+    render(&MapsPage { nav, maps, quadrants: Quadrant::ALL, may_write: writing.may_write, notice: done.notice(), c })
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct MapForm {
+    made_on: String,
+    says: String,
+    thinks: String,
+    does: String,
+    feels: String,
+    pains: String,
+    gains: String,
+    made_with: String,
+    audience: String,
+    chosen: Vec<String>,
+}
+
+audience_fields!(MapForm);
+
+impl MapForm {
+    pub fn text(&self, q: &Quadrant) -> &str {
+        match q {
+            Quadrant::Says => &self.says,
+            Quadrant::Thinks => &self.thinks,
+            Quadrant::Does => &self.does,
+            Quadrant::Feels => &self.feels,
+            Quadrant::Pains => &self.pains,
+            Quadrant::Gains => &self.gains,
+        }
+    }
+
+    fn input(&self) -> EmpathyMapInput {
+        EmpathyMapInput {
+            made_on: self.made_on.clone(),
+            says: self.says.clone(),
+            thinks: self.thinks.clone(),
+            does: self.does.clone(),
+            feels: self.feels.clone(),
+            pains: self.pains.clone(),
+            gains: self.gains.clone(),
+            made_with: self.made_with.clone(),
+            audience: self.audience.clone(),
+            chosen: self.chosen.clone(),
+        }
+    }
+
+    fn of(m: &EmpathyMap) -> Self {
+        let [says, thinks, does, feels, pains, gains] = m.texts.clone();
+        MapForm {
+            made_on: m.made_on.to_string(),
+            says,
+            thinks,
+            does,
+            feels,
+            pains,
+            gains,
+            made_with: m.made_with.clone(),
+            audience: m.audience.as_str().into(),
+            chosen: chosen_ids(&m.chosen),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "empathy_form.html")]
+struct MapFormPage {
+    /// The hint above the list of people of a "chosen" audience.
+    chosen_hint: &'static str,
+    c: Chrome,
+    nav: CircleNav,
+    /// The map being corrected; a new one when `None`.
+    map_id: Option<String>,
+    decides: bool,
+    current_audience: String,
+    members: Vec<Member>,
+    audiences: [Audience; 4],
+    quadrants: [Quadrant; 6],
+    form: MapForm,
+    errors: Errors,
+}
+
+async fn map_form_page(
+    p: &CirclePage,
+    map: Option<&str>,
+    form: Option<MapForm>,
+    errors: Errors,
+) -> Result<MapFormPage, PageError> {
+    let ctx = p.ctx();
+    let c = p.chrome();
+    let (place, nav, existing, writing) = match map {
+        Some(id) => {
+            let page = about::empathy_map(&ctx, &p.id, id).await?;
+            let nav = p.nav(&page, "about");
+            let (map, writing) = page.data;
+            (page.place.clone(), nav, Some(map), writing)
+        }
+        None => {
+            let page = about::empathy_maps(&ctx, &p.id).await?;
+            (page.place.clone(), p.nav(&page, "about"), None, page.data.1)
+        }
+    };
+    writable(&place, &writing)?;
+    let decides = existing.as_ref().is_none_or(|m| may_decide(&place, &m.made_by));
+    Ok(MapFormPage {
+        chosen_hint: "about-chosen-hint",
+        nav,
+        map_id: existing.as_ref().map(|m| m.id.clone()),
+        decides,
+        current_audience: existing
+            .as_ref()
+            .map(|m| audience_text(&c.tr, m.audience, &m.chosen, &writing.members))
+            .unwrap_or_default(),
+        form: form.unwrap_or_else(|| match &existing {
+            Some(m) => MapForm::of(m),
+            None => MapForm {
+                made_on: crate::i18n::local(&jiff::Timestamp::now()).date().to_string(),
+                audience: "circle".into(),
+                ..Default::default()
+            },
+        }),
+        members: writing.members,
+        audiences: Audience::ALL,
+        quadrants: Quadrant::ALL,
+        errors,
+        c,
+    })
+}
+
+pub async fn map_new(p: CirclePage) -> Result<Response, PageError> {
+    render(&map_form_page(&p, None, None, Errors::default()).await?)
+}
+
+pub async fn map_edit(p: CirclePage, Path((_, map)): Path<(String, String)>) -> Result<Response, PageError> {
+    render(&map_form_page(&p, Some(&map), None, Errors::default()).await?)
+}
+
+async fn save_map(p: CirclePage, map: Option<String>, f: MapForm) -> Result<Response, PageError> {
+    let input = f.input();
+    save_form(
+        about::save_empathy_map(&p.ctx(), &p.id, map.as_deref(), &input).await,
+        |saved| p.at(&format!("/about/empathy?done=notice-saved#map-{saved}")),
+        async |errors| map_form_page(&p, map.as_deref(), Some(f), errors).await,
+    )
+    .await
+}
+
+pub async fn map_add(p: CirclePage, Form(f): Form<MapForm>) -> Result<Response, PageError> {
+    save_map(p, None, f).await
+}
+
+pub async fn map_change(
+    p: CirclePage,
+    Path((_, map)): Path<(String, String)>,
+    Form(f): Form<MapForm>,
+) -> Result<Response, PageError> {
+    save_map(p, Some(map), f).await
+}
+
+pub async fn map_remove(
+    p: CirclePage,
+    Path((_, map)): Path<(String, String)>,
+    Form(_): Form<Empty>,
+) -> Result<Response, PageError> {
+    about::remove_empathy_map(&p.ctx(), &p.id, &map).await?;
+    Ok(see_other(&p.at("/about/empathy?done=notice-removed")))
+}

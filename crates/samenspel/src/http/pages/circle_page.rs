@@ -1,0 +1,125 @@
+//! What every page about one circle starts from: the circle in the path
+//! ([`CirclePath`]), the page context ([`CirclePage`]: the signed-in user,
+//! language, CSRF token and the circle — the pages' twin of the API's `Api`)
+//! and the circle's header and tabs ([`CircleNav`], `circle_page.html`).
+//!
+//! The gate ([`crate::http::gate`]) has already refused an outsider before a
+//! handler runs; the service a handler calls authorizes once more, obtains
+//! the capability and hands back the circle and the visitor's place in it
+//! ([`InCircle`]), so a page costs one capability and one audit record.
+//!
+//! A new page, in short (its template extends `circle_page.html`):
+//!
+//! ```ignore
+//! pub async fn show(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+//!     let page = service::thing::list(&p.ctx(), &p.id).await?;
+//!     render(&ThingPage { c: p.chrome(), nav: p.nav(&page, "things"), things: page.data, notice: done.notice() })
+//! }
+//!
+//! pub async fn add(p: CirclePage, Form(f): Form<ThingForm>) -> Result<Response, PageError> {
+//!     save_form(
+//!         service::thing::add(&p.ctx(), &p.id, &f.input()).await,
+//!         |id| p.at(&format!("/things/{id}?done=notice-saved")),
+//!         async |errors| form_page(&p, f, errors).await,
+//!     )
+//!     .await
+//! }
+//! ```
+
+use super::Chrome;
+use crate::app::AppState;
+use crate::http::context::Visitor;
+use crate::http::errors::PageError;
+use crate::service::{Ctx, InCircle};
+use axum::extract::{FromRequestParts, RawPathParams};
+use axum::http::request::Parts;
+use samenspel_core::Error;
+use samenspel_core::access::CircleAction;
+use samenspel_core::circle::Circle;
+use samenspel_core::ids::CircleId;
+use samenspel_store::access::{CurrentUser, Place};
+
+/// The `{circle}` segment of the path. A malformed id is simply "not found"
+/// (the normal 404 page), like a circle that does not exist.
+pub struct CirclePath(pub CircleId);
+
+impl<S: Send + Sync> FromRequestParts<S> for CirclePath {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, PageError> {
+        let params = RawPathParams::from_request_parts(parts, state).await.map_err(|_| Error::NotFound)?;
+        let raw = params.iter().find(|(k, _)| *k == "circle").map(|(_, v)| v).unwrap_or("");
+        Ok(CirclePath(CircleId::parse(raw).ok_or(Error::NotFound)?))
+    }
+}
+
+/// A signed-in request for a page about one circle.
+pub struct CirclePage {
+    pub state: AppState,
+    pub v: Visitor,
+    pub user: CurrentUser,
+    /// The circle in the path.
+    pub id: CircleId,
+}
+
+impl CirclePage {
+    /// The service context for this request.
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx { state: &self.state, user: &self.user, source: &self.v.source, now: self.v.now, tr: self.v.tr }
+    }
+
+    /// The page frame (language, CSRF token, user name).
+    pub fn chrome(&self) -> Chrome {
+        Chrome::new(&self.v)
+    }
+
+    /// The circle's header and tabs, with `active` marked.
+    pub fn nav<T>(&self, page: &InCircle<T>, active: &'static str) -> CircleNav {
+        CircleNav::new(&page.circle, &page.place, active)
+    }
+
+    /// A path inside this circle: `at("/logbook")` is `/circles/{id}/logbook`.
+    pub fn at(&self, rest: &str) -> String {
+        format!("/circles/{}{rest}", self.id)
+    }
+}
+
+impl FromRequestParts<AppState> for CirclePage {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, PageError> {
+        let CirclePath(id) = CirclePath::from_request_parts(parts, state).await?;
+        let v = Visitor::from_request_parts(parts, state).await?;
+        let user = v.user()?.clone();
+        Ok(CirclePage { state: state.clone(), v, user, id })
+    }
+}
+
+/// The tabs above every circle page, showing only what the visitor may open.
+pub struct CircleNav {
+    pub id: String,
+    pub client_name: String,
+    pub archived: bool,
+    pub can_invite: bool,
+    pub can_audit: bool,
+    pub can_see_network: bool,
+    pub can_see_about: bool,
+    pub can_see_agenda: bool,
+    pub active: &'static str,
+}
+
+impl CircleNav {
+    pub fn new(circle: &Circle, me: &Place, active: &'static str) -> Self {
+        CircleNav {
+            id: circle.id.to_string(),
+            client_name: circle.client_name.clone(),
+            archived: circle.archived_at.is_some(),
+            can_invite: me.may(CircleAction::InviteMembers),
+            can_audit: me.may(CircleAction::ViewAuditTrail),
+            can_see_network: me.may(CircleAction::ViewNetwork),
+            can_see_about: me.may(CircleAction::ViewAboutClient),
+            can_see_agenda: me.may(CircleAction::ViewAgenda),
+            active,
+        }
+    }
+}
