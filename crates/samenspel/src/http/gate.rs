@@ -36,9 +36,12 @@ impl Table {
         Arc::new(Table { by_route, prefix })
     }
 
-    fn access(&self, method: &Method, matched: &str) -> Option<Access> {
+    /// The rule for a matched route; `HEAD` is answered by the `GET` route,
+    /// so it follows the `GET` rule.
+    pub fn access(&self, method: &Method, matched: &str) -> Option<Access> {
         let path = matched.strip_prefix(self.prefix).unwrap_or(matched);
-        self.by_route.get(&(method.clone(), path)).copied()
+        let method = if *method == Method::HEAD { Method::GET } else { method.clone() };
+        self.by_route.get(&(method, path)).copied()
     }
 }
 
@@ -111,8 +114,10 @@ pub async fn api(
     mut req: Request,
     next: Next,
 ) -> Response {
+    // Every API route comes from the route table; one without a rule is a
+    // mistake in the code, refused rather than let through.
     let Some(access) = table.access(req.method(), matched.as_str()) else {
-        return next.run(req).await;
+        return ApiError(Error::internal("API route without an access rule")).into_response();
     };
     if matches!(access, Access::Public | Access::Token | Access::SignedIn) {
         return next.run(req).await;

@@ -30,13 +30,7 @@ pub const MAX_BODY: usize = 256 * 1024;
 /// The whole application as one router.
 pub fn router(state: AppState) -> Router {
     let (pages, _) = pages::router(state.clone());
-    let (api, _) = api::router();
-    let api_table = gate::Table::new(&api::specs(), "/api/v1");
-    let api = api
-        .route_layer(axum::middleware::from_fn(idempotency::fingerprint))
-        .route_layer(axum::middleware::from_fn_with_state(uploads::Surface::Api, nul::body))
-        .route_layer(axum::middleware::from_fn_with_state((state.clone(), api_table), gate::api))
-        .route_layer(axum::middleware::from_fn_with_state(uploads::Surface::Api, nul::target));
+    let api = api::router(&state);
     let mut csrf = tower_http::csrf::CsrfLayer::new();
     let origin = state.config.public_url.origin().ascii_serialization();
     match csrf.clone().add_trusted_origin(&origin) {

@@ -1,0 +1,166 @@
+//! Configuration: defaults → `samenspel.toml` → `SAMENSPEL_*` environment →
+//! command-line flags, validated into one typed [`Config`] at start-up. A
+//! wrong setting stops start-up with a message naming the setting and what
+//! is expected. Secrets are wrapped so `Debug` never prints them.
+//!
+//! Here: the typed settings and the layering; the settings' names and the
+//! file and environment layers in [`raw`], the checks in [`validate`].
+
+mod raw;
+mod validate;
+
+pub use raw::{RawConfig, SETTINGS};
+
+use samenspel_store::Synchronous;
+use std::collections::HashMap;
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+/// A value that must never appear in logs.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: impl Into<String>) -> Self {
+        Secret(s.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SmtpSecurity {
+    /// Plain connection upgraded with STARTTLS (port 587). The default.
+    StartTls,
+    /// TLS from the first byte (port 465).
+    Tls,
+    /// No encryption: only for a mail relay on the same machine or a test sink.
+    None,
+}
+
+#[derive(Clone, Debug)]
+pub struct SmtpConfig {
+    pub host: String,
+    pub port: u16,
+    pub security: SmtpSecurity,
+    pub username: Option<String>,
+    pub password: Option<Secret>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub bind: SocketAddr,
+    pub data_dir: PathBuf,
+    /// `sqlite://…` or `postgres://…` (may hold a password).
+    pub database_url: Secret,
+    pub database_max_connections: u32,
+    pub sqlite_synchronous: Synchronous,
+    /// The address people use to reach Samenspel; links in e-mails start with it.
+    pub public_url: url::Url,
+    /// Sender of all e-mail, e.g. `Samenspel <noreply@example.org>`.
+    pub mail_from: String,
+    /// `None`: mail is written to `<data_dir>/mail` instead of being sent.
+    pub smtp: Option<SmtpConfig>,
+    pub session_idle_days: u32,
+    pub session_max_days: u32,
+    pub sign_in_link_minutes: u32,
+    pub invitation_days: u32,
+    /// Key for CSRF tokens. Instances that share a database must share it.
+    pub secret_key: Secret,
+    /// Believe `X-Forwarded-For` / `X-Forwarded-Proto` (only behind a proxy you run).
+    pub trust_proxy_headers: bool,
+    /// Run the background worker (e-mail) inside `serve`.
+    pub run_worker: bool,
+    /// Bearer token that `/metrics` asks for; without one `/metrics` is not served.
+    pub metrics_token: Option<Secret>,
+    pub log_format: LogFormat,
+    pub log_level: String,
+}
+
+impl Config {
+    /// Cookies are `Secure` when people reach us over HTTPS.
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.scheme() == "https"
+    }
+
+    pub fn mail_dir(&self) -> PathBuf {
+        self.data_dir.join("mail")
+    }
+
+    /// An absolute link to `path` (which starts with `/`).
+    pub fn link(&self, path: &str) -> String {
+        let base = self.public_url.as_str().trim_end_matches('/');
+        format!("{base}{path}")
+    }
+}
+
+/// A setting that is wrong, and what was expected.
+#[derive(Debug, thiserror::Error)]
+#[error("configuration error in {origin}: setting `{setting}` {problem}")]
+pub struct ConfigError {
+    pub origin: String,
+    pub setting: String,
+    pub problem: String,
+}
+
+fn err(origin: &str, setting: &str, problem: impl Into<String>) -> ConfigError {
+    ConfigError { origin: origin.into(), setting: setting.into(), problem: problem.into() }
+}
+
+/// Loads the layers. `flags` are the command-line values (highest priority).
+pub fn load(
+    config_file: Option<&Path>,
+    env: &HashMap<String, String>,
+    flags: RawConfig,
+) -> Result<Config, ConfigError> {
+    let mut raw = RawConfig::default();
+    let mut origin = String::from("the defaults");
+    let file = config_file.map(Path::to_path_buf).or_else(|| {
+        let p = PathBuf::from("samenspel.toml");
+        p.exists().then_some(p)
+    });
+    if let Some(path) = &file {
+        raw = RawConfig::from_file(path)?;
+        origin = path.display().to_string();
+    }
+    raw.overlay_env(env)?;
+    raw.overlay(flags);
+    raw.build(&format!("the settings (file: {origin}; SAMENSPEL_* environment; flags)"))
+}
+
+/// Reads the CSRF/secret key from `<data_dir>/secret.key`, creating it with
+/// fresh random bytes the first time. A configured `secret_key` wins.
+pub fn load_or_create_secret(config: &mut Config) -> anyhow::Result<()> {
+    if !config.secret_key.expose().is_empty() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(&config.data_dir)?;
+    let path = config.data_dir.join("secret.key");
+    let key = match std::fs::read_to_string(&path) {
+        Ok(k) if k.trim().len() >= 32 => k.trim().to_owned(),
+        _ => {
+            let k = crate::crypto::random_token();
+            std::fs::write(&path, &k)?;
+            k
+        }
+    };
+    config.secret_key = Secret(key);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

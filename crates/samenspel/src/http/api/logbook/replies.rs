@@ -1,0 +1,59 @@
+//! Replies and reactions to an entry over the API.
+
+use super::entries::EditBody;
+use super::{CreatedDto, circle};
+use crate::http::api::{Api, Body};
+use crate::http::errors::{ApiError, ErrorBody};
+use crate::service::logbook;
+use axum::Json;
+use axum::extract::Path;
+use axum::http::StatusCode;
+
+/// Replies to an entry.
+#[utoipa::path(post, path = "/circles/{circle_id}/entries/{entry_id}/replies", tag = "logbook", params(("circle_id" = String, Path), ("entry_id" = String, Path)),
+    request_body = EditBody,
+    responses((status = 201, body = CreatedDto), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn reply(
+    api: Api,
+    Path((circle_id, entry_id)): Path<(String, String)>,
+    Body(body): Body<EditBody>,
+) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
+    let id = logbook::reply(&api.ctx(), &circle(&circle_id)?, &entry_id, &body.body).await?;
+    Ok((StatusCode::CREATED, Json(CreatedDto { id })))
+}
+
+/// Removes a reply (my own, or any as a manager).
+#[utoipa::path(delete, path = "/circles/{circle_id}/entries/{entry_id}/replies/{reply_id}", tag = "logbook",
+    params(("circle_id" = String, Path), ("entry_id" = String, Path), ("reply_id" = String, Path)),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn delete_reply(
+    api: Api,
+    Path((circle_id, entry_id, reply_id)): Path<(String, String, String)>,
+) -> Result<StatusCode, ApiError> {
+    logbook::delete_reply(&api.ctx(), &circle(&circle_id)?, &entry_id, &reply_id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Adds my reaction (thanks, seen or heart).
+#[utoipa::path(put, path = "/circles/{circle_id}/entries/{entry_id}/reactions/{reaction}", tag = "logbook",
+    params(("circle_id" = String, Path), ("entry_id" = String, Path), ("reaction" = String, Path)),
+    responses((status = 204), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn add_reaction(
+    api: Api,
+    Path((circle_id, entry_id, reaction)): Path<(String, String, String)>,
+) -> Result<StatusCode, ApiError> {
+    logbook::react(&api.ctx(), &circle(&circle_id)?, &entry_id, &reaction, true).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Takes my reaction back.
+#[utoipa::path(delete, path = "/circles/{circle_id}/entries/{entry_id}/reactions/{reaction}", tag = "logbook",
+    params(("circle_id" = String, Path), ("entry_id" = String, Path), ("reaction" = String, Path)),
+    responses((status = 204), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn remove_reaction(
+    api: Api,
+    Path((circle_id, entry_id, reaction)): Path<(String, String, String)>,
+) -> Result<StatusCode, ApiError> {
+    logbook::react(&api.ctx(), &circle(&circle_id)?, &entry_id, &reaction, false).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

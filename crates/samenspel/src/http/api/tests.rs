@@ -1,0 +1,76 @@
+//! The route table is the one declaration of every API route: these tests
+//! fail when a row declares more or less than one operation, when two rows
+//! declare the same one, when a circle or location route lacks the rule
+//! that makes the gate check it, or when the router's OpenAPI document and
+//! the gate's table disagree.
+
+use super::{PREFIX, assemble, specs, table::table};
+use crate::http::gate;
+use crate::http::routes::Access;
+use axum::http::Method;
+use std::collections::BTreeSet;
+
+#[test]
+fn every_row_declares_one_operation_and_none_twice() {
+    let mut seen = BTreeSet::new();
+    for row in table() {
+        let ops = row.operations();
+        assert_eq!(ops.len(), 1, "one handler per row, with one method and path: {ops:?}");
+        let (method, path) = ops[0].clone();
+        assert!(seen.insert((method.to_string(), path.clone())), "{method} {path} is declared twice");
+    }
+    assert!(seen.len() >= 100, "{} routes", seen.len());
+}
+
+#[test]
+fn every_circle_and_location_route_is_checked_by_the_gate() {
+    for spec in specs() {
+        let label = format!("{} {}", spec.method, spec.path);
+        match spec.access {
+            Access::Circle(_) | Access::CircleObject(_) => {
+                assert!(spec.path.starts_with("/circles/{circle_id}"), "{label}: a circle rule needs the circle")
+            }
+            Access::Location(_) => {
+                assert!(spec.path.starts_with("/locations/{location_id}"), "{label}: needs the location")
+            }
+            Access::Public | Access::Token | Access::SignedIn => assert!(
+                !spec.path.contains("{circle_id}") && !spec.path.contains("{location_id}"),
+                "{label} names a circle or location, so the gate must check it"
+            ),
+        }
+    }
+}
+
+#[test]
+fn the_document_and_the_gate_list_the_same_routes() {
+    let (_, doc) = assemble(table());
+    let mut documented = BTreeSet::new();
+    for (path, item) in &doc.paths.paths {
+        for (method, op) in [
+            ("GET", &item.get),
+            ("PUT", &item.put),
+            ("POST", &item.post),
+            ("DELETE", &item.delete),
+            ("PATCH", &item.patch),
+            ("HEAD", &item.head),
+            ("OPTIONS", &item.options),
+            ("TRACE", &item.trace),
+        ] {
+            if op.is_some() {
+                documented.insert((method.to_owned(), path.clone()));
+            }
+        }
+    }
+    let specs = specs();
+    let declared: BTreeSet<_> = specs.iter().map(|s| (s.method.to_string(), s.path.to_owned())).collect();
+    assert_eq!(documented, declared);
+    let rules = gate::Table::new(&specs, PREFIX);
+    for s in &specs {
+        assert_eq!(rules.access(&s.method, &format!("{PREFIX}{}", s.path)), Some(s.access));
+    }
+    // HEAD follows GET; a route the table does not know has no rule (and the
+    // API gate refuses it).
+    assert_eq!(rules.access(&Method::HEAD, "/api/v1/me"), Some(Access::SignedIn));
+    assert_eq!(rules.access(&Method::GET, "/api/v1/not-in-the-table"), None);
+    assert_eq!(rules.access(&Method::PATCH, "/api/v1/me"), None);
+}
