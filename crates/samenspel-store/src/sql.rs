@@ -4,7 +4,7 @@
 //! runs — on the store's read pool, or inside a write transaction:
 //!
 //! - [`Store::exec`]: begin, run one statement, commit;
-//! - [`Tx::exec`], [`Tx::all`], [`Tx::opt`], [`Tx::one`]: a step inside a
+//! - [`Tx::exec`], [`Tx::all`], [`Tx::opt`]: a step inside a
 //!   transaction opened with `Store::begin`;
 //! - [`Tx::finish`]: enqueue the e-mails (jobs) the change causes, then commit,
 //!   so the change and its mail land together or not at all.
@@ -136,6 +136,24 @@ pub(crate) trait FromDb: Sized {
     fn decode(c: &mut Cols<'_>) -> std::result::Result<Self, sqlx::Error>;
 }
 
+/// A named row struct and its [`FromDb`], the fields in column order:
+/// `db_row! { struct Name { id: String, at: i64 } }`.
+macro_rules! db_row {
+    ($(#[$m:meta])* struct $name:ident { $($f:ident : $t:ty),* $(,)? }) => {
+        $(#[$m])*
+        struct $name {
+            $($f: $t),*
+        }
+
+        impl $crate::sql::FromDb for $name {
+            fn decode(c: &mut $crate::sql::Cols<'_>) -> std::result::Result<Self, sqlx::Error> {
+                Ok($name { $($f: c.get()?),* })
+            }
+        }
+    };
+}
+pub(crate) use db_row;
+
 macro_rules! scalar {
     ($($t:ty),*) => {$(
         impl FromDb for $t {
@@ -147,7 +165,7 @@ macro_rules! scalar {
 }
 scalar!(String, Option<String>, i64, Option<i64>, bool, Option<bool>, Vec<u8>);
 
-/// Small pairs and triples stay tuples; anything larger gets a named struct.
+/// Up to four columns stay a tuple; anything larger gets a named struct.
 macro_rules! tuple {
     ($($t:ident),*) => {
         impl<$($t: FromDb),*> FromDb for ($($t,)*) {
@@ -157,8 +175,10 @@ macro_rules! tuple {
         }
     };
 }
+tuple!(A);
 tuple!(A, B);
 tuple!(A, B, C);
+tuple!(A, B, C, D);
 
 fn sqlite_rows<T: FromDb>(rows: &[SqliteRow]) -> Result<Vec<T>> {
     rows.iter()
@@ -253,11 +273,6 @@ impl Tx {
                 .map(|r| T::decode(&mut Cols { row: EngineRow::Postgres(&r), next: 0 })),
         };
         row.transpose().map_err(db_err)
-    }
-
-    /// The one row of a read inside the transaction; "not found" without it.
-    pub(crate) async fn one<T: FromDb>(&mut self, sql: &str, args: &[Arg]) -> Result<T> {
-        self.opt(sql, args).await?.ok_or(samenspel_core::Error::NotFound)
     }
 
     /// Queues the e-mails the change causes, then commits: both or neither.

@@ -35,7 +35,6 @@ impl Store {
         attachment: &str,
         thumb: bool,
     ) -> Result<FileData> {
-        let s = scope(cap);
         let sql = concat!(
             "SELECT a.content_type, a.file_name, a.kind, d.data FROM attachments a JOIN entries e ON e.id = a.entry_id \
              JOIN attachment_data d ON d.attachment_id = a.id \
@@ -44,17 +43,8 @@ impl Store {
             " AND e.id = $5 AND a.id = $6 AND e.deleted_at IS NULL \
               AND d.variant = CASE WHEN $7 AND a.kind = 'image' THEN 'thumb' ELSE 'full' END"
         );
-        let row: Option<(String, String, String, Vec<u8>)> = read!(self, |db| sqlx::query_as(sql)
-            .bind(cap.circle_id().as_str())
-            .bind(s.member_id.as_str())
-            .bind(s.sees_professionals)
-            .bind(s.sees_informal)
-            .bind(entry)
-            .bind(attachment)
-            .bind(thumb)
-            .fetch_optional(db)
-            .await)
-        .map_err(db_err)?;
+        let row: Option<(String, String, String, Vec<u8>)> =
+            self.opt(sql, &reader_args(cap, args![entry, attachment, thumb])).await?;
         let (content_type, file_name, kind, data) = row.ok_or(Error::NotFound)?;
         Ok(FileData {
             content_type,
@@ -108,24 +98,8 @@ pub(super) async fn insert_attachment(
     now: Timestamp,
 ) -> Result<String> {
     let id = uuid::Uuid::now_v7().to_string();
-    on_tx!(tx, |c| sqlx::query(
-        "INSERT INTO attachments (id, entry_id, position, kind, content_type, file_name, byte_size, width, height, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
-    )
-    .bind(&id)
-    .bind(entry)
-    .bind(position)
-    .bind(f.kind.as_str())
-    .bind(&f.content_type)
-    .bind(&f.file_name)
-    .bind(f.full.len() as i64)
-    .bind(f.width)
-    .bind(f.height)
-    .bind(ms(now))
-    .execute(c)
-    .await
-    .map(|r| r.rows_affected()))
-    .map_err(db_err)?;
+    tx.exec("INSERT INTO attachments (id, entry_id, position, kind, content_type, file_name, byte_size, width, height, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)", args![&id, entry, position, f.kind.as_str(), &f.content_type, &f.file_name, f.full.len() as i64, f.width, f.height, ms(now)]).await?;
     for (variant, data) in [("full", Some(&f.full)), ("thumb", f.thumb.as_ref())] {
         if let Some(data) = data {
             on_tx!(tx, |c| sqlx::query(

@@ -22,22 +22,7 @@ impl Store {
             return Ok((earlier, false));
         }
         let status = if new.kind.stays_open() { Status::Open } else { Status::None };
-        on_tx!(&mut tx, |c| sqlx::query(
-            "INSERT INTO entries (id, circle_id, author_member_id, kind, audience, body, created_at, status, card) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-        )
-        .bind(id)
-        .bind(cap.circle_id().as_str())
-        .bind(cap.member_id().as_str())
-        .bind(new.kind.as_str())
-        .bind(new.audience.as_str())
-        .bind(&new.body)
-        .bind(ms(now))
-        .bind(status.as_str())
-        .bind(new.card.map(Card::as_str))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        tx.exec("INSERT INTO entries (id, circle_id, author_member_id, kind, audience, body, created_at, status, card) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", args![id, cap.circle_id().as_str(), cap.member_id().as_str(), new.kind.as_str(), new.audience.as_str(), &new.body, ms(now), status.as_str(), new.card.map(Card::as_str)]).await?;
         if let Some(goal) = &new.goal {
             crate::about::link_goal_progress(&mut tx, cap.circle_id().as_str(), goal, id).await?;
         }
@@ -53,17 +38,13 @@ impl Store {
             insert_attachment(&mut tx, id, position as i64, f, now).await?;
         }
         index_for_search(&mut tx, cap.circle_id(), id, &new.body).await?;
-        for job in mails {
-            enqueue(&mut tx, job, now).await?;
-        }
         remember(&mut tx, cap.user_id(), idem, id, now).await?;
-        tx.commit().await?;
+        tx.finish(mails, now).await?;
         Ok((id.to_owned(), true))
     }
 
     /// A page of the timeline, newest first, as the reader may see it.
     pub async fn entries(&self, cap: &Can<act::ReadLogbook>, filter: &EntryFilter, limit: i64) -> Result<Vec<Entry>> {
-        let s = scope(cap);
         let (before_at, before_id) = match &filter.before {
             Some(c) => (c.created_at, c.id.clone()),
             None => (i64::MAX, "~".to_owned()),
@@ -81,19 +62,19 @@ impl Store {
             visible!(),
             " AND (e.created_at, e.id) < ($5, $6)"
         ));
-        let mut args: Vec<Arg> = Vec::new();
+        let mut args = reader_args(cap, args![before_at, before_id]);
         let mut next = |arg: Arg| {
             args.push(arg);
-            format!("${}", 6 + args.len())
+            format!("${}", args.len())
         };
         if let Some(kind) = filter.kind {
-            sql.push_str(&format!(" AND e.kind = {}", next(Arg::Text(kind.as_str().to_owned()))));
+            sql.push_str(&format!(" AND e.kind = {}", next(kind.as_str().into())));
         }
         if filter.unresolved_only {
             sql.push_str(" AND e.status IN ('open', 'answered') AND e.deleted_at IS NULL");
         }
         if let Some(since) = since {
-            let p = next(Arg::Int(since));
+            let p = next(since.into());
             if filter.unread_as_of.is_some() {
                 sql.push_str(&format!(" AND {}", unseen_sql(&p)));
             } else {
@@ -104,32 +85,15 @@ impl Store {
             sql.push_str(" AND e.author_member_id <> $2");
         }
         if let Some(member) = &filter.thanked {
-            let p = next(Arg::Text(member.as_str().to_owned()));
+            let p = next(member.as_str().into());
             sql.push_str(&format!(
                 " AND e.kind = 'thanks' AND e.deleted_at IS NULL \
                  AND EXISTS (SELECT 1 FROM entry_recipients r WHERE r.entry_id = e.id AND r.member_id = {p})"
             ));
         }
-        let limit_at = next(Arg::Int(limit));
+        let limit_at = next(limit.into());
         sql.push_str(&format!(" ORDER BY e.created_at DESC, e.id DESC LIMIT {limit_at}"));
-        let rows: Vec<EntryRow> = read!(self, |db| {
-            let mut q = sqlx::query(&sql)
-                .bind(cap.circle_id().as_str())
-                .bind(s.member_id.as_str())
-                .bind(s.sees_professionals)
-                .bind(s.sees_informal)
-                .bind(before_at)
-                .bind(&before_id);
-            for a in &args {
-                q = match a {
-                    Arg::Int(v) => q.bind(*v),
-                    Arg::Text(v) => q.bind(v.as_str()),
-                };
-            }
-            let rows = q.fetch_all(db).await;
-            rows.and_then(|rows| rows.iter().map(|r| entry_row!(r)).collect::<Result<Vec<_>, sqlx::Error>>())
-        })
-        .map_err(db_err)?;
+        let rows: Vec<EntryRow> = self.all(&sql, &args).await?;
         let mut entries = rows.into_iter().map(|r| r.into_entry(cap.circle_id())).collect::<Result<Vec<_>>>()?;
         self.attach_related(cap.member_id(), &mut entries).await?;
         Ok(entries)
@@ -137,20 +101,8 @@ impl Store {
 
     /// One entry, if the reader may see it; otherwise "not found".
     pub async fn entry(&self, cap: &Can<act::ReadLogbook>, id: &str) -> Result<Entry> {
-        let s = scope(cap);
         let sql = concat!(entry_select!(), "WHERE e.circle_id = $1 AND ", visible!(), " AND e.id = $5");
-        let row: Option<EntryRow> = read!(self, |db| {
-            let row = sqlx::query(sql)
-                .bind(cap.circle_id().as_str())
-                .bind(s.member_id.as_str())
-                .bind(s.sees_professionals)
-                .bind(s.sees_informal)
-                .bind(id)
-                .fetch_optional(db)
-                .await;
-            row.and_then(|r| r.as_ref().map(|r| entry_row!(r)).transpose())
-        })
-        .map_err(db_err)?;
+        let row: Option<EntryRow> = self.opt(sql, &reader_args(cap, args![id])).await?;
         let mut entries = vec![row.ok_or(Error::NotFound)?.into_entry(cap.circle_id())?];
         self.attach_related(cap.member_id(), &mut entries).await?;
         entries.pop().ok_or(Error::NotFound)
@@ -158,37 +110,24 @@ impl Store {
 
     /// Earlier versions of an entry the reader may see, newest first.
     pub async fn revisions(&self, cap: &Can<act::ReadLogbook>, entry: &str) -> Result<Vec<Revision>> {
-        let s = scope(cap);
         let sql = concat!(
             "SELECT v.revision, v.body, v.written_at FROM entry_revisions v JOIN entries e ON e.id = v.entry_id \
              WHERE e.circle_id = $1 AND e.deleted_at IS NULL AND ",
             visible!(),
             " AND e.id = $5 ORDER BY v.revision DESC"
         );
-        let rows: Vec<(i64, String, i64)> = read!(self, |db| sqlx::query_as(sql)
-            .bind(cap.circle_id().as_str())
-            .bind(s.member_id.as_str())
-            .bind(s.sees_professionals)
-            .bind(s.sees_informal)
-            .bind(entry)
-            .fetch_all(db)
-            .await)
-        .map_err(db_err)?;
+        let rows: Vec<(i64, String, i64)> = self.all(sql, &reader_args(cap, args![entry])).await?;
         Ok(rows.into_iter().map(|(revision, body, at)| Revision { revision, body, written_at: ts(at) }).collect())
     }
 
     /// Changes the text of one's own entry; the earlier text is kept.
     pub async fn edit_entry(&self, cap: &Can<act::WriteLogbook>, id: &str, body: &str, now: Timestamp) -> Result<()> {
         let mut tx = self.begin().await?;
-        let row: Option<(String, String, i64, i64, Option<i64>, Option<i64>)> = on_tx!(&mut tx, |c| sqlx::query_as(
-            "SELECT author_member_id, body, revision, created_at, edited_at, deleted_at FROM entries WHERE id = $1 AND circle_id = $2"
-        )
-        .bind(id)
-        .bind(cap.circle_id().as_str())
-        .fetch_optional(c)
-        .await)
-        .map_err(db_err)?;
-        let (author, old, revision, created, edited, deleted) = row.ok_or(Error::NotFound)?;
+        db_row! {
+            struct Row { author: String, old: String, revision: i64, created: i64, edited: Option<i64>, deleted: Option<i64> }
+        }
+        let row: Option<Row> = tx.opt("SELECT author_member_id, body, revision, created_at, edited_at, deleted_at FROM entries WHERE id = $1 AND circle_id = $2", args![id, cap.circle_id().as_str()]).await?;
+        let Row { author, old, revision, created, edited, deleted } = row.ok_or(Error::NotFound)?;
         if deleted.is_some() {
             return Err(Error::NotFound);
         }
@@ -198,27 +137,16 @@ impl Store {
         if old == body {
             return Ok(());
         }
-        on_tx!(&mut tx, |c| sqlx::query(
-            "INSERT INTO entry_revisions (entry_id, revision, body, written_at) VALUES ($1, $2, $3, $4)"
+        tx.exec(
+            "INSERT INTO entry_revisions (entry_id, revision, body, written_at) VALUES ($1, $2, $3, $4)",
+            args![id, revision, &old, edited.unwrap_or(created)],
         )
-        .bind(id)
-        .bind(revision)
-        .bind(&old)
-        .bind(edited.unwrap_or(created))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
-        on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE entries SET body = $2, edited_at = $3, revision = revision + 1 WHERE id = $1"
+        .await?;
+        tx.exec(
+            "UPDATE entries SET body = $2, edited_at = $3, revision = revision + 1 WHERE id = $1",
+            args![id, body, ms(now)],
         )
-        .bind(id)
-        .bind(body)
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         index_for_search(&mut tx, cap.circle_id(), id, body).await?;
         tx.commit().await
     }
@@ -228,28 +156,17 @@ impl Store {
     /// entry; managers may remove any.
     pub async fn delete_entry(&self, cap: &Can<act::WriteLogbook>, id: &str, now: Timestamp) -> Result<()> {
         let mut tx = self.begin().await?;
-        let author: Option<(String,)> = on_tx!(&mut tx, |c| sqlx::query_as(
-            "SELECT author_member_id FROM entries WHERE id = $1 AND circle_id = $2 AND deleted_at IS NULL"
-        )
-        .bind(id)
-        .bind(cap.circle_id().as_str())
-        .fetch_optional(c)
-        .await)
-        .map_err(db_err)?;
+        let author: Option<(String,)> = tx
+            .opt(
+                "SELECT author_member_id FROM entries WHERE id = $1 AND circle_id = $2 AND deleted_at IS NULL",
+                args![id, cap.circle_id().as_str()],
+            )
+            .await?;
         let (author,) = author.ok_or(Error::NotFound)?;
         if author != cap.member_id().as_str() && cap.also::<act::ModerateLogbook>().is_none() {
             return Err(Error::Forbidden);
         }
-        on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE entries SET deleted_at = $2, deleted_by = $3, body = '', status = CASE WHEN status = 'none' THEN 'none' ELSE 'closed' END WHERE id = $1"
-        )
-        .bind(id)
-        .bind(ms(now))
-        .bind(cap.member_id().as_str())
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        tx.exec("UPDATE entries SET deleted_at = $2, deleted_by = $3, body = '', status = CASE WHEN status = 'none' THEN 'none' ELSE 'closed' END WHERE id = $1", args![id, ms(now), cap.member_id().as_str()]).await?;
         for sql in [
             "DELETE FROM entry_revisions WHERE entry_id = $1",
             "DELETE FROM attachment_data WHERE attachment_id IN (SELECT id FROM attachments WHERE entry_id = $1)",
@@ -265,14 +182,12 @@ impl Store {
     /// Closes an open concern or question, recording who closed it.
     pub async fn close_entry(&self, cap: &Can<act::WriteLogbook>, id: &str, now: Timestamp) -> Result<()> {
         let mut tx = self.begin().await?;
-        let row: Option<(String, String)> = on_tx!(&mut tx, |c| sqlx::query_as(
-            "SELECT author_member_id, status FROM entries WHERE id = $1 AND circle_id = $2 AND deleted_at IS NULL"
-        )
-        .bind(id)
-        .bind(cap.circle_id().as_str())
-        .fetch_optional(c)
-        .await)
-        .map_err(db_err)?;
+        let row: Option<(String, String)> = tx
+            .opt(
+                "SELECT author_member_id, status FROM entries WHERE id = $1 AND circle_id = $2 AND deleted_at IS NULL",
+                args![id, cap.circle_id().as_str()],
+            )
+            .await?;
         let (author, status) = row.ok_or(Error::NotFound)?;
         if !Status::parse(&status).is_some_and(Status::unresolved) {
             return Err(Error::Conflict("entry-not-open"));
@@ -280,16 +195,11 @@ impl Store {
         if !may_close_entry(cap.role(), cap.manages(), author == cap.member_id().as_str()) {
             return Err(Error::Forbidden);
         }
-        on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE entries SET status = 'closed', closed_at = $2, closed_by = $3 WHERE id = $1"
+        tx.exec(
+            "UPDATE entries SET status = 'closed', closed_at = $2, closed_by = $3 WHERE id = $1",
+            args![id, ms(now), cap.member_id().as_str()],
         )
-        .bind(id)
-        .bind(ms(now))
-        .bind(cap.member_id().as_str())
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         tx.commit().await
     }
 }

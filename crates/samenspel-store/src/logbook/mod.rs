@@ -7,9 +7,10 @@
 //! search and digests therefore agree with what the reader may see.
 
 use crate::access::{Can, MemberLink};
-use crate::db::{Store, Tx, db_err, ms, on_tx, read, ts, ts_opt};
+use crate::db::{Store, Tx, db_err, ms, on_tx, ts, ts_opt};
 use crate::idempotency::{IdempotencyKey, earlier_result, remember};
-use crate::jobs::{NewJob, enqueue};
+use crate::jobs::NewJob;
+use crate::sql::{Arg, args, db_row, member_name};
 use samenspel_core::access::{act, may_close_entry};
 use samenspel_core::audience::{Audience, AudienceScope};
 use samenspel_core::ids::{CircleId, MemberId};
@@ -19,7 +20,6 @@ use samenspel_core::logbook::{
 };
 use samenspel_core::role::Role;
 use samenspel_core::{Error, Result, Timestamp};
-use sqlx::Row;
 use std::collections::HashMap;
 
 /// Who may see an entry `e`, for the reader in `$2`–`$4` (see the module doc).
@@ -50,12 +50,6 @@ macro_rules! unseen {
     };
 }
 
-/// A value bound to a statement built at run time.
-enum Arg {
-    Int(i64),
-    Text(String),
-}
-
 /// How long an entry can be new: older ones are history, never "new for you",
 /// however long someone stayed away. This also bounds what counting costs.
 pub const NEW_FOR_DAYS: i64 = 90;
@@ -68,16 +62,18 @@ const CAUGHT_UP_MARGIN_MS: i64 = 5 * 60 * 1000;
 /// the reader (`$2`) has seen it (writers have always seen their own).
 macro_rules! entry_columns {
     () => {
+        concat!(
         "e.id, e.kind, e.audience, e.author_member_id, \
-         (SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = e.author_member_id), \
+         ", member_name!("e.author_member_id"), ", \
          (SELECT m.role FROM memberships m WHERE m.id = e.author_member_id), \
          e.body, e.created_at, e.edited_at, e.revision, e.deleted_at, \
-         (SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = e.deleted_by), \
+         ", member_name!("e.deleted_by"), ", \
          e.status, e.closed_at, \
-         (SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = e.closed_by), \
+         ", member_name!("e.closed_by"), ", \
          e.reply_count, \
          CASE WHEN e.author_member_id = $2 THEN 1 ELSE (SELECT COUNT(*) FROM entry_reads r WHERE r.entry_id = e.id AND r.member_id = $2) END, \
          e.card "
+        )
     };
 }
 
@@ -113,6 +109,14 @@ fn scope<A>(cap: &Can<A>) -> AudienceScope {
     cap.audience()
 }
 
+/// The reader's `$1`–`$4` (see the module doc), then `more` from `$5` on.
+fn reader_args<A>(cap: &Can<A>, more: &[Arg]) -> Vec<Arg> {
+    let s = scope(cap);
+    let mut all = args![cap.circle_id().as_str(), s.member_id.as_str(), s.sees_professionals, s.sees_informal].to_vec();
+    all.extend_from_slice(more);
+    all
+}
+
 fn role(raw: &str) -> Result<Role> {
     Role::parse(raw).ok_or_else(|| Error::internal(format!("unknown role {raw:?}")))
 }
@@ -122,52 +126,28 @@ fn placeholders(start: usize, n: usize) -> String {
     (start..start + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
 }
 
-/// The columns of [`entry_select!`], before the related rows are attached.
-struct EntryRow {
-    id: String,
-    kind: String,
-    audience: String,
-    author_member_id: String,
-    author_name: String,
-    author_role: String,
-    body: String,
-    created_at: i64,
-    edited_at: Option<i64>,
-    revision: i64,
-    deleted_at: Option<i64>,
-    deleted_by: Option<String>,
-    status: String,
-    closed_at: Option<i64>,
-    closed_by: Option<String>,
-    reply_count: i64,
-    seen: i64,
-    card: Option<String>,
-}
-
-macro_rules! entry_row {
-    ($row:expr) => {{
-        let r = $row;
-        Ok::<EntryRow, sqlx::Error>(EntryRow {
-            id: r.try_get(0)?,
-            kind: r.try_get(1)?,
-            audience: r.try_get(2)?,
-            author_member_id: r.try_get(3)?,
-            author_name: r.try_get(4)?,
-            author_role: r.try_get(5)?,
-            body: r.try_get(6)?,
-            created_at: r.try_get(7)?,
-            edited_at: r.try_get(8)?,
-            revision: r.try_get(9)?,
-            deleted_at: r.try_get(10)?,
-            deleted_by: r.try_get(11)?,
-            status: r.try_get(12)?,
-            closed_at: r.try_get(13)?,
-            closed_by: r.try_get(14)?,
-            reply_count: r.try_get(15)?,
-            seen: r.try_get(16)?,
-            card: r.try_get(17)?,
-        })
-    }};
+db_row! {
+    /// The columns of [`entry_select!`], before the related rows are attached.
+    struct EntryRow {
+        id: String,
+        kind: String,
+        audience: String,
+        author_member_id: String,
+        author_name: String,
+        author_role: String,
+        body: String,
+        created_at: i64,
+        edited_at: Option<i64>,
+        revision: i64,
+        deleted_at: Option<i64>,
+        deleted_by: Option<String>,
+        status: String,
+        closed_at: Option<i64>,
+        closed_by: Option<String>,
+        reply_count: i64,
+        seen: i64,
+        card: Option<String>,
+    }
 }
 
 impl EntryRow {

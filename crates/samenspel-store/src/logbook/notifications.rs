@@ -89,19 +89,24 @@ impl Store {
     /// The circle's members with their e-mail details and notification
     /// settings, for deciding who hears about an entry.
     pub async fn notification_recipients<A>(&self, cap: &Can<A>, now: Timestamp) -> Result<Vec<Recipient>> {
-        type Row = (String, String, String, String, String, Option<bool>, Option<String>, Option<i64>, Option<i64>);
-        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(
-            "SELECT m.id, m.role, u.email, u.display_name, u.locale, n.immediate, n.digest, n.quiet_from, n.quiet_until \
+        db_row! {
+            struct Row {
+                id: String,
+                role: String,
+                email: String,
+                name: String,
+                locale: String,
+                immediate: Option<bool>,
+                digest: Option<String>,
+                quiet_from: Option<i64>,
+                quiet_until: Option<i64>,
+            }
+        }
+        let rows: Vec<Row> = self.all("SELECT m.id, m.role, u.email, u.display_name, u.locale, n.immediate, n.digest, n.quiet_from, n.quiet_until \
              FROM memberships m JOIN users u ON u.id = m.user_id LEFT JOIN notification_settings n ON n.member_id = m.id \
-             WHERE m.circle_id = $1 AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $2) AND u.disabled_at IS NULL"
-        )
-        .bind(cap.circle_id().as_str())
-        .bind(ms(now))
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+             WHERE m.circle_id = $1 AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $2) AND u.disabled_at IS NULL", args![cap.circle_id().as_str(), ms(now)]).await?;
         rows.into_iter()
-            .map(|(id, r, email, name, locale, immediate, digest, quiet_from, quiet_until)| {
+            .map(|Row { id, role: r, email, name, locale, immediate, digest, quiet_from, quiet_until }| {
                 Ok(Recipient {
                     member_id: MemberId::from_db(id),
                     role: role(&r)?,
@@ -153,38 +158,43 @@ impl crate::Internal<'_> {
     /// first due at `first_due`.
     pub async fn digests_due(&self, now: Timestamp, first_due: Timestamp, limit: i64) -> Result<Vec<DigestDue>> {
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query(
+        tx.exec(
             "INSERT INTO notification_settings (member_id, immediate, digest, quiet_from, quiet_until, next_digest_at) \
              SELECT m.id, $1, 'weekly', $2, $3, $4 FROM memberships m \
-             WHERE m.ended_at IS NULL AND NOT EXISTS (SELECT 1 FROM notification_settings n WHERE n.member_id = m.id)"
+             WHERE m.ended_at IS NULL AND NOT EXISTS (SELECT 1 FROM notification_settings n WHERE n.member_id = m.id)",
+            args![
+                true,
+                NotificationSettings::default().quiet.map(|q| q.0),
+                NotificationSettings::default().quiet.map(|q| q.1),
+                ms(first_due)
+            ],
         )
-        .bind(true)
-        .bind(NotificationSettings::default().quiet.map(|q| q.0))
-        .bind(NotificationSettings::default().quiet.map(|q| q.1))
-        .bind(ms(first_due))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
-        type Row = (String, String, String, String, String, String, String, String, i64, Option<i64>);
-        let rows: Vec<Row> = on_tx!(&mut tx, |c| sqlx::query_as(
-            "SELECT m.id, m.circle_id, m.user_id, u.email, u.display_name, u.locale, n.digest, c.client_name, m.joined_at, n.last_digest_at \
+        .await?;
+        db_row! {
+            struct Row {
+                member: String,
+                circle: String,
+                user: String,
+                email: String,
+                name: String,
+                locale: String,
+                digest: String,
+                client_name: String,
+                joined: i64,
+                last: Option<i64>,
+            }
+        }
+        let rows: Vec<Row> = tx.all("SELECT m.id, m.circle_id, m.user_id, u.email, u.display_name, u.locale, n.digest, c.client_name, m.joined_at, n.last_digest_at \
              FROM notification_settings n JOIN memberships m ON m.id = n.member_id JOIN users u ON u.id = m.user_id \
              JOIN circles c ON c.id = m.circle_id \
              WHERE n.digest <> 'off' AND n.next_digest_at IS NOT NULL AND n.next_digest_at <= $1 \
                AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $1) \
                AND c.archived_at IS NULL AND u.disabled_at IS NULL \
-             ORDER BY n.next_digest_at LIMIT $2"
-        )
-        .bind(ms(now))
-        .bind(limit)
-        .fetch_all(c)
-        .await)
-        .map_err(db_err)?;
+             ORDER BY n.next_digest_at LIMIT $2", args![ms(now), limit]).await?;
         tx.commit().await?;
         Ok(rows
             .into_iter()
-            .map(|(member, circle, user, email, name, locale, digest, client_name, joined, last)| DigestDue {
+            .map(|Row { member, circle, user, email, name, locale, digest, client_name, joined, last }| DigestDue {
                 member_id: MemberId::from_db(member),
                 circle_id: CircleId::from_db(circle),
                 user_id: samenspel_core::ids::UserId::from_db(user),
@@ -208,33 +218,24 @@ impl crate::Internal<'_> {
         now: Timestamp,
     ) -> Result<()> {
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE notification_settings SET last_digest_at = $2, next_digest_at = $3 WHERE member_id = $1"
+        tx.exec(
+            "UPDATE notification_settings SET last_digest_at = $2, next_digest_at = $3 WHERE member_id = $1",
+            args![member.as_str(), ms(now), ms(next)],
         )
-        .bind(member.as_str())
-        .bind(ms(now))
-        .bind(ms(next))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
-        if let Some(job) = mail {
-            enqueue(&mut tx, job, now).await?;
-        }
-        tx.commit().await
+        .await?;
+        tx.finish(mail.map(std::slice::from_ref).unwrap_or_default(), now).await
     }
 }
 
 /// Settings by membership id: reached only through a capability or a signed link.
 impl Store {
     async fn notification_settings(&self, member: &MemberId) -> Result<NotificationSettings> {
-        let row: Option<(bool, String, Option<i64>, Option<i64>)> = read!(self, |db| sqlx::query_as(
-            "SELECT immediate, digest, quiet_from, quiet_until FROM notification_settings WHERE member_id = $1"
-        )
-        .bind(member.as_str())
-        .fetch_optional(db)
-        .await)
-        .map_err(db_err)?;
+        let row: Option<(bool, String, Option<i64>, Option<i64>)> = self
+            .opt(
+                "SELECT immediate, digest, quiet_from, quiet_until FROM notification_settings WHERE member_id = $1",
+                args![member.as_str()],
+            )
+            .await?;
         Ok(match row {
             Some((immediate, digest, from, until)) => settings_from(Some(immediate), Some(digest), from, until),
             None => NotificationSettings::default(),
@@ -249,21 +250,8 @@ impl Store {
         s: &NotificationSettings,
         next_digest_at: Option<Timestamp>,
     ) -> Result<()> {
-        let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query(
-            "INSERT INTO notification_settings (member_id, immediate, digest, quiet_from, quiet_until, next_digest_at) VALUES ($1, $2, $3, $4, $5, $6) \
-             ON CONFLICT (member_id) DO UPDATE SET immediate = $2, digest = $3, quiet_from = $4, quiet_until = $5, next_digest_at = $6"
-        )
-        .bind(member.as_str())
-        .bind(s.immediate)
-        .bind(s.digest.as_str())
-        .bind(s.quiet.map(|q| q.0))
-        .bind(s.quiet.map(|q| q.1))
-        .bind(next_digest_at.map(ms))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
-        tx.commit().await
+        self.exec("INSERT INTO notification_settings (member_id, immediate, digest, quiet_from, quiet_until, next_digest_at) VALUES ($1, $2, $3, $4, $5, $6) \
+             ON CONFLICT (member_id) DO UPDATE SET immediate = $2, digest = $3, quiet_from = $4, quiet_until = $5, next_digest_at = $6", args![member.as_str(), s.immediate, s.digest.as_str(), s.quiet.map(|q| q.0), s.quiet.map(|q| q.1), next_digest_at.map(ms)]).await?;
+        Ok(())
     }
 }

@@ -26,40 +26,34 @@ impl Store {
             "SELECT entry_id, reaction, COUNT(*), SUM(CASE WHEN member_id = $1 THEN 1 ELSE 0 END) FROM reactions \
              WHERE entry_id IN ({list}) GROUP BY entry_id, reaction"
         );
-        type AttRow = (String, String, String, String, String, i64, Option<i64>, Option<i64>);
-        let atts: Vec<AttRow> = read!(self, |db| {
-            let mut q = sqlx::query_as::<_, AttRow>(&attachments_sql).bind(me.as_str());
-            for id in &ids {
-                q = q.bind(id);
+        db_row! {
+            struct AttRow {
+                entry: String,
+                id: String,
+                kind: String,
+                content_type: String,
+                file_name: String,
+                byte_size: i64,
+                width: Option<i64>,
+                height: Option<i64>,
             }
-            q.fetch_all(db).await
-        })
-        .map_err(db_err)?;
+        }
+        db_row! {
+            struct PersonRow { entry: String, member: String, name: String, role: String, which: String }
+        }
+        let with_ids = |first: &str| {
+            let mut all = args![first].to_vec();
+            all.extend(ids.iter().map(Arg::from));
+            all
+        };
+        let atts: Vec<AttRow> = self.all(&attachments_sql, &with_ids(me.as_str())).await?;
         // Only thanks and entries for chosen members name people.
         let names_people = entries.iter().any(|e| e.kind == EntryKind::Thanks || e.audience == Audience::Chosen);
-        let people: Vec<(String, String, String, String, String)> = if names_people {
-            read!(self, |db| {
-                let mut q =
-                    sqlx::query_as::<_, (String, String, String, String, String)>(&people_sql).bind(me.as_str());
-                for id in &ids {
-                    q = q.bind(id);
-                }
-                q.fetch_all(db).await
-            })
-            .map_err(db_err)?
-        } else {
-            Vec::new()
-        };
-        let reactions: Vec<(String, String, i64, i64)> = read!(self, |db| {
-            let mut q = sqlx::query_as::<_, (String, String, i64, i64)>(&reactions_sql).bind(me.as_str());
-            for id in &ids {
-                q = q.bind(id);
-            }
-            q.fetch_all(db).await
-        })
-        .map_err(db_err)?;
+        let people: Vec<PersonRow> =
+            if names_people { self.all(&people_sql, &with_ids(me.as_str())).await? } else { Vec::new() };
+        let reactions: Vec<(String, String, i64, i64)> = self.all(&reactions_sql, &with_ids(me.as_str())).await?;
         let mut by_id: HashMap<String, &mut Entry> = entries.iter_mut().map(|e| (e.id.clone(), e)).collect();
-        for (entry, id, kind, content_type, file_name, byte_size, width, height) in atts {
+        for AttRow { entry, id, kind, content_type, file_name, byte_size, width, height } in atts {
             if let Some(e) = by_id.get_mut(&entry) {
                 e.attachments.push(AttachmentInfo {
                     id,
@@ -72,7 +66,7 @@ impl Store {
                 });
             }
         }
-        for (entry, member, name, r, which) in people {
+        for PersonRow { entry, member, name, role: r, which } in people {
             if let Some(e) = by_id.get_mut(&entry) {
                 let p = Person { member_id: MemberId::from_db(member), name, role: role(&r)? };
                 if which == "chosen" { e.chosen.push(p) } else { e.recipients.push(p) }

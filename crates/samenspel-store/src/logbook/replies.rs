@@ -5,7 +5,6 @@ use super::*;
 impl Store {
     /// Replies to an entry the reader may see, oldest first.
     pub async fn replies(&self, cap: &Can<act::ReadLogbook>, entry: &str) -> Result<Vec<Reply>> {
-        let s = scope(cap);
         let sql = concat!(
             "SELECT p.id, p.author_member_id, u.display_name, m.role, p.body, p.created_at, p.deleted_at, du.display_name \
              FROM replies p JOIN entries e ON e.id = p.entry_id \
@@ -15,18 +14,21 @@ impl Store {
             visible!(),
             " AND e.id = $5 ORDER BY p.created_at, p.id"
         );
-        type Row = (String, String, String, String, String, i64, Option<i64>, Option<String>);
-        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(sql)
-            .bind(cap.circle_id().as_str())
-            .bind(s.member_id.as_str())
-            .bind(s.sees_professionals)
-            .bind(s.sees_informal)
-            .bind(entry)
-            .fetch_all(db)
-            .await)
-        .map_err(db_err)?;
+        db_row! {
+            struct Row {
+                id: String,
+                member: String,
+                name: String,
+                role: String,
+                body: String,
+                created: i64,
+                deleted_at: Option<i64>,
+                deleted_by: Option<String>,
+            }
+        }
+        let rows: Vec<Row> = self.all(sql, &reader_args(cap, args![entry])).await?;
         rows.into_iter()
-            .map(|(id, member, name, r, body, created, deleted_at, deleted_by)| {
+            .map(|Row { id, member, name, role: r, body, created, deleted_at, deleted_by }| {
                 let deleted = deleted_at.map(|at| Stamp { by: deleted_by.unwrap_or_default(), at: ts(at) });
                 Ok(Reply {
                     id,
@@ -49,63 +51,30 @@ impl Store {
         mails: &[NewJob],
         now: Timestamp,
     ) -> Result<String> {
-        let s = scope(cap);
         let mut tx = self.begin().await?;
         let sql = concat!(
             "SELECT e.author_member_id, e.status FROM entries e WHERE e.circle_id = $1 AND ",
             visible!(),
             " AND e.id = $5 AND e.deleted_at IS NULL"
         );
-        let row: Option<(String, String)> = on_tx!(&mut tx, |c| sqlx::query_as(sql)
-            .bind(cap.circle_id().as_str())
-            .bind(s.member_id.as_str())
-            .bind(s.sees_professionals)
-            .bind(s.sees_informal)
-            .bind(entry)
-            .fetch_optional(c)
-            .await)
-        .map_err(db_err)?;
+        let row: Option<(String, String)> = tx.opt(sql, &reader_args(cap, args![entry])).await?;
         let (author, status) = row.ok_or(Error::NotFound)?;
         let id = uuid::Uuid::now_v7().to_string();
-        on_tx!(&mut tx, |c| sqlx::query(
-            "INSERT INTO replies (id, entry_id, author_member_id, body, created_at) VALUES ($1, $2, $3, $4, $5)"
+        tx.exec(
+            "INSERT INTO replies (id, entry_id, author_member_id, body, created_at) VALUES ($1, $2, $3, $4, $5)",
+            args![&id, entry, cap.member_id().as_str(), body, ms(now)],
         )
-        .bind(&id)
-        .bind(entry)
-        .bind(cap.member_id().as_str())
-        .bind(body)
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         let answers = status == Status::Open.as_str() && author != cap.member_id().as_str();
-        on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE entries SET reply_count = reply_count + 1, \
-             status = CASE WHEN $2 THEN 'answered' ELSE status END, answered_by = CASE WHEN $2 THEN $3 ELSE answered_by END WHERE id = $1"
-        )
-        .bind(entry)
-        .bind(answers)
-        .bind(cap.member_id().as_str())
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        tx.exec("UPDATE entries SET reply_count = reply_count + 1, \
+             status = CASE WHEN $2 THEN 'answered' ELSE status END, answered_by = CASE WHEN $2 THEN $3 ELSE answered_by END WHERE id = $1", args![entry, answers, cap.member_id().as_str()]).await?;
         // Replying means having seen the entry.
-        on_tx!(&mut tx, |c| sqlx::query(
-            "INSERT INTO entry_reads (entry_id, member_id, read_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"
+        tx.exec(
+            "INSERT INTO entry_reads (entry_id, member_id, read_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            args![entry, cap.member_id().as_str(), ms(now)],
         )
-        .bind(entry)
-        .bind(cap.member_id().as_str())
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
-        for job in mails {
-            enqueue(&mut tx, job, now).await?;
-        }
-        tx.commit().await?;
+        .await?;
+        tx.finish(mails, now).await?;
         Ok(id)
     }
 
@@ -118,30 +87,22 @@ impl Store {
         now: Timestamp,
     ) -> Result<()> {
         let mut tx = self.begin().await?;
-        let row: Option<(String,)> = on_tx!(&mut tx, |c| sqlx::query_as(
-            "SELECT p.author_member_id FROM replies p JOIN entries e ON e.id = p.entry_id \
-             WHERE p.id = $1 AND e.id = $2 AND e.circle_id = $3 AND p.deleted_at IS NULL"
-        )
-        .bind(reply)
-        .bind(entry)
-        .bind(cap.circle_id().as_str())
-        .fetch_optional(c)
-        .await)
-        .map_err(db_err)?;
+        let row: Option<(String,)> = tx
+            .opt(
+                "SELECT p.author_member_id FROM replies p JOIN entries e ON e.id = p.entry_id \
+             WHERE p.id = $1 AND e.id = $2 AND e.circle_id = $3 AND p.deleted_at IS NULL",
+                args![reply, entry, cap.circle_id().as_str()],
+            )
+            .await?;
         let (author,) = row.ok_or(Error::NotFound)?;
         if author != cap.member_id().as_str() && cap.also::<act::ModerateLogbook>().is_none() {
             return Err(Error::Forbidden);
         }
-        on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE replies SET deleted_at = $2, deleted_by = $3, body = '' WHERE id = $1"
+        tx.exec(
+            "UPDATE replies SET deleted_at = $2, deleted_by = $3, body = '' WHERE id = $1",
+            args![reply, ms(now), cap.member_id().as_str()],
         )
-        .bind(reply)
-        .bind(ms(now))
-        .bind(cap.member_id().as_str())
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         tx.commit().await
     }
 
@@ -154,46 +115,22 @@ impl Store {
         on: bool,
         now: Timestamp,
     ) -> Result<()> {
-        let s = scope(cap);
         let mut tx = self.begin().await?;
         let sql = concat!(
             "SELECT e.id FROM entries e WHERE e.circle_id = $1 AND ",
             visible!(),
             " AND e.id = $5 AND e.deleted_at IS NULL"
         );
-        let found: Option<(String,)> = on_tx!(&mut tx, |c| sqlx::query_as(sql)
-            .bind(cap.circle_id().as_str())
-            .bind(s.member_id.as_str())
-            .bind(s.sees_professionals)
-            .bind(s.sees_informal)
-            .bind(entry)
-            .fetch_optional(c)
-            .await)
-        .map_err(db_err)?;
+        let found: Option<(String,)> = tx.opt(sql, &reader_args(cap, args![entry])).await?;
         found.ok_or(Error::NotFound)?;
         if on {
-            on_tx!(&mut tx, |c| sqlx::query(
-                "INSERT INTO reactions (entry_id, member_id, reaction, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING"
-            )
-            .bind(entry)
-            .bind(cap.member_id().as_str())
-            .bind(reaction.as_str())
-            .bind(ms(now))
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected()))
-            .map_err(db_err)?;
+            tx.exec("INSERT INTO reactions (entry_id, member_id, reaction, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", args![entry, cap.member_id().as_str(), reaction.as_str(), ms(now)]).await?;
         } else {
-            on_tx!(&mut tx, |c| sqlx::query(
-                "DELETE FROM reactions WHERE entry_id = $1 AND member_id = $2 AND reaction = $3"
+            tx.exec(
+                "DELETE FROM reactions WHERE entry_id = $1 AND member_id = $2 AND reaction = $3",
+                args![entry, cap.member_id().as_str(), reaction.as_str()],
             )
-            .bind(entry)
-            .bind(cap.member_id().as_str())
-            .bind(reaction.as_str())
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected()))
-            .map_err(db_err)?;
+            .await?;
         }
         tx.commit().await
     }

@@ -7,7 +7,6 @@ impl Store {
     /// SQLite searches an FTS5 index (accents folded, words as prefixes);
     /// PostgreSQL uses its Dutch text-search configuration (with stemming).
     pub async fn search_entries(&self, cap: &Can<act::ReadLogbook>, query: &str, limit: i64) -> Result<Vec<Entry>> {
-        let s = scope(cap);
         let fts = fts_query(query);
         if fts.is_empty() {
             return Ok(Vec::new());
@@ -31,33 +30,12 @@ impl Store {
             " AND e.deleted_at IS NULL AND to_tsvector('dutch', e.body) @@ websearch_to_tsquery('dutch', $5) \
              ORDER BY e.created_at DESC, e.id DESC LIMIT $6"
         );
-        let rows: Vec<EntryRow> = match &*self.pools {
-            crate::db::Pools::Sqlite { read, .. } => {
-                let rows = sqlx::query(sql_sqlite)
-                    .bind(cap.circle_id().as_str())
-                    .bind(s.member_id.as_str())
-                    .bind(s.sees_professionals)
-                    .bind(s.sees_informal)
-                    .bind(format!("circle : {} AND body : ({fts})", circle_token(cap.circle_id())))
-                    .bind(limit)
-                    .fetch_all(read)
-                    .await
-                    .map_err(db_err)?;
-                rows.iter().map(|r| entry_row!(r)).collect::<Result<Vec<_>, sqlx::Error>>().map_err(db_err)?
+        let rows: Vec<EntryRow> = match self.engine() {
+            crate::Engine::Sqlite => {
+                let matching = format!("circle : {} AND body : ({fts})", circle_token(cap.circle_id()));
+                self.all(sql_sqlite, &reader_args(cap, args![matching, limit])).await?
             }
-            crate::db::Pools::Postgres { pool } => {
-                let rows = sqlx::query(sql_postgres)
-                    .bind(cap.circle_id().as_str())
-                    .bind(s.member_id.as_str())
-                    .bind(s.sees_professionals)
-                    .bind(s.sees_informal)
-                    .bind(query.trim())
-                    .bind(limit)
-                    .fetch_all(pool)
-                    .await
-                    .map_err(db_err)?;
-                rows.iter().map(|r| entry_row!(r)).collect::<Result<Vec<_>, sqlx::Error>>().map_err(db_err)?
-            }
+            crate::Engine::Postgres => self.all(sql_postgres, &reader_args(cap, args![query.trim(), limit])).await?,
         };
         let mut rows = rows;
         // Newest first by time on both engines (SQLite's index order can differ by moments).

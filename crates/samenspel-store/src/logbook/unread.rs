@@ -10,7 +10,6 @@ pub(super) fn unseen_sql(floor: &str) -> String {
 impl Store {
     /// How many entries the reader has not seen, up to `cap_at`.
     pub async fn unread_count(&self, cap: &Can<act::ReadLogbook>, cap_at: i64, now: Timestamp) -> Result<i64> {
-        let s = scope(cap);
         let floor = self.unread_floor(cap, now).await?;
         let sql = concat!(
             "SELECT COUNT(*) FROM (SELECT e.id FROM entries e WHERE e.circle_id = $1 AND ",
@@ -19,30 +18,20 @@ impl Store {
             unseen!("$5"),
             " LIMIT $6) unread"
         );
-        let (n,): (i64,) = read!(self, |db| sqlx::query_as(sql)
-            .bind(cap.circle_id().as_str())
-            .bind(s.member_id.as_str())
-            .bind(s.sees_professionals)
-            .bind(s.sees_informal)
-            .bind(floor)
-            .bind(cap_at)
-            .fetch_one(db)
-            .await)
-        .map_err(db_err)?;
+        let (n,): (i64,) = self.one(sql, &reader_args(cap, args![floor, cap_at])).await?;
         Ok(n)
     }
 
     /// Where "new for you" starts: the latest of when the reader joined,
     /// where they had caught up, and [`NEW_FOR_DAYS`] ago.
     pub(super) async fn unread_floor(&self, cap: &Can<act::ReadLogbook>, now: Timestamp) -> Result<i64> {
-        let (joined, caught_up): (i64, Option<i64>) = read!(self, |db| sqlx::query_as(
-            "SELECT m.joined_at, p.caught_up_at FROM memberships m \
-             LEFT JOIN logbook_progress p ON p.member_id = m.id WHERE m.id = $1"
-        )
-        .bind(cap.member_id().as_str())
-        .fetch_one(db)
-        .await)
-        .map_err(db_err)?;
+        let (joined, caught_up): (i64, Option<i64>) = self
+            .one(
+                "SELECT m.joined_at, p.caught_up_at FROM memberships m \
+             LEFT JOIN logbook_progress p ON p.member_id = m.id WHERE m.id = $1",
+                args![cap.member_id().as_str()],
+            )
+            .await?;
         let window = ms(now) - NEW_FOR_DAYS * 24 * 3600 * 1000;
         Ok(joined.max(caught_up.unwrap_or(i64::MIN)).max(window))
     }
@@ -83,47 +72,32 @@ impl Store {
             unseen!("$5"),
             " ORDER BY e.created_at LIMIT 1"
         );
-        let oldest_unseen: Option<(i64,)> = on_tx!(&mut tx, |c| sqlx::query_as(sql)
-            .bind(cap.circle_id().as_str())
-            .bind(s.member_id.as_str())
-            .bind(s.sees_professionals)
-            .bind(s.sees_informal)
-            .bind(floor)
-            .fetch_optional(c)
-            .await)
-        .map_err(db_err)?;
+        let oldest_unseen: Option<(i64,)> = tx.opt(sql, &reader_args(cap, args![floor])).await?;
         let recent = ms(now) - CAUGHT_UP_MARGIN_MS;
         let mark = oldest_unseen.map_or(recent, |(at,)| at.min(recent));
         if mark > floor {
-            on_tx!(&mut tx, |c| sqlx::query(
+            tx.exec(
                 "INSERT INTO logbook_progress (member_id, caught_up_at) VALUES ($1, $2) \
                  ON CONFLICT (member_id) DO UPDATE SET caught_up_at = excluded.caught_up_at \
-                 WHERE excluded.caught_up_at > logbook_progress.caught_up_at"
+                 WHERE excluded.caught_up_at > logbook_progress.caught_up_at",
+                args![s.member_id.as_str(), mark],
             )
-            .bind(s.member_id.as_str())
-            .bind(mark)
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected()))
-            .map_err(db_err)?;
+            .await?;
         }
         tx.commit().await
     }
 
     /// Who in the entry's audience has seen it, and who not yet.
     pub async fn seen_by(&self, cap: &Can<act::ReadLogbook>, entry: &Entry, now: Timestamp) -> Result<SeenBy> {
-        let rows: Vec<(String, String, String, Option<i64>)> = read!(self, |db| sqlx::query_as(
-            "SELECT m.id, u.display_name, m.role, r.read_at FROM memberships m JOIN users u ON u.id = m.user_id \
+        let rows: Vec<(String, String, String, Option<i64>)> = self
+            .all(
+                "SELECT m.id, u.display_name, m.role, r.read_at FROM memberships m JOIN users u ON u.id = m.user_id \
              LEFT JOIN entry_reads r ON r.member_id = m.id AND r.entry_id = $2 \
              WHERE m.circle_id = $1 AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $3) \
-             ORDER BY u.display_name, m.id"
-        )
-        .bind(cap.circle_id().as_str())
-        .bind(&entry.id)
-        .bind(ms(now))
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+             ORDER BY u.display_name, m.id",
+                args![cap.circle_id().as_str(), &entry.id, ms(now)],
+            )
+            .await?;
         let chosen: Vec<MemberId> = entry.chosen.iter().map(|p| p.member_id.clone()).collect();
         let mut out = SeenBy { seen: Vec::new(), not_yet: Vec::new() };
         for (id, name, r, read_at) in rows {
