@@ -16,7 +16,7 @@ use samenspel_core::ids::MemberId;
 use samenspel_core::wellbeing::{Goal, GoalKind, GoalStatus, NewGoal, Progress};
 use samenspel_core::{Error, FieldError, Result, Timestamp};
 
-const NAME: &str = "(SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = ";
+use crate::sql::NAME;
 
 fn corrupt(what: &str, raw: &str) -> Error {
     Error::internal(format!("about the client: unknown {what} {raw:?}"))

@@ -14,7 +14,7 @@ use samenspel_core::{Error, Result, Timestamp};
 /// A member's display name, by membership id.
 macro_rules! member_name {
     ($col:literal) => {
-        concat!("(SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = a.", $col, ")")
+        $crate::sql::member_name!(concat!("a.", $col))
     };
 }
 

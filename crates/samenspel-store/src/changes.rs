@@ -80,12 +80,14 @@ impl Store {
 
     /// The changes whose review conversation has not taken place yet, newest first.
     pub async fn open_changes(&self, cap: &Can<act::ViewAgreements>) -> Result<Vec<Change>> {
-        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(
+        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(concat!(
             "SELECT e.id, e.kind, e.description, e.occurred_on, e.review_by, \
-             (SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = e.recorded_by), \
+             ",
+            crate::sql::member_name!("e.recorded_by"),
+            ", \
              (SELECT COUNT(*) FROM change_event_agreements x WHERE x.change_id = e.id) \
              FROM change_events e WHERE e.circle_id = $1 AND e.closed_at IS NULL ORDER BY e.recorded_at DESC, e.id DESC"
-        )
+        ))
         .bind(cap.circle_id().as_str())
         .fetch_all(db)
         .await)

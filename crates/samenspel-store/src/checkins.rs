@@ -250,12 +250,13 @@ impl Store {
         instrument: &str,
         shared_only: bool,
     ) -> Result<Vec<VolunteerCheckIn>> {
-        let rows: Vec<(String, String, Option<String>, i64, Option<i64>)> = read!(self, |db| sqlx::query_as(
-            "SELECT r.id, r.member_id, (SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id \
-             WHERE m.id = r.member_id), r.authored_at, r.shared_at FROM questionnaire_responses r \
+        let rows: Vec<(String, String, Option<String>, i64, Option<i64>)> = read!(self, |db| sqlx::query_as(concat!(
+            "SELECT r.id, r.member_id, ",
+            crate::sql::member_name!("r.member_id"),
+            ", r.authored_at, r.shared_at FROM questionnaire_responses r \
              WHERE r.circle_id = $1 AND r.instrument = $2 AND ($3 = '' OR r.member_id = $3) \
              AND (r.shared_at IS NOT NULL OR $4 = 0) ORDER BY r.authored_at DESC, r.id DESC"
-        )
+        ))
         .bind(circle)
         .bind(instrument)
         .bind(member.map(|m| m.as_str()).unwrap_or(""))
@@ -327,15 +328,17 @@ impl Store {
     /// The open signals the member may see: their own, those shared with the
     /// circle, and — for coordinators — those shared with the coordinators.
     pub async fn visible_signals<A>(&self, cap: &Can<A>) -> Result<Vec<Signal>> {
-        let rows: Vec<(String, String, Option<String>, String, String, i64)> = read!(self, |db| sqlx::query_as(
-            "SELECT s.id, s.member_id, (SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id \
-             WHERE m.id = s.member_id), s.audience, s.message, s.shared_at FROM care_signals s \
+        let rows: Vec<(String, String, Option<String>, String, String, i64)> =
+            read!(self, |db| sqlx::query_as(concat!(
+                "SELECT s.id, s.member_id, ",
+                crate::sql::member_name!("s.member_id"),
+                ", s.audience, s.message, s.shared_at FROM care_signals s \
              WHERE s.circle_id = $1 AND s.withdrawn_at IS NULL ORDER BY s.shared_at DESC"
-        )
-        .bind(cap.circle_id().as_str())
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+            ))
+            .bind(cap.circle_id().as_str())
+            .fetch_all(db)
+            .await)
+            .map_err(db_err)?;
         let mut out = Vec::new();
         for (id, member, name, audience, message, at) in rows {
             let audience = SignalAudience::parse(&audience)

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 /// (id, guide, held on, audience, others, recorded by, recorder's name)
 type Row = (String, String, String, String, String, String, Option<String>);
 
-const NAME: &str = "(SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = ";
+use crate::sql::NAME;
 
 fn corrupt(what: &str, raw: &str) -> Error {
     Error::internal(format!("conversations holds an unknown {what} {raw:?}"))

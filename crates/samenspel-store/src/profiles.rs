@@ -129,13 +129,14 @@ impl Store {
     /// The SOFA roles marked in the circle.
     pub async fn carer_roles(&self, cap: &Can<act::ViewMembers>) -> Result<Vec<CarerRoles>> {
         let rows: Vec<(String, String, Option<String>, i64)> = read!(self, |db| {
-            sqlx::query_as(
-            "SELECT r.member_id, r.roles, (SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id \
-             WHERE m.id = r.set_by), r.set_at FROM carer_roles r WHERE r.circle_id = $1"
-        )
-        .bind(cap.circle_id().as_str())
-        .fetch_all(db)
-        .await
+            sqlx::query_as(concat!(
+                "SELECT r.member_id, r.roles, ",
+                crate::sql::member_name!("r.set_by"),
+                ", r.set_at FROM carer_roles r WHERE r.circle_id = $1"
+            ))
+            .bind(cap.circle_id().as_str())
+            .fetch_all(db)
+            .await
         })
         .map_err(db_err)?;
         rows.into_iter()

@@ -18,14 +18,25 @@ use sqlx::postgres::{PgRow, Postgres};
 use sqlx::sqlite::{Sqlite, SqliteRow};
 use sqlx::{Decode, Row as _, Type};
 
+/// The start of the scalar subquery that names a member: the member's id
+/// column and a closing parenthesis follow (see [`member_name!`], [`NAME`]).
+macro_rules! name_of {
+    () => {
+        "(SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = "
+    };
+}
+
 /// The display name of the member whose id is in column `$col` (a literal
 /// such as `"e.author_member_id"`), as a scalar subquery.
 macro_rules! member_name {
-    ($col:literal) => {
-        concat!("(SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = ", $col, ")")
+    ($col:expr) => {
+        concat!($crate::sql::name_of!(), $col, ")")
     };
 }
-pub(crate) use member_name;
+pub(crate) use {member_name, name_of};
+
+/// [`member_name!`] for statements built with `format!`: `{NAME}e.written_by)`.
+pub(crate) const NAME: &str = name_of!();
 
 /// A value bound to a statement. `None` binds a typed `NULL` (PostgreSQL
 /// wants to know whether it is text or a number).

@@ -19,7 +19,7 @@ use samenspel_core::recurrence::{End, Frequency, Length, Series};
 use samenspel_core::{Error, FieldError, Result, Timestamp};
 use std::collections::BTreeMap;
 
-const NAME: &str = "(SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = ";
+use crate::sql::NAME;
 
 fn corrupt(what: &str, raw: &str) -> Error {
     Error::internal(format!("agenda: unknown {what} {raw:?}"))
