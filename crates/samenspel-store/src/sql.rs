@@ -4,7 +4,7 @@
 //! runs — on the store's read pool, or inside a write transaction:
 //!
 //! - [`Store::exec`]: begin, run one statement, commit;
-//! - [`Tx::exec`], [`Tx::all`], [`Tx::opt`]: a step inside a
+//! - [`Tx::exec`], [`Tx::all`], [`Tx::opt`], [`Tx::one`]: a step inside a
 //!   transaction opened with `Store::begin`;
 //! - [`Tx::finish`]: enqueue the e-mails (jobs) the change causes, then commit,
 //!   so the change and its mail land together or not at all.
@@ -284,6 +284,11 @@ impl Tx {
                 .map(|r| T::decode(&mut Cols { row: EngineRow::Postgres(&r), next: 0 })),
         };
         row.transpose().map_err(db_err)
+    }
+
+    /// The one row of a read inside the transaction; "not found" without it.
+    pub(crate) async fn one<T: FromDb>(&mut self, sql: &str, args: &[Arg]) -> Result<T> {
+        self.opt(sql, args).await?.ok_or(samenspel_core::Error::NotFound)
     }
 
     /// Queues the e-mails the change causes, then commits: both or neither.

@@ -98,8 +98,11 @@ pub(super) async fn insert_attachment(
     now: Timestamp,
 ) -> Result<String> {
     let id = uuid::Uuid::now_v7().to_string();
-    tx.exec("INSERT INTO attachments (id, entry_id, position, kind, content_type, file_name, byte_size, width, height, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)", args![&id, entry, position, f.kind.as_str(), &f.content_type, &f.file_name, f.full.len() as i64, f.width, f.height, ms(now)]).await?;
+    tx.exec(
+        "INSERT INTO attachments (id, entry_id, position, kind, content_type, file_name, byte_size, width, height, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        args![&id, entry, position, f.kind.as_str(), &f.content_type, &f.file_name, f.full.len() as i64, f.width, f.height, ms(now)],
+    ).await?;
     for (variant, data) in [("full", Some(&f.full)), ("thumb", f.thumb.as_ref())] {
         if let Some(data) = data {
             on_tx!(tx, |c| sqlx::query(

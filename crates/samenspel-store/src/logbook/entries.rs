@@ -22,7 +22,10 @@ impl Store {
             return Ok((earlier, false));
         }
         let status = if new.kind.stays_open() { Status::Open } else { Status::None };
-        tx.exec("INSERT INTO entries (id, circle_id, author_member_id, kind, audience, body, created_at, status, card) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", args![id, cap.circle_id().as_str(), cap.member_id().as_str(), new.kind.as_str(), new.audience.as_str(), &new.body, ms(now), status.as_str(), new.card.map(Card::as_str)]).await?;
+        tx.exec(
+            "INSERT INTO entries (id, circle_id, author_member_id, kind, audience, body, created_at, status, card) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            args![id, cap.circle_id().as_str(), cap.member_id().as_str(), new.kind.as_str(), new.audience.as_str(), &new.body, ms(now), status.as_str(), new.card.map(Card::as_str)],
+        ).await?;
         if let Some(goal) = &new.goal {
             crate::about::link_goal_progress(&mut tx, cap.circle_id().as_str(), goal, id).await?;
         }
@@ -126,7 +129,10 @@ impl Store {
         db_row! {
             struct Row { author: String, old: String, revision: i64, created: i64, edited: Option<i64>, deleted: Option<i64> }
         }
-        let row: Option<Row> = tx.opt("SELECT author_member_id, body, revision, created_at, edited_at, deleted_at FROM entries WHERE id = $1 AND circle_id = $2", args![id, cap.circle_id().as_str()]).await?;
+        let row: Option<Row> = tx.opt(
+            "SELECT author_member_id, body, revision, created_at, edited_at, deleted_at FROM entries WHERE id = $1 AND circle_id = $2",
+            args![id, cap.circle_id().as_str()],
+        ).await?;
         let Row { author, old, revision, created, edited, deleted } = row.ok_or(Error::NotFound)?;
         if deleted.is_some() {
             return Err(Error::NotFound);
@@ -166,7 +172,10 @@ impl Store {
         if author != cap.member_id().as_str() && cap.also::<act::ModerateLogbook>().is_none() {
             return Err(Error::Forbidden);
         }
-        tx.exec("UPDATE entries SET deleted_at = $2, deleted_by = $3, body = '', status = CASE WHEN status = 'none' THEN 'none' ELSE 'closed' END WHERE id = $1", args![id, ms(now), cap.member_id().as_str()]).await?;
+        tx.exec(
+            "UPDATE entries SET deleted_at = $2, deleted_by = $3, body = '', status = CASE WHEN status = 'none' THEN 'none' ELSE 'closed' END WHERE id = $1",
+            args![id, ms(now), cap.member_id().as_str()],
+        ).await?;
         for sql in [
             "DELETE FROM entry_revisions WHERE entry_id = $1",
             "DELETE FROM attachment_data WHERE attachment_id IN (SELECT id FROM attachments WHERE entry_id = $1)",

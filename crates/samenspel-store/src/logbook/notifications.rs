@@ -102,9 +102,12 @@ impl Store {
                 quiet_until: Option<i64>,
             }
         }
-        let rows: Vec<Row> = self.all("SELECT m.id, m.role, u.email, u.display_name, u.locale, n.immediate, n.digest, n.quiet_from, n.quiet_until \
+        let rows: Vec<Row> = self.all(
+            "SELECT m.id, m.role, u.email, u.display_name, u.locale, n.immediate, n.digest, n.quiet_from, n.quiet_until \
              FROM memberships m JOIN users u ON u.id = m.user_id LEFT JOIN notification_settings n ON n.member_id = m.id \
-             WHERE m.circle_id = $1 AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $2) AND u.disabled_at IS NULL", args![cap.circle_id().as_str(), ms(now)]).await?;
+             WHERE m.circle_id = $1 AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $2) AND u.disabled_at IS NULL",
+            args![cap.circle_id().as_str(), ms(now)],
+        ).await?;
         rows.into_iter()
             .map(|Row { id, role: r, email, name, locale, immediate, digest, quiet_from, quiet_until }| {
                 Ok(Recipient {
@@ -184,13 +187,16 @@ impl crate::Internal<'_> {
                 last: Option<i64>,
             }
         }
-        let rows: Vec<Row> = tx.all("SELECT m.id, m.circle_id, m.user_id, u.email, u.display_name, u.locale, n.digest, c.client_name, m.joined_at, n.last_digest_at \
+        let rows: Vec<Row> = tx.all(
+            "SELECT m.id, m.circle_id, m.user_id, u.email, u.display_name, u.locale, n.digest, c.client_name, m.joined_at, n.last_digest_at \
              FROM notification_settings n JOIN memberships m ON m.id = n.member_id JOIN users u ON u.id = m.user_id \
              JOIN circles c ON c.id = m.circle_id \
              WHERE n.digest <> 'off' AND n.next_digest_at IS NOT NULL AND n.next_digest_at <= $1 \
                AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $1) \
                AND c.archived_at IS NULL AND u.disabled_at IS NULL \
-             ORDER BY n.next_digest_at LIMIT $2", args![ms(now), limit]).await?;
+             ORDER BY n.next_digest_at LIMIT $2",
+            args![ms(now), limit],
+        ).await?;
         tx.commit().await?;
         Ok(rows
             .into_iter()
@@ -250,8 +256,11 @@ impl Store {
         s: &NotificationSettings,
         next_digest_at: Option<Timestamp>,
     ) -> Result<()> {
-        self.exec("INSERT INTO notification_settings (member_id, immediate, digest, quiet_from, quiet_until, next_digest_at) VALUES ($1, $2, $3, $4, $5, $6) \
-             ON CONFLICT (member_id) DO UPDATE SET immediate = $2, digest = $3, quiet_from = $4, quiet_until = $5, next_digest_at = $6", args![member.as_str(), s.immediate, s.digest.as_str(), s.quiet.map(|q| q.0), s.quiet.map(|q| q.1), next_digest_at.map(ms)]).await?;
+        self.exec(
+            "INSERT INTO notification_settings (member_id, immediate, digest, quiet_from, quiet_until, next_digest_at) VALUES ($1, $2, $3, $4, $5, $6) \
+             ON CONFLICT (member_id) DO UPDATE SET immediate = $2, digest = $3, quiet_from = $4, quiet_until = $5, next_digest_at = $6",
+            args![member.as_str(), s.immediate, s.digest.as_str(), s.quiet.map(|q| q.0), s.quiet.map(|q| q.1), next_digest_at.map(ms)],
+        ).await?;
         Ok(())
     }
 }

@@ -66,8 +66,11 @@ impl Store {
         )
         .await?;
         let answers = status == Status::Open.as_str() && author != cap.member_id().as_str();
-        tx.exec("UPDATE entries SET reply_count = reply_count + 1, \
-             status = CASE WHEN $2 THEN 'answered' ELSE status END, answered_by = CASE WHEN $2 THEN $3 ELSE answered_by END WHERE id = $1", args![entry, answers, cap.member_id().as_str()]).await?;
+        tx.exec(
+            "UPDATE entries SET reply_count = reply_count + 1, \
+             status = CASE WHEN $2 THEN 'answered' ELSE status END, answered_by = CASE WHEN $2 THEN $3 ELSE answered_by END WHERE id = $1",
+            args![entry, answers, cap.member_id().as_str()],
+        ).await?;
         // Replying means having seen the entry.
         tx.exec(
             "INSERT INTO entry_reads (entry_id, member_id, read_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
@@ -124,7 +127,10 @@ impl Store {
         let found: Option<(String,)> = tx.opt(sql, &reader_args(cap, args![entry])).await?;
         found.ok_or(Error::NotFound)?;
         if on {
-            tx.exec("INSERT INTO reactions (entry_id, member_id, reaction, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", args![entry, cap.member_id().as_str(), reaction.as_str(), ms(now)]).await?;
+            tx.exec(
+                "INSERT INTO reactions (entry_id, member_id, reaction, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                args![entry, cap.member_id().as_str(), reaction.as_str(), ms(now)],
+            ).await?;
         } else {
             tx.exec(
                 "DELETE FROM reactions WHERE entry_id = $1 AND member_id = $2 AND reaction = $3",
