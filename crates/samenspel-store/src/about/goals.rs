@@ -80,14 +80,13 @@ impl Store {
         .fetch_all(db)
         .await)
         .map_err(db_err)?;
-        let chosen: Vec<(String, String)> = read!(self, |db| sqlx::query_as(
-            "SELECT a.entry_id, a.member_id FROM entry_audience a JOIN goal_progress p ON p.entry_id = a.entry_id \
-             JOIN entries e ON e.id = a.entry_id WHERE e.circle_id = $1"
-        )
-        .bind(log.circle_id().as_str())
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+        let chosen: Vec<(String, String)> = self
+            .all(
+                "SELECT a.entry_id, a.member_id FROM entry_audience a JOIN goal_progress p ON p.entry_id = a.entry_id \
+             JOIN entries e ON e.id = a.entry_id WHERE e.circle_id = $1",
+                args![log.circle_id().as_str()],
+            )
+            .await?;
         let scope: AudienceScope = log.audience();
         let mut out = Vec::new();
         for (goal, entry, at, body, aud, author, name) in rows {

@@ -16,7 +16,7 @@ use samenspel_core::ids::MemberId;
 use samenspel_core::wellbeing::{Goal, GoalKind, GoalStatus, NewGoal, Progress};
 use samenspel_core::{Error, FieldError, Result, Timestamp};
 
-use crate::sql::NAME;
+use crate::sql::{NAME, args};
 
 fn corrupt(what: &str, raw: &str) -> Error {
     Error::internal(format!("about the client: unknown {what} {raw:?}"))

@@ -9,16 +9,11 @@ impl Store {
         let user = me.id();
         let mut tx = self.begin().await?;
         exec(&mut tx, "DELETE FROM calendar_feeds WHERE user_id = $1", &[Some(user.to_string())]).await?;
-        on_tx!(&mut tx, |c| sqlx::query(
-            "INSERT INTO calendar_feeds (user_id, token_hash, created_at) VALUES ($1, $2, $3)"
+        tx.exec(
+            "INSERT INTO calendar_feeds (user_id, token_hash, created_at) VALUES ($1, $2, $3)",
+            args![user.as_str(), token_hash, ms(now)],
         )
-        .bind(user.as_str())
-        .bind(token_hash)
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         tx.commit().await
     }
 
@@ -42,14 +37,13 @@ impl Store {
     /// The user behind a calendar address (`Unauthenticated` for an unknown
     /// or withdrawn address, or a disabled account).
     pub async fn authenticate_calendar_feed(&self, token_hash: &str, now: Timestamp) -> Result<CurrentUser> {
-        let row: Option<(String, String, String, String, Option<i64>)> = read!(self, |db| sqlx::query_as(
-            "SELECT u.id, u.display_name, u.email, u.locale, u.disabled_at FROM calendar_feeds f \
-             JOIN users u ON u.id = f.user_id WHERE f.token_hash = $1"
-        )
-        .bind(token_hash)
-        .fetch_optional(db)
-        .await)
-        .map_err(db_err)?;
+        let row: Option<(String, String, String, String, Option<i64>)> = self
+            .opt(
+                "SELECT u.id, u.display_name, u.email, u.locale, u.disabled_at FROM calendar_feeds f \
+             JOIN users u ON u.id = f.user_id WHERE f.token_hash = $1",
+                args![token_hash],
+            )
+            .await?;
         let record = row.map(|(id, name, email, locale, disabled)| CredentialRecord {
             user_id: UserId::from_db(id),
             display_name: name,

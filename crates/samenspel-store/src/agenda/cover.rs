@@ -71,52 +71,37 @@ impl Store {
         now: Timestamp,
     ) -> Result<()> {
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query(
+        tx.exec(
             "INSERT INTO cover_searches (item_id, on_date, started_by, started_at) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (item_id, on_date) DO UPDATE SET done_at = NULL, started_by = $3, started_at = $4"
+             ON CONFLICT (item_id, on_date) DO UPDATE SET done_at = NULL, started_by = $3, started_at = $4",
+            args![&item.id, on.to_string(), cap.member_id().as_str(), ms(now)],
         )
-        .bind(&item.id)
-        .bind(on.to_string())
-        .bind(cap.member_id().as_str())
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         tx.commit().await
     }
 
     /// Is the circle looking for cover for these occurrences, and was I asked?
     /// (item id, date, asked me and I have not declined)
     pub async fn cover_state(&self, cap: &Can<act::ViewAgenda>) -> Result<Vec<(String, Date, bool)>> {
-        let rows: Vec<(String, String, i64)> = read!(self, |db| sqlx::query_as(
+        let rows: Vec<(String, String, i64)> = self.all(
             "SELECT s.item_id, s.on_date, (SELECT COUNT(*) FROM cover_asks a WHERE a.item_id = s.item_id \
              AND a.on_date = s.on_date AND a.member_id = $2 AND a.declined_at IS NULL) \
-             FROM cover_searches s JOIN agenda_items i ON i.id = s.item_id WHERE i.circle_id = $1 AND s.done_at IS NULL"
-        )
-        .bind(cap.circle_id().as_str())
-        .bind(cap.member_id().as_str())
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+             FROM cover_searches s JOIN agenda_items i ON i.id = s.item_id WHERE i.circle_id = $1 AND s.done_at IS NULL",
+            args![cap.circle_id().as_str(), cap.member_id().as_str()],
+        ).await?;
         rows.into_iter().map(|(i, d, n)| Ok((i, date(&d)?, n > 0))).collect()
     }
 
     /// The asked member says they cannot: the next one is asked.
     pub async fn decline_cover(&self, cap: &Can<act::TakeShifts>, item: &Item, on: Date, now: Timestamp) -> Result<()> {
         let mut tx = self.begin().await?;
-        let n = on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE cover_asks SET declined_at = $4 WHERE item_id = $1 AND on_date = $2 AND member_id = $3 \
-             AND declined_at IS NULL"
-        )
-        .bind(&item.id)
-        .bind(on.to_string())
-        .bind(cap.member_id().as_str())
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        let n = tx
+            .exec(
+                "UPDATE cover_asks SET declined_at = $4 WHERE item_id = $1 AND on_date = $2 AND member_id = $3 \
+             AND declined_at IS NULL",
+                args![&item.id, on.to_string(), cap.member_id().as_str(), ms(now)],
+            )
+            .await?;
         if n == 0 {
             return Err(Error::Conflict("cover-not-asked"));
         }
@@ -128,15 +113,13 @@ impl crate::Internal<'_> {
     /// Searches still running, with who was asked last.
     pub async fn cover_searches(&self) -> Result<Vec<CoverSearch>> {
         type Row = (String, String, String, String, i64, String, String, String, String);
-        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(
+        let rows: Vec<Row> = self.all(
             "SELECT i.circle_id, c.client_name, i.id, i.title, i.places, s.on_date, s.started_by, i.audience, i.created_by \
              FROM cover_searches s \
              JOIN agenda_items i ON i.id = s.item_id JOIN circles c ON c.id = i.circle_id \
-             WHERE s.done_at IS NULL AND c.archived_at IS NULL ORDER BY s.started_at"
-        )
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+             WHERE s.done_at IS NULL AND c.archived_at IS NULL ORDER BY s.started_at",
+            args![],
+        ).await?;
         let mut out = Vec::new();
         for (circle, client_name, item, title, places, on, started_by, aud, created_by) in rows {
             let chosen: Vec<String> =
@@ -145,15 +128,13 @@ impl crate::Internal<'_> {
                     .fetch_all(db)
                     .await)
                 .map_err(db_err)?;
-            let last: Option<(String, i64, Option<i64>)> = read!(self, |db| sqlx::query_as(
-                "SELECT member_id, asked_at, declined_at FROM cover_asks WHERE item_id = $1 AND on_date = $2 \
-                 ORDER BY asked_at DESC LIMIT 1"
-            )
-            .bind(&item)
-            .bind(&on)
-            .fetch_optional(db)
-            .await)
-            .map_err(db_err)?;
+            let last: Option<(String, i64, Option<i64>)> = self
+                .opt(
+                    "SELECT member_id, asked_at, declined_at FROM cover_asks WHERE item_id = $1 AND on_date = $2 \
+                 ORDER BY asked_at DESC LIMIT 1",
+                    args![&item, &on],
+                )
+                .await?;
             let taken: i64 = read!(self, |db| sqlx::query_scalar(
                 "SELECT COUNT(*) FROM shift_signups WHERE item_id = $1 AND on_date = $2"
             )
@@ -187,7 +168,7 @@ impl crate::Internal<'_> {
     /// shift in the circle on that date) — those who helped least recently first.
     pub async fn cover_candidates(&self, search: &CoverSearch, now: Timestamp) -> Result<Vec<CoverCandidate>> {
         type Row = (String, String, String, String, String, Option<String>, Option<i64>, Option<i64>, Option<String>);
-        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(
+        let rows: Vec<Row> = self.all(
             "SELECT m.id, m.role, u.email, u.display_name, u.locale, n.member_id, n.quiet_from, n.quiet_until, \
              (SELECT MAX(s.on_date) FROM shift_signups s JOIN agenda_items i ON i.id = s.item_id \
               WHERE s.member_id = m.id AND i.circle_id = m.circle_id AND s.on_date < $3) \
@@ -197,16 +178,9 @@ impl crate::Internal<'_> {
                AND m.role <> 'client' AND u.disabled_at IS NULL AND m.id <> $5 \
                AND NOT EXISTS (SELECT 1 FROM cover_asks a WHERE a.item_id = $2 AND a.on_date = $3 AND a.member_id = m.id) \
                AND NOT EXISTS (SELECT 1 FROM shift_signups s JOIN agenda_items i ON i.id = s.item_id \
-                               WHERE s.member_id = m.id AND i.circle_id = m.circle_id AND s.on_date = $3)"
-        )
-        .bind(search.circle_id.as_str())
-        .bind(&search.item_id)
-        .bind(search.on.to_string())
-        .bind(ms(now))
-        .bind(search.started_by.as_str())
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+                               WHERE s.member_id = m.id AND i.circle_id = m.circle_id AND s.on_date = $3)",
+            args![search.circle_id.as_str(), &search.item_id, search.on.to_string(), ms(now), search.started_by.as_str()],
+        ).await?;
         let mut out: Vec<CoverCandidate> = rows
             .into_iter()
             .filter_map(|(id, role, email, name, locale, saved, qf, qu, last)| {
@@ -237,18 +211,13 @@ impl crate::Internal<'_> {
     ) -> Result<bool> {
         let mut tx = self.begin().await?;
         lock_item(&mut tx, &search.item_id).await?;
-        let inserted = on_tx!(&mut tx, |c| sqlx::query(
-            "INSERT INTO cover_asks (item_id, on_date, member_id, asked_at) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (item_id, on_date, member_id) DO NOTHING"
-        )
-        .bind(&search.item_id)
-        .bind(search.on.to_string())
-        .bind(member.as_str())
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        let inserted = tx
+            .exec(
+                "INSERT INTO cover_asks (item_id, on_date, member_id, asked_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (item_id, on_date, member_id) DO NOTHING",
+                args![&search.item_id, search.on.to_string(), member.as_str(), ms(now)],
+            )
+            .await?;
         if inserted == 0 {
             return Ok(false);
         }
@@ -268,16 +237,12 @@ impl crate::Internal<'_> {
         now: Timestamp,
     ) -> Result<()> {
         let mut tx = self.begin().await?;
-        let n = on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE cover_searches SET done_at = $3 WHERE item_id = $1 AND on_date = $2 AND done_at IS NULL"
-        )
-        .bind(&search.item_id)
-        .bind(search.on.to_string())
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        let n = tx
+            .exec(
+                "UPDATE cover_searches SET done_at = $3 WHERE item_id = $1 AND on_date = $2 AND done_at IS NULL",
+                args![&search.item_id, search.on.to_string(), ms(now)],
+            )
+            .await?;
         if n > 0
             && let Some(job) = mail
         {
@@ -289,14 +254,13 @@ impl crate::Internal<'_> {
     /// The starter's e-mail details, for "nobody was found".
     pub async fn member_contact(&self, member: &MemberId) -> Result<Option<CoverCandidate>> {
         type Row = (String, String, String, Option<String>, Option<i64>, Option<i64>);
-        let row: Option<Row> = read!(self, |db| sqlx::query_as(
-            "SELECT u.email, u.display_name, u.locale, n.member_id, n.quiet_from, n.quiet_until FROM memberships m \
-             JOIN users u ON u.id = m.user_id LEFT JOIN notification_settings n ON n.member_id = m.id WHERE m.id = $1"
-        )
-        .bind(member.as_str())
-        .fetch_optional(db)
-        .await)
-        .map_err(db_err)?;
+        let row: Option<Row> = self
+            .opt(
+                "SELECT u.email, u.display_name, u.locale, n.member_id, n.quiet_from, n.quiet_until FROM memberships m \
+             JOIN users u ON u.id = m.user_id LEFT JOIN notification_settings n ON n.member_id = m.id WHERE m.id = $1",
+                args![member.as_str()],
+            )
+            .await?;
         Ok(row.map(|(email, name, locale, saved, qf, qu)| CoverCandidate {
             member_id: member.clone(),
             role: samenspel_core::role::Role::Volunteer,

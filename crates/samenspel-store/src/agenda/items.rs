@@ -16,14 +16,13 @@ impl Store {
         .fetch_all(db)
         .await)
         .map_err(db_err)?;
-        let schedules: Vec<ScheduleRow> = read!(self, |db| sqlx::query_as(
-            "SELECT id, starts_at, length_minutes, whole_days, repeat, every, weekdays, until_on, times \
-             FROM agenda_items WHERE circle_id = $1"
-        )
-        .bind(circle)
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+        let schedules: Vec<ScheduleRow> = self
+            .all(
+                "SELECT id, starts_at, length_minutes, whole_days, repeat, every, weekdays, until_on, times \
+             FROM agenda_items WHERE circle_id = $1",
+                args![circle],
+            )
+            .await?;
         let pairs = |table: &'static str| async move {
             let rows: Vec<(String, String, Option<String>)> = read!(self, |db| sqlx::query_as(&format!(
                 "SELECT c.item_id, c.member_id, {NAME}c.member_id) FROM {table} c \
@@ -37,14 +36,13 @@ impl Store {
         };
         let chosen = pairs("agenda_chosen").await?;
         let along = pairs("agenda_along").await?;
-        let exceptions: Vec<(String, String, bool, Option<String>)> = read!(self, |db| sqlx::query_as(
-            "SELECT e.item_id, e.original_on, e.cancelled, e.moved_to FROM agenda_exceptions e \
-             JOIN agenda_items i ON i.id = e.item_id WHERE i.circle_id = $1"
-        )
-        .bind(circle)
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+        let exceptions: Vec<(String, String, bool, Option<String>)> = self
+            .all(
+                "SELECT e.item_id, e.original_on, e.cancelled, e.moved_to FROM agenda_exceptions e \
+             JOIN agenda_items i ON i.id = e.item_id WHERE i.circle_id = $1",
+                args![circle],
+            )
+            .await?;
         let mine: Vec<String> =
             read!(self, |db| sqlx::query_scalar("SELECT DISTINCT item_id FROM shift_signups WHERE member_id = $1")
                 .bind(cap.member_id().as_str())
@@ -125,66 +123,44 @@ impl Store {
         let id = match existing {
             None => {
                 let id = uuid::Uuid::now_v7().to_string();
-                on_tx!(&mut tx, |c| sqlx::query(
+                tx.exec(
                     "INSERT INTO agenda_items (id, circle_id, kind, title, place, notes, elsewhere, starts_at, \
                      length_minutes, whole_days, repeat, every, weekdays, until_on, times, places, audience, \
                      created_by, created_at, updated_at, revision) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, 0)"
-                )
-                .bind(&id)
-                .bind(circle.as_str())
-                .bind(new.kind.as_str())
-                .bind(&new.title)
-                .bind(&new.place)
-                .bind(&new.notes)
-                .bind(new.elsewhere)
-                .bind(local(s.start))
-                .bind(minutes)
-                .bind(days)
-                .bind(repeat)
-                .bind(every)
-                .bind(&weekdays)
-                .bind(&until)
-                .bind(times)
-                .bind(i64::from(new.places))
-                .bind(new.audience.as_str())
-                .bind(cap.member_id().as_str())
-                .bind(ms(now))
-                .execute(c)
-                .await
-                .map(|r| r.rows_affected()))
-                .map_err(db_err)?;
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, 0)",
+                    args![&id, circle.as_str(), new.kind.as_str(), &new.title, &new.place, &new.notes, new.elsewhere, local(s.start), minutes, days, repeat, every, &weekdays, &until, times, i64::from(new.places), new.audience.as_str(), cap.member_id().as_str(), ms(now)],
+                ).await?;
                 id
             }
             Some(old) => {
                 lock_item(&mut tx, &old.id).await?;
-                let n = on_tx!(&mut tx, |c| sqlx::query(
-                    "UPDATE agenda_items SET title = $3, place = $4, notes = $5, elsewhere = $6, starts_at = $7, \
+                let n = tx
+                    .exec(
+                        "UPDATE agenda_items SET title = $3, place = $4, notes = $5, elsewhere = $6, starts_at = $7, \
                      length_minutes = $8, whole_days = $9, repeat = $10, every = $11, weekdays = $12, until_on = $13, \
                      times = $14, places = $15, audience = $16, updated_at = $17, revision = revision + 1 \
-                     WHERE id = $1 AND circle_id = $2"
-                )
-                .bind(&old.id)
-                .bind(circle.as_str())
-                .bind(&new.title)
-                .bind(&new.place)
-                .bind(&new.notes)
-                .bind(new.elsewhere)
-                .bind(local(s.start))
-                .bind(minutes)
-                .bind(days)
-                .bind(repeat)
-                .bind(every)
-                .bind(&weekdays)
-                .bind(&until)
-                .bind(times)
-                .bind(i64::from(new.places))
-                .bind(new.audience.as_str())
-                .bind(ms(now))
-                .execute(c)
-                .await
-                .map(|r| r.rows_affected()))
-                .map_err(db_err)?;
+                     WHERE id = $1 AND circle_id = $2",
+                        args![
+                            &old.id,
+                            circle.as_str(),
+                            &new.title,
+                            &new.place,
+                            &new.notes,
+                            new.elsewhere,
+                            local(s.start),
+                            minutes,
+                            days,
+                            repeat,
+                            every,
+                            &weekdays,
+                            &until,
+                            times,
+                            i64::from(new.places),
+                            new.audience.as_str(),
+                            ms(now)
+                        ],
+                    )
+                    .await?;
                 if n == 0 {
                     return Err(Error::NotFound);
                 }
@@ -275,15 +251,11 @@ impl Store {
             }
         }
         // Calendar apps see the change through the item's revision.
-        on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE agenda_items SET revision = revision + 1, updated_at = $2 WHERE id = $1"
+        tx.exec(
+            "UPDATE agenda_items SET revision = revision + 1, updated_at = $2 WHERE id = $1",
+            args![&item.id, ms(now)],
         )
-        .bind(&item.id)
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         tx.commit().await
     }
 }

@@ -19,7 +19,7 @@ use samenspel_core::recurrence::{End, Frequency, Length, Series};
 use samenspel_core::{Error, FieldError, Result, Timestamp};
 use std::collections::BTreeMap;
 
-use crate::sql::NAME;
+use crate::sql::{NAME, args};
 
 fn corrupt(what: &str, raw: &str) -> Error {
     Error::internal(format!("agenda: unknown {what} {raw:?}"))
@@ -109,12 +109,7 @@ pub(crate) fn local(d: DateTime) -> String {
 
 async fn lock_item(tx: &mut Tx, item: &str) -> Result<()> {
     if tx.engine() == crate::Engine::Postgres {
-        on_tx!(tx, |c| sqlx::query("SELECT id FROM agenda_items WHERE id = $1 FOR UPDATE")
-            .bind(item)
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        tx.exec("SELECT id FROM agenda_items WHERE id = $1 FOR UPDATE", args![item]).await?;
     }
     Ok(())
 }
@@ -158,13 +153,9 @@ async fn in_item(tx: &mut Tx, item: &str, member: &MemberId) -> Result<bool> {
 /// The places of a shift in `circle` (an item elsewhere is "not found",
 /// one that is not a shift "not-a-shift"), as stored.
 async fn shift_places(tx: &mut Tx, circle: &CircleId, item: &str) -> Result<i64> {
-    let row: Option<(String, i64)> =
-        on_tx!(tx, |c| sqlx::query_as("SELECT kind, places FROM agenda_items WHERE id = $1 AND circle_id = $2")
-            .bind(item)
-            .bind(circle.as_str())
-            .fetch_optional(c)
-            .await)
-        .map_err(db_err)?;
+    let row: Option<(String, i64)> = tx
+        .opt("SELECT kind, places FROM agenda_items WHERE id = $1 AND circle_id = $2", args![item, circle.as_str()])
+        .await?;
     match row {
         Some((kind, places)) if kind == Kind::Shift.as_str() => Ok(places),
         Some(_) => Err(Error::Conflict("not-a-shift")),
@@ -182,19 +173,13 @@ async fn taken(tx: &mut Tx, item: &str, on: Date) -> Result<i64> {
 }
 
 async fn move_signup(tx: &mut Tx, item: &str, on: Date, from: &MemberId, to: &MemberId, now: Timestamp) -> Result<()> {
-    let n = on_tx!(tx, |c| sqlx::query(
-        "UPDATE shift_signups SET member_id = $4, signed_up_at = $5, confirmed_at = NULL \
-         WHERE item_id = $1 AND on_date = $2 AND member_id = $3"
-    )
-    .bind(item)
-    .bind(on.to_string())
-    .bind(from.as_str())
-    .bind(to.as_str())
-    .bind(ms(now))
-    .execute(c)
-    .await
-    .map(|r| r.rows_affected()))
-    .map_err(db_err)?;
+    let n = tx
+        .exec(
+            "UPDATE shift_signups SET member_id = $4, signed_up_at = $5, confirmed_at = NULL \
+         WHERE item_id = $1 AND on_date = $2 AND member_id = $3",
+            args![item, on.to_string(), from.as_str(), to.as_str(), ms(now)],
+        )
+        .await?;
     if n == 0 { Err(Error::Conflict("swap-no-longer-possible")) } else { Ok(()) }
 }
 

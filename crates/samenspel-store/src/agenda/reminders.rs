@@ -38,21 +38,16 @@ impl crate::Internal<'_> {
             Option<i64>,
             Option<i64>,
         );
-        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(
+        let rows: Vec<Row> = self.all(
             "SELECT i.circle_id, c.client_name, i.id, i.title, i.place, s.on_date, s.member_id, u.email, u.display_name, \
              u.locale, n.member_id, n.quiet_from, n.quiet_until FROM shift_signups s \
              JOIN agenda_items i ON i.id = s.item_id JOIN circles c ON c.id = i.circle_id \
              JOIN memberships m ON m.id = s.member_id JOIN users u ON u.id = m.user_id \
              LEFT JOIN notification_settings n ON n.member_id = s.member_id \
              WHERE s.reminded_at IS NULL AND s.on_date >= $1 AND s.on_date <= $2 AND m.ended_at IS NULL \
-               AND c.archived_at IS NULL AND u.disabled_at IS NULL ORDER BY s.on_date LIMIT $3"
-        )
-        .bind(from.to_string())
-        .bind(to.to_string())
-        .bind(limit)
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+               AND c.archived_at IS NULL AND u.disabled_at IS NULL ORDER BY s.on_date LIMIT $3",
+            args![from.to_string(), to.to_string(), limit],
+        ).await?;
         let mut out = Vec::new();
         for (circle, client_name, item, title, place, on, member, email, name, locale, saved, qf, qu) in rows {
             out.push(ShiftReminder {
@@ -82,18 +77,13 @@ impl crate::Internal<'_> {
         now: Timestamp,
     ) -> Result<bool> {
         let mut tx = self.begin().await?;
-        let n = on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE shift_signups SET reminded_at = $4 WHERE item_id = $1 AND on_date = $2 AND member_id = $3 \
-             AND reminded_at IS NULL"
-        )
-        .bind(&r.item_id)
-        .bind(r.on.to_string())
-        .bind(r.member_id.as_str())
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        let n = tx
+            .exec(
+                "UPDATE shift_signups SET reminded_at = $4 WHERE item_id = $1 AND on_date = $2 AND member_id = $3 \
+             AND reminded_at IS NULL",
+                args![&r.item_id, r.on.to_string(), r.member_id.as_str(), ms(now)],
+            )
+            .await?;
         if n == 0 {
             return Ok(false);
         }

@@ -69,17 +69,11 @@ impl Store {
         if taken(&mut tx, &item.id, on).await? >= places {
             return Err(Error::Conflict("shift-full"));
         }
-        on_tx!(&mut tx, |c| sqlx::query(
-            "INSERT INTO shift_signups (item_id, on_date, member_id, signed_up_at) VALUES ($1, $2, $3, $4)"
+        tx.exec(
+            "INSERT INTO shift_signups (item_id, on_date, member_id, signed_up_at) VALUES ($1, $2, $3, $4)",
+            args![&item.id, on.to_string(), cap.member_id().as_str(), ms(now)],
         )
-        .bind(&item.id)
-        .bind(on.to_string())
-        .bind(cap.member_id().as_str())
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         tx.commit().await
     }
 
@@ -111,17 +105,12 @@ impl Store {
     /// Says "I'll be there" for a shift one is signed up for.
     pub async fn confirm_shift(&self, cap: &Can<act::TakeShifts>, item: &Item, on: Date, now: Timestamp) -> Result<()> {
         let mut tx = self.begin().await?;
-        let n = on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE shift_signups SET confirmed_at = $4 WHERE item_id = $1 AND on_date = $2 AND member_id = $3"
-        )
-        .bind(&item.id)
-        .bind(on.to_string())
-        .bind(cap.member_id().as_str())
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        let n = tx
+            .exec(
+                "UPDATE shift_signups SET confirmed_at = $4 WHERE item_id = $1 AND on_date = $2 AND member_id = $3",
+                args![&item.id, on.to_string(), cap.member_id().as_str(), ms(now)],
+            )
+            .await?;
         if n == 0 {
             return Err(Error::Conflict("not-signed-up"));
         }

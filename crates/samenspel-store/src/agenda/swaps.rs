@@ -57,22 +57,11 @@ impl Store {
             return Err(Error::Conflict("swap-already-proposed"));
         }
         let id = uuid::Uuid::now_v7().to_string();
-        on_tx!(&mut tx, |c| sqlx::query(
+        tx.exec(
             "INSERT INTO shift_swaps (id, item_id, on_date, from_member, to_member, return_item, return_on, status, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8)"
-        )
-        .bind(&id)
-        .bind(&item.id)
-        .bind(on.to_string())
-        .bind(cap.member_id().as_str())
-        .bind(to.as_str())
-        .bind(in_return.map(|(i, _)| i.id.clone()))
-        .bind(in_return.map(|(_, d)| d.to_string()))
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8)",
+            args![&id, &item.id, on.to_string(), cap.member_id().as_str(), to.as_str(), in_return.map(|(i, _)| i.id.clone()), in_return.map(|(_, d)| d.to_string()), ms(now)],
+        ).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -151,16 +140,12 @@ impl Store {
         for item in held {
             lock_item(&mut tx, item).await?;
         }
-        let n = on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE shift_swaps SET status = $2, decided_at = $3 WHERE id = $1 AND status = 'open'"
-        )
-        .bind(&swap.id)
-        .bind(status)
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        let n = tx
+            .exec(
+                "UPDATE shift_swaps SET status = $2, decided_at = $3 WHERE id = $1 AND status = 'open'",
+                args![&swap.id, status, ms(now)],
+            )
+            .await?;
         if n == 0 {
             return Err(Error::Conflict("swap-no-longer-open"));
         }

@@ -3,7 +3,8 @@
 //! way to ask for someone else's.
 
 use crate::access::Can;
-use crate::db::{Store, Tx, db_err, ms, on_tx, read, ts};
+use crate::db::{Store, Tx, db_err, ms, on_tx, ts};
+use crate::sql::args;
 use samenspel_core::access::act;
 use samenspel_core::carer_signal::{Signal, SignalAudience};
 use samenspel_core::ids::MemberId;
@@ -92,16 +93,13 @@ impl Store {
 
     /// The member's own check-ins with this instrument, oldest first.
     pub async fn my_check_ins<A: OwnQuestionnaire>(&self, cap: &Can<A>, instrument: &str) -> Result<Vec<CheckIn>> {
-        let rows: Vec<(String, i64, i64, i64, i64)> = read!(self, |db| sqlx::query_as(
-            "SELECT id, authored_at, total, range_low, range_high FROM questionnaire_responses \
-             WHERE circle_id = $1 AND member_id = $2 AND instrument = $3 ORDER BY authored_at, id"
-        )
-        .bind(cap.circle_id().as_str())
-        .bind(cap.member_id().as_str())
-        .bind(instrument)
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+        let rows: Vec<(String, i64, i64, i64, i64)> = self
+            .all(
+                "SELECT id, authored_at, total, range_low, range_high FROM questionnaire_responses \
+             WHERE circle_id = $1 AND member_id = $2 AND instrument = $3 ORDER BY authored_at, id",
+                args![cap.circle_id().as_str(), cap.member_id().as_str(), instrument],
+            )
+            .await?;
         Ok(rows
             .into_iter()
             .map(|(id, at, total, low, high)| CheckIn { id, authored_at: ts(at), total, range: [low, high] })

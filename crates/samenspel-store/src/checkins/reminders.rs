@@ -33,14 +33,12 @@ pub(super) fn weeks(n: i64) -> i64 {
 impl Store {
     /// The member's reminder rhythm, if they chose one.
     pub async fn my_reminder<A: OwnQuestionnaire>(&self, cap: &Can<A>, instrument: &str) -> Result<Option<Reminder>> {
-        let row: Option<(i64, i64)> = read!(self, |db| sqlx::query_as(
-            "SELECT every_weeks, next_at FROM checkin_reminders WHERE member_id = $1 AND instrument = $2"
-        )
-        .bind(cap.member_id().as_str())
-        .bind(instrument)
-        .fetch_optional(db)
-        .await)
-        .map_err(db_err)?;
+        let row: Option<(i64, i64)> = self
+            .opt(
+                "SELECT every_weeks, next_at FROM checkin_reminders WHERE member_id = $1 AND instrument = $2",
+                args![cap.member_id().as_str(), instrument],
+            )
+            .await?;
         Ok(row.map(|(every_weeks, next)| Reminder { every_weeks, next_at: ts(next) }))
     }
 
@@ -84,19 +82,15 @@ impl crate::Internal<'_> {
     /// circles that are not archived, of accounts that are not disabled.
     pub async fn reminders_due(&self, now: Timestamp, limit: i64) -> Result<Vec<ReminderDue>> {
         type Row = (String, String, String, String, String, String, i64, i64, Option<String>, Option<i64>, Option<i64>);
-        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(
+        let rows: Vec<Row> = self.all(
             "SELECT r.member_id, r.circle_id, u.email, u.display_name, u.locale, c.client_name, r.every_weeks, r.next_at, \
              n.member_id, n.quiet_from, n.quiet_until FROM checkin_reminders r JOIN memberships m ON m.id = r.member_id \
              JOIN users u ON u.id = m.user_id JOIN circles c ON c.id = r.circle_id \
              LEFT JOIN notification_settings n ON n.member_id = r.member_id \
              WHERE r.next_at <= $1 AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $1) \
-               AND c.archived_at IS NULL AND u.disabled_at IS NULL ORDER BY r.next_at LIMIT $2"
-        )
-        .bind(ms(now))
-        .bind(limit)
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+               AND c.archived_at IS NULL AND u.disabled_at IS NULL ORDER BY r.next_at LIMIT $2",
+            args![ms(now), limit],
+        ).await?;
         Ok(rows
             .into_iter()
             .map(|(member, circle, email, name, locale, client_name, every_weeks, next, settings, qf, qu)| {

@@ -41,17 +41,17 @@ impl Store {
     /// The open signals the member may see: their own, those shared with the
     /// circle, and — for coordinators — those shared with the coordinators.
     pub async fn visible_signals<A>(&self, cap: &Can<A>) -> Result<Vec<Signal>> {
-        let rows: Vec<(String, String, Option<String>, String, String, i64)> =
-            read!(self, |db| sqlx::query_as(concat!(
-                "SELECT s.id, s.member_id, ",
-                crate::sql::member_name!("s.member_id"),
-                ", s.audience, s.message, s.shared_at FROM care_signals s \
+        let rows: Vec<(String, String, Option<String>, String, String, i64)> = self
+            .all(
+                concat!(
+                    "SELECT s.id, s.member_id, ",
+                    crate::sql::member_name!("s.member_id"),
+                    ", s.audience, s.message, s.shared_at FROM care_signals s \
              WHERE s.circle_id = $1 AND s.withdrawn_at IS NULL ORDER BY s.shared_at DESC"
-            ))
-            .bind(cap.circle_id().as_str())
-            .fetch_all(db)
-            .await)
-            .map_err(db_err)?;
+                ),
+                args![cap.circle_id().as_str()],
+            )
+            .await?;
         let mut out = Vec::new();
         for (id, member, name, audience, message, at) in rows {
             let audience = SignalAudience::parse(&audience)
@@ -73,16 +73,13 @@ impl Store {
 
     /// Does the circle have an active coordinator to share a signal with?
     pub async fn has_coordinator<A>(&self, cap: &Can<A>, now: Timestamp) -> Result<bool> {
-        let (n,): (i64,) = read!(self, |db| sqlx::query_as(
-            "SELECT COUNT(*) FROM memberships WHERE circle_id = $1 AND role = $2 AND ended_at IS NULL \
-             AND (access_until IS NULL OR access_until > $3)"
-        )
-        .bind(cap.circle_id().as_str())
-        .bind(Role::Coordinator.as_str())
-        .bind(ms(now))
-        .fetch_one(db)
-        .await)
-        .map_err(db_err)?;
+        let (n,): (i64,) = self
+            .one(
+                "SELECT COUNT(*) FROM memberships WHERE circle_id = $1 AND role = $2 AND ended_at IS NULL \
+             AND (access_until IS NULL OR access_until > $3)",
+                args![cap.circle_id().as_str(), Role::Coordinator.as_str(), ms(now)],
+            )
+            .await?;
         Ok(n > 0)
     }
 }

@@ -70,29 +70,25 @@ impl Store {
         instrument: &str,
         shared_only: bool,
     ) -> Result<Vec<VolunteerCheckIn>> {
-        let rows: Vec<(String, String, Option<String>, i64, Option<i64>)> = read!(self, |db| sqlx::query_as(concat!(
-            "SELECT r.id, r.member_id, ",
-            crate::sql::member_name!("r.member_id"),
-            ", r.authored_at, r.shared_at FROM questionnaire_responses r \
+        let rows: Vec<(String, String, Option<String>, i64, Option<i64>)> = self
+            .all(
+                concat!(
+                    "SELECT r.id, r.member_id, ",
+                    crate::sql::member_name!("r.member_id"),
+                    ", r.authored_at, r.shared_at FROM questionnaire_responses r \
              WHERE r.circle_id = $1 AND r.instrument = $2 AND ($3 = '' OR r.member_id = $3) \
              AND (r.shared_at IS NOT NULL OR $4 = 0) ORDER BY r.authored_at DESC, r.id DESC"
-        ))
-        .bind(circle)
-        .bind(instrument)
-        .bind(member.map(|m| m.as_str()).unwrap_or(""))
-        .bind(i64::from(shared_only))
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
-        let answers: Vec<(String, String, Option<String>)> = read!(self, |db| sqlx::query_as(
-            "SELECT a.response_id, a.link_id, a.answer_code FROM questionnaire_answers a \
-             JOIN questionnaire_responses r ON r.id = a.response_id WHERE r.circle_id = $1 AND r.instrument = $2"
-        )
-        .bind(circle)
-        .bind(instrument)
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+                ),
+                args![circle, instrument, member.map(|m| m.as_str()).unwrap_or(""), i64::from(shared_only)],
+            )
+            .await?;
+        let answers: Vec<(String, String, Option<String>)> = self
+            .all(
+                "SELECT a.response_id, a.link_id, a.answer_code FROM questionnaire_answers a \
+             JOIN questionnaire_responses r ON r.id = a.response_id WHERE r.circle_id = $1 AND r.instrument = $2",
+                args![circle, instrument],
+            )
+            .await?;
         Ok(rows
             .into_iter()
             .map(|(id, member_id, name, at, shared)| VolunteerCheckIn {
