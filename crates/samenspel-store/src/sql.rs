@@ -190,17 +190,11 @@ tuple!(A);
 tuple!(A, B);
 tuple!(A, B, C);
 tuple!(A, B, C, D);
-// Transitional, for the agenda and check-in reads that still decode into
-// wider tuples: they are to become `db_row!` structs, then these go.
-tuple!(A, B, C, D, E);
-tuple!(A, B, C, D, E, F);
-tuple!(A, B, C, D, E, F, G);
-tuple!(A, B, C, D, E, F, G, H);
+// Transitional, for the agenda's item and schedule rows (`ItemRow`,
+// `ScheduleRow`), which location_agenda.rs still reads with sqlx's tuple
+// decoding too: they are to become `db_row!` structs, then these go.
 tuple!(A, B, C, D, E, F, G, H, I);
-tuple!(A, B, C, D, E, F, G, H, I, J);
-tuple!(A, B, C, D, E, F, G, H, I, J, K);
 tuple!(A, B, C, D, E, F, G, H, I, J, K, L);
-tuple!(A, B, C, D, E, F, G, H, I, J, K, L, M);
 
 fn sqlite_rows<T: FromDb>(rows: &[SqliteRow]) -> Result<Vec<T>> {
     rows.iter()

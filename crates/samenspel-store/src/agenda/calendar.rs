@@ -37,14 +37,17 @@ impl Store {
     /// The user behind a calendar address (`Unauthenticated` for an unknown
     /// or withdrawn address, or a disabled account).
     pub async fn authenticate_calendar_feed(&self, token_hash: &str, now: Timestamp) -> Result<CurrentUser> {
-        let row: Option<(String, String, String, String, Option<i64>)> = self
+        db_row! {
+            struct Row { id: String, name: String, email: String, locale: String, disabled: Option<i64> }
+        }
+        let row: Option<Row> = self
             .opt(
                 "SELECT u.id, u.display_name, u.email, u.locale, u.disabled_at FROM calendar_feeds f \
              JOIN users u ON u.id = f.user_id WHERE f.token_hash = $1",
                 args![token_hash],
             )
             .await?;
-        let record = row.map(|(id, name, email, locale, disabled)| CredentialRecord {
+        let record = row.map(|Row { id, name, email, locale, disabled }| CredentialRecord {
             user_id: UserId::from_db(id),
             display_name: name,
             email,

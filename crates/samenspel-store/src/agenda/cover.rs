@@ -112,7 +112,9 @@ impl Store {
 impl crate::Internal<'_> {
     /// Searches still running, with who was asked last.
     pub async fn cover_searches(&self) -> Result<Vec<CoverSearch>> {
-        type Row = (String, String, String, String, i64, String, String, String, String);
+        db_row! {
+            struct Row { circle: String, client_name: String, item: String, title: String, places: i64, on: String, started_by: String, aud: String, created_by: String }
+        }
         let rows: Vec<Row> = self.all(
             "SELECT i.circle_id, c.client_name, i.id, i.title, i.places, s.on_date, s.started_by, i.audience, i.created_by \
              FROM cover_searches s \
@@ -121,7 +123,7 @@ impl crate::Internal<'_> {
             args![],
         ).await?;
         let mut out = Vec::new();
-        for (circle, client_name, item, title, places, on, started_by, aud, created_by) in rows {
+        for Row { circle, client_name, item, title, places, on, started_by, aud, created_by } in rows {
             let chosen: Vec<String> =
                 read!(self, |db| sqlx::query_scalar("SELECT member_id FROM agenda_chosen WHERE item_id = $1")
                     .bind(&item)
@@ -167,7 +169,9 @@ impl crate::Internal<'_> {
     /// occurrence, not asked in this search yet, and free that day (no other
     /// shift in the circle on that date) — those who helped least recently first.
     pub async fn cover_candidates(&self, search: &CoverSearch, now: Timestamp) -> Result<Vec<CoverCandidate>> {
-        type Row = (String, String, String, String, String, Option<String>, Option<i64>, Option<i64>, Option<String>);
+        db_row! {
+            struct Row { id: String, role: String, email: String, name: String, locale: String, saved: Option<String>, qf: Option<i64>, qu: Option<i64>, last: Option<String> }
+        }
         let rows: Vec<Row> = self.all(
             "SELECT m.id, m.role, u.email, u.display_name, u.locale, n.member_id, n.quiet_from, n.quiet_until, \
              (SELECT MAX(s.on_date) FROM shift_signups s JOIN agenda_items i ON i.id = s.item_id \
@@ -183,7 +187,7 @@ impl crate::Internal<'_> {
         ).await?;
         let mut out: Vec<CoverCandidate> = rows
             .into_iter()
-            .filter_map(|(id, role, email, name, locale, saved, qf, qu, last)| {
+            .filter_map(|Row { id, role, email, name, locale, saved, qf, qu, last }| {
                 Some((samenspel_core::role::Role::parse(&role)?, id, email, name, locale, saved, qf, qu, last))
             })
             .map(|(role, id, email, name, locale, saved, qf, qu, last)| CoverCandidate {
@@ -253,7 +257,9 @@ impl crate::Internal<'_> {
 
     /// The starter's e-mail details, for "nobody was found".
     pub async fn member_contact(&self, member: &MemberId) -> Result<Option<CoverCandidate>> {
-        type Row = (String, String, String, Option<String>, Option<i64>, Option<i64>);
+        db_row! {
+            struct Row { email: String, name: String, locale: String, saved: Option<String>, qf: Option<i64>, qu: Option<i64> }
+        }
         let row: Option<Row> = self
             .opt(
                 "SELECT u.email, u.display_name, u.locale, n.member_id, n.quiet_from, n.quiet_until FROM memberships m \
@@ -261,7 +267,7 @@ impl crate::Internal<'_> {
                 args![member.as_str()],
             )
             .await?;
-        Ok(row.map(|(email, name, locale, saved, qf, qu)| CoverCandidate {
+        Ok(row.map(|Row { email, name, locale, saved, qf, qu }| CoverCandidate {
             member_id: member.clone(),
             role: samenspel_core::role::Role::Volunteer,
             email,

@@ -19,7 +19,7 @@ use samenspel_core::recurrence::{End, Frequency, Length, Series};
 use samenspel_core::{Error, FieldError, Result, Timestamp};
 use std::collections::BTreeMap;
 
-use crate::sql::{NAME, args};
+use crate::sql::{NAME, args, db_row};
 
 fn corrupt(what: &str, raw: &str) -> Error {
     Error::internal(format!("agenda: unknown {what} {raw:?}"))

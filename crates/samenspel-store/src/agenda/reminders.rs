@@ -23,21 +23,9 @@ impl crate::Internal<'_> {
     /// Sign-ups on the given dates whose reminder has not gone out, of
     /// active members in circles that are not archived.
     pub async fn shift_reminders_due(&self, from: Date, to: Date, limit: i64) -> Result<Vec<ShiftReminder>> {
-        type Row = (
-            String,
-            String,
-            String,
-            String,
-            String,
-            String,
-            String,
-            String,
-            String,
-            String,
-            Option<String>,
-            Option<i64>,
-            Option<i64>,
-        );
+        db_row! {
+            struct Row { circle: String, client_name: String, item: String, title: String, place: String, on: String, member: String, email: String, name: String, locale: String, saved: Option<String>, qf: Option<i64>, qu: Option<i64> }
+        }
         let rows: Vec<Row> = self.all(
             "SELECT i.circle_id, c.client_name, i.id, i.title, i.place, s.on_date, s.member_id, u.email, u.display_name, \
              u.locale, n.member_id, n.quiet_from, n.quiet_until FROM shift_signups s \
@@ -49,7 +37,7 @@ impl crate::Internal<'_> {
             args![from.to_string(), to.to_string(), limit],
         ).await?;
         let mut out = Vec::new();
-        for (circle, client_name, item, title, place, on, member, email, name, locale, saved, qf, qu) in rows {
+        for Row { circle, client_name, item, title, place, on, member, email, name, locale, saved, qf, qu } in rows {
             out.push(ShiftReminder {
                 series: schedule_of(self, &item).await?,
                 circle_id: CircleId::from_db(circle),

@@ -4,7 +4,7 @@
 
 use crate::access::Can;
 use crate::db::{Store, Tx, db_err, ms, on_tx, ts};
-use crate::sql::args;
+use crate::sql::{args, db_row};
 use samenspel_core::access::act;
 use samenspel_core::carer_signal::{Signal, SignalAudience};
 use samenspel_core::ids::MemberId;
@@ -93,7 +93,10 @@ impl Store {
 
     /// The member's own check-ins with this instrument, oldest first.
     pub async fn my_check_ins<A: OwnQuestionnaire>(&self, cap: &Can<A>, instrument: &str) -> Result<Vec<CheckIn>> {
-        let rows: Vec<(String, i64, i64, i64, i64)> = self
+        db_row! {
+            struct Row { id: String, at: i64, total: i64, low: i64, high: i64 }
+        }
+        let rows: Vec<Row> = self
             .all(
                 "SELECT id, authored_at, total, range_low, range_high FROM questionnaire_responses \
              WHERE circle_id = $1 AND member_id = $2 AND instrument = $3 ORDER BY authored_at, id",
@@ -102,7 +105,7 @@ impl Store {
             .await?;
         Ok(rows
             .into_iter()
-            .map(|(id, at, total, low, high)| CheckIn { id, authored_at: ts(at), total, range: [low, high] })
+            .map(|Row { id, at, total, low, high }| CheckIn { id, authored_at: ts(at), total, range: [low, high] })
             .collect())
     }
 }

@@ -81,7 +81,9 @@ impl crate::Internal<'_> {
     /// Reminders that are due (at most `limit`), for active memberships in
     /// circles that are not archived, of accounts that are not disabled.
     pub async fn reminders_due(&self, now: Timestamp, limit: i64) -> Result<Vec<ReminderDue>> {
-        type Row = (String, String, String, String, String, String, i64, i64, Option<String>, Option<i64>, Option<i64>);
+        db_row! {
+            struct Row { member: String, circle: String, email: String, name: String, locale: String, client_name: String, every_weeks: i64, next: i64, settings: Option<String>, qf: Option<i64>, qu: Option<i64> }
+        }
         let rows: Vec<Row> = self.all(
             "SELECT r.member_id, r.circle_id, u.email, u.display_name, u.locale, c.client_name, r.every_weeks, r.next_at, \
              n.member_id, n.quiet_from, n.quiet_until FROM checkin_reminders r JOIN memberships m ON m.id = r.member_id \
@@ -93,7 +95,7 @@ impl crate::Internal<'_> {
         ).await?;
         Ok(rows
             .into_iter()
-            .map(|(member, circle, email, name, locale, client_name, every_weeks, next, settings, qf, qu)| {
+            .map(|Row { member, circle, email, name, locale, client_name, every_weeks, next, settings, qf, qu }| {
                 ReminderDue {
                     member_id: MemberId::from_db(member),
                     circle_id: samenspel_core::ids::CircleId::from_db(circle),

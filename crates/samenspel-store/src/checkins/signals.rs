@@ -41,7 +41,10 @@ impl Store {
     /// The open signals the member may see: their own, those shared with the
     /// circle, and — for coordinators — those shared with the coordinators.
     pub async fn visible_signals<A>(&self, cap: &Can<A>) -> Result<Vec<Signal>> {
-        let rows: Vec<(String, String, Option<String>, String, String, i64)> = self
+        db_row! {
+            struct Row { id: String, member: String, name: Option<String>, audience: String, message: String, at: i64 }
+        }
+        let rows: Vec<Row> = self
             .all(
                 concat!(
                     "SELECT s.id, s.member_id, ",
@@ -53,7 +56,7 @@ impl Store {
             )
             .await?;
         let mut out = Vec::new();
-        for (id, member, name, audience, message, at) in rows {
+        for Row { id, member, name, audience, message, at } in rows {
             let audience = SignalAudience::parse(&audience)
                 .ok_or_else(|| Error::internal(format!("care_signals holds an unknown audience {audience:?}")))?;
             let member_id = MemberId::from_db(member);

@@ -70,7 +70,10 @@ impl Store {
         instrument: &str,
         shared_only: bool,
     ) -> Result<Vec<VolunteerCheckIn>> {
-        let rows: Vec<(String, String, Option<String>, i64, Option<i64>)> = self
+        db_row! {
+            struct Row { id: String, member_id: String, name: Option<String>, at: i64, shared: Option<i64> }
+        }
+        let rows: Vec<Row> = self
             .all(
                 concat!(
                     "SELECT r.id, r.member_id, ",
@@ -91,7 +94,7 @@ impl Store {
             .await?;
         Ok(rows
             .into_iter()
-            .map(|(id, member_id, name, at, shared)| VolunteerCheckIn {
+            .map(|Row { id, member_id, name, at, shared }| VolunteerCheckIn {
                 answers: answers
                     .iter()
                     .filter(|a| a.0 == id)
