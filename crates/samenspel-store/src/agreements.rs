@@ -2,8 +2,9 @@
 //! circle; changing one also asks the policy about the agreement's maker.
 
 use crate::access::Can;
-use crate::db::{Store, Tx, db_err, ms, on_tx, read};
+use crate::db::{Store, Tx, db_err, ms, read};
 use crate::members::is_active_member;
+use crate::sql::args;
 use jiff::civil::Date;
 use samenspel_core::access::{act, may_change_agreement};
 use samenspel_core::agreement::{Agreement, Domain, NewAgreement, Party, PartyInput, Step};
@@ -14,7 +15,7 @@ use samenspel_core::{Error, Result, Timestamp};
 /// A member's display name, by membership id.
 macro_rules! member_name {
     ($col:literal) => {
-        concat!("(SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = a.", $col, ")")
+        $crate::sql::member_name!(concat!("a.", $col))
     };
 }
 
@@ -130,27 +131,22 @@ impl Store {
 
     /// May family carers and volunteers change agreements a professional made?
     pub async fn informal_edits_professional_agreements<A>(&self, cap: &Can<A>) -> Result<bool> {
-        let (on,): (bool,) = read!(self, |db| sqlx::query_as(
-            "SELECT informal_edits_professional_agreements FROM circles WHERE id = $1"
-        )
-        .bind(cap.circle_id().as_str())
-        .fetch_one(db)
-        .await)
-        .map_err(db_err)?;
+        let (on,): (bool,) = self
+            .one(
+                "SELECT informal_edits_professional_agreements FROM circles WHERE id = $1",
+                args![cap.circle_id().as_str()],
+            )
+            .await?;
         Ok(on)
     }
 
     pub async fn set_informal_edits_professional_agreements(&self, cap: &Can<act::EditCircle>, on: bool) -> Result<()> {
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE circles SET informal_edits_professional_agreements = $2 WHERE id = $1"
+        tx.exec(
+            "UPDATE circles SET informal_edits_professional_agreements = $2 WHERE id = $1",
+            args![cap.circle_id().as_str(), on],
         )
-        .bind(cap.circle_id().as_str())
-        .bind(on)
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         tx.commit().await
     }
 
@@ -165,32 +161,13 @@ impl Store {
         check_members(&mut tx, cap, a, now).await?;
         let (doer_id, doer_name) = party_columns(&a.doer);
         let (backup_id, backup_name) = party_columns(&a.backup);
-        on_tx!(&mut tx, |c| sqlx::query(
+        tx.exec(
             "INSERT INTO agreements (id, circle_id, domain, step, description, doer_member_id, doer_name, backup_member_id, \
              backup_name, frequency, since, lead_member_id, review_on, needs_review, owner_member_id, owner_role, created_at, \
              updated_at, updated_by) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, FALSE, $14, $15, $16, $16, $14)"
-        )
-        .bind(&id)
-        .bind(cap.circle_id().as_str())
-        .bind(a.domain.as_str())
-        .bind(a.step.number())
-        .bind(&a.description)
-        .bind(doer_id)
-        .bind(doer_name)
-        .bind(backup_id)
-        .bind(backup_name)
-        .bind(&a.frequency)
-        .bind(day(a.since))
-        .bind(a.lead.as_ref().map(MemberId::as_str))
-        .bind(day(a.review_on))
-        .bind(cap.member_id().as_str())
-        .bind(cap.role().as_str())
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, FALSE, $14, $15, $16, $16, $14)",
+            args![&id, cap.circle_id().as_str(), a.domain.as_str(), a.step.number(), &a.description, doer_id, doer_name, backup_id, backup_name, &a.frequency, day(a.since), a.lead.as_ref().map(MemberId::as_str), day(a.review_on), cap.member_id().as_str(), cap.role().as_str(), ms(now)],
+        ).await?;
         if let Some(conversation) = &a.conversation {
             crate::conversations::link_agreement(&mut tx, cap.circle_id().as_str(), conversation, &id).await?;
         }
@@ -211,30 +188,12 @@ impl Store {
         check_members(&mut tx, cap, a, now).await?;
         let (doer_id, doer_name) = party_columns(&a.doer);
         let (backup_id, backup_name) = party_columns(&a.backup);
-        on_tx!(&mut tx, |c| sqlx::query(
+        tx.exec(
             "UPDATE agreements SET domain = $3, step = $4, description = $5, doer_member_id = $6, doer_name = $7, \
              backup_member_id = $8, backup_name = $9, frequency = $10, since = $11, lead_member_id = $12, review_on = $13, \
-             needs_review = FALSE, updated_at = $14, updated_by = $15 WHERE id = $1 AND circle_id = $2"
-        )
-        .bind(id)
-        .bind(cap.circle_id().as_str())
-        .bind(a.domain.as_str())
-        .bind(a.step.number())
-        .bind(&a.description)
-        .bind(doer_id)
-        .bind(doer_name)
-        .bind(backup_id)
-        .bind(backup_name)
-        .bind(&a.frequency)
-        .bind(day(a.since))
-        .bind(a.lead.as_ref().map(MemberId::as_str))
-        .bind(day(a.review_on))
-        .bind(ms(now))
-        .bind(cap.member_id().as_str())
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+             needs_review = FALSE, updated_at = $14, updated_by = $15 WHERE id = $1 AND circle_id = $2",
+            args![id, cap.circle_id().as_str(), a.domain.as_str(), a.step.number(), &a.description, doer_id, doer_name, backup_id, backup_name, &a.frequency, day(a.since), a.lead.as_ref().map(MemberId::as_str), day(a.review_on), ms(now), cap.member_id().as_str()],
+        ).await?;
         tx.commit().await
     }
 
@@ -242,28 +201,20 @@ impl Store {
     pub async fn delete_agreement(&self, cap: &Can<act::WriteAgreements>, id: &str) -> Result<()> {
         let mut tx = self.begin().await?;
         may_change(&mut tx, cap, id).await?;
-        on_tx!(&mut tx, |c| sqlx::query("DELETE FROM agreements WHERE id = $1 AND circle_id = $2")
-            .bind(id)
-            .bind(cap.circle_id().as_str())
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        tx.exec("DELETE FROM agreements WHERE id = $1 AND circle_id = $2", args![id, cap.circle_id().as_str()]).await?;
         tx.commit().await
     }
 }
 
 /// Not found outside the circle; forbidden when the policy says no.
 async fn may_change(tx: &mut Tx, cap: &Can<act::WriteAgreements>, id: &str) -> Result<()> {
-    let row: Option<(String, String, bool)> = on_tx!(tx, |c| sqlx::query_as(
-        "SELECT a.owner_member_id, a.owner_role, c.informal_edits_professional_agreements \
-         FROM agreements a JOIN circles c ON c.id = a.circle_id WHERE a.id = $1 AND a.circle_id = $2"
-    )
-    .bind(id)
-    .bind(cap.circle_id().as_str())
-    .fetch_optional(c)
-    .await)
-    .map_err(db_err)?;
+    let row: Option<(String, String, bool)> = tx
+        .opt(
+            "SELECT a.owner_member_id, a.owner_role, c.informal_edits_professional_agreements \
+         FROM agreements a JOIN circles c ON c.id = a.circle_id WHERE a.id = $1 AND a.circle_id = $2",
+            args![id, cap.circle_id().as_str()],
+        )
+        .await?;
     let (owner, owner_role, allowed) = row.ok_or(Error::NotFound)?;
     let owner_role = Role::parse(&owner_role).ok_or_else(|| corrupt("role", &owner_role))?;
     if may_change_agreement(cap.role(), owner == cap.member_id().as_str(), owner_role, allowed) {

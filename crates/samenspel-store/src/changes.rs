@@ -2,8 +2,9 @@
 //! queues the e-mails to those involved, in one transaction.
 
 use crate::access::Can;
-use crate::db::{Store, db_err, ms, on_tx, read};
+use crate::db::{Store, db_err, ms, read};
 use crate::jobs::{NewJob, enqueue};
+use crate::sql::args;
 use jiff::civil::Date;
 use samenspel_core::access::act;
 use samenspel_core::change::{Change, ChangeKind, NewChange};
@@ -32,44 +33,26 @@ impl Store {
     ) -> Result<String> {
         let id = uuid::Uuid::now_v7().to_string();
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query(
+        tx.exec(
             "INSERT INTO change_events (id, circle_id, kind, description, occurred_on, review_by, recorded_by, recorded_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
-        )
-        .bind(&id)
-        .bind(cap.circle_id().as_str())
-        .bind(change.kind.as_str())
-        .bind(&change.description)
-        .bind(change.occurred_on.to_string())
-        .bind(change.review_by.to_string())
-        .bind(cap.member_id().as_str())
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            args![&id, cap.circle_id().as_str(), change.kind.as_str(), &change.description, change.occurred_on.to_string(), change.review_by.to_string(), cap.member_id().as_str(), ms(now)],
+        ).await?;
         for agreement in agreements {
-            let marked = on_tx!(&mut tx, |c| sqlx::query(
-                "UPDATE agreements SET needs_review = TRUE WHERE id = $1 AND circle_id = $2"
-            )
-            .bind(agreement)
-            .bind(cap.circle_id().as_str())
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected()))
-            .map_err(db_err)?;
+            let marked = tx
+                .exec(
+                    "UPDATE agreements SET needs_review = TRUE WHERE id = $1 AND circle_id = $2",
+                    args![agreement, cap.circle_id().as_str()],
+                )
+                .await?;
             if marked == 0 {
                 return Err(Error::field("agreement_ids", "agreement-not-found"));
             }
-            on_tx!(&mut tx, |c| sqlx::query(
-                "INSERT INTO change_event_agreements (change_id, agreement_id) VALUES ($1, $2) ON CONFLICT DO NOTHING"
+            tx.exec(
+                "INSERT INTO change_event_agreements (change_id, agreement_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                args![&id, agreement],
             )
-            .bind(&id)
-            .bind(agreement)
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected()))
-            .map_err(db_err)?;
+            .await?;
         }
         for job in mails {
             enqueue(&mut tx, job, now).await?;
@@ -80,12 +63,14 @@ impl Store {
 
     /// The changes whose review conversation has not taken place yet, newest first.
     pub async fn open_changes(&self, cap: &Can<act::ViewAgreements>) -> Result<Vec<Change>> {
-        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(
+        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(concat!(
             "SELECT e.id, e.kind, e.description, e.occurred_on, e.review_by, \
-             (SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = e.recorded_by), \
+             ",
+            crate::sql::member_name!("e.recorded_by"),
+            ", \
              (SELECT COUNT(*) FROM change_event_agreements x WHERE x.change_id = e.id) \
              FROM change_events e WHERE e.circle_id = $1 AND e.closed_at IS NULL ORDER BY e.recorded_at DESC, e.id DESC"
-        )
+        ))
         .bind(cap.circle_id().as_str())
         .fetch_all(db)
         .await)
@@ -108,17 +93,10 @@ impl Store {
     /// The review conversation took place: the change is dealt with.
     pub async fn close_change(&self, cap: &Can<act::WriteAgreements>, id: &str, now: Timestamp) -> Result<()> {
         let mut tx = self.begin().await?;
-        let closed = on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE change_events SET closed_at = $3, closed_by = $4 WHERE id = $1 AND circle_id = $2 AND closed_at IS NULL"
-        )
-        .bind(id)
-        .bind(cap.circle_id().as_str())
-        .bind(ms(now))
-        .bind(cap.member_id().as_str())
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        let closed = tx.exec(
+            "UPDATE change_events SET closed_at = $3, closed_by = $4 WHERE id = $1 AND circle_id = $2 AND closed_at IS NULL",
+            args![id, cap.circle_id().as_str(), ms(now), cap.member_id().as_str()],
+        ).await?;
         if closed == 0 {
             return Err(Error::NotFound);
         }

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 /// (id, guide, held on, audience, others, recorded by, recorder's name)
 type Row = (String, String, String, String, String, String, Option<String>);
 
-const NAME: &str = "(SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = ";
+use crate::sql::{NAME, args};
 
 fn corrupt(what: &str, raw: &str) -> Error {
     Error::internal(format!("conversations holds an unknown {what} {raw:?}"))
@@ -43,22 +43,20 @@ impl Store {
         .fetch_all(db)
         .await)
         .map_err(db_err)?;
-        let answers: Vec<(String, String, String)> = read!(self, |db| sqlx::query_as(
-            "SELECT a.conversation_id, a.question, a.answer FROM conversation_answers a \
-             JOIN conversations c ON c.id = a.conversation_id WHERE c.circle_id = $1"
-        )
-        .bind(circle)
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
-        let agreements: Vec<(String, String, String)> = read!(self, |db| sqlx::query_as(
-            "SELECT l.conversation_id, a.id, a.description FROM conversation_agreements l \
-             JOIN agreements a ON a.id = l.agreement_id WHERE a.circle_id = $1 ORDER BY a.created_at, a.id"
-        )
-        .bind(circle)
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+        let answers: Vec<(String, String, String)> = self
+            .all(
+                "SELECT a.conversation_id, a.question, a.answer FROM conversation_answers a \
+             JOIN conversations c ON c.id = a.conversation_id WHERE c.circle_id = $1",
+                args![circle],
+            )
+            .await?;
+        let agreements: Vec<(String, String, String)> = self
+            .all(
+                "SELECT l.conversation_id, a.id, a.description FROM conversation_agreements l \
+             JOIN agreements a ON a.id = l.agreement_id WHERE a.circle_id = $1 ORDER BY a.created_at, a.id",
+                args![circle],
+            )
+            .await?;
         let scope = cap.audience();
         let mut out = Vec::new();
         for (id, guide, held_on, audience, others, recorded_by, recorder_name) in rows {

@@ -13,7 +13,7 @@ use samenspel_core::help::{NewRequest, Request, Response, Status, Template};
 use samenspel_core::ids::MemberId;
 use samenspel_core::{Error, FieldError, Result, Timestamp};
 
-const NAME: &str = "(SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = ";
+use crate::sql::{NAME, args};
 
 fn corrupt(what: &str, raw: &str) -> Error {
     Error::internal(format!("help requests: unknown {what} {raw:?}"))
@@ -64,14 +64,13 @@ impl Store {
         .fetch_all(db)
         .await)
         .map_err(db_err)?;
-        let chosen: Vec<(String, String)> = read!(self, |db| sqlx::query_as(
-            "SELECT c.request_id, c.member_id FROM help_chosen c JOIN help_requests r ON r.id = c.request_id \
-             WHERE r.circle_id = $1"
-        )
-        .bind(circle)
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+        let chosen: Vec<(String, String)> = self
+            .all(
+                "SELECT c.request_id, c.member_id FROM help_chosen c JOIN help_requests r ON r.id = c.request_id \
+             WHERE r.circle_id = $1",
+                args![circle],
+            )
+            .await?;
         let responses: Vec<(String, String, Option<String>, String, i64)> = read!(self, |db| sqlx::query_as(&format!(
             "SELECT s.request_id, s.member_id, {NAME}s.member_id), s.message, s.created_at FROM help_responses s \
              JOIN help_requests r ON r.id = s.request_id WHERE r.circle_id = $1 ORDER BY s.created_at"
@@ -169,33 +168,26 @@ impl Store {
             }
         }
         let id = uuid::Uuid::now_v7().to_string();
-        on_tx!(&mut tx, |c| sqlx::query(
+        tx.exec(
             "INSERT INTO help_requests (id, circle_id, template, title, details, window_from, window_until, asked_by, \
-             asked_for, audience, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open', $11)"
+             asked_for, audience, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open', $11)",
+            args![
+                &id,
+                circle.as_str(),
+                new.template.as_str(),
+                &new.title,
+                &new.details,
+                local(new.from),
+                local(new.until),
+                cap.member_id().as_str(),
+                asked_for.as_str(),
+                new.audience.as_str(),
+                ms(now)
+            ],
         )
-        .bind(&id)
-        .bind(circle.as_str())
-        .bind(new.template.as_str())
-        .bind(&new.title)
-        .bind(&new.details)
-        .bind(local(new.from))
-        .bind(local(new.until))
-        .bind(cap.member_id().as_str())
-        .bind(asked_for.as_str())
-        .bind(new.audience.as_str())
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         for m in &chosen {
-            on_tx!(&mut tx, |c| sqlx::query("INSERT INTO help_chosen (request_id, member_id) VALUES ($1, $2)")
-                .bind(&id)
-                .bind(m.as_str())
-                .execute(c)
-                .await
-                .map(|r| r.rows_affected()))
-            .map_err(db_err)?;
+            tx.exec("INSERT INTO help_chosen (request_id, member_id) VALUES ($1, $2)", args![&id, m.as_str()]).await?;
         }
         tx.commit().await?;
         Ok(id)
@@ -225,18 +217,11 @@ impl Store {
         }
         // One statement, so two offers sent at once (a double click) end in one
         // offer with the last message rather than a clash on the primary key.
-        on_tx!(&mut tx, |c| sqlx::query(
+        tx.exec(
             "INSERT INTO help_responses (request_id, member_id, message, created_at) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (request_id, member_id) DO UPDATE SET message = excluded.message, created_at = excluded.created_at"
-        )
-        .bind(&request.id)
-        .bind(cap.member_id().as_str())
-        .bind(message)
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+             ON CONFLICT (request_id, member_id) DO UPDATE SET message = excluded.message, created_at = excluded.created_at",
+            args![&request.id, cap.member_id().as_str(), message, ms(now)],
+        ).await?;
         tx.commit().await
     }
 
@@ -256,18 +241,13 @@ impl Store {
             return Err(Error::field("helper", "help-helper-did-not-respond"));
         }
         let mut tx = self.begin().await?;
-        let n = on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE help_requests SET status = 'confirmed', helper = $3, decided_at = $4 \
-             WHERE id = $1 AND circle_id = $2 AND status = 'open'"
-        )
-        .bind(&request.id)
-        .bind(cap.circle_id().as_str())
-        .bind(helper.as_str())
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        let n = tx
+            .exec(
+                "UPDATE help_requests SET status = 'confirmed', helper = $3, decided_at = $4 \
+             WHERE id = $1 AND circle_id = $2 AND status = 'open'",
+                args![&request.id, cap.circle_id().as_str(), helper.as_str(), ms(now)],
+            )
+            .await?;
         if n == 0 {
             return Err(Error::Conflict("help-not-open"));
         }
@@ -277,14 +257,11 @@ impl Store {
     /// Links a confirmed request to the agenda item made for it.
     pub async fn link_help_item(&self, cap: &Can<act::PlanAgenda>, request: &str, item: &str) -> Result<()> {
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query("UPDATE help_requests SET item_id = $3 WHERE id = $1 AND circle_id = $2")
-            .bind(request)
-            .bind(cap.circle_id().as_str())
-            .bind(item)
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        tx.exec(
+            "UPDATE help_requests SET item_id = $3 WHERE id = $1 AND circle_id = $2",
+            args![request, cap.circle_id().as_str(), item],
+        )
+        .await?;
         tx.commit().await
     }
 
@@ -294,16 +271,10 @@ impl Store {
             return Err(Error::Forbidden);
         }
         let mut tx = self.begin().await?;
-        let n = on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE help_requests SET status = 'withdrawn', decided_at = $3 WHERE id = $1 AND circle_id = $2 AND status = 'open'"
-        )
-        .bind(&request.id)
-        .bind(cap.circle_id().as_str())
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        let n = tx.exec(
+            "UPDATE help_requests SET status = 'withdrawn', decided_at = $3 WHERE id = $1 AND circle_id = $2 AND status = 'open'",
+            args![&request.id, cap.circle_id().as_str(), ms(now)],
+        ).await?;
         if n == 0 {
             return Err(Error::Conflict("help-not-open"));
         }

@@ -3,9 +3,10 @@
 
 use crate::access::{Can, CurrentUser, Verified};
 use crate::circles::{insert_membership, lock_circle};
-use crate::db::{Store, Tx, db_err, ms, on_tx, read, ts, ts_opt};
+use crate::db::{Store, Tx, ms, ts, ts_opt};
 use crate::idempotency::{IdempotencyKey, earlier_result, remember};
-use crate::jobs::{NewJob, enqueue};
+use crate::jobs::NewJob;
+use crate::sql::{args, db_row};
 use samenspel_core::access::act;
 use samenspel_core::ids::{CircleId, InvitationId, UserId};
 use samenspel_core::invitation::{Invitation, InvitationPreview, InvitationState, NewInvitation};
@@ -65,91 +66,69 @@ impl Store {
         }
         if let Some(contact) = &new.network_contact {
             // Only somebody on this circle's map who is not a member yet.
-            let found: Option<(String,)> = on_tx!(&mut tx, |c| sqlx::query_as(
-                "SELECT id FROM network_contacts WHERE id = $1 AND circle_id = $2 AND member_id IS NULL"
-            )
-            .bind(contact)
-            .bind(cap.circle_id().as_str())
-            .fetch_optional(c)
-            .await)
-            .map_err(db_err)?;
+            let found: Option<(String,)> = tx
+                .opt(
+                    "SELECT id FROM network_contacts WHERE id = $1 AND circle_id = $2 AND member_id IS NULL",
+                    args![contact, cap.circle_id().as_str()],
+                )
+                .await?;
             if found.is_none() {
                 return Err(Error::field("contact", "contact-not-found"));
             }
         }
         let id = InvitationId::generate();
-        on_tx!(&mut tx, |c| sqlx::query(
+        tx.exec(
             "INSERT INTO invitations (id, circle_id, token_hash, email, role, relation, contact_person, manager, access_until, message, invited_by, created_at, expires_at, network_contact_id) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
-        )
-        .bind(id.as_str())
-        .bind(cap.circle_id().as_str())
-        .bind(token_hash)
-        .bind(new.email.as_deref())
-        .bind(new.role.as_str())
-        .bind(&new.relation)
-        .bind(new.contact_person)
-        .bind(new.manager)
-        .bind(new.access_until.map(ms))
-        .bind(&new.message)
-        .bind(cap.user_id().as_str())
-        .bind(ms(now))
-        .bind(ms(expires_at))
-        .bind(new.network_contact.as_deref())
-        .execute(c)
-        .await.map(|r| r.rows_affected()))
-        .map_err(db_err)?;
-        if let Some(job) = mail {
-            enqueue(&mut tx, job, now).await?;
-        }
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+            args![id.as_str(), cap.circle_id().as_str(), token_hash, new.email.as_deref(), new.role.as_str(), &new.relation, new.contact_person, new.manager, new.access_until.map(ms), &new.message, cap.user_id().as_str(), ms(now), ms(expires_at), new.network_contact.as_deref()],
+        ).await?;
         remember(&mut tx, cap.user_id(), idem, id.as_str(), now).await?;
-        tx.commit().await?;
+        tx.finish(mail.map(std::slice::from_ref).unwrap_or_default(), now).await?;
         Ok((id, true))
     }
 
     /// The circle's invitations, newest first (open, accepted, revoked, expired).
     pub async fn invitations(&self, cap: &Can<act::InviteMembers>, now: Timestamp) -> Result<Vec<Invitation>> {
-        type Row = (
-            String,
-            Option<String>,
-            String,
-            String,
-            bool,
-            bool,
-            Option<i64>,
-            String,
-            String,
-            i64,
-            i64,
-            Option<i64>,
-            Option<i64>,
-        );
-        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(
+        db_row! {
+            struct Row {
+                id: String,
+                email: Option<String>,
+                role: String,
+                relation: String,
+                contact_person: bool,
+                manager: bool,
+                until: Option<i64>,
+                message: String,
+                by: String,
+                created: i64,
+                expires: i64,
+                accepted: Option<i64>,
+                revoked: Option<i64>,
+            }
+        }
+        let rows: Vec<Row> = self.all(
             "SELECT i.id, i.email, i.role, i.relation, i.contact_person, i.manager, i.access_until, i.message, u.display_name, \
                     i.created_at, i.expires_at, i.accepted_at, i.revoked_at \
-             FROM invitations i JOIN users u ON u.id = i.invited_by WHERE i.circle_id = $1 ORDER BY i.created_at DESC LIMIT 200"
-        )
-        .bind(cap.circle_id().as_str())
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+             FROM invitations i JOIN users u ON u.id = i.invited_by WHERE i.circle_id = $1 ORDER BY i.created_at DESC LIMIT 200",
+            args![cap.circle_id().as_str()],
+        ).await?;
         rows.into_iter()
             .map(
-                |(
-                    id,
-                    email,
-                    r,
-                    relation,
-                    contact_person,
-                    manager,
-                    until,
-                    message,
-                    by,
-                    created,
-                    expires,
-                    accepted,
-                    revoked,
-                )| {
+                |Row {
+                     id,
+                     email,
+                     role: r,
+                     relation,
+                     contact_person,
+                     manager,
+                     until,
+                     message,
+                     by,
+                     created,
+                     expires,
+                     accepted,
+                     revoked,
+                 }| {
                     Ok(Invitation {
                         id: InvitationId::from_db(id),
                         circle_id: cap.circle_id().clone(),
@@ -177,16 +156,10 @@ impl Store {
         now: Timestamp,
     ) -> Result<()> {
         let mut tx = self.begin().await?;
-        let done = on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE invitations SET revoked_at = $3, revoked_by = $4 WHERE id = $1 AND circle_id = $2 AND accepted_at IS NULL AND revoked_at IS NULL"
-        )
-        .bind(id.as_str())
-        .bind(cap.circle_id().as_str())
-        .bind(ms(now))
-        .bind(cap.user_id().as_str())
-        .execute(c)
-        .await.map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        let done = tx.exec(
+            "UPDATE invitations SET revoked_at = $3, revoked_by = $4 WHERE id = $1 AND circle_id = $2 AND accepted_at IS NULL AND revoked_at IS NULL",
+            args![id.as_str(), cap.circle_id().as_str(), ms(now), cap.user_id().as_str()],
+        ).await?;
         if done == 0 {
             return Err(Error::NotFound);
         }
@@ -196,37 +169,36 @@ impl Store {
     /// What the holder of an invitation link may see before accepting: the
     /// client's name, who invites, the role. Nothing else of the circle.
     pub async fn invitation_by_token(&self, token_hash: &str, now: Timestamp) -> Result<Option<InvitationPreview>> {
-        type Row = (
-            String,
-            String,
-            String,
-            String,
-            Option<String>,
-            String,
-            String,
-            String,
-            Option<i64>,
-            i64,
-            Option<i64>,
-            Option<i64>,
-            Option<i64>,
-        );
-        let row: Option<Row> = read!(self, |db| sqlx::query_as(
+        db_row! {
+            struct Row {
+                id: String,
+                circle: String,
+                client_name: String,
+                by: String,
+                email: Option<String>,
+                role: String,
+                relation: String,
+                message: String,
+                until: Option<i64>,
+                expires: i64,
+                accepted: Option<i64>,
+                revoked: Option<i64>,
+                archived: Option<i64>,
+            }
+        }
+        let row: Option<Row> = self.opt(
             "SELECT i.id, i.circle_id, c.client_name, u.display_name, i.email, i.role, i.relation, i.message, i.access_until, \
                     i.expires_at, i.accepted_at, i.revoked_at, c.archived_at \
-             FROM invitations i JOIN circles c ON c.id = i.circle_id JOIN users u ON u.id = i.invited_by WHERE i.token_hash = $1"
-        )
-        .bind(token_hash)
-        .fetch_optional(db)
-        .await)
-        .map_err(db_err)?;
-        let Some((
+             FROM invitations i JOIN circles c ON c.id = i.circle_id JOIN users u ON u.id = i.invited_by WHERE i.token_hash = $1",
+            args![token_hash],
+        ).await?;
+        let Some(Row {
             id,
             circle,
             client_name,
             by,
             email,
-            r,
+            role: r,
             relation,
             message,
             until,
@@ -234,7 +206,7 @@ impl Store {
             accepted,
             revoked,
             archived,
-        )) = row
+        }) = row
         else {
             return Ok(None);
         };
@@ -323,37 +295,39 @@ pub(crate) async fn accept_in(tx: &mut Tx, which: Accept<'_>, user: &UserId, now
              WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2 \
              RETURNING circle_id, role, relation, contact_person, manager, access_until, invited_by, network_contact_id"
         };
-        type Row = (String, String, String, bool, bool, Option<i64>, String, Option<String>);
-        let row: Option<Row> =
-            on_tx!(tx, |c| sqlx::query_as(sql).bind(value).bind(ms(now)).bind(user.as_str()).fetch_optional(c).await)
-                .map_err(db_err)?;
-        let (circle, r, relation, contact_person, manager, until, invited_by, contact) =
+        db_row! {
+            struct Row {
+                circle: String,
+                role: String,
+                relation: String,
+                contact_person: bool,
+                manager: bool,
+                until: Option<i64>,
+                invited_by: String,
+                contact: Option<String>,
+            }
+        }
+        let row: Option<Row> = tx.opt(sql, args![value, ms(now), user.as_str()]).await?;
+        let Row { circle, role: r, relation, contact_person, manager, until, invited_by, contact } =
             row.ok_or(Error::Conflict("invitation-not-open"))?;
         let circle = CircleId::from_db(circle);
         lock_circle(tx, &circle).await?;
         if circle_archived(tx, &circle).await? {
             return Err(Error::Conflict("invitation-not-open"));
         }
-        let existing: Option<(String,)> = on_tx!(tx, |c| {
-            sqlx::query_as("SELECT id FROM memberships WHERE circle_id = $1 AND user_id = $2 AND ended_at IS NULL")
-                .bind(circle.as_str())
-                .bind(user.as_str())
-                .fetch_optional(c)
-                .await
-        })
-        .map_err(db_err)?;
+        let existing: Option<(String,)> = tx
+            .opt(
+                "SELECT id FROM memberships WHERE circle_id = $1 AND user_id = $2 AND ended_at IS NULL",
+                args![circle.as_str(), user.as_str()],
+            )
+            .await?;
         match existing {
             // Still listed but past its end date: renew it with the invitation's terms.
             Some((member,)) => {
-                on_tx!(tx, |c| sqlx::query(
-                    "UPDATE memberships SET access_until = $2 WHERE id = $1 AND access_until IS NOT NULL AND access_until <= $3"
-                )
-                .bind(&member)
-                .bind(until)
-                .bind(ms(now))
-                .execute(c)
-                .await.map(|r| r.rows_affected()))
-                .map_err(db_err)?;
+                tx.exec(
+                    "UPDATE memberships SET access_until = $2 WHERE id = $1 AND access_until IS NOT NULL AND access_until <= $3",
+                    args![&member, until, ms(now)],
+                ).await?;
             }
             None => {
                 let member = insert_membership(
@@ -371,18 +345,11 @@ pub(crate) async fn accept_in(tx: &mut Tx, which: Accept<'_>, user: &UserId, now
                 .await?;
                 if let Some(contact) = contact {
                     // The contact becomes the member on the map, keeping their place.
-                    on_tx!(tx, |c| sqlx::query(
+                    tx.exec(
                         "UPDATE network_contacts SET member_id = $1, name = '', reach = '', updated_at = $4, updated_by = $1 \
-                         WHERE id = $2 AND circle_id = $3 AND member_id IS NULL"
-                    )
-                    .bind(member.as_str())
-                    .bind(&contact)
-                    .bind(circle.as_str())
-                    .bind(ms(now))
-                    .execute(c)
-                    .await
-                    .map(|r| r.rows_affected()))
-                    .map_err(db_err)?;
+                         WHERE id = $2 AND circle_id = $3 AND member_id IS NULL",
+                        args![member.as_str(), &contact, circle.as_str(), ms(now)],
+                    ).await?;
                 }
             }
         }
@@ -391,10 +358,7 @@ pub(crate) async fn accept_in(tx: &mut Tx, which: Accept<'_>, user: &UserId, now
 }
 
 async fn circle_archived(tx: &mut Tx, circle: &CircleId) -> Result<bool> {
-    let (archived,): (Option<i64>,) = on_tx!(tx, |c| sqlx::query_as("SELECT archived_at FROM circles WHERE id = $1")
-        .bind(circle.as_str())
-        .fetch_one(c)
-        .await)
-    .map_err(db_err)?;
+    let (archived,): (Option<i64>,) =
+        tx.one("SELECT archived_at FROM circles WHERE id = $1", args![circle.as_str()]).await?;
     Ok(archived.is_some())
 }

@@ -19,6 +19,7 @@ pub mod access;
 mod db;
 mod internal;
 mod migrate;
+mod sql;
 
 pub mod about;
 pub mod agenda;

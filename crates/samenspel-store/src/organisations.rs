@@ -1,7 +1,8 @@
 //! Organisations, their locations and their staff.
 
 use crate::access::{CurrentUser, OrgCan};
-use crate::db::{Store, db_err, ms, on_tx, read, ts};
+use crate::db::{Store, ms, ts};
+use crate::sql::args;
 use samenspel_core::access::oact;
 use samenspel_core::ids::{LocationId, OrganisationId, UserId};
 use samenspel_core::organisation::{Location, Organisation};
@@ -21,14 +22,11 @@ impl Store {
 
     /// The organisations I work for, with my roles there.
     pub async fn my_organisations(&self, me: &CurrentUser) -> Result<Vec<(Organisation, Vec<OrgRole>)>> {
-        let rows: Vec<(String, String, i64, String)> = read!(self, |db| sqlx::query_as(
+        let rows: Vec<(String, String, i64, String)> = self.all(
             "SELECT o.id, o.name, o.created_at, s.role FROM organisation_staff s JOIN organisations o ON o.id = s.organisation_id \
-             WHERE s.user_id = $1 ORDER BY o.name, o.id"
-        )
-        .bind(me.id().as_str())
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+             WHERE s.user_id = $1 ORDER BY o.name, o.id",
+            args![me.id().as_str()],
+        ).await?;
         let mut out: Vec<(Organisation, Vec<OrgRole>)> = Vec::new();
         for (id, name, created, role) in rows {
             let role = OrgRole::parse(&role);
@@ -45,13 +43,12 @@ impl Store {
 
     /// The locations of the organisation the capability is for.
     pub async fn locations<A>(&self, cap: &OrgCan<A>) -> Result<Vec<Location>> {
-        let rows: Vec<(String, String, String, i64)> = read!(self, |db| sqlx::query_as(
-            "SELECT id, organisation_id, name, created_at FROM locations WHERE organisation_id = $1 ORDER BY name"
-        )
-        .bind(cap.organisation_id().as_str())
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+        let rows: Vec<(String, String, String, i64)> = self
+            .all(
+                "SELECT id, organisation_id, name, created_at FROM locations WHERE organisation_id = $1 ORDER BY name",
+                args![cap.organisation_id().as_str()],
+            )
+            .await?;
         Ok(rows
             .into_iter()
             .map(|(id, org, name, created)| Location {
@@ -68,24 +65,18 @@ impl crate::Internal<'_> {
     pub async fn create_organisation(&self, name: &str, now: Timestamp) -> Result<OrganisationId> {
         let id = OrganisationId::generate();
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query("INSERT INTO organisations (id, name, created_at) VALUES ($1, $2, $3)")
-            .bind(id.as_str())
-            .bind(name)
-            .bind(ms(now))
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        tx.exec(
+            "INSERT INTO organisations (id, name, created_at) VALUES ($1, $2, $3)",
+            args![id.as_str(), name, ms(now)],
+        )
+        .await?;
         tx.commit().await?;
         Ok(id)
     }
 
     pub async fn list_organisations(&self) -> Result<Vec<Organisation>> {
         let rows: Vec<(String, String, i64)> =
-            read!(self, |db| sqlx::query_as("SELECT id, name, created_at FROM organisations ORDER BY name")
-                .fetch_all(db)
-                .await)
-            .map_err(db_err)?;
+            self.all("SELECT id, name, created_at FROM organisations ORDER BY name", args![]).await?;
         Ok(rows
             .into_iter()
             .map(|(id, name, created)| Organisation { id: OrganisationId::from_db(id), name, created_at: ts(created) })
@@ -95,33 +86,21 @@ impl crate::Internal<'_> {
     pub async fn create_location(&self, org: &OrganisationId, name: &str, now: Timestamp) -> Result<LocationId> {
         let id = LocationId::generate();
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query(
-            "INSERT INTO locations (id, organisation_id, name, created_at) VALUES ($1, $2, $3, $4)"
+        tx.exec(
+            "INSERT INTO locations (id, organisation_id, name, created_at) VALUES ($1, $2, $3, $4)",
+            args![id.as_str(), org.as_str(), name, ms(now)],
         )
-        .bind(id.as_str())
-        .bind(org.as_str())
-        .bind(name)
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         tx.commit().await?;
         Ok(id)
     }
 
     pub async fn add_staff(&self, org: &OrganisationId, user: &UserId, role: OrgRole, now: Timestamp) -> Result<()> {
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query(
-            "INSERT INTO organisation_staff (organisation_id, user_id, role, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING"
-        )
-        .bind(org.as_str())
-        .bind(user.as_str())
-        .bind(role.as_str())
-        .bind(ms(now))
-        .execute(c)
-        .await.map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        tx.exec(
+            "INSERT INTO organisation_staff (organisation_id, user_id, role, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+            args![org.as_str(), user.as_str(), role.as_str(), ms(now)],
+        ).await?;
         tx.commit().await
     }
 }

@@ -4,6 +4,7 @@
 use crate::access::Can;
 use crate::db::{Store, db_err, ms, on_tx, read, ts};
 use crate::members::target_role;
+use crate::sql::args;
 use samenspel_core::access::{act, may_mark_carer_roles};
 use samenspel_core::ids::MemberId;
 use samenspel_core::profile::{Perspective, Profile, SofaRole, sofa_from_letters, sofa_letters};
@@ -40,14 +41,12 @@ fn joined(ps: &[Perspective]) -> String {
 impl Store {
     /// The member's own profile, if they filled it in.
     pub async fn my_profile(&self, cap: &Can<act::KeepOwnProfile>) -> Result<Option<Profile>> {
-        let row: Option<(String, String, bool)> = read!(self, |db| sqlx::query_as(
-            "SELECT answers, best, shared FROM collaboration_profiles WHERE member_id = $1 AND circle_id = $2"
-        )
-        .bind(cap.member_id().as_str())
-        .bind(cap.circle_id().as_str())
-        .fetch_optional(db)
-        .await)
-        .map_err(db_err)?;
+        let row: Option<(String, String, bool)> = self
+            .opt(
+                "SELECT answers, best, shared FROM collaboration_profiles WHERE member_id = $1 AND circle_id = $2",
+                args![cap.member_id().as_str(), cap.circle_id().as_str()],
+            )
+            .await?;
         row.map(|(answers, best, shared)| {
             Ok(Profile { answers: perspectives(&answers)?, best: perspectives(&best)?, shared })
         })
@@ -110,15 +109,13 @@ impl Store {
 
     /// The profiles the member may see: the shared ones and their own.
     pub async fn visible_profiles(&self, cap: &Can<act::ViewMembers>) -> Result<Vec<MemberProfile>> {
-        let rows: Vec<(String, String, bool)> = read!(self, |db| sqlx::query_as(
-            "SELECT member_id, best, shared FROM collaboration_profiles \
-             WHERE circle_id = $1 AND (shared = TRUE OR member_id = $2)"
-        )
-        .bind(cap.circle_id().as_str())
-        .bind(cap.member_id().as_str())
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+        let rows: Vec<(String, String, bool)> = self
+            .all(
+                "SELECT member_id, best, shared FROM collaboration_profiles \
+             WHERE circle_id = $1 AND (shared = TRUE OR member_id = $2)",
+                args![cap.circle_id().as_str(), cap.member_id().as_str()],
+            )
+            .await?;
         rows.into_iter()
             .map(|(m, best, shared)| {
                 Ok(MemberProfile { member_id: MemberId::from_db(m), best: perspectives(&best)?, shared })
@@ -129,13 +126,14 @@ impl Store {
     /// The SOFA roles marked in the circle.
     pub async fn carer_roles(&self, cap: &Can<act::ViewMembers>) -> Result<Vec<CarerRoles>> {
         let rows: Vec<(String, String, Option<String>, i64)> = read!(self, |db| {
-            sqlx::query_as(
-            "SELECT r.member_id, r.roles, (SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id \
-             WHERE m.id = r.set_by), r.set_at FROM carer_roles r WHERE r.circle_id = $1"
-        )
-        .bind(cap.circle_id().as_str())
-        .fetch_all(db)
-        .await
+            sqlx::query_as(concat!(
+                "SELECT r.member_id, r.roles, ",
+                crate::sql::member_name!("r.set_by"),
+                ", r.set_at FROM carer_roles r WHERE r.circle_id = $1"
+            ))
+            .bind(cap.circle_id().as_str())
+            .fetch_all(db)
+            .await
         })
         .map_err(db_err)?;
         rows.into_iter()

@@ -2,9 +2,10 @@
 //! token's hash is stored. A link may also finish accepting an invitation.
 
 use crate::access::Verified;
-use crate::db::{Store, Tx, db_err, ms, on_tx, read};
+use crate::db::{Store, Tx, ms};
 use crate::invitations::{Accept, accept_in};
 use crate::jobs::{NewJob, enqueue};
+use crate::sql::args;
 use samenspel_core::ids::{CircleId, InvitationId, UserId};
 use samenspel_core::locale::Locale;
 use samenspel_core::{Error, Result, Timestamp};
@@ -33,19 +34,10 @@ pub struct NewLink<'a> {
 }
 
 async fn insert_link(tx: &mut Tx, user: &str, link: &NewLink<'_>, now: Timestamp) -> Result<()> {
-    on_tx!(tx, |c| sqlx::query(
-        "INSERT INTO sign_in_links (id, token_hash, user_id, invitation_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)"
-    )
-    .bind(uuid::Uuid::now_v7().to_string())
-    .bind(link.token_hash)
-    .bind(user)
-    .bind(link.invitation.map(|i| i.as_str()))
-    .bind(ms(now))
-    .bind(ms(link.expires_at))
-    .execute(c)
-    .await
-    .map(|r| r.rows_affected()))
-    .map_err(db_err)?;
+    tx.exec(
+        "INSERT INTO sign_in_links (id, token_hash, user_id, invitation_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        args![uuid::Uuid::now_v7().to_string(), link.token_hash, user, link.invitation.map(|i| i.as_str()), ms(now), ms(link.expires_at)],
+    ).await?;
     Ok(())
 }
 
@@ -64,13 +56,9 @@ impl Store {
         now: Timestamp,
     ) -> Result<()> {
         let mut tx = self.begin().await?;
-        let found: Option<(String, String, String)> = on_tx!(&mut tx, |c| sqlx::query_as(
-            "SELECT id, display_name, locale FROM users WHERE email = $1 AND disabled_at IS NULL"
-        )
-        .bind(email)
-        .fetch_optional(c)
-        .await)
-        .map_err(db_err)?;
+        let found: Option<(String, String, String)> = tx
+            .opt("SELECT id, display_name, locale FROM users WHERE email = $1 AND disabled_at IS NULL", args![email])
+            .await?;
         let recipient = match &found {
             Some((id, display_name, locale)) => {
                 insert_link(&mut tx, id, &link, now).await?;
@@ -88,15 +76,13 @@ impl Store {
     /// Looks at a link without using it: e-mail scanners that open links must
     /// not burn them, so using one takes a deliberate POST.
     pub async fn preview_sign_in_link(&self, token_hash: &str, now: Timestamp) -> Result<Option<LinkPreview>> {
-        let row: Option<(String, String, String)> = read!(self, |db| sqlx::query_as(
-            "SELECT u.id, u.display_name, u.email FROM sign_in_links l JOIN users u ON u.id = l.user_id \
-             WHERE l.token_hash = $1 AND l.used_at IS NULL AND l.expires_at > $2 AND u.disabled_at IS NULL"
-        )
-        .bind(token_hash)
-        .bind(ms(now))
-        .fetch_optional(db)
-        .await)
-        .map_err(db_err)?;
+        let row: Option<(String, String, String)> = self
+            .opt(
+                "SELECT u.id, u.display_name, u.email FROM sign_in_links l JOIN users u ON u.id = l.user_id \
+             WHERE l.token_hash = $1 AND l.used_at IS NULL AND l.expires_at > $2 AND u.disabled_at IS NULL",
+                args![token_hash, ms(now)],
+            )
+            .await?;
         Ok(row.map(|(id, display_name, email)| LinkPreview { user_id: UserId::from_db(id), display_name, email }))
     }
 
@@ -110,28 +96,22 @@ impl Store {
         now: Timestamp,
     ) -> Result<Option<(Verified, Option<CircleId>)>> {
         let mut tx = self.begin().await?;
-        let row: Option<(String, Option<String>)> = on_tx!(&mut tx, |c| sqlx::query_as(
-            "UPDATE sign_in_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 \
-             AND user_id IN (SELECT id FROM users WHERE disabled_at IS NULL) RETURNING user_id, invitation_id"
-        )
-        .bind(token_hash)
-        .bind(ms(now))
-        .fetch_optional(c)
-        .await)
-        .map_err(db_err)?;
+        let row: Option<(String, Option<String>)> = tx
+            .opt(
+                "UPDATE sign_in_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 \
+             AND user_id IN (SELECT id FROM users WHERE disabled_at IS NULL) RETURNING user_id, invitation_id",
+                args![token_hash, ms(now)],
+            )
+            .await?;
         let Some((user, invitation)) = row else {
             return Ok(None);
         };
         let user = UserId::from_db(user);
-        on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2) WHERE id = $1"
+        tx.exec(
+            "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2) WHERE id = $1",
+            args![user.as_str(), ms(now)],
         )
-        .bind(user.as_str())
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         let circle = match invitation.map(InvitationId::from_db) {
             Some(inv) => match accept_in(&mut tx, Accept::ViaSignInLink(&inv), &user, now).await {
                 Ok(c) => Some(c),

@@ -1,0 +1,216 @@
+//! The wellbeing plan: goals, their helpers and progress from the logbook.
+
+use super::*;
+
+impl Store {
+    /// The goals of the wellbeing plan the member may read, active first, and
+    /// per goal the logbook entries about it that the member may read.
+    pub async fn goals(
+        &self,
+        cap: &Can<act::ViewAboutClient>,
+        log: Option<&Can<act::ReadLogbook>>,
+    ) -> Result<Vec<Goal>> {
+        let circle = cap.circle_id().as_str();
+        #[allow(clippy::type_complexity)]
+        let rows: Vec<(String, String, String, String, String, Option<String>, String, String, String, Option<String>, i64)> =
+            read!(self, |db| sqlx::query_as(&format!(
+                "SELECT g.id, g.kind, g.words, g.steps, g.others, g.review_on, g.status, g.audience, g.created_by, \
+                 {NAME}g.created_by), g.updated_at FROM wellbeing_goals g WHERE g.circle_id = $1 ORDER BY g.created_at, g.id"
+            ))
+            .bind(circle)
+            .fetch_all(db)
+            .await)
+            .map_err(db_err)?;
+        let chosen = chosen_of(self, "goal_chosen", "goal_id", "wellbeing_goals", circle).await?;
+        let helpers: Vec<(String, String, Option<String>)> = read!(self, |db| sqlx::query_as(&format!(
+            "SELECT h.goal_id, h.member_id, {NAME}h.member_id) FROM goal_helpers h \
+             JOIN wellbeing_goals g ON g.id = h.goal_id WHERE g.circle_id = $1 ORDER BY 3"
+        ))
+        .bind(circle)
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        let progress = match log {
+            Some(log) => self.goal_progress(log).await?,
+            None => Vec::new(),
+        };
+        let scope = cap.audience();
+        let mut out = Vec::new();
+        for (id, kind, words, steps, others, review_on, status, aud, created_by, name, updated_at) in rows {
+            let audience = audience(&aud)?;
+            let chosen = pick(&chosen, &id);
+            let created_by = MemberId::from_db(created_by);
+            if !scope.can_see(audience, &created_by, &chosen) {
+                continue;
+            }
+            out.push(Goal {
+                kind: GoalKind::parse(&kind).ok_or_else(|| corrupt("goal kind", &kind))?,
+                words,
+                steps,
+                helpers: helpers
+                    .iter()
+                    .filter(|h| h.0 == id)
+                    .map(|h| (MemberId::from_db(h.1.clone()), h.2.clone().unwrap_or_default()))
+                    .collect(),
+                others,
+                review_on: review_on.as_deref().map(date).transpose()?,
+                status: GoalStatus::parse(&status).ok_or_else(|| corrupt("goal status", &status))?,
+                audience,
+                chosen,
+                created_by,
+                created_by_name: name.unwrap_or_default(),
+                updated_at: ts(updated_at),
+                progress: progress.iter().filter(|p| p.0 == id).map(|p| p.1.clone()).collect(),
+                id,
+            });
+        }
+        out.sort_by_key(|g| g.status != GoalStatus::Active);
+        Ok(out)
+    }
+
+    /// Logbook entries linked to goals that the reader may read in the
+    /// logbook, by goal id.
+    async fn goal_progress(&self, log: &Can<act::ReadLogbook>) -> Result<Vec<(String, Progress)>> {
+        let rows: Vec<(String, String, i64, String, String, String, Option<String>)> = read!(self, |db| sqlx::query_as(
+            &format!("SELECT p.goal_id, e.id, e.created_at, e.body, e.audience, e.author_member_id, {NAME}e.author_member_id) FROM goal_progress p \
+             JOIN entries e ON e.id = p.entry_id WHERE e.circle_id = $1 AND e.deleted_at IS NULL \
+             ORDER BY e.created_at DESC")
+        )
+        .bind(log.circle_id().as_str())
+        .fetch_all(db)
+        .await)
+        .map_err(db_err)?;
+        let chosen: Vec<(String, String)> = self
+            .all(
+                "SELECT a.entry_id, a.member_id FROM entry_audience a JOIN goal_progress p ON p.entry_id = a.entry_id \
+             JOIN entries e ON e.id = a.entry_id WHERE e.circle_id = $1",
+                args![log.circle_id().as_str()],
+            )
+            .await?;
+        let scope: AudienceScope = log.audience();
+        let mut out = Vec::new();
+        for (goal, entry, at, body, aud, author, name) in rows {
+            let chosen: Vec<MemberId> =
+                chosen.iter().filter(|c| c.0 == entry).map(|c| MemberId::from_db(c.1.clone())).collect();
+            if scope.can_see(audience(&aud)?, &MemberId::from_db(author), &chosen) {
+                out.push((
+                    goal,
+                    Progress { entry_id: entry, written_at: ts(at), text: body, author_name: name.unwrap_or_default() },
+                ));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Saves a goal: a new one, or (with `existing`, as the member may read
+    /// it) a change. Returns its id.
+    pub async fn save_goal(
+        &self,
+        cap: &Can<act::WriteAboutClient>,
+        existing: Option<&Goal>,
+        g: &NewGoal,
+        now: Timestamp,
+    ) -> Result<String> {
+        let chosen = with_writer(g.audience, &g.chosen, cap.member_id());
+        let mut tx = self.begin().await?;
+        check_members(&mut tx, cap.circle_id(), "chosen", &chosen, now).await?;
+        check_members(&mut tx, cap.circle_id(), "helpers", &g.helpers, now).await?;
+        let review_on = g.review_on.map(|d| d.to_string());
+        let id = match existing {
+            None => {
+                let id = uuid::Uuid::now_v7().to_string();
+                on_tx!(&mut tx, |db| sqlx::query(
+                    "INSERT INTO wellbeing_goals (id, circle_id, kind, words, steps, others, review_on, status, audience, \
+                     created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)"
+                )
+                .bind(&id)
+                .bind(cap.circle_id().as_str())
+                .bind(g.kind.as_str())
+                .bind(&g.words)
+                .bind(&g.steps)
+                .bind(&g.others)
+                .bind(&review_on)
+                .bind(g.status.as_str())
+                .bind(g.audience.as_str())
+                .bind(cap.member_id().as_str())
+                .bind(ms(now))
+                .execute(db)
+                .await
+                .map(|r| r.rows_affected()))
+                .map_err(db_err)?;
+                id
+            }
+            Some(e) => {
+                let audience_changes = e.audience != g.audience || !same_members(&e.chosen, &chosen);
+                if audience_changes && !may_change_about(cap.role(), cap.manages(), &e.created_by == cap.member_id()) {
+                    return Err(Error::Forbidden);
+                }
+                let n = on_tx!(&mut tx, |db| sqlx::query(
+                    "UPDATE wellbeing_goals SET kind = $3, words = $4, steps = $5, others = $6, review_on = $7, \
+                     status = $8, audience = $9, updated_at = $10 WHERE id = $1 AND circle_id = $2"
+                )
+                .bind(&e.id)
+                .bind(cap.circle_id().as_str())
+                .bind(g.kind.as_str())
+                .bind(&g.words)
+                .bind(&g.steps)
+                .bind(&g.others)
+                .bind(&review_on)
+                .bind(g.status.as_str())
+                .bind(g.audience.as_str())
+                .bind(ms(now))
+                .execute(db)
+                .await
+                .map(|r| r.rows_affected()))
+                .map_err(db_err)?;
+                if n == 0 {
+                    return Err(Error::NotFound);
+                }
+                e.id.clone()
+            }
+        };
+        write_pairs(&mut tx, "goal_chosen", "goal_id", &id, &chosen).await?;
+        write_pairs(&mut tx, "goal_helpers", "goal_id", &id, &g.helpers).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Removes a goal (its maker, the client side or a manager). The logbook
+    /// entries about it stay.
+    pub async fn delete_goal(&self, cap: &Can<act::WriteAboutClient>, existing: &Goal) -> Result<()> {
+        if !may_change_about(cap.role(), cap.manages(), &existing.created_by == cap.member_id()) {
+            return Err(Error::Forbidden);
+        }
+        let mut tx = self.begin().await?;
+        on_tx!(&mut tx, |db| sqlx::query("DELETE FROM goal_progress WHERE goal_id = $1")
+            .bind(&existing.id)
+            .execute(db)
+            .await
+            .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        on_tx!(&mut tx, |db| sqlx::query("DELETE FROM wellbeing_goals WHERE id = $1 AND circle_id = $2")
+            .bind(&existing.id)
+            .bind(cap.circle_id().as_str())
+            .execute(db)
+            .await
+            .map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+        tx.commit().await
+    }
+}
+
+/// Links a new logbook entry to the goal it tells about, in the entry's
+/// transaction. The service has checked the writer may read the goal.
+pub(crate) async fn link_goal_progress(tx: &mut Tx, circle: &str, goal: &str, entry: &str) -> Result<()> {
+    let linked = on_tx!(tx, |db| sqlx::query(
+        "INSERT INTO goal_progress (goal_id, entry_id) SELECT id, $3 FROM wellbeing_goals WHERE id = $1 AND circle_id = $2"
+    )
+    .bind(goal)
+    .bind(circle)
+    .bind(entry)
+    .execute(db)
+    .await
+    .map(|r| r.rows_affected()))
+    .map_err(db_err)?;
+    if linked == 0 { Err(Error::field("goal", "goal-not-found")) } else { Ok(()) }
+}

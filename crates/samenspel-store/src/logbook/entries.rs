@@ -1,0 +1,220 @@
+//! Entries: writing, listing, reading one, editing, removing and closing.
+
+use super::*;
+
+impl Store {
+    /// Writes an entry (with the id the caller chose, so e-mails can link to
+    /// it) with its audience, recipients, files, search text and
+    /// notification e-mails, all in one transaction. A retried request with
+    /// the same key returns the first entry's id and `false`.
+    pub async fn create_entry(
+        &self,
+        cap: &Can<act::WriteLogbook>,
+        id: &str,
+        new: &NewEntry,
+        files: &[NewAttachment],
+        mails: &[NewJob],
+        idem: Option<&IdempotencyKey>,
+        now: Timestamp,
+    ) -> Result<(String, bool)> {
+        let mut tx = self.begin().await?;
+        if let Some(earlier) = earlier_result(&mut tx, cap.user_id(), idem).await? {
+            return Ok((earlier, false));
+        }
+        let status = if new.kind.stays_open() { Status::Open } else { Status::None };
+        tx.exec(
+            "INSERT INTO entries (id, circle_id, author_member_id, kind, audience, body, created_at, status, card) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            args![id, cap.circle_id().as_str(), cap.member_id().as_str(), new.kind.as_str(), new.audience.as_str(), &new.body, ms(now), status.as_str(), new.card.map(Card::as_str)],
+        ).await?;
+        if let Some(goal) = &new.goal {
+            crate::about::link_goal_progress(&mut tx, cap.circle_id().as_str(), goal, id).await?;
+        }
+        for member in &new.chosen {
+            insert_pair(&mut tx, "INSERT INTO entry_audience (entry_id, member_id) VALUES ($1, $2)", id, member)
+                .await?;
+        }
+        for member in &new.recipients {
+            insert_pair(&mut tx, "INSERT INTO entry_recipients (entry_id, member_id) VALUES ($1, $2)", id, member)
+                .await?;
+        }
+        for (position, f) in files.iter().enumerate() {
+            insert_attachment(&mut tx, id, position as i64, f, now).await?;
+        }
+        index_for_search(&mut tx, cap.circle_id(), id, &new.body).await?;
+        remember(&mut tx, cap.user_id(), idem, id, now).await?;
+        tx.finish(mails, now).await?;
+        Ok((id.to_owned(), true))
+    }
+
+    /// A page of the timeline, newest first, as the reader may see it.
+    pub async fn entries(&self, cap: &Can<act::ReadLogbook>, filter: &EntryFilter, limit: i64) -> Result<Vec<Entry>> {
+        let (before_at, before_id) = match &filter.before {
+            Some(c) => (c.created_at, c.id.clone()),
+            None => (i64::MAX, "~".to_owned()),
+        };
+        let mut since = filter.since.map(ms);
+        if let Some(now) = filter.unread_as_of {
+            since = Some(since.unwrap_or(i64::MIN).max(self.unread_floor(cap, now).await?));
+        }
+        // Only the conditions that apply go into the statement, as literals
+        // where they can be: each combination gets a plan of its own (the
+        // open items use their partial index), never one plan for all.
+        let mut sql = String::from(concat!(
+            entry_select!(),
+            "WHERE e.circle_id = $1 AND ",
+            visible!(),
+            " AND (e.created_at, e.id) < ($5, $6)"
+        ));
+        let mut args = reader_args(cap, args![before_at, before_id]);
+        let mut next = |arg: Arg| {
+            args.push(arg);
+            format!("${}", args.len())
+        };
+        if let Some(kind) = filter.kind {
+            sql.push_str(&format!(" AND e.kind = {}", next(kind.as_str().into())));
+        }
+        if filter.unresolved_only {
+            sql.push_str(" AND e.status IN ('open', 'answered') AND e.deleted_at IS NULL");
+        }
+        if let Some(since) = since {
+            let p = next(since.into());
+            if filter.unread_as_of.is_some() {
+                sql.push_str(&format!(" AND {}", unseen_sql(&p)));
+            } else {
+                sql.push_str(&format!(" AND e.created_at >= {p}"));
+            }
+        }
+        if filter.exclude_mine {
+            sql.push_str(" AND e.author_member_id <> $2");
+        }
+        if let Some(member) = &filter.thanked {
+            let p = next(member.as_str().into());
+            sql.push_str(&format!(
+                " AND e.kind = 'thanks' AND e.deleted_at IS NULL \
+                 AND EXISTS (SELECT 1 FROM entry_recipients r WHERE r.entry_id = e.id AND r.member_id = {p})"
+            ));
+        }
+        let limit_at = next(limit.into());
+        sql.push_str(&format!(" ORDER BY e.created_at DESC, e.id DESC LIMIT {limit_at}"));
+        let rows: Vec<EntryRow> = self.all(&sql, &args).await?;
+        let mut entries = rows.into_iter().map(|r| r.into_entry(cap.circle_id())).collect::<Result<Vec<_>>>()?;
+        self.attach_related(cap.member_id(), &mut entries).await?;
+        Ok(entries)
+    }
+
+    /// One entry, if the reader may see it; otherwise "not found".
+    pub async fn entry(&self, cap: &Can<act::ReadLogbook>, id: &str) -> Result<Entry> {
+        let sql = concat!(entry_select!(), "WHERE e.circle_id = $1 AND ", visible!(), " AND e.id = $5");
+        let row: Option<EntryRow> = self.opt(sql, &reader_args(cap, args![id])).await?;
+        let mut entries = vec![row.ok_or(Error::NotFound)?.into_entry(cap.circle_id())?];
+        self.attach_related(cap.member_id(), &mut entries).await?;
+        entries.pop().ok_or(Error::NotFound)
+    }
+
+    /// Earlier versions of an entry the reader may see, newest first.
+    pub async fn revisions(&self, cap: &Can<act::ReadLogbook>, entry: &str) -> Result<Vec<Revision>> {
+        let sql = concat!(
+            "SELECT v.revision, v.body, v.written_at FROM entry_revisions v JOIN entries e ON e.id = v.entry_id \
+             WHERE e.circle_id = $1 AND e.deleted_at IS NULL AND ",
+            visible!(),
+            " AND e.id = $5 ORDER BY v.revision DESC"
+        );
+        let rows: Vec<(i64, String, i64)> = self.all(sql, &reader_args(cap, args![entry])).await?;
+        Ok(rows.into_iter().map(|(revision, body, at)| Revision { revision, body, written_at: ts(at) }).collect())
+    }
+
+    /// Changes the text of one's own entry; the earlier text is kept.
+    pub async fn edit_entry(&self, cap: &Can<act::WriteLogbook>, id: &str, body: &str, now: Timestamp) -> Result<()> {
+        let mut tx = self.begin().await?;
+        db_row! {
+            struct Row { author: String, old: String, revision: i64, created: i64, edited: Option<i64>, deleted: Option<i64> }
+        }
+        let row: Option<Row> = tx.opt(
+            "SELECT author_member_id, body, revision, created_at, edited_at, deleted_at FROM entries WHERE id = $1 AND circle_id = $2",
+            args![id, cap.circle_id().as_str()],
+        ).await?;
+        let Row { author, old, revision, created, edited, deleted } = row.ok_or(Error::NotFound)?;
+        if deleted.is_some() {
+            return Err(Error::NotFound);
+        }
+        if author != cap.member_id().as_str() {
+            return Err(Error::Forbidden);
+        }
+        if old == body {
+            return Ok(());
+        }
+        tx.exec(
+            "INSERT INTO entry_revisions (entry_id, revision, body, written_at) VALUES ($1, $2, $3, $4)",
+            args![id, revision, &old, edited.unwrap_or(created)],
+        )
+        .await?;
+        tx.exec(
+            "UPDATE entries SET body = $2, edited_at = $3, revision = revision + 1 WHERE id = $1",
+            args![id, body, ms(now)],
+        )
+        .await?;
+        index_for_search(&mut tx, cap.circle_id(), id, body).await?;
+        tx.commit().await
+    }
+
+    /// Removes an entry, leaving a tombstone: its text, history and files are
+    /// deleted; who removed it and when stay. The writer may remove their own
+    /// entry; managers may remove any.
+    pub async fn delete_entry(&self, cap: &Can<act::WriteLogbook>, id: &str, now: Timestamp) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let author: Option<(String,)> = tx
+            .opt(
+                "SELECT author_member_id FROM entries WHERE id = $1 AND circle_id = $2 AND deleted_at IS NULL",
+                args![id, cap.circle_id().as_str()],
+            )
+            .await?;
+        let (author,) = author.ok_or(Error::NotFound)?;
+        if author != cap.member_id().as_str() && cap.also::<act::ModerateLogbook>().is_none() {
+            return Err(Error::Forbidden);
+        }
+        tx.exec(
+            "UPDATE entries SET deleted_at = $2, deleted_by = $3, body = '', status = CASE WHEN status = 'none' THEN 'none' ELSE 'closed' END WHERE id = $1",
+            args![id, ms(now), cap.member_id().as_str()],
+        ).await?;
+        for sql in [
+            "DELETE FROM entry_revisions WHERE entry_id = $1",
+            "DELETE FROM attachment_data WHERE attachment_id IN (SELECT id FROM attachments WHERE entry_id = $1)",
+            "DELETE FROM attachments WHERE entry_id = $1",
+        ] {
+            on_tx!(&mut tx, |c| sqlx::query(sql).bind(id).execute(c).await.map(|r| r.rows_affected()))
+                .map_err(db_err)?;
+        }
+        unindex_for_search(&mut tx, id).await?;
+        tx.commit().await
+    }
+
+    /// Closes an open concern or question, recording who closed it.
+    pub async fn close_entry(&self, cap: &Can<act::WriteLogbook>, id: &str, now: Timestamp) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let row: Option<(String, String)> = tx
+            .opt(
+                "SELECT author_member_id, status FROM entries WHERE id = $1 AND circle_id = $2 AND deleted_at IS NULL",
+                args![id, cap.circle_id().as_str()],
+            )
+            .await?;
+        let (author, status) = row.ok_or(Error::NotFound)?;
+        if !Status::parse(&status).is_some_and(Status::unresolved) {
+            return Err(Error::Conflict("entry-not-open"));
+        }
+        if !may_close_entry(cap.role(), cap.manages(), author == cap.member_id().as_str()) {
+            return Err(Error::Forbidden);
+        }
+        tx.exec(
+            "UPDATE entries SET status = 'closed', closed_at = $2, closed_by = $3 WHERE id = $1",
+            args![id, ms(now), cap.member_id().as_str()],
+        )
+        .await?;
+        tx.commit().await
+    }
+}
+
+async fn insert_pair(tx: &mut Tx, sql: &'static str, entry: &str, member: &MemberId) -> Result<()> {
+    on_tx!(tx, |c| sqlx::query(sql).bind(entry).bind(member.as_str()).execute(c).await.map(|r| r.rows_affected()))
+        .map_err(db_err)?;
+    Ok(())
+}

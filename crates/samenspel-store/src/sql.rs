@@ -1,0 +1,306 @@
+//! One way to run a statement on either engine: values to bind ([`Arg`],
+//! written with [`args!`]), named row structs decoded by hand ([`FromDb`], no
+//! `FromRow` derive: it costs much build time), and the few ways a statement
+//! runs — on the store's read pool, or inside a write transaction:
+//!
+//! - [`Store::exec`]: begin, run one statement, commit;
+//! - [`Tx::exec`], [`Tx::all`], [`Tx::opt`], [`Tx::one`]: a step inside a
+//!   transaction opened with `Store::begin`;
+//! - [`Tx::finish`]: enqueue the e-mails (jobs) the change causes, then commit,
+//!   so the change and its mail land together or not at all.
+//!
+//! The SQL that names a member ([`member_name!`]) is written here once too.
+
+use crate::db::{Pools, Store, Tx, db_err};
+use crate::jobs::{NewJob, enqueue};
+use samenspel_core::{Result, Timestamp};
+use sqlx::postgres::{PgRow, Postgres};
+use sqlx::sqlite::{Sqlite, SqliteRow};
+use sqlx::{Decode, Row as _, Type};
+
+/// The start of the scalar subquery that names a member: the member's id
+/// column and a closing parenthesis follow (see [`member_name!`], [`NAME`]).
+macro_rules! name_of {
+    () => {
+        "(SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = "
+    };
+}
+
+/// The display name of the member whose id is in column `$col` (a literal
+/// such as `"e.author_member_id"`), as a scalar subquery.
+macro_rules! member_name {
+    ($col:expr) => {
+        concat!($crate::sql::name_of!(), $col, ")")
+    };
+}
+pub(crate) use {member_name, name_of};
+
+/// [`member_name!`] for statements built with `format!`: `{NAME}e.written_by)`.
+pub(crate) const NAME: &str = name_of!();
+
+/// A value bound to a statement. `None` binds a typed `NULL` (PostgreSQL
+/// wants to know whether it is text or a number).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Arg {
+    Text(Option<String>),
+    Int(Option<i64>),
+    Bool(bool),
+}
+
+impl From<&str> for Arg {
+    fn from(v: &str) -> Self {
+        Arg::Text(Some(v.to_owned()))
+    }
+}
+impl From<String> for Arg {
+    fn from(v: String) -> Self {
+        Arg::Text(Some(v))
+    }
+}
+impl From<&String> for Arg {
+    fn from(v: &String) -> Self {
+        Arg::Text(Some(v.clone()))
+    }
+}
+impl From<Option<&str>> for Arg {
+    fn from(v: Option<&str>) -> Self {
+        Arg::Text(v.map(str::to_owned))
+    }
+}
+impl From<Option<String>> for Arg {
+    fn from(v: Option<String>) -> Self {
+        Arg::Text(v)
+    }
+}
+impl From<&Option<String>> for Arg {
+    fn from(v: &Option<String>) -> Self {
+        Arg::Text(v.clone())
+    }
+}
+impl From<i64> for Arg {
+    fn from(v: i64) -> Self {
+        Arg::Int(Some(v))
+    }
+}
+impl From<Option<i64>> for Arg {
+    fn from(v: Option<i64>) -> Self {
+        Arg::Int(v)
+    }
+}
+impl From<bool> for Arg {
+    fn from(v: bool) -> Self {
+        Arg::Bool(v)
+    }
+}
+
+/// The values for a statement's `$1, $2, …`, in order: `args![a, b, c]`.
+macro_rules! args {
+    ($($a:expr),* $(,)?) => {
+        &[$($crate::sql::Arg::from($a)),*][..]
+    };
+}
+pub(crate) use args;
+
+/// Binds `$args` to the query `$q` (either engine).
+macro_rules! bind_args {
+    ($q:expr, $args:expr) => {{
+        let mut q = $q;
+        for a in $args {
+            q = match a {
+                Arg::Text(v) => q.bind(v.as_deref()),
+                Arg::Int(v) => q.bind(*v),
+                Arg::Bool(v) => q.bind(*v),
+            };
+        }
+        q
+    }};
+}
+
+/// A row of either engine, read column by column from the left.
+pub(crate) struct Cols<'r> {
+    row: EngineRow<'r>,
+    next: usize,
+}
+
+enum EngineRow<'r> {
+    Sqlite(&'r SqliteRow),
+    Postgres(&'r PgRow),
+}
+
+impl Cols<'_> {
+    /// The next column.
+    pub(crate) fn get<T>(&mut self) -> std::result::Result<T, sqlx::Error>
+    where
+        T: for<'a> Decode<'a, Sqlite> + Type<Sqlite> + for<'a> Decode<'a, Postgres> + Type<Postgres>,
+    {
+        let i = self.next;
+        self.next += 1;
+        match self.row {
+            EngineRow::Sqlite(r) => r.try_get(i),
+            EngineRow::Postgres(r) => r.try_get(i),
+        }
+    }
+}
+
+/// A row struct read from the columns of a `SELECT`, in the order written.
+pub(crate) trait FromDb: Sized {
+    fn decode(c: &mut Cols<'_>) -> std::result::Result<Self, sqlx::Error>;
+}
+
+/// A named row struct and its [`FromDb`], the fields in column order:
+/// `db_row! { struct Name { id: String, at: i64 } }`.
+macro_rules! db_row {
+    ($(#[$m:meta])* struct $name:ident { $($f:ident : $t:ty),* $(,)? }) => {
+        $(#[$m])*
+        struct $name {
+            $($f: $t),*
+        }
+
+        impl $crate::sql::FromDb for $name {
+            fn decode(c: &mut $crate::sql::Cols<'_>) -> std::result::Result<Self, sqlx::Error> {
+                Ok($name { $($f: c.get()?),* })
+            }
+        }
+    };
+}
+pub(crate) use db_row;
+
+macro_rules! scalar {
+    ($($t:ty),*) => {$(
+        impl FromDb for $t {
+            fn decode(c: &mut Cols<'_>) -> std::result::Result<Self, sqlx::Error> {
+                c.get()
+            }
+        }
+    )*};
+}
+scalar!(String, Option<String>, i64, Option<i64>, bool, Option<bool>, Vec<u8>);
+
+/// Up to four columns stay a tuple; anything larger gets a named struct.
+macro_rules! tuple {
+    ($($t:ident),*) => {
+        impl<$($t: FromDb),*> FromDb for ($($t,)*) {
+            fn decode(c: &mut Cols<'_>) -> std::result::Result<Self, sqlx::Error> {
+                Ok(($($t::decode(c)?,)*))
+            }
+        }
+    };
+}
+tuple!(A);
+tuple!(A, B);
+tuple!(A, B, C);
+tuple!(A, B, C, D);
+// Transitional, for the agenda's item and schedule rows (`ItemRow`,
+// `ScheduleRow`), which location_agenda.rs still reads with sqlx's tuple
+// decoding too: they are to become `db_row!` structs, then these go.
+tuple!(A, B, C, D, E, F, G, H, I);
+tuple!(A, B, C, D, E, F, G, H, I, J, K, L);
+
+fn sqlite_rows<T: FromDb>(rows: &[SqliteRow]) -> Result<Vec<T>> {
+    rows.iter()
+        .map(|r| T::decode(&mut Cols { row: EngineRow::Sqlite(r), next: 0 }))
+        .collect::<Result<_, _>>()
+        .map_err(db_err)
+}
+
+fn pg_rows<T: FromDb>(rows: &[PgRow]) -> Result<Vec<T>> {
+    rows.iter()
+        .map(|r| T::decode(&mut Cols { row: EngineRow::Postgres(r), next: 0 }))
+        .collect::<Result<_, _>>()
+        .map_err(db_err)
+}
+
+impl Store {
+    /// Every row of a read.
+    pub(crate) async fn all<T: FromDb>(&self, sql: &str, args: &[Arg]) -> Result<Vec<T>> {
+        match &*self.pools {
+            Pools::Sqlite { read, .. } => {
+                sqlite_rows(&bind_args!(sqlx::query(sql), args).fetch_all(read).await.map_err(db_err)?)
+            }
+            Pools::Postgres { pool } => {
+                pg_rows(&bind_args!(sqlx::query(sql), args).fetch_all(pool).await.map_err(db_err)?)
+            }
+        }
+    }
+
+    /// The first row of a read, if any.
+    pub(crate) async fn opt<T: FromDb>(&self, sql: &str, args: &[Arg]) -> Result<Option<T>> {
+        let row = match &*self.pools {
+            Pools::Sqlite { read, .. } => bind_args!(sqlx::query(sql), args)
+                .fetch_optional(read)
+                .await
+                .map_err(db_err)?
+                .map(|r| T::decode(&mut Cols { row: EngineRow::Sqlite(&r), next: 0 })),
+            Pools::Postgres { pool } => bind_args!(sqlx::query(sql), args)
+                .fetch_optional(pool)
+                .await
+                .map_err(db_err)?
+                .map(|r| T::decode(&mut Cols { row: EngineRow::Postgres(&r), next: 0 })),
+        };
+        row.transpose().map_err(db_err)
+    }
+
+    /// The one row of a read; "not found" without it.
+    pub(crate) async fn one<T: FromDb>(&self, sql: &str, args: &[Arg]) -> Result<T> {
+        self.opt(sql, args).await?.ok_or(samenspel_core::Error::NotFound)
+    }
+
+    /// Begin, run one statement, commit: the rows it touched.
+    pub(crate) async fn exec(&self, sql: &str, args: &[Arg]) -> Result<u64> {
+        let mut tx = self.begin().await?;
+        let n = tx.exec(sql, args).await?;
+        tx.commit().await?;
+        Ok(n)
+    }
+}
+
+impl Tx {
+    /// Runs a statement in the transaction: the rows it touched.
+    pub(crate) async fn exec(&mut self, sql: &str, args: &[Arg]) -> Result<u64> {
+        match self {
+            Tx::Sqlite(t) => bind_args!(sqlx::query(sql), args).execute(&mut **t).await.map(|r| r.rows_affected()),
+            Tx::Postgres(t) => bind_args!(sqlx::query(sql), args).execute(&mut **t).await.map(|r| r.rows_affected()),
+        }
+        .map_err(db_err)
+    }
+
+    /// Every row of a read inside the transaction.
+    pub(crate) async fn all<T: FromDb>(&mut self, sql: &str, args: &[Arg]) -> Result<Vec<T>> {
+        match self {
+            Tx::Sqlite(t) => {
+                sqlite_rows(&bind_args!(sqlx::query(sql), args).fetch_all(&mut **t).await.map_err(db_err)?)
+            }
+            Tx::Postgres(t) => pg_rows(&bind_args!(sqlx::query(sql), args).fetch_all(&mut **t).await.map_err(db_err)?),
+        }
+    }
+
+    /// The first row of a read inside the transaction, if any.
+    pub(crate) async fn opt<T: FromDb>(&mut self, sql: &str, args: &[Arg]) -> Result<Option<T>> {
+        let row = match self {
+            Tx::Sqlite(t) => bind_args!(sqlx::query(sql), args)
+                .fetch_optional(&mut **t)
+                .await
+                .map_err(db_err)?
+                .map(|r| T::decode(&mut Cols { row: EngineRow::Sqlite(&r), next: 0 })),
+            Tx::Postgres(t) => bind_args!(sqlx::query(sql), args)
+                .fetch_optional(&mut **t)
+                .await
+                .map_err(db_err)?
+                .map(|r| T::decode(&mut Cols { row: EngineRow::Postgres(&r), next: 0 })),
+        };
+        row.transpose().map_err(db_err)
+    }
+
+    /// The one row of a read inside the transaction; "not found" without it.
+    pub(crate) async fn one<T: FromDb>(&mut self, sql: &str, args: &[Arg]) -> Result<T> {
+        self.opt(sql, args).await?.ok_or(samenspel_core::Error::NotFound)
+    }
+
+    /// Queues the e-mails the change causes, then commits: both or neither.
+    pub(crate) async fn finish(mut self, mails: &[NewJob], now: Timestamp) -> Result<()> {
+        for job in mails {
+            enqueue(&mut self, job, now).await?;
+        }
+        self.commit().await
+    }
+}
