@@ -24,8 +24,8 @@ mod profile;
 mod sign_in;
 mod volunteer;
 
-pub use circle_page::{CircleNav, CirclePage, CirclePath};
 pub use super::uploads::UploadForm;
+pub use circle_page::{CircleNav, CirclePage, CirclePath};
 pub use forms::{Empty, Errors, Form, form_errors, path_id, save_form};
 pub use frame::{Chrome, Done, render, render_with, see_other, urlencode};
 
