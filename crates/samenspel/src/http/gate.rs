@@ -43,6 +43,13 @@ impl Table {
         let method = if *method == Method::HEAD { Method::GET } else { method.clone() };
         self.by_route.get(&(method, path)).copied()
     }
+
+    /// Whether the matched path has a rule for some method: then a request
+    /// with another method is axum's "405 Method Not Allowed", not a gap.
+    fn has_path(&self, matched: &str) -> bool {
+        let path = matched.strip_prefix(self.prefix).unwrap_or(matched);
+        self.by_route.keys().any(|(_, p)| *p == path)
+    }
 }
 
 /// The id in the path, under either naming (`{circle}` on pages, `{circle_id}` in the API).
@@ -117,6 +124,10 @@ pub async fn api(
     // Every API route comes from the route table; one without a rule is a
     // mistake in the code, refused rather than let through.
     let Some(access) = table.access(req.method(), matched.as_str()) else {
+        if table.has_path(matched.as_str()) {
+            // Another method on a known path: the router answers 405 with Allow.
+            return next.run(req).await;
+        }
         return ApiError(Error::internal("API route without an access rule")).into_response();
     };
     if matches!(access, Access::Public | Access::Token | Access::SignedIn) {
