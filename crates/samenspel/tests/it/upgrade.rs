@@ -1,5 +1,5 @@
 //! Upgrades as an operator runs them: a filled database from every schema
-//! version there has been (upgrade/{sqlite,postgres}/vNN.sql, made from a
+//! version there has been (upgrade/{sqlite,postgres}/vNN.sql.gz, made from a
 //! Samenspel binary's demo data by upgrade/make-fixture) is loaded, the real
 //! binary's `migrate --dry-run` says what would change and changes nothing,
 //! `migrate` brings it up to date with nothing lost, and the result equals a
@@ -30,7 +30,7 @@ fn fixtures(engine: Engine) -> Vec<(i64, PathBuf)> {
         .flatten()
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            let version = name.strip_prefix('v')?.strip_suffix(".sql")?.parse().ok()?;
+            let version = name.strip_prefix('v')?.strip_suffix(".sql.gz")?.parse().ok()?;
             Some((version, e.path()))
         })
         .collect();
@@ -99,7 +99,10 @@ pub async fn every_earlier_schema_upgrades_with_nothing_lost(db: TestDb) {
 
 /// Loads a fixture into the install's (empty) database.
 async fn load(install: &Install, engine: Engine, path: &std::path::Path) {
-    let sql = std::fs::read_to_string(path).expect("fixture");
+    let mut sql = String::new();
+    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(file), &mut sql)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     match engine {
         Engine::Sqlite => {
             let url = format!("{}?mode=rwc", install.database_url);
