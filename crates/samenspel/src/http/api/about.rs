@@ -2,24 +2,20 @@
 //! wellbeing plan. Each item comes with its audience; items outside the
 //! caller's audience do not exist for them.
 
+use super::Body;
 use super::logbook::CreatedDto;
-use super::{Api, Body, id};
+use crate::http::api::{CircleApi, Object};
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::about;
 use axum::Json;
-use axum::extract::Path;
 use axum::http::StatusCode;
 use samenspel_core::Timestamp;
 use samenspel_core::about::{Section, SectionInput};
 use samenspel_core::empathy::{EmpathyMap, EmpathyMapInput, Quadrant};
-use samenspel_core::ids::{CircleId, MemberId};
+use samenspel_core::ids::MemberId;
 use samenspel_core::wellbeing::{Goal, GoalInput};
 use serde::Serialize;
 use utoipa::ToSchema;
-
-fn circle(raw: &str) -> Result<CircleId, ApiError> {
-    id(raw, CircleId::parse)
-}
 
 fn ids(members: &[MemberId]) -> Vec<String> {
     members.iter().map(|m| m.to_string()).collect()
@@ -80,8 +76,8 @@ impl From<Section> for SectionDto {
 /// The parts of "Dit ben ik" the caller may read.
 #[utoipa::path(get, path = "/circles/{circle_id}/about", tag = "about", params(("circle_id" = String, Path)),
     responses((status = 200, body = [SectionDto]), (status = 404, body = ErrorBody)))]
-pub async fn sections(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec<SectionDto>>, ApiError> {
-    let page = about::page(&api.ctx(), &circle(&circle_id)?).await?;
+pub async fn sections(c: CircleApi) -> Result<Json<Vec<SectionDto>>, ApiError> {
+    let page = about::page(&c.ctx(), &c.circle).await?;
     Ok(Json(page.data.sections.into_iter().map(SectionDto::from).collect()))
 }
 
@@ -92,11 +88,11 @@ pub async fn sections(api: Api, Path(circle_id): Path<String>) -> Result<Json<Ve
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn save_section(
-    api: Api,
-    Path((circle_id, part)): Path<(String, String)>,
+    c: CircleApi,
+    Object(part): Object,
     Body(body): Body<SectionInput>,
 ) -> Result<StatusCode, ApiError> {
-    about::save_section(&api.ctx(), &circle(&circle_id)?, &part, &body).await?;
+    about::save_section(&c.ctx(), &c.circle, &part, &body).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -142,8 +138,8 @@ impl From<EmpathyMap> for EmpathyMapDto {
 /// The empathy maps the caller may read, newest first.
 #[utoipa::path(get, path = "/circles/{circle_id}/empathy-maps", tag = "about", params(("circle_id" = String, Path)),
     responses((status = 200, body = [EmpathyMapDto]), (status = 404, body = ErrorBody)))]
-pub async fn maps(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec<EmpathyMapDto>>, ApiError> {
-    let page = about::empathy_maps(&api.ctx(), &circle(&circle_id)?).await?;
+pub async fn maps(c: CircleApi) -> Result<Json<Vec<EmpathyMapDto>>, ApiError> {
+    let page = about::empathy_maps(&c.ctx(), &c.circle).await?;
     Ok(Json(page.data.0.into_iter().map(EmpathyMapDto::from).collect()))
 }
 
@@ -152,11 +148,10 @@ pub async fn maps(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec<Em
     request_body = EmpathyMapInput,
     responses((status = 201, body = CreatedDto), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn add_map(
-    api: Api,
-    Path(circle_id): Path<String>,
+    c: CircleApi,
     Body(body): Body<EmpathyMapInput>,
 ) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
-    let id = about::save_empathy_map(&api.ctx(), &circle(&circle_id)?, None, &body).await?;
+    let id = about::save_empathy_map(&c.ctx(), &c.circle, None, &body).await?;
     Ok((StatusCode::CREATED, Json(CreatedDto { id })))
 }
 
@@ -166,11 +161,11 @@ pub async fn add_map(
     request_body = EmpathyMapInput,
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn change_map(
-    api: Api,
-    Path((circle_id, map_id)): Path<(String, String)>,
+    c: CircleApi,
+    Object(map_id): Object,
     Body(body): Body<EmpathyMapInput>,
 ) -> Result<StatusCode, ApiError> {
-    about::save_empathy_map(&api.ctx(), &circle(&circle_id)?, Some(&map_id), &body).await?;
+    about::save_empathy_map(&c.ctx(), &c.circle, Some(&map_id), &body).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -178,8 +173,8 @@ pub async fn change_map(
 #[utoipa::path(delete, path = "/circles/{circle_id}/empathy-maps/{map_id}", tag = "about",
     params(("circle_id" = String, Path), ("map_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn remove_map(api: Api, Path((circle_id, map_id)): Path<(String, String)>) -> Result<StatusCode, ApiError> {
-    about::remove_empathy_map(&api.ctx(), &circle(&circle_id)?, &map_id).await?;
+pub async fn remove_map(c: CircleApi, Object(map_id): Object) -> Result<StatusCode, ApiError> {
+    about::remove_empathy_map(&c.ctx(), &c.circle, &map_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -243,8 +238,8 @@ impl From<Goal> for GoalDto {
 /// The wellbeing plan: the goals the caller may read.
 #[utoipa::path(get, path = "/circles/{circle_id}/goals", tag = "about", params(("circle_id" = String, Path)),
     responses((status = 200, body = [GoalDto]), (status = 404, body = ErrorBody)))]
-pub async fn goals(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec<GoalDto>>, ApiError> {
-    let page = about::goals(&api.ctx(), &circle(&circle_id)?).await?;
+pub async fn goals(c: CircleApi) -> Result<Json<Vec<GoalDto>>, ApiError> {
+    let page = about::goals(&c.ctx(), &c.circle).await?;
     Ok(Json(page.data.0.into_iter().map(GoalDto::from).collect()))
 }
 
@@ -252,12 +247,8 @@ pub async fn goals(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec<G
 #[utoipa::path(post, path = "/circles/{circle_id}/goals", tag = "about", params(("circle_id" = String, Path)),
     request_body = GoalInput,
     responses((status = 201, body = CreatedDto), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn add_goal(
-    api: Api,
-    Path(circle_id): Path<String>,
-    Body(body): Body<GoalInput>,
-) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
-    let id = about::save_goal(&api.ctx(), &circle(&circle_id)?, None, &body).await?;
+pub async fn add_goal(c: CircleApi, Body(body): Body<GoalInput>) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
+    let id = about::save_goal(&c.ctx(), &c.circle, None, &body).await?;
     Ok((StatusCode::CREATED, Json(CreatedDto { id })))
 }
 
@@ -267,11 +258,11 @@ pub async fn add_goal(
     request_body = GoalInput,
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn change_goal(
-    api: Api,
-    Path((circle_id, goal_id)): Path<(String, String)>,
+    c: CircleApi,
+    Object(goal_id): Object,
     Body(body): Body<GoalInput>,
 ) -> Result<StatusCode, ApiError> {
-    about::save_goal(&api.ctx(), &circle(&circle_id)?, Some(&goal_id), &body).await?;
+    about::save_goal(&c.ctx(), &c.circle, Some(&goal_id), &body).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -279,7 +270,7 @@ pub async fn change_goal(
 #[utoipa::path(delete, path = "/circles/{circle_id}/goals/{goal_id}", tag = "about",
     params(("circle_id" = String, Path), ("goal_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn remove_goal(api: Api, Path((circle_id, goal_id)): Path<(String, String)>) -> Result<StatusCode, ApiError> {
-    about::remove_goal(&api.ctx(), &circle(&circle_id)?, &goal_id).await?;
+pub async fn remove_goal(c: CircleApi, Object(goal_id): Object) -> Result<StatusCode, ApiError> {
+    about::remove_goal(&c.ctx(), &c.circle, &goal_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,14 +1,13 @@
 //! Agreements over the API: who does what.
 
+use super::Body;
 use super::logbook::CreatedDto;
-use super::{Api, Body, id};
+use crate::http::api::{CircleApi, Object};
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::agreements;
 use axum::Json;
-use axum::extract::Path;
 use axum::http::StatusCode;
 use samenspel_core::agreement::{Agreement, AgreementInput, Party, shares};
-use samenspel_core::ids::CircleId;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -76,10 +75,6 @@ pub struct PolicyDto {
     pub informal_edits_professional: bool,
 }
 
-fn circle(raw: &str) -> Result<CircleId, ApiError> {
-    id(raw, CircleId::parse)
-}
-
 fn dto(a: &Agreement, may_change: bool) -> AgreementDto {
     AgreementDto {
         id: a.id.clone(),
@@ -101,8 +96,8 @@ fn dto(a: &Agreement, may_change: bool) -> AgreementDto {
 /// Who does what: every agreement in the circle, and the share of each step.
 #[utoipa::path(get, path = "/circles/{circle_id}/agreements", tag = "agreements", params(("circle_id" = String, Path)),
     responses((status = 200, body = AgreementsDto), (status = 404, body = ErrorBody)))]
-pub async fn list(api: Api, Path(circle_id): Path<String>) -> Result<Json<AgreementsDto>, ApiError> {
-    let page = agreements::list(&api.ctx(), &circle(&circle_id)?).await?;
+pub async fn list(c: CircleApi) -> Result<Json<AgreementsDto>, ApiError> {
+    let page = agreements::list(&c.ctx(), &c.circle).await?;
     let data = &page.data;
     Ok(Json(AgreementsDto {
         may_write: data.may_write,
@@ -119,12 +114,8 @@ pub async fn list(api: Api, Path(circle_id): Path<String>) -> Result<Json<Agreem
 #[utoipa::path(post, path = "/circles/{circle_id}/agreements", tag = "agreements", params(("circle_id" = String, Path)),
     request_body = AgreementInput,
     responses((status = 201, body = CreatedDto), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn add(
-    api: Api,
-    Path(circle_id): Path<String>,
-    Body(body): Body<AgreementInput>,
-) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
-    let id = agreements::add(&api.ctx(), &circle(&circle_id)?, &body).await?;
+pub async fn add(c: CircleApi, Body(body): Body<AgreementInput>) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
+    let id = agreements::add(&c.ctx(), &c.circle, &body).await?;
     Ok((StatusCode::CREATED, Json(CreatedDto { id })))
 }
 
@@ -133,19 +124,19 @@ pub async fn add(
     request_body = AgreementInput,
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn change(
-    api: Api,
-    Path((circle_id, agreement_id)): Path<(String, String)>,
+    c: CircleApi,
+    Object(agreement_id): Object,
     Body(body): Body<AgreementInput>,
 ) -> Result<StatusCode, ApiError> {
-    agreements::change(&api.ctx(), &circle(&circle_id)?, &agreement_id, &body).await?;
+    agreements::change(&c.ctx(), &c.circle, &agreement_id, &body).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Ends an agreement.
 #[utoipa::path(delete, path = "/circles/{circle_id}/agreements/{agreement_id}", tag = "agreements", params(("circle_id" = String, Path), ("agreement_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn end(api: Api, Path((circle_id, agreement_id)): Path<(String, String)>) -> Result<StatusCode, ApiError> {
-    agreements::end(&api.ctx(), &circle(&circle_id)?, &agreement_id).await?;
+pub async fn end(c: CircleApi, Object(agreement_id): Object) -> Result<StatusCode, ApiError> {
+    agreements::end(&c.ctx(), &c.circle, &agreement_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -153,12 +144,8 @@ pub async fn end(api: Api, Path((circle_id, agreement_id)): Path<(String, String
 #[utoipa::path(put, path = "/circles/{circle_id}/agreement-settings", tag = "agreements", params(("circle_id" = String, Path)),
     request_body = PolicyDto,
     responses((status = 200, body = PolicyDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn set_policy(
-    api: Api,
-    Path(circle_id): Path<String>,
-    Body(body): Body<PolicyDto>,
-) -> Result<Json<PolicyDto>, ApiError> {
-    agreements::set_policy(&api.ctx(), &circle(&circle_id)?, body.informal_edits_professional).await?;
+pub async fn set_policy(c: CircleApi, Body(body): Body<PolicyDto>) -> Result<Json<PolicyDto>, ApiError> {
+    agreements::set_policy(&c.ctx(), &c.circle, body.informal_edits_professional).await?;
     Ok(Json(body))
 }
 
@@ -180,8 +167,8 @@ pub struct ChangeDto {
 /// Changes in the situation whose review conversation is still to come, newest first.
 #[utoipa::path(get, path = "/circles/{circle_id}/changes", tag = "agreements", params(("circle_id" = String, Path)),
     responses((status = 200, body = Vec<ChangeDto>), (status = 404, body = ErrorBody)))]
-pub async fn changes(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec<ChangeDto>>, ApiError> {
-    let list = crate::service::changes::open(&api.ctx(), &circle(&circle_id)?).await?;
+pub async fn changes(c: CircleApi) -> Result<Json<Vec<ChangeDto>>, ApiError> {
+    let list = crate::service::changes::open(&c.ctx(), &c.circle).await?;
     Ok(Json(
         list.into_iter()
             .map(|c| ChangeDto {
@@ -203,21 +190,17 @@ pub async fn changes(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec
     request_body = samenspel_core::change::ChangeInput,
     responses((status = 201, body = CreatedDto), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn record_change(
-    api: Api,
-    Path(circle_id): Path<String>,
+    c: CircleApi,
     Body(body): Body<samenspel_core::change::ChangeInput>,
 ) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
-    let id = crate::service::changes::record(&api.ctx(), &circle(&circle_id)?, &body).await?;
+    let id = crate::service::changes::record(&c.ctx(), &c.circle, &body).await?;
     Ok((StatusCode::CREATED, Json(CreatedDto { id })))
 }
 
 /// The review conversation took place: the change is dealt with.
 #[utoipa::path(post, path = "/circles/{circle_id}/changes/{change_id}/close", tag = "agreements", params(("circle_id" = String, Path), ("change_id" = String, Path)),
     responses((status = 204), (status = 404, body = ErrorBody)))]
-pub async fn close_change(
-    api: Api,
-    Path((circle_id, change_id)): Path<(String, String)>,
-) -> Result<StatusCode, ApiError> {
-    crate::service::changes::close(&api.ctx(), &circle(&circle_id)?, &change_id).await?;
+pub async fn close_change(c: CircleApi, Object(change_id): Object) -> Result<StatusCode, ApiError> {
+    crate::service::changes::close(&c.ctx(), &c.circle, &change_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

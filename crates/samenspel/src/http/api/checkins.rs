@@ -1,12 +1,11 @@
 //! The carer check-in over the API: one's own results only.
 
-use super::{Api, Body, id};
+use super::Body;
+use crate::http::api::CircleApi;
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::checkins;
 use axum::Json;
-use axum::extract::Path;
 use axum::http::StatusCode;
-use samenspel_core::ids::CircleId;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
@@ -24,8 +23,8 @@ pub struct CheckInDto {
 /// My own check-ins, oldest first. Nobody else can read them.
 #[utoipa::path(get, path = "/circles/{circle_id}/check-ins", tag = "check-ins", params(("circle_id" = String, Path)),
     responses((status = 200, body = Vec<CheckInDto>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn list(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec<CheckInDto>>, ApiError> {
-    let page = checkins::mine(&api.ctx(), &id(&circle_id, CircleId::parse)?).await?;
+pub async fn list(c: CircleApi) -> Result<Json<Vec<CheckInDto>>, ApiError> {
+    let page = checkins::mine(&c.ctx(), &c.circle).await?;
     Ok(Json(
         page.data
             .history
@@ -58,12 +57,8 @@ pub struct ScoreDto {
 #[utoipa::path(post, path = "/circles/{circle_id}/check-ins", tag = "check-ins", params(("circle_id" = String, Path)),
     request_body = CheckInInput,
     responses((status = 201, body = ScoreDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn submit(
-    api: Api,
-    Path(circle_id): Path<String>,
-    Body(body): Body<CheckInInput>,
-) -> Result<(StatusCode, Json<ScoreDto>), ApiError> {
-    let (id, score) = checkins::submit(&api.ctx(), &id(&circle_id, CircleId::parse)?, &body.answers).await?;
+pub async fn submit(c: CircleApi, Body(body): Body<CheckInInput>) -> Result<(StatusCode, Json<ScoreDto>), ApiError> {
+    let (id, score) = checkins::submit(&c.ctx(), &c.circle, &body.answers).await?;
     Ok((StatusCode::CREATED, Json(ScoreDto { id, total: score.total, range: score.range })))
 }
 
@@ -83,8 +78,8 @@ pub struct SignalDto {
 /// A signal never holds answers or scores.
 #[utoipa::path(get, path = "/circles/{circle_id}/signals", tag = "check-ins", params(("circle_id" = String, Path)),
     responses((status = 200, body = Vec<SignalDto>), (status = 404, body = ErrorBody)))]
-pub async fn signals(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec<SignalDto>>, ApiError> {
-    let list = checkins::signals(&api.ctx(), &id(&circle_id, CircleId::parse)?).await?;
+pub async fn signals(c: CircleApi) -> Result<Json<Vec<SignalDto>>, ApiError> {
+    let list = checkins::signals(&c.ctx(), &c.circle).await?;
     Ok(Json(
         list.into_iter()
             .map(|s| SignalDto {
@@ -112,20 +107,18 @@ pub struct SignalInput {
     request_body = SignalInput,
     responses((status = 201, body = super::logbook::CreatedDto), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn share_signal(
-    api: Api,
-    Path(circle_id): Path<String>,
+    c: CircleApi,
     Body(body): Body<SignalInput>,
 ) -> Result<(StatusCode, Json<super::logbook::CreatedDto>), ApiError> {
-    let id =
-        checkins::share_signal(&api.ctx(), &id(&circle_id, CircleId::parse)?, &body.audience, &body.message).await?;
+    let id = checkins::share_signal(&c.ctx(), &c.circle, &body.audience, &body.message).await?;
     Ok((StatusCode::CREATED, Json(super::logbook::CreatedDto { id })))
 }
 
 /// Takes my signal back (also fine when none is open).
 #[utoipa::path(delete, path = "/circles/{circle_id}/signals/mine", tag = "check-ins", params(("circle_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn withdraw_signal(api: Api, Path(circle_id): Path<String>) -> Result<StatusCode, ApiError> {
-    checkins::withdraw_signal(&api.ctx(), &id(&circle_id, CircleId::parse)?).await?;
+pub async fn withdraw_signal(c: CircleApi) -> Result<StatusCode, ApiError> {
+    checkins::withdraw_signal(&c.ctx(), &c.circle).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -139,11 +132,7 @@ pub struct ReminderInput {
 #[utoipa::path(put, path = "/circles/{circle_id}/check-in-reminder", tag = "check-ins", params(("circle_id" = String, Path)),
     request_body = ReminderInput,
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn set_reminder(
-    api: Api,
-    Path(circle_id): Path<String>,
-    Body(body): Body<ReminderInput>,
-) -> Result<StatusCode, ApiError> {
-    crate::service::checkins::set_reminder(&api.ctx(), &id(&circle_id, CircleId::parse)?, body.every_weeks).await?;
+pub async fn set_reminder(c: CircleApi, Body(body): Body<ReminderInput>) -> Result<StatusCode, ApiError> {
+    crate::service::checkins::set_reminder(&c.ctx(), &c.circle, body.every_weeks).await?;
     Ok(StatusCode::NO_CONTENT)
 }

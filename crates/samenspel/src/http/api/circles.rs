@@ -2,13 +2,12 @@
 
 use super::Query;
 use super::dto::{AuditRecordDto, CircleDto, MyCircleDto};
-use super::{Api, Body, Idempotency, id};
+use super::{Api, Body, Idempotency};
+use crate::http::api::CircleApi;
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::{audit, circles, members};
 use axum::Json;
-use axum::extract::Path;
 use axum::http::StatusCode;
-use samenspel_core::ids::CircleId;
 
 /// The circles I am a member of.
 #[utoipa::path(get, path = "/circles", tag = "circles", responses((status = 200, body = Vec<MyCircleDto>), (status = 401, body = ErrorBody)))]
@@ -34,45 +33,40 @@ pub async fn start(
 /// One circle.
 #[utoipa::path(get, path = "/circles/{circle_id}", tag = "circles", params(("circle_id" = String, Path)),
     responses((status = 200, body = CircleDto), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn get(api: Api, Path(circle_id): Path<String>) -> Result<Json<CircleDto>, ApiError> {
-    Ok(Json(circles::view(&api.ctx(), &id(&circle_id, CircleId::parse)?).await?.into()))
+pub async fn get(c: CircleApi) -> Result<Json<CircleDto>, ApiError> {
+    Ok(Json(circles::view(&c.ctx(), &c.circle).await?.into()))
 }
 
 /// Changes the circle's name and description (managers).
 #[utoipa::path(patch, path = "/circles/{circle_id}", tag = "circles", params(("circle_id" = String, Path)), request_body = circles::EditCircle,
     responses((status = 200, body = CircleDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn edit(
-    api: Api,
-    Path(circle_id): Path<String>,
-    Body(body): Body<circles::EditCircle>,
-) -> Result<Json<CircleDto>, ApiError> {
-    let ctx = api.ctx();
-    let id = id(&circle_id, CircleId::parse)?;
-    circles::edit(&ctx, &id, &body).await?;
-    Ok(Json(circles::view(&ctx, &id).await?.into()))
+pub async fn edit(c: CircleApi, Body(body): Body<circles::EditCircle>) -> Result<Json<CircleDto>, ApiError> {
+    let ctx = c.ctx();
+    circles::edit(&ctx, &c.circle, &body).await?;
+    Ok(Json(circles::view(&ctx, &c.circle).await?.into()))
 }
 
 /// Archives the circle when care has ended (managers).
 #[utoipa::path(post, path = "/circles/{circle_id}/archive", tag = "circles", params(("circle_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn archive(api: Api, Path(circle_id): Path<String>) -> Result<StatusCode, ApiError> {
-    circles::set_archived(&api.ctx(), &id(&circle_id, CircleId::parse)?, true).await?;
+pub async fn archive(c: CircleApi) -> Result<StatusCode, ApiError> {
+    circles::set_archived(&c.ctx(), &c.circle, true).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Brings an archived circle back (managers).
 #[utoipa::path(post, path = "/circles/{circle_id}/restore", tag = "circles", params(("circle_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn restore(api: Api, Path(circle_id): Path<String>) -> Result<StatusCode, ApiError> {
-    circles::set_archived(&api.ctx(), &id(&circle_id, CircleId::parse)?, false).await?;
+pub async fn restore(c: CircleApi) -> Result<StatusCode, ApiError> {
+    circles::set_archived(&c.ctx(), &c.circle, false).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Leaves the circle. The last member who manages it cannot leave.
 #[utoipa::path(post, path = "/circles/{circle_id}/leave", tag = "circles", params(("circle_id" = String, Path)),
     responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn leave(api: Api, Path(circle_id): Path<String>) -> Result<StatusCode, ApiError> {
-    members::leave(&api.ctx(), &id(&circle_id, CircleId::parse)?).await?;
+pub async fn leave(c: CircleApi) -> Result<StatusCode, ApiError> {
+    members::leave(&c.ctx(), &c.circle).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -85,12 +79,8 @@ pub struct ContactAudience {
 /// Chooses who in the circle may see my e-mail address.
 #[utoipa::path(put, path = "/circles/{circle_id}/contact-audience", tag = "circles", params(("circle_id" = String, Path)), request_body = ContactAudience,
     responses((status = 204), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn contact_audience(
-    api: Api,
-    Path(circle_id): Path<String>,
-    Body(body): Body<ContactAudience>,
-) -> Result<StatusCode, ApiError> {
-    members::set_contact_audience(&api.ctx(), &id(&circle_id, CircleId::parse)?, &body.contact_audience).await?;
+pub async fn contact_audience(c: CircleApi, Body(body): Body<ContactAudience>) -> Result<StatusCode, ApiError> {
+    members::set_contact_audience(&c.ctx(), &c.circle, &body.contact_audience).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -105,11 +95,7 @@ pub struct Before {
 /// time (the client and their representative only).
 #[utoipa::path(get, path = "/circles/{circle_id}/audit", tag = "circles", params(("circle_id" = String, Path), Before),
     responses((status = 200, body = Vec<AuditRecordDto>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn audit(
-    api: Api,
-    Path(circle_id): Path<String>,
-    Query(q): Query<Before>,
-) -> Result<Json<Vec<AuditRecordDto>>, ApiError> {
-    let records = audit::circle_trail(&api.ctx(), &id(&circle_id, CircleId::parse)?, q.before).await?;
+pub async fn audit(c: CircleApi, Query(q): Query<Before>) -> Result<Json<Vec<AuditRecordDto>>, ApiError> {
+    let records = audit::circle_trail(&c.ctx(), &c.circle, q.before).await?;
     Ok(Json(records.into_iter().map(Into::into).collect()))
 }

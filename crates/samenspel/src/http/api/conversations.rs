@@ -2,15 +2,14 @@
 //! conversations held in a circle.
 
 use super::logbook::CreatedDto;
-use super::{Api, Body, id};
+use super::{Api, Body};
+use crate::http::api::{CircleApi, Object};
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::i18n::Tr;
 use crate::service::conversations;
 use axum::Json;
-use axum::extract::Path;
 use axum::http::StatusCode;
 use samenspel_core::conversation::{Conversation, ConversationInput, Guide};
-use samenspel_core::ids::CircleId;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
@@ -112,15 +111,11 @@ impl From<Conversation> for ConversationDto {
     }
 }
 
-fn circle(raw: &str) -> Result<CircleId, ApiError> {
-    id(raw, CircleId::parse)
-}
-
 /// The conversations I may read, most recent first.
 #[utoipa::path(get, path = "/circles/{circle_id}/conversations", tag = "conversations", params(("circle_id" = String, Path)),
     responses((status = 200, body = Vec<ConversationDto>), (status = 404, body = ErrorBody)))]
-pub async fn list(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec<ConversationDto>>, ApiError> {
-    let page = conversations::list(&api.ctx(), &circle(&circle_id)?).await?;
+pub async fn list(c: CircleApi) -> Result<Json<Vec<ConversationDto>>, ApiError> {
+    let page = conversations::list(&c.ctx(), &c.circle).await?;
     Ok(Json(page.data.list.into_iter().map(ConversationDto::from).collect()))
 }
 
@@ -129,11 +124,10 @@ pub async fn list(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec<Co
     request_body = ConversationInput,
     responses((status = 201, body = CreatedDto), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn hold(
-    api: Api,
-    Path(circle_id): Path<String>,
+    c: CircleApi,
     Body(body): Body<ConversationInput>,
 ) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
-    let id = conversations::hold(&api.ctx(), &circle(&circle_id)?, &body).await?;
+    let id = conversations::hold(&c.ctx(), &c.circle, &body).await?;
     Ok((StatusCode::CREATED, Json(CreatedDto { id })))
 }
 
@@ -141,11 +135,8 @@ pub async fn hold(
 #[utoipa::path(get, path = "/circles/{circle_id}/conversations/{conversation_id}", tag = "conversations",
     params(("circle_id" = String, Path), ("conversation_id" = String, Path)),
     responses((status = 200, body = ConversationDto), (status = 404, body = ErrorBody)))]
-pub async fn get(
-    api: Api,
-    Path((circle_id, conversation_id)): Path<(String, String)>,
-) -> Result<Json<ConversationDto>, ApiError> {
-    let page = conversations::view(&api.ctx(), &circle(&circle_id)?, &conversation_id).await?;
+pub async fn get(c: CircleApi, Object(conversation_id): Object) -> Result<Json<ConversationDto>, ApiError> {
+    let page = conversations::view(&c.ctx(), &c.circle, &conversation_id).await?;
     Ok(Json(page.data.conversation.into()))
 }
 
@@ -155,11 +146,11 @@ pub async fn get(
     request_body = ConversationInput,
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn change(
-    api: Api,
-    Path((circle_id, conversation_id)): Path<(String, String)>,
+    c: CircleApi,
+    Object(conversation_id): Object,
     Body(body): Body<ConversationInput>,
 ) -> Result<StatusCode, ApiError> {
-    conversations::change(&api.ctx(), &circle(&circle_id)?, &conversation_id, &body).await?;
+    conversations::change(&c.ctx(), &c.circle, &conversation_id, &body).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -167,10 +158,7 @@ pub async fn change(
 #[utoipa::path(delete, path = "/circles/{circle_id}/conversations/{conversation_id}", tag = "conversations",
     params(("circle_id" = String, Path), ("conversation_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn remove(
-    api: Api,
-    Path((circle_id, conversation_id)): Path<(String, String)>,
-) -> Result<StatusCode, ApiError> {
-    conversations::remove(&api.ctx(), &circle(&circle_id)?, &conversation_id).await?;
+pub async fn remove(c: CircleApi, Object(conversation_id): Object) -> Result<StatusCode, ApiError> {
+    conversations::remove(&c.ctx(), &c.circle, &conversation_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -10,9 +10,10 @@ use crate::i18n::Tr;
 use crate::service::Ctx;
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
 use axum::http::request::Parts;
 use samenspel_core::audit::Source;
+use samenspel_core::ids::CircleId;
 use samenspel_core::locale::Locale;
 use samenspel_core::{Error, FieldError, Timestamp};
 use samenspel_store::access::CurrentUser;
@@ -119,4 +120,57 @@ impl<S: Send + Sync> FromRequestParts<S> for Idempotency {
 /// Parses an id from the path; a malformed one is simply "not found".
 pub fn id<T>(raw: &str, parse: fn(&str) -> Option<T>) -> Result<T, ApiError> {
     parse(raw).ok_or(ApiError(Error::NotFound))
+}
+
+/// The value of the path parameter `name`; a missing or malformed one is
+/// simply "not found", like a thing that does not exist.
+async fn path_param<T, S: Send + Sync>(
+    parts: &mut Parts,
+    state: &S,
+    name: &str,
+    parse: fn(&str) -> Option<T>,
+) -> Result<T, ApiError> {
+    let params = RawPathParams::from_request_parts(parts, state).await.map_err(|_| ApiError(Error::NotFound))?;
+    let raw = params.iter().find(|(k, _)| *k == name).map(|(_, v)| v).unwrap_or("");
+    id(raw, parse)
+}
+
+/// An authenticated request about the circle in the path (`{circle_id}`):
+/// the API's twin of the pages' `CirclePage`. The caller is authenticated
+/// first (401), then a malformed circle id is "not found" (404), before any
+/// body is read.
+pub struct CircleApi {
+    pub api: Api,
+    pub circle: CircleId,
+}
+
+impl CircleApi {
+    pub fn ctx(&self) -> Ctx<'_> {
+        self.api.ctx()
+    }
+}
+
+impl FromRequestParts<AppState> for CircleApi {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let api = Api::from_request_parts(parts, state).await?;
+        let circle = path_param(parts, state, "circle_id", CircleId::parse).await?;
+        Ok(CircleApi { api, circle })
+    }
+}
+
+/// The id of the thing inside the circle that a path names after
+/// `{circle_id}` (`/circles/{circle_id}/agreements/{agreement_id}`): the
+/// path's second parameter, checked by the service that looks it up.
+pub struct Object(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for Object {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let params = RawPathParams::from_request_parts(parts, state).await.map_err(|_| ApiError(Error::NotFound))?;
+        let second = params.iter().nth(1).map(|(_, v)| v.to_owned());
+        Ok(Object(second.ok_or(ApiError(Error::NotFound))?))
+    }
 }

@@ -4,25 +4,21 @@
 //! not exist for them. Windows are given in local time (Europe/Amsterdam,
 //! `YYYY-MM-DDTHH:MM`) and as RFC 3339 with the offset.
 
+use super::Body;
 use super::agenda::AgendaPersonDto;
 use super::logbook::CreatedDto;
-use super::{Api, Body, id};
+use crate::http::api::{CircleApi, Object};
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::agenda::tz;
 use crate::service::help::{self, HelpView};
 use axum::Json;
-use axum::extract::Path;
 use axum::http::StatusCode;
 use jiff::civil::DateTime;
 use samenspel_core::help::{Request, RequestInput, Status};
-use samenspel_core::ids::{CircleId, MemberId};
+use samenspel_core::ids::MemberId;
 use samenspel_core::{Error, Timestamp};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-
-fn circle(raw: &str) -> Result<CircleId, ApiError> {
-    id(raw, CircleId::parse)
-}
 
 fn local(d: DateTime) -> String {
     d.strftime("%Y-%m-%dT%H:%M").to_string()
@@ -127,8 +123,8 @@ fn dto(r: &Request, view: &HelpView) -> Result<HelpRequestDto, ApiError> {
 /// 30 days; newest first.
 #[utoipa::path(get, path = "/circles/{circle_id}/help-requests", tag = "help", params(("circle_id" = String, Path)),
     responses((status = 200, body = [HelpRequestDto]), (status = 404, body = ErrorBody)))]
-pub async fn list(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec<HelpRequestDto>>, ApiError> {
-    let page = help::list(&api.ctx(), &circle(&circle_id)?).await?;
+pub async fn list(c: CircleApi) -> Result<Json<Vec<HelpRequestDto>>, ApiError> {
+    let page = help::list(&c.ctx(), &c.circle).await?;
     let view = &page.data;
     Ok(Json(view.requests.iter().map(|r| dto(r, view)).collect::<Result<_, _>>()?))
 }
@@ -139,12 +135,8 @@ pub async fn list(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec<He
     request_body = RequestInput,
     responses((status = 201, body = CreatedDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 422, body = ErrorBody)))]
-pub async fn ask(
-    api: Api,
-    Path(circle_id): Path<String>,
-    Body(body): Body<RequestInput>,
-) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
-    let id = help::ask(&api.ctx(), &circle(&circle_id)?, &body).await?;
+pub async fn ask(c: CircleApi, Body(body): Body<RequestInput>) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
+    let id = help::ask(&c.ctx(), &c.circle, &body).await?;
     Ok((StatusCode::CREATED, Json(CreatedDto { id })))
 }
 
@@ -152,11 +144,8 @@ pub async fn ask(
 #[utoipa::path(get, path = "/circles/{circle_id}/help-requests/{request_id}", tag = "help",
     params(("circle_id" = String, Path), ("request_id" = String, Path)),
     responses((status = 200, body = HelpRequestDto), (status = 404, body = ErrorBody)))]
-pub async fn get(
-    api: Api,
-    Path((circle_id, request_id)): Path<(String, String)>,
-) -> Result<Json<HelpRequestDto>, ApiError> {
-    let page = help::request(&api.ctx(), &circle(&circle_id)?, &request_id).await?;
+pub async fn get(c: CircleApi, Object(request_id): Object) -> Result<Json<HelpRequestDto>, ApiError> {
+    let page = help::request(&c.ctx(), &c.circle, &request_id).await?;
     let view = &page.data;
     let r = view.requests.first().ok_or(ApiError(Error::NotFound))?;
     Ok(Json(dto(r, view)?))
@@ -177,11 +166,11 @@ pub struct RespondInput {
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody, description = "help-not-open"), (status = 422, body = ErrorBody)))]
 pub async fn respond(
-    api: Api,
-    Path((circle_id, request_id)): Path<(String, String)>,
+    c: CircleApi,
+    Object(request_id): Object,
     Body(body): Body<RespondInput>,
 ) -> Result<StatusCode, ApiError> {
-    help::respond(&api.ctx(), &circle(&circle_id)?, &request_id, &body.message).await?;
+    help::respond(&c.ctx(), &c.circle, &request_id, &body.message).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -207,11 +196,11 @@ pub struct ChosenDto {
     responses((status = 200, body = ChosenDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody, description = "help-not-open"), (status = 422, body = ErrorBody)))]
 pub async fn choose(
-    api: Api,
-    Path((circle_id, request_id)): Path<(String, String)>,
+    c: CircleApi,
+    Object(request_id): Object,
     Body(body): Body<ChooseInput>,
 ) -> Result<Json<ChosenDto>, ApiError> {
-    let item_id = help::choose(&api.ctx(), &circle(&circle_id)?, &request_id, &body.helper).await?;
+    let item_id = help::choose(&c.ctx(), &c.circle, &request_id, &body.helper).await?;
     Ok(Json(ChosenDto { item_id }))
 }
 
@@ -220,7 +209,7 @@ pub async fn choose(
     params(("circle_id" = String, Path), ("request_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody, description = "help-not-open")))]
-pub async fn withdraw(api: Api, Path((circle_id, request_id)): Path<(String, String)>) -> Result<StatusCode, ApiError> {
-    help::withdraw(&api.ctx(), &circle(&circle_id)?, &request_id).await?;
+pub async fn withdraw(c: CircleApi, Object(request_id): Object) -> Result<StatusCode, ApiError> {
+    help::withdraw(&c.ctx(), &c.circle, &request_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -2,18 +2,19 @@
 
 use super::dto::{CreatedInvitationDto, InvitationDto, InvitationPreviewDto, JoinedDto};
 use super::{Anonymous, Api, Body, Idempotency, id};
+use crate::http::api::{CircleApi, Object};
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::invitations;
 use axum::Json;
 use axum::extract::Path;
 use axum::http::StatusCode;
-use samenspel_core::ids::{CircleId, InvitationId};
+use samenspel_core::ids::InvitationId;
 
 /// The circle's invitations, newest first (managers).
 #[utoipa::path(get, path = "/circles/{circle_id}/invitations", tag = "invitations", params(("circle_id" = String, Path)),
     responses((status = 200, body = Vec<InvitationDto>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn list(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec<InvitationDto>>, ApiError> {
-    let list = invitations::list(&api.ctx(), &id(&circle_id, CircleId::parse)?).await?;
+pub async fn list(c: CircleApi) -> Result<Json<Vec<InvitationDto>>, ApiError> {
+    let list = invitations::list(&c.ctx(), &c.circle).await?;
     Ok(Json(list.into_iter().map(Into::into).collect()))
 }
 
@@ -24,12 +25,11 @@ pub async fn list(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec<In
     request_body = invitations::Invite,
     responses((status = 201, body = CreatedInvitationDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
 pub async fn create(
-    api: Api,
-    Path(circle_id): Path<String>,
+    c: CircleApi,
     Idempotency(key): Idempotency,
     Body(body): Body<invitations::Invite>,
 ) -> Result<(StatusCode, Json<CreatedInvitationDto>), ApiError> {
-    let created = invitations::create(&api.ctx(), &id(&circle_id, CircleId::parse)?, &body, key.as_ref()).await?;
+    let created = invitations::create(&c.ctx(), &c.circle, &body, key.as_ref()).await?;
     Ok((
         StatusCode::CREATED,
         Json(CreatedInvitationDto { id: created.id.to_string(), link: created.link, emailed: created.emailed }),
@@ -39,12 +39,8 @@ pub async fn create(
 /// Revokes an invitation that was not accepted yet (managers).
 #[utoipa::path(delete, path = "/circles/{circle_id}/invitations/{invitation_id}", tag = "invitations", params(("circle_id" = String, Path), ("invitation_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn revoke(
-    api: Api,
-    Path((circle_id, invitation_id)): Path<(String, String)>,
-) -> Result<StatusCode, ApiError> {
-    invitations::revoke(&api.ctx(), &id(&circle_id, CircleId::parse)?, &id(&invitation_id, InvitationId::parse)?)
-        .await?;
+pub async fn revoke(c: CircleApi, Object(invitation_id): Object) -> Result<StatusCode, ApiError> {
+    invitations::revoke(&c.ctx(), &c.circle, &id(&invitation_id, InvitationId::parse)?).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -1,27 +1,27 @@
 //! Members of a circle.
 
 use super::dto::MemberDto;
-use super::{Api, Body, id};
+use super::{Body, id};
+use crate::http::api::{CircleApi, Object};
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::members;
 use axum::Json;
-use axum::extract::Path;
 use axum::http::StatusCode;
-use samenspel_core::ids::{CircleId, MemberId};
+use samenspel_core::ids::MemberId;
 
 /// Everybody in the circle.
 #[utoipa::path(get, path = "/circles/{circle_id}/members", tag = "members", params(("circle_id" = String, Path)),
     responses((status = 200, body = Vec<MemberDto>), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn list(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec<MemberDto>>, ApiError> {
-    let members = members::list(&api.ctx(), &id(&circle_id, CircleId::parse)?).await?;
+pub async fn list(c: CircleApi) -> Result<Json<Vec<MemberDto>>, ApiError> {
+    let members = members::list(&c.ctx(), &c.circle).await?;
     Ok(Json(members.into_iter().map(Into::into).collect()))
 }
 
 /// One member.
 #[utoipa::path(get, path = "/circles/{circle_id}/members/{member_id}", tag = "members", params(("circle_id" = String, Path), ("member_id" = String, Path)),
     responses((status = 200, body = MemberDto), (status = 404, body = ErrorBody)))]
-pub async fn get(api: Api, Path((circle_id, member_id)): Path<(String, String)>) -> Result<Json<MemberDto>, ApiError> {
-    let m = members::get(&api.ctx(), &id(&circle_id, CircleId::parse)?, &id(&member_id, MemberId::parse)?).await?;
+pub async fn get(c: CircleApi, Object(member_id): Object) -> Result<Json<MemberDto>, ApiError> {
+    let m = members::get(&c.ctx(), &c.circle, &id(&member_id, MemberId::parse)?).await?;
     Ok(Json(m.into()))
 }
 
@@ -31,20 +31,20 @@ pub async fn get(api: Api, Path((circle_id, member_id)): Path<(String, String)>)
     request_body = members::ChangeMember,
     responses((status = 200, body = MemberDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn change(
-    api: Api,
-    Path((circle_id, member_id)): Path<(String, String)>,
+    c: CircleApi,
+    Object(member_id): Object,
     Body(body): Body<members::ChangeMember>,
 ) -> Result<Json<MemberDto>, ApiError> {
-    let ctx = api.ctx();
-    let (c, m) = (id(&circle_id, CircleId::parse)?, id(&member_id, MemberId::parse)?);
-    members::change(&ctx, &c, &m, &body).await?;
-    Ok(Json(members::get(&ctx, &c, &m).await?.into()))
+    let ctx = c.ctx();
+    let m = id(&member_id, MemberId::parse)?;
+    members::change(&ctx, &c.circle, &m, &body).await?;
+    Ok(Json(members::get(&ctx, &c.circle, &m).await?.into()))
 }
 
 /// Removes a member; their access ends at once, also in open sessions.
 #[utoipa::path(delete, path = "/circles/{circle_id}/members/{member_id}", tag = "members", params(("circle_id" = String, Path), ("member_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn remove(api: Api, Path((circle_id, member_id)): Path<(String, String)>) -> Result<StatusCode, ApiError> {
-    members::remove(&api.ctx(), &id(&circle_id, CircleId::parse)?, &id(&member_id, MemberId::parse)?).await?;
+pub async fn remove(c: CircleApi, Object(member_id): Object) -> Result<StatusCode, ApiError> {
+    members::remove(&c.ctx(), &c.circle, &id(&member_id, MemberId::parse)?).await?;
     Ok(StatusCode::NO_CONTENT)
 }

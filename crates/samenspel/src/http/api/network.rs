@@ -1,13 +1,13 @@
 //! The network map over the API: everybody on it, and placing people.
 
 use super::logbook::CreatedDto;
-use super::{Api, Body, id};
+use super::{Body, id};
+use crate::http::api::{CircleApi, Object};
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::network;
 use axum::Json;
-use axum::extract::Path;
 use axum::http::StatusCode;
-use samenspel_core::ids::{CircleId, MemberId};
+use samenspel_core::ids::MemberId;
 use samenspel_core::network::{Contact, PlacementInput};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -93,16 +93,12 @@ impl PlacementDto {
     }
 }
 
-fn circle(raw: &str) -> Result<CircleId, ApiError> {
-    id(raw, CircleId::parse)
-}
-
 /// The network map: the members (except the client, who is its centre) and
 /// the contacts who are not members.
 #[utoipa::path(get, path = "/circles/{circle_id}/network", tag = "network", params(("circle_id" = String, Path)),
     responses((status = 200, body = NetworkDto), (status = 404, body = ErrorBody)))]
-pub async fn get(api: Api, Path(circle_id): Path<String>) -> Result<Json<NetworkDto>, ApiError> {
-    let map = network::map(&api.ctx(), &circle(&circle_id)?).await?.data;
+pub async fn get(c: CircleApi) -> Result<Json<NetworkDto>, ApiError> {
+    let map = network::map(&c.ctx(), &c.circle).await?.data;
     Ok(Json(NetworkDto { may_edit: map.may_edit, contacts: map.contacts.into_iter().map(Into::into).collect() }))
 }
 
@@ -110,12 +106,8 @@ pub async fn get(api: Api, Path(circle_id): Path<String>) -> Result<Json<Network
 #[utoipa::path(post, path = "/circles/{circle_id}/network/contacts", tag = "network", params(("circle_id" = String, Path)),
     request_body = PlacementDto,
     responses((status = 201, body = CreatedDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn add(
-    api: Api,
-    Path(circle_id): Path<String>,
-    Body(body): Body<PlacementDto>,
-) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
-    let id = network::add(&api.ctx(), &circle(&circle_id)?, &body.input()).await?;
+pub async fn add(c: CircleApi, Body(body): Body<PlacementDto>) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
+    let id = network::add(&c.ctx(), &c.circle, &body.input()).await?;
     Ok((StatusCode::CREATED, Json(CreatedDto { id })))
 }
 
@@ -124,19 +116,19 @@ pub async fn add(
     request_body = PlacementDto,
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn change(
-    api: Api,
-    Path((circle_id, contact_id)): Path<(String, String)>,
+    c: CircleApi,
+    Object(contact_id): Object,
     Body(body): Body<PlacementDto>,
 ) -> Result<StatusCode, ApiError> {
-    network::change(&api.ctx(), &circle(&circle_id)?, &contact_id, &body.input()).await?;
+    network::change(&c.ctx(), &c.circle, &contact_id, &body.input()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Takes a contact off the map.
 #[utoipa::path(delete, path = "/circles/{circle_id}/network/contacts/{contact_id}", tag = "network", params(("circle_id" = String, Path), ("contact_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn remove(api: Api, Path((circle_id, contact_id)): Path<(String, String)>) -> Result<StatusCode, ApiError> {
-    network::remove(&api.ctx(), &circle(&circle_id)?, &contact_id).await?;
+pub async fn remove(c: CircleApi, Object(contact_id): Object) -> Result<StatusCode, ApiError> {
+    network::remove(&c.ctx(), &c.circle, &contact_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -145,11 +137,11 @@ pub async fn remove(api: Api, Path((circle_id, contact_id)): Path<(String, Strin
     request_body = PlacementDto,
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn place_member(
-    api: Api,
-    Path((circle_id, member_id)): Path<(String, String)>,
+    c: CircleApi,
+    Object(member_id): Object,
     Body(body): Body<PlacementDto>,
 ) -> Result<StatusCode, ApiError> {
     let member = id(&member_id, MemberId::parse)?;
-    network::place_member(&api.ctx(), &circle(&circle_id)?, &member, &body.input()).await?;
+    network::place_member(&c.ctx(), &c.circle, &member, &body.input()).await?;
     Ok(StatusCode::NO_CONTENT)
 }

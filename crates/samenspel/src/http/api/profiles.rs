@@ -1,12 +1,12 @@
 //! Collaboration profiles and SOFA roles over the API.
 
-use super::{Api, Body, id};
+use super::{Body, id};
+use crate::http::api::{CircleApi, Object};
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::profiles;
 use axum::Json;
-use axum::extract::Path;
 use axum::http::StatusCode;
-use samenspel_core::ids::{CircleId, MemberId};
+use samenspel_core::ids::MemberId;
 use samenspel_core::profile::{Perspective, Profile, ProfileInput};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -38,27 +38,19 @@ impl From<Option<Profile>> for MyProfileDto {
     }
 }
 
-fn circle(raw: &str) -> Result<CircleId, ApiError> {
-    id(raw, CircleId::parse)
-}
-
 /// My collaboration profile in this circle. A conversation aid, not a validated test.
 #[utoipa::path(get, path = "/circles/{circle_id}/profile", tag = "profiles", params(("circle_id" = String, Path)),
     responses((status = 200, body = MyProfileDto), (status = 404, body = ErrorBody)))]
-pub async fn mine(api: Api, Path(circle_id): Path<String>) -> Result<Json<MyProfileDto>, ApiError> {
-    Ok(Json(profiles::mine(&api.ctx(), &circle(&circle_id)?).await?.data.into()))
+pub async fn mine(c: CircleApi) -> Result<Json<MyProfileDto>, ApiError> {
+    Ok(Json(profiles::mine(&c.ctx(), &c.circle).await?.data.into()))
 }
 
 /// Answers the six questions (again); returns the result.
 #[utoipa::path(put, path = "/circles/{circle_id}/profile", tag = "profiles", params(("circle_id" = String, Path)),
     request_body = ProfileInput,
     responses((status = 200, body = MyProfileDto), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn save(
-    api: Api,
-    Path(circle_id): Path<String>,
-    Body(body): Body<ProfileInput>,
-) -> Result<Json<MyProfileDto>, ApiError> {
-    Ok(Json(Some(profiles::save(&api.ctx(), &circle(&circle_id)?, &body).await?).into()))
+pub async fn save(c: CircleApi, Body(body): Body<ProfileInput>) -> Result<Json<MyProfileDto>, ApiError> {
+    Ok(Json(Some(profiles::save(&c.ctx(), &c.circle, &body).await?).into()))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -70,20 +62,16 @@ pub struct ShareInput {
 #[utoipa::path(patch, path = "/circles/{circle_id}/profile", tag = "profiles", params(("circle_id" = String, Path)),
     request_body = ShareInput,
     responses((status = 204), (status = 404, body = ErrorBody)))]
-pub async fn share(
-    api: Api,
-    Path(circle_id): Path<String>,
-    Body(body): Body<ShareInput>,
-) -> Result<StatusCode, ApiError> {
-    profiles::share(&api.ctx(), &circle(&circle_id)?, body.shared).await?;
+pub async fn share(c: CircleApi, Body(body): Body<ShareInput>) -> Result<StatusCode, ApiError> {
+    profiles::share(&c.ctx(), &c.circle, body.shared).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Removes my answers and result.
 #[utoipa::path(delete, path = "/circles/{circle_id}/profile", tag = "profiles", params(("circle_id" = String, Path)),
     responses((status = 204), (status = 404, body = ErrorBody)))]
-pub async fn remove(api: Api, Path(circle_id): Path<String>) -> Result<StatusCode, ApiError> {
-    profiles::remove(&api.ctx(), &circle(&circle_id)?).await?;
+pub async fn remove(c: CircleApi) -> Result<StatusCode, ApiError> {
+    profiles::remove(&c.ctx(), &c.circle).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -115,8 +103,8 @@ pub struct CollaborationDto {
 /// How members stand in the collaboration: shared perspectives and carers' SOFA roles.
 #[utoipa::path(get, path = "/circles/{circle_id}/profiles", tag = "profiles", params(("circle_id" = String, Path)),
     responses((status = 200, body = CollaborationDto), (status = 404, body = ErrorBody)))]
-pub async fn circle_view(api: Api, Path(circle_id): Path<String>) -> Result<Json<CollaborationDto>, ApiError> {
-    let (profiles, roles) = profiles::circle_view(&api.ctx(), &circle(&circle_id)?).await?;
+pub async fn circle_view(c: CircleApi) -> Result<Json<CollaborationDto>, ApiError> {
+    let (profiles, roles) = profiles::circle_view(&c.ctx(), &c.circle).await?;
     Ok(Json(CollaborationDto {
         profiles: profiles
             .into_iter()
@@ -146,11 +134,11 @@ pub struct RolesDto {
     request_body = RolesDto,
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn set_carer_roles(
-    api: Api,
-    Path((circle_id, member_id)): Path<(String, String)>,
+    c: CircleApi,
+    Object(member_id): Object,
     Body(body): Body<RolesDto>,
 ) -> Result<StatusCode, ApiError> {
     let member = id(&member_id, MemberId::parse)?;
-    profiles::set_carer_roles(&api.ctx(), &circle(&circle_id)?, &member, &body.roles).await?;
+    profiles::set_carer_roles(&c.ctx(), &c.circle, &member, &body.roles).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,14 +1,13 @@
 //! The volunteer check-in over the API: one's own answers, sharing one with
 //! the coordinators, and — for a coordinator — the shared ones.
 
+use super::Body;
 use super::logbook::CreatedDto;
-use super::{Api, Body, id};
+use crate::http::api::{CircleApi, Object};
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::volunteer_checkins;
 use axum::Json;
-use axum::extract::Path;
 use axum::http::StatusCode;
-use samenspel_core::ids::CircleId;
 use samenspel_store::checkins::VolunteerCheckIn;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -40,15 +39,11 @@ impl From<VolunteerCheckIn> for VolunteerCheckInDto {
     }
 }
 
-fn circle(raw: &str) -> Result<CircleId, ApiError> {
-    id(raw, CircleId::parse)
-}
-
 /// My own volunteer check-ins, newest first.
 #[utoipa::path(get, path = "/circles/{circle_id}/volunteer-check-ins", tag = "volunteer-check-ins", params(("circle_id" = String, Path)),
     responses((status = 200, body = Vec<VolunteerCheckInDto>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn list(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec<VolunteerCheckInDto>>, ApiError> {
-    let page = volunteer_checkins::mine(&api.ctx(), &circle(&circle_id)?).await?;
+pub async fn list(c: CircleApi) -> Result<Json<Vec<VolunteerCheckInDto>>, ApiError> {
+    let page = volunteer_checkins::mine(&c.ctx(), &c.circle).await?;
     Ok(Json(page.data.history.into_iter().map(VolunteerCheckInDto::from).collect()))
 }
 
@@ -66,11 +61,10 @@ pub struct VolunteerCheckInInput {
     request_body = VolunteerCheckInInput,
     responses((status = 201, body = CreatedDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn submit(
-    api: Api,
-    Path(circle_id): Path<String>,
+    c: CircleApi,
     Body(body): Body<VolunteerCheckInInput>,
 ) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
-    let id = volunteer_checkins::submit(&api.ctx(), &circle(&circle_id)?, &body.answers, body.share).await?;
+    let id = volunteer_checkins::submit(&c.ctx(), &c.circle, &body.answers, body.share).await?;
     Ok((StatusCode::CREATED, Json(CreatedDto { id })))
 }
 
@@ -78,8 +72,8 @@ pub async fn submit(
 #[utoipa::path(post, path = "/circles/{circle_id}/volunteer-check-ins/{response_id}/share", tag = "volunteer-check-ins",
     params(("circle_id" = String, Path), ("response_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn share(api: Api, Path((circle_id, response_id)): Path<(String, String)>) -> Result<StatusCode, ApiError> {
-    volunteer_checkins::share(&api.ctx(), &circle(&circle_id)?, &response_id).await?;
+pub async fn share(c: CircleApi, Object(response_id): Object) -> Result<StatusCode, ApiError> {
+    volunteer_checkins::share(&c.ctx(), &c.circle, &response_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -87,7 +81,7 @@ pub async fn share(api: Api, Path((circle_id, response_id)): Path<(String, Strin
 /// them all, anyone else an empty list.
 #[utoipa::path(get, path = "/circles/{circle_id}/volunteer-check-ins/shared", tag = "volunteer-check-ins", params(("circle_id" = String, Path)),
     responses((status = 200, body = Vec<VolunteerCheckInDto>), (status = 404, body = ErrorBody)))]
-pub async fn shared(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec<VolunteerCheckInDto>>, ApiError> {
-    let list = volunteer_checkins::shared(&api.ctx(), &circle(&circle_id)?).await?;
+pub async fn shared(c: CircleApi) -> Result<Json<Vec<VolunteerCheckInDto>>, ApiError> {
+    let list = volunteer_checkins::shared(&c.ctx(), &c.circle).await?;
     Ok(Json(list.into_iter().map(VolunteerCheckInDto::from).collect()))
 }

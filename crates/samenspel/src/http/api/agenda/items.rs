@@ -5,6 +5,7 @@
 use super::{AgendaOccurrenceDto, AgendaPersonDto, circle, hh_mm, people};
 use crate::http::api::logbook::CreatedDto;
 use crate::http::api::{Api, Body};
+use crate::http::api::{CircleApi, Object};
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::agenda::{self};
 use axum::Json;
@@ -138,12 +139,8 @@ fn recurrence(item: &Item) -> RecurrenceDto {
     request_body = ItemInput,
     responses((status = 201, body = CreatedDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 422, body = ErrorBody)))]
-pub async fn create(
-    api: Api,
-    Path(circle_id): Path<String>,
-    Body(body): Body<ItemInput>,
-) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
-    let id = agenda::save(&api.ctx(), &circle(&circle_id)?, None, &body).await?;
+pub async fn create(c: CircleApi, Body(body): Body<ItemInput>) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
+    let id = agenda::save(&c.ctx(), &c.circle, None, &body).await?;
     Ok((StatusCode::CREATED, Json(CreatedDto { id })))
 }
 
@@ -151,11 +148,8 @@ pub async fn create(
 #[utoipa::path(get, path = "/circles/{circle_id}/agenda/items/{item_id}", tag = "agenda",
     params(("circle_id" = String, Path), ("item_id" = String, Path)),
     responses((status = 200, body = AgendaItemDto), (status = 404, body = ErrorBody)))]
-pub async fn get(
-    api: Api,
-    Path((circle_id, item_id)): Path<(String, String)>,
-) -> Result<Json<AgendaItemDto>, ApiError> {
-    let page = agenda::item(&api.ctx(), &circle(&circle_id)?, &item_id).await?;
+pub async fn get(c: CircleApi, Object(item_id): Object) -> Result<Json<AgendaItemDto>, ApiError> {
+    let page = agenda::item(&c.ctx(), &c.circle, &item_id).await?;
     let v = page.data;
     let i = &v.item;
     Ok(Json(AgendaItemDto {
@@ -185,11 +179,11 @@ pub async fn get(
     request_body = ItemInput,
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn change(
-    api: Api,
-    Path((circle_id, item_id)): Path<(String, String)>,
+    c: CircleApi,
+    Object(item_id): Object,
     Body(body): Body<ItemInput>,
 ) -> Result<StatusCode, ApiError> {
-    agenda::save(&api.ctx(), &circle(&circle_id)?, Some(&item_id), &body).await?;
+    agenda::save(&c.ctx(), &c.circle, Some(&item_id), &body).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -197,8 +191,8 @@ pub async fn change(
 #[utoipa::path(delete, path = "/circles/{circle_id}/agenda/items/{item_id}", tag = "agenda",
     params(("circle_id" = String, Path), ("item_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn remove(api: Api, Path((circle_id, item_id)): Path<(String, String)>) -> Result<StatusCode, ApiError> {
-    agenda::remove(&api.ctx(), &circle(&circle_id)?, &item_id).await?;
+pub async fn remove(c: CircleApi, Object(item_id): Object) -> Result<StatusCode, ApiError> {
+    agenda::remove(&c.ctx(), &c.circle, &item_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -14,10 +14,10 @@ pub(super) mod shifts;
 
 use super::Query;
 use super::{Api, id};
+use crate::http::api::CircleApi;
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::agenda::{self, Slot};
 use axum::Json;
-use axum::extract::Path;
 use jiff::civil::{Date, DateTime};
 use jiff::{Span, Zoned};
 use samenspel_core::ids::{CircleId, MemberId};
@@ -187,22 +187,18 @@ fn today(api: &Api) -> Date {
 /// the 27 days after), in order of start.
 #[utoipa::path(get, path = "/circles/{circle_id}/agenda", tag = "agenda", params(("circle_id" = String, Path), RangeQuery),
     responses((status = 200, body = [AgendaOccurrenceDto]), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn list(
-    api: Api,
-    Path(circle_id): Path<String>,
-    Query(q): Query<RangeQuery>,
-) -> Result<Json<Vec<AgendaOccurrenceDto>>, ApiError> {
-    let circle = circle(&circle_id)?;
-    let t = today(&api);
+pub async fn list(c: CircleApi, Query(q): Query<RangeQuery>) -> Result<Json<Vec<AgendaOccurrenceDto>>, ApiError> {
+    let circle = c.circle.clone();
+    let t = today(&c.api);
     let (from, to) = range(&q, || (t, t.checked_add(Span::new().days(DEFAULT_DAYS)).unwrap_or(t)))?;
-    let page = agenda::agenda(&api.ctx(), &circle, from, to).await?;
+    let page = agenda::agenda(&c.ctx(), &circle, from, to).await?;
     Ok(Json(page.data.slots.iter().map(AgendaOccurrenceDto::from).collect()))
 }
 
 /// Shifts with open places in the coming 14 days (those still to come).
 #[utoipa::path(get, path = "/circles/{circle_id}/agenda/gaps", tag = "agenda", params(("circle_id" = String, Path)),
     responses((status = 200, body = [AgendaOccurrenceDto]), (status = 404, body = ErrorBody)))]
-pub async fn gaps(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec<AgendaOccurrenceDto>>, ApiError> {
-    let slots = agenda::circle_gaps(&api.ctx(), &circle(&circle_id)?, GAP_DAYS).await?;
+pub async fn gaps(c: CircleApi) -> Result<Json<Vec<AgendaOccurrenceDto>>, ApiError> {
+    let slots = agenda::circle_gaps(&c.ctx(), &c.circle, GAP_DAYS).await?;
     Ok(Json(slots.iter().map(AgendaOccurrenceDto::from).collect()))
 }

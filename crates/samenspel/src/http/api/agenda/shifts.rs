@@ -5,6 +5,7 @@ use super::{AgendaOccurrenceDto, AgendaPersonDto, RangeQuery, circle, range, tod
 use crate::http::api::Query;
 use crate::http::api::logbook::CreatedDto;
 use crate::http::api::{Api, Body};
+use crate::http::api::{CircleApi, Object};
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::agenda::{self, SwapAnswer};
 use axum::Json;
@@ -157,13 +158,13 @@ fn swap_dto(s: Swap, items: &[Item], me: &MemberId) -> SwapDto {
 /// Open swaps I proposed or am asked to accept, oldest first.
 #[utoipa::path(get, path = "/circles/{circle_id}/swaps", tag = "agenda", params(("circle_id" = String, Path)),
     responses((status = 200, body = [SwapDto]), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn swaps(api: Api, Path(circle_id): Path<String>) -> Result<Json<Vec<SwapDto>>, ApiError> {
-    let mine = agenda::my_swaps(&api.ctx(), &circle(&circle_id)?).await?;
+pub async fn swaps(c: CircleApi) -> Result<Json<Vec<SwapDto>>, ApiError> {
+    let mine = agenda::my_swaps(&c.ctx(), &c.circle).await?;
     Ok(Json(mine.swaps.into_iter().map(|s| swap_dto(s, &mine.items, &mine.me)).collect()))
 }
 
-async fn answer(api: Api, circle_id: &str, swap_id: &str, answer: SwapAnswer) -> Result<StatusCode, ApiError> {
-    agenda::answer_swap_as(&api.ctx(), &circle(circle_id)?, swap_id, answer).await?;
+async fn answer(c: &CircleApi, swap_id: &str, answer: SwapAnswer) -> Result<StatusCode, ApiError> {
+    agenda::answer_swap_as(&c.ctx(), &c.circle, swap_id, answer).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -172,30 +173,24 @@ async fn answer(api: Api, circle_id: &str, swap_id: &str, answer: SwapAnswer) ->
     params(("circle_id" = String, Path), ("swap_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody, description = "swap-no-longer-open, swap-no-longer-possible or already-signed-up")))]
-pub async fn accept_swap(api: Api, Path((circle_id, swap_id)): Path<(String, String)>) -> Result<StatusCode, ApiError> {
-    answer(api, &circle_id, &swap_id, SwapAnswer::Accept).await
+pub async fn accept_swap(c: CircleApi, Object(swap_id): Object) -> Result<StatusCode, ApiError> {
+    answer(&c, &swap_id, SwapAnswer::Accept).await
 }
 
 /// Declines a swap I was asked.
 #[utoipa::path(post, path = "/circles/{circle_id}/swaps/{swap_id}/decline", tag = "agenda",
     params(("circle_id" = String, Path), ("swap_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn decline_swap(
-    api: Api,
-    Path((circle_id, swap_id)): Path<(String, String)>,
-) -> Result<StatusCode, ApiError> {
-    answer(api, &circle_id, &swap_id, SwapAnswer::Decline).await
+pub async fn decline_swap(c: CircleApi, Object(swap_id): Object) -> Result<StatusCode, ApiError> {
+    answer(&c, &swap_id, SwapAnswer::Decline).await
 }
 
 /// Withdraws a swap I proposed.
 #[utoipa::path(post, path = "/circles/{circle_id}/swaps/{swap_id}/withdraw", tag = "agenda",
     params(("circle_id" = String, Path), ("swap_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn withdraw_swap(
-    api: Api,
-    Path((circle_id, swap_id)): Path<(String, String)>,
-) -> Result<StatusCode, ApiError> {
-    answer(api, &circle_id, &swap_id, SwapAnswer::Withdraw).await
+pub async fn withdraw_swap(c: CircleApi, Object(swap_id): Object) -> Result<StatusCode, ApiError> {
+    answer(&c, &swap_id, SwapAnswer::Withdraw).await
 }
 
 /// One helper's hours on the rota.
@@ -213,15 +208,11 @@ pub struct RotaHoursDto {
 /// month), most hours first.
 #[utoipa::path(get, path = "/circles/{circle_id}/rota/hours", tag = "agenda", params(("circle_id" = String, Path), RangeQuery),
     responses((status = 200, body = [RotaHoursDto]), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn hours(
-    api: Api,
-    Path(circle_id): Path<String>,
-    Query(q): Query<RangeQuery>,
-) -> Result<Json<Vec<RotaHoursDto>>, ApiError> {
-    let circle = circle(&circle_id)?;
-    let first = today(&api).first_of_month();
+pub async fn hours(c: CircleApi, Query(q): Query<RangeQuery>) -> Result<Json<Vec<RotaHoursDto>>, ApiError> {
+    let circle = c.circle.clone();
+    let first = today(&c.api).first_of_month();
     let (from, to) = range(&q, || (first, first.checked_add(Span::new().months(1)).unwrap_or(first)))?;
-    let page = agenda::hours(&api.ctx(), &circle, from, to).await?;
+    let page = agenda::hours(&c.ctx(), &circle, from, to).await?;
     Ok(Json(
         page.data
             .0

@@ -1,13 +1,13 @@
 //! Entries over the API: the overview, the timeline with cursor pagination,
 //! writing, reading, editing, removing and closing an entry, its history.
 
-use super::{CreatedDto, DueAgreementDto, EntryDetailDto, OverviewDto, PageDto, RevisionDto, SeenDto, circle};
+use super::{CreatedDto, DueAgreementDto, EntryDetailDto, OverviewDto, PageDto, RevisionDto, SeenDto};
 use crate::http::api::Query;
-use crate::http::api::{Api, Body, Idempotency};
+use crate::http::api::{Body, Idempotency};
+use crate::http::api::{CircleApi, Object};
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::logbook;
 use axum::Json;
-use axum::extract::Path;
 use axum::http::StatusCode;
 use samenspel_core::Error;
 use samenspel_core::logbook::EntryKind;
@@ -18,8 +18,8 @@ use utoipa::ToSchema;
 /// What is new for me, what is open, recent thanks.
 #[utoipa::path(get, path = "/circles/{circle_id}/overview", tag = "logbook", params(("circle_id" = String, Path)),
     responses((status = 200, body = OverviewDto), (status = 404, body = ErrorBody)))]
-pub async fn overview(api: Api, Path(circle_id): Path<String>) -> Result<Json<OverviewDto>, ApiError> {
-    let page = logbook::overview(&api.ctx(), &circle(&circle_id)?).await?;
+pub async fn overview(c: CircleApi) -> Result<Json<OverviewDto>, ApiError> {
+    let page = logbook::overview(&c.ctx(), &c.circle).await?;
     let o = page.data;
     Ok(Json(OverviewDto {
         unread: o.unread,
@@ -60,16 +60,12 @@ pub struct ListQuery {
 /// The logbook, newest first, 20 at a time, as I may see it. Listed entries count as seen.
 #[utoipa::path(get, path = "/circles/{circle_id}/entries", tag = "logbook", params(("circle_id" = String, Path), ListQuery),
     responses((status = 200, body = PageDto), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn list(
-    api: Api,
-    Path(circle_id): Path<String>,
-    Query(q): Query<ListQuery>,
-) -> Result<Json<PageDto>, ApiError> {
+pub async fn list(c: CircleApi, Query(q): Query<ListQuery>) -> Result<Json<PageDto>, ApiError> {
     let kind = match q.kind.as_deref().filter(|k| !k.is_empty()) {
         Some(k) => Some(EntryKind::parse(k).ok_or(ApiError(Error::field("kind", "kind-invalid")))?),
         None => None,
     };
-    let ctx = api.ctx();
+    let ctx = c.ctx();
     let filter = EntryFilter {
         kind,
         unresolved_only: q.unresolved,
@@ -77,8 +73,7 @@ pub async fn list(
         before: logbook::parse_cursor(q.cursor.as_deref())?,
         ..Default::default()
     };
-    let page =
-        logbook::timeline(&ctx, &circle(&circle_id)?, &filter, q.q.as_deref().filter(|s| !s.trim().is_empty())).await?;
+    let page = logbook::timeline(&ctx, &c.circle, &filter, q.q.as_deref().filter(|s| !s.trim().is_empty())).await?;
     Ok(Json(PageDto {
         next_cursor: page.data.next.map(|c| c.encode()),
         entries: page.data.entries.into_iter().map(Into::into).collect(),
@@ -91,23 +86,19 @@ pub async fn list(
     request_body = logbook::WriteEntry,
     responses((status = 201, body = CreatedDto), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create(
-    api: Api,
-    Path(circle_id): Path<String>,
+    c: CircleApi,
     Idempotency(key): Idempotency,
     Body(body): Body<logbook::WriteEntry>,
 ) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
-    let id = logbook::write(&api.ctx(), &circle(&circle_id)?, &body, Vec::new(), key.as_ref()).await?;
+    let id = logbook::write(&c.ctx(), &c.circle, &body, Vec::new(), key.as_ref()).await?;
     Ok((StatusCode::CREATED, Json(CreatedDto { id })))
 }
 
 /// One entry with its replies and who has seen it. Counts as seen.
 #[utoipa::path(get, path = "/circles/{circle_id}/entries/{entry_id}", tag = "logbook", params(("circle_id" = String, Path), ("entry_id" = String, Path)),
     responses((status = 200, body = EntryDetailDto), (status = 404, body = ErrorBody)))]
-pub async fn get(
-    api: Api,
-    Path((circle_id, entry_id)): Path<(String, String)>,
-) -> Result<Json<EntryDetailDto>, ApiError> {
-    let view = logbook::view(&api.ctx(), &circle(&circle_id)?, &entry_id).await?.data;
+pub async fn get(c: CircleApi, Object(entry_id): Object) -> Result<Json<EntryDetailDto>, ApiError> {
+    let view = logbook::view(&c.ctx(), &c.circle, &entry_id).await?.data;
     Ok(Json(EntryDetailDto {
         seen_by: view
             .seen_by
@@ -130,38 +121,31 @@ pub struct EditBody {
 #[utoipa::path(patch, path = "/circles/{circle_id}/entries/{entry_id}", tag = "logbook", params(("circle_id" = String, Path), ("entry_id" = String, Path)),
     request_body = EditBody,
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn edit(
-    api: Api,
-    Path((circle_id, entry_id)): Path<(String, String)>,
-    Body(body): Body<EditBody>,
-) -> Result<StatusCode, ApiError> {
-    logbook::edit(&api.ctx(), &circle(&circle_id)?, &entry_id, &body.body).await?;
+pub async fn edit(c: CircleApi, Object(entry_id): Object, Body(body): Body<EditBody>) -> Result<StatusCode, ApiError> {
+    logbook::edit(&c.ctx(), &c.circle, &entry_id, &body.body).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Removes an entry (my own, or any as a manager), leaving a tombstone.
 #[utoipa::path(delete, path = "/circles/{circle_id}/entries/{entry_id}", tag = "logbook", params(("circle_id" = String, Path), ("entry_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn delete(api: Api, Path((circle_id, entry_id)): Path<(String, String)>) -> Result<StatusCode, ApiError> {
-    logbook::delete(&api.ctx(), &circle(&circle_id)?, &entry_id).await?;
+pub async fn delete(c: CircleApi, Object(entry_id): Object) -> Result<StatusCode, ApiError> {
+    logbook::delete(&c.ctx(), &c.circle, &entry_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Closes an open concern or question.
 #[utoipa::path(post, path = "/circles/{circle_id}/entries/{entry_id}/close", tag = "logbook", params(("circle_id" = String, Path), ("entry_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn close(api: Api, Path((circle_id, entry_id)): Path<(String, String)>) -> Result<StatusCode, ApiError> {
-    logbook::close(&api.ctx(), &circle(&circle_id)?, &entry_id).await?;
+pub async fn close(c: CircleApi, Object(entry_id): Object) -> Result<StatusCode, ApiError> {
+    logbook::close(&c.ctx(), &c.circle, &entry_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Earlier versions of an entry's text, newest first.
 #[utoipa::path(get, path = "/circles/{circle_id}/entries/{entry_id}/history", tag = "logbook", params(("circle_id" = String, Path), ("entry_id" = String, Path)),
     responses((status = 200, body = Vec<RevisionDto>), (status = 404, body = ErrorBody)))]
-pub async fn history(
-    api: Api,
-    Path((circle_id, entry_id)): Path<(String, String)>,
-) -> Result<Json<Vec<RevisionDto>>, ApiError> {
-    let page = logbook::history(&api.ctx(), &circle(&circle_id)?, &entry_id).await?;
+pub async fn history(c: CircleApi, Object(entry_id): Object) -> Result<Json<Vec<RevisionDto>>, ApiError> {
+    let page = logbook::history(&c.ctx(), &c.circle, &entry_id).await?;
     Ok(Json(page.data.1.into_iter().map(Into::into).collect()))
 }

@@ -3,6 +3,7 @@
 use super::{CreatedDto, circle};
 use crate::http::api::Api;
 use crate::http::api::Query;
+use crate::http::api::{CircleApi, Object};
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::logbook;
 use axum::Json;
@@ -26,15 +27,14 @@ pub struct UploadQuery {
     request_body(content = Vec<u8>, content_type = "application/octet-stream"),
     responses((status = 201, body = CreatedDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 413, description = "The file is larger than 12 MB", body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn upload(
-    api: Api,
-    Path((circle_id, entry_id)): Path<(String, String)>,
+    c: CircleApi,
+    Object(entry_id): Object,
     Query(q): Query<UploadQuery>,
     headers: HeaderMap,
     body: axum::body::Body,
 ) -> Result<(StatusCode, Json<CreatedDto>), Response> {
-    let file = crate::http::uploads::api_file(&api.state, q.file_name.unwrap_or_default(), &headers, body).await?;
-    let circle = circle(&circle_id).map_err(IntoResponse::into_response)?;
-    let ids = logbook::add_files(&api.ctx(), &circle, &entry_id, vec![file])
+    let file = crate::http::uploads::api_file(&c.api.state, q.file_name.unwrap_or_default(), &headers, body).await?;
+    let ids = logbook::add_files(&c.ctx(), &c.circle, &entry_id, vec![file])
         .await
         .map_err(|e| ApiError(e).into_response())?;
     Ok((StatusCode::CREATED, Json(CreatedDto { id: ids.into_iter().next().unwrap_or_default() })))

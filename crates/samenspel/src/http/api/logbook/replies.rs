@@ -3,6 +3,7 @@
 use super::entries::EditBody;
 use super::{CreatedDto, circle};
 use crate::http::api::{Api, Body};
+use crate::http::api::{CircleApi, Object};
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::logbook;
 use axum::Json;
@@ -14,11 +15,11 @@ use axum::http::StatusCode;
     request_body = EditBody,
     responses((status = 201, body = CreatedDto), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn reply(
-    api: Api,
-    Path((circle_id, entry_id)): Path<(String, String)>,
+    c: CircleApi,
+    Object(entry_id): Object,
     Body(body): Body<EditBody>,
 ) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
-    let id = logbook::reply(&api.ctx(), &circle(&circle_id)?, &entry_id, &body.body).await?;
+    let id = logbook::reply(&c.ctx(), &c.circle, &entry_id, &body.body).await?;
     Ok((StatusCode::CREATED, Json(CreatedDto { id })))
 }
 
