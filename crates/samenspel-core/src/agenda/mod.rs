@@ -7,8 +7,8 @@
 use crate::Timestamp;
 use crate::audience::Audience;
 use crate::ids::MemberId;
-use crate::recurrence::{End, Frequency, Length, Series};
-use jiff::civil::{Date, Weekday};
+use crate::recurrence::Series;
+use jiff::civil::Date;
 
 /// What an item is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -2,6 +2,8 @@
 
 use super::*;
 use crate::Error;
+use crate::recurrence::{End, Frequency, Length};
+use jiff::civil::Weekday;
 use jiff::civil::date;
 
 fn codes(err: Error) -> Vec<(&'static str, &'static str)> {
