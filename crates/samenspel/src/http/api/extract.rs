@@ -174,3 +174,18 @@ impl<S: Send + Sync> FromRequestParts<S> for Object {
         Ok(Object(second.ok_or(ApiError(Error::NotFound))?))
     }
 }
+
+/// The path's third parameter, after `{circle_id}` and the [`Object`]: the
+/// occurrence's date, a reply, a reaction or an attachment, checked by the
+/// service that looks it up.
+pub struct Detail(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for Detail {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let params = RawPathParams::from_request_parts(parts, state).await.map_err(|_| ApiError(Error::NotFound))?;
+        let third = params.iter().nth(2).map(|(_, v)| v.to_owned());
+        Ok(Detail(third.ok_or(ApiError(Error::NotFound))?))
+    }
+}

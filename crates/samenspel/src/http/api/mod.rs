@@ -25,7 +25,7 @@ mod profiles;
 mod table;
 mod volunteer_checkins;
 
-pub use extract::{Anonymous, Api, Body, CircleApi, Idempotency, Object, Query, id};
+pub use extract::{Anonymous, Api, Body, CircleApi, Detail, Idempotency, Object, Query, id};
 
 use super::errors::{ApiError, ErrorBody};
 use super::gate;

@@ -2,14 +2,13 @@
 //! one item with its recurrence and coming occurrences, changing and
 //! removing it, and cancelling, moving or restoring one occurrence.
 
-use super::{AgendaOccurrenceDto, AgendaPersonDto, circle, hh_mm, people};
+use super::{AgendaOccurrenceDto, AgendaPersonDto, hh_mm, people};
+use crate::http::api::Body;
 use crate::http::api::logbook::CreatedDto;
-use crate::http::api::{Api, Body};
-use crate::http::api::{CircleApi, Object};
+use crate::http::api::{CircleApi, Detail, Object};
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::agenda::{self};
 use axum::Json;
-use axum::extract::Path;
 use axum::http::StatusCode;
 use jiff::Span;
 use jiff::civil::{Date, DateTime};
@@ -228,11 +227,12 @@ fn occurrence_change(input: &OccurrenceChangeInput) -> Result<OccurrenceChange, 
     request_body = OccurrenceChangeInput,
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn change_occurrence(
-    api: Api,
-    Path((circle_id, item_id, on)): Path<(String, String, String)>,
+    c: CircleApi,
+    Object(item_id): Object,
+    Detail(on): Detail,
     Body(body): Body<OccurrenceChangeInput>,
 ) -> Result<StatusCode, ApiError> {
     let change = occurrence_change(&body)?;
-    agenda::change_occurrence(&api.ctx(), &circle(&circle_id)?, &item_id, &on, change).await?;
+    agenda::change_occurrence(&c.ctx(), &c.circle, &item_id, &on, change).await?;
     Ok(StatusCode::NO_CONTENT)
 }

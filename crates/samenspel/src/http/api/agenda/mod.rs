@@ -12,15 +12,15 @@
 pub(super) mod items;
 pub(super) mod shifts;
 
+use super::Api;
 use super::Query;
-use super::{Api, id};
 use crate::http::api::CircleApi;
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::agenda::{self, Slot};
 use axum::Json;
 use jiff::civil::{Date, DateTime};
 use jiff::{Span, Zoned};
-use samenspel_core::ids::{CircleId, MemberId};
+use samenspel_core::ids::MemberId;
 use samenspel_core::{Error, FieldError};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -31,10 +31,6 @@ const DEFAULT_DAYS: i64 = 28;
 const MAX_DAYS: i64 = 366;
 /// How far ahead the gaps look.
 const GAP_DAYS: i64 = 14;
-
-fn circle(raw: &str) -> Result<CircleId, ApiError> {
-    id(raw, CircleId::parse)
-}
 
 /// RFC 3339 with the local offset: "2026-11-24T19:00:00+01:00".
 fn rfc3339(z: &Zoned) -> String {

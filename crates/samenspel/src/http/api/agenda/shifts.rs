@@ -1,15 +1,14 @@
 //! The rota over the API: signing up for a shift, giving the place back,
 //! confirming, swapping with another member, and hours per helper.
 
-use super::{AgendaOccurrenceDto, AgendaPersonDto, RangeQuery, circle, range, today};
+use super::{AgendaOccurrenceDto, AgendaPersonDto, RangeQuery, range, today};
+use crate::http::api::Body;
 use crate::http::api::Query;
 use crate::http::api::logbook::CreatedDto;
-use crate::http::api::{Api, Body};
-use crate::http::api::{CircleApi, Object};
+use crate::http::api::{CircleApi, Detail, Object};
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::agenda::{self, SwapAnswer};
 use axum::Json;
-use axum::extract::Path;
 use axum::http::StatusCode;
 use jiff::Span;
 use jiff::civil::Date;
@@ -33,10 +32,11 @@ pub struct SignUpDto {
     responses((status = 201, body = SignUpDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody, description = "shift-full, already-signed-up, shift-over or not-a-shift")))]
 pub async fn sign_up(
-    api: Api,
-    Path((circle_id, item_id, on)): Path<(String, String, String)>,
+    c: CircleApi,
+    Object(item_id): Object,
+    Detail(on): Detail,
 ) -> Result<(StatusCode, Json<SignUpDto>), ApiError> {
-    let clashes = agenda::sign_up(&api.ctx(), &circle(&circle_id)?, &item_id, &on).await?;
+    let clashes = agenda::sign_up(&c.ctx(), &c.circle, &item_id, &on).await?;
     Ok((StatusCode::CREATED, Json(SignUpDto { clashes: clashes.iter().map(AgendaOccurrenceDto::from).collect() })))
 }
 
@@ -45,11 +45,8 @@ pub async fn sign_up(
     params(("circle_id" = String, Path), ("item_id" = String, Path), ("on" = String, Path, description = "YYYY-MM-DD")),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody, description = "not-signed-up")))]
-pub async fn give_back(
-    api: Api,
-    Path((circle_id, item_id, on)): Path<(String, String, String)>,
-) -> Result<StatusCode, ApiError> {
-    agenda::give_back(&api.ctx(), &circle(&circle_id)?, &item_id, &on).await?;
+pub async fn give_back(c: CircleApi, Object(item_id): Object, Detail(on): Detail) -> Result<StatusCode, ApiError> {
+    agenda::give_back(&c.ctx(), &c.circle, &item_id, &on).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -58,11 +55,8 @@ pub async fn give_back(
     params(("circle_id" = String, Path), ("item_id" = String, Path), ("on" = String, Path, description = "YYYY-MM-DD")),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody, description = "not-signed-up")))]
-pub async fn confirm(
-    api: Api,
-    Path((circle_id, item_id, on)): Path<(String, String, String)>,
-) -> Result<StatusCode, ApiError> {
-    agenda::confirm(&api.ctx(), &circle(&circle_id)?, &item_id, &on).await?;
+pub async fn confirm(c: CircleApi, Object(item_id): Object, Detail(on): Detail) -> Result<StatusCode, ApiError> {
+    agenda::confirm(&c.ctx(), &c.circle, &item_id, &on).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -87,8 +81,9 @@ pub struct SwapInput {
         (status = 409, body = ErrorBody, description = "not-signed-up, swap-already-proposed or shift-over"),
         (status = 422, body = ErrorBody)))]
 pub async fn propose_swap(
-    api: Api,
-    Path((circle_id, item_id, on)): Path<(String, String, String)>,
+    c: CircleApi,
+    Object(item_id): Object,
+    Detail(on): Detail,
     Body(body): Body<SwapInput>,
 ) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
     let present = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
@@ -98,8 +93,8 @@ pub async fn propose_swap(
         _ => return Err(ApiError(Error::field("in_return", "swap-return-not-theirs"))),
     };
     let id = agenda::propose_swap(
-        &api.ctx(),
-        &circle(&circle_id)?,
+        &c.ctx(),
+        &c.circle,
         &item_id,
         &on,
         &body.to,

@@ -1,13 +1,11 @@
 //! Photos and files of an entry over the API: adding one, fetching one.
 
-use super::{CreatedDto, circle};
-use crate::http::api::Api;
+use super::CreatedDto;
 use crate::http::api::Query;
-use crate::http::api::{CircleApi, Object};
+use crate::http::api::{CircleApi, Detail, Object};
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::logbook;
 use axum::Json;
-use axum::extract::Path;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -53,11 +51,12 @@ pub struct FileQuery {
     params(("circle_id" = String, Path), ("entry_id" = String, Path), ("attachment_id" = String, Path), FileQuery),
     responses((status = 200, content_type = "application/octet-stream"), (status = 404, body = ErrorBody)))]
 pub async fn download(
-    api: Api,
-    Path((circle_id, entry_id, attachment_id)): Path<(String, String, String)>,
+    c: CircleApi,
+    Object(entry_id): Object,
+    Detail(attachment_id): Detail,
     Query(q): Query<FileQuery>,
 ) -> Result<Response, ApiError> {
-    let f = logbook::file(&api.ctx(), &circle(&circle_id)?, &entry_id, &attachment_id, q.thumb).await?;
+    let f = logbook::file(&c.ctx(), &c.circle, &entry_id, &attachment_id, q.thumb).await?;
     let mut headers = HeaderMap::new();
     headers.insert(
         header::CONTENT_TYPE,

@@ -7,11 +7,8 @@ pub(super) mod files;
 pub(super) mod replies;
 pub(super) mod settings;
 
-use super::id;
-use crate::http::errors::ApiError;
 use crate::service::notifications;
 use jiff::Timestamp;
-use samenspel_core::ids::CircleId;
 use samenspel_core::logbook::{Entry, Reply, Revision};
 use samenspel_store::logbook::NotificationSettings;
 use serde::{Deserialize, Serialize};
@@ -224,8 +221,4 @@ impl From<NotificationSettings> for NotificationSettingsDto {
             quiet_until: s.quiet.map(|q| notifications::hhmm(q.1)),
         }
     }
-}
-
-fn circle(raw: &str) -> Result<CircleId, ApiError> {
-    id(raw, CircleId::parse)
 }

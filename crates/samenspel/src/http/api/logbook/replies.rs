@@ -1,13 +1,12 @@
 //! Replies and reactions to an entry over the API.
 
+use super::CreatedDto;
 use super::entries::EditBody;
-use super::{CreatedDto, circle};
-use crate::http::api::{Api, Body};
-use crate::http::api::{CircleApi, Object};
+use crate::http::api::Body;
+use crate::http::api::{CircleApi, Detail, Object};
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::logbook;
 use axum::Json;
-use axum::extract::Path;
 use axum::http::StatusCode;
 
 /// Replies to an entry.
@@ -28,10 +27,11 @@ pub async fn reply(
     params(("circle_id" = String, Path), ("entry_id" = String, Path), ("reply_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn delete_reply(
-    api: Api,
-    Path((circle_id, entry_id, reply_id)): Path<(String, String, String)>,
+    c: CircleApi,
+    Object(entry_id): Object,
+    Detail(reply_id): Detail,
 ) -> Result<StatusCode, ApiError> {
-    logbook::delete_reply(&api.ctx(), &circle(&circle_id)?, &entry_id, &reply_id).await?;
+    logbook::delete_reply(&c.ctx(), &c.circle, &entry_id, &reply_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -40,10 +40,11 @@ pub async fn delete_reply(
     params(("circle_id" = String, Path), ("entry_id" = String, Path), ("reaction" = String, Path)),
     responses((status = 204), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn add_reaction(
-    api: Api,
-    Path((circle_id, entry_id, reaction)): Path<(String, String, String)>,
+    c: CircleApi,
+    Object(entry_id): Object,
+    Detail(reaction): Detail,
 ) -> Result<StatusCode, ApiError> {
-    logbook::react(&api.ctx(), &circle(&circle_id)?, &entry_id, &reaction, true).await?;
+    logbook::react(&c.ctx(), &c.circle, &entry_id, &reaction, true).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -52,9 +53,10 @@ pub async fn add_reaction(
     params(("circle_id" = String, Path), ("entry_id" = String, Path), ("reaction" = String, Path)),
     responses((status = 204), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn remove_reaction(
-    api: Api,
-    Path((circle_id, entry_id, reaction)): Path<(String, String, String)>,
+    c: CircleApi,
+    Object(entry_id): Object,
+    Detail(reaction): Detail,
 ) -> Result<StatusCode, ApiError> {
-    logbook::react(&api.ctx(), &circle(&circle_id)?, &entry_id, &reaction, false).await?;
+    logbook::react(&c.ctx(), &c.circle, &entry_id, &reaction, false).await?;
     Ok(StatusCode::NO_CONTENT)
 }
