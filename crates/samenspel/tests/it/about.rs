@@ -6,10 +6,9 @@
 //! recipient and show on the member's page.
 
 use crate::logbook::post_entry;
-use crate::support::{TUser, TestApp, TestDb};
+use crate::support::{TUser, TestApp, TestDb, client, professional, relative, volunteer};
 use axum::http::{Method, StatusCode};
 use samenspel_core::ids::CircleId;
-use samenspel_core::role::Role;
 use serde_json::json;
 
 /// Henk (client), his wife Ans (family carer), nurse Fatima, volunteer
@@ -24,24 +23,9 @@ struct Henk {
 }
 
 async fn henk(app: &TestApp) -> Henk {
-    let henk = app.user("Henk").await;
-    let ans = app.user("Ans").await;
-    let fatima = app.user("Fatima").await;
-    let thijs = app.user("Thijs").await;
-    let outsider = app.user("Buiten").await;
-    let circle = app
-        .circle(
-            "Henk de Vries",
-            &[
-                (&henk, Role::Client, false),
-                (&ans, Role::Relative, false),
-                (&fatima, Role::Professional, false),
-                (&thijs, Role::Volunteer, false),
-            ],
-        )
-        .await;
-    app.circle("Ander", &[(&outsider, Role::Relative, true)]).await;
-    Henk { circle, henk, ans, fatima, thijs, outsider }
+    let (circle, [henk, ans, fatima, thijs]) =
+        app.cast("Henk de Vries", [client("Henk"), relative("Ans"), professional("Fatima"), volunteer("Thijs")]).await;
+    Henk { circle, henk, ans, fatima, thijs, outsider: app.outsider().await }
 }
 
 pub async fn dit_ben_ik_keeps_every_version_and_its_audience(db: TestDb) {

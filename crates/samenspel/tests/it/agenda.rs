@@ -5,7 +5,7 @@
 //! to winter time; a professionals-only appointment never reaches a
 //! volunteer — not in the agenda, not on the overview, not in the feed.
 
-use crate::support::{Client, TUser, TestApp, TestDb};
+use crate::support::{Client, TUser, TestApp, TestDb, client, professional, relative, volunteer};
 use axum::http::StatusCode;
 use icalendar::{Component as _, EventLike as _};
 use jiff::civil::{Date, DateTime, Weekday};
@@ -21,20 +21,8 @@ struct Circle {
 }
 
 async fn circle(app: &TestApp) -> Circle {
-    let henk = app.user("Henk").await;
-    let ans = app.user("Ans").await;
-    let fatima = app.user("Fatima").await;
-    let thijs = app.user("Thijs").await;
-    let id = app
-        .circle(
-            "Henk de Vries",
-            &[
-                (&henk, Role::Client, false),
-                (&ans, Role::Relative, true),
-                (&fatima, Role::Professional, false),
-                (&thijs, Role::Volunteer, false),
-            ],
-        )
+    let (id, [henk, ans, fatima, thijs]) = app
+        .cast("Henk de Vries", [client("Henk"), relative("Ans").manager(), professional("Fatima"), volunteer("Thijs")])
         .await;
     Circle { id, ans, fatima, thijs, henk }
 }

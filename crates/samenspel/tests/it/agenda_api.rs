@@ -4,7 +4,7 @@
 //! the right person in each occurrence; giving back reopens the place and
 //! tells the planner; bad input names its fields.
 
-use crate::support::{Resp, TUser, TestApp, TestDb};
+use crate::support::{Resp, TUser, TestApp, TestDb, client, professional, relative, volunteer};
 use axum::http::{Method, StatusCode};
 use jiff::civil::{Date, Weekday};
 use samenspel_core::ids::CircleId;
@@ -150,20 +150,8 @@ pub async fn the_last_place_goes_to_exactly_one(db: TestDb) {
 
 pub async fn a_professionals_only_appointment_never_reaches_a_volunteer(db: TestDb) {
     let app = TestApp::new(db).await;
-    let henk = app.user("Henk").await;
-    let ans = app.user("Ans").await;
-    let fatima = app.user("Fatima").await;
-    let thijs = app.user("Thijs").await;
-    let circle = app
-        .circle(
-            "Henk de Vries",
-            &[
-                (&henk, Role::Client, false),
-                (&ans, Role::Relative, true),
-                (&fatima, Role::Professional, false),
-                (&thijs, Role::Volunteer, false),
-            ],
-        )
+    let (circle, [henk, ans, fatima, thijs]) = app
+        .cast("Henk de Vries", [client("Henk"), relative("Ans").manager(), professional("Fatima"), volunteer("Thijs")])
         .await;
     let on = next_tuesday();
     let appointment = create(
@@ -236,22 +224,16 @@ pub async fn a_professionals_only_appointment_never_reaches_a_volunteer(db: Test
 
 pub async fn a_swap_ends_with_the_right_person(db: TestDb) {
     let app = TestApp::new(db).await;
-    let ans = app.user("Ans").await;
-    let thijs = app.user("Thijs").await;
-    let piet = app.user("Piet").await;
-    let jesse = app.user("Jesse").await;
-    let henk = app.user("Henk").await;
-    let fatima = app.user("Fatima").await;
-    let circle = app
-        .circle(
+    let (circle, [ans, thijs, piet, jesse, henk, fatima]) = app
+        .cast(
             "Henk de Vries",
-            &[
-                (&ans, Role::Relative, true),
-                (&thijs, Role::Volunteer, false),
-                (&piet, Role::Relative, false),
-                (&jesse, Role::Volunteer, false),
-                (&henk, Role::Client, false),
-                (&fatima, Role::Professional, false),
+            [
+                relative("Ans").manager(),
+                volunteer("Thijs"),
+                relative("Piet"),
+                volunteer("Jesse"),
+                client("Henk"),
+                professional("Fatima"),
             ],
         )
         .await;

@@ -1,10 +1,9 @@
 //! Agreements: who does what by domain and step, who may change what, and
 //! the overview's list of agreements to talk about.
 
-use crate::support::{TUser, TestApp, TestDb};
+use crate::support::{TUser, TestApp, TestDb, client, professional, relative, representative, volunteer};
 use axum::http::{Method, StatusCode};
 use samenspel_core::ids::CircleId;
-use samenspel_core::role::Role;
 use serde_json::json;
 
 /// Henk (the client), his daughter Ans (family carer, not a manager), his
@@ -21,26 +20,13 @@ struct Henk {
 }
 
 async fn henk(app: &TestApp) -> Henk {
-    let henk = app.user("Henk").await;
-    let ans = app.user("Ans").await;
-    let ellen = app.user("Ellen").await;
-    let fatima = app.user("Fatima").await;
-    let thijs = app.user("Thijs").await;
-    let outsider = app.user("Buiten").await;
-    let circle = app
-        .circle(
+    let (circle, [henk, ans, ellen, fatima, thijs]) = app
+        .cast(
             "Henk de Vries",
-            &[
-                (&henk, Role::Client, false),
-                (&ans, Role::Relative, false),
-                (&ellen, Role::Representative, false),
-                (&fatima, Role::Professional, false),
-                (&thijs, Role::Volunteer, false),
-            ],
+            [client("Henk"), relative("Ans"), representative("Ellen"), professional("Fatima"), volunteer("Thijs")],
         )
         .await;
-    app.circle("Ander", &[(&outsider, Role::Relative, true)]).await;
-    Henk { circle, henk, ans, ellen, fatima, thijs, outsider }
+    Henk { circle, henk, ans, ellen, fatima, thijs, outsider: app.outsider().await }
 }
 
 fn agreement(domain: &str, step: i64, description: &str) -> serde_json::Value {

@@ -1,7 +1,7 @@
 //! The audit trail: complete, chained, append-only, and readable by the
 //! client side only.
 
-use crate::support::{Engine, TestApp, TestDb};
+use crate::support::{Engine, TestApp, TestDb, client, professional, representative};
 use samenspel_core::Timestamp;
 use samenspel_core::audit::{AuditEvent, AuditSink, GENESIS_HASH, Operation, Outcome, Source, What, verify_run};
 use samenspel_core::role::Role;
@@ -92,15 +92,8 @@ pub async fn every_circle_read_is_recorded(db: TestDb) {
 
 pub async fn client_and_representative_see_who_looked(db: TestDb) {
     let app = TestApp::new(db).await;
-    let sem = app.user("Sem").await;
-    let rep = app.user("Mentor").await;
-    let nurse = app.user("Verpleegkundige").await;
-    let circle = app
-        .circle(
-            "Sem",
-            &[(&sem, Role::Client, true), (&rep, Role::Representative, false), (&nurse, Role::Professional, false)],
-        )
-        .await;
+    let (circle, [sem, rep, nurse]) =
+        app.cast("Sem", [client("Sem").manager(), representative("Mentor"), professional("Verpleegkundige")]).await;
     let mut n = app.signed_in(&nurse).await;
     n.get(&format!("/circles/{circle}/members")).await;
     assert_eq!(

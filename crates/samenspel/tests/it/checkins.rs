@@ -2,7 +2,7 @@
 //! explained and the trend; nobody else — professional, coordinator, another
 //! carer, a volunteer, an outsider — sees the answers or the score.
 
-use crate::support::{TestApp, TestDb};
+use crate::support::{TestApp, TestDb, coordinator, professional, relative, representative, volunteer};
 use axum::http::{Method, StatusCode};
 use samenspel_core::role::Role;
 use serde_json::json;
@@ -13,27 +13,20 @@ fn all(code: &str) -> Vec<(String, String)> {
 
 pub async fn only_the_carer_sees_the_check_in(db: TestDb) {
     let app = TestApp::new(db).await;
-    let ans = app.user("Ans").await;
-    let kees = app.user("Kees").await;
-    let fatima = app.user("Fatima").await;
-    let marieke = app.user("Marieke").await;
-    let thijs = app.user("Thijs").await;
-    let outsider = app.user("Buiten").await;
-    let ellen = app.user("Ellen").await;
-    let circle = app
-        .circle(
+    let (circle, [ellen, ans, kees, fatima, marieke, thijs]) = app
+        .cast(
             "Henk de Vries",
-            &[
-                (&ellen, Role::Representative, false),
-                (&ans, Role::Relative, true),
-                (&kees, Role::Relative, false),
-                (&fatima, Role::Professional, false),
-                (&marieke, Role::Coordinator, false),
-                (&thijs, Role::Volunteer, false),
+            [
+                representative("Ellen"),
+                relative("Ans").manager(),
+                relative("Kees"),
+                professional("Fatima"),
+                coordinator("Marieke"),
+                volunteer("Thijs"),
             ],
         )
         .await;
-    app.circle("Ander", &[(&outsider, Role::Relative, true)]).await;
+    let outsider = app.outsider().await;
     let path = format!("/circles/{circle}/check-in");
 
     let mut page = app.signed_in(&ans).await;
@@ -176,20 +169,15 @@ const WIFA: [&str; 8] = ["wifa-w1", "wifa-w2", "wifa-i1", "wifa-i2", "wifa-f1", 
 
 pub async fn a_volunteer_check_in_reaches_only_the_coordinators_once_shared(db: TestDb) {
     let app = TestApp::new(db).await;
-    let thijs = app.user("Thijs").await;
-    let jesse = app.user("Jesse").await;
-    let marieke = app.user("Marieke").await;
-    let fatima = app.user("Fatima").await;
-    let ans = app.user("Ans").await;
-    let circle = app
-        .circle(
+    let (circle, [ans, thijs, jesse, marieke, fatima]) = app
+        .cast(
             "Henk de Vries",
-            &[
-                (&ans, Role::Relative, true),
-                (&thijs, Role::Volunteer, false),
-                (&jesse, Role::Volunteer, false),
-                (&marieke, Role::Coordinator, false),
-                (&fatima, Role::Professional, false),
+            [
+                relative("Ans").manager(),
+                volunteer("Thijs"),
+                volunteer("Jesse"),
+                coordinator("Marieke"),
+                professional("Fatima"),
             ],
         )
         .await;

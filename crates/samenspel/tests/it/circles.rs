@@ -1,6 +1,6 @@
 //! Starting circles, members, archiving, contact details, form errors.
 
-use crate::support::{TestApp, TestDb};
+use crate::support::{TestApp, TestDb, professional, relative, volunteer};
 use samenspel_core::Timestamp;
 use samenspel_core::role::{OrgRole, Role};
 
@@ -118,15 +118,8 @@ pub async fn archived_circles_are_read_only_and_hidden(db: TestDb) {
 
 pub async fn contact_details_follow_the_members_choice(db: TestDb) {
     let app = TestApp::new(db).await;
-    let karin = app.user("Karin").await;
-    let nurse = app.user("Yvonne").await;
-    let buddy = app.user("Jesse").await;
-    let circle = app
-        .circle(
-            "Sem",
-            &[(&karin, Role::Relative, true), (&nurse, Role::Professional, false), (&buddy, Role::Volunteer, false)],
-        )
-        .await;
+    let (circle, [karin, nurse, buddy]) =
+        app.cast("Sem", [relative("Karin").manager(), professional("Yvonne"), volunteer("Jesse")]).await;
     let mut k = app.signed_in(&karin).await;
     k.get(&format!("/circles/{circle}/settings")).await;
     assert_eq!(k.post(&format!("/circles/{circle}/contact"), &[("contact_audience", "informal")]).await.status, 303);

@@ -3,10 +3,9 @@
 //! an audience holds on pages and the API; a profile is private until shared;
 //! SOFA roles are marked by the carer and by professionals only.
 
-use crate::support::{TUser, TestApp, TestDb};
+use crate::support::{TUser, TestApp, TestDb, client, professional, relative, volunteer};
 use axum::http::{Method, StatusCode};
 use samenspel_core::ids::CircleId;
-use samenspel_core::role::Role;
 use serde_json::json;
 
 /// Henk (client), his daughter Ans and son Kees (family carers), nurse
@@ -22,26 +21,13 @@ struct Henk {
 }
 
 async fn henk(app: &TestApp) -> Henk {
-    let henk = app.user("Henk").await;
-    let ans = app.user("Ans").await;
-    let kees = app.user("Kees").await;
-    let fatima = app.user("Fatima").await;
-    let thijs = app.user("Thijs").await;
-    let outsider = app.user("Buiten").await;
-    let circle = app
-        .circle(
+    let (circle, [henk, ans, kees, fatima, thijs]) = app
+        .cast(
             "Henk de Vries",
-            &[
-                (&henk, Role::Client, false),
-                (&ans, Role::Relative, false),
-                (&kees, Role::Relative, false),
-                (&fatima, Role::Professional, false),
-                (&thijs, Role::Volunteer, false),
-            ],
+            [client("Henk"), relative("Ans"), relative("Kees"), professional("Fatima"), volunteer("Thijs")],
         )
         .await;
-    app.circle("Ander", &[(&outsider, Role::Relative, true)]).await;
-    Henk { circle, henk, ans, kees, fatima, thijs, outsider }
+    Henk { circle, henk, ans, kees, fatima, thijs, outsider: app.outsider().await }
 }
 
 /// The id at the end of a redirect to a conversation (before any query).

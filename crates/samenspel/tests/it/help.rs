@@ -3,9 +3,8 @@
 //! agenda and calendar feed; a second pick is refused; a request for the
 //! professionals only reaches nobody else.
 
-use crate::support::{TestApp, TestDb};
+use crate::support::{TestApp, TestDb, client, coordinator, professional, relative, volunteer};
 use axum::http::StatusCode;
-use samenspel_core::role::Role;
 
 fn next_week() -> String {
     let tz = jiff::tz::TimeZone::get("Europe/Amsterdam").expect("tz");
@@ -14,25 +13,13 @@ fn next_week() -> String {
 
 pub async fn a_request_on_someones_behalf_lands_in_the_helpers_agenda(db: TestDb) {
     let app = TestApp::new(db).await;
-    let henk = app.user("Henk").await;
-    let ans = app.user("Ans").await;
-    let marieke = app.user("Marieke").await;
-    let thijs = app.user("Thijs").await;
-    let kees = app.user("Kees").await;
-    let circle = app
-        .circle(
+    let (circle, [_henk, ans, marieke, thijs, kees]) = app
+        .cast(
             "Henk de Vries",
-            &[
-                (&henk, Role::Client, false),
-                (&ans, Role::Relative, false),
-                (&marieke, Role::Coordinator, false),
-                (&thijs, Role::Volunteer, false),
-                (&kees, Role::Relative, false),
-            ],
+            [client("Henk"), relative("Ans"), coordinator("Marieke"), volunteer("Thijs"), relative("Kees")],
         )
         .await;
-    let outsider = app.user("Buiten").await;
-    app.circle("Ander", &[(&outsider, Role::Relative, true)]).await;
+    let outsider = app.outsider().await;
     let mut c_marieke = app.signed_in(&marieke).await;
     let mut c_ans = app.signed_in(&ans).await;
     let mut c_thijs = app.signed_in(&thijs).await;
@@ -110,19 +97,8 @@ pub async fn a_request_on_someones_behalf_lands_in_the_helpers_agenda(db: TestDb
 
 pub async fn a_professionals_only_request_reaches_only_professionals(db: TestDb) {
     let app = TestApp::new(db).await;
-    let fatima = app.user("Fatima").await;
-    let jan = app.user("Jan").await;
-    let thijs = app.user("Thijs").await;
-    let circle = app
-        .circle(
-            "Henk de Vries",
-            &[
-                (&fatima, Role::Professional, false),
-                (&jan, Role::Professional, false),
-                (&thijs, Role::Volunteer, false),
-            ],
-        )
-        .await;
+    let (circle, [fatima, jan, thijs]) =
+        app.cast("Henk de Vries", [professional("Fatima"), professional("Jan"), volunteer("Thijs")]).await;
     let mut c_fatima = app.signed_in(&fatima).await;
     let mut c_thijs = app.signed_in(&thijs).await;
     let mut c_jan = app.signed_in(&jan).await;

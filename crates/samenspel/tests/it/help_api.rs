@@ -4,10 +4,9 @@
 //! agenda with the helper going along. A request for the professionals only
 //! does not exist for a volunteer; bad input names its fields.
 
-use crate::support::{Resp, TUser, TestApp, TestDb};
+use crate::support::{Resp, TUser, TestApp, TestDb, client, coordinator, professional, relative, volunteer};
 use axum::http::{Method, StatusCode};
 use jiff::civil::Date;
-use samenspel_core::role::Role;
 use serde_json::{Value, json};
 
 fn next_week() -> Date {
@@ -40,21 +39,10 @@ fn ids(r: &Resp) -> Vec<String> {
 
 pub async fn a_request_on_someones_behalf_lands_in_the_helpers_agenda(db: TestDb) {
     let app = TestApp::new(db).await;
-    let henk = app.user("Henk").await;
-    let ans = app.user("Ans").await;
-    let marieke = app.user("Marieke").await;
-    let thijs = app.user("Thijs").await;
-    let kees = app.user("Kees").await;
-    let circle = app
-        .circle(
+    let (circle, [henk, ans, marieke, thijs, kees]) = app
+        .cast(
             "Henk de Vries",
-            &[
-                (&henk, Role::Client, false),
-                (&ans, Role::Relative, false),
-                (&marieke, Role::Coordinator, false),
-                (&thijs, Role::Volunteer, false),
-                (&kees, Role::Relative, false),
-            ],
+            [client("Henk"), relative("Ans"), coordinator("Marieke"), volunteer("Thijs"), relative("Kees")],
         )
         .await;
     let base = format!("/circles/{circle}/help-requests");
@@ -202,19 +190,8 @@ pub async fn a_request_on_someones_behalf_lands_in_the_helpers_agenda(db: TestDb
 
 pub async fn a_professionals_only_request_does_not_exist_for_a_volunteer(db: TestDb) {
     let app = TestApp::new(db).await;
-    let fatima = app.user("Fatima").await;
-    let jan = app.user("Jan").await;
-    let thijs = app.user("Thijs").await;
-    let circle = app
-        .circle(
-            "Henk de Vries",
-            &[
-                (&fatima, Role::Professional, false),
-                (&jan, Role::Professional, false),
-                (&thijs, Role::Volunteer, false),
-            ],
-        )
-        .await;
+    let (circle, [fatima, jan, thijs]) =
+        app.cast("Henk de Vries", [professional("Fatima"), professional("Jan"), volunteer("Thijs")]).await;
     let base = format!("/circles/{circle}/help-requests");
     let r = call(
         &app,
@@ -249,8 +226,7 @@ pub async fn a_professionals_only_request_does_not_exist_for_a_volunteer(db: Tes
     }
 
     // Someone from another circle hears "not found", whatever they send.
-    let outsider = app.user("Buiten").await;
-    app.circle("Ander", &[(&outsider, Role::Relative, true)]).await;
+    let outsider = app.outsider().await;
     let r = call(&app, &outsider, Method::POST, &base, Some(json!({"title": ""}))).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
     let r = call(&app, &outsider, Method::GET, &base, None).await;

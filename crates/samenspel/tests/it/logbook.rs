@@ -3,7 +3,7 @@
 //! tombstones, pagination, notifications and summaries.
 
 use crate::support::photos::{contains, gps_bytes, jpeg_with_gps, multipart};
-use crate::support::{Client, Engine, Resp, TUser, TestApp, TestDb};
+use crate::support::{Client, Engine, Resp, TUser, TestApp, TestDb, professional, relative, representative, volunteer};
 use axum::body::Body;
 use axum::http::{Method, Request};
 use jiff::SignedDuration;
@@ -11,7 +11,6 @@ use samenspel::service::{Ctx, logbook, notifications};
 use samenspel_core::Timestamp;
 use samenspel_core::ids::CircleId;
 use samenspel_core::locale::Locale;
-use samenspel_core::role::Role;
 use samenspel_store::access::MemberLink;
 use serde_json::json;
 
@@ -29,24 +28,13 @@ struct Henk {
 }
 
 async fn henk(app: &TestApp) -> Henk {
-    let ans = app.user("Ans").await;
-    let thijs = app.user("Thijs").await;
-    let fatima = app.user("Fatima").await;
-    let ellen = app.user("Ellen").await;
-    let outsider = app.user("Buiten").await;
-    let circle = app
-        .circle(
+    let (circle, [ans, thijs, fatima, ellen]) = app
+        .cast(
             "Henk de Vries",
-            &[
-                (&ans, Role::Relative, true),
-                (&thijs, Role::Volunteer, false),
-                (&fatima, Role::Professional, false),
-                (&ellen, Role::Representative, false),
-            ],
+            [relative("Ans").manager(), volunteer("Thijs"), professional("Fatima"), representative("Ellen")],
         )
         .await;
-    app.circle("Ander", &[(&outsider, Role::Relative, true)]).await;
-    Henk { circle, ans, thijs, fatima, ellen, outsider }
+    Henk { circle, ans, thijs, fatima, ellen, outsider: app.outsider().await }
 }
 
 static SOURCE: std::sync::LazyLock<samenspel_core::audit::Source> = std::sync::LazyLock::new(Default::default);

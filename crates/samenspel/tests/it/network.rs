@@ -1,10 +1,9 @@
 //! The network map: contacts and members on it, the picture and its table,
 //! who may redraw it, and that nobody outside the circle sees any of it.
 
-use crate::support::{TUser, TestApp, TestDb};
+use crate::support::{TUser, TestApp, TestDb, client, professional, relative, volunteer};
 use axum::http::{Method, StatusCode};
 use samenspel_core::ids::CircleId;
-use samenspel_core::role::Role;
 use serde_json::json;
 
 /// Henk's circle: a nurse, a daughter, a volunteer, the client himself and
@@ -19,24 +18,10 @@ struct Henk {
 }
 
 async fn henk(app: &TestApp) -> Henk {
-    let fatima = app.user("Fatima").await;
-    let ans = app.user("Ans").await;
-    let thijs = app.user("Thijs").await;
-    let henk = app.user("Henk").await;
-    let outsider = app.user("Buiten").await;
-    let circle = app
-        .circle(
-            "Henk de Vries",
-            &[
-                (&ans, Role::Relative, true),
-                (&fatima, Role::Professional, false),
-                (&thijs, Role::Volunteer, false),
-                (&henk, Role::Client, false),
-            ],
-        )
+    let (circle, [ans, fatima, thijs, henk]) = app
+        .cast("Henk de Vries", [relative("Ans").manager(), professional("Fatima"), volunteer("Thijs"), client("Henk")])
         .await;
-    app.circle("Ander", &[(&outsider, Role::Relative, true)]).await;
-    Henk { circle, fatima, ans, thijs, henk, outsider }
+    Henk { circle, fatima, ans, thijs, henk, outsider: app.outsider().await }
 }
 
 fn contact(name: &str, category: &str, support: &[&str], tie: &str, closeness: i64) -> serde_json::Value {

@@ -10,6 +10,52 @@ use samenspel_core::locale::Locale;
 use samenspel_core::role::Role;
 use std::path::PathBuf;
 
+/// One person to make for [`TestApp::cast`]: a name, a role in the circle,
+/// and whether they manage it. Made by [`client`], [`relative`] and the like.
+#[derive(Clone, Copy, Debug)]
+pub struct Part {
+    pub name: &'static str,
+    pub role: Role,
+    pub manager: bool,
+}
+
+impl Part {
+    /// The same person, managing the circle.
+    pub const fn manager(self) -> Part {
+        Part { manager: true, ..self }
+    }
+}
+
+/// `name` as the client the circle is for (not a manager).
+pub const fn client(name: &'static str) -> Part {
+    Part { name, role: Role::Client, manager: false }
+}
+
+/// `name` as the client's legal representative (not a manager).
+pub const fn representative(name: &'static str) -> Part {
+    Part { name, role: Role::Representative, manager: false }
+}
+
+/// `name` as a relative, a family carer (not a manager).
+pub const fn relative(name: &'static str) -> Part {
+    Part { name, role: Role::Relative, manager: false }
+}
+
+/// `name` as a volunteer (not a manager).
+pub const fn volunteer(name: &'static str) -> Part {
+    Part { name, role: Role::Volunteer, manager: false }
+}
+
+/// `name` as a professional (not a manager).
+pub const fn professional(name: &'static str) -> Part {
+    Part { name, role: Role::Professional, manager: false }
+}
+
+/// `name` as a coordinator of informal care (not a manager).
+pub const fn coordinator(name: &'static str) -> Part {
+    Part { name, role: Role::Coordinator, manager: false }
+}
+
 /// A person made by a test.
 #[derive(Clone, Debug)]
 pub struct TUser {
@@ -96,6 +142,33 @@ impl TestApp {
                 .expect("add member");
         }
         circle
+    }
+
+    /// Makes the people in `parts` (each a new account, in that order) and a
+    /// circle for `client_name` with them as members, as [`TestApp::circle`]
+    /// does: the first starts and so manages it, the others manage it where
+    /// their part says [`Part::manager`].
+    ///
+    /// `let (circle, [henk, ans]) = app.cast("Henk de Vries", [client("Henk"), relative("Ans")]).await;`
+    pub async fn cast<const N: usize>(&self, client_name: &str, parts: [Part; N]) -> (CircleId, [TUser; N]) {
+        let mut people = Vec::with_capacity(N);
+        for part in &parts {
+            people.push(self.user(part.name).await);
+        }
+        let people: [TUser; N] = people.try_into().expect("one person a part");
+        let members: Vec<(&TUser, Role, bool)> =
+            people.iter().zip(&parts).map(|(u, part)| (u, part.role, part.manager)).collect();
+        let circle = self.circle(client_name, &members).await;
+        (circle, people)
+    }
+
+    /// Someone outside the circles under test: "Buiten", a relative who
+    /// manages a circle of their own ("Ander"), so that they are a full user
+    /// who simply is not a member of the circle a test looks at.
+    pub async fn outsider(&self) -> TUser {
+        let outsider = self.user("Buiten").await;
+        self.circle("Ander", &[(&outsider, Role::Relative, true)]).await;
+        outsider
     }
 
     async fn make_circle(&self, client_name: &str, starter: &TUser, role: Role, now: Timestamp) -> CircleId {
