@@ -169,9 +169,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Object {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
-        let params = RawPathParams::from_request_parts(parts, state).await.map_err(|_| ApiError(Error::NotFound))?;
-        let second = params.iter().nth(1).map(|(_, v)| v.to_owned());
-        Ok(Object(second.ok_or(ApiError(Error::NotFound))?))
+        Ok(Object(nth_param(parts, state, 1).await?))
     }
 }
 
@@ -184,8 +182,13 @@ impl<S: Send + Sync> FromRequestParts<S> for Detail {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
-        let params = RawPathParams::from_request_parts(parts, state).await.map_err(|_| ApiError(Error::NotFound))?;
-        let third = params.iter().nth(2).map(|(_, v)| v.to_owned());
-        Ok(Detail(third.ok_or(ApiError(Error::NotFound))?))
+        Ok(Detail(nth_param(parts, state, 2).await?))
     }
+}
+
+/// The path's `n`th parameter (from 0), as it stands; a path without one is
+/// "not found".
+async fn nth_param<S: Send + Sync>(parts: &mut Parts, state: &S, n: usize) -> Result<String, ApiError> {
+    let params = RawPathParams::from_request_parts(parts, state).await.map_err(|_| ApiError(Error::NotFound))?;
+    params.iter().nth(n).map(|(_, v)| v.to_owned()).ok_or(ApiError(Error::NotFound))
 }
