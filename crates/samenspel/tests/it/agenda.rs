@@ -50,6 +50,28 @@ fn next_change_to_winter_time() -> Date {
     if change(t.year()) > t { change(t.year()) } else { change(t.year() + 1) }
 }
 
+/// Plans "Dinsdagavond gezelschap" through the form: a shift with one place
+/// on `date` from 19:00 to `end`, with the `more` fields; returns its id.
+async fn plan_evening(
+    client: &mut Client<'_>,
+    circle: &CircleId,
+    date: Date,
+    end: &str,
+    more: &[(&str, &str)],
+) -> String {
+    let date = date.to_string();
+    let mut fields = vec![
+        ("kind", "shift"),
+        ("title", "Dinsdagavond gezelschap"),
+        ("date", date.as_str()),
+        ("start_time", "19:00"),
+        ("end_time", end),
+        ("places", "1"),
+    ];
+    fields.extend_from_slice(more);
+    plan(client, circle, &fields).await
+}
+
 /// Saves an item through the form; returns its id (from the redirect).
 async fn plan(client: &mut Client<'_>, circle: &CircleId, fields: &[(&str, &str)]) -> String {
     let r = client.post(&format!("/circles/{circle}/agenda"), fields).await;
@@ -86,20 +108,12 @@ pub async fn a_volunteer_signs_up_and_the_gap_closes(db: TestDb) {
         assert_eq!(client.get(&overview).await.status, StatusCode::OK);
     }
     let tuesday = next(Weekday::Tuesday, 0);
-    let item = plan(
+    let item = plan_evening(
         &mut ans,
         &c.id,
-        &[
-            ("kind", "shift"),
-            ("title", "Dinsdagavond gezelschap"),
-            ("date", &tuesday.to_string()),
-            ("start_time", "19:00"),
-            ("end_time", "21:30"),
-            ("places", "1"),
-            ("repeat", "weekly"),
-            ("weekdays", "tu"),
-            ("audience", "circle"),
-        ],
+        tuesday,
+        "21:30",
+        &[("repeat", "weekly"), ("weekdays", "tu"), ("audience", "circle")],
     )
     .await;
 
@@ -157,21 +171,7 @@ pub async fn the_calendar_feed_parses_keeps_its_uids_and_the_local_hour(db: Test
     let after = change.checked_add(jiff::Span::new().days(2)).expect("the Tuesday after");
     assert_eq!((before.weekday(), after.weekday()), (Weekday::Tuesday, Weekday::Tuesday));
     let start = before.checked_sub(jiff::Span::new().weeks(1)).expect("a week earlier").max(next(Weekday::Tuesday, 0));
-    let shift = plan(
-        &mut ans,
-        &c.id,
-        &[
-            ("kind", "shift"),
-            ("title", "Dinsdagavond gezelschap"),
-            ("date", &start.to_string()),
-            ("start_time", "19:00"),
-            ("end_time", "21:00"),
-            ("places", "1"),
-            ("repeat", "weekly"),
-            ("weekdays", "tu"),
-        ],
-    )
-    .await;
+    let shift = plan_evening(&mut ans, &c.id, start, "21:00", &[("repeat", "weekly"), ("weekdays", "tu")]).await;
     for day in [before, after] {
         let r = thijs.post(&format!("/circles/{}/agenda/{shift}/{day}/sign-up", c.id), &[]).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
@@ -388,19 +388,7 @@ pub async fn a_reminder_the_day_before_and_cover_asked_in_turn(db: TestDb) {
         assert_eq!(client.get(&format!("/circles/{}", c.id)).await.status, StatusCode::OK);
     }
     let tuesday = next(Weekday::Tuesday, 1);
-    let item = plan(
-        &mut ans,
-        &c.id,
-        &[
-            ("kind", "shift"),
-            ("title", "Dinsdagavond gezelschap"),
-            ("date", &tuesday.to_string()),
-            ("start_time", "19:00"),
-            ("end_time", "21:00"),
-            ("places", "1"),
-        ],
-    )
-    .await;
+    let item = plan_evening(&mut ans, &c.id, tuesday, "21:00", &[]).await;
     let page_path = format!("/circles/{}/agenda/{item}", c.id);
     let on = format!("{page_path}/{tuesday}");
     assert_eq!(thijs.post(&format!("{on}/sign-up"), &[]).await.status, StatusCode::SEE_OTHER);

@@ -65,21 +65,6 @@ async fn people_in(app: &TestApp, who: &TUser, circle: &CircleId, item: &str, on
         .collect()
 }
 
-fn error_code(r: &Resp) -> String {
-    r.json()["error"]["code"].as_str().unwrap_or_default().to_owned()
-}
-
-fn fields(r: &Resp) -> Vec<(String, String)> {
-    r.json()["error"]["fields"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|f| {
-            (f["field"].as_str().unwrap_or_default().to_owned(), f["code"].as_str().unwrap_or_default().to_owned())
-        })
-        .collect()
-}
-
 pub async fn the_last_place_goes_to_exactly_one(db: TestDb) {
     let app = TestApp::new(db).await;
     let ans = app.user("Ans").await;
@@ -114,7 +99,7 @@ pub async fn the_last_place_goes_to_exactly_one(db: TestDb) {
         assert_eq!(statuses, [StatusCode::CREATED, StatusCode::CONFLICT], "{} / {}", a.body, b.body);
         let (won, lost, winner) = if a.status == StatusCode::CREATED { (&a, &b, "Thijs") } else { (&b, &a, "Jesse") };
         assert_eq!(won.json()["clashes"], json!([]));
-        assert_eq!(error_code(lost), "shift-full", "{}", lost.body);
+        assert_eq!(lost.error_code(), "shift-full", "{}", lost.body);
         // Exactly one person, in the item and in the agenda.
         assert_eq!(people_in(&app, &ans, &circle, &evening, on).await, vec![winner.to_owned()]);
         let next = on.tomorrow().expect("date");
@@ -127,7 +112,7 @@ pub async fn the_last_place_goes_to_exactly_one(db: TestDb) {
         // The winner cannot take a second place in the same occurrence.
         let again = if winner == "Thijs" { thijs_api } else { jesse_api };
         let r = again.api(Method::POST, &path, None).await;
-        assert_eq!((r.status, error_code(&r)), (StatusCode::CONFLICT, "already-signed-up".to_owned()));
+        assert_eq!((r.status, r.error_code()), (StatusCode::CONFLICT, "already-signed-up".to_owned()));
     }
 
     // Each walk has two places and all four want one. (Requests wait for
@@ -140,7 +125,7 @@ pub async fn the_last_place_goes_to_exactly_one(db: TestDb) {
         let created = answers.iter().filter(|r| r.status == StatusCode::CREATED).count();
         assert_eq!(created, 2, "{:?}", answers.iter().map(|r| (r.status, &r.body)).collect::<Vec<_>>());
         for lost in answers.iter().filter(|r| r.status != StatusCode::CREATED) {
-            assert_eq!((lost.status, error_code(lost)), (StatusCode::CONFLICT, "shift-full".to_owned()));
+            assert_eq!((lost.status, lost.error_code()), (StatusCode::CONFLICT, "shift-full".to_owned()));
         }
         assert_eq!(people_in(&app, &ans, &circle, &walk, on).await.len(), 2);
     }
@@ -320,7 +305,7 @@ pub async fn a_swap_ends_with_the_right_person(db: TestDb) {
     let r = jesse_api
         .api(Method::POST, &format!("{}/swaps", occurrence(day(1))), Some(json!({"to": piet_member.to_string()})))
         .await;
-    assert_eq!((r.status, error_code(&r)), (StatusCode::CONFLICT, "not-signed-up".to_owned()));
+    assert_eq!((r.status, r.error_code()), (StatusCode::CONFLICT, "not-signed-up".to_owned()));
     let jesse_member = app.member_id(&circle, &jesse).await;
     let r = thijs_api
         .api(
@@ -330,7 +315,7 @@ pub async fn a_swap_ends_with_the_right_person(db: TestDb) {
         )
         .await;
     assert_eq!(
-        (r.status, fields(&r)),
+        (r.status, r.error_fields()),
         (StatusCode::UNPROCESSABLE_ENTITY, vec![("in_return".to_owned(), "swap-return-not-theirs".to_owned())])
     );
     // Nor is a place handed to someone who cannot take it: the client takes
@@ -340,7 +325,7 @@ pub async fn a_swap_ends_with_the_right_person(db: TestDb) {
         .api(Method::POST, &format!("{}/swaps", occurrence(day(3))), Some(json!({"to": henk_member.to_string()})))
         .await;
     assert_eq!(
-        (r.status, fields(&r)),
+        (r.status, r.error_fields()),
         (StatusCode::UNPROCESSABLE_ENTITY, vec![("to".to_owned(), "swap-member-cannot-take".to_owned())])
     );
     let mut handover = shift("Overdracht thuiszorg", first, 1, 1);
@@ -353,7 +338,7 @@ pub async fn a_swap_ends_with_the_right_person(db: TestDb) {
         .api(Method::POST, &format!("{handover_on}/swaps"), Some(json!({"to": jesse_member.to_string()})))
         .await;
     assert_eq!(
-        (r.status, fields(&r)),
+        (r.status, r.error_fields()),
         (StatusCode::UNPROCESSABLE_ENTITY, vec![("to".to_owned(), "swap-member-cannot-take".to_owned())])
     );
     assert_eq!(jesse_api.api(Method::GET, &swaps, None).await.json(), json!([]));
@@ -410,7 +395,7 @@ pub async fn giving_back_reopens_the_place_and_tells_the_planner(db: TestDb) {
     assert_eq!(gaps[0]["item_id"], item.as_str());
     assert_eq!(get(&app, &ans, &hours).await.json(), json!([]));
     let r = thijs_api.api(Method::DELETE, &path, None).await;
-    assert_eq!((r.status, error_code(&r)), (StatusCode::CONFLICT, "not-signed-up".to_owned()));
+    assert_eq!((r.status, r.error_code()), (StatusCode::CONFLICT, "not-signed-up".to_owned()));
     assert_eq!(thijs_api.api(Method::POST, &confirm, None).await.status, StatusCode::CONFLICT);
 
     run_jobs().await.expect("jobs ran");
@@ -439,8 +424,8 @@ pub async fn bad_input_names_its_fields(db: TestDb) {
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
-    assert_eq!(error_code(&r), "validation");
-    let f = fields(&r);
+    assert_eq!(r.error_code(), "validation");
+    let f = r.error_fields();
     for want in [("title", "agenda-title-required"), ("date", "date-invalid")] {
         assert!(f.contains(&(want.0.to_owned(), want.1.to_owned())), "{want:?} in {f:?}");
     }
@@ -449,12 +434,12 @@ pub async fn bad_input_names_its_fields(db: TestDb) {
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
-        fields(&r),
+        r.error_fields(),
         vec![("kind".to_owned(), "agenda-kind-invalid".to_owned()), ("date".to_owned(), "date-invalid".to_owned())]
     );
     let r = api.api(Method::POST, &items, Some(json!({"kind": "shift", "title": 12}))).await;
     assert_eq!(
-        (r.status, fields(&r)),
+        (r.status, r.error_fields()),
         (StatusCode::UNPROCESSABLE_ENTITY, vec![("body".to_owned(), "body-invalid".to_owned())])
     );
     // Someone outside the circle learns nothing, however wrong the input.
@@ -465,23 +450,23 @@ pub async fn bad_input_names_its_fields(db: TestDb) {
     let agenda = |q: &str| format!("/circles/{circle}/agenda?{q}");
     let r = get(&app, &ans, &agenda("from=2026-01-01&to=2027-06-01")).await;
     assert_eq!(
-        (r.status, fields(&r)),
+        (r.status, r.error_fields()),
         (StatusCode::UNPROCESSABLE_ENTITY, vec![("to".to_owned(), "agenda-range-too-long".to_owned())])
     );
     let r = get(&app, &ans, &agenda("from=morgen")).await;
     assert_eq!(
-        (r.status, fields(&r)),
+        (r.status, r.error_fields()),
         (StatusCode::UNPROCESSABLE_ENTITY, vec![("from".to_owned(), "date-invalid".to_owned())])
     );
     let r = get(&app, &ans, &agenda("from=2026-03-01&to=2026-02-01")).await;
     assert_eq!(
-        (r.status, fields(&r)),
+        (r.status, r.error_fields()),
         (StatusCode::UNPROCESSABLE_ENTITY, vec![("to".to_owned(), "agenda-range-invalid".to_owned())])
     );
     assert_eq!(get(&app, &ans, &agenda("from=2026-01-01&to=2027-01-02")).await.status, StatusCode::OK, "366 days");
     let r = get(&app, &ans, &format!("/circles/{circle}/rota/hours?to=later")).await;
     assert_eq!(
-        (r.status, fields(&r)),
+        (r.status, r.error_fields()),
         (StatusCode::UNPROCESSABLE_ENTITY, vec![("to".to_owned(), "date-invalid".to_owned())])
     );
 
@@ -491,12 +476,12 @@ pub async fn bad_input_names_its_fields(db: TestDb) {
     let change = format!("{items}/{item}/occurrences/{on}");
     let r = api.api(Method::PUT, &change, Some(json!({"change": "move", "start": "later op de avond"}))).await;
     assert_eq!(
-        (r.status, fields(&r)),
+        (r.status, r.error_fields()),
         (StatusCode::UNPROCESSABLE_ENTITY, vec![("start".to_owned(), "datetime-invalid".to_owned())])
     );
     let r = api.api(Method::PUT, &change, Some(json!({"change": "explode"}))).await;
     assert_eq!(
-        (r.status, fields(&r)),
+        (r.status, r.error_fields()),
         (StatusCode::UNPROCESSABLE_ENTITY, vec![("change".to_owned(), "agenda-change-invalid".to_owned())])
     );
     let wednesday = on.tomorrow().expect("date");
@@ -574,7 +559,7 @@ pub async fn items_from_year_one_are_refused_and_old_ones_read_quickly(db: TestD
     ancient["until"] = json!("9999-12-31");
     let r = api.api(Method::POST, &items, Some(ancient)).await;
     assert_eq!(
-        (r.status, fields(&r)),
+        (r.status, r.error_fields()),
         (
             StatusCode::UNPROCESSABLE_ENTITY,
             vec![
@@ -595,7 +580,7 @@ pub async fn items_from_year_one_are_refused_and_old_ones_read_quickly(db: TestD
         )
         .await;
     assert_eq!(
-        (r.status, fields(&r)),
+        (r.status, r.error_fields()),
         (StatusCode::UNPROCESSABLE_ENTITY, vec![("start".to_owned(), "agenda-date-out-of-range".to_owned())])
     );
     // Twenty daily series from year 1, as stored before the rule.

@@ -13,35 +13,12 @@ pub async fn api_flow_and_error_format(db: TestDb) {
     let mut k = app.client();
     k.bearer = Some(app.token(&kees).await);
 
-    let created = a
-        .send(
-            axum::http::Request::builder()
-                .method(Method::POST)
-                .uri("/api/v1/circles")
-                .header("content-type", "application/json")
-                .header("idempotency-key", "api-retry-0001")
-                .body(axum::body::Body::from(
-                    json!({"client_name": "Henk", "my_role": "relative", "my_relation": "echtgenote"}).to_string(),
-                ))
-                .expect("request"),
-        )
-        .await;
+    let henk = json!({"client_name": "Henk", "my_role": "relative", "my_relation": "echtgenote"});
+    let created = a.post_with_key("/api/v1/circles", "api-retry-0001", henk.clone()).await;
     assert_eq!(created.status, 201, "{}", created.body);
     let circle = created.json()["id"].as_str().expect("id").to_owned();
     assert_eq!(created.json()["member_count"], 1);
-    let retried = a
-        .send(
-            axum::http::Request::builder()
-                .method(Method::POST)
-                .uri("/api/v1/circles")
-                .header("content-type", "application/json")
-                .header("idempotency-key", "api-retry-0001")
-                .body(axum::body::Body::from(
-                    json!({"client_name": "Henk", "my_role": "relative", "my_relation": "echtgenote"}).to_string(),
-                ))
-                .expect("request"),
-        )
-        .await;
+    let retried = a.post_with_key("/api/v1/circles", "api-retry-0001", henk).await;
     assert_eq!(retried.json()["id"], circle.as_str(), "same key, same circle");
     let mine = a.api(Method::GET, "/api/v1/circles", None).await.json();
     assert_eq!(mine.as_array().expect("list").len(), 1);
@@ -138,17 +115,7 @@ pub async fn api_flow_and_error_format(db: TestDb) {
     let last = a.api(Method::POST, &format!("/api/v1/circles/{circle}/leave"), None).await;
     assert_eq!(last.status, 409);
     assert_eq!(last.json()["error"]["code"], "last-manager");
-    let bad_key = a
-        .send(
-            axum::http::Request::builder()
-                .method(Method::POST)
-                .uri("/api/v1/circles")
-                .header("content-type", "application/json")
-                .header("idempotency-key", "x")
-                .body(axum::body::Body::from("{}"))
-                .expect("request"),
-        )
-        .await;
+    let bad_key = a.post_with_key("/api/v1/circles", "x", json!({})).await;
     assert_eq!(bad_key.status, 422);
     // Removing Kees ends his access at once.
     assert_eq!(

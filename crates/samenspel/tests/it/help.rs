@@ -3,8 +3,18 @@
 //! agenda and calendar feed; a second pick is refused; a request for the
 //! professionals only reaches nobody else.
 
-use crate::support::{TestApp, TestDb, client, coordinator, professional, relative, volunteer};
+use crate::support::{Part, TestApp, TestDb, client, coordinator, professional, relative, volunteer};
 use axum::http::StatusCode;
+
+/// Henk (the client), his family carers Ans and Kees, coordinator Marieke
+/// and volunteer Thijs: who asks, for whom, and who offers (here and in
+/// `help_api`).
+pub const HENK_AND_HELPERS: [Part; 5] =
+    [client("Henk"), relative("Ans"), coordinator("Marieke"), volunteer("Thijs"), relative("Kees")];
+
+/// Two professionals, Fatima and Jan, and volunteer Thijs: a request for the
+/// professionals only (here and in `help_api`).
+pub const FATIMA_JAN_THIJS: [Part; 3] = [professional("Fatima"), professional("Jan"), volunteer("Thijs")];
 
 fn next_week() -> String {
     let tz = jiff::tz::TimeZone::get("Europe/Amsterdam").expect("tz");
@@ -13,12 +23,7 @@ fn next_week() -> String {
 
 pub async fn a_request_on_someones_behalf_lands_in_the_helpers_agenda(db: TestDb) {
     let app = TestApp::new(db).await;
-    let (circle, [_henk, ans, marieke, thijs, kees]) = app
-        .cast(
-            "Henk de Vries",
-            [client("Henk"), relative("Ans"), coordinator("Marieke"), volunteer("Thijs"), relative("Kees")],
-        )
-        .await;
+    let (circle, [_henk, ans, marieke, thijs, kees]) = app.cast("Henk de Vries", HENK_AND_HELPERS).await;
     let outsider = app.outsider().await;
     let mut c_marieke = app.signed_in(&marieke).await;
     let mut c_ans = app.signed_in(&ans).await;
@@ -97,8 +102,7 @@ pub async fn a_request_on_someones_behalf_lands_in_the_helpers_agenda(db: TestDb
 
 pub async fn a_professionals_only_request_reaches_only_professionals(db: TestDb) {
     let app = TestApp::new(db).await;
-    let (circle, [fatima, jan, thijs]) =
-        app.cast("Henk de Vries", [professional("Fatima"), professional("Jan"), volunteer("Thijs")]).await;
+    let (circle, [fatima, jan, thijs]) = app.cast("Henk de Vries", FATIMA_JAN_THIJS).await;
     let mut c_fatima = app.signed_in(&fatima).await;
     let mut c_thijs = app.signed_in(&thijs).await;
     let mut c_jan = app.signed_in(&jan).await;

@@ -4,7 +4,8 @@
 //! agenda with the helper going along. A request for the professionals only
 //! does not exist for a volunteer; bad input names its fields.
 
-use crate::support::{Resp, TUser, TestApp, TestDb, client, coordinator, professional, relative, volunteer};
+use crate::help;
+use crate::support::{Resp, TUser, TestApp, TestDb};
 use axum::http::{Method, StatusCode};
 use jiff::civil::Date;
 use serde_json::{Value, json};
@@ -18,33 +19,13 @@ async fn call(app: &TestApp, who: &TUser, method: Method, path: &str, body: Opti
     app.api_as(who).await.api(method, &format!("/api/v1{path}"), body).await
 }
 
-fn error_code(r: &Resp) -> String {
-    r.json()["error"]["code"].as_str().unwrap_or_default().to_owned()
-}
-
-fn fields(r: &Resp) -> Vec<(String, String)> {
-    r.json()["error"]["fields"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|f| {
-            (f["field"].as_str().unwrap_or_default().to_owned(), f["code"].as_str().unwrap_or_default().to_owned())
-        })
-        .collect()
-}
-
 fn ids(r: &Resp) -> Vec<String> {
     r.json().as_array().expect("a list").iter().map(|x| x["id"].as_str().expect("id").to_owned()).collect()
 }
 
 pub async fn a_request_on_someones_behalf_lands_in_the_helpers_agenda(db: TestDb) {
     let app = TestApp::new(db).await;
-    let (circle, [henk, ans, marieke, thijs, kees]) = app
-        .cast(
-            "Henk de Vries",
-            [client("Henk"), relative("Ans"), coordinator("Marieke"), volunteer("Thijs"), relative("Kees")],
-        )
-        .await;
+    let (circle, [henk, ans, marieke, thijs, kees]) = app.cast("Henk de Vries", help::HENK_AND_HELPERS).await;
     let base = format!("/circles/{circle}/help-requests");
     let ans_member = app.member_id(&circle, &ans).await.to_string();
     let thijs_member = app.member_id(&circle, &thijs).await.to_string();
@@ -97,7 +78,7 @@ pub async fn a_request_on_someones_behalf_lands_in_the_helpers_agenda(db: TestDb
     let long =
         call(&app, &kees, Method::POST, &format!("{one}/responses"), Some(json!({"message": "x".repeat(501)}))).await;
     assert_eq!(long.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(fields(&long), vec![("message".to_owned(), "help-message-too-long".to_owned())]);
+    assert_eq!(long.error_fields(), vec![("message".to_owned(), "help-message-too-long".to_owned())]);
     // Kees sends his offer twice at once (a double click): one offer, no error.
     let (mut k1, mut k2) = (app.api_as(&kees).await, app.api_as(&kees).await);
     let respond = format!("/api/v1{one}/responses");
@@ -124,14 +105,14 @@ pub async fn a_request_on_someones_behalf_lands_in_the_helpers_agenda(db: TestDb
     // Only someone who offered can be picked.
     let henk_member = app.member_id(&circle, &henk).await.to_string();
     let r = call(&app, &ans, Method::POST, &choose, Some(json!({"helper": henk_member}))).await;
-    assert_eq!(fields(&r), vec![("helper".to_owned(), "help-helper-did-not-respond".to_owned())], "{}", r.body);
+    assert_eq!(r.error_fields(), vec![("helper".to_owned(), "help-helper-did-not-respond".to_owned())], "{}", r.body);
     // Ans (it is for her) picks Thijs; a second pick is refused.
     let r = call(&app, &ans, Method::POST, &choose, Some(json!({"helper": thijs_member}))).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     let item = r.json()["item_id"].as_str().expect("item id").to_owned();
     let again = call(&app, &marieke, Method::POST, &choose, Some(json!({"helper": thijs_member}))).await;
     assert_eq!(
-        (again.status, error_code(&again)),
+        (again.status, again.error_code()),
         (StatusCode::CONFLICT, "help-not-open".to_owned()),
         "{}",
         again.body
@@ -159,9 +140,9 @@ pub async fn a_request_on_someones_behalf_lands_in_the_helpers_agenda(db: TestDb
 
     // Settled: no more offers, no withdrawing.
     let late = call(&app, &kees, Method::POST, &format!("{one}/responses"), Some(json!({"message": "Toch?"}))).await;
-    assert_eq!((late.status, error_code(&late)), (StatusCode::CONFLICT, "help-not-open".to_owned()));
+    assert_eq!((late.status, late.error_code()), (StatusCode::CONFLICT, "help-not-open".to_owned()));
     let r = call(&app, &marieke, Method::POST, &format!("{one}/withdraw"), None).await;
-    assert_eq!((r.status, error_code(&r)), (StatusCode::CONFLICT, "help-not-open".to_owned()));
+    assert_eq!((r.status, r.error_code()), (StatusCode::CONFLICT, "help-not-open".to_owned()));
 
     // A request of her own that Ans no longer needs: Kees may not withdraw it; she may.
     let r = call(
@@ -190,8 +171,7 @@ pub async fn a_request_on_someones_behalf_lands_in_the_helpers_agenda(db: TestDb
 
 pub async fn a_professionals_only_request_does_not_exist_for_a_volunteer(db: TestDb) {
     let app = TestApp::new(db).await;
-    let (circle, [fatima, jan, thijs]) =
-        app.cast("Henk de Vries", [professional("Fatima"), professional("Jan"), volunteer("Thijs")]).await;
+    let (circle, [fatima, jan, thijs]) = app.cast("Henk de Vries", help::FATIMA_JAN_THIJS).await;
     let base = format!("/circles/{circle}/help-requests");
     let r = call(
         &app,
@@ -242,9 +222,9 @@ pub async fn a_professionals_only_request_does_not_exist_for_a_volunteer(db: Tes
     )
     .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
-    assert_eq!(error_code(&bad), "validation");
+    assert_eq!(bad.error_code(), "validation");
     assert_eq!(
-        fields(&bad),
+        bad.error_fields(),
         vec![("title".to_owned(), "help-title-required".to_owned()), ("date".to_owned(), "help-date-past".to_owned())]
     );
     let bad = call(
@@ -256,7 +236,7 @@ pub async fn a_professionals_only_request_does_not_exist_for_a_volunteer(db: Tes
     )
     .await;
     assert_eq!(
-        fields(&bad),
+        bad.error_fields(),
         vec![
             ("template".to_owned(), "help-template-invalid".to_owned()),
             ("date".to_owned(), "date-invalid".to_owned()),
@@ -266,7 +246,7 @@ pub async fn a_professionals_only_request_does_not_exist_for_a_volunteer(db: Tes
         bad.body
     );
     let r = call(&app, &fatima, Method::POST, &base, Some(json!("not an object"))).await;
-    assert_eq!(fields(&r), vec![("body".to_owned(), "body-invalid".to_owned())]);
+    assert_eq!(r.error_fields(), vec![("body".to_owned(), "body-invalid".to_owned())]);
     // Nothing was made by the refused requests.
     assert_eq!(ids(&call(&app, &jan, Method::GET, &base, None).await), vec![request]);
 }

@@ -135,47 +135,34 @@ pub async fn nul_characters_are_refused_alike(db: TestDb) {
     assert_eq!(r.status, 201, "{}", r.body);
 }
 
-/// A JSON POST with an `Idempotency-Key`.
-async fn post_with_key(api: &mut Client<'_>, path: &str, key: &str, body: serde_json::Value) -> Resp {
-    let req = Request::builder()
-        .method(Method::POST)
-        .uri(path)
-        .header("content-type", "application/json")
-        .header("idempotency-key", key)
-        .body(Body::from(body.to_string()))
-        .expect("request");
-    api.send(req).await
-}
-
 pub async fn a_reused_idempotency_key_needs_the_same_body(db: TestDb) {
     let app = TestApp::new(db).await;
     let (ans, circle, entry) = ans_and_circle(&app).await;
     let mut api = app.api_as(&ans).await;
     let entries = format!("/api/v1/circles/{circle}/entries");
     let first = json!({"kind": "moment", "audience": "circle", "body": "Eerste"});
-    let r = post_with_key(&mut api, &entries, "retry-key-0001", first.clone()).await;
+    let r = api.post_with_key(&entries, "retry-key-0001", first.clone()).await;
     assert_eq!(r.status, 201, "{}", r.body);
     let id = r.json()["id"].clone();
     // The same body again: the first answer.
-    let again = post_with_key(&mut api, &entries, "retry-key-0001", first.clone()).await;
+    let again = api.post_with_key(&entries, "retry-key-0001", first.clone()).await;
     assert_eq!((again.status.as_u16(), again.json()["id"].clone()), (201, id.clone()));
     // Another body under the same key: refused, nothing written.
     let before = counts(&mut api, &circle, &entry).await;
     let other = json!({"kind": "moment", "audience": "circle", "body": "Iets anders"});
-    let r = post_with_key(&mut api, &entries, "retry-key-0001", other.clone()).await;
+    let r = api.post_with_key(&entries, "retry-key-0001", other.clone()).await;
     assert_eq!(r.status, 422, "{}", r.body);
     assert_eq!(r.json()["error"]["fields"][0]["field"], "Idempotency-Key", "{}", r.body);
     assert_eq!(r.json()["error"]["fields"][0]["code"], "idempotency-key-reused", "{}", r.body);
     assert_eq!(counts(&mut api, &circle, &entry).await, before);
     // The same key on another path is another request too.
-    let r =
-        post_with_key(&mut api, &format!("{entries}/{entry}/replies"), "retry-key-0001", json!({"body": "x"})).await;
+    let r = api.post_with_key(&format!("{entries}/{entry}/replies"), "retry-key-0001", json!({"body": "x"})).await;
     assert_ne!(r.status, 500, "{}", r.body);
     // A key stored before fingerprints were kept replays as it always did.
-    let r = post_with_key(&mut api, &entries, "retry-key-0002", first.clone()).await;
+    let r = api.post_with_key(&entries, "retry-key-0002", first.clone()).await;
     let old = r.json()["id"].clone();
     app.db.raw("UPDATE idempotency_keys SET fingerprint = NULL").await.expect("old rows");
-    let r = post_with_key(&mut api, &entries, "retry-key-0002", other).await;
+    let r = api.post_with_key(&entries, "retry-key-0002", other).await;
     assert_eq!((r.status.as_u16(), r.json()["id"].clone()), (201, old));
 
     // A page form keeps its key when it comes back with errors; corrected, it is saved.

@@ -177,57 +177,31 @@ async fn world(app: &TestApp, p: &People, archived: bool) -> World {
             .id
             .clone();
     let contact = samenspel::service::network::add(&ctx, &circle, &placement("Buurvrouw Els")).await.expect("contact");
-    let agreement = samenspel::service::agreements::add(
-        &ctx,
-        &circle,
-        &samenspel_core::agreement::AgreementInput {
-            domain: "meals".into(),
-            step: 3,
-            description: "Boodschappen op zaterdag".into(),
-            ..Default::default()
-        },
-    )
-    .await
-    .expect("agreement");
-    let change = samenspel::service::changes::record(
-        &ctx,
-        &circle,
-        &samenspel_core::change::ChangeInput { kind: "more_care".into(), ..Default::default() },
-    )
-    .await
-    .expect("change");
-    let conversation = samenspel::service::conversations::hold(
-        &ctx,
-        &circle,
-        &samenspel_core::conversation::ConversationInput {
-            guide: "family_start".into(),
-            participants: vec![target_member.to_string()],
-            answers: [("fs_self".to_string(), "Zelf koffie zetten".to_string())].into(),
-            ..Default::default()
-        },
-    )
-    .await
-    .expect("conversation");
-    let map = samenspel::service::about::save_empathy_map(
-        &ctx,
-        &circle,
-        None,
-        &samenspel_core::empathy::EmpathyMapInput { says: "Ik red me wel".into(), ..Default::default() },
-    )
-    .await
-    .expect("empathy map");
-    let goal = samenspel::service::about::save_goal(
-        &ctx,
-        &circle,
-        None,
-        &samenspel_core::wellbeing::GoalInput {
-            kind: "again".into(),
-            words: "Weer naar de markt".into(),
-            ..Default::default()
-        },
-    )
-    .await
-    .expect("goal");
+    let agreement = samenspel_core::agreement::AgreementInput {
+        domain: "meals".into(),
+        step: 3,
+        description: "Boodschappen op zaterdag".into(),
+        ..Default::default()
+    };
+    let agreement = samenspel::service::agreements::add(&ctx, &circle, &agreement).await.expect("agreement");
+    let change = samenspel_core::change::ChangeInput { kind: "more_care".into(), ..Default::default() };
+    let change = samenspel::service::changes::record(&ctx, &circle, &change).await.expect("change");
+    let conversation = samenspel_core::conversation::ConversationInput {
+        guide: "family_start".into(),
+        participants: vec![target_member.to_string()],
+        answers: [("fs_self".to_string(), "Zelf koffie zetten".to_string())].into(),
+        ..Default::default()
+    };
+    let conversation =
+        samenspel::service::conversations::hold(&ctx, &circle, &conversation).await.expect("conversation");
+    let map = samenspel_core::empathy::EmpathyMapInput { says: "Ik red me wel".into(), ..Default::default() };
+    let map = samenspel::service::about::save_empathy_map(&ctx, &circle, None, &map).await.expect("empathy map");
+    let goal = samenspel_core::wellbeing::GoalInput {
+        kind: "again".into(),
+        words: "Weer naar de markt".into(),
+        ..Default::default()
+    };
+    let goal = samenspel::service::about::save_goal(&ctx, &circle, None, &goal).await.expect("goal");
     // The volunteer of the circle fills in a check-in: the one they may share.
     let volunteer = p.members.iter().find(|(w, _)| *w == Who::Member(Role::Volunteer, false)).expect("volunteer");
     let helper = app.member_id(&circle, &volunteer.1).await;

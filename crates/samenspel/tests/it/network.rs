@@ -24,6 +24,11 @@ async fn henk(app: &TestApp) -> Henk {
     Henk { circle, fatima, ans, thijs, henk, outsider: app.outsider().await }
 }
 
+/// The contact with id `id` on a network map read over the API.
+fn contact_in(map: &serde_json::Value, id: &str) -> Option<serde_json::Value> {
+    map["contacts"].as_array().expect("contacts").iter().find(|c| c["id"] == id).cloned()
+}
+
 fn contact(name: &str, category: &str, support: &[&str], tie: &str, closeness: i64) -> serde_json::Value {
     json!({"name": name, "category": category, "support": support, "tie": tie, "closeness": closeness})
 }
@@ -121,13 +126,7 @@ pub async fn a_professional_maps_the_network(db: TestDb) {
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let map = fatima.api(Method::GET, &base, None).await.json();
-    let els = map["contacts"]
-        .as_array()
-        .expect("contacts")
-        .iter()
-        .find(|c| c["id"] == els_id.as_str())
-        .cloned()
-        .expect("Els");
+    let els = contact_in(&map, &els_id).expect("Els");
     assert_eq!((els["name"].as_str(), els["support"].clone()), (Some("Els Bakker"), json!(["P", "E"])));
     page.get(&edit).await;
     let r = page.post(&format!("{edit}/delete"), &[]).await;
@@ -160,13 +159,7 @@ pub async fn bad_placements_are_refused_and_keep_what_was_saved(db: TestDb) {
         body["error"]["fields"].as_array().expect("fields").iter().filter_map(|f| f["field"].as_str()).collect();
     assert_eq!(fields, ["name", "category", "support", "tie", "closeness"]);
     let map = ans.api(Method::GET, &base, None).await.json();
-    let pastor = map["contacts"]
-        .as_array()
-        .expect("contacts")
-        .iter()
-        .find(|c| c["id"] == id.as_str())
-        .cloned()
-        .expect("still there");
+    let pastor = contact_in(&map, &id).expect("still there");
     assert_eq!(
         (pastor["name"].as_str(), pastor["category"].as_str()),
         (Some("Pastor Dijk"), Some("R")),

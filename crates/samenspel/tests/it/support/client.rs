@@ -24,6 +24,23 @@ impl Resp {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
 
+    /// The code of an API error (`error.code`), or "" where there is none.
+    pub fn error_code(&self) -> String {
+        self.json()["error"]["code"].as_str().unwrap_or_default().to_owned()
+    }
+
+    /// The fields an API error names (`error.fields`), each as (field, code).
+    pub fn error_fields(&self) -> Vec<(String, String)> {
+        self.json()["error"]["fields"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|f| {
+                (f["field"].as_str().unwrap_or_default().to_owned(), f["code"].as_str().unwrap_or_default().to_owned())
+            })
+            .collect()
+    }
+
     /// The page's visible text, roughly (tags removed).
     pub fn text(&self) -> String {
         let mut out = String::new();
@@ -126,6 +143,18 @@ impl<'a> Client<'a> {
             .uri(path)
             .header("content-type", "application/x-www-form-urlencoded")
             .body(Body::from(body))
+            .expect("request");
+        self.send(req).await
+    }
+
+    /// A JSON POST with an `Idempotency-Key`.
+    pub async fn post_with_key(&mut self, path: &str, key: &str, body: serde_json::Value) -> Resp {
+        let req = Request::builder()
+            .method(Method::POST)
+            .uri(path)
+            .header("content-type", "application/json")
+            .header("idempotency-key", key)
+            .body(Body::from(body.to_string()))
             .expect("request");
         self.send(req).await
     }

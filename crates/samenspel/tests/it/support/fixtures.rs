@@ -26,34 +26,32 @@ impl Part {
     }
 }
 
-/// `name` as the client the circle is for (not a manager).
-pub const fn client(name: &'static str) -> Part {
-    Part { name, role: Role::Client, manager: false }
+/// Makes, for each role named, a constructor of a [`Part`]: `name` in that
+/// role, not a manager.
+macro_rules! parts {
+    ($($(#[$doc:meta])* $fn:ident: $role:ident;)*) => {
+        $(
+            $(#[$doc])*
+            pub const fn $fn(name: &'static str) -> Part {
+                Part { name, role: Role::$role, manager: false }
+            }
+        )*
+    };
 }
 
-/// `name` as the client's legal representative (not a manager).
-pub const fn representative(name: &'static str) -> Part {
-    Part { name, role: Role::Representative, manager: false }
-}
-
-/// `name` as a relative, a family carer (not a manager).
-pub const fn relative(name: &'static str) -> Part {
-    Part { name, role: Role::Relative, manager: false }
-}
-
-/// `name` as a volunteer (not a manager).
-pub const fn volunteer(name: &'static str) -> Part {
-    Part { name, role: Role::Volunteer, manager: false }
-}
-
-/// `name` as a professional (not a manager).
-pub const fn professional(name: &'static str) -> Part {
-    Part { name, role: Role::Professional, manager: false }
-}
-
-/// `name` as a coordinator of informal care (not a manager).
-pub const fn coordinator(name: &'static str) -> Part {
-    Part { name, role: Role::Coordinator, manager: false }
+parts! {
+    /// `name` as the client the circle is for (not a manager).
+    client: Client;
+    /// `name` as the client's legal representative (not a manager).
+    representative: Representative;
+    /// `name` as a relative, a family carer (not a manager).
+    relative: Relative;
+    /// `name` as a volunteer (not a manager).
+    volunteer: Volunteer;
+    /// `name` as a professional (not a manager).
+    professional: Professional;
+    /// `name` as a coordinator of informal care (not a manager).
+    coordinator: Coordinator;
 }
 
 /// A person made by a test.

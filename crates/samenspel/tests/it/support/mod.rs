@@ -9,7 +9,7 @@ pub mod photos;
 pub mod smtp;
 
 pub use client::{Client, Resp};
-pub use fixtures::{TUser, TestApp, client, coordinator, professional, relative, representative, volunteer};
+pub use fixtures::{Part, TUser, TestApp, client, coordinator, professional, relative, representative, volunteer};
 
 use samenspel_store::{ConnectOptions, Store};
 use std::future::Future;
