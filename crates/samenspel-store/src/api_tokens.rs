@@ -1,8 +1,9 @@
 //! Personal API tokens for the JSON API. Stored hashed; shown once; revocable.
 
 use crate::access::{Credential, CredentialRecord, CurrentUser, authenticate};
-use crate::db::{Store, db_err, ms, on_tx, read, ts, ts_opt};
+use crate::db::{Store, db_err, ms, read, ts, ts_opt};
 use crate::sessions::truncate;
+use crate::sql::args;
 use samenspel_core::ids::{ApiTokenId, UserId};
 use samenspel_core::locale::Locale;
 use samenspel_core::{Error, Result, Timestamp};
@@ -31,19 +32,11 @@ impl Store {
     ) -> Result<ApiTokenId> {
         let id = ApiTokenId::generate();
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query(
-            "INSERT INTO api_tokens (id, user_id, name, token_hash, prefix, created_at) VALUES ($1, $2, $3, $4, $5, $6)"
+        tx.exec(
+            "INSERT INTO api_tokens (id, user_id, name, token_hash, prefix, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            args![id.as_str(), me.id().as_str(), truncate(name, 100), token_hash, prefix, ms(now)],
         )
-        .bind(id.as_str())
-        .bind(me.id().as_str())
-        .bind(truncate(name, 100))
-        .bind(token_hash)
-        .bind(prefix)
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -66,13 +59,7 @@ impl Store {
         };
         if revoked.is_none() && last_used.is_none_or(|l| now.as_millisecond() - l > 60_000) {
             let mut tx = self.begin().await?;
-            on_tx!(&mut tx, |c| sqlx::query("UPDATE api_tokens SET last_used_at = $2 WHERE id = $1")
-                .bind(&tid)
-                .bind(ms(now))
-                .execute(c)
-                .await
-                .map(|r| r.rows_affected()))
-            .map_err(db_err)?;
+            tx.exec("UPDATE api_tokens SET last_used_at = $2 WHERE id = $1", args![&tid, ms(now)]).await?;
             tx.commit().await?;
         }
         let record = CredentialRecord {
@@ -110,16 +97,12 @@ impl Store {
 
     pub async fn revoke_my_api_token(&self, me: &CurrentUser, id: &ApiTokenId, now: Timestamp) -> Result<()> {
         let mut tx = self.begin().await?;
-        let done = on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE api_tokens SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL"
-        )
-        .bind(id.as_str())
-        .bind(me.id().as_str())
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        let done = tx
+            .exec(
+                "UPDATE api_tokens SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL",
+                args![id.as_str(), me.id().as_str(), ms(now)],
+            )
+            .await?;
         if done == 0 {
             return Err(Error::NotFound);
         }

@@ -3,7 +3,8 @@
 //! consecutive sequence numbers and each hash covers its predecessor.
 
 use crate::access::Can;
-use crate::db::{Store, Tx, db_err, ms, on_tx, read, ts};
+use crate::db::{Store, Tx, db_err, ms, read, ts};
+use crate::sql::args;
 use samenspel_core::access::act;
 use samenspel_core::audit::{AuditEvent, AuditRecord, Operation, Outcome, Source, chain_hash};
 use samenspel_core::ids::{CircleId, UserId};
@@ -101,8 +102,7 @@ pub(crate) async fn append(tx: &mut Tx, events: &[AuditEvent]) -> Result<()> {
         crate::Engine::Sqlite => "SELECT seq, hash FROM audit_head WHERE id = 1",
         crate::Engine::Postgres => "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE",
     };
-    let (mut seq, mut prev): (i64, String) =
-        on_tx!(tx, |c| sqlx::query_as(head_sql).fetch_one(c).await).map_err(db_err)?;
+    let (mut seq, mut prev): (i64, String) = tx.one(head_sql, args![]).await?;
     // Chain first, then insert in multi-row statements: one statement per
     // row would make the group commit's rows cost ten times more.
     let mut rows = Vec::with_capacity(events.len());
@@ -170,13 +170,7 @@ pub(crate) async fn append(tx: &mut Tx, events: &[AuditEvent]) -> Result<()> {
             .map_err(db_err)?;
         }
     }
-    on_tx!(tx, |c| sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
-        .bind(seq)
-        .bind(&prev)
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-    .map_err(db_err)?;
+    tx.exec("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", args![seq, &prev]).await?;
     Ok(())
 }
 

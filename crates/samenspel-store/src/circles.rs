@@ -3,6 +3,7 @@
 use crate::access::{Can, CurrentUser, OrgCan};
 use crate::db::{Store, Tx, db_err, ms, on_tx, read, ts, ts_opt};
 use crate::idempotency::{IdempotencyKey, earlier_result, remember};
+use crate::sql::args;
 use samenspel_core::access::{CircleAction, act, may, oact};
 use samenspel_core::circle::{Circle, MyCircle, NewCircle};
 use samenspel_core::ids::{CircleId, LocationId, MemberId, OrganisationId, UserId};
@@ -63,31 +64,22 @@ impl Store {
             let Some(org) = org else {
                 return Err(Error::field("location", "location-unknown"));
             };
-            let found: Option<(String,)> =
-                on_tx!(&mut tx, |c| sqlx::query_as("SELECT id FROM locations WHERE id = $1 AND organisation_id = $2")
-                    .bind(location.as_str())
-                    .bind(org.organisation_id().as_str())
-                    .fetch_optional(c)
-                    .await)
-                .map_err(db_err)?;
+            let found: Option<(String,)> = tx
+                .opt(
+                    "SELECT id FROM locations WHERE id = $1 AND organisation_id = $2",
+                    args![location.as_str(), org.organisation_id().as_str()],
+                )
+                .await?;
             if found.is_none() {
                 return Err(Error::field("location", "location-unknown"));
             }
         }
         let id = CircleId::generate();
-        on_tx!(&mut tx, |c| sqlx::query(
-            "INSERT INTO circles (id, organisation_id, location_id, client_name, description, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)"
+        tx.exec(
+            "INSERT INTO circles (id, organisation_id, location_id, client_name, description, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            args![id.as_str(), org.map(|o| o.organisation_id().as_str()), new.location_id.as_ref().map(|l| l.as_str()), &new.client_name, &new.description, me.id().as_str(), ms(now)],
         )
-        .bind(id.as_str())
-        .bind(org.map(|o| o.organisation_id().as_str()))
-        .bind(new.location_id.as_ref().map(|l| l.as_str()))
-        .bind(&new.client_name)
-        .bind(&new.description)
-        .bind(me.id().as_str())
-        .bind(ms(now))
-        .execute(c)
-        .await.map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         insert_membership(&mut tx, &id, me.id(), new.my_role, &new.my_relation, false, true, None, None, now).await?;
         remember(&mut tx, me.id(), idem, id.as_str(), now).await?;
         tx.commit().await?;
@@ -160,14 +152,11 @@ impl Store {
 
     pub async fn update_circle(&self, cap: &Can<act::EditCircle>, client_name: &str, description: &str) -> Result<()> {
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query("UPDATE circles SET client_name = $2, description = $3 WHERE id = $1")
-            .bind(cap.circle_id().as_str())
-            .bind(client_name)
-            .bind(description)
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        tx.exec(
+            "UPDATE circles SET client_name = $2, description = $3 WHERE id = $1",
+            args![cap.circle_id().as_str(), client_name, description],
+        )
+        .await?;
         tx.commit().await
     }
 
@@ -247,12 +236,7 @@ pub(crate) async fn insert_membership(
 /// already serialises them).
 pub(crate) async fn lock_circle(tx: &mut Tx, circle: &CircleId) -> Result<()> {
     if tx.engine() == crate::Engine::Postgres {
-        on_tx!(tx, |c| sqlx::query("SELECT id FROM circles WHERE id = $1 FOR UPDATE")
-            .bind(circle.as_str())
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        tx.exec("SELECT id FROM circles WHERE id = $1 FOR UPDATE", args![circle.as_str()]).await?;
     }
     Ok(())
 }

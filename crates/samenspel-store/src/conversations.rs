@@ -4,7 +4,7 @@
 //! are the chosen members of a "chosen" audience.
 
 use crate::access::Can;
-use crate::db::{Store, Tx, db_err, ms, on_tx, read};
+use crate::db::{Store, Tx, db_err, ms, read};
 use crate::members::is_active_member;
 use jiff::civil::Date;
 use samenspel_core::access::act;
@@ -104,38 +104,32 @@ impl Store {
         let id = uuid::Uuid::now_v7().to_string();
         let mut tx = self.begin().await?;
         check_participants(&mut tx, cap, &c.participants, now).await?;
-        on_tx!(&mut tx, |db| sqlx::query(
+        tx.exec(
             "INSERT INTO conversations (id, circle_id, guide, held_on, audience, others, recorded_by, recorded_at, \
-             updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $7)"
+             updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $7)",
+            args![
+                &id,
+                cap.circle_id().as_str(),
+                c.guide.as_str(),
+                c.held_on.to_string(),
+                c.audience.as_str(),
+                &c.others,
+                cap.member_id().as_str(),
+                ms(now)
+            ],
         )
-        .bind(&id)
-        .bind(cap.circle_id().as_str())
-        .bind(c.guide.as_str())
-        .bind(c.held_on.to_string())
-        .bind(c.audience.as_str())
-        .bind(&c.others)
-        .bind(cap.member_id().as_str())
-        .bind(ms(now))
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         write_parts(&mut tx, &id, c).await?;
         if !c.closes_changes.is_empty() {
             let closer = closer.ok_or(Error::Forbidden)?;
             for change in &c.closes_changes {
-                let closed = on_tx!(&mut tx, |db| sqlx::query(
-                    "UPDATE change_events SET closed_at = $3, closed_by = $4 \
-                     WHERE id = $1 AND circle_id = $2 AND closed_at IS NULL"
-                )
-                .bind(change)
-                .bind(closer.circle_id().as_str())
-                .bind(ms(now))
-                .bind(closer.member_id().as_str())
-                .execute(db)
-                .await
-                .map(|r| r.rows_affected()))
-                .map_err(db_err)?;
+                let closed = tx
+                    .exec(
+                        "UPDATE change_events SET closed_at = $3, closed_by = $4 \
+                     WHERE id = $1 AND circle_id = $2 AND closed_at IS NULL",
+                        args![change, closer.circle_id().as_str(), ms(now), closer.member_id().as_str()],
+                    )
+                    .await?;
                 if closed == 0 {
                     return Err(Error::field("closes_changes", "change-not-found"));
                 }
@@ -160,31 +154,26 @@ impl Store {
         }
         let mut tx = self.begin().await?;
         check_participants(&mut tx, cap, &c.participants, now).await?;
-        let changed = on_tx!(&mut tx, |db| sqlx::query(
-            "UPDATE conversations SET held_on = $3, audience = $4, others = $5, updated_at = $6, updated_by = $7 \
-             WHERE id = $1 AND circle_id = $2"
-        )
-        .bind(&existing.id)
-        .bind(cap.circle_id().as_str())
-        .bind(c.held_on.to_string())
-        .bind(c.audience.as_str())
-        .bind(&c.others)
-        .bind(ms(now))
-        .bind(cap.member_id().as_str())
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        let changed = tx
+            .exec(
+                "UPDATE conversations SET held_on = $3, audience = $4, others = $5, updated_at = $6, updated_by = $7 \
+             WHERE id = $1 AND circle_id = $2",
+                args![
+                    &existing.id,
+                    cap.circle_id().as_str(),
+                    c.held_on.to_string(),
+                    c.audience.as_str(),
+                    &c.others,
+                    ms(now),
+                    cap.member_id().as_str()
+                ],
+            )
+            .await?;
         if changed == 0 {
             return Err(Error::NotFound);
         }
         for table in ["conversation_participants", "conversation_answers"] {
-            on_tx!(&mut tx, |db| sqlx::query(&format!("DELETE FROM {table} WHERE conversation_id = $1"))
-                .bind(&existing.id)
-                .execute(db)
-                .await
-                .map(|r| r.rows_affected()))
-            .map_err(db_err)?;
+            tx.exec(&format!("DELETE FROM {table} WHERE conversation_id = $1"), args![&existing.id]).await?;
         }
         write_parts(&mut tx, &existing.id, c).await?;
         tx.commit().await
@@ -194,13 +183,11 @@ impl Store {
     pub async fn delete_conversation(&self, cap: &Can<act::HoldConversations>, existing: &Conversation) -> Result<()> {
         may_change(cap, existing)?;
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |db| sqlx::query("DELETE FROM conversations WHERE id = $1 AND circle_id = $2")
-            .bind(&existing.id)
-            .bind(cap.circle_id().as_str())
-            .execute(db)
-            .await
-            .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        tx.exec(
+            "DELETE FROM conversations WHERE id = $1 AND circle_id = $2",
+            args![&existing.id, cap.circle_id().as_str()],
+        )
+        .await?;
         tx.commit().await
     }
 }
@@ -216,44 +203,31 @@ fn may_change(cap: &Can<act::HoldConversations>, c: &Conversation) -> Result<()>
 /// Links a new agreement to the conversation it was made from, in the
 /// agreement's transaction. The service has checked the member may read it.
 pub(crate) async fn link_agreement(tx: &mut Tx, circle: &str, conversation: &str, agreement: &str) -> Result<()> {
-    let linked = on_tx!(tx, |db| sqlx::query(
-        "INSERT INTO conversation_agreements (conversation_id, agreement_id) \
-         SELECT id, $3 FROM conversations WHERE id = $1 AND circle_id = $2"
-    )
-    .bind(conversation)
-    .bind(circle)
-    .bind(agreement)
-    .execute(db)
-    .await
-    .map(|r| r.rows_affected()))
-    .map_err(db_err)?;
+    let linked = tx
+        .exec(
+            "INSERT INTO conversation_agreements (conversation_id, agreement_id) \
+         SELECT id, $3 FROM conversations WHERE id = $1 AND circle_id = $2",
+            args![conversation, circle, agreement],
+        )
+        .await?;
     if linked == 0 { Err(Error::field("conversation_id", "conversation-not-found")) } else { Ok(()) }
 }
 
 async fn write_parts(tx: &mut Tx, id: &str, c: &NewConversation) -> Result<()> {
     for member in &c.participants {
-        on_tx!(tx, |db| sqlx::query(
-            "INSERT INTO conversation_participants (conversation_id, member_id) VALUES ($1, $2)"
+        tx.exec(
+            "INSERT INTO conversation_participants (conversation_id, member_id) VALUES ($1, $2)",
+            args![id, member.as_str()],
         )
-        .bind(id)
-        .bind(member.as_str())
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
     }
     let answers: &BTreeMap<&'static str, String> = &c.answers;
     for (question, answer) in answers {
-        on_tx!(tx, |db| sqlx::query(
-            "INSERT INTO conversation_answers (conversation_id, question, answer) VALUES ($1, $2, $3)"
+        tx.exec(
+            "INSERT INTO conversation_answers (conversation_id, question, answer) VALUES ($1, $2, $3)",
+            args![id, *question, answer],
         )
-        .bind(id)
-        .bind(*question)
-        .bind(answer)
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
     }
     Ok(())
 }

@@ -4,7 +4,7 @@
 //! asked, whoever it is for, and the chosen helper.
 
 use crate::access::Can;
-use crate::db::{Store, db_err, ms, on_tx, read, ts};
+use crate::db::{Store, db_err, ms, read, ts};
 use crate::members::is_active_member;
 use jiff::civil::DateTime;
 use samenspel_core::access::act;
@@ -202,14 +202,12 @@ impl Store {
         now: Timestamp,
     ) -> Result<()> {
         let mut tx = self.begin().await?;
-        let open: Option<String> = on_tx!(&mut tx, |c| sqlx::query_scalar(
-            "SELECT status FROM help_requests WHERE id = $1 AND circle_id = $2"
-        )
-        .bind(&request.id)
-        .bind(cap.circle_id().as_str())
-        .fetch_optional(c)
-        .await)
-        .map_err(db_err)?;
+        let open: Option<String> = tx
+            .opt(
+                "SELECT status FROM help_requests WHERE id = $1 AND circle_id = $2",
+                args![&request.id, cap.circle_id().as_str()],
+            )
+            .await?;
         match open.as_deref() {
             None => return Err(Error::NotFound),
             Some("open") => {}

@@ -6,6 +6,7 @@
 //! instead of answered with the first result.
 
 use crate::db::{Tx, db_err, ms, on_tx};
+use crate::sql::args;
 use samenspel_core::ids::UserId;
 use samenspel_core::{Error, Result, Timestamp};
 
@@ -44,14 +45,12 @@ impl IdempotencyKey {
 /// is refused; a key stored without a fingerprint replays as it always did.
 pub(crate) async fn earlier_result(tx: &mut Tx, user: &UserId, key: Option<&IdempotencyKey>) -> Result<Option<String>> {
     let Some(key) = key else { return Ok(None) };
-    let row: Option<(String, Option<String>)> = on_tx!(tx, |c| sqlx::query_as(
-        "SELECT result, fingerprint FROM idempotency_keys WHERE user_id = $1 AND key = $2"
-    )
-    .bind(user.as_str())
-    .bind(key.as_str())
-    .fetch_optional(c)
-    .await)
-    .map_err(db_err)?;
+    let row: Option<(String, Option<String>)> = tx
+        .opt(
+            "SELECT result, fingerprint FROM idempotency_keys WHERE user_id = $1 AND key = $2",
+            args![user.as_str(), key.as_str()],
+        )
+        .await?;
     match row {
         Some((_, Some(stored))) if key.fingerprint().is_some_and(|f| f != stored) => {
             Err(Error::field("Idempotency-Key", "idempotency-key-reused"))

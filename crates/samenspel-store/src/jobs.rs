@@ -5,6 +5,7 @@
 //! makes the claim atomic.
 
 use crate::db::{Store, Tx, db_err, ms, on_tx, read};
+use crate::sql::args;
 use samenspel_core::{Result, Timestamp};
 
 #[derive(Clone, Debug)]
@@ -13,6 +14,12 @@ pub struct NewJob {
     pub payload: String,
     pub run_at: Timestamp,
     pub max_attempts: i64,
+}
+
+impl crate::sql::FromDb for Job {
+    fn decode(c: &mut crate::sql::Cols<'_>) -> std::result::Result<Self, sqlx::Error> {
+        Ok(Job { id: c.get()?, kind: c.get()?, payload: c.get()?, attempts: c.get()?, max_attempts: c.get()? })
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -26,19 +33,11 @@ pub struct Job {
 }
 
 pub(crate) async fn enqueue(tx: &mut Tx, job: &NewJob, now: Timestamp) -> Result<()> {
-    on_tx!(tx, |c| sqlx::query(
-        "INSERT INTO jobs (id, kind, payload, run_at, max_attempts, created_at) VALUES ($1, $2, $3, $4, $5, $6)"
+    tx.exec(
+        "INSERT INTO jobs (id, kind, payload, run_at, max_attempts, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        args![uuid::Uuid::now_v7().to_string(), job.kind, &job.payload, ms(job.run_at), job.max_attempts, ms(now)],
     )
-    .bind(uuid::Uuid::now_v7().to_string())
-    .bind(job.kind)
-    .bind(&job.payload)
-    .bind(ms(job.run_at))
-    .bind(job.max_attempts)
-    .bind(ms(now))
-    .execute(c)
-    .await
-    .map(|r| r.rows_affected()))
-    .map_err(db_err)?;
+    .await?;
     Ok(())
 }
 
@@ -74,34 +73,19 @@ impl Store {
                  RETURNING id, kind, payload, attempts, max_attempts"
             }
         };
-        let rows: Vec<(String, String, String, i64, i64)> = on_tx!(&mut tx, |c| sqlx::query_as(sql)
-            .bind(ms(until))
-            .bind(worker)
-            .bind(ms(now))
-            .bind(limit)
-            .fetch_all(c)
-            .await)
-        .map_err(db_err)?;
+        let jobs: Vec<Job> = tx.all(sql, args![ms(until), worker, ms(now), limit]).await?;
         tx.commit().await?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, kind, payload, attempts, max_attempts)| Job { id, kind, payload, attempts, max_attempts })
-            .collect())
+        Ok(jobs)
     }
 
     /// Marks a job done. Returns false when the lease was lost meanwhile.
     pub async fn finish_job(&self, id: &str, worker: &str, now: Timestamp) -> Result<bool> {
         let mut tx = self.begin().await?;
-        let done = on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE jobs SET done_at = $3, locked_until = NULL WHERE id = $1 AND locked_by = $2 AND done_at IS NULL"
+        let done = tx.exec(
+            "UPDATE jobs SET done_at = $3, locked_until = NULL WHERE id = $1 AND locked_by = $2 AND done_at IS NULL",
+            args![id, worker, ms(now)],
         )
-        .bind(id)
-        .bind(worker)
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         tx.commit().await?;
         Ok(done == 1)
     }

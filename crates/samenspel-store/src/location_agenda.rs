@@ -6,7 +6,8 @@
 
 use crate::access::LocationCan;
 use crate::agenda::{ScheduleRow, date, local, repeat_columns, series_of};
-use crate::db::{Store, Tx, db_err, ms, on_tx, read};
+use crate::db::{Store, Tx, db_err, ms, read};
+use crate::sql::args;
 use jiff::civil::Date;
 use samenspel_core::access::location::lact;
 use samenspel_core::agenda::{Kind, NewItem};
@@ -39,12 +40,7 @@ pub struct Joined {
 
 async fn lock_item(tx: &mut Tx, item: &str) -> Result<()> {
     if tx.engine() == crate::Engine::Postgres {
-        on_tx!(tx, |c| sqlx::query("SELECT id FROM location_items WHERE id = $1 FOR UPDATE")
-            .bind(item)
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        tx.exec("SELECT id FROM location_items WHERE id = $1 FOR UPDATE", args![item]).await?;
     }
     Ok(())
 }
@@ -133,32 +129,31 @@ impl Store {
         let (repeat, every, weekdays, until, times) = repeat_columns(s);
         let id = uuid::Uuid::now_v7().to_string();
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query(
+        tx.exec(
             "INSERT INTO location_items (id, location_id, kind, title, place, notes, starts_at, length_minutes, \
              whole_days, repeat, every, weekdays, until_on, times, places, created_by, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+            args![
+                &id,
+                cap.location_id().as_str(),
+                new.kind.as_str(),
+                &new.title,
+                &new.place,
+                &new.notes,
+                local(s.start),
+                minutes,
+                days,
+                repeat,
+                every,
+                &weekdays,
+                &until,
+                times,
+                i64::from(places),
+                cap.user_id().as_str(),
+                ms(now)
+            ],
         )
-        .bind(&id)
-        .bind(cap.location_id().as_str())
-        .bind(new.kind.as_str())
-        .bind(&new.title)
-        .bind(&new.place)
-        .bind(&new.notes)
-        .bind(local(s.start))
-        .bind(minutes)
-        .bind(days)
-        .bind(repeat)
-        .bind(every)
-        .bind(&weekdays)
-        .bind(&until)
-        .bind(times)
-        .bind(i64::from(places))
-        .bind(cap.user_id().as_str())
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -176,42 +171,31 @@ impl Store {
     ) -> Result<()> {
         let mut tx = self.begin().await?;
         lock_item(&mut tx, item).await?;
-        let (kind, places): (String, i64) = on_tx!(&mut tx, |c| sqlx::query_as(
-            "SELECT kind, places FROM location_items WHERE id = $1 AND location_id = $2"
-        )
-        .bind(item)
-        .bind(cap.location_id().as_str())
-        .fetch_optional(c)
-        .await)
-        .map_err(db_err)?
-        .ok_or(Error::NotFound)?;
-        let (mine, taken): (i64, i64) = on_tx!(&mut tx, |c| sqlx::query_as(
-            "SELECT COUNT(*) FILTER (WHERE user_id = $3), COUNT(*) FROM location_signups \
-             WHERE item_id = $1 AND on_date = $2"
-        )
-        .bind(item)
-        .bind(on.to_string())
-        .bind(cap.user_id().as_str())
-        .fetch_one(c)
-        .await)
-        .map_err(db_err)?;
+        let (kind, places): (String, i64) = tx
+            .opt(
+                "SELECT kind, places FROM location_items WHERE id = $1 AND location_id = $2",
+                args![item, cap.location_id().as_str()],
+            )
+            .await?
+            .ok_or(Error::NotFound)?;
+        let (mine, taken): (i64, i64) = tx
+            .one(
+                "SELECT COUNT(*) FILTER (WHERE user_id = $3), COUNT(*) FROM location_signups \
+             WHERE item_id = $1 AND on_date = $2",
+                args![item, on.to_string(), cap.user_id().as_str()],
+            )
+            .await?;
         if mine > 0 {
             return Err(Error::Conflict("already-signed-up"));
         }
         if taken >= places {
             return Err(Error::Conflict(if kind == Kind::Shift.as_str() { "shift-full" } else { "meeting-full" }));
         }
-        on_tx!(&mut tx, |c| sqlx::query(
-            "INSERT INTO location_signups (item_id, on_date, user_id, joined_at) VALUES ($1, $2, $3, $4)"
+        tx.exec(
+            "INSERT INTO location_signups (item_id, on_date, user_id, joined_at) VALUES ($1, $2, $3, $4)",
+            args![item, on.to_string(), cap.user_id().as_str(), ms(now)],
         )
-        .bind(item)
-        .bind(on.to_string())
-        .bind(cap.user_id().as_str())
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         tx.commit().await
     }
 
@@ -223,18 +207,13 @@ impl Store {
         on: Date,
     ) -> Result<()> {
         let mut tx = self.begin().await?;
-        let n = on_tx!(&mut tx, |c| sqlx::query(
-            "DELETE FROM location_signups WHERE item_id = $1 AND on_date = $2 AND user_id = $3 \
-             AND item_id IN (SELECT id FROM location_items WHERE location_id = $4)"
-        )
-        .bind(item)
-        .bind(on.to_string())
-        .bind(cap.user_id().as_str())
-        .bind(cap.location_id().as_str())
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        let n = tx
+            .exec(
+                "DELETE FROM location_signups WHERE item_id = $1 AND on_date = $2 AND user_id = $3 \
+             AND item_id IN (SELECT id FROM location_items WHERE location_id = $4)",
+                args![item, on.to_string(), cap.user_id().as_str(), cap.location_id().as_str()],
+            )
+            .await?;
         if n == 0 {
             return Err(Error::Conflict("not-signed-up"));
         }

@@ -2,7 +2,8 @@
 
 use crate::access::Can;
 use crate::circles::lock_circle;
-use crate::db::{Store, Tx, db_err, ms, on_tx, read, ts, ts_opt};
+use crate::db::{Store, Tx, db_err, ms, read, ts, ts_opt};
+use crate::sql::{args, db_row};
 use samenspel_core::access::{act, may_change_member};
 use samenspel_core::audience::Audience;
 use samenspel_core::ids::{CircleId, MemberId, UserId};
@@ -96,40 +97,32 @@ impl Store {
         if !may_change_member(cap.role(), target, changes.role) {
             return Err(Error::Forbidden);
         }
-        let mut row: (String, String, bool, bool, Option<i64>) = on_tx!(&mut tx, |c| sqlx::query_as(
-            "SELECT role, relation, contact_person, manager, access_until FROM memberships WHERE id = $1"
-        )
-        .bind(id.as_str())
-        .fetch_one(c)
-        .await)
-        .map_err(db_err)?;
+        let mut row: MembershipRow = tx
+            .one(
+                "SELECT role, relation, contact_person, manager, access_until FROM memberships WHERE id = $1",
+                args![id.as_str()],
+            )
+            .await?;
         if let Some(role) = changes.role {
-            row.0 = role.as_str().to_owned();
+            row.role = role.as_str().to_owned();
         }
         if let Some(relation) = &changes.relation {
-            row.1.clone_from(relation);
+            row.relation.clone_from(relation);
         }
         if let Some(flag) = changes.contact_person {
-            row.2 = flag;
+            row.contact_person = flag;
         }
         if let Some(flag) = changes.manager {
-            row.3 = flag;
+            row.manager = flag;
         }
         if let Some(until) = changes.access_until {
-            row.4 = until.map(ms);
+            row.access_until = until.map(ms);
         }
-        on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE memberships SET role = $2, relation = $3, contact_person = $4, manager = $5, access_until = $6 WHERE id = $1"
+        tx.exec(
+            "UPDATE memberships SET role = $2, relation = $3, contact_person = $4, manager = $5, access_until = $6 WHERE id = $1",
+            args![id.as_str(), &row.role, &row.relation, row.contact_person, row.manager, row.access_until],
         )
-        .bind(id.as_str())
-        .bind(&row.0)
-        .bind(&row.1)
-        .bind(row.2)
-        .bind(row.3)
-        .bind(row.4)
-        .execute(c)
-        .await.map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         ensure_a_manager_remains(&mut tx, cap.circle_id(), now).await?;
         tx.commit().await
     }
@@ -163,43 +156,32 @@ impl Store {
             return Err(Error::field("contact_audience", "audience-invalid"));
         }
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query("UPDATE memberships SET contact_audience = $2 WHERE id = $1")
-            .bind(cap.member_id().as_str())
-            .bind(audience.as_str())
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        tx.exec(
+            "UPDATE memberships SET contact_audience = $2 WHERE id = $1",
+            args![cap.member_id().as_str(), audience.as_str()],
+        )
+        .await?;
         tx.commit().await
     }
 }
 
 pub(crate) async fn target_role(tx: &mut Tx, circle: &CircleId, id: &MemberId, now: Timestamp) -> Result<Role> {
-    let row: Option<(String,)> = on_tx!(tx, |c| sqlx::query_as(
-        "SELECT role FROM memberships WHERE id = $1 AND circle_id = $2 AND ended_at IS NULL AND (access_until IS NULL OR access_until > $3)"
+    let row: Option<(String,)> = tx.opt(
+        "SELECT role FROM memberships WHERE id = $1 AND circle_id = $2 AND ended_at IS NULL AND (access_until IS NULL OR access_until > $3)",
+        args![id.as_str(), circle.as_str(), ms(now)],
     )
-    .bind(id.as_str())
-    .bind(circle.as_str())
-    .bind(ms(now))
-    .fetch_optional(c)
-    .await)
-    .map_err(db_err)?;
+    .await?;
     let (role,) = row.ok_or(Error::NotFound)?;
     Role::parse(&role).ok_or_else(|| Error::internal(format!("unknown role {role:?}")))
 }
 
 async fn end_membership(tx: &mut Tx, id: &MemberId, by: &UserId, reason: EndReason, now: Timestamp) -> Result<()> {
-    let done = on_tx!(tx, |c| sqlx::query(
-        "UPDATE memberships SET ended_at = $2, ended_by = $3, end_reason = $4 WHERE id = $1 AND ended_at IS NULL"
-    )
-    .bind(id.as_str())
-    .bind(ms(now))
-    .bind(by.as_str())
-    .bind(reason.as_str())
-    .execute(c)
-    .await
-    .map(|r| r.rows_affected()))
-    .map_err(db_err)?;
+    let done = tx
+        .exec(
+            "UPDATE memberships SET ended_at = $2, ended_by = $3, end_reason = $4 WHERE id = $1 AND ended_at IS NULL",
+            args![id.as_str(), ms(now), by.as_str(), reason.as_str()],
+        )
+        .await?;
     if done == 0 {
         return Err(Error::NotFound);
     }
@@ -209,14 +191,11 @@ async fn end_membership(tx: &mut Tx, id: &MemberId, by: &UserId, reason: EndReas
 /// A circle must keep at least one member who can manage it; otherwise
 /// nobody could invite or archive any more.
 async fn ensure_a_manager_remains(tx: &mut Tx, circle: &CircleId, now: Timestamp) -> Result<()> {
-    let rows: Vec<(String, bool)> = on_tx!(tx, |c| sqlx::query_as(
-        "SELECT role, manager FROM memberships WHERE circle_id = $1 AND ended_at IS NULL AND (access_until IS NULL OR access_until > $2)"
+    let rows: Vec<(String, bool)> = tx.all(
+        "SELECT role, manager FROM memberships WHERE circle_id = $1 AND ended_at IS NULL AND (access_until IS NULL OR access_until > $2)",
+        args![circle.as_str(), ms(now)],
     )
-    .bind(circle.as_str())
-    .bind(ms(now))
-    .fetch_all(c)
-    .await)
-    .map_err(db_err)?;
+    .await?;
     let managers =
         rows.iter().filter(|(role, manager)| *manager || Role::parse(role).is_some_and(Role::always_manages)).count();
     if managers == 0 { Err(Error::Conflict("last-manager")) } else { Ok(()) }
@@ -234,5 +213,16 @@ pub(crate) async fn is_active_member(
         Ok(_) => Ok(true),
         Err(Error::NotFound) => Ok(false),
         Err(e) => Err(e),
+    }
+}
+
+db_row! {
+    /// The membership fields a change may touch, as they are now.
+    struct MembershipRow {
+        role: String,
+        relation: String,
+        contact_person: bool,
+        manager: bool,
+        access_until: Option<i64>,
     }
 }

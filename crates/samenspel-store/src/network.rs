@@ -3,6 +3,7 @@
 
 use crate::access::Can;
 use crate::db::{Store, db_err, ms, on_tx, read};
+use crate::sql::args;
 use samenspel_core::access::act;
 use samenspel_core::ids::MemberId;
 use samenspel_core::network::{Category, Contact, Placement, Support, Tie};
@@ -124,25 +125,12 @@ impl Store {
     pub async fn add_contact(&self, cap: &Can<act::EditNetwork>, p: &Placement, now: Timestamp) -> Result<String> {
         let id = uuid::Uuid::now_v7().to_string();
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query(
+        tx.exec(
             "INSERT INTO network_contacts (id, circle_id, member_id, name, category, support, tie, closeness, note, reach, \
-             created_at, created_by, updated_at, updated_by) VALUES ($1, $2, NULL, $3, $4, $5, $6, $7, $8, $9, $10, $11, $10, $11)"
+             created_at, created_by, updated_at, updated_by) VALUES ($1, $2, NULL, $3, $4, $5, $6, $7, $8, $9, $10, $11, $10, $11)",
+            args![&id, cap.circle_id().as_str(), &p.name, p.category.letter(), p.support.letters(), p.tie.as_str(), p.closeness, &p.note, &p.reach, ms(now), cap.member_id().as_str()],
         )
-        .bind(&id)
-        .bind(cap.circle_id().as_str())
-        .bind(&p.name)
-        .bind(p.category.letter())
-        .bind(p.support.letters())
-        .bind(p.tie.as_str())
-        .bind(p.closeness)
-        .bind(&p.note)
-        .bind(&p.reach)
-        .bind(ms(now))
-        .bind(cap.member_id().as_str())
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -187,15 +175,12 @@ impl Store {
     /// Takes a contact who is not a member off the map.
     pub async fn delete_contact(&self, cap: &Can<act::EditNetwork>, id: &str) -> Result<()> {
         let mut tx = self.begin().await?;
-        let removed = on_tx!(&mut tx, |c| sqlx::query(
-            "DELETE FROM network_contacts WHERE id = $1 AND circle_id = $2 AND member_id IS NULL"
-        )
-        .bind(id)
-        .bind(cap.circle_id().as_str())
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        let removed = tx
+            .exec(
+                "DELETE FROM network_contacts WHERE id = $1 AND circle_id = $2 AND member_id IS NULL",
+                args![id, cap.circle_id().as_str()],
+            )
+            .await?;
         if removed == 0 {
             return Err(Error::NotFound);
         }
@@ -212,40 +197,25 @@ impl Store {
         now: Timestamp,
     ) -> Result<()> {
         let mut tx = self.begin().await?;
-        let found: Option<(String,)> = on_tx!(&mut tx, |c| sqlx::query_as(
-            "SELECT id FROM memberships WHERE id = $1 AND circle_id = $2 AND ended_at IS NULL \
-             AND (access_until IS NULL OR access_until > $3) AND role <> 'client'"
-        )
-        .bind(member.as_str())
-        .bind(cap.circle_id().as_str())
-        .bind(ms(now))
-        .fetch_optional(c)
-        .await)
-        .map_err(db_err)?;
+        let found: Option<(String,)> = tx
+            .opt(
+                "SELECT id FROM memberships WHERE id = $1 AND circle_id = $2 AND ended_at IS NULL \
+             AND (access_until IS NULL OR access_until > $3) AND role <> 'client'",
+                args![member.as_str(), cap.circle_id().as_str(), ms(now)],
+            )
+            .await?;
         if found.is_none() {
             return Err(Error::NotFound);
         }
-        on_tx!(&mut tx, |c| sqlx::query(
+        tx.exec(
             "INSERT INTO network_contacts (id, circle_id, member_id, name, category, support, tie, closeness, note, reach, \
              created_at, created_by, updated_at, updated_by) VALUES ($1, $2, $3, '', $4, $5, $6, $7, $8, '', $9, $10, $9, $10) \
              ON CONFLICT (member_id) DO UPDATE SET category = excluded.category, support = excluded.support, \
              tie = excluded.tie, closeness = excluded.closeness, note = excluded.note, \
-             updated_at = excluded.updated_at, updated_by = excluded.updated_by"
+             updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+            args![uuid::Uuid::now_v7().to_string(), cap.circle_id().as_str(), member.as_str(), p.category.letter(), p.support.letters(), p.tie.as_str(), p.closeness, &p.note, ms(now), cap.member_id().as_str()],
         )
-        .bind(uuid::Uuid::now_v7().to_string())
-        .bind(cap.circle_id().as_str())
-        .bind(member.as_str())
-        .bind(p.category.letter())
-        .bind(p.support.letters())
-        .bind(p.tie.as_str())
-        .bind(p.closeness)
-        .bind(&p.note)
-        .bind(ms(now))
-        .bind(cap.member_id().as_str())
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         tx.commit().await
     }
 }

@@ -2,7 +2,7 @@
 //! roles marked for family carers.
 
 use crate::access::Can;
-use crate::db::{Store, db_err, ms, on_tx, read, ts};
+use crate::db::{Store, db_err, ms, read, ts};
 use crate::members::target_role;
 use crate::sql::args;
 use samenspel_core::access::{act, may_mark_carer_roles};
@@ -56,37 +56,32 @@ impl Store {
     /// Saves the member's answers (replacing earlier ones) and whether they share the result.
     pub async fn save_profile(&self, cap: &Can<act::KeepOwnProfile>, p: &Profile, now: Timestamp) -> Result<()> {
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |db| sqlx::query(
+        tx.exec(
             "INSERT INTO collaboration_profiles (member_id, circle_id, answers, best, shared, taken_at) \
              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (member_id) DO UPDATE SET answers = excluded.answers, \
-             best = excluded.best, shared = excluded.shared, taken_at = excluded.taken_at"
+             best = excluded.best, shared = excluded.shared, taken_at = excluded.taken_at",
+            args![
+                cap.member_id().as_str(),
+                cap.circle_id().as_str(),
+                joined(&p.answers),
+                joined(&p.best),
+                p.shared,
+                ms(now)
+            ],
         )
-        .bind(cap.member_id().as_str())
-        .bind(cap.circle_id().as_str())
-        .bind(joined(&p.answers))
-        .bind(joined(&p.best))
-        .bind(p.shared)
-        .bind(ms(now))
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         tx.commit().await
     }
 
     /// Shares the result with the circle, or takes it back.
     pub async fn share_profile(&self, cap: &Can<act::KeepOwnProfile>, shared: bool) -> Result<()> {
         let mut tx = self.begin().await?;
-        let n = on_tx!(&mut tx, |db| sqlx::query(
-            "UPDATE collaboration_profiles SET shared = $3 WHERE member_id = $1 AND circle_id = $2"
-        )
-        .bind(cap.member_id().as_str())
-        .bind(cap.circle_id().as_str())
-        .bind(shared)
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        let n = tx
+            .exec(
+                "UPDATE collaboration_profiles SET shared = $3 WHERE member_id = $1 AND circle_id = $2",
+                args![cap.member_id().as_str(), cap.circle_id().as_str(), shared],
+            )
+            .await?;
         if n == 0 {
             // Nothing to share yet: answer the questions first.
             return Err(Error::field("shared", "profile-none"));
@@ -97,13 +92,11 @@ impl Store {
     /// Removes the member's own profile.
     pub async fn delete_profile(&self, cap: &Can<act::KeepOwnProfile>) -> Result<()> {
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |db| sqlx::query("DELETE FROM collaboration_profiles WHERE member_id = $1 AND circle_id = $2")
-            .bind(cap.member_id().as_str())
-            .bind(cap.circle_id().as_str())
-            .execute(db)
-            .await
-            .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        tx.exec(
+            "DELETE FROM collaboration_profiles WHERE member_id = $1 AND circle_id = $2",
+            args![cap.member_id().as_str(), cap.circle_id().as_str()],
+        )
+        .await?;
         tx.commit().await
     }
 
@@ -161,19 +154,12 @@ impl Store {
         if !may_mark_carer_roles(cap.role(), member == cap.member_id(), target) {
             return Err(Error::Forbidden);
         }
-        on_tx!(&mut tx, |db| sqlx::query(
+        tx.exec(
             "INSERT INTO carer_roles (member_id, circle_id, roles, set_by, set_at) VALUES ($1, $2, $3, $4, $5) \
-             ON CONFLICT (member_id) DO UPDATE SET roles = excluded.roles, set_by = excluded.set_by, set_at = excluded.set_at"
+             ON CONFLICT (member_id) DO UPDATE SET roles = excluded.roles, set_by = excluded.set_by, set_at = excluded.set_at",
+            args![member.as_str(), cap.circle_id().as_str(), sofa_letters(roles), cap.member_id().as_str(), ms(now)],
         )
-        .bind(member.as_str())
-        .bind(cap.circle_id().as_str())
-        .bind(sofa_letters(roles))
-        .bind(cap.member_id().as_str())
-        .bind(ms(now))
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         tx.commit().await
     }
 }

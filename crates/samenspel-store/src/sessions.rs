@@ -2,7 +2,8 @@
 //! SHA-256 hash is stored, so a leaked database cannot be replayed.
 
 use crate::access::{Credential, CredentialRecord, CurrentUser, Verified, authenticate};
-use crate::db::{Store, db_err, ms, on_tx, read, ts, ts_opt};
+use crate::db::{Store, db_err, ms, read, ts, ts_opt};
+use crate::sql::args;
 use samenspel_core::ids::{SessionId, UserId};
 use samenspel_core::locale::Locale;
 use samenspel_core::{Error, Result, Timestamp};
@@ -45,19 +46,11 @@ impl Store {
         let id = SessionId::generate();
         let expires = now.saturating_add(lifetime.idle).map_err(Error::internal)?;
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query(
-            "INSERT INTO sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at, user_agent, ip) VALUES ($1, $2, $3, $4, $4, $5, $6, $7)"
+        tx.exec(
+            "INSERT INTO sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at, user_agent, ip) VALUES ($1, $2, $3, $4, $4, $5, $6, $7)",
+            args![id.as_str(), s.token_hash, s.proof.user_id().as_str(), ms(now), ms(expires), truncate(s.user_agent, 300), truncate(s.ip, 64)],
         )
-        .bind(id.as_str())
-        .bind(s.token_hash)
-        .bind(s.proof.user_id().as_str())
-        .bind(ms(now))
-        .bind(ms(expires))
-        .bind(truncate(s.user_agent, 300))
-        .bind(truncate(s.ip, 64))
-        .execute(c)
-        .await.map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -91,16 +84,11 @@ impl Store {
             let hard_end = ts(created).saturating_add(lifetime.absolute).map_err(Error::internal)?;
             expires_at = idle_end.min(hard_end);
             let mut tx = self.begin().await?;
-            on_tx!(&mut tx, |c| sqlx::query(
-                "UPDATE sessions SET last_seen_at = $2, expires_at = $3 WHERE id = $1 AND revoked_at IS NULL"
+            tx.exec(
+                "UPDATE sessions SET last_seen_at = $2, expires_at = $3 WHERE id = $1 AND revoked_at IS NULL",
+                args![&sid, ms(now), ms(expires_at)],
             )
-            .bind(&sid)
-            .bind(ms(now))
-            .bind(ms(expires_at))
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected()))
-            .map_err(db_err)?;
+            .await?;
             tx.commit().await?;
         }
         let record = CredentialRecord {
@@ -147,16 +135,12 @@ impl Store {
     /// Ends one of my sessions. Someone else's session is "not found".
     pub async fn revoke_my_session(&self, me: &CurrentUser, id: &SessionId, now: Timestamp) -> Result<()> {
         let mut tx = self.begin().await?;
-        let done = on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE sessions SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL"
-        )
-        .bind(id.as_str())
-        .bind(me.id().as_str())
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        let done = tx
+            .exec(
+                "UPDATE sessions SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL",
+                args![id.as_str(), me.id().as_str(), ms(now)],
+            )
+            .await?;
         if done == 0 {
             return Err(Error::NotFound);
         }
@@ -167,16 +151,12 @@ impl Store {
     pub async fn revoke_my_other_sessions(&self, me: &CurrentUser, now: Timestamp) -> Result<u64> {
         let keep = me.session_id().map(|s| s.as_str().to_owned()).unwrap_or_default();
         let mut tx = self.begin().await?;
-        let done = on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE sessions SET revoked_at = $3 WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL"
-        )
-        .bind(me.id().as_str())
-        .bind(&keep)
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        let done = tx
+            .exec(
+                "UPDATE sessions SET revoked_at = $3 WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL",
+                args![me.id().as_str(), &keep, ms(now)],
+            )
+            .await?;
         tx.commit().await?;
         Ok(done)
     }

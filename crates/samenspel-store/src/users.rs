@@ -2,6 +2,7 @@
 
 use crate::access::{CurrentUser, Verified, password};
 use crate::db::{Store, db_err, ms, on_tx, read, ts};
+use crate::sql::args;
 use samenspel_core::ids::UserId;
 use samenspel_core::locale::Locale;
 use samenspel_core::user::User;
@@ -82,13 +83,7 @@ impl Store {
 
     async fn update_user_field(&self, id: &UserId, sql: &'static str, value: &str) -> Result<()> {
         let mut tx = self.begin().await?;
-        let done = on_tx!(&mut tx, |c| sqlx::query(sql)
-            .bind(id.as_str())
-            .bind(value)
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        let done = tx.exec(sql, args![id.as_str(), value]).await?;
         if done == 0 {
             return Err(Error::NotFound);
         }
@@ -187,15 +182,11 @@ impl crate::Internal<'_> {
     /// Records that the person proved they own their e-mail address.
     pub async fn mark_email_verified(&self, id: &UserId, now: Timestamp) -> Result<()> {
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2) WHERE id = $1"
+        tx.exec(
+            "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2) WHERE id = $1",
+            args![id.as_str(), ms(now)],
         )
-        .bind(id.as_str())
-        .bind(ms(now))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         tx.commit().await
     }
 }

@@ -70,27 +70,12 @@ impl Store {
         let id = match existing {
             None => {
                 let id = uuid::Uuid::now_v7().to_string();
-                on_tx!(&mut tx, |db| sqlx::query(
+                tx.exec(
                     "INSERT INTO empathy_maps (id, circle_id, made_on, says, thinks, does, feels, pains, gains, \
-                     made_with, audience, made_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+                     made_with, audience, made_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+                    args![&id, cap.circle_id().as_str(), m.made_on.to_string(), &m.texts[0], &m.texts[1], &m.texts[2], &m.texts[3], &m.texts[4], &m.texts[5], &m.made_with, m.audience.as_str(), cap.member_id().as_str(), ms(now)],
                 )
-                .bind(&id)
-                .bind(cap.circle_id().as_str())
-                .bind(m.made_on.to_string())
-                .bind(&m.texts[0])
-                .bind(&m.texts[1])
-                .bind(&m.texts[2])
-                .bind(&m.texts[3])
-                .bind(&m.texts[4])
-                .bind(&m.texts[5])
-                .bind(&m.made_with)
-                .bind(m.audience.as_str())
-                .bind(cap.member_id().as_str())
-                .bind(ms(now))
-                .execute(db)
-                .await
-                .map(|r| r.rows_affected()))
-                .map_err(db_err)?;
+                .await?;
                 id
             }
             Some(e) => {
@@ -137,13 +122,11 @@ impl Store {
             return Err(Error::Forbidden);
         }
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |db| sqlx::query("DELETE FROM empathy_maps WHERE id = $1 AND circle_id = $2")
-            .bind(&existing.id)
-            .bind(cap.circle_id().as_str())
-            .execute(db)
-            .await
-            .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        tx.exec(
+            "DELETE FROM empathy_maps WHERE id = $1 AND circle_id = $2",
+            args![&existing.id, cap.circle_id().as_str()],
+        )
+        .await?;
         tx.commit().await
     }
 }

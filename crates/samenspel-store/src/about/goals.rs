@@ -119,25 +119,12 @@ impl Store {
         let id = match existing {
             None => {
                 let id = uuid::Uuid::now_v7().to_string();
-                on_tx!(&mut tx, |db| sqlx::query(
+                tx.exec(
                     "INSERT INTO wellbeing_goals (id, circle_id, kind, words, steps, others, review_on, status, audience, \
-                     created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)"
+                     created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)",
+                    args![&id, cap.circle_id().as_str(), g.kind.as_str(), &g.words, &g.steps, &g.others, &review_on, g.status.as_str(), g.audience.as_str(), cap.member_id().as_str(), ms(now)],
                 )
-                .bind(&id)
-                .bind(cap.circle_id().as_str())
-                .bind(g.kind.as_str())
-                .bind(&g.words)
-                .bind(&g.steps)
-                .bind(&g.others)
-                .bind(&review_on)
-                .bind(g.status.as_str())
-                .bind(g.audience.as_str())
-                .bind(cap.member_id().as_str())
-                .bind(ms(now))
-                .execute(db)
-                .await
-                .map(|r| r.rows_affected()))
-                .map_err(db_err)?;
+                .await?;
                 id
             }
             Some(e) => {
@@ -145,24 +132,24 @@ impl Store {
                 if audience_changes && !may_change_about(cap.role(), cap.manages(), &e.created_by == cap.member_id()) {
                     return Err(Error::Forbidden);
                 }
-                let n = on_tx!(&mut tx, |db| sqlx::query(
-                    "UPDATE wellbeing_goals SET kind = $3, words = $4, steps = $5, others = $6, review_on = $7, \
-                     status = $8, audience = $9, updated_at = $10 WHERE id = $1 AND circle_id = $2"
-                )
-                .bind(&e.id)
-                .bind(cap.circle_id().as_str())
-                .bind(g.kind.as_str())
-                .bind(&g.words)
-                .bind(&g.steps)
-                .bind(&g.others)
-                .bind(&review_on)
-                .bind(g.status.as_str())
-                .bind(g.audience.as_str())
-                .bind(ms(now))
-                .execute(db)
-                .await
-                .map(|r| r.rows_affected()))
-                .map_err(db_err)?;
+                let n = tx
+                    .exec(
+                        "UPDATE wellbeing_goals SET kind = $3, words = $4, steps = $5, others = $6, review_on = $7, \
+                     status = $8, audience = $9, updated_at = $10 WHERE id = $1 AND circle_id = $2",
+                        args![
+                            &e.id,
+                            cap.circle_id().as_str(),
+                            g.kind.as_str(),
+                            &g.words,
+                            &g.steps,
+                            &g.others,
+                            &review_on,
+                            g.status.as_str(),
+                            g.audience.as_str(),
+                            ms(now)
+                        ],
+                    )
+                    .await?;
                 if n == 0 {
                     return Err(Error::NotFound);
                 }
@@ -182,19 +169,12 @@ impl Store {
             return Err(Error::Forbidden);
         }
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |db| sqlx::query("DELETE FROM goal_progress WHERE goal_id = $1")
-            .bind(&existing.id)
-            .execute(db)
-            .await
-            .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
-        on_tx!(&mut tx, |db| sqlx::query("DELETE FROM wellbeing_goals WHERE id = $1 AND circle_id = $2")
-            .bind(&existing.id)
-            .bind(cap.circle_id().as_str())
-            .execute(db)
-            .await
-            .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        tx.exec("DELETE FROM goal_progress WHERE goal_id = $1", args![&existing.id]).await?;
+        tx.exec(
+            "DELETE FROM wellbeing_goals WHERE id = $1 AND circle_id = $2",
+            args![&existing.id, cap.circle_id().as_str()],
+        )
+        .await?;
         tx.commit().await
     }
 }
@@ -202,15 +182,10 @@ impl Store {
 /// Links a new logbook entry to the goal it tells about, in the entry's
 /// transaction. The service has checked the writer may read the goal.
 pub(crate) async fn link_goal_progress(tx: &mut Tx, circle: &str, goal: &str, entry: &str) -> Result<()> {
-    let linked = on_tx!(tx, |db| sqlx::query(
-        "INSERT INTO goal_progress (goal_id, entry_id) SELECT id, $3 FROM wellbeing_goals WHERE id = $1 AND circle_id = $2"
+    let linked = tx.exec(
+        "INSERT INTO goal_progress (goal_id, entry_id) SELECT id, $3 FROM wellbeing_goals WHERE id = $1 AND circle_id = $2",
+        args![goal, circle, entry],
     )
-    .bind(goal)
-    .bind(circle)
-    .bind(entry)
-    .execute(db)
-    .await
-    .map(|r| r.rows_affected()))
-    .map_err(db_err)?;
+    .await?;
     if linked == 0 { Err(Error::field("goal", "goal-not-found")) } else { Ok(()) }
 }

@@ -84,20 +84,9 @@ async fn check_members(
 }
 
 async fn write_pairs(tx: &mut Tx, table: &str, key: &str, id: &str, members: &[MemberId]) -> Result<()> {
-    on_tx!(tx, |db| sqlx::query(&format!("DELETE FROM {table} WHERE {key} = $1"))
-        .bind(id)
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected()))
-    .map_err(db_err)?;
+    tx.exec(&format!("DELETE FROM {table} WHERE {key} = $1"), args![id]).await?;
     for m in members {
-        on_tx!(tx, |db| sqlx::query(&format!("INSERT INTO {table} ({key}, member_id) VALUES ($1, $2)"))
-            .bind(id)
-            .bind(m.as_str())
-            .execute(db)
-            .await
-            .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        tx.exec(&format!("INSERT INTO {table} ({key}, member_id) VALUES ($1, $2)"), args![id, m.as_str()]).await?;
     }
     Ok(())
 }

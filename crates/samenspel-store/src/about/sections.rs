@@ -93,14 +93,12 @@ impl Store {
     ) -> Result<()> {
         let circle = cap.circle_id();
         let mut tx = self.begin().await?;
-        let current: Option<(String, String, String)> = on_tx!(&mut tx, |db| sqlx::query_as(
-            "SELECT id, audience, started_by FROM about_sections WHERE circle_id = $1 AND part = $2"
-        )
-        .bind(circle.as_str())
-        .bind(part.as_str())
-        .fetch_optional(db)
-        .await)
-        .map_err(db_err)?;
+        let current: Option<(String, String, String)> = tx
+            .opt(
+                "SELECT id, audience, started_by FROM about_sections WHERE circle_id = $1 AND part = $2",
+                args![circle.as_str(), part.as_str()],
+            )
+            .await?;
         let manages =
             |started_by: &str| may_change_about(cap.role(), cap.manages(), started_by == cap.member_id().as_str());
         match (current, existing) {
@@ -113,23 +111,23 @@ impl Store {
                 let chosen = with_writer(audience, &chosen, cap.member_id());
                 check_members(&mut tx, circle, "chosen", &chosen, now).await?;
                 let id = uuid::Uuid::now_v7().to_string();
-                let added = on_tx!(&mut tx, |db| sqlx::query(
-                    "INSERT INTO about_sections (id, circle_id, part, body, first_person, audience, started_by, \
+                let added = tx
+                    .exec(
+                        "INSERT INTO about_sections (id, circle_id, part, body, first_person, audience, started_by, \
                      written_by, written_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) \
-                     ON CONFLICT (circle_id, part) DO NOTHING"
-                )
-                .bind(&id)
-                .bind(circle.as_str())
-                .bind(part.as_str())
-                .bind(&s.text)
-                .bind(s.first_person)
-                .bind(audience.as_str())
-                .bind(cap.member_id().as_str())
-                .bind(ms(now))
-                .execute(db)
-                .await
-                .map(|r| r.rows_affected()))
-                .map_err(db_err)?;
+                     ON CONFLICT (circle_id, part) DO NOTHING",
+                        args![
+                            &id,
+                            circle.as_str(),
+                            part.as_str(),
+                            &s.text,
+                            s.first_person,
+                            audience.as_str(),
+                            cap.member_id().as_str(),
+                            ms(now)
+                        ],
+                    )
+                    .await?;
                 if added == 0 {
                     return Err(Error::Conflict("about-written-meanwhile"));
                 }
@@ -141,12 +139,7 @@ impl Store {
                 if !manages(&started_by) {
                     return Err(Error::Forbidden);
                 }
-                on_tx!(&mut tx, |db| sqlx::query("DELETE FROM about_sections WHERE id = $1")
-                    .bind(&id)
-                    .execute(db)
-                    .await
-                    .map(|r| r.rows_affected()))
-                .map_err(db_err)?;
+                tx.exec("DELETE FROM about_sections WHERE id = $1", args![&id]).await?;
                 tx.commit().await
             }
             (Some((id, current_audience, started_by)), Some(seen)) => {
@@ -159,35 +152,19 @@ impl Store {
                             return Err(Error::Forbidden);
                         }
                         check_members(&mut tx, circle, "chosen", chosen, now).await?;
-                        on_tx!(&mut tx, |db| sqlx::query("UPDATE about_sections SET audience = $2 WHERE id = $1")
-                            .bind(&id)
-                            .bind(audience.as_str())
-                            .execute(db)
-                            .await
-                            .map(|r| r.rows_affected()))
-                        .map_err(db_err)?;
+                        tx.exec("UPDATE about_sections SET audience = $2 WHERE id = $1", args![&id, audience.as_str()])
+                            .await?;
                         write_pairs(&mut tx, "about_chosen", "section_id", &id, chosen).await?;
                     }
                 }
-                on_tx!(&mut tx, |db| sqlx::query(
-                    "UPDATE about_sections SET body = $2, first_person = $3, written_by = $4, written_at = $5 WHERE id = $1"
+                tx.exec(
+                    "UPDATE about_sections SET body = $2, first_person = $3, written_by = $4, written_at = $5 WHERE id = $1",
+                    args![&id, &s.text, s.first_person, cap.member_id().as_str(), ms(now)],
                 )
-                .bind(&id)
-                .bind(&s.text)
-                .bind(s.first_person)
-                .bind(cap.member_id().as_str())
-                .bind(ms(now))
-                .execute(db)
-                .await
-                .map(|r| r.rows_affected()))
-                .map_err(db_err)?;
-                let (last,): (i64,) = on_tx!(&mut tx, |db| sqlx::query_as(
-                    "SELECT COALESCE(MAX(version), 0) FROM about_versions WHERE section_id = $1"
-                )
-                .bind(&id)
-                .fetch_one(db)
-                .await)
-                .map_err(db_err)?;
+                .await?;
+                let (last,): (i64,) = tx
+                    .one("SELECT COALESCE(MAX(version), 0) FROM about_versions WHERE section_id = $1", args![&id])
+                    .await?;
                 add_version(&mut tx, &id, last + 1, s, cap.member_id(), now).await?;
                 tx.commit().await
             }
@@ -203,19 +180,11 @@ async fn add_version(
     writer: &MemberId,
     now: Timestamp,
 ) -> Result<()> {
-    on_tx!(tx, |db| sqlx::query(
+    tx.exec(
         "INSERT INTO about_versions (section_id, version, body, first_person, written_by, written_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)"
+         VALUES ($1, $2, $3, $4, $5, $6)",
+        args![id, version, &s.text, s.first_person, writer.as_str(), ms(now)],
     )
-    .bind(id)
-    .bind(version)
-    .bind(&s.text)
-    .bind(s.first_person)
-    .bind(writer.as_str())
-    .bind(ms(now))
-    .execute(db)
-    .await
-    .map(|r| r.rows_affected()))
-    .map_err(db_err)?;
+    .await?;
     Ok(())
 }

@@ -126,27 +126,20 @@ async fn exec(tx: &mut Tx, sql: &str, binds: &[Option<String>]) -> Result<u64> {
 }
 
 async fn signed_up(tx: &mut Tx, item: &str, on: Date, member: &MemberId) -> Result<bool> {
-    let n: i64 = on_tx!(tx, |c| sqlx::query_scalar(
-        "SELECT COUNT(*) FROM shift_signups WHERE item_id = $1 AND on_date = $2 AND member_id = $3"
-    )
-    .bind(item)
-    .bind(on.to_string())
-    .bind(member.as_str())
-    .fetch_one(c)
-    .await)
-    .map_err(db_err)?;
+    let n: i64 = tx
+        .one(
+            "SELECT COUNT(*) FROM shift_signups WHERE item_id = $1 AND on_date = $2 AND member_id = $3",
+            args![item, on.to_string(), member.as_str()],
+        )
+        .await?;
     Ok(n > 0)
 }
 
 /// Whether the member is signed up for any occurrence of the item.
 async fn in_item(tx: &mut Tx, item: &str, member: &MemberId) -> Result<bool> {
-    let n: i64 =
-        on_tx!(tx, |c| sqlx::query_scalar("SELECT COUNT(*) FROM shift_signups WHERE item_id = $1 AND member_id = $2")
-            .bind(item)
-            .bind(member.as_str())
-            .fetch_one(c)
-            .await)
-        .map_err(db_err)?;
+    let n: i64 = tx
+        .one("SELECT COUNT(*) FROM shift_signups WHERE item_id = $1 AND member_id = $2", args![item, member.as_str()])
+        .await?;
     Ok(n > 0)
 }
 
@@ -164,12 +157,7 @@ async fn shift_places(tx: &mut Tx, circle: &CircleId, item: &str) -> Result<i64>
 }
 
 async fn taken(tx: &mut Tx, item: &str, on: Date) -> Result<i64> {
-    on_tx!(tx, |c| sqlx::query_scalar("SELECT COUNT(*) FROM shift_signups WHERE item_id = $1 AND on_date = $2")
-        .bind(item)
-        .bind(on.to_string())
-        .fetch_one(c)
-        .await)
-    .map_err(db_err)
+    tx.one("SELECT COUNT(*) FROM shift_signups WHERE item_id = $1 AND on_date = $2", args![item, on.to_string()]).await
 }
 
 async fn move_signup(tx: &mut Tx, item: &str, on: Date, from: &MemberId, to: &MemberId, now: Timestamp) -> Result<()> {

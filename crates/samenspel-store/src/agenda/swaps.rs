@@ -44,15 +44,11 @@ impl Store {
         {
             return Err(Error::field("in_return", "swap-return-not-theirs"));
         }
-        let open: i64 = on_tx!(&mut tx, |c| sqlx::query_scalar(
-            "SELECT COUNT(*) FROM shift_swaps WHERE item_id = $1 AND on_date = $2 AND from_member = $3 AND status = 'open'"
+        let open: i64 = tx.one(
+            "SELECT COUNT(*) FROM shift_swaps WHERE item_id = $1 AND on_date = $2 AND from_member = $3 AND status = 'open'",
+            args![&item.id, on.to_string(), cap.member_id().as_str()],
         )
-        .bind(&item.id)
-        .bind(on.to_string())
-        .bind(cap.member_id().as_str())
-        .fetch_one(c)
-        .await)
-        .map_err(db_err)?;
+        .await?;
         if open > 0 {
             return Err(Error::Conflict("swap-already-proposed"));
         }

@@ -41,52 +41,30 @@ impl Store {
     ) -> Result<String> {
         let id = uuid::Uuid::now_v7().to_string();
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |db| sqlx::query(
+        tx.exec(
             "INSERT INTO questionnaire_responses (id, circle_id, member_id, instrument, authored_at, total, range_low, range_high) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            args![&id, cap.circle_id().as_str(), cap.member_id().as_str(), instrument, ms(now), score.total, score.range[0], score.range[1]],
         )
-        .bind(&id)
-        .bind(cap.circle_id().as_str())
-        .bind(cap.member_id().as_str())
-        .bind(instrument)
-        .bind(ms(now))
-        .bind(score.total)
-        .bind(score.range[0])
-        .bind(score.range[1])
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         for (link_id, answer) in answers {
             let (code, number) = match answer {
                 Answer::Code(c) => (Some(c.as_str()), None),
                 Answer::Number(n) => (None, Some(*n)),
             };
-            on_tx!(&mut tx, |db| sqlx::query(
-                "INSERT INTO questionnaire_answers (response_id, link_id, answer_code, answer_number) VALUES ($1, $2, $3, $4)"
+            tx.exec(
+                "INSERT INTO questionnaire_answers (response_id, link_id, answer_code, answer_number) VALUES ($1, $2, $3, $4)",
+                args![&id, link_id, code, number],
             )
-            .bind(&id)
-            .bind(link_id)
-            .bind(code)
-            .bind(number)
-            .execute(db)
-            .await
-            .map(|r| r.rows_affected()))
-            .map_err(db_err)?;
+            .await?;
         }
         // A check-in filled in is one the reminder need not ask for: the next
         // reminder comes a whole rhythm later.
-        on_tx!(&mut tx, |db| sqlx::query(
-            "UPDATE checkin_reminders SET next_at = $2 + every_weeks * $3 WHERE member_id = $1 AND instrument = $4"
+        tx.exec(
+            "UPDATE checkin_reminders SET next_at = $2 + every_weeks * $3 WHERE member_id = $1 AND instrument = $4",
+            args![cap.member_id().as_str(), ms(now), weeks(1), instrument],
         )
-        .bind(cap.member_id().as_str())
-        .bind(ms(now))
-        .bind(weeks(1))
-        .bind(instrument)
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         tx.commit().await?;
         Ok(id)
     }

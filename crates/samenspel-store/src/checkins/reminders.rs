@@ -130,16 +130,12 @@ impl crate::Internal<'_> {
             next = ms(now) + weeks(due.every_weeks);
         }
         let mut tx = self.begin().await?;
-        let moved = on_tx!(&mut tx, |db| sqlx::query(
-            "UPDATE checkin_reminders SET next_at = $3 WHERE member_id = $1 AND next_at = $2"
-        )
-        .bind(due.member_id.as_str())
-        .bind(ms(due.next_at))
-        .bind(next)
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        let moved = tx
+            .exec(
+                "UPDATE checkin_reminders SET next_at = $3 WHERE member_id = $1 AND next_at = $2",
+                args![due.member_id.as_str(), ms(due.next_at), next],
+            )
+            .await?;
         if moved == 0 {
             return Ok(false);
         }

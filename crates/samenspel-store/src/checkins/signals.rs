@@ -14,19 +14,11 @@ impl Store {
         let id = uuid::Uuid::now_v7().to_string();
         let mut tx = self.begin().await?;
         withdraw_open(&mut tx, cap, now).await?;
-        on_tx!(&mut tx, |db| sqlx::query(
-            "INSERT INTO care_signals (id, circle_id, member_id, audience, message, shared_at) VALUES ($1, $2, $3, $4, $5, $6)"
+        tx.exec(
+            "INSERT INTO care_signals (id, circle_id, member_id, audience, message, shared_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            args![&id, cap.circle_id().as_str(), cap.member_id().as_str(), audience.as_str(), message, ms(now)],
         )
-        .bind(&id)
-        .bind(cap.circle_id().as_str())
-        .bind(cap.member_id().as_str())
-        .bind(audience.as_str())
-        .bind(message)
-        .bind(ms(now))
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        .await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -89,15 +81,10 @@ impl Store {
 
 /// Closes the carer's open signal, if any, inside `tx`.
 async fn withdraw_open(tx: &mut Tx, cap: &Can<act::CarerCheckIn>, now: Timestamp) -> Result<()> {
-    on_tx!(tx, |db| sqlx::query(
-        "UPDATE care_signals SET withdrawn_at = $3 WHERE circle_id = $1 AND member_id = $2 AND withdrawn_at IS NULL"
+    tx.exec(
+        "UPDATE care_signals SET withdrawn_at = $3 WHERE circle_id = $1 AND member_id = $2 AND withdrawn_at IS NULL",
+        args![cap.circle_id().as_str(), cap.member_id().as_str(), ms(now)],
     )
-    .bind(cap.circle_id().as_str())
-    .bind(cap.member_id().as_str())
-    .bind(ms(now))
-    .execute(db)
-    .await
-    .map(|r| r.rows_affected()))
-    .map_err(db_err)?;
+    .await?;
     Ok(())
 }

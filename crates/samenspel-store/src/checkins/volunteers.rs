@@ -32,18 +32,13 @@ impl Store {
         now: Timestamp,
     ) -> Result<()> {
         let mut tx = self.begin().await?;
-        let n = on_tx!(&mut tx, |db| sqlx::query(
-            "UPDATE questionnaire_responses SET shared_at = COALESCE(shared_at, $4) \
-             WHERE id = $1 AND circle_id = $2 AND member_id = $3"
-        )
-        .bind(id)
-        .bind(cap.circle_id().as_str())
-        .bind(cap.member_id().as_str())
-        .bind(ms(now))
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+        let n = tx
+            .exec(
+                "UPDATE questionnaire_responses SET shared_at = COALESCE(shared_at, $4) \
+             WHERE id = $1 AND circle_id = $2 AND member_id = $3",
+                args![id, cap.circle_id().as_str(), cap.member_id().as_str(), ms(now)],
+            )
+            .await?;
         if n == 0 {
             return Err(Error::NotFound);
         }

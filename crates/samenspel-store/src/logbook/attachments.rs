@@ -105,6 +105,7 @@ pub(super) async fn insert_attachment(
     ).await?;
     for (variant, data) in [("full", Some(&f.full)), ("thumb", f.thumb.as_ref())] {
         if let Some(data) = data {
+            // Bytes are the one value `Arg` does not carry.
             on_tx!(tx, |c| sqlx::query(
                 "INSERT INTO attachment_data (attachment_id, variant, data) VALUES ($1, $2, $3)"
             )

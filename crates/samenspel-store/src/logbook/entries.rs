@@ -181,8 +181,7 @@ impl Store {
             "DELETE FROM attachment_data WHERE attachment_id IN (SELECT id FROM attachments WHERE entry_id = $1)",
             "DELETE FROM attachments WHERE entry_id = $1",
         ] {
-            on_tx!(&mut tx, |c| sqlx::query(sql).bind(id).execute(c).await.map(|r| r.rows_affected()))
-                .map_err(db_err)?;
+            tx.exec(sql, args![id]).await?;
         }
         unindex_for_search(&mut tx, id).await?;
         tx.commit().await
@@ -214,7 +213,6 @@ impl Store {
 }
 
 async fn insert_pair(tx: &mut Tx, sql: &'static str, entry: &str, member: &MemberId) -> Result<()> {
-    on_tx!(tx, |c| sqlx::query(sql).bind(entry).bind(member.as_str()).execute(c).await.map(|r| r.rows_affected()))
-        .map_err(db_err)?;
+    tx.exec(sql, args![entry, member.as_str()]).await?;
     Ok(())
 }
