@@ -8,7 +8,8 @@
 //! module, as `impl Internal<'_>` blocks.
 
 use crate::access::{CurrentUser, Verified};
-use crate::db::{Store, db_err, ms, read};
+use crate::db::{Store, ms};
+use crate::sql::args;
 use samenspel_core::Timestamp;
 use samenspel_core::access::MemberFacts;
 use samenspel_core::error::{Error, Result};
@@ -56,16 +57,12 @@ impl Internal<'_> {
         circle: &CircleId,
         now: Timestamp,
     ) -> Result<Option<(MemberId, MemberFacts)>> {
-        let row: Option<(String, String, bool, Option<i64>)> = read!(self, |db| sqlx::query_as(
+        let row: Option<(String, String, bool, Option<i64>)> = self.opt(
             "SELECT m.id, m.role, m.manager, c.archived_at FROM memberships m JOIN circles c ON c.id = m.circle_id \
-             WHERE m.user_id = $1 AND m.circle_id = $2 AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $3)"
+             WHERE m.user_id = $1 AND m.circle_id = $2 AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $3)",
+            args![user.as_str(), circle.as_str(), ms(now)],
         )
-        .bind(user.as_str())
-        .bind(circle.as_str())
-        .bind(ms(now))
-        .fetch_optional(db)
-        .await)
-        .map_err(db_err)?;
+        .await?;
         let Some((member_id, role, manager, archived)) = row else {
             return Ok(None);
         };

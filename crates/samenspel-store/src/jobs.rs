@@ -4,7 +4,7 @@
 //! LOCKED` so several instances share the queue; on SQLite the single writer
 //! makes the claim atomic.
 
-use crate::db::{Store, Tx, db_err, ms, on_tx, read};
+use crate::db::{Store, Tx, db_err, ms, on_tx};
 use crate::sql::args;
 use samenspel_core::{Result, Timestamp};
 
@@ -127,24 +127,22 @@ impl Store {
 
     /// (waiting, failed) jobs, for metrics and operators.
     pub async fn job_counts(&self) -> Result<(i64, i64)> {
-        read!(self, |db| sqlx::query_as(
+        self.one(
             "SELECT COALESCE(SUM(CASE WHEN done_at IS NULL AND failed_at IS NULL THEN 1 ELSE 0 END), 0), \
-                    COALESCE(SUM(CASE WHEN failed_at IS NOT NULL THEN 1 ELSE 0 END), 0) FROM jobs"
+                    COALESCE(SUM(CASE WHEN failed_at IS NOT NULL THEN 1 ELSE 0 END), 0) FROM jobs",
+            args![],
         )
-        .fetch_one(db)
-        .await)
-        .map_err(db_err)
+        .await
     }
 
     /// The earliest time a waiting job becomes due, so the worker can sleep until then.
     pub async fn next_job_due(&self) -> Result<Option<Timestamp>> {
-        let row: (Option<i64>,) = read!(self, |db| sqlx::query_as(
+        let row: (Option<i64>,) = self.one(
             "SELECT MIN(CASE WHEN locked_until IS NOT NULL AND locked_until > run_at THEN locked_until ELSE run_at END) \
-             FROM jobs WHERE done_at IS NULL AND failed_at IS NULL"
+             FROM jobs WHERE done_at IS NULL AND failed_at IS NULL",
+            args![],
         )
-        .fetch_one(db)
-        .await)
-        .map_err(db_err)?;
+        .await?;
         Ok(row.0.map(crate::db::ts))
     }
 }

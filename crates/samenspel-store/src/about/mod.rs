@@ -38,13 +38,14 @@ async fn chosen_of(
     parent: &str,
     circle: &str,
 ) -> Result<Vec<(String, MemberId)>> {
-    let rows: Vec<(String, String)> = read!(store, |db| sqlx::query_as(&format!(
-        "SELECT c.{key}, c.member_id FROM {table} c JOIN {parent} p ON p.id = c.{key} WHERE p.circle_id = $1"
-    ))
-    .bind(circle)
-    .fetch_all(db)
-    .await)
-    .map_err(db_err)?;
+    let rows: Vec<(String, String)> = store
+        .all(
+            &format!(
+                "SELECT c.{key}, c.member_id FROM {table} c JOIN {parent} p ON p.id = c.{key} WHERE p.circle_id = $1"
+            ),
+            args![circle],
+        )
+        .await?;
     Ok(rows.into_iter().map(|(id, m)| (id, MemberId::from_db(m))).collect())
 }
 

@@ -4,7 +4,8 @@
 //! read in that call.
 
 use super::CurrentUser;
-use crate::db::{Store, db_err, ms, read};
+use crate::db::{Store, ms};
+use crate::sql::args;
 use samenspel_core::Timestamp;
 use samenspel_core::access::location::{LocationAction, LocationStanding, decide_location, lact, may_location};
 use samenspel_core::audit::{AuditEvent, AuditSink, Outcome, Source, What};
@@ -113,25 +114,18 @@ impl Store {
         now: Timestamp,
     ) -> Result<Option<(LocationStanding, String)>> {
         let loc: Option<(String, String)> =
-            read!(self, |db| sqlx::query_as("SELECT organisation_id, name FROM locations WHERE id = $1")
-                .bind(location.as_str())
-                .fetch_optional(db)
-                .await)
-            .map_err(db_err)?;
+            self.opt("SELECT organisation_id, name FROM locations WHERE id = $1", args![location.as_str()]).await?;
         let Some((org, name)) = loc else { return Ok(None) };
         let org = OrganisationId::from_db(org);
         let staff: Vec<OrgRole> = self.own_staff_roles(user, &org).await?;
-        let roles: Vec<String> = read!(self, |db| sqlx::query_scalar(
-            "SELECT m.role FROM memberships m JOIN circles c ON c.id = m.circle_id WHERE m.user_id = $1 \
+        let roles: Vec<String> = self
+            .all(
+                "SELECT m.role FROM memberships m JOIN circles c ON c.id = m.circle_id WHERE m.user_id = $1 \
              AND c.location_id = $2 AND c.archived_at IS NULL AND m.ended_at IS NULL \
-             AND (m.access_until IS NULL OR m.access_until > $3)"
-        )
-        .bind(user.as_str())
-        .bind(location.as_str())
-        .bind(ms(now))
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+             AND (m.access_until IS NULL OR m.access_until > $3)",
+                args![user.as_str(), location.as_str(), ms(now)],
+            )
+            .await?;
         Ok(Some((
             LocationStanding {
                 organisation_id: Some(org),

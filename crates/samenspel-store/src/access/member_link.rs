@@ -4,7 +4,8 @@
 //! here, with the membership it names, so the proof comes only from a link
 //! Samenspel made for a membership that is still there.
 
-use crate::db::{Store, db_err, read};
+use crate::db::Store;
+use crate::sql::args;
 use samenspel_core::error::{Error, Result};
 use samenspel_core::ids::{CircleId, MemberId};
 use samenspel_core::signing::{sign, signed_valid};
@@ -44,13 +45,11 @@ impl Store {
         if !signed_valid(key, PURPOSE, member.as_str(), token) {
             return Err(Error::NotFound);
         }
-        let row: Option<(String, String)> = read!(self, |db| sqlx::query_as(
-            "SELECT c.id, c.client_name FROM memberships m JOIN circles c ON c.id = m.circle_id WHERE m.id = $1 AND m.ended_at IS NULL"
+        let row: Option<(String, String)> = self.opt(
+            "SELECT c.id, c.client_name FROM memberships m JOIN circles c ON c.id = m.circle_id WHERE m.id = $1 AND m.ended_at IS NULL",
+            args![member.as_str()],
         )
-        .bind(member.as_str())
-        .fetch_optional(db)
-        .await)
-        .map_err(db_err)?;
+        .await?;
         let (circle, client_name) = row.ok_or(Error::NotFound)?;
         Ok(MemberLink { member_id: member.clone(), circle_id: CircleId::from_db(circle), client_name })
     }

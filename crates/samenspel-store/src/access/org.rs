@@ -2,7 +2,8 @@
 //! [`Store::authorize_org`] from the asker's own staff roles, read in that call.
 
 use super::CurrentUser;
-use crate::db::{Store, db_err, read};
+use crate::db::Store;
+use crate::sql::args;
 use samenspel_core::Timestamp;
 use samenspel_core::access::{decide_org, oact};
 use samenspel_core::audit::{AuditEvent, AuditSink, Outcome, Source, What};
@@ -57,14 +58,12 @@ impl Store {
 
     /// The user's own roles in one organisation.
     pub(crate) async fn own_staff_roles(&self, me: &UserId, org: &OrganisationId) -> Result<Vec<OrgRole>> {
-        let rows: Vec<String> = read!(self, |db| sqlx::query_scalar(
-            "SELECT role FROM organisation_staff WHERE user_id = $1 AND organisation_id = $2"
-        )
-        .bind(me.as_str())
-        .bind(org.as_str())
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+        let rows: Vec<String> = self
+            .all(
+                "SELECT role FROM organisation_staff WHERE user_id = $1 AND organisation_id = $2",
+                args![me.as_str(), org.as_str()],
+            )
+            .await?;
         Ok(rows.iter().filter_map(|r| OrgRole::parse(r)).collect())
     }
 }

@@ -2,7 +2,8 @@
 //! found and checked (a session, an API token, a calendar address) or, for
 //! background jobs, from the user's own row.
 
-use crate::db::{Store, db_err, read};
+use crate::db::Store;
+use crate::sql::args;
 use samenspel_core::Timestamp;
 use samenspel_core::error::{Error, Result};
 use samenspel_core::ids::{ApiTokenId, SessionId, UserId};
@@ -87,13 +88,9 @@ impl Store {
     /// The user a background job acts for (`job` names the job in the audit
     /// trail), read from their own row: a disabled account gets nothing.
     pub(crate) async fn user_for_job(&self, user: &UserId, job: &'static str) -> Result<CurrentUser> {
-        let row: Option<(String, String, String, Option<i64>)> = read!(self, |db| sqlx::query_as(
-            "SELECT display_name, email, locale, disabled_at FROM users WHERE id = $1"
-        )
-        .bind(user.as_str())
-        .fetch_optional(db)
-        .await)
-        .map_err(db_err)?;
+        let row: Option<(String, String, String, Option<i64>)> = self
+            .opt("SELECT display_name, email, locale, disabled_at FROM users WHERE id = $1", args![user.as_str()])
+            .await?;
         let record = row.map(|(display_name, email, locale, disabled)| CredentialRecord {
             user_id: user.clone(),
             display_name,

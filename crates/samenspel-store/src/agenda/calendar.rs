@@ -26,11 +26,7 @@ impl Store {
     /// When my calendar address was made, if I have one.
     pub async fn my_calendar_feed_since(&self, me: &CurrentUser) -> Result<Option<Timestamp>> {
         let at: Option<i64> =
-            read!(self, |db| sqlx::query_scalar("SELECT created_at FROM calendar_feeds WHERE user_id = $1")
-                .bind(me.id().as_str())
-                .fetch_optional(db)
-                .await)
-            .map_err(db_err)?;
+            self.opt("SELECT created_at FROM calendar_feeds WHERE user_id = $1", args![me.id().as_str()]).await?;
         Ok(at.map(ts))
     }
 

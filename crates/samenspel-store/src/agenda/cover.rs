@@ -36,21 +36,16 @@ pub struct CoverCandidate {
 }
 
 pub(super) async fn schedule_of(store: &Store, item: &str) -> Result<Series> {
-    let row: ScheduleRow = read!(store, |db| sqlx::query_as(
-        "SELECT id, starts_at, length_minutes, whole_days, repeat, every, weekdays, until_on, times \
-         FROM agenda_items WHERE id = $1"
-    )
-    .bind(item)
-    .fetch_one(db)
-    .await)
-    .map_err(db_err)?;
-    let exceptions: Vec<(String, String, bool, Option<String>)> = read!(store, |db| sqlx::query_as(
-        "SELECT item_id, original_on, cancelled, moved_to FROM agenda_exceptions WHERE item_id = $1"
-    )
-    .bind(item)
-    .fetch_all(db)
-    .await)
-    .map_err(db_err)?;
+    let row: ScheduleRow = store
+        .one(
+            "SELECT id, starts_at, length_minutes, whole_days, repeat, every, weekdays, until_on, times \
+         FROM agenda_items WHERE id = $1",
+            args![item],
+        )
+        .await?;
+    let exceptions: Vec<(String, String, bool, Option<String>)> = store
+        .all("SELECT item_id, original_on, cancelled, moved_to FROM agenda_exceptions WHERE item_id = $1", args![item])
+        .await?;
     series_of(&row, &exceptions)
 }
 
@@ -125,11 +120,7 @@ impl crate::Internal<'_> {
         let mut out = Vec::new();
         for Row { circle, client_name, item, title, places, on, started_by, aud, created_by } in rows {
             let chosen: Vec<String> =
-                read!(self, |db| sqlx::query_scalar("SELECT member_id FROM agenda_chosen WHERE item_id = $1")
-                    .bind(&item)
-                    .fetch_all(db)
-                    .await)
-                .map_err(db_err)?;
+                self.all("SELECT member_id FROM agenda_chosen WHERE item_id = $1", args![&item]).await?;
             let last: Option<(String, i64, Option<i64>)> = self
                 .opt(
                     "SELECT member_id, asked_at, declined_at FROM cover_asks WHERE item_id = $1 AND on_date = $2 \
@@ -137,14 +128,9 @@ impl crate::Internal<'_> {
                     args![&item, &on],
                 )
                 .await?;
-            let taken: i64 = read!(self, |db| sqlx::query_scalar(
-                "SELECT COUNT(*) FROM shift_signups WHERE item_id = $1 AND on_date = $2"
-            )
-            .bind(&item)
-            .bind(&on)
-            .fetch_one(db)
-            .await)
-            .map_err(db_err)?;
+            let taken: i64 = self
+                .one("SELECT COUNT(*) FROM shift_signups WHERE item_id = $1 AND on_date = $2", args![&item, &on])
+                .await?;
             out.push(CoverSearch {
                 series: schedule_of(self, &item).await?,
                 circle_id: CircleId::from_db(circle),

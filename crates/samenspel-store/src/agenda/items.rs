@@ -7,15 +7,16 @@ impl Store {
     /// The circle's items this member may see.
     pub async fn agenda_items(&self, cap: &Can<act::ViewAgenda>) -> Result<Vec<Item>> {
         let circle = cap.circle_id().as_str();
-        let rows: Vec<ItemRow> = read!(self, |db| sqlx::query_as(&format!(
-            "SELECT i.id, i.kind, i.title, i.place, i.notes, i.elsewhere, i.places, i.audience, i.created_by, \
+        let rows: Vec<ItemRow> = self
+            .all(
+                &format!(
+                    "SELECT i.id, i.kind, i.title, i.place, i.notes, i.elsewhere, i.places, i.audience, i.created_by, \
              {NAME}i.created_by), i.updated_at, i.revision FROM agenda_items i WHERE i.circle_id = $1 \
              ORDER BY i.starts_at, i.id"
-        ))
-        .bind(circle)
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+                ),
+                args![circle],
+            )
+            .await?;
         let schedules: Vec<ScheduleRow> = self
             .all(
                 "SELECT id, starts_at, length_minutes, whole_days, repeat, every, weekdays, until_on, times \
@@ -24,14 +25,15 @@ impl Store {
             )
             .await?;
         let pairs = |table: &'static str| async move {
-            let rows: Vec<(String, String, Option<String>)> = read!(self, |db| sqlx::query_as(&format!(
-                "SELECT c.item_id, c.member_id, {NAME}c.member_id) FROM {table} c \
+            let rows: Vec<(String, String, Option<String>)> = self
+                .all(
+                    &format!(
+                        "SELECT c.item_id, c.member_id, {NAME}c.member_id) FROM {table} c \
                  JOIN agenda_items i ON i.id = c.item_id WHERE i.circle_id = $1 ORDER BY 3"
-            ))
-            .bind(circle)
-            .fetch_all(db)
-            .await)
-            .map_err(db_err)?;
+                    ),
+                    args![circle],
+                )
+                .await?;
             Ok::<_, Error>(rows)
         };
         let chosen = pairs("agenda_chosen").await?;
@@ -43,12 +45,9 @@ impl Store {
                 args![circle],
             )
             .await?;
-        let mine: Vec<String> =
-            read!(self, |db| sqlx::query_scalar("SELECT DISTINCT item_id FROM shift_signups WHERE member_id = $1")
-                .bind(cap.member_id().as_str())
-                .fetch_all(db)
-                .await)
-            .map_err(db_err)?;
+        let mine: Vec<String> = self
+            .all("SELECT DISTINCT item_id FROM shift_signups WHERE member_id = $1", args![cap.member_id().as_str()])
+            .await?;
         let scope = cap.audience();
         let mut out = Vec::new();
         for (id, kind, title, place, notes, elsewhere, places, aud, created_by, name, updated_at, revision) in rows {
