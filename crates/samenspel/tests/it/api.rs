@@ -8,10 +8,8 @@ pub async fn api_flow_and_error_format(db: TestDb) {
     let app = TestApp::new(db).await;
     let ans = app.user("Ans").await;
     let kees = app.user("Kees").await;
-    let mut a = app.client();
-    a.bearer = Some(app.token(&ans).await);
-    let mut k = app.client();
-    k.bearer = Some(app.token(&kees).await);
+    let mut a = app.api_as(&ans).await;
+    let mut k = app.api_as(&kees).await;
 
     let henk = json!({"client_name": "Henk", "my_role": "relative", "my_relation": "echtgenote"});
     let created = a.post_with_key("/api/v1/circles", "api-retry-0001", henk.clone()).await;

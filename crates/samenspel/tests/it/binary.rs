@@ -257,14 +257,7 @@ pub async fn audit_verify_command(db: TestDb) {
     let (_, out, _) = install.run(&["admin", "token", "--email", "x@test.example"], &[]).await;
     let auth = format!("Bearer {}", last_line(&out));
     let server = install.serve().await;
-    let (status, body) = server
-        .request(
-            "POST",
-            "/api/v1/circles",
-            &[("Authorization", &auth), ("Content-Type", "application/json")],
-            "{\"client_name\": \"Henk\", \"my_role\": \"coordinator\"}",
-        )
-        .await;
+    let (status, body) = server.start_henks_circle(&auth).await;
     assert_eq!(status, 201, "{body}");
     server.terminate().await;
     let (code, out, _) = install.run(&["audit", "verify"], &[]).await;

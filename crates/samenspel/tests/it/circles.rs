@@ -57,13 +57,7 @@ pub async fn retried_form_post_creates_one_circle(db: TestDb) {
     let ans = app.user("Ans").await;
     let mut c = app.signed_in(&ans).await;
     let form = c.get("/circles/new").await;
-    let idem = form
-        .body
-        .split("name=\"idem\" value=\"")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .expect("idempotency key in the form")
-        .to_owned();
+    let idem = form.quoted_after("name=\"idem\" value=\"").expect("idempotency key in the form");
     let fields = [("client_name", "Henk"), ("my_role", "relative"), ("idem", idem.as_str())];
     let first = c.post("/circles", &fields).await;
     let second = c.post("/circles", &fields).await;
@@ -165,15 +159,7 @@ pub async fn bad_input_keeps_the_form(db: TestDb) {
     assert_eq!(r.status, 422);
     assert!(r.text().contains("Kies een datum in de toekomst"));
     // Nothing was saved by the refused form.
-    let m = app
-        .db
-        .store
-        .internal()
-        .active_membership(&thijs.id, &circle, Timestamp::now())
-        .await
-        .expect("q")
-        .expect("still member");
-    assert_eq!(m.1.role, Role::Volunteer);
+    assert_eq!(app.role_in(&circle, &thijs.id).await, Some(Role::Volunteer), "still a member, as a volunteer");
     let ok = c
         .post(
             &format!("/circles/{circle}/members/{member}"),

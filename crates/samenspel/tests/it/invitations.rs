@@ -54,15 +54,7 @@ pub async fn invite_by_email_and_join(db: TestDb) {
     assert!(circle_page.text().contains("Ans"));
     let user =
         app.db.store.internal().find_user_for_sign_in("kees@test.example").await.expect("q").expect("account made");
-    let m = app
-        .db
-        .store
-        .internal()
-        .active_membership(&user.id, &circle, Timestamp::now())
-        .await
-        .expect("q")
-        .expect("member");
-    assert_eq!(m.1.role, Role::Volunteer);
+    assert_eq!(app.role_in(&circle, &user.id).await, Some(Role::Volunteer), "a member, as a volunteer");
     // The link is used up.
     let again = app.client().get(&path).await;
     assert_eq!(again.status, 410);
@@ -77,13 +69,7 @@ pub async fn invite_by_link_with_another_address(db: TestDb) {
         .await;
     assert_eq!(r.status, 200);
     assert!(!r.text().contains("per e-mail verstuurd"));
-    let link = r
-        .body
-        .split("id=\"invite-link\" readonly value=\"")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .expect("link shown")
-        .to_owned();
+    let link = r.quoted_after("id=\"invite-link\" readonly value=\"").expect("link shown");
     let path = link.trim_start_matches("http://samenspel.test").to_owned();
     assert_eq!(app.run_jobs().await, 0, "no e-mail for a copied link");
     let mut bram = app.client();
@@ -142,13 +128,7 @@ pub async fn revoked_and_used_invitations_do_not_work(db: TestDb) {
     let circle = app.circle("Henk", &[(&ans, Role::Relative, true)]).await;
     let mut a = app.signed_in(&ans).await;
     let r = invite(&mut a, &circle, &[("role", "volunteer")]).await;
-    let link = r
-        .body
-        .split("id=\"invite-link\" readonly value=\"")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .expect("link")
-        .to_owned();
+    let link = r.quoted_after("id=\"invite-link\" readonly value=\"").expect("link");
     let path = link.trim_start_matches("http://samenspel.test").to_owned();
     let list = a.get(&format!("/circles/{circle}/invitations")).await;
     let id = list

@@ -549,13 +549,7 @@ async fn request(
     let mut fields = vec![("csrf", c.csrf().unwrap_or("").to_owned())];
     fields.extend(form_body(spec.path).into_iter().map(|(k, v)| (k, v.to_owned())));
     let body = serde_urlencoded::to_string(&fields).expect("form");
-    let req = Request::builder()
-        .method(spec.method.clone())
-        .uri(&path)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(Body::from(body))
-        .expect("request");
-    c.send(req).await
+    c.form_raw(spec.method.clone(), &path, body).await
 }
 
 pub const BOUNDARY: &str = "samenspel-test-boundary";
@@ -743,8 +737,7 @@ pub async fn who_asks_is_decided_before_the_input(db: TestDb) {
             let path = fill(spec.path, &w, "no-session", "no-token");
             for asker in askers {
                 let r = if api {
-                    let mut c = app.client();
-                    c.bearer = Some(app.token(asker).await);
+                    let mut c = app.api_as(asker).await;
                     let req = Request::builder()
                         .method(spec.method.clone())
                         .uri(format!("/api/v1{path}"))
@@ -757,13 +750,7 @@ pub async fn who_asks_is_decided_before_the_input(db: TestDb) {
                     let mut c = app.signed_in(asker).await;
                     c.get("/circles").await;
                     let body = format!("csrf={}&{garbage}", c.csrf().unwrap_or(""));
-                    let req = Request::builder()
-                        .method(spec.method.clone())
-                        .uri(&path)
-                        .header("content-type", "application/x-www-form-urlencoded")
-                        .body(Body::from(body))
-                        .expect("request");
-                    c.send(req).await
+                    c.form_raw(spec.method.clone(), &path, body).await
                 };
                 let s = r.status.as_u16();
                 assert!(

@@ -36,8 +36,7 @@ fn contact(name: &str, category: &str, support: &[&str], tie: &str, closeness: i
 pub async fn a_professional_maps_the_network(db: TestDb) {
     let app = TestApp::new(db).await;
     let h = henk(&app).await;
-    let mut fatima = app.client();
-    fatima.bearer = Some(app.token(&h.fatima).await);
+    let mut fatima = app.api_as(&h.fatima).await;
     let base = format!("/api/v1/circles/{}/network", h.circle);
     for body in [
         contact("Buurvrouw Els", "B", &["P", "G"], "supporting", 1),
@@ -139,8 +138,7 @@ pub async fn a_professional_maps_the_network(db: TestDb) {
 pub async fn bad_placements_are_refused_and_keep_what_was_saved(db: TestDb) {
     let app = TestApp::new(db).await;
     let h = henk(&app).await;
-    let mut ans = app.client();
-    ans.bearer = Some(app.token(&h.ans).await);
+    let mut ans = app.api_as(&h.ans).await;
     let base = format!("/api/v1/circles/{}/network", h.circle);
     let r = ans
         .api(Method::POST, &format!("{base}/contacts"), Some(contact("Pastor Dijk", "R", &["E"], "supporting", 2)))
@@ -193,16 +191,14 @@ pub async fn only_the_circle_sees_the_map_and_volunteers_do_not_redraw_it(db: Te
     let app = TestApp::new(db).await;
     let h = henk(&app).await;
     let base = format!("/api/v1/circles/{}/network", h.circle);
-    let mut ans = app.client();
-    ans.bearer = Some(app.token(&h.ans).await);
+    let mut ans = app.api_as(&h.ans).await;
     let r = ans
         .api(Method::POST, &format!("{base}/contacts"), Some(contact("Huisarts Geheim", "Z", &["A"], "neutral", 2)))
         .await;
     let id = r.json()["id"].as_str().expect("id").to_owned();
 
     // The volunteer sees the map but may not change it.
-    let mut thijs = app.client();
-    thijs.bearer = Some(app.token(&h.thijs).await);
+    let mut thijs = app.api_as(&h.thijs).await;
     let map = thijs.api(Method::GET, &base, None).await;
     assert_eq!(map.status, StatusCode::OK);
     assert_eq!(map.json()["may_edit"], false);
@@ -215,8 +211,7 @@ pub async fn only_the_circle_sees_the_map_and_volunteers_do_not_redraw_it(db: Te
     assert!(r.body.contains("Huisarts Geheim") && !r.body.contains("/network/new"), "no add button for a volunteer");
 
     // An outsider gets nothing: not the map, not the contact, not by guessing ids.
-    let mut outsider = app.client();
-    outsider.bearer = Some(app.token(&h.outsider).await);
+    let mut outsider = app.api_as(&h.outsider).await;
     for (method, path, body) in [
         (Method::GET, base.clone(), None),
         (Method::PUT, format!("{base}/contacts/{id}"), Some(contact("Weg", "V", &[], "neutral", 2))),
@@ -250,8 +245,7 @@ pub async fn only_the_circle_sees_the_map_and_volunteers_do_not_redraw_it(db: Te
     assert!(r["contacts"].as_array().expect("contacts").iter().any(|c| c["name"] == "Huisarts Geheim"), "untouched");
 
     // The client sees his own map.
-    let mut henk = app.client();
-    henk.bearer = Some(app.token(&h.henk).await);
+    let mut henk = app.api_as(&h.henk).await;
     assert_eq!(henk.api(Method::GET, &base, None).await.json()["may_edit"], true);
 }
 
@@ -259,8 +253,7 @@ pub async fn a_contact_invited_from_the_map_takes_their_place(db: TestDb) {
     let app = TestApp::new(db).await;
     let h = henk(&app).await;
     let base = format!("/api/v1/circles/{}/network", h.circle);
-    let mut ans = app.client();
-    ans.bearer = Some(app.token(&h.ans).await);
+    let mut ans = app.api_as(&h.ans).await;
     let r = ans
         .api(
             Method::POST,
@@ -279,8 +272,7 @@ pub async fn a_contact_invited_from_the_map_takes_their_place(db: TestDb) {
     assert!(form.body.contains("Je nodigt Buurman Kees uit van de netwerkkaart"), "{}", form.body);
 
     // Another circle's contact cannot be attached to an invitation here.
-    let mut outsider = app.client();
-    outsider.bearer = Some(app.token(&h.outsider).await);
+    let mut outsider = app.api_as(&h.outsider).await;
     let own =
         app.db.store.my_circles(&app.acting_as(&h.outsider).await, samenspel_core::Timestamp::now()).await.expect("c");
     let r = outsider
@@ -304,8 +296,7 @@ pub async fn a_contact_invited_from_the_map_takes_their_place(db: TestDb) {
     let link = r.json()["link"].as_str().expect("link").to_owned();
     let token = link.rsplit('/').next().expect("token").to_owned();
     let kees = app.user("Kees").await;
-    let mut k = app.client();
-    k.bearer = Some(app.token(&kees).await);
+    let mut k = app.api_as(&kees).await;
     let r = k.api(Method::POST, &format!("/api/v1/invitations/{token}/accept"), None).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
 

@@ -95,13 +95,7 @@ pub async fn security_headers(db: TestDb) {
     assert!(r.headers.get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or("").contains("Secure"));
     crate::support::cleanup(tls.db.engine, tls.db.dir.clone(), tls.db.url.clone(), tls.db.schema.clone()).await;
     // Static files get long cache lifetimes under content-hashed names.
-    let css = page
-        .body
-        .split("href=\"/static/")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .expect("stylesheet link")
-        .to_owned();
+    let css = page.quoted_after("href=\"/static/").expect("stylesheet link");
     let r = c.get(&format!("/static/{css}")).await;
     assert_eq!(r.status, 200);
     assert!(r.headers.get("cache-control").and_then(|v| v.to_str().ok()).unwrap_or("").contains("immutable"));

@@ -32,14 +32,7 @@ async fn admin_with_circle(install: &Install) -> (String, String) {
     assert_eq!(code, 0, "{out}{err}");
     let auth = format!("Bearer {}", last_line(&out));
     let server = install.serve().await;
-    let (status, body) = server
-        .request(
-            "POST",
-            "/api/v1/circles",
-            &[("Authorization", &auth), ("Content-Type", "application/json")],
-            "{\"client_name\": \"Henk\", \"my_role\": \"coordinator\"}",
-        )
-        .await;
+    let (status, body) = server.start_henks_circle(&auth).await;
     assert_eq!(status, 201, "{body}");
     let circle =
         serde_json::from_str::<serde_json::Value>(&body).expect("JSON")["id"].as_str().expect("circle id").to_owned();

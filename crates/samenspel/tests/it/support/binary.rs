@@ -139,6 +139,14 @@ impl Server {
         http(&self.addr, method, path, headers, body).await
     }
 
+    /// Starts Henk's circle over the API as a coordinator, with `auth` as the
+    /// Authorization header; the status and body of the answer.
+    pub async fn start_henks_circle(&self, auth: &str) -> (u16, String) {
+        let headers = [("Authorization", auth), ("Content-Type", "application/json")];
+        self.request("POST", "/api/v1/circles", &headers, "{\"client_name\": \"Henk\", \"my_role\": \"coordinator\"}")
+            .await
+    }
+
     /// SIGTERM, then waits for the exit code.
     pub async fn terminate(mut self) -> Option<i32> {
         signal(&self.child, "TERM");

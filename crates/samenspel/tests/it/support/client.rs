@@ -24,6 +24,12 @@ impl Resp {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
 
+    /// The body's text after the first `marker`, up to the next double quote
+    /// (an attribute's value, mostly: `r.quoted_after("name=\"idem\" value=\"")`).
+    pub fn quoted_after(&self, marker: &str) -> Option<String> {
+        self.body.split(marker).nth(1).and_then(|s| s.split('"').next()).map(str::to_owned)
+    }
+
     /// The code of an API error (`error.code`), or "" where there is none.
     pub fn error_code(&self) -> String {
         self.json()["error"]["code"].as_str().unwrap_or_default().to_owned()
@@ -138,8 +144,13 @@ impl<'a> Client<'a> {
 
     /// Posts a form body exactly as given (no CSRF token added).
     pub async fn post_raw(&mut self, path: &str, body: String) -> Resp {
+        self.form_raw(Method::POST, path, body).await
+    }
+
+    /// Sends a form body exactly as given (no CSRF token added) with `method`.
+    pub async fn form_raw(&mut self, method: Method, path: &str, body: String) -> Resp {
         let req = Request::builder()
-            .method(Method::POST)
+            .method(method)
             .uri(path)
             .header("content-type", "application/x-www-form-urlencoded")
             .body(Body::from(body))

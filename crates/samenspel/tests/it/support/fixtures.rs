@@ -192,6 +192,12 @@ impl TestApp {
         self.db.store.internal().act_as(&u.id, "test").await.expect("authenticated")
     }
 
+    /// The role of the user `user` in `circle`, if they are an active member.
+    pub async fn role_in(&self, circle: &CircleId, user: &UserId) -> Option<Role> {
+        let membership = self.db.store.internal().active_membership(user, circle, Timestamp::now()).await;
+        membership.expect("membership").map(|(_, facts)| facts.role)
+    }
+
     /// The member id of `u` in `circle`.
     pub async fn member_id(&self, circle: &CircleId, u: &TUser) -> MemberId {
         self.db
