@@ -11,65 +11,36 @@ use crate::Timestamp;
 use crate::audience::Audience;
 use crate::error::Validator;
 use crate::ids::MemberId;
+use crate::keys::keys;
 
-/// The parts of "Dit ben ik", in the order the page shows them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Part {
-    /// Mijn levensverhaal.
-    LifeStory,
-    /// Wat voor mij belangrijk is.
-    Matters,
-    /// Wat ik fijn vind.
-    Likes,
-    /// Wat ik niet fijn vind.
-    Dislikes,
-    /// Mijn gewoontes en dagritme.
-    Rhythm,
-    /// Hobby's en clubs.
-    Hobbies,
-    /// Belangrijke mensen.
-    People,
-    /// Belangrijke plekken.
-    Places,
-    /// Hoe ik aangesproken wil worden.
-    Address,
-    /// Wat ik voor anderen doe: the client as a contributor, not only a receiver.
-    Gives,
+keys! {
+    /// The parts of "Dit ben ik", in the order the page shows them.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Part {
+        /// Mijn levensverhaal.
+        LifeStory = "life_story",
+        /// Wat voor mij belangrijk is.
+        Matters = "matters",
+        /// Wat ik fijn vind.
+        Likes = "likes",
+        /// Wat ik niet fijn vind.
+        Dislikes = "dislikes",
+        /// Mijn gewoontes en dagritme.
+        Rhythm = "rhythm",
+        /// Hobby's en clubs.
+        Hobbies = "hobbies",
+        /// Belangrijke mensen.
+        People = "people",
+        /// Belangrijke plekken.
+        Places = "places",
+        /// Hoe ik aangesproken wil worden.
+        Address = "address",
+        /// Wat ik voor anderen doe: the client as a contributor, not only a receiver.
+        Gives = "gives",
+    }
 }
 
 impl Part {
-    pub const ALL: [Part; 10] = [
-        Part::LifeStory,
-        Part::Matters,
-        Part::Likes,
-        Part::Dislikes,
-        Part::Rhythm,
-        Part::Hobbies,
-        Part::People,
-        Part::Places,
-        Part::Address,
-        Part::Gives,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Part::LifeStory => "life_story",
-            Part::Matters => "matters",
-            Part::Likes => "likes",
-            Part::Dislikes => "dislikes",
-            Part::Rhythm => "rhythm",
-            Part::Hobbies => "hobbies",
-            Part::People => "people",
-            Part::Places => "places",
-            Part::Address => "address",
-            Part::Gives => "gives",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Part::ALL.into_iter().find(|p| p.as_str() == raw)
-    }
-
     /// The part's locale key, e.g. `about-part-life_story`.
     pub fn label_key(self) -> String {
         format!("about-part-{}", self.as_str())
@@ -179,14 +150,7 @@ pub fn parse_audience(v: &mut Validator, raw: &str, chosen: &[String]) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Error;
-
-    fn codes(err: Error) -> Vec<(&'static str, &'static str)> {
-        match err {
-            Error::Validation(f) => f.into_iter().map(|f| (f.field, f.code)).collect(),
-            other => panic!("not a validation error: {other:?}"),
-        }
-    }
+    use crate::testing::codes;
 
     #[test]
     fn parts_have_unique_keys_that_parse_back() {

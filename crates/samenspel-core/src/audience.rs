@@ -4,41 +4,29 @@
 //! turns the same rule into a `WHERE` clause so that counts and pagination agree.
 
 use crate::ids::MemberId;
+use crate::keys::keys;
 use crate::role::Role;
 use serde::{Deserialize, Serialize};
 
-/// Who may see an item.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Audience {
-    /// Iedereen in de kring.
-    Circle,
-    /// Alleen beroepskrachten (plus the client and representative).
-    Professionals,
-    /// Alleen naasten en vrijwilligers (plus the client and representative).
-    Informal,
-    /// Gekozen leden: exactly the chosen members and the author.
-    Chosen,
+keys! {
+    /// Who may see an item.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Audience {
+        /// Iedereen in de kring.
+        Circle = "circle",
+        /// Alleen beroepskrachten (plus the client and representative).
+        Professionals = "professionals",
+        /// Alleen naasten en vrijwilligers (plus the client and representative).
+        Informal = "informal",
+        /// Gekozen leden: exactly the chosen members and the author.
+        Chosen = "chosen",
+    }
 }
 
 impl Audience {
-    pub const ALL: [Audience; 4] = [Audience::Circle, Audience::Professionals, Audience::Informal, Audience::Chosen];
-
     /// The audiences that need no list of members.
     pub const GROUPS: [Audience; 3] = [Audience::Circle, Audience::Professionals, Audience::Informal];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Audience::Circle => "circle",
-            Audience::Professionals => "professionals",
-            Audience::Informal => "informal",
-            Audience::Chosen => "chosen",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Audience::ALL.into_iter().find(|a| a.as_str() == raw)
-    }
 }
 
 /// What one member may see, computed from their membership by the access

@@ -3,31 +3,21 @@
 //! the check-in it may follow.
 
 use crate::ids::MemberId;
+use crate::keys::keys;
 use crate::role::Role;
 use crate::validate;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SignalAudience {
-    /// The circle's coordinators.
-    Coordinator,
-    /// Everyone in the circle.
-    Circle,
+keys! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum SignalAudience: trimmed {
+        /// The circle's coordinators.
+        Coordinator = "coordinator",
+        /// Everyone in the circle.
+        Circle = "circle",
+    }
 }
 
 impl SignalAudience {
-    pub const ALL: [SignalAudience; 2] = [SignalAudience::Coordinator, SignalAudience::Circle];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SignalAudience::Coordinator => "coordinator",
-            SignalAudience::Circle => "circle",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        SignalAudience::ALL.into_iter().find(|a| a.as_str() == raw.trim())
-    }
-
     /// Does a member with `role` see a signal shared with this audience?
     /// (The carer always sees their own.)
     pub fn reaches(self, role: Role) -> bool {

@@ -14,22 +14,25 @@ use crate::agreement::Step;
 use crate::audience::Audience;
 use crate::error::Validator;
 use crate::ids::MemberId;
+use crate::keys::keys;
 use crate::validate;
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 
-/// The guides Samenspel offers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Guide {
-    /// Familiestartgesprek: the first conversation with client and family.
-    FamilyStart,
-    /// "In gesprek": talking about the collaboration itself.
-    Collaboration,
-    /// Evaluatiegesprek: do the agreements still fit?
-    Review,
-    /// Kennismaking (intake): the first contact — what the client wants, and
-    /// what family and network want and can do, from day one.
-    Intake,
+keys! {
+    /// The guides Samenspel offers, in the order they are offered.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Guide: trimmed {
+        /// Kennismaking (intake): the first contact — what the client wants, and
+        /// what family and network want and can do, from day one.
+        Intake = "intake",
+        /// Familiestartgesprek: the first conversation with client and family.
+        FamilyStart = "family_start",
+        /// "In gesprek": talking about the collaboration itself.
+        Collaboration = "collaboration",
+        /// Evaluatiegesprek: do the agreements still fit?
+        Review = "review",
+    }
 }
 
 /// One question of a guide. `key` names the answer (and the form field);
@@ -110,21 +113,6 @@ const INTAKE: [Question; 10] = [
 ];
 
 impl Guide {
-    pub const ALL: [Guide; 4] = [Guide::Intake, Guide::FamilyStart, Guide::Collaboration, Guide::Review];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Guide::FamilyStart => "family_start",
-            Guide::Collaboration => "collaboration",
-            Guide::Review => "review",
-            Guide::Intake => "intake",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Guide::ALL.into_iter().find(|g| g.as_str() == raw.trim())
-    }
-
     pub fn questions(self) -> &'static [Question] {
         match self {
             Guide::FamilyStart => &FAMILY_START,
@@ -294,7 +282,7 @@ pub fn may_change_conversation(is_recorder: bool, took_part: bool, manages: bool
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Error;
+    use crate::testing::codes;
     use jiff::civil::date;
 
     fn input(guide: &str) -> ConversationInput {
@@ -303,13 +291,6 @@ mod tests {
             others: "Ans".into(),
             answers: [("fs_self".to_string(), "  Zelf wassen, met wat hulp.\r\nKoffie zetten. ".to_string())].into(),
             ..Default::default()
-        }
-    }
-
-    fn codes(err: Error) -> Vec<(&'static str, &'static str)> {
-        match err {
-            Error::Validation(fields) => fields.into_iter().map(|f| (f.field, f.code)).collect(),
-            other => panic!("expected field errors, got {other:?}"),
         }
     }
 

@@ -138,15 +138,8 @@ impl EmpathyMapInput {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Error;
+    use crate::testing::codes;
     use jiff::civil::date;
-
-    fn codes(err: Error) -> Vec<(&'static str, &'static str)> {
-        match err {
-            Error::Validation(f) => f.into_iter().map(|f| (f.field, f.code)).collect(),
-            other => panic!("not a validation error: {other:?}"),
-        }
-    }
 
     #[test]
     fn a_map_is_checked() {

@@ -9,42 +9,25 @@ use crate::Timestamp;
 use crate::audience::Audience;
 use crate::error::Validator;
 use crate::ids::MemberId;
+use crate::keys::keys;
 use jiff::civil::{Date, DateTime, Time};
 
-/// A ready-made request: each gives a first title and a hint.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Template {
-    /// Vervoer: a ride to the hospital, the GP, a visit.
-    Ride,
-    /// Boodschappen.
-    Shopping,
-    /// Gezelschap: company, a walk, a cup of coffee.
-    Company,
-    /// Even vrij: a few hours off for a family carer (respijt).
-    Respite,
-    /// Een klusje in en om het huis.
-    Chore,
-    /// Iets anders.
-    Other,
-}
-
-impl Template {
-    pub const ALL: [Template; 6] =
-        [Template::Ride, Template::Shopping, Template::Company, Template::Respite, Template::Chore, Template::Other];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Template::Ride => "ride",
-            Template::Shopping => "shopping",
-            Template::Company => "company",
-            Template::Respite => "respite",
-            Template::Chore => "chore",
-            Template::Other => "other",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Template::ALL.into_iter().find(|t| t.as_str() == raw)
+keys! {
+    /// A ready-made request: each gives a first title and a hint.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Template {
+        /// Vervoer: a ride to the hospital, the GP, a visit.
+        Ride = "ride",
+        /// Boodschappen.
+        Shopping = "shopping",
+        /// Gezelschap: company, a walk, a cup of coffee.
+        Company = "company",
+        /// Even vrij: a few hours off for a family carer (respijt).
+        Respite = "respite",
+        /// Een klusje in en om het huis.
+        Chore = "chore",
+        /// Iets anders.
+        Other = "other",
     }
 }
 
@@ -251,15 +234,8 @@ pub fn check_message(raw: &str) -> crate::Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Error;
+    use crate::testing::codes;
     use jiff::civil::{date, datetime};
-
-    fn codes(err: Error) -> Vec<(&'static str, &'static str)> {
-        match err {
-            Error::Validation(f) => f.into_iter().map(|f| (f.field, f.code)).collect(),
-            other => panic!("not a validation error: {other:?}"),
-        }
-    }
 
     #[test]
     fn a_window_defaults_to_the_whole_day() {

@@ -18,6 +18,7 @@ pub mod error;
 pub mod help;
 pub mod ids;
 pub mod invitation;
+mod keys;
 pub mod locale;
 pub mod logbook;
 pub mod member;
@@ -28,6 +29,8 @@ pub mod questionnaire;
 pub mod recurrence;
 pub mod role;
 pub mod signing;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod user;
 pub mod validate;
 pub mod wellbeing;

@@ -5,43 +5,29 @@ use crate::Timestamp;
 use crate::audience::Audience;
 use crate::error::{FieldError, Validator};
 use crate::ids::{CircleId, MemberId};
+use crate::keys::keys;
 use crate::role::Role;
 use serde::Serialize;
 
-/// What kind of entry someone writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EntryKind {
-    /// Update: what was done, how it went.
-    Update,
-    /// Mooi moment: a meaningful moment.
-    Moment,
-    /// Observatie / zorg: a concern; stays open until answered or closed.
-    Concern,
-    /// Vraag: a question; stays open until answered or closed.
-    Question,
-    /// Bedankje: appreciation addressed to one or more members.
-    Thanks,
+keys! {
+    /// What kind of entry someone writes.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum EntryKind {
+        /// Update: what was done, how it went.
+        Update = "update",
+        /// Mooi moment: a meaningful moment.
+        Moment = "moment",
+        /// Observatie / zorg: a concern; stays open until answered or closed.
+        Concern = "concern",
+        /// Vraag: a question; stays open until answered or closed.
+        Question = "question",
+        /// Bedankje: appreciation addressed to one or more members.
+        Thanks = "thanks",
+    }
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 5] =
-        [EntryKind::Update, EntryKind::Moment, EntryKind::Concern, EntryKind::Question, EntryKind::Thanks];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntryKind::Update => "update",
-            EntryKind::Moment => "moment",
-            EntryKind::Concern => "concern",
-            EntryKind::Question => "question",
-            EntryKind::Thanks => "thanks",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        EntryKind::ALL.into_iter().find(|k| k.as_str() == raw)
-    }
-
     /// Concerns and questions stay open until someone answers or closes them.
     pub fn stays_open(self) -> bool {
         matches!(self, EntryKind::Concern | EntryKind::Question)
@@ -53,32 +39,16 @@ impl EntryKind {
     }
 }
 
-/// The picture on a thank-you card, from a small fixed set.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Card {
-    Sun,
-    Flower,
-    Heart,
-    Coffee,
-    Star,
-}
-
-impl Card {
-    pub const ALL: [Card; 5] = [Card::Sun, Card::Flower, Card::Heart, Card::Coffee, Card::Star];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Card::Sun => "sun",
-            Card::Flower => "flower",
-            Card::Heart => "heart",
-            Card::Coffee => "coffee",
-            Card::Star => "star",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Card::ALL.into_iter().find(|c| c.as_str() == raw)
+keys! {
+    /// The picture on a thank-you card, from a small fixed set.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Card {
+        Sun = "sun",
+        Flower = "flower",
+        Heart = "heart",
+        Coffee = "coffee",
+        Star = "star",
     }
 }
 
@@ -115,28 +85,14 @@ impl Status {
     }
 }
 
-/// The small set of reactions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Reaction {
-    Thanks,
-    Seen,
-    Heart,
-}
-
-impl Reaction {
-    pub const ALL: [Reaction; 3] = [Reaction::Thanks, Reaction::Seen, Reaction::Heart];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Reaction::Thanks => "thanks",
-            Reaction::Seen => "seen",
-            Reaction::Heart => "heart",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Reaction::ALL.into_iter().find(|r| r.as_str() == raw)
+keys! {
+    /// The small set of reactions.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Reaction {
+        Thanks = "thanks",
+        Seen = "seen",
+        Heart = "heart",
     }
 }
 

@@ -6,6 +6,7 @@
 
 use crate::error::{FieldError, Validator};
 use crate::ids::MemberId;
+use crate::keys::keys;
 use crate::role::Role;
 use crate::validate;
 
@@ -148,31 +149,17 @@ impl Support {
     }
 }
 
-/// The kind of relation, drawn as the line's style.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tie {
-    /// A thick line: the relation supports.
-    Supporting,
-    /// A dotted line.
-    Neutral,
-    /// A jagged line: the relation is strained (Samenspel's choice of
-    /// drawing; the ecogram source's third line type was not retrieved).
-    Strained,
-}
-
-impl Tie {
-    pub const ALL: [Tie; 3] = [Tie::Supporting, Tie::Neutral, Tie::Strained];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Tie::Supporting => "supporting",
-            Tie::Neutral => "neutral",
-            Tie::Strained => "strained",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Tie::ALL.into_iter().find(|t| t.as_str() == raw.trim())
+keys! {
+    /// The kind of relation, drawn as the line's style.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Tie: trimmed {
+        /// A thick line: the relation supports.
+        Supporting = "supporting",
+        /// A dotted line.
+        Neutral = "neutral",
+        /// A jagged line: the relation is strained (Samenspel's choice of
+        /// drawing; the ecogram source's third line type was not retrieved).
+        Strained = "strained",
     }
 }
 

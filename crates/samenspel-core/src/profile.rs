@@ -11,40 +11,24 @@
 //!   there; which other roles apply changes with the situation.
 
 use crate::error::Validator;
+use crate::keys::keys;
 
-/// The five perspectives on collaboration.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Perspective {
-    /// Focused on the process: invests in relations, keeps agreements.
-    Verbinder,
-    /// Puts the client's interest first; values the professional's knowledge
-    /// and clear agreements on who does what.
-    Kenner,
-    /// Person-centred: the life story, openness, understanding, compassion.
-    Luisteraar,
-    /// Puts the client first, also when that means departing from the rules;
-    /// learning from each other.
-    Rebel,
-    /// Meeting the needs of client and carer through consultation.
-    Prater,
-}
-
-impl Perspective {
-    pub const ALL: [Perspective; 5] =
-        [Perspective::Verbinder, Perspective::Kenner, Perspective::Luisteraar, Perspective::Rebel, Perspective::Prater];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Perspective::Verbinder => "verbinder",
-            Perspective::Kenner => "kenner",
-            Perspective::Luisteraar => "luisteraar",
-            Perspective::Rebel => "rebel",
-            Perspective::Prater => "prater",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Perspective::ALL.into_iter().find(|p| p.as_str() == raw.trim())
+keys! {
+    /// The five perspectives on collaboration.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Perspective: trimmed {
+        /// Focused on the process: invests in relations, keeps agreements.
+        Verbinder = "verbinder",
+        /// Puts the client's interest first; values the professional's knowledge
+        /// and clear agreements on who does what.
+        Kenner = "kenner",
+        /// Person-centred: the life story, openness, understanding, compassion.
+        Luisteraar = "luisteraar",
+        /// Puts the client first, also when that means departing from the rules;
+        /// learning from each other.
+        Rebel = "rebel",
+        /// Meeting the needs of client and carer through consultation.
+        Prater = "prater",
     }
 }
 

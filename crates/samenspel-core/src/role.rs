@@ -1,45 +1,30 @@
 //! The roles a person can have in a circle and in an organisation.
 
+use crate::keys::keys;
 use serde::{Deserialize, Serialize};
 
-/// A member's role in one circle. The same person can have different roles in
-/// different circles (a nurse in one, a daughter in another).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// Cliënt: the person the circle is for.
-    Client,
-    /// Vertegenwoordiger: legal representative (curator, mentor, gemachtigde, parent).
-    Representative,
-    /// Naaste / mantelzorger: partner, child, neighbour, friend.
-    Relative,
-    /// Vrijwilliger.
-    Volunteer,
-    /// Beroepskracht: nurse, care worker, case manager.
-    Professional,
-    /// Coördinator / coach informele zorg of the organisation.
-    Coordinator,
+keys! {
+    /// A member's role in one circle. The same person can have different roles in
+    /// different circles (a nurse in one, a daughter in another).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Role {
+        /// Cliënt: the person the circle is for.
+        Client = "client",
+        /// Vertegenwoordiger: legal representative (curator, mentor, gemachtigde, parent).
+        Representative = "representative",
+        /// Naaste / mantelzorger: partner, child, neighbour, friend.
+        Relative = "relative",
+        /// Vrijwilliger.
+        Volunteer = "volunteer",
+        /// Beroepskracht: nurse, care worker, case manager.
+        Professional = "professional",
+        /// Coördinator / coach informele zorg of the organisation.
+        Coordinator = "coordinator",
+    }
 }
 
 impl Role {
-    pub const ALL: [Role; 6] =
-        [Role::Client, Role::Representative, Role::Relative, Role::Volunteer, Role::Professional, Role::Coordinator];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Client => "client",
-            Role::Representative => "representative",
-            Role::Relative => "relative",
-            Role::Volunteer => "volunteer",
-            Role::Professional => "professional",
-            Role::Coordinator => "coordinator",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Role::ALL.into_iter().find(|r| r.as_str() == raw)
-    }
-
     /// Paid members of the circle: they count as "professionals" for audiences.
     pub fn is_professional(self) -> bool {
         matches!(self, Role::Professional | Role::Coordinator)
@@ -64,28 +49,15 @@ impl Role {
     }
 }
 
-/// A person's role in an organisation (outside any circle).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OrgRole {
-    /// Beheerder: locations, staff, policies. Sees no circle content by this role.
-    Admin,
-    /// Coördinator: may start circles for the organisation.
-    Coordinator,
-}
-
-impl OrgRole {
-    pub const ALL: [OrgRole; 2] = [OrgRole::Admin, OrgRole::Coordinator];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OrgRole::Admin => "admin",
-            OrgRole::Coordinator => "coordinator",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        OrgRole::ALL.into_iter().find(|r| r.as_str() == raw)
+keys! {
+    /// A person's role in an organisation (outside any circle).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum OrgRole {
+        /// Beheerder: locations, staff, policies. Sees no circle content by this role.
+        Admin = "admin",
+        /// Coördinator: may start circles for the organisation.
+        Coordinator = "coordinator",
     }
 }
 

@@ -7,56 +7,29 @@ use crate::Timestamp;
 use crate::audience::Audience;
 use crate::error::Validator;
 use crate::ids::MemberId;
+use crate::keys::keys;
 use jiff::civil::Date;
 
-/// What kind of goal, in the words of reablement.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum GoalKind {
-    /// Dit wil ik blijven doen.
-    Keep,
-    /// Dit wil ik weer doen.
-    Again,
-    /// Dit wil ik (nieuw) gaan doen.
-    New,
-}
-
-impl GoalKind {
-    pub const ALL: [GoalKind; 3] = [GoalKind::Keep, GoalKind::Again, GoalKind::New];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            GoalKind::Keep => "keep",
-            GoalKind::Again => "again",
-            GoalKind::New => "new",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        GoalKind::ALL.into_iter().find(|k| k.as_str() == raw)
+keys! {
+    /// What kind of goal, in the words of reablement.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum GoalKind {
+        /// Dit wil ik blijven doen.
+        Keep = "keep",
+        /// Dit wil ik weer doen.
+        Again = "again",
+        /// Dit wil ik (nieuw) gaan doen.
+        New = "new",
     }
 }
 
-/// Where a goal stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum GoalStatus {
-    Active,
-    Achieved,
-    Stopped,
-}
-
-impl GoalStatus {
-    pub const ALL: [GoalStatus; 3] = [GoalStatus::Active, GoalStatus::Achieved, GoalStatus::Stopped];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            GoalStatus::Active => "active",
-            GoalStatus::Achieved => "achieved",
-            GoalStatus::Stopped => "stopped",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        GoalStatus::ALL.into_iter().find(|s| s.as_str() == raw)
+keys! {
+    /// Where a goal stands.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum GoalStatus {
+        Active = "active",
+        Achieved = "achieved",
+        Stopped = "stopped",
     }
 }
 
@@ -207,15 +180,8 @@ impl GoalInput {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Error;
+    use crate::testing::codes;
     use jiff::civil::date;
-
-    fn codes(err: Error) -> Vec<(&'static str, &'static str)> {
-        match err {
-            Error::Validation(f) => f.into_iter().map(|f| (f.field, f.code)).collect(),
-            other => panic!("not a validation error: {other:?}"),
-        }
-    }
 
     #[test]
     fn a_goal_is_checked() {

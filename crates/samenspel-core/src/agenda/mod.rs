@@ -7,33 +7,20 @@
 use crate::Timestamp;
 use crate::audience::Audience;
 use crate::ids::MemberId;
+use crate::keys::keys;
 use crate::recurrence::Series;
 use jiff::civil::Date;
 
-/// What an item is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Kind {
-    /// An appointment: the GP, the hospital, the hairdresser.
-    Appointment,
-    /// Something to do together: a walk, a birthday, a family evening.
-    Activity,
-    /// A shift or visit that needs someone: "Tuesday evening company".
-    Shift,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Appointment, Kind::Activity, Kind::Shift];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Appointment => "appointment",
-            Kind::Activity => "activity",
-            Kind::Shift => "shift",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Kind::ALL.into_iter().find(|k| k.as_str() == raw)
+keys! {
+    /// What an item is.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Kind {
+        /// An appointment: the GP, the hospital, the hairdresser.
+        Appointment = "appointment",
+        /// Something to do together: a walk, a birthday, a family evening.
+        Activity = "activity",
+        /// A shift or visit that needs someone: "Tuesday evening company".
+        Shift = "shift",
     }
 }
 

@@ -1,17 +1,10 @@
 //! Checking an item's input: kinds, lengths, series, shifts' places.
 
 use super::*;
-use crate::Error;
 use crate::recurrence::{End, Frequency, Length};
+use crate::testing::codes;
 use jiff::civil::Weekday;
 use jiff::civil::date;
-
-fn codes(err: Error) -> Vec<(&'static str, &'static str)> {
-    match err {
-        Error::Validation(f) => f.into_iter().map(|f| (f.field, f.code)).collect(),
-        other => panic!("not a validation error: {other:?}"),
-    }
-}
 
 fn shift() -> ItemInput {
     ItemInput {

@@ -5,6 +5,7 @@
 //! the professional does.
 
 use crate::ids::MemberId;
+use crate::keys::keys;
 use crate::role::Role;
 use jiff::civil::Date;
 
@@ -12,49 +13,19 @@ mod input;
 
 pub use input::{AgreementInput, MAX_DESCRIPTION, MAX_FREQUENCY, NewAgreement, PartyInput};
 
-/// Life domains an agreement is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Domain {
-    PersonalCare,
-    Household,
-    Meals,
-    Medication,
-    Finances,
-    Company,
-    Mobility,
-    Appointments,
-    Other,
-}
-
-impl Domain {
-    pub const ALL: [Domain; 9] = [
-        Domain::PersonalCare,
-        Domain::Household,
-        Domain::Meals,
-        Domain::Medication,
-        Domain::Finances,
-        Domain::Company,
-        Domain::Mobility,
-        Domain::Appointments,
-        Domain::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Domain::PersonalCare => "personal_care",
-            Domain::Household => "household",
-            Domain::Meals => "meals",
-            Domain::Medication => "medication",
-            Domain::Finances => "finances",
-            Domain::Company => "company",
-            Domain::Mobility => "mobility",
-            Domain::Appointments => "appointments",
-            Domain::Other => "other",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Domain::ALL.into_iter().find(|d| d.as_str() == raw.trim())
+keys! {
+    /// Life domains an agreement is about.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Domain: trimmed {
+        PersonalCare = "personal_care",
+        Household = "household",
+        Meals = "meals",
+        Medication = "medication",
+        Finances = "finances",
+        Company = "company",
+        Mobility = "mobility",
+        Appointments = "appointments",
+        Other = "other",
     }
 }
 
