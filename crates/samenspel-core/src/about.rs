@@ -110,10 +110,7 @@ pub struct NewSection {
 impl SectionInput {
     pub fn parse(&self) -> crate::Result<NewSection> {
         let mut v = Validator::new();
-        let text = self.text.trim().replace("\r\n", "\n");
-        if text.chars().count() > MAX_TEXT {
-            v.push("text", "about-text-too-long");
-        }
+        let text = v.text("text", &self.text, MAX_TEXT, "about-text-too-long");
         let audience = parse_audience(&mut v, &self.audience, &self.chosen);
         v.finish()?;
         Ok(NewSection { text, first_person: self.first_person, audience })
@@ -133,13 +130,7 @@ pub fn parse_audience(v: &mut Validator, raw: &str, chosen: &[String]) -> Option
     };
     let mut members = Vec::new();
     if audience == Audience::Chosen {
-        for id in chosen {
-            match MemberId::parse(id.trim()) {
-                Some(id) if !members.contains(&id) => members.push(id),
-                Some(_) => {}
-                None => v.push("chosen", "member-not-in-circle"),
-            }
-        }
+        members = v.members("chosen", chosen);
         if members.is_empty() {
             v.push("chosen", "audience-chosen-empty");
         }

@@ -2,10 +2,10 @@
 //! share it, and with whom; it never carries the answers or the score of
 //! the check-in it may follow.
 
+use crate::error::{FieldError, Validator};
 use crate::ids::MemberId;
 use crate::keys::keys;
 use crate::role::Role;
-use crate::validate;
 
 keys! {
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,15 +43,10 @@ pub struct Signal {
 
 /// Checks a signal as sent: the audience, and a short optional message.
 pub fn parse_signal(audience: &str, message: &str) -> crate::Result<(SignalAudience, String)> {
-    let mut v = crate::error::Validator::new();
-    let audience = SignalAudience::parse(audience);
-    if audience.is_none() {
-        v.push("audience", "signal-audience-invalid");
-    }
-    let message = validate::collapse_spaces(message);
-    if message.chars().count() > MAX_SIGNAL_MESSAGE {
-        v.push("message", "signal-message-too-long");
-    }
+    let mut v = Validator::new();
+    let audience =
+        v.check(SignalAudience::parse(audience).ok_or(FieldError::new("audience", "signal-audience-invalid")));
+    let message = v.line("message", message, MAX_SIGNAL_MESSAGE, "signal-message-too-long");
     v.finish()?;
     audience.map(|a| (a, message)).ok_or_else(|| crate::Error::internal("a checked signal lacks its audience"))
 }

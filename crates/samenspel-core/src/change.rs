@@ -4,48 +4,25 @@
 //! and proposes a review conversation.
 
 use crate::agreement::{Agreement, Step};
-use crate::error::Validator;
+use crate::error::{FieldError, Validator};
+use crate::keys::keys;
 use crate::validate;
 use jiff::civil::Date;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ChangeKind {
-    MovedToCareHome,
-    MovedHome,
-    ProfessionalChanged,
-    CarerAvailability,
-    MoreCare,
-    LessCare,
-    Other,
+keys! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum ChangeKind: trimmed {
+        MovedToCareHome = "moved_to_care_home",
+        MovedHome = "moved_home",
+        ProfessionalChanged = "professional_changed",
+        CarerAvailability = "carer_availability",
+        MoreCare = "more_care",
+        LessCare = "less_care",
+        Other = "other",
+    }
 }
 
 impl ChangeKind {
-    pub const ALL: [ChangeKind; 7] = [
-        ChangeKind::MovedToCareHome,
-        ChangeKind::MovedHome,
-        ChangeKind::ProfessionalChanged,
-        ChangeKind::CarerAvailability,
-        ChangeKind::MoreCare,
-        ChangeKind::LessCare,
-        ChangeKind::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ChangeKind::MovedToCareHome => "moved_to_care_home",
-            ChangeKind::MovedHome => "moved_home",
-            ChangeKind::ProfessionalChanged => "professional_changed",
-            ChangeKind::CarerAvailability => "carer_availability",
-            ChangeKind::MoreCare => "more_care",
-            ChangeKind::LessCare => "less_care",
-            ChangeKind::Other => "other",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        ChangeKind::ALL.into_iter().find(|k| k.as_str() == raw.trim())
-    }
-
     /// Which agreements such a change usually touches, as the form's
     /// starting choice. A move or a change in the care needed touches
     /// everything; a new professional their own step; a carer's availability
@@ -106,23 +83,14 @@ pub struct NewChange {
 impl ChangeInput {
     pub fn parse(&self, today: Date) -> crate::Result<NewChange> {
         let mut v = Validator::new();
-        let kind = ChangeKind::parse(&self.kind);
-        if kind.is_none() {
-            v.push("kind", "change-kind-invalid");
-        }
+        let kind = v.check(ChangeKind::parse(&self.kind).ok_or(FieldError::new("kind", "change-kind-invalid")));
         let description = validate::collapse_spaces(&self.description);
         if description.chars().count() > MAX_CHANGE_TEXT {
             v.push("description", "change-text-too-long");
         } else if description.is_empty() && kind == Some(ChangeKind::Other) {
             v.push("description", "change-text-required");
         }
-        let occurred_on = match self.occurred_on.trim() {
-            "" => Some(today),
-            raw => raw.parse::<Date>().ok(),
-        };
-        if occurred_on.is_none() {
-            v.push("occurred_on", "date-invalid");
-        }
+        let occurred_on = v.date_or("occurred_on", &self.occurred_on, Some(today));
         v.finish()?;
         match (kind, occurred_on) {
             (Some(kind), Some(occurred_on)) => {

@@ -12,10 +12,9 @@
 use crate::about::Part;
 use crate::agreement::Step;
 use crate::audience::Audience;
-use crate::error::Validator;
+use crate::error::{FieldError, Validator};
 use crate::ids::MemberId;
 use crate::keys::keys;
-use crate::validate;
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 
@@ -201,18 +200,10 @@ pub struct NewConversation {
 impl ConversationInput {
     pub fn parse(&self, today: Date) -> crate::Result<NewConversation> {
         let mut v = Validator::new();
-        let guide = Guide::parse(&self.guide);
-        if guide.is_none() {
-            v.push("guide", "guide-invalid");
-        }
-        let held_on = match self.held_on.trim() {
-            "" => Some(today),
-            raw => raw.parse::<Date>().ok(),
-        };
-        match held_on {
-            None => v.push("held_on", "date-invalid"),
-            Some(d) if d > today => v.push("held_on", "conversation-date-future"),
-            Some(_) => {}
+        let guide = v.check(Guide::parse(&self.guide).ok_or(FieldError::new("guide", "guide-invalid")));
+        let held_on = v.date_or("held_on", &self.held_on, Some(today));
+        if held_on.is_some_and(|d| d > today) {
+            v.push("held_on", "conversation-date-future");
         }
         let audience = match self.audience.trim() {
             "" => Some(Audience::Circle),
@@ -221,21 +212,11 @@ impl ConversationInput {
         if audience.is_none() {
             v.push("audience", "audience-invalid");
         }
-        let mut participants = Vec::new();
-        for raw in &self.participants {
-            match MemberId::parse(raw.trim()) {
-                Some(id) if !participants.contains(&id) => participants.push(id),
-                Some(_) => {}
-                None => v.push("participants", "member-not-in-circle"),
-            }
-        }
+        let participants = v.members("participants", &self.participants);
         if participants.len() > MAX_PARTICIPANTS {
             v.push("participants", "conversation-too-many-participants");
         }
-        let others = validate::collapse_spaces(&self.others);
-        if others.chars().count() > MAX_OTHERS {
-            v.push("others", "conversation-others-too-long");
-        }
+        let others = v.line("others", &self.others, MAX_OTHERS, "conversation-others-too-long");
         let mut answers = BTreeMap::new();
         if let Some(guide) = guide {
             for (key, text) in &self.answers {

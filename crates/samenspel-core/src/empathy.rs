@@ -102,29 +102,16 @@ pub struct NewEmpathyMap {
 impl EmpathyMapInput {
     pub fn parse(&self, today: Date) -> crate::Result<NewEmpathyMap> {
         let mut v = Validator::new();
-        let made_on = match self.made_on.trim() {
-            "" => Some(today),
-            raw => raw.parse::<Date>().ok(),
-        };
-        match made_on {
-            None => v.push("made_on", "date-invalid"),
-            Some(d) if d > today => v.push("made_on", "empathy-date-future"),
-            Some(_) => {}
+        let made_on = v.date_or("made_on", &self.made_on, Some(today));
+        if made_on.is_some_and(|d| d > today) {
+            v.push("made_on", "empathy-date-future");
         }
         let raw = [&self.says, &self.thinks, &self.does, &self.feels, &self.pains, &self.gains];
-        let texts = raw.map(|t| t.trim().replace("\r\n", "\n"));
-        for (q, t) in Quadrant::ALL.iter().zip(&texts) {
-            if t.chars().count() > MAX_QUADRANT {
-                v.push(q.as_str(), "empathy-text-too-long");
-            }
-        }
+        let texts = Quadrant::ALL.map(|q| v.text(q.as_str(), raw[q as usize], MAX_QUADRANT, "empathy-text-too-long"));
         if texts.iter().all(String::is_empty) {
             v.push("says", "empathy-empty");
         }
-        let made_with = crate::validate::collapse_spaces(&self.made_with);
-        if made_with.chars().count() > MAX_MADE_WITH {
-            v.push("made_with", "empathy-made-with-too-long");
-        }
+        let made_with = v.line("made_with", &self.made_with, MAX_MADE_WITH, "empathy-made-with-too-long");
         let audience = crate::about::parse_audience(&mut v, &self.audience, &self.chosen);
         v.finish()?;
         let (audience, chosen) = audience.unwrap_or((Audience::Circle, Vec::new()));

@@ -7,7 +7,7 @@
 
 use crate::Timestamp;
 use crate::audience::Audience;
-use crate::error::Validator;
+use crate::error::{FieldError, Validator};
 use crate::ids::MemberId;
 use crate::keys::keys;
 use jiff::civil::{Date, DateTime, Time};
@@ -148,48 +148,17 @@ impl RequestInput {
     /// `today` keeps requests out of the past.
     pub fn parse(&self, today: Date) -> crate::Result<NewRequest> {
         let mut v = Validator::new();
-        let template = Template::parse(self.template.trim());
-        if template.is_none() {
-            v.push("template", "help-template-invalid");
+        let template =
+            v.check(Template::parse(self.template.trim()).ok_or(FieldError::new("template", "help-template-invalid")));
+        let title = v.required_line("title", &self.title, MAX_TITLE, "help-title-required", "help-title-too-long");
+        let details = v.text("details", &self.details, MAX_DETAILS, "help-details-too-long");
+        let date = v.date("date", &self.date);
+        if date.is_some_and(|d| d < today) {
+            v.push("date", "help-date-past");
         }
-        let title = crate::validate::collapse_spaces(&self.title);
-        if title.is_empty() {
-            v.push("title", "help-title-required");
-        } else if title.chars().count() > MAX_TITLE {
-            v.push("title", "help-title-too-long");
-        }
-        let details = self.details.trim().replace("\r\n", "\n");
-        if details.chars().count() > MAX_DETAILS {
-            v.push("details", "help-details-too-long");
-        }
-        let date = self.date.trim().parse::<Date>().ok();
-        match date {
-            None => v.push("date", "date-invalid"),
-            Some(d) if d < today => v.push("date", "help-date-past"),
-            _ => {}
-        }
-        let time = |v: &mut Validator, raw: &str, field: &'static str, default: Time| match raw.trim() {
-            "" => Some(default),
-            raw => {
-                let t = crate::agenda::parse_time(raw);
-                if t.is_none() {
-                    v.push(field, "time-invalid");
-                }
-                t
-            }
-        };
-        let from_time = time(&mut v, &self.from_time, "from_time", Time::midnight());
-        let until_time = time(&mut v, &self.until_time, "until_time", Time::constant(23, 59, 0, 0));
-        let until_date = match self.until_date.trim() {
-            "" => date,
-            raw => {
-                let d = raw.parse::<Date>().ok();
-                if d.is_none() {
-                    v.push("until_date", "date-invalid");
-                }
-                d
-            }
-        };
+        let from_time = v.time_or("from_time", &self.from_time, Some(Time::midnight()));
+        let until_time = v.time_or("until_time", &self.until_time, Some(Time::constant(23, 59, 0, 0)));
+        let until_date = v.date_or("until_date", &self.until_date, date);
         let asked_for = match self.asked_for.trim() {
             "" => None,
             raw => {
@@ -224,10 +193,9 @@ impl RequestInput {
 
 /// An offer to help, checked.
 pub fn check_message(raw: &str) -> crate::Result<String> {
-    let message = raw.trim().replace("\r\n", "\n");
-    if message.chars().count() > MAX_MESSAGE {
-        return Err(crate::Error::field("message", "help-message-too-long"));
-    }
+    let mut v = Validator::new();
+    let message = v.text("message", raw, MAX_MESSAGE, "help-message-too-long");
+    v.finish()?;
     Ok(message)
 }
 

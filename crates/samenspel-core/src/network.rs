@@ -234,41 +234,22 @@ impl Placement {
     pub fn parse(input: &PlacementInput, for_member: bool) -> crate::Result<Placement> {
         let mut v = Validator::new();
         let name = if for_member { Some(String::new()) } else { v.check(validate::name("name", &input.name)) };
-        let category = Category::parse(&input.category);
-        if category.is_none() {
-            v.push("category", "category-invalid");
-        }
-        let support = Support::parse_letters(&input.support);
-        if support.is_none() {
-            v.push("support", "support-invalid");
-        }
-        let tie = Tie::parse(&input.tie);
-        if tie.is_none() {
-            v.push("tie", "tie-invalid");
-        }
+        let category = v.check(Category::parse(&input.category).ok_or(FieldError::new("category", "category-invalid")));
+        let support =
+            v.check(Support::parse_letters(&input.support).ok_or(FieldError::new("support", "support-invalid")));
+        let tie = v.check(Tie::parse(&input.tie).ok_or(FieldError::new("tie", "tie-invalid")));
         let closeness = input.closeness.trim().parse::<i64>().ok().filter(|c| (CLOSEST..=FURTHEST).contains(c));
-        if closeness.is_none() {
-            v.push("closeness", "closeness-invalid");
-        }
-        let note = v.check(limited("note", &input.note, MAX_NOTE, "note-too-long"));
-        let reach = if for_member {
-            Some(String::new())
-        } else {
-            v.check(limited("reach", &input.reach, MAX_REACH, "reach-too-long"))
-        };
+        let closeness = v.check(closeness.ok_or(FieldError::new("closeness", "closeness-invalid")));
+        let note = v.line("note", &input.note, MAX_NOTE, "note-too-long");
+        let reach = if for_member { String::new() } else { v.line("reach", &input.reach, MAX_REACH, "reach-too-long") };
         v.finish()?;
-        match (name, category, support, tie, closeness, note, reach) {
-            (Some(name), Some(category), Some(support), Some(tie), Some(closeness), Some(note), Some(reach)) => {
+        match (name, category, support, tie, closeness) {
+            (Some(name), Some(category), Some(support), Some(tie), Some(closeness)) => {
                 Ok(Placement { name, category, support, tie, closeness, note, reach })
             }
             _ => Err(crate::Error::internal("a checked placement lacks a field")),
         }
     }
-}
-
-fn limited(field: &'static str, raw: &str, max: usize, code: &'static str) -> Result<String, FieldError> {
-    let value = validate::collapse_spaces(raw);
-    if value.chars().count() > max { Err(FieldError::new(field, code)) } else { Ok(value) }
 }
 
 #[cfg(test)]

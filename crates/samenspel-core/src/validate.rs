@@ -1,7 +1,9 @@
 //! Checks and normalisation of what people type. Each check returns the
 //! cleaned value or a [`FieldError`] with a message key.
 
-use crate::error::FieldError;
+use crate::error::{FieldError, Validator};
+use crate::ids::MemberId;
+use jiff::civil::{Date, Time};
 
 pub const MAX_NAME: usize = 100;
 pub const MAX_RELATION: usize = 60;
@@ -69,6 +71,101 @@ pub fn collapse_spaces(raw: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The checks the domain's forms share. Each reports its problem to the
+/// [`Validator`] under the field and message key it is given, and returns
+/// what it read, so a form goes on checking and reports every problem at once.
+impl Validator {
+    /// One line (a title, a few names): white space folded by
+    /// [`collapse_spaces`]; `too_long` past `max` characters.
+    pub(crate) fn line(&mut self, field: &'static str, raw: &str, max: usize, too_long: &'static str) -> String {
+        let value = collapse_spaces(raw);
+        if value.chars().count() > max {
+            self.push(field, too_long);
+        }
+        value
+    }
+
+    /// A [`line`](Self::line) that may not be empty: `required` when it is.
+    pub(crate) fn required_line(
+        &mut self,
+        field: &'static str,
+        raw: &str,
+        max: usize,
+        required: &'static str,
+        too_long: &'static str,
+    ) -> String {
+        let value = collapse_spaces(raw);
+        if value.is_empty() {
+            self.push(field, required);
+        } else if value.chars().count() > max {
+            self.push(field, too_long);
+        }
+        value
+    }
+
+    /// Free text over several lines: trimmed, with plain line ends;
+    /// `too_long` past `max` characters.
+    pub(crate) fn text(&mut self, field: &'static str, raw: &str, max: usize, too_long: &'static str) -> String {
+        let value = raw.trim().replace("\r\n", "\n");
+        if value.chars().count() > max {
+            self.push(field, too_long);
+        }
+        value
+    }
+
+    /// A date, YYYY-MM-DD: `date-invalid` when it is not one (or is empty).
+    pub(crate) fn date(&mut self, field: &'static str, raw: &str) -> Option<Date> {
+        let date = raw.trim().parse::<Date>().ok();
+        if date.is_none() {
+            self.push(field, "date-invalid");
+        }
+        date
+    }
+
+    /// A [`date`](Self::date) that may be left empty: then `empty`.
+    pub(crate) fn date_or(&mut self, field: &'static str, raw: &str, empty: Option<Date>) -> Option<Date> {
+        if raw.trim().is_empty() { empty } else { self.date(field, raw) }
+    }
+
+    /// A time, HH:MM, that may be left empty (then `empty`): `time-invalid`
+    /// when it is not one.
+    pub(crate) fn time_or(&mut self, field: &'static str, raw: &str, empty: Option<Time>) -> Option<Time> {
+        if raw.trim().is_empty() {
+            return empty;
+        }
+        let time = crate::agenda::parse_time(raw);
+        if time.is_none() {
+            self.push(field, "time-invalid");
+        }
+        time
+    }
+
+    /// A list of values without repeats, read by `parse`; `code` for every
+    /// one it does not read.
+    pub(crate) fn distinct<T: PartialEq>(
+        &mut self,
+        field: &'static str,
+        code: &'static str,
+        raw: &[String],
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Vec<T> {
+        let mut values = Vec::new();
+        for r in raw {
+            match parse(r.trim()) {
+                Some(value) if !values.contains(&value) => values.push(value),
+                Some(_) => {}
+                None => self.push(field, code),
+            }
+        }
+        values
+    }
+
+    /// Member ids without repeats: `member-not-in-circle` for one that is not an id.
+    pub(crate) fn members(&mut self, field: &'static str, raw: &[String]) -> Vec<MemberId> {
+        self.distinct(field, "member-not-in-circle", raw, MemberId::parse)
+    }
 }
 
 #[cfg(test)]

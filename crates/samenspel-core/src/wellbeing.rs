@@ -5,7 +5,7 @@
 
 use crate::Timestamp;
 use crate::audience::Audience;
-use crate::error::Validator;
+use crate::error::{FieldError, Validator};
 use crate::ids::MemberId;
 use crate::keys::keys;
 use jiff::civil::Date;
@@ -122,49 +122,17 @@ pub struct NewGoal {
 impl GoalInput {
     pub fn parse(&self) -> crate::Result<NewGoal> {
         let mut v = Validator::new();
-        let kind = GoalKind::parse(self.kind.trim());
-        if kind.is_none() {
-            v.push("kind", "goal-kind-invalid");
-        }
-        let words = crate::validate::collapse_spaces(&self.words);
-        if words.is_empty() {
-            v.push("words", "goal-words-required");
-        } else if words.chars().count() > MAX_WORDS {
-            v.push("words", "goal-words-too-long");
-        }
-        let steps = self.steps.trim().replace("\r\n", "\n");
-        if steps.chars().count() > MAX_STEPS {
-            v.push("steps", "goal-steps-too-long");
-        }
-        let mut helpers = Vec::new();
-        for raw in &self.helpers {
-            match MemberId::parse(raw.trim()) {
-                Some(id) if !helpers.contains(&id) => helpers.push(id),
-                Some(_) => {}
-                None => v.push("helpers", "member-not-in-circle"),
-            }
-        }
-        let others = crate::validate::collapse_spaces(&self.others);
-        if others.chars().count() > MAX_OTHERS {
-            v.push("others", "goal-others-too-long");
-        }
-        let review_on = match self.review_on.trim() {
-            "" => None,
-            raw => {
-                let d = raw.parse::<Date>().ok();
-                if d.is_none() {
-                    v.push("review_on", "date-invalid");
-                }
-                d
-            }
-        };
+        let kind = v.check(GoalKind::parse(self.kind.trim()).ok_or(FieldError::new("kind", "goal-kind-invalid")));
+        let words = v.required_line("words", &self.words, MAX_WORDS, "goal-words-required", "goal-words-too-long");
+        let steps = v.text("steps", &self.steps, MAX_STEPS, "goal-steps-too-long");
+        let helpers = v.members("helpers", &self.helpers);
+        let others = v.line("others", &self.others, MAX_OTHERS, "goal-others-too-long");
+        let review_on = v.date_or("review_on", &self.review_on, None);
         let status = match self.status.trim() {
             "" => Some(GoalStatus::Active),
             raw => GoalStatus::parse(raw),
         };
-        if status.is_none() {
-            v.push("status", "goal-status-invalid");
-        }
+        let status = v.check(status.ok_or(FieldError::new("status", "goal-status-invalid")));
         let audience = crate::about::parse_audience(&mut v, &self.audience, &self.chosen);
         v.finish()?;
         let (audience, chosen) = audience.unwrap_or((Audience::Circle, Vec::new()));

@@ -3,10 +3,10 @@
 
 use super::{Kind, MAX_COUNT, MAX_INTERVAL, MAX_NOTES, MAX_PLACE, MAX_PLACES, MAX_TITLE, MAX_WHOLE_DAYS, in_range};
 use crate::audience::Audience;
-use crate::error::Validator;
+use crate::error::{FieldError, Validator};
 use crate::ids::MemberId;
 use crate::recurrence::{End, Frequency, Length, Series};
-use jiff::civil::{Date, DateTime, Time, Weekday};
+use jiff::civil::{DateTime, Time, Weekday};
 
 /// An item as a form or API client sends it.
 #[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
@@ -119,53 +119,27 @@ fn number<T: std::str::FromStr>(v: &mut Validator, raw: &str, field: &'static st
 impl ItemInput {
     pub fn parse(&self) -> crate::Result<NewItem> {
         let mut v = Validator::new();
-        let kind = Kind::parse(self.kind.trim());
-        if kind.is_none() {
-            v.push("kind", "agenda-kind-invalid");
+        let kind = v.check(Kind::parse(self.kind.trim()).ok_or(FieldError::new("kind", "agenda-kind-invalid")));
+        let title = v.required_line("title", &self.title, MAX_TITLE, "agenda-title-required", "agenda-title-too-long");
+        let date = v.date("date", &self.date);
+        if date.is_some_and(|d| !in_range(d)) {
+            v.push("date", "agenda-date-out-of-range");
         }
-        let title = crate::validate::collapse_spaces(&self.title);
-        if title.is_empty() {
-            v.push("title", "agenda-title-required");
-        } else if title.chars().count() > MAX_TITLE {
-            v.push("title", "agenda-title-too-long");
-        }
-        let date = self.date.trim().parse::<Date>().ok();
-        match date {
-            None => v.push("date", "date-invalid"),
-            Some(d) if !in_range(d) => v.push("date", "agenda-date-out-of-range"),
-            Some(_) => {}
-        }
-        let start_time = match self.start_time.trim() {
-            "" => None,
-            raw => {
-                let t = parse_time(raw);
-                if t.is_none() {
-                    v.push("start_time", "time-invalid");
-                }
-                t
-            }
-        };
+        let start_time = v.time_or("start_time", &self.start_time, None);
         let length = match start_time {
-            Some(start) => match self.end_time.trim() {
-                "" => {
+            Some(start) => {
+                if self.end_time.trim().is_empty() {
                     v.push("end_time", "agenda-end-required");
-                    None
                 }
-                raw => match parse_time(raw) {
-                    None => {
-                        v.push("end_time", "time-invalid");
-                        None
+                v.time_or("end_time", &self.end_time, None).map(|end| {
+                    let minutes = |t: Time| i32::from(t.hour()) * 60 + i32::from(t.minute());
+                    let mut m = minutes(end) - minutes(start);
+                    if m <= 0 {
+                        m += 24 * 60;
                     }
-                    Some(end) => {
-                        let minutes = |t: Time| i32::from(t.hour()) * 60 + i32::from(t.minute());
-                        let mut m = minutes(end) - minutes(start);
-                        if m <= 0 {
-                            m += 24 * 60;
-                        }
-                        Some(Length::Minutes(m.unsigned_abs()))
-                    }
-                },
-            },
+                    Length::Minutes(m.unsigned_abs())
+                })
+            }
             None if self.start_time.trim().is_empty() => {
                 let days = number::<u16>(&mut v, &self.days, "days", "agenda-days-invalid").unwrap_or(1);
                 if !(1..=MAX_WHOLE_DAYS).contains(&days) {
@@ -175,22 +149,9 @@ impl ItemInput {
             }
             None => None,
         };
-        let place = crate::validate::collapse_spaces(&self.place);
-        if place.chars().count() > MAX_PLACE {
-            v.push("place", "agenda-place-too-long");
-        }
-        let notes = self.notes.trim().replace("\r\n", "\n");
-        if notes.chars().count() > MAX_NOTES {
-            v.push("notes", "agenda-notes-too-long");
-        }
-        let mut along = Vec::new();
-        for raw in &self.along {
-            match MemberId::parse(raw.trim()) {
-                Some(id) if !along.contains(&id) => along.push(id),
-                Some(_) => {}
-                None => v.push("along", "member-not-in-circle"),
-            }
-        }
+        let place = v.line("place", &self.place, MAX_PLACE, "agenda-place-too-long");
+        let notes = v.text("notes", &self.notes, MAX_NOTES, "agenda-notes-too-long");
+        let along = v.members("along", &self.along);
         let places = if kind == Some(Kind::Shift) {
             let n = number::<u32>(&mut v, &self.places, "places", "agenda-places-invalid").unwrap_or(1);
             if !(1..=MAX_PLACES).contains(&n) {
@@ -208,14 +169,7 @@ impl ItemInput {
             "" | "once" => Some(Frequency::Once),
             "daily" => Some(Frequency::Daily { interval }),
             "weekly" => {
-                let mut days = Vec::new();
-                for raw in &self.weekdays {
-                    match parse_weekday(raw.trim()) {
-                        Some(d) if !days.contains(&d) => days.push(d),
-                        Some(_) => {}
-                        None => v.push("weekdays", "agenda-weekday-invalid"),
-                    }
-                }
+                let days = v.distinct("weekdays", "agenda-weekday-invalid", &self.weekdays, parse_weekday);
                 Some(Frequency::Weekly { interval, days })
             }
             "monthly" => Some(Frequency::Monthly { interval }),
@@ -226,19 +180,12 @@ impl ItemInput {
         };
         let mut end = End::Never;
         if !matches!(frequency, Some(Frequency::Once) | None) {
-            let until = match self.until.trim() {
-                "" => None,
-                raw => {
-                    let d = raw.parse::<Date>().ok();
-                    match (d, date) {
-                        (None, _) => v.push("until", "date-invalid"),
-                        (Some(u), _) if !in_range(u) => v.push("until", "agenda-date-out-of-range"),
-                        (Some(u), Some(first)) if u < first => v.push("until", "agenda-until-before-start"),
-                        _ => {}
-                    }
-                    d
-                }
-            };
+            let until = v.date_or("until", &self.until, None);
+            match (until, date) {
+                (Some(u), _) if !in_range(u) => v.push("until", "agenda-date-out-of-range"),
+                (Some(u), Some(first)) if u < first => v.push("until", "agenda-until-before-start"),
+                _ => {}
+            }
             let count = number::<u32>(&mut v, &self.count, "count", "agenda-count-invalid");
             if count.is_some_and(|n| !(1..=MAX_COUNT).contains(&n)) {
                 v.push("count", "agenda-count-invalid");

@@ -80,37 +80,29 @@ pub struct NewAgreement {
 impl AgreementInput {
     pub fn parse(&self) -> crate::Result<NewAgreement> {
         let mut v = Validator::new();
-        let domain = Domain::parse(&self.domain);
-        if domain.is_none() {
-            v.push("domain", "domain-invalid");
-        }
-        let step = Step::from_number(self.step);
-        if step.is_none() {
-            v.push("step", "step-invalid");
-        }
-        let description = validate::collapse_spaces(&self.description);
-        if description.is_empty() {
-            v.push("description", "description-required");
-        } else if description.chars().count() > MAX_DESCRIPTION {
-            v.push("description", "description-too-long");
-        }
+        let domain = v.check(Domain::parse(&self.domain).ok_or(FieldError::new("domain", "domain-invalid")));
+        let step = v.check(Step::from_number(self.step).ok_or(FieldError::new("step", "step-invalid")));
+        let description = v.required_line(
+            "description",
+            &self.description,
+            MAX_DESCRIPTION,
+            "description-required",
+            "description-too-long",
+        );
         let doer = v.check(party("doer", &self.doer, &self.doer_name));
         let backup = v.check(party("backup", &self.backup, &self.backup_name));
-        let frequency = validate::collapse_spaces(&self.frequency);
-        if frequency.chars().count() > MAX_FREQUENCY {
-            v.push("frequency", "frequency-too-long");
-        }
-        let since = v.check(date("since", &self.since));
+        let frequency = v.line("frequency", &self.frequency, MAX_FREQUENCY, "frequency-too-long");
+        let since = v.date_or("since", &self.since, None);
         let lead = v.check(member("lead", &self.lead));
-        let review_on = v.check(date("review_on", &self.review_on));
-        if let (Some(Some(s)), Some(Some(r))) = (since, review_on)
+        let review_on = v.date_or("review_on", &self.review_on, None);
+        if let (Some(s), Some(r)) = (since, review_on)
             && r < s
         {
             v.push("review_on", "review-before-start");
         }
         v.finish()?;
-        match (domain, step, doer, backup, since, lead, review_on) {
-            (Some(domain), Some(step), Some(doer), Some(backup), Some(since), Some(lead), Some(review_on)) => {
+        match (domain, step, doer, backup, lead) {
+            (Some(domain), Some(step), Some(doer), Some(backup), Some(lead)) => {
                 let conversation = Some(self.conversation_id.trim().to_string()).filter(|c| !c.is_empty());
                 Ok(NewAgreement {
                     domain,
@@ -150,12 +142,4 @@ fn member(field: &'static str, raw: &str) -> Result<Option<MemberId>, FieldError
         return Ok(None);
     }
     MemberId::parse(raw).map(Some).ok_or(FieldError::new(field, "member-not-in-circle"))
-}
-
-fn date(field: &'static str, raw: &str) -> Result<Option<Date>, FieldError> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Ok(None);
-    }
-    raw.parse::<Date>().map(Some).map_err(|_| FieldError::new(field, "date-invalid"))
 }
