@@ -15,7 +15,7 @@ use crate::keys::keys;
 
 keys! {
     /// The parts of "Dit ben ik", in the order the page shows them.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[derive(Hash, PartialOrd, Ord)]
     pub enum Part {
         /// Mijn levensverhaal.
         LifeStory = "life_story",

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 keys! {
     /// Who may see an item.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Hash, Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum Audience {
         /// Iedereen in de kring.

@@ -8,7 +8,6 @@ use crate::keys::keys;
 use crate::role::Role;
 
 keys! {
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     pub enum SignalAudience: trimmed {
         /// The circle's coordinators.
         Coordinator = "coordinator",

@@ -10,7 +10,6 @@ use crate::validate;
 use jiff::civil::Date;
 
 keys! {
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     pub enum ChangeKind: trimmed {
         MovedToCareHome = "moved_to_care_home",
         MovedHome = "moved_home",

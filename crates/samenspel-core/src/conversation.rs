@@ -20,7 +20,6 @@ use std::collections::BTreeMap;
 
 keys! {
     /// The guides Samenspel offers, in the order they are offered.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     pub enum Guide: trimmed {
         /// Kennismaking (intake): the first contact — what the client wants, and
         /// what family and network want and can do, from day one.

@@ -14,7 +14,7 @@ use jiff::civil::{Date, DateTime, Time};
 
 keys! {
     /// A ready-made request: each gives a first title and a hint.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    #[derive(Hash)]
     pub enum Template {
         /// Vervoer: a ride to the hospital, the GP, a visit.
         Ride = "ride",

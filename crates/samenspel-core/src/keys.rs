@@ -8,7 +8,6 @@
 //! ```text
 //! keys! {
 //!     /// What kind of goal.
-//!     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 //!     pub enum GoalKind {
 //!         /// Dit wil ik blijven doen.
 //!         Keep = "keep",
@@ -17,11 +16,13 @@
 //! }
 //! ```
 //!
-//! Attributes and doc comments on the enum and its variants are kept as
-//! written; the variants are declared in the order listed, and `ALL` follows
-//! that order. `parse` takes a key exactly as written; `pub enum X: trimmed`
-//! makes it ignore white space around the key first. An enum with more to it
-//! (another spelling, a letter, a number) keeps its own hand-written methods.
+//! Such an enum is a plain value: the macro derives `Clone`, `Copy`, `Debug`,
+//! `PartialEq` and `Eq`. Further attributes (another derive, `#[serde]`) and
+//! doc comments on the enum and its variants are kept as written. The
+//! variants are declared in the order listed, and `ALL` follows that order.
+//! `parse` takes a key exactly as written; `pub enum X: trimmed` makes it
+//! ignore white space around the key first. An enum with more to it (another
+//! spelling, a letter, a number) keeps its own hand-written methods.
 
 macro_rules! keys {
     (
@@ -31,6 +32,7 @@ macro_rules! keys {
         }
     ) => {
         $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         $vis enum $name {
             $( $(#[$variant_meta])* $variant, )+
         }

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 keys! {
     /// What kind of entry someone writes.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+    #[derive(Hash, Serialize)]
     #[serde(rename_all = "snake_case")]
     pub enum EntryKind {
         /// Update: what was done, how it went.
@@ -41,7 +41,7 @@ impl EntryKind {
 
 keys! {
     /// The picture on a thank-you card, from a small fixed set.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+    #[derive(Hash, Serialize)]
     #[serde(rename_all = "snake_case")]
     pub enum Card {
         Sun = "sun",
@@ -87,7 +87,7 @@ impl Status {
 
 keys! {
     /// The small set of reactions.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+    #[derive(Hash, Serialize)]
     #[serde(rename_all = "snake_case")]
     pub enum Reaction {
         Thanks = "thanks",

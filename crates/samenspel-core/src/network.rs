@@ -151,7 +151,6 @@ impl Support {
 
 keys! {
     /// The kind of relation, drawn as the line's style.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     pub enum Tie: trimmed {
         /// A thick line: the relation supports.
         Supporting = "supporting",

@@ -15,7 +15,7 @@ use crate::keys::keys;
 
 keys! {
     /// The five perspectives on collaboration.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    #[derive(PartialOrd, Ord, Hash)]
     pub enum Perspective: trimmed {
         /// Focused on the process: invests in relations, keeps agreements.
         Verbinder = "verbinder",

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 keys! {
     /// A member's role in one circle. The same person can have different roles in
     /// different circles (a nurse in one, a daughter in another).
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Hash, Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum Role {
         /// Cliënt: the person the circle is for.
@@ -51,7 +51,7 @@ impl Role {
 
 keys! {
     /// A person's role in an organisation (outside any circle).
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Hash, Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum OrgRole {
         /// Beheerder: locations, staff, policies. Sees no circle content by this role.

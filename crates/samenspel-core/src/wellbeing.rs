@@ -12,7 +12,6 @@ use jiff::civil::Date;
 
 keys! {
     /// What kind of goal, in the words of reablement.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     pub enum GoalKind {
         /// Dit wil ik blijven doen.
         Keep = "keep",
@@ -25,7 +24,6 @@ keys! {
 
 keys! {
     /// Where a goal stands.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     pub enum GoalStatus {
         Active = "active",
         Achieved = "achieved",

@@ -13,7 +13,7 @@ use jiff::civil::Date;
 
 keys! {
     /// What an item is.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    #[derive(Hash)]
     pub enum Kind {
         /// An appointment: the GP, the hospital, the hairdresser.
         Appointment = "appointment",

@@ -15,7 +15,6 @@ pub use input::{AgreementInput, MAX_DESCRIPTION, MAX_FREQUENCY, NewAgreement, Pa
 
 keys! {
     /// Life domains an agreement is about.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     pub enum Domain: trimmed {
         PersonalCare = "personal_care",
         Household = "household",
