@@ -15,6 +15,7 @@ use crate::audience::Audience;
 use crate::error::{FieldError, Validator};
 use crate::ids::MemberId;
 use crate::keys::keys;
+use crate::validate;
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 
@@ -223,7 +224,7 @@ impl ConversationInput {
                     v.push("answers", "conversation-question-unknown");
                     continue;
                 };
-                let text = text.trim().replace("\r\n", "\n");
+                let text = validate::plain_text(text);
                 if text.chars().count() > MAX_ANSWER {
                     v.push(question.key, "conversation-answer-too-long");
                 } else if !text.is_empty() {

@@ -248,7 +248,7 @@ impl NewEntry {
 /// Text of an entry or reply: trimmed, within the limit, and not empty
 /// unless the entry carries files.
 pub fn body(field: &'static str, raw: &str, max: usize, may_be_empty: bool) -> Result<String, FieldError> {
-    let text = raw.trim().replace("\r\n", "\n");
+    let text = crate::validate::plain_text(raw);
     if text.is_empty() && !may_be_empty {
         return Err(FieldError::new(field, "text-required"));
     }

@@ -73,6 +73,11 @@ pub fn collapse_spaces(raw: &str) -> String {
         .join(" ")
 }
 
+/// Free text as it is kept: trimmed, with plain line ends (`\n`).
+pub(crate) fn plain_text(raw: &str) -> String {
+    raw.trim().replace("\r\n", "\n")
+}
+
 /// The checks the domain's forms share. Each reports its problem to the
 /// [`Validator`] under the field and message key it is given, and returns
 /// what it read, so a form goes on checking and reports every problem at once.
@@ -108,7 +113,7 @@ impl Validator {
     /// Free text over several lines: trimmed, with plain line ends;
     /// `too_long` past `max` characters.
     pub(crate) fn text(&mut self, field: &'static str, raw: &str, max: usize, too_long: &'static str) -> String {
-        let value = raw.trim().replace("\r\n", "\n");
+        let value = plain_text(raw);
         if value.chars().count() > max {
             self.push(field, too_long);
         }

@@ -33,9 +33,16 @@ pub fn decide(membership: Option<MemberFacts>, action: CircleAction) -> Result<(
 /// The answer to someone with these staff roles in an organisation (none:
 /// not on its staff, which is "not found").
 pub fn decide_org(roles: &[OrgRole], action: OrgAction) -> Result<()> {
-    if roles.is_empty() {
+    answer(!roles.is_empty(), may_org(roles, action))
+}
+
+/// The answer once two things are known: whether someone stands anywhere
+/// towards the place at all (if not, it is "not found" to them), and
+/// whether the policy allows the action.
+pub(super) fn answer(known: bool, allowed: bool) -> Result<()> {
+    if !known {
         Err(Error::NotFound)
-    } else if may_org(roles, action) {
+    } else if allowed {
         Ok(())
     } else {
         Err(Error::Forbidden)

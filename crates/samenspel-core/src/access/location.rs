@@ -5,7 +5,7 @@
 //! circle at that location. Planning is for the organisation's coordinators
 //! and administrators.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::ids::OrganisationId;
 use crate::role::{OrgRole, Role};
 
@@ -49,18 +49,14 @@ pub fn may_location(standing: &LocationStanding, action: LocationAction) -> bool
 /// The answer to someone with this standing asking to do `action` at a
 /// location: no standing at all is "not found", as for a circle.
 pub fn decide_location(standing: &LocationStanding, action: LocationAction) -> Result<()> {
-    if standing.staff.is_empty() && standing.circle_roles.is_empty() {
-        Err(Error::NotFound)
-    } else if may_location(standing, action) {
-        Ok(())
-    } else {
-        Err(Error::Forbidden)
-    }
+    let known = !standing.staff.is_empty() || !standing.circle_roles.is_empty();
+    super::decide::answer(known, may_location(standing, action))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
 
     fn standing(staff: &[OrgRole], roles: &[Role]) -> LocationStanding {
         LocationStanding { organisation_id: None, staff: staff.to_vec(), circle_roles: roles.to_vec() }
