@@ -2,7 +2,7 @@
 //! share it, and with whom; it never carries the answers or the score of
 //! the check-in it may follow.
 
-use crate::error::{FieldError, Validator};
+use crate::error::Validator;
 use crate::ids::MemberId;
 use crate::keys::keys;
 use crate::role::Role;
@@ -43,8 +43,7 @@ pub struct Signal {
 /// Checks a signal as sent: the audience, and a short optional message.
 pub fn parse_signal(audience: &str, message: &str) -> crate::Result<(SignalAudience, String)> {
     let mut v = Validator::new();
-    let audience =
-        v.check(SignalAudience::parse(audience).ok_or(FieldError::new("audience", "signal-audience-invalid")));
+    let audience = v.known("audience", SignalAudience::parse(audience), "signal-audience-invalid");
     let message = v.line("message", message, MAX_SIGNAL_MESSAGE, "signal-message-too-long");
     v.finish()?;
     audience.map(|a| (a, message)).ok_or_else(|| crate::Error::internal("a checked signal lacks its audience"))

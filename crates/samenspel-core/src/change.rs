@@ -4,7 +4,7 @@
 //! and proposes a review conversation.
 
 use crate::agreement::{Agreement, Step};
-use crate::error::{FieldError, Validator};
+use crate::error::Validator;
 use crate::keys::keys;
 use crate::validate;
 use jiff::civil::Date;
@@ -82,7 +82,7 @@ pub struct NewChange {
 impl ChangeInput {
     pub fn parse(&self, today: Date) -> crate::Result<NewChange> {
         let mut v = Validator::new();
-        let kind = v.check(ChangeKind::parse(&self.kind).ok_or(FieldError::new("kind", "change-kind-invalid")));
+        let kind = v.known("kind", ChangeKind::parse(&self.kind), "change-kind-invalid");
         let description = validate::collapse_spaces(&self.description);
         if description.chars().count() > MAX_CHANGE_TEXT {
             v.push("description", "change-text-too-long");

@@ -12,7 +12,7 @@
 use crate::about::Part;
 use crate::agreement::Step;
 use crate::audience::Audience;
-use crate::error::{FieldError, Validator};
+use crate::error::Validator;
 use crate::ids::MemberId;
 use crate::keys::keys;
 use crate::validate;
@@ -200,7 +200,7 @@ pub struct NewConversation {
 impl ConversationInput {
     pub fn parse(&self, today: Date) -> crate::Result<NewConversation> {
         let mut v = Validator::new();
-        let guide = v.check(Guide::parse(&self.guide).ok_or(FieldError::new("guide", "guide-invalid")));
+        let guide = v.known("guide", Guide::parse(&self.guide), "guide-invalid");
         let held_on = v.date_or("held_on", &self.held_on, Some(today));
         if held_on.is_some_and(|d| d > today) {
             v.push("held_on", "conversation-date-future");

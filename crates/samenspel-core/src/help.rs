@@ -7,7 +7,7 @@
 
 use crate::Timestamp;
 use crate::audience::Audience;
-use crate::error::{FieldError, Validator};
+use crate::error::Validator;
 use crate::ids::MemberId;
 use crate::keys::keys;
 use jiff::civil::{Date, DateTime, Time};
@@ -148,8 +148,7 @@ impl RequestInput {
     /// `today` keeps requests out of the past.
     pub fn parse(&self, today: Date) -> crate::Result<NewRequest> {
         let mut v = Validator::new();
-        let template =
-            v.check(Template::parse(self.template.trim()).ok_or(FieldError::new("template", "help-template-invalid")));
+        let template = v.known("template", Template::parse(self.template.trim()), "help-template-invalid");
         let title = v.required_line("title", &self.title, MAX_TITLE, "help-title-required", "help-title-too-long");
         let details = v.text("details", &self.details, MAX_DETAILS, "help-details-too-long");
         let date = v.date("date", &self.date);

@@ -4,7 +4,7 @@
 //! kinds of support on the line to the centre, the kind of relation as the
 //! line's style, and closeness as the distance from the centre.
 
-use crate::error::{FieldError, Validator};
+use crate::error::Validator;
 use crate::ids::MemberId;
 use crate::keys::keys;
 use crate::role::Role;
@@ -233,12 +233,11 @@ impl Placement {
     pub fn parse(input: &PlacementInput, for_member: bool) -> crate::Result<Placement> {
         let mut v = Validator::new();
         let name = if for_member { Some(String::new()) } else { v.check(validate::name("name", &input.name)) };
-        let category = v.check(Category::parse(&input.category).ok_or(FieldError::new("category", "category-invalid")));
-        let support =
-            v.check(Support::parse_letters(&input.support).ok_or(FieldError::new("support", "support-invalid")));
-        let tie = v.check(Tie::parse(&input.tie).ok_or(FieldError::new("tie", "tie-invalid")));
+        let category = v.known("category", Category::parse(&input.category), "category-invalid");
+        let support = v.known("support", Support::parse_letters(&input.support), "support-invalid");
+        let tie = v.known("tie", Tie::parse(&input.tie), "tie-invalid");
         let closeness = input.closeness.trim().parse::<i64>().ok().filter(|c| (CLOSEST..=FURTHEST).contains(c));
-        let closeness = v.check(closeness.ok_or(FieldError::new("closeness", "closeness-invalid")));
+        let closeness = v.known("closeness", closeness, "closeness-invalid");
         let note = v.line("note", &input.note, MAX_NOTE, "note-too-long");
         let reach = if for_member { String::new() } else { v.line("reach", &input.reach, MAX_REACH, "reach-too-long") };
         v.finish()?;

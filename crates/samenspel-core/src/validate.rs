@@ -120,6 +120,14 @@ impl Validator {
         value
     }
 
+    /// A value read from a fixed set (a kind, a status): `code` when there is none.
+    pub(crate) fn known<T>(&mut self, field: &'static str, value: Option<T>, code: &'static str) -> Option<T> {
+        if value.is_none() {
+            self.push(field, code);
+        }
+        value
+    }
+
     /// A date, YYYY-MM-DD: `date-invalid` when it is not one (or is empty).
     pub(crate) fn date(&mut self, field: &'static str, raw: &str) -> Option<Date> {
         let date = raw.trim().parse::<Date>().ok();

@@ -5,7 +5,7 @@
 
 use crate::Timestamp;
 use crate::audience::Audience;
-use crate::error::{FieldError, Validator};
+use crate::error::Validator;
 use crate::ids::MemberId;
 use crate::keys::keys;
 use jiff::civil::Date;
@@ -120,7 +120,7 @@ pub struct NewGoal {
 impl GoalInput {
     pub fn parse(&self) -> crate::Result<NewGoal> {
         let mut v = Validator::new();
-        let kind = v.check(GoalKind::parse(self.kind.trim()).ok_or(FieldError::new("kind", "goal-kind-invalid")));
+        let kind = v.known("kind", GoalKind::parse(self.kind.trim()), "goal-kind-invalid");
         let words = v.required_line("words", &self.words, MAX_WORDS, "goal-words-required", "goal-words-too-long");
         let steps = v.text("steps", &self.steps, MAX_STEPS, "goal-steps-too-long");
         let helpers = v.members("helpers", &self.helpers);
@@ -130,7 +130,7 @@ impl GoalInput {
             "" => Some(GoalStatus::Active),
             raw => GoalStatus::parse(raw),
         };
-        let status = v.check(status.ok_or(FieldError::new("status", "goal-status-invalid")));
+        let status = v.known("status", status, "goal-status-invalid");
         let audience = crate::about::parse_audience(&mut v, &self.audience, &self.chosen);
         v.finish()?;
         let (audience, chosen) = audience.unwrap_or((Audience::Circle, Vec::new()));

@@ -3,7 +3,7 @@
 
 use super::{Kind, MAX_COUNT, MAX_INTERVAL, MAX_NOTES, MAX_PLACE, MAX_PLACES, MAX_TITLE, MAX_WHOLE_DAYS, in_range};
 use crate::audience::Audience;
-use crate::error::{FieldError, Validator};
+use crate::error::Validator;
 use crate::ids::MemberId;
 use crate::recurrence::{End, Frequency, Length, Series};
 use jiff::civil::{DateTime, Time, Weekday};
@@ -119,7 +119,7 @@ fn number<T: std::str::FromStr>(v: &mut Validator, raw: &str, field: &'static st
 impl ItemInput {
     pub fn parse(&self) -> crate::Result<NewItem> {
         let mut v = Validator::new();
-        let kind = v.check(Kind::parse(self.kind.trim()).ok_or(FieldError::new("kind", "agenda-kind-invalid")));
+        let kind = v.known("kind", Kind::parse(self.kind.trim()), "agenda-kind-invalid");
         let title = v.required_line("title", &self.title, MAX_TITLE, "agenda-title-required", "agenda-title-too-long");
         let date = v.date("date", &self.date);
         if date.is_some_and(|d| !in_range(d)) {

@@ -80,8 +80,8 @@ pub struct NewAgreement {
 impl AgreementInput {
     pub fn parse(&self) -> crate::Result<NewAgreement> {
         let mut v = Validator::new();
-        let domain = v.check(Domain::parse(&self.domain).ok_or(FieldError::new("domain", "domain-invalid")));
-        let step = v.check(Step::from_number(self.step).ok_or(FieldError::new("step", "step-invalid")));
+        let domain = v.known("domain", Domain::parse(&self.domain), "domain-invalid");
+        let step = v.known("step", Step::from_number(self.step), "step-invalid");
         let description = v.required_line(
             "description",
             &self.description,
