@@ -21,8 +21,10 @@
 //! doc comments on the enum and its variants are kept as written. The
 //! variants are declared in the order listed, and `ALL` follows that order.
 //! `parse` takes a key exactly as written; `pub enum X: trimmed` makes it
-//! ignore white space around the key first. An enum with more to it (another
-//! spelling, a letter, a number) keeps its own hand-written methods.
+//! ignore white space around the key first. A key that repeats stops the
+//! build, so `parse` always finds a variant by its own key. An enum with more
+//! to it (another spelling, a letter, a number) keeps its own hand-written
+//! methods.
 
 macro_rules! keys {
     (
@@ -36,6 +38,11 @@ macro_rules! keys {
         $vis enum $name {
             $( $(#[$variant_meta])* $variant, )+
         }
+
+        const _: () = assert!(
+            $crate::keys::distinct(&[$($key),+]),
+            concat!("a key of ", stringify!($name), " repeats"),
+        );
 
         impl $name {
             /// Every variant, in order.
@@ -59,3 +66,59 @@ macro_rules! keys {
 }
 
 pub(crate) use keys;
+
+/// Whether no key in the list repeats. Every [`keys!`] enum checks its list
+/// when it is compiled, so `parse` finds each variant by its own key.
+pub(crate) const fn distinct(keys: &[&str]) -> bool {
+    let mut i = 0;
+    while i < keys.len() {
+        let mut j = i + 1;
+        while j < keys.len() {
+            if same(keys[i].as_bytes(), keys[j].as_bytes()) {
+                return false;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < a.len() {
+        if a[k] != b[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distinct;
+
+    #[test]
+    fn a_repeated_key_is_caught() {
+        assert!(distinct(&["keep", "again", "new"]));
+        assert!(!distinct(&["keep", "again", "keep"]));
+        assert!(distinct(&["kee", "keep"]));
+    }
+
+    #[test]
+    fn only_a_trimmed_enum_reads_past_white_space() {
+        use crate::conversation::Guide;
+        use crate::role::Role;
+        assert_eq!(Guide::parse(" intake\n"), Some(Guide::Intake));
+        assert_eq!(Role::parse(" client"), None);
+        assert_eq!(Role::parse("Client"), None, "keys are exact");
+        assert_eq!(Guide::ALL[0], Guide::Intake, "ALL follows the order listed");
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+    }
+}
