@@ -158,16 +158,7 @@ impl RequestInput {
         let from_time = v.time_or("from_time", &self.from_time, Some(Time::midnight()));
         let until_time = v.time_or("until_time", &self.until_time, Some(Time::constant(23, 59, 0, 0)));
         let until_date = v.date_or("until_date", &self.until_date, date);
-        let asked_for = match self.asked_for.trim() {
-            "" => None,
-            raw => {
-                let m = MemberId::parse(raw);
-                if m.is_none() {
-                    v.push("asked_for", "member-not-in-circle");
-                }
-                m
-            }
-        };
+        let asked_for = v.check(crate::validate::member("asked_for", &self.asked_for)).flatten();
         let (from, until) = match (date, from_time, until_date, until_time) {
             (Some(d), Some(ft), Some(ud), Some(ut)) => {
                 let (from, until) = (d.to_datetime(ft), ud.to_datetime(ut));

@@ -52,6 +52,16 @@ pub fn relation(field: &'static str, raw: &str) -> Result<String, FieldError> {
     if value.chars().count() > MAX_RELATION { Err(FieldError::new(field, "relation-too-long")) } else { Ok(value) }
 }
 
+/// A member id that may be left empty (`None`); `member-not-in-circle` when
+/// it is not an id. Whether it is one of the circle's is for the store to say.
+pub(crate) fn member(field: &'static str, raw: &str) -> Result<Option<MemberId>, FieldError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    MemberId::parse(raw).map(Some).ok_or(FieldError::new(field, "member-not-in-circle"))
+}
+
 /// A new password. Length is what matters (NIST SP 800-63B); no composition rules.
 pub fn new_password(field: &'static str, raw: &str) -> Result<String, FieldError> {
     let count = raw.chars().count();

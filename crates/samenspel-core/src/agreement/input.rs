@@ -93,7 +93,7 @@ impl AgreementInput {
         let backup = v.check(party("backup", &self.backup, &self.backup_name));
         let frequency = v.line("frequency", &self.frequency, MAX_FREQUENCY, "frequency-too-long");
         let since = v.date_or("since", &self.since, None);
-        let lead = v.check(member("lead", &self.lead));
+        let lead = v.check(validate::member("lead", &self.lead));
         let review_on = v.date_or("review_on", &self.review_on, None);
         if let (Some(s), Some(r)) = (since, review_on)
             && r < s
@@ -123,7 +123,7 @@ impl AgreementInput {
 }
 
 fn party(field: &'static str, member_raw: &str, name_raw: &str) -> Result<PartyInput, FieldError> {
-    if let Some(m) = member(field, member_raw)? {
+    if let Some(m) = validate::member(field, member_raw)? {
         return Ok(PartyInput::Member(m));
     }
     let name = validate::collapse_spaces(name_raw);
@@ -134,12 +134,4 @@ fn party(field: &'static str, member_raw: &str, name_raw: &str) -> Result<PartyI
     } else {
         Ok(PartyInput::Named(name))
     }
-}
-
-fn member(field: &'static str, raw: &str) -> Result<Option<MemberId>, FieldError> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Ok(None);
-    }
-    MemberId::parse(raw).map(Some).ok_or(FieldError::new(field, "member-not-in-circle"))
 }
