@@ -138,6 +138,11 @@ pub fn parse_audience(v: &mut Validator, raw: &str, chosen: &[String]) -> Option
     Some((audience, members))
 }
 
+/// A [`parse_audience`] for forms that always set an audience: empty means the whole circle.
+pub(crate) fn audience_or_circle(v: &mut Validator, raw: &str, chosen: &[String]) -> (Audience, Vec<MemberId>) {
+    parse_audience(v, raw, chosen).unwrap_or((Audience::Circle, Vec::new()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -112,9 +112,8 @@ impl EmpathyMapInput {
             v.push("says", "empathy-empty");
         }
         let made_with = v.line("made_with", &self.made_with, MAX_MADE_WITH, "empathy-made-with-too-long");
-        let audience = crate::about::parse_audience(&mut v, &self.audience, &self.chosen);
+        let (audience, chosen) = crate::about::audience_or_circle(&mut v, &self.audience, &self.chosen);
         v.finish()?;
-        let (audience, chosen) = audience.unwrap_or((Audience::Circle, Vec::new()));
         match made_on {
             Some(made_on) => Ok(NewEmpathyMap { made_on, texts, made_with, audience, chosen }),
             None => Err(crate::Error::internal("a checked empathy map lacks its date")),

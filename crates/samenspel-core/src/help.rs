@@ -169,9 +169,8 @@ impl RequestInput {
             }
             _ => (None, None),
         };
-        let audience = crate::about::parse_audience(&mut v, &self.audience, &self.chosen);
+        let (audience, chosen) = crate::about::audience_or_circle(&mut v, &self.audience, &self.chosen);
         v.finish()?;
-        let (audience, chosen) = audience.unwrap_or((Audience::Circle, Vec::new()));
         match (template, from, until) {
             (Some(template), Some(from), Some(until)) => {
                 Ok(NewRequest { template, title, details, from, until, asked_for, audience, chosen })

@@ -131,9 +131,8 @@ impl GoalInput {
             raw => GoalStatus::parse(raw),
         };
         let status = v.known("status", status, "goal-status-invalid");
-        let audience = crate::about::parse_audience(&mut v, &self.audience, &self.chosen);
+        let (audience, chosen) = crate::about::audience_or_circle(&mut v, &self.audience, &self.chosen);
         v.finish()?;
-        let (audience, chosen) = audience.unwrap_or((Audience::Circle, Vec::new()));
         match (kind, status) {
             (Some(kind), Some(status)) => {
                 Ok(NewGoal { kind, words, steps, helpers, others, review_on, status, audience, chosen })

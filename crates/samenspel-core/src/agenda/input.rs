@@ -200,9 +200,8 @@ impl ItemInput {
                 (None, None) => End::Never,
             };
         }
-        let audience = crate::about::parse_audience(&mut v, &self.audience, &self.chosen);
+        let (audience, chosen) = crate::about::audience_or_circle(&mut v, &self.audience, &self.chosen);
         v.finish()?;
-        let (audience, chosen) = audience.unwrap_or((Audience::Circle, Vec::new()));
         match (kind, date, length, frequency) {
             (Some(kind), Some(date), Some(length), Some(frequency)) => Ok(NewItem {
                 kind,
