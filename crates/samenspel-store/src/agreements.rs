@@ -2,9 +2,9 @@
 //! circle; changing one also asks the policy about the agreement's maker.
 
 use crate::access::Can;
-use crate::db::{Store, Tx, db_err, ms, read};
+use crate::db::{Store, Tx, ms};
 use crate::members::is_active_member;
-use crate::sql::args;
+use crate::sql::{args, db_row};
 use jiff::civil::Date;
 use samenspel_core::access::{act, may_change_agreement};
 use samenspel_core::agreement::{Agreement, Domain, NewAgreement, Party, PartyInput, Step};
@@ -19,28 +19,28 @@ macro_rules! member_name {
     };
 }
 
-/// (id, domain, step, description, doer member, doer name, backup member,
-/// backup name, frequency, since, lead member, lead name, review on,
-/// needs review, owner member, owner role). A party's name is the member's
-/// display name when it is a member, else the name as entered.
-type Row = (
-    String,
-    String,
-    i64,
-    String,
-    Option<String>,
-    String,
-    Option<String>,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    bool,
-    String,
-    String,
-);
+db_row! {
+    /// An agreement with its parties. A party's name is the member's display
+    /// name when it is a member, else the name as entered.
+    struct Row {
+        id: String,
+        domain: String,
+        step: i64,
+        description: String,
+        doer: Option<String>,
+        doer_name: String,
+        backup: Option<String>,
+        backup_name: String,
+        frequency: String,
+        since: Option<String>,
+        lead: Option<String>,
+        lead_name: Option<String>,
+        review_on: Option<String>,
+        needs_review: bool,
+        owner: String,
+        owner_role: String,
+    }
+}
 
 const SELECT: &str = concat!(
     "SELECT a.id, a.domain, a.step, a.description, a.doer_member_id, COALESCE(",
@@ -69,7 +69,7 @@ fn date(raw: Option<String>) -> Result<Option<Date>> {
 }
 
 fn from_row(r: Row) -> Result<Agreement> {
-    let (
+    let Row {
         id,
         domain,
         step,
@@ -86,7 +86,7 @@ fn from_row(r: Row) -> Result<Agreement> {
         needs_review,
         owner,
         owner_role,
-    ) = r;
+    } = r;
     Ok(Agreement {
         id,
         domain: Domain::parse(&domain).ok_or_else(|| corrupt("domain", &domain))?,
@@ -120,9 +120,7 @@ fn day(d: Option<Date>) -> Option<String> {
 impl Store {
     /// The circle's agreements, by domain (in the fixed order) and step.
     pub async fn agreements(&self, cap: &Can<act::ViewAgreements>) -> Result<Vec<Agreement>> {
-        let rows: Vec<Row> =
-            read!(self, |db| sqlx::query_as(SELECT).bind(cap.circle_id().as_str()).fetch_all(db).await)
-                .map_err(db_err)?;
+        let rows: Vec<Row> = self.all(SELECT, args![cap.circle_id().as_str()]).await?;
         let mut all = rows.into_iter().map(from_row).collect::<Result<Vec<_>>>()?;
         let rank = |d: &Domain| Domain::ALL.iter().position(|x| x == d).unwrap_or(usize::MAX);
         all.sort_by(|a, b| rank(&a.domain).cmp(&rank(&b.domain)).then(a.step.cmp(&b.step)).then(a.id.cmp(&b.id)));

@@ -1,9 +1,9 @@
 //! Personal API tokens for the JSON API. Stored hashed; shown once; revocable.
 
 use crate::access::{Credential, CredentialRecord, CurrentUser, authenticate};
-use crate::db::{Store, db_err, ms, read, ts, ts_opt};
+use crate::db::{Store, ms, ts, ts_opt};
 use crate::sessions::truncate;
-use crate::sql::args;
+use crate::sql::{args, db_row};
 use samenspel_core::ids::{ApiTokenId, UserId};
 use samenspel_core::locale::Locale;
 use samenspel_core::{Error, Result, Timestamp};
@@ -45,16 +45,26 @@ impl Store {
     /// revoked token, or a disabled account); notes when it was last used (at
     /// most once a minute, to keep API reads from writing every time).
     pub async fn authenticate_api_token(&self, token_hash: &str, now: Timestamp) -> Result<CurrentUser> {
-        type Row = (String, String, String, String, String, Option<i64>, Option<i64>, Option<i64>);
-        let row: Option<Row> = read!(self, |db| sqlx::query_as(
-            "SELECT t.id, u.id, u.display_name, u.email, u.locale, u.disabled_at, t.revoked_at, t.last_used_at \
-             FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1"
-        )
-        .bind(token_hash)
-        .fetch_optional(db)
-        .await)
-        .map_err(db_err)?;
-        let Some((tid, uid, name, email, locale, disabled, revoked, last_used)) = row else {
+        db_row! {
+            struct Row {
+                tid: String,
+                uid: String,
+                name: String,
+                email: String,
+                locale: String,
+                disabled: Option<i64>,
+                revoked: Option<i64>,
+                last_used: Option<i64>,
+            }
+        }
+        let row: Option<Row> = self
+            .opt(
+                "SELECT t.id, u.id, u.display_name, u.email, u.locale, u.disabled_at, t.revoked_at, t.last_used_at \
+             FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1",
+                args![token_hash],
+            )
+            .await?;
+        let Some(Row { tid, uid, name, email, locale, disabled, revoked, last_used }) = row else {
             return Err(Error::Unauthenticated);
         };
         if revoked.is_none() && last_used.is_none_or(|l| now.as_millisecond() - l > 60_000) {
@@ -76,16 +86,16 @@ impl Store {
     }
 
     pub async fn my_api_tokens(&self, me: &CurrentUser) -> Result<Vec<ApiTokenInfo>> {
-        let rows: Vec<(String, String, String, i64, Option<i64>)> = read!(self, |db| sqlx::query_as(
-            "SELECT id, name, prefix, created_at, last_used_at FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC"
-        )
-        .bind(me.id().as_str())
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+        db_row! {
+            struct Row { id: String, name: String, prefix: String, created: i64, used: Option<i64> }
+        }
+        let rows: Vec<Row> = self.all(
+            "SELECT id, name, prefix, created_at, last_used_at FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC",
+            args![me.id().as_str()],
+        ).await?;
         Ok(rows
             .into_iter()
-            .map(|(id, name, prefix, created, used)| ApiTokenInfo {
+            .map(|Row { id, name, prefix, created, used }| ApiTokenInfo {
                 id: ApiTokenId::from_db(id),
                 name,
                 prefix,

@@ -3,30 +3,33 @@
 //! consecutive sequence numbers and each hash covers its predecessor.
 
 use crate::access::Can;
-use crate::db::{Store, Tx, db_err, ms, read, ts};
-use crate::sql::args;
+use crate::db::{Store, Tx, db_err, ms, ts};
+use crate::sql::{Arg, args, db_row};
 use samenspel_core::access::act;
 use samenspel_core::audit::{AuditEvent, AuditRecord, Operation, Outcome, Source, chain_hash};
 use samenspel_core::ids::{CircleId, UserId};
 use samenspel_core::{Error, Result};
 
-type Row = (
-    i64,
-    i64,
-    Option<String>,
-    String,
-    Option<String>,
-    String,
-    String,
-    String,
-    Option<String>,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    String,
-    String,
-);
+db_row! {
+    /// The `audit_columns!`, in order.
+    struct Row {
+        seq: i64,
+        at: i64,
+        actor: Option<String>,
+        actor_name: String,
+        circle: Option<String>,
+        operation: String,
+        action: String,
+        object_type: String,
+        object_id: Option<String>,
+        outcome: String,
+        ip: Option<String>,
+        user_agent: Option<String>,
+        request_id: Option<String>,
+        prev_hash: String,
+        hash: String,
+    }
+}
 
 macro_rules! audit_columns {
     () => {
@@ -35,7 +38,7 @@ macro_rules! audit_columns {
 }
 
 fn record_from_row(r: Row) -> Result<AuditRecord> {
-    let (
+    let Row {
         seq,
         at,
         actor,
@@ -51,7 +54,7 @@ fn record_from_row(r: Row) -> Result<AuditRecord> {
         request_id,
         prev_hash,
         hash,
-    ) = r;
+    } = r;
     Ok(AuditRecord {
         seq,
         event: AuditEvent {
@@ -113,33 +116,34 @@ pub(crate) async fn append(tx: &mut Tx, events: &[AuditEvent]) -> Result<()> {
     }
     match tx {
         // SQLite: multi-row VALUES, in chunks.
-        Tx::Sqlite(t) => {
+        Tx::Sqlite(_) => {
             for chunk in rows.chunks(ROWS_PER_INSERT) {
-                let insert = multi_row_insert(chunk.len());
-                let mut q = sqlx::query(&insert);
+                let mut values: Vec<Arg> = Vec::with_capacity(chunk.len() * 15);
                 for (seq, e, prev_hash, hash) in chunk {
-                    q = q
-                        .bind(*seq)
-                        .bind(ms(e.at))
-                        .bind(e.actor_user_id.as_ref().map(|u| u.as_str()))
-                        .bind(&e.actor_name)
-                        .bind(e.circle_id.as_ref().map(|c| c.as_str()))
-                        .bind(e.operation.as_str())
-                        .bind(&e.action)
-                        .bind(&e.object_type)
-                        .bind(e.object_id.as_deref())
-                        .bind(e.outcome.as_str())
-                        .bind(e.source.ip.as_deref())
-                        .bind(e.source.user_agent.as_deref().map(|u| crate::sessions::truncate(u, 300)))
-                        .bind(e.source.request_id.as_deref())
-                        .bind(prev_hash)
-                        .bind(hash);
+                    values.extend_from_slice(args![
+                        *seq,
+                        ms(e.at),
+                        e.actor_user_id.as_ref().map(|u| u.as_str()),
+                        &e.actor_name,
+                        e.circle_id.as_ref().map(|c| c.as_str()),
+                        e.operation.as_str(),
+                        &e.action,
+                        &e.object_type,
+                        e.object_id.as_deref(),
+                        e.outcome.as_str(),
+                        e.source.ip.as_deref(),
+                        e.source.user_agent.as_deref().map(|u| crate::sessions::truncate(u, 300)),
+                        e.source.request_id.as_deref(),
+                        prev_hash,
+                        hash,
+                    ]);
                 }
-                q.execute(&mut **t).await.map_err(db_err)?;
+                tx.exec(&multi_row_insert(chunk.len()), &values).await?;
             }
         }
         // PostgreSQL: one statement with a column array each, whatever the
-        // batch size, so it is prepared once.
+        // batch size, so it is prepared once. (`Arg` carries no arrays, so
+        // these stay bound directly.)
         Tx::Postgres(t) => {
             let col = |f: &dyn Fn(&(i64, &AuditEvent, String, String)) -> Option<String>| {
                 rows.iter().map(f).collect::<Vec<_>>()
@@ -197,20 +201,14 @@ impl Store {
             audit_columns!(),
             own.join(", ")
         );
-        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(&sql)
-            .bind(cap.circle_id().as_str())
-            .bind(before_seq.unwrap_or(i64::MAX))
-            .bind(limit)
-            .fetch_all(db)
-            .await)
-        .map_err(db_err)?;
+        let rows: Vec<Row> =
+            self.all(&sql, args![cap.circle_id().as_str(), before_seq.unwrap_or(i64::MAX), limit]).await?;
         rows.into_iter().map(record_from_row).collect()
     }
 
     /// The newest (seq, hash): the value to write down elsewhere to anchor the chain.
     pub async fn audit_head(&self) -> Result<(i64, String)> {
-        read!(self, |db| sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(db).await)
-            .map_err(db_err)
+        self.one("SELECT seq, hash FROM audit_head WHERE id = 1", args![]).await
     }
 }
 
@@ -218,16 +216,12 @@ impl crate::Internal<'_> {
     /// `limit` records of the chain after `after_seq`, in order (tests read
     /// runs of it; `audit verify` reads [`Internal::audit_snapshot`]).
     pub async fn audit_run(&self, after_seq: i64, limit: i64) -> Result<Vec<AuditRecord>> {
-        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(concat!(
-            "SELECT ",
-            audit_columns!(),
-            " FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2"
-        ))
-        .bind(after_seq)
-        .bind(limit)
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+        let rows: Vec<Row> = self
+            .all(
+                concat!("SELECT ", audit_columns!(), " FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2"),
+                args![after_seq, limit],
+            )
+            .await?;
         rows.into_iter().map(record_from_row).collect()
     }
 
@@ -245,41 +239,27 @@ impl crate::Internal<'_> {
     ) -> Result<(i64, String)> {
         const HEAD: &str = "SELECT seq, hash FROM audit_head WHERE id = 1";
         const RUN: &str = concat!("SELECT ", audit_columns!(), " FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2");
-        macro_rules! walk {
-            ($tx:expr) => {{
-                let head: (i64, String) = sqlx::query_as(HEAD).fetch_one(&mut *$tx).await.map_err(db_err)?;
-                let mut after = 0i64;
-                loop {
-                    let rows: Vec<Row> =
-                        sqlx::query_as(RUN).bind(after).bind(batch).fetch_all(&mut *$tx).await.map_err(db_err)?;
-                    let Some(last) = rows.last().map(|r| r.0) else { break };
-                    let run = rows.into_iter().map(record_from_row).collect::<Result<Vec<_>>>()?;
-                    if !visit(&run) {
-                        break;
-                    }
-                    after = last;
-                }
-                head
-            }};
-        }
-        match &*self.pools {
-            crate::db::Pools::Sqlite { read, .. } => {
-                // The first SELECT inside BEGIN fixes the snapshot until COMMIT.
-                let mut tx = read.begin().await.map_err(db_err)?;
-                let head = walk!(tx);
-                tx.commit().await.map_err(db_err)?;
-                Ok(head)
-            }
+        let mut tx = match &*self.pools {
+            // The first SELECT inside BEGIN fixes the snapshot until COMMIT.
+            crate::db::Pools::Sqlite { read, .. } => Tx::Sqlite(read.begin().await.map_err(db_err)?),
             crate::db::Pools::Postgres { pool } => {
-                let mut tx = pool.begin().await.map_err(db_err)?;
-                sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(db_err)?;
-                let head = walk!(tx);
-                tx.commit().await.map_err(db_err)?;
-                Ok(head)
+                let mut tx = Tx::Postgres(pool.begin().await.map_err(db_err)?);
+                tx.exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", args![]).await?;
+                tx
             }
+        };
+        let head: (i64, String) = tx.one(HEAD, args![]).await?;
+        let mut after = 0i64;
+        loop {
+            let rows: Vec<Row> = tx.all(RUN, args![after, batch]).await?;
+            let Some(last) = rows.last().map(|r| r.seq) else { break };
+            let run = rows.into_iter().map(record_from_row).collect::<Result<Vec<_>>>()?;
+            if !visit(&run) {
+                break;
+            }
+            after = last;
         }
+        tx.commit().await?;
+        Ok(head)
     }
 }

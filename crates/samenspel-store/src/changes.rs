@@ -2,15 +2,25 @@
 //! queues the e-mails to those involved, in one transaction.
 
 use crate::access::Can;
-use crate::db::{Store, db_err, ms, read};
+use crate::db::{Store, ms};
 use crate::jobs::{NewJob, enqueue};
-use crate::sql::args;
+use crate::sql::{args, db_row};
 use jiff::civil::Date;
 use samenspel_core::access::act;
 use samenspel_core::change::{Change, ChangeKind, NewChange};
 use samenspel_core::{Error, Result, Timestamp};
 
-type Row = (String, String, String, String, String, Option<String>, i64);
+db_row! {
+    struct Row {
+        id: String,
+        kind: String,
+        description: String,
+        occurred_on: String,
+        review_by: String,
+        recorded_by: Option<String>,
+        agreements: i64,
+    }
+}
 
 fn corrupt(what: &str, raw: &str) -> Error {
     Error::internal(format!("change_events holds an unknown {what} {raw:?}"))
@@ -63,20 +73,21 @@ impl Store {
 
     /// The changes whose review conversation has not taken place yet, newest first.
     pub async fn open_changes(&self, cap: &Can<act::ViewAgreements>) -> Result<Vec<Change>> {
-        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(concat!(
-            "SELECT e.id, e.kind, e.description, e.occurred_on, e.review_by, \
+        let rows: Vec<Row> = self
+            .all(
+                concat!(
+                    "SELECT e.id, e.kind, e.description, e.occurred_on, e.review_by, \
              ",
-            crate::sql::member_name!("e.recorded_by"),
-            ", \
+                    crate::sql::member_name!("e.recorded_by"),
+                    ", \
              (SELECT COUNT(*) FROM change_event_agreements x WHERE x.change_id = e.id) \
              FROM change_events e WHERE e.circle_id = $1 AND e.closed_at IS NULL ORDER BY e.recorded_at DESC, e.id DESC"
-        ))
-        .bind(cap.circle_id().as_str())
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+                ),
+                args![cap.circle_id().as_str()],
+            )
+            .await?;
         rows.into_iter()
-            .map(|(id, kind, description, occurred_on, review_by, recorded_by, agreements)| {
+            .map(|Row { id, kind, description, occurred_on, review_by, recorded_by, agreements }| {
                 Ok(Change {
                     id,
                     kind: ChangeKind::parse(&kind).ok_or_else(|| corrupt("kind", &kind))?,

@@ -1,17 +1,30 @@
 //! Circles and the membership lookup that authorization starts from.
 
 use crate::access::{Can, CurrentUser, OrgCan};
-use crate::db::{Store, Tx, db_err, ms, on_tx, read, ts, ts_opt};
+use crate::db::{Store, Tx, db_err, ms, ts, ts_opt};
 use crate::idempotency::{IdempotencyKey, earlier_result, remember};
-use crate::sql::args;
+use crate::sql::{args, db_row};
 use samenspel_core::access::{CircleAction, act, may, oact};
 use samenspel_core::circle::{Circle, MyCircle, NewCircle};
 use samenspel_core::ids::{CircleId, LocationId, MemberId, OrganisationId, UserId};
 use samenspel_core::role::Role;
 use samenspel_core::{Error, Result, Timestamp};
 
-type CircleRow =
-    (String, String, String, Option<String>, Option<String>, Option<String>, Option<String>, i64, Option<i64>, i64);
+db_row! {
+    /// The columns of `circle_columns!`, in order.
+    struct CircleRow {
+        id: String,
+        client_name: String,
+        description: String,
+        org: Option<String>,
+        org_name: Option<String>,
+        loc: Option<String>,
+        loc_name: Option<String>,
+        created: i64,
+        archived: Option<i64>,
+        count: i64,
+    }
+}
 
 /// The circle columns, with organisation and location names and the number
 /// of active members. Bind `$1` to "now" wherever this is used.
@@ -29,7 +42,7 @@ macro_rules! circle_from {
 }
 
 fn circle_from_row(
-    (id, client_name, description, org, org_name, loc, loc_name, created, archived, count): CircleRow,
+    CircleRow { id, client_name, description, org, org_name, loc, loc_name, created, archived, count }: CircleRow,
 ) -> Circle {
     Circle {
         id: CircleId::from_db(id),
@@ -87,60 +100,43 @@ impl Store {
     }
 
     pub async fn circle(&self, cap: &Can<act::ViewCircle>, now: Timestamp) -> Result<Circle> {
-        let row: CircleRow =
-            read!(self, |db| sqlx::query_as(concat!("SELECT ", circle_columns!(), circle_from!(), "WHERE c.id = $2"))
-                .bind(ms(now))
-                .bind(cap.circle_id().as_str())
-                .fetch_optional(db)
-                .await)
-            .map_err(db_err)?
-            .ok_or(Error::NotFound)?;
+        let row: CircleRow = self
+            .one(
+                concat!("SELECT ", circle_columns!(), circle_from!(), "WHERE c.id = $2"),
+                args![ms(now), cap.circle_id().as_str()],
+            )
+            .await?;
         Ok(circle_from_row(row))
     }
 
     /// The circles I am an active member of and may see, by client name.
     pub async fn my_circles(&self, me: &CurrentUser, now: Timestamp) -> Result<Vec<MyCircle>> {
-        type Row = (
-            String,
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            i64,
-            Option<i64>,
-            i64,
-            String,
-            String,
-            bool,
-            Option<i64>,
-        );
-        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(concat!(
-            "SELECT ",
-            circle_columns!(),
-            ", m.role, m.relation, m.manager, m.access_until",
-            circle_from!(),
-            "JOIN memberships m ON m.circle_id = c.id \
+        db_row! {
+            struct Row { circle: CircleRow, role: String, relation: String, manager: bool, until: Option<i64> }
+        }
+        let rows: Vec<Row> = self
+            .all(
+                concat!(
+                    "SELECT ",
+                    circle_columns!(),
+                    ", m.role, m.relation, m.manager, m.access_until",
+                    circle_from!(),
+                    "JOIN memberships m ON m.circle_id = c.id \
              WHERE m.user_id = $2 AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $1) \
              ORDER BY c.client_name, c.id"
-        ))
-        .bind(ms(now))
-        .bind(me.id().as_str())
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+                ),
+                args![ms(now), me.id().as_str()],
+            )
+            .await?;
         let mut out = Vec::with_capacity(rows.len());
-        for (id, name, desc, org, org_name, loc, loc_name, created, archived, count, role, relation, manager, until) in
-            rows
-        {
+        for Row { circle, role, relation, manager, until } in rows {
             let role = Role::parse(&role).ok_or_else(|| Error::internal(format!("unknown role {role:?}")))?;
             // The policy decides which archived circles stay visible.
-            if !may(role, manager, archived.is_some(), CircleAction::ViewCircle) {
+            if !may(role, manager, circle.archived.is_some(), CircleAction::ViewCircle) {
                 continue;
             }
             out.push(MyCircle {
-                circle: circle_from_row((id, name, desc, org, org_name, loc, loc_name, created, archived, count)),
+                circle: circle_from_row(circle),
                 my_role: role,
                 my_relation: relation,
                 i_manage: manager || role.always_manages(),
@@ -169,25 +165,18 @@ impl Store {
     ) -> Result<()> {
         let mut tx = self.begin().await?;
         let done = if archived {
-            on_tx!(&mut tx, |c| sqlx::query(
-                "UPDATE circles SET archived_at = $2, archived_by = $3 WHERE id = $1 AND archived_at IS NULL"
+            tx.exec(
+                "UPDATE circles SET archived_at = $2, archived_by = $3 WHERE id = $1 AND archived_at IS NULL",
+                args![cap.circle_id().as_str(), ms(now), cap.user_id().as_str()],
             )
-            .bind(cap.circle_id().as_str())
-            .bind(ms(now))
-            .bind(cap.user_id().as_str())
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected()))
+            .await?
         } else {
-            on_tx!(&mut tx, |c| sqlx::query(
-                "UPDATE circles SET archived_at = NULL, archived_by = NULL WHERE id = $1 AND archived_at IS NOT NULL"
+            tx.exec(
+                "UPDATE circles SET archived_at = NULL, archived_by = NULL WHERE id = $1 AND archived_at IS NOT NULL",
+                args![cap.circle_id().as_str()],
             )
-            .bind(cap.circle_id().as_str())
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected()))
-        }
-        .map_err(db_err)?;
+            .await?
+        };
         if done == 0 {
             return Err(Error::Conflict(if archived { "circle-already-archived" } else { "circle-not-archived" }));
         }
@@ -208,23 +197,13 @@ pub(crate) async fn insert_membership(
     now: Timestamp,
 ) -> Result<MemberId> {
     let id = MemberId::generate();
-    on_tx!(tx, |c| sqlx::query(
+    tx.exec(
         "INSERT INTO memberships (id, circle_id, user_id, role, relation, contact_person, manager, access_until, joined_at, invited_by) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        args![id.as_str(), circle.as_str(), user.as_str(), role.as_str(), relation, contact_person, manager, access_until.map(ms), ms(now), invited_by],
     )
-    .bind(id.as_str())
-    .bind(circle.as_str())
-    .bind(user.as_str())
-    .bind(role.as_str())
-    .bind(relation)
-    .bind(contact_person)
-    .bind(manager)
-    .bind(access_until.map(ms))
-    .bind(ms(now))
-    .bind(invited_by)
-    .execute(c)
-    .await.map(|r| r.rows_affected()))
-    .map_err(|e| match db_err(e) {
+    .await
+    .map_err(|e| match e {
         Error::Conflict(_) => Error::Conflict("already-member"),
         other => other,
     })?;
@@ -265,8 +244,7 @@ impl crate::Internal<'_> {
 
     /// Whether any user exists (the demo seeds only an empty database).
     pub async fn is_empty(&self) -> Result<bool> {
-        let (n,): (i64,) =
-            read!(self, |db| sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(db).await).map_err(db_err)?;
+        let (n,): (i64,) = self.one("SELECT COUNT(*) FROM users", args![]).await?;
         Ok(n == 0)
     }
 

@@ -4,7 +4,7 @@
 //! are the chosen members of a "chosen" audience.
 
 use crate::access::Can;
-use crate::db::{Store, Tx, db_err, ms, read};
+use crate::db::{Store, Tx, ms};
 use crate::members::is_active_member;
 use jiff::civil::Date;
 use samenspel_core::access::act;
@@ -14,10 +14,19 @@ use samenspel_core::ids::MemberId;
 use samenspel_core::{Error, FieldError, Result, Timestamp};
 use std::collections::BTreeMap;
 
-/// (id, guide, held on, audience, others, recorded by, recorder's name)
-type Row = (String, String, String, String, String, String, Option<String>);
+use crate::sql::{NAME, args, db_row};
 
-use crate::sql::{NAME, args};
+db_row! {
+    struct Row {
+        id: String,
+        guide: String,
+        held_on: String,
+        audience: String,
+        others: String,
+        recorded_by: String,
+        recorder_name: Option<String>,
+    }
+}
 
 fn corrupt(what: &str, raw: &str) -> Error {
     Error::internal(format!("conversations holds an unknown {what} {raw:?}"))
@@ -27,22 +36,24 @@ impl Store {
     /// The conversations the member may read, most recent first.
     pub async fn conversations(&self, cap: &Can<act::ViewConversations>) -> Result<Vec<Conversation>> {
         let circle = cap.circle_id().as_str();
-        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(&format!(
-            "SELECT c.id, c.guide, c.held_on, c.audience, c.others, c.recorded_by, {NAME}c.recorded_by) \
+        let rows: Vec<Row> = self
+            .all(
+                &format!(
+                    "SELECT c.id, c.guide, c.held_on, c.audience, c.others, c.recorded_by, {NAME}c.recorded_by) \
              FROM conversations c WHERE c.circle_id = $1 ORDER BY c.held_on DESC, c.id DESC"
-        ))
-        .bind(circle)
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
-        let participants: Vec<(String, String, Option<String>)> = read!(self, |db| sqlx::query_as(&format!(
-            "SELECT p.conversation_id, p.member_id, {NAME}p.member_id) FROM conversation_participants p \
+                ),
+                args![circle],
+            )
+            .await?;
+        let participants: Vec<(String, String, Option<String>)> = self
+            .all(
+                &format!(
+                    "SELECT p.conversation_id, p.member_id, {NAME}p.member_id) FROM conversation_participants p \
              JOIN conversations c ON c.id = p.conversation_id WHERE c.circle_id = $1 ORDER BY 3"
-        ))
-        .bind(circle)
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+                ),
+                args![circle],
+            )
+            .await?;
         let answers: Vec<(String, String, String)> = self
             .all(
                 "SELECT a.conversation_id, a.question, a.answer FROM conversation_answers a \
@@ -59,7 +70,7 @@ impl Store {
             .await?;
         let scope = cap.audience();
         let mut out = Vec::new();
-        for (id, guide, held_on, audience, others, recorded_by, recorder_name) in rows {
+        for Row { id, guide, held_on, audience, others, recorded_by, recorder_name } in rows {
             let participants: Vec<(MemberId, String)> = participants
                 .iter()
                 .filter(|p| p.0 == id)

@@ -1,5 +1,7 @@
-//! Connections for both engines and the two small macros that run one query
-//! body against whichever engine is configured.
+//! Connections for both engines, the write transaction ([`Tx`]), and
+//! [`on_tx!`], which runs one statement body on the transaction's connection
+//! for the few values `sql::Arg` does not carry (bytes, arrays). Everything
+//! else runs through the helpers of `sql.rs`.
 //!
 //! The SQL is written once with `$1` placeholders, which both engines accept;
 //! where a statement must differ it is written twice, side by side. SQLite gets
@@ -64,16 +66,6 @@ impl std::fmt::Debug for Store {
     }
 }
 
-/// Runs `$body` with `$db` bound to the engine's read pool.
-macro_rules! read {
-    ($store:expr, |$db:ident| $body:expr) => {
-        match &*$store.pools {
-            $crate::db::Pools::Sqlite { read: $db, .. } => $body,
-            $crate::db::Pools::Postgres { pool: $db } => $body,
-        }
-    };
-}
-
 /// Runs `$body` with `$c` bound to the open transaction's connection.
 macro_rules! on_tx {
     ($tx:expr, |$c:ident| $body:expr) => {
@@ -90,9 +82,10 @@ macro_rules! on_tx {
     };
 }
 
-pub(crate) use {on_tx, read};
+pub(crate) use on_tx;
 
-/// A write transaction on either engine.
+/// A transaction on either engine: a write one from [`Store::begin`] (the
+/// audit snapshot opens a read one on the read pool the same way).
 pub(crate) enum Tx {
     Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
     Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
@@ -147,7 +140,11 @@ impl Store {
 
     /// Is the database reachable? (for `/readyz`)
     pub async fn ping(&self) -> Result<()> {
-        read!(self, |db| sqlx::query("SELECT 1").execute(db).await.map(|_| ()).map_err(db_err))
+        match &*self.pools {
+            Pools::Sqlite { read, .. } => sqlx::query("SELECT 1").execute(read).await.map(|_| ()),
+            Pools::Postgres { pool } => sqlx::query("SELECT 1").execute(pool).await.map(|_| ()),
+        }
+        .map_err(db_err)
     }
 
     /// Closes every connection; waits for running queries.

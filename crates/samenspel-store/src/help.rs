@@ -4,7 +4,7 @@
 //! asked, whoever it is for, and the chosen helper.
 
 use crate::access::Can;
-use crate::db::{Store, db_err, ms, read, ts};
+use crate::db::{Store, ms, ts};
 use crate::members::is_active_member;
 use jiff::civil::DateTime;
 use samenspel_core::access::act;
@@ -13,7 +13,7 @@ use samenspel_core::help::{NewRequest, Request, Response, Status, Template};
 use samenspel_core::ids::MemberId;
 use samenspel_core::{Error, FieldError, Result, Timestamp};
 
-use crate::sql::{NAME, args};
+use crate::sql::{NAME, args, db_row};
 
 fn corrupt(what: &str, raw: &str) -> Error {
     Error::internal(format!("help requests: unknown {what} {raw:?}"))
@@ -27,25 +27,32 @@ fn datetime(raw: &str) -> Result<DateTime> {
     raw.parse::<DateTime>().map_err(|_| corrupt("local time", raw))
 }
 
-/// (id, template, title, details, from, until, asked_by, by name, asked_for, for name, audience, status, helper, helper name, item, created_at)
-type Row = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    String,
-    Option<String>,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    i64,
-);
+db_row! {
+    /// A help request with the names of who asked, for whom, and the helper.
+    struct Row {
+        id: String,
+        template: String,
+        title: String,
+        details: String,
+        from: String,
+        until: String,
+        by: String,
+        by_name: Option<String>,
+        r_for: String,
+        for_name: Option<String>,
+        aud: String,
+        status: String,
+        helper: Option<String>,
+        helper_name: Option<String>,
+        item: Option<String>,
+        at: i64,
+    }
+}
+
+db_row! {
+    /// A response to a request.
+    struct ResponseRow { request: String, member: String, name: Option<String>, message: String, at: i64 }
+}
 
 impl Store {
     /// Requests this member may see: open ones, and those decided or whose
@@ -53,17 +60,17 @@ impl Store {
     pub async fn help_requests(&self, cap: &Can<act::ViewAgenda>, now: Timestamp) -> Result<Vec<Request>> {
         let circle = cap.circle_id().as_str();
         let month_ago = ms(now) - 30 * 24 * 3_600_000;
-        let rows: Vec<Row> = read!(self, |db| sqlx::query_as(&format!(
+        let rows: Vec<Row> = self
+            .all(
+                &format!(
             "SELECT r.id, r.template, r.title, r.details, r.window_from, r.window_until, r.asked_by, {NAME}r.asked_by), \
              r.asked_for, {NAME}r.asked_for), r.audience, r.status, r.helper, {NAME}r.helper), r.item_id, r.created_at \
              FROM help_requests r WHERE r.circle_id = $1 AND r.status <> 'withdrawn' \
              AND (r.status = 'open' OR COALESCE(r.decided_at, r.created_at) > $2) ORDER BY r.created_at DESC"
-        ))
-        .bind(circle)
-        .bind(month_ago)
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+                ),
+                args![circle, month_ago],
+            )
+            .await?;
         let chosen: Vec<(String, String)> = self
             .all(
                 "SELECT c.request_id, c.member_id FROM help_chosen c JOIN help_requests r ON r.id = c.request_id \
@@ -71,18 +78,19 @@ impl Store {
                 args![circle],
             )
             .await?;
-        let responses: Vec<(String, String, Option<String>, String, i64)> = read!(self, |db| sqlx::query_as(&format!(
+        let responses: Vec<ResponseRow> = self
+            .all(
+                &format!(
             "SELECT s.request_id, s.member_id, {NAME}s.member_id), s.message, s.created_at FROM help_responses s \
              JOIN help_requests r ON r.id = s.request_id WHERE r.circle_id = $1 ORDER BY s.created_at"
-        ))
-        .bind(circle)
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+                ),
+                args![circle],
+            )
+            .await?;
         let scope = cap.audience();
         let me = cap.member_id();
         let mut out = Vec::new();
-        for (
+        for Row {
             id,
             template,
             title,
@@ -99,7 +107,7 @@ impl Store {
             helper_name,
             item,
             at,
-        ) in rows
+        } in rows
         {
             let audience = Audience::parse(&aud).ok_or_else(|| corrupt("audience", &aud))?;
             let chosen: Vec<MemberId> =
@@ -134,12 +142,12 @@ impl Store {
                 status,
                 responses: responses
                     .iter()
-                    .filter(|r| r.0 == id)
+                    .filter(|r| r.request == id)
                     .map(|r| Response {
-                        member_id: MemberId::from_db(r.1.clone()),
-                        name: r.2.clone().unwrap_or_default(),
-                        message: r.3.clone(),
-                        at: ts(r.4),
+                        member_id: MemberId::from_db(r.member.clone()),
+                        name: r.name.clone().unwrap_or_default(),
+                        message: r.message.clone(),
+                        at: ts(r.at),
                     })
                     .collect(),
                 created_at: ts(at),

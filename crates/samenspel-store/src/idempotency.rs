@@ -5,7 +5,7 @@
 //! caller gives one): the same key with another request is refused (422)
 //! instead of answered with the first result.
 
-use crate::db::{Tx, db_err, ms, on_tx};
+use crate::db::{Tx, ms};
 use crate::sql::args;
 use samenspel_core::ids::UserId;
 use samenspel_core::{Error, Result, Timestamp};
@@ -69,18 +69,12 @@ pub(crate) async fn remember(
     now: Timestamp,
 ) -> Result<()> {
     let Some(key) = key else { return Ok(()) };
-    on_tx!(tx, |c| sqlx::query(
-        "INSERT INTO idempotency_keys (user_id, key, result, created_at, fingerprint) VALUES ($1, $2, $3, $4, $5)"
+    tx.exec(
+        "INSERT INTO idempotency_keys (user_id, key, result, created_at, fingerprint) VALUES ($1, $2, $3, $4, $5)",
+        args![user.as_str(), key.as_str(), result, ms(now), key.fingerprint()],
     )
-    .bind(user.as_str())
-    .bind(key.as_str())
-    .bind(result)
-    .bind(ms(now))
-    .bind(key.fingerprint())
-    .execute(c)
     .await
-    .map(|r| r.rows_affected()))
-    .map_err(|e| match db_err(e) {
+    .map_err(|e| match e {
         // A concurrent twin committed first; the caller retries and finds its result.
         Error::Conflict(_) => Error::Conflict("duplicate-request"),
         other => other,

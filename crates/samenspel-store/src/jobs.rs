@@ -4,7 +4,7 @@
 //! LOCKED` so several instances share the queue; on SQLite the single writer
 //! makes the claim atomic.
 
-use crate::db::{Store, Tx, db_err, ms, on_tx};
+use crate::db::{Store, Tx, ms};
 use crate::sql::args;
 use samenspel_core::{Result, Timestamp};
 
@@ -102,26 +102,17 @@ impl Store {
         let mut tx = self.begin().await?;
         let error = crate::sessions::truncate(error, 2000);
         match retry_at {
-            Some(at) => on_tx!(&mut tx, |c| sqlx::query(
-                "UPDATE jobs SET run_at = $3, locked_until = NULL, locked_by = NULL, last_error = $4 WHERE id = $1 AND locked_by = $2"
+            Some(at) => tx.exec(
+                "UPDATE jobs SET run_at = $3, locked_until = NULL, locked_by = NULL, last_error = $4 WHERE id = $1 AND locked_by = $2",
+                args![id, worker, ms(at), error],
             )
-            .bind(id)
-            .bind(worker)
-            .bind(ms(at))
-            .bind(error)
-            .execute(c)
-            .await.map(|r| r.rows_affected())),
-            None => on_tx!(&mut tx, |c| sqlx::query(
-                "UPDATE jobs SET failed_at = $3, locked_until = NULL, last_error = $4 WHERE id = $1 AND locked_by = $2"
+            .await?,
+            None => tx.exec(
+                "UPDATE jobs SET failed_at = $3, locked_until = NULL, last_error = $4 WHERE id = $1 AND locked_by = $2",
+                args![id, worker, ms(now), error],
             )
-            .bind(id)
-            .bind(worker)
-            .bind(ms(now))
-            .bind(error)
-            .execute(c)
-            .await.map(|r| r.rows_affected())),
-        }
-        .map_err(db_err)?;
+            .await?,
+        };
         tx.commit().await
     }
 

@@ -5,9 +5,9 @@
 //! for circle shifts.
 
 use crate::access::LocationCan;
-use crate::agenda::{ScheduleRow, date, local, repeat_columns, series_of};
-use crate::db::{Store, Tx, db_err, ms, read};
-use crate::sql::args;
+use crate::agenda::{ScheduleRow, date, local, repeat_columns, schedule_select, series_of};
+use crate::db::{Store, Tx, ms};
+use crate::sql::{args, db_row};
 use jiff::civil::Date;
 use samenspel_core::access::location::lact;
 use samenspel_core::agenda::{Kind, NewItem};
@@ -48,28 +48,31 @@ async fn lock_item(tx: &mut Tx, item: &str) -> Result<()> {
 impl Store {
     pub async fn location_items(&self, cap: &LocationCan<lact::ViewLocationAgenda>) -> Result<Vec<LocationItem>> {
         let loc = cap.location_id().as_str();
-        let rows: Vec<(String, String, String, String, String, i64, Option<String>)> =
-            read!(self, |db| sqlx::query_as(
+        db_row! {
+            struct Row {
+                id: String,
+                kind: String,
+                title: String,
+                place: String,
+                notes: String,
+                places: i64,
+                name: Option<String>,
+            }
+        }
+        let rows: Vec<Row> = self
+            .all(
                 "SELECT i.id, i.kind, i.title, i.place, i.notes, i.places, u.display_name FROM location_items i \
-             LEFT JOIN users u ON u.id = i.created_by WHERE i.location_id = $1 ORDER BY i.starts_at, i.id"
+             LEFT JOIN users u ON u.id = i.created_by WHERE i.location_id = $1 ORDER BY i.starts_at, i.id",
+                args![loc],
             )
-            .bind(loc)
-            .fetch_all(db)
-            .await)
-            .map_err(db_err)?;
-        let schedules: Vec<ScheduleRow> = read!(self, |db| sqlx::query_as(
-            "SELECT id, starts_at, length_minutes, whole_days, repeat, every, weekdays, until_on, times \
-             FROM location_items WHERE location_id = $1"
-        )
-        .bind(loc)
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+            .await?;
+        let schedules: Vec<ScheduleRow> =
+            self.all(concat!(schedule_select!(), "FROM location_items WHERE location_id = $1"), args![loc]).await?;
         let mut out = Vec::new();
-        for (id, kind, title, place, notes, places, name) in rows {
+        for Row { id, kind, title, place, notes, places, name } in rows {
             let schedule = schedules
                 .iter()
-                .find(|s| s.0 == id)
+                .find(|s| s.id == id)
                 .ok_or_else(|| Error::internal(format!("location item {id} has no schedule")))?;
             out.push(LocationItem {
                 series: series_of(schedule, &[])?,
@@ -92,17 +95,14 @@ impl Store {
         from: Date,
         to: Date,
     ) -> Result<Vec<Joined>> {
-        let rows: Vec<(String, String, String, String)> = read!(self, |db| sqlx::query_as(
-            "SELECT s.item_id, s.on_date, s.user_id, u.display_name FROM location_signups s \
+        let rows: Vec<(String, String, String, String)> = self
+            .all(
+                "SELECT s.item_id, s.on_date, s.user_id, u.display_name FROM location_signups s \
              JOIN location_items i ON i.id = s.item_id JOIN users u ON u.id = s.user_id \
-             WHERE i.location_id = $1 AND s.on_date >= $2 AND s.on_date <= $3 ORDER BY s.joined_at"
-        )
-        .bind(cap.location_id().as_str())
-        .bind(from.to_string())
-        .bind(to.to_string())
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+             WHERE i.location_id = $1 AND s.on_date >= $2 AND s.on_date <= $3 ORDER BY s.joined_at",
+                args![cap.location_id().as_str(), from.to_string(), to.to_string()],
+            )
+            .await?;
         rows.into_iter()
             .map(|(item, on, user, name)| {
                 Ok(Joined { item_id: item, on: date(&on)?, user_id: UserId::from_db(user), name })

@@ -2,7 +2,7 @@
 
 use crate::access::Can;
 use crate::circles::lock_circle;
-use crate::db::{Store, Tx, db_err, ms, read, ts, ts_opt};
+use crate::db::{Store, Tx, ms, ts, ts_opt};
 use crate::sql::{args, db_row};
 use samenspel_core::access::{act, may_change_member};
 use samenspel_core::audience::Audience;
@@ -11,7 +11,22 @@ use samenspel_core::member::{EndReason, Member, MemberChanges};
 use samenspel_core::role::Role;
 use samenspel_core::{Error, Result, Timestamp};
 
-type MemberRow = (String, String, String, String, String, String, bool, bool, Option<i64>, i64, String);
+db_row! {
+    /// The columns of `member_select!`, in order.
+    struct MemberRow {
+        id: String,
+        user_id: String,
+        display_name: String,
+        email: String,
+        role: String,
+        relation: String,
+        contact_person: bool,
+        manager: bool,
+        until: Option<i64>,
+        joined: i64,
+        contact_audience: String,
+    }
+}
 
 macro_rules! member_select {
     () => {
@@ -22,8 +37,19 @@ macro_rules! member_select {
 }
 
 fn member_from_row(r: MemberRow) -> Result<Member> {
-    let (id, user_id, display_name, email, role, relation, contact_person, manager, until, joined, contact_audience) =
-        r;
+    let MemberRow {
+        id,
+        user_id,
+        display_name,
+        email,
+        role,
+        relation,
+        contact_person,
+        manager,
+        until,
+        joined,
+        contact_audience,
+    } = r;
     Ok(Member {
         id: MemberId::from_db(id),
         user_id: UserId::from_db(user_id),
@@ -53,16 +79,16 @@ impl Store {
     /// The active members of the capability's circle: the client side first,
     /// then family and volunteers, then professionals; by name within each.
     pub async fn members(&self, cap: &Can<act::ViewMembers>, now: Timestamp) -> Result<Vec<Member>> {
-        let rows: Vec<MemberRow> = read!(self, |db| sqlx::query_as(concat!(
-            member_select!(),
-            "ORDER BY CASE m.role WHEN 'client' THEN 0 WHEN 'representative' THEN 1 WHEN 'relative' THEN 2 \
+        let rows: Vec<MemberRow> = self
+            .all(
+                concat!(
+                    member_select!(),
+                    "ORDER BY CASE m.role WHEN 'client' THEN 0 WHEN 'representative' THEN 1 WHEN 'relative' THEN 2 \
              WHEN 'volunteer' THEN 3 WHEN 'professional' THEN 4 ELSE 5 END, u.display_name, m.id"
-        ))
-        .bind(cap.circle_id().as_str())
-        .bind(ms(now))
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+                ),
+                args![cap.circle_id().as_str(), ms(now)],
+            )
+            .await?;
         rows.into_iter().map(|r| member_from_row(r).map(|m| apply_contact_audience(cap, m))).collect()
     }
 
@@ -71,14 +97,9 @@ impl Store {
     where
         A: act::Action,
     {
-        let row: MemberRow = read!(self, |db| sqlx::query_as(concat!(member_select!(), "AND m.id = $3"))
-            .bind(cap.circle_id().as_str())
-            .bind(ms(now))
-            .bind(id.as_str())
-            .fetch_optional(db)
-            .await)
-        .map_err(db_err)?
-        .ok_or(Error::NotFound)?;
+        let row: MemberRow = self
+            .one(concat!(member_select!(), "AND m.id = $3"), args![cap.circle_id().as_str(), ms(now), id.as_str()])
+            .await?;
         member_from_row(row).map(|m| apply_contact_audience(cap, m))
     }
 

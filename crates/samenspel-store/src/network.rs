@@ -2,28 +2,42 @@
 //! their place on the map. Every query is scoped by the capability's circle.
 
 use crate::access::Can;
-use crate::db::{Store, db_err, ms, on_tx, read};
-use crate::sql::args;
+use crate::db::{Store, ms};
+use crate::sql::{args, db_row};
 use samenspel_core::access::act;
 use samenspel_core::ids::MemberId;
 use samenspel_core::network::{Category, Contact, Placement, Support, Tie};
 use samenspel_core::role::Role;
 use samenspel_core::{Error, Result, Timestamp};
 
-/// (member id, role, name, contact id, category, support, tie, closeness, note)
-type MemberRow = (
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<i64>,
-    Option<String>,
-);
-/// (id, name, category, support, tie, closeness, note, reach)
-type ContactRow = (String, String, String, String, String, i64, String, String);
+db_row! {
+    /// A member and, once placed, their contact on the map.
+    struct MemberRow {
+        member_id: String,
+        role_raw: String,
+        name: String,
+        id: Option<String>,
+        cat: Option<String>,
+        sup: Option<String>,
+        t: Option<String>,
+        closeness: Option<i64>,
+        note: Option<String>,
+    }
+}
+
+db_row! {
+    /// A contact who is not a member.
+    struct ContactRow {
+        id: String,
+        name: String,
+        cat: String,
+        sup: String,
+        t: String,
+        closeness: i64,
+        note: String,
+        reach: String,
+    }
+}
 
 fn corrupt(what: &str, raw: &str) -> Error {
     Error::internal(format!("network_contacts holds an unknown {what} {raw:?}"))
@@ -42,7 +56,7 @@ fn tie(raw: &str) -> Result<Tie> {
 }
 
 fn member_contact(r: MemberRow) -> Result<Contact> {
-    let (member_id, role_raw, name, id, cat, sup, t, closeness, note) = r;
+    let MemberRow { member_id, role_raw, name, id, cat, sup, t, closeness, note } = r;
     let role = Role::parse(&role_raw).ok_or_else(|| corrupt("role", &role_raw))?;
     Ok(Contact {
         id,
@@ -60,7 +74,7 @@ fn member_contact(r: MemberRow) -> Result<Contact> {
 }
 
 fn other_contact(r: ContactRow) -> Result<Contact> {
-    let (id, name, cat, sup, t, closeness, note, reach) = r;
+    let ContactRow { id, name, cat, sup, t, closeness, note, reach } = r;
     Ok(Contact {
         id: Some(id),
         member_id: None,
@@ -92,26 +106,23 @@ impl Store {
     /// (the client is the centre, not a contact) and the other contacts.
     pub async fn network(&self, cap: &Can<act::ViewNetwork>, now: Timestamp) -> Result<Vec<Contact>> {
         let circle = cap.circle_id().as_str();
-        let members: Vec<MemberRow> = read!(self, |db| sqlx::query_as(
-            "SELECT m.id, m.role, u.display_name, c.id, c.category, c.support, c.tie, c.closeness, c.note \
+        let members: Vec<MemberRow> = self
+            .all(
+                "SELECT m.id, m.role, u.display_name, c.id, c.category, c.support, c.tie, c.closeness, c.note \
              FROM memberships m JOIN users u ON u.id = m.user_id \
              LEFT JOIN network_contacts c ON c.member_id = m.id \
              WHERE m.circle_id = $1 AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $2) \
-             AND m.role <> 'client'"
-        )
-        .bind(circle)
-        .bind(ms(now))
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
-        let others: Vec<ContactRow> = read!(self, |db| sqlx::query_as(
-            "SELECT id, name, category, support, tie, closeness, note, reach FROM network_contacts \
-             WHERE circle_id = $1 AND member_id IS NULL"
-        )
-        .bind(circle)
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+             AND m.role <> 'client'",
+                args![circle, ms(now)],
+            )
+            .await?;
+        let others: Vec<ContactRow> = self
+            .all(
+                "SELECT id, name, category, support, tie, closeness, note, reach FROM network_contacts \
+             WHERE circle_id = $1 AND member_id IS NULL",
+                args![circle],
+            )
+            .await?;
         let mut all = members
             .into_iter()
             .map(member_contact)
@@ -145,27 +156,12 @@ impl Store {
         now: Timestamp,
     ) -> Result<()> {
         let mut tx = self.begin().await?;
-        let changed = on_tx!(&mut tx, |c| {
-            sqlx::query(
+        let changed = tx.exec(
             "UPDATE network_contacts SET name = $3, category = $4, support = $5, tie = $6, closeness = $7, note = $8, \
-             reach = $9, updated_at = $10, updated_by = $11 WHERE id = $1 AND circle_id = $2 AND member_id IS NULL"
+             reach = $9, updated_at = $10, updated_by = $11 WHERE id = $1 AND circle_id = $2 AND member_id IS NULL",
+            args![id, cap.circle_id().as_str(), &p.name, p.category.letter(), p.support.letters(), p.tie.as_str(), p.closeness, &p.note, &p.reach, ms(now), cap.member_id().as_str()],
         )
-        .bind(id)
-        .bind(cap.circle_id().as_str())
-        .bind(&p.name)
-        .bind(p.category.letter())
-        .bind(p.support.letters())
-        .bind(p.tie.as_str())
-        .bind(p.closeness)
-        .bind(&p.note)
-        .bind(&p.reach)
-        .bind(ms(now))
-        .bind(cap.member_id().as_str())
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected())
-        })
-        .map_err(db_err)?;
+        .await?;
         if changed == 0 {
             return Err(Error::NotFound);
         }

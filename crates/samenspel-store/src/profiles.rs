@@ -2,7 +2,7 @@
 //! roles marked for family carers.
 
 use crate::access::Can;
-use crate::db::{Store, db_err, ms, read, ts};
+use crate::db::{Store, ms, ts};
 use crate::members::target_role;
 use crate::sql::args;
 use samenspel_core::access::{act, may_mark_carer_roles};
@@ -118,17 +118,16 @@ impl Store {
 
     /// The SOFA roles marked in the circle.
     pub async fn carer_roles(&self, cap: &Can<act::ViewMembers>) -> Result<Vec<CarerRoles>> {
-        let rows: Vec<(String, String, Option<String>, i64)> = read!(self, |db| {
-            sqlx::query_as(concat!(
-                "SELECT r.member_id, r.roles, ",
-                crate::sql::member_name!("r.set_by"),
-                ", r.set_at FROM carer_roles r WHERE r.circle_id = $1"
-            ))
-            .bind(cap.circle_id().as_str())
-            .fetch_all(db)
-            .await
-        })
-        .map_err(db_err)?;
+        let rows: Vec<(String, String, Option<String>, i64)> = self
+            .all(
+                concat!(
+                    "SELECT r.member_id, r.roles, ",
+                    crate::sql::member_name!("r.set_by"),
+                    ", r.set_at FROM carer_roles r WHERE r.circle_id = $1"
+                ),
+                args![cap.circle_id().as_str()],
+            )
+            .await?;
         rows.into_iter()
             .map(|(m, roles, by, at)| {
                 Ok(CarerRoles {

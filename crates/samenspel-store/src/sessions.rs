@@ -2,8 +2,8 @@
 //! SHA-256 hash is stored, so a leaked database cannot be replayed.
 
 use crate::access::{Credential, CredentialRecord, CurrentUser, Verified, authenticate};
-use crate::db::{Store, db_err, ms, read, ts, ts_opt};
-use crate::sql::args;
+use crate::db::{Store, ms, ts, ts_opt};
+use crate::sql::{args, db_row};
 use samenspel_core::ids::{SessionId, UserId};
 use samenspel_core::locale::Locale;
 use samenspel_core::{Error, Result, Timestamp};
@@ -65,16 +65,29 @@ impl Store {
         lifetime: SessionLifetime,
         now: Timestamp,
     ) -> Result<CurrentUser> {
-        type Row = (String, String, String, String, String, Option<i64>, String, i64, i64, i64, Option<i64>);
-        let row: Option<Row> = read!(self, |db| sqlx::query_as(
+        db_row! {
+            struct Row {
+                sid: String,
+                uid: String,
+                name: String,
+                email: String,
+                locale: String,
+                disabled: Option<i64>,
+                _token_hash: String,
+                created: i64,
+                last_seen: i64,
+                expires: i64,
+                revoked: Option<i64>,
+            }
+        }
+        let row: Option<Row> = self.opt(
             "SELECT s.id, u.id, u.display_name, u.email, u.locale, u.disabled_at, s.token_hash, s.created_at, s.last_seen_at, s.expires_at, s.revoked_at \
-             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1"
+             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
+            args![token_hash],
         )
-        .bind(token_hash)
-        .fetch_optional(db)
-        .await)
-        .map_err(db_err)?;
-        let Some((sid, uid, name, email, locale, disabled, _, created, last_seen, expires, revoked)) = row else {
+        .await?;
+        let Some(Row { sid, uid, name, email, locale, disabled, created, last_seen, expires, revoked, .. }) = row
+        else {
             return Err(Error::Unauthenticated);
         };
         let mut expires_at = ts(expires);
@@ -106,18 +119,19 @@ impl Store {
 
     /// My sessions that are still valid, newest activity first.
     pub async fn my_sessions(&self, me: &CurrentUser, now: Timestamp) -> Result<Vec<SessionInfo>> {
-        let rows: Vec<(String, i64, i64, i64, String, String)> = read!(self, |db| sqlx::query_as(
-            "SELECT id, created_at, last_seen_at, expires_at, user_agent, ip FROM sessions \
-             WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > $2 ORDER BY last_seen_at DESC"
-        )
-        .bind(me.id().as_str())
-        .bind(ms(now))
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+        db_row! {
+            struct Row { id: String, created: i64, seen: i64, expires: i64, user_agent: String, ip: String }
+        }
+        let rows: Vec<Row> = self
+            .all(
+                "SELECT id, created_at, last_seen_at, expires_at, user_agent, ip FROM sessions \
+             WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > $2 ORDER BY last_seen_at DESC",
+                args![me.id().as_str(), ms(now)],
+            )
+            .await?;
         Ok(rows
             .into_iter()
-            .map(|(id, created, seen, expires, user_agent, ip)| {
+            .map(|Row { id, created, seen, expires, user_agent, ip }| {
                 let id = SessionId::from_db(id);
                 SessionInfo {
                     current: me.session_id() == Some(&id),
@@ -173,11 +187,7 @@ impl crate::Internal<'_> {
     /// Whether a session is still valid (used by tests and the sign-out flow).
     pub async fn session_expiry(&self, id: &SessionId) -> Result<Option<Timestamp>> {
         let row: Option<(i64, Option<i64>)> =
-            read!(self, |db| sqlx::query_as("SELECT expires_at, revoked_at FROM sessions WHERE id = $1")
-                .bind(id.as_str())
-                .fetch_optional(db)
-                .await)
-            .map_err(db_err)?;
+            self.opt("SELECT expires_at, revoked_at FROM sessions WHERE id = $1", args![id.as_str()]).await?;
         Ok(row.and_then(|(e, r)| if r.is_some() { None } else { ts_opt(Some(e)) }))
     }
 }

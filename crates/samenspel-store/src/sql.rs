@@ -148,17 +148,19 @@ pub(crate) trait FromDb: Sized {
 }
 
 /// A named row struct and its [`FromDb`], the fields in column order:
-/// `db_row! { struct Name { id: String, at: i64 } }`.
+/// `db_row! { struct Name { id: String, at: i64 } }`. A field may itself be a
+/// row struct: it reads its own columns in turn (`circle: CircleRow`). A
+/// visibility before `struct` applies to the fields too.
 macro_rules! db_row {
-    ($(#[$m:meta])* struct $name:ident { $($f:ident : $t:ty),* $(,)? }) => {
+    ($(#[$m:meta])* $vis:vis struct $name:ident { $($f:ident : $t:ty),* $(,)? }) => {
         $(#[$m])*
-        struct $name {
-            $($f: $t),*
+        $vis struct $name {
+            $($vis $f: $t),*
         }
 
         impl $crate::sql::FromDb for $name {
             fn decode(c: &mut $crate::sql::Cols<'_>) -> std::result::Result<Self, sqlx::Error> {
-                Ok($name { $($f: c.get()?),* })
+                Ok($name { $($f: <$t as $crate::sql::FromDb>::decode(c)?),* })
             }
         }
     };
@@ -190,11 +192,6 @@ tuple!(A);
 tuple!(A, B);
 tuple!(A, B, C);
 tuple!(A, B, C, D);
-// Transitional, for the agenda's item and schedule rows (`ItemRow`,
-// `ScheduleRow`), which location_agenda.rs still reads with sqlx's tuple
-// decoding too: they are to become `db_row!` structs, then these go.
-tuple!(A, B, C, D, E, F, G, H, I);
-tuple!(A, B, C, D, E, F, G, H, I, J, K, L);
 
 fn sqlite_rows<T: FromDb>(rows: &[SqliteRow]) -> Result<Vec<T>> {
     rows.iter()

@@ -1,8 +1,8 @@
 //! Accounts.
 
 use crate::access::{CurrentUser, Verified, password};
-use crate::db::{Store, db_err, ms, on_tx, read, ts};
-use crate::sql::args;
+use crate::db::{Store, ms, ts};
+use crate::sql::{args, db_row};
 use samenspel_core::ids::UserId;
 use samenspel_core::locale::Locale;
 use samenspel_core::user::User;
@@ -19,7 +19,17 @@ pub struct SignInRecord {
     pub disabled: bool,
 }
 
-type UserRow = (String, String, String, Option<String>, String, i64, Option<i64>);
+db_row! {
+    struct UserRow {
+        id: String,
+        email: String,
+        display_name: String,
+        password_hash: Option<String>,
+        locale: String,
+        created_at: i64,
+        disabled_at: Option<i64>,
+    }
+}
 
 macro_rules! user_columns {
     () => {
@@ -27,7 +37,7 @@ macro_rules! user_columns {
     };
 }
 
-fn user_from_row((id, email, display_name, password_hash, locale, created_at, disabled_at): UserRow) -> User {
+fn user_from_row(UserRow { id, email, display_name, password_hash, locale, created_at, disabled_at }: UserRow) -> User {
     User {
         id: UserId::from_db(id),
         email,
@@ -55,11 +65,7 @@ impl Store {
     /// someone who signs in by e-mail link only needs none.
     pub async fn set_my_password(&self, me: &CurrentUser, current: &str, new: &str) -> Result<()> {
         let stored: Option<Option<String>> =
-            read!(self, |db| sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
-                .bind(me.id().as_str())
-                .fetch_optional(db)
-                .await)
-            .map_err(db_err)?;
+            self.opt("SELECT password_hash FROM users WHERE id = $1", args![me.id().as_str()]).await?;
         let stored = stored.ok_or(Error::NotFound)?;
         if stored.is_some() && !password::verify(current.to_owned(), stored).await {
             return Err(Error::field("current_password", "password-wrong"));
@@ -106,21 +112,12 @@ impl crate::Internal<'_> {
     ) -> Result<UserId> {
         let id = UserId::generate();
         let mut tx = self.begin().await?;
-        let r = on_tx!(&mut tx, |c| {
-            sqlx::query(
-            "INSERT INTO users (id, email, display_name, password_hash, locale, created_at, email_verified_at) VALUES ($1, $2, $3, $4, $5, $6, $7)"
+        let r = tx.exec(
+            "INSERT INTO users (id, email, display_name, password_hash, locale, created_at, email_verified_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            args![id.as_str(), email, display_name, password_hash, locale.as_str(), ms(now), verified.then_some(ms(now))],
         )
-        .bind(id.as_str())
-        .bind(email)
-        .bind(display_name)
-        .bind(password_hash)
-        .bind(locale.as_str())
-        .bind(ms(now))
-        .bind(verified.then_some(ms(now)))
-        .execute(c)
-        .await.map(|r| r.rows_affected())
-        });
-        match r.map_err(db_err) {
+        .await;
+        match r {
             Err(Error::Conflict(_)) => return Err(Error::Conflict("email-taken")),
             other => other?,
         };
@@ -130,15 +127,23 @@ impl crate::Internal<'_> {
 
     /// Looks an account up by e-mail for signing in (there is no actor yet).
     pub async fn find_user_for_sign_in(&self, email: &str) -> Result<Option<SignInRecord>> {
-        let row: Option<(String, String, String, Option<String>, String, Option<i64>)> =
-            read!(self, |db| sqlx::query_as(
-                "SELECT id, email, display_name, password_hash, locale, disabled_at FROM users WHERE email = $1"
+        db_row! {
+            struct Row {
+                id: String,
+                email: String,
+                display_name: String,
+                password_hash: Option<String>,
+                locale: String,
+                disabled_at: Option<i64>,
+            }
+        }
+        let row: Option<Row> = self
+            .opt(
+                "SELECT id, email, display_name, password_hash, locale, disabled_at FROM users WHERE email = $1",
+                args![email],
             )
-            .bind(email)
-            .fetch_optional(db)
-            .await)
-            .map_err(db_err)?;
-        Ok(row.map(|(id, email, display_name, password_hash, locale, disabled_at)| SignInRecord {
+            .await?;
+        Ok(row.map(|Row { id, email, display_name, password_hash, locale, disabled_at }| SignInRecord {
             id: UserId::from_db(id),
             email,
             display_name,
@@ -151,25 +156,14 @@ impl crate::Internal<'_> {
     /// Any account by id: for the command line, jobs and sign-in flows only.
     pub async fn user(&self, id: &UserId) -> Result<User> {
         let row: UserRow =
-            read!(self, |db| sqlx::query_as(concat!("SELECT ", user_columns!(), " FROM users WHERE id = $1"))
-                .bind(id.as_str())
-                .fetch_optional(db)
-                .await)
-            .map_err(db_err)?
-            .ok_or(Error::NotFound)?;
+            self.one(concat!("SELECT ", user_columns!(), " FROM users WHERE id = $1"), args![id.as_str()]).await?;
         Ok(user_from_row(row))
     }
 
     /// Every account, by name: for operators.
     pub async fn list_users(&self) -> Result<Vec<User>> {
-        let rows: Vec<UserRow> = read!(self, |db| sqlx::query_as(concat!(
-            "SELECT ",
-            user_columns!(),
-            " FROM users ORDER BY display_name, email"
-        ))
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+        let rows: Vec<UserRow> =
+            self.all(concat!("SELECT ", user_columns!(), " FROM users ORDER BY display_name, email"), args![]).await?;
         Ok(rows.into_iter().map(user_from_row).collect())
     }
 

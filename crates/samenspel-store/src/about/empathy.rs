@@ -6,34 +6,39 @@ impl Store {
     /// The empathy maps the member may read, newest first.
     pub async fn empathy_maps(&self, cap: &Can<act::ViewAboutClient>) -> Result<Vec<EmpathyMap>> {
         let circle = cap.circle_id().as_str();
-        #[allow(clippy::type_complexity)]
-        let rows: Vec<(
-            String,
-            String,
-            String,
-            String,
-            String,
-            String,
-            String,
-            String,
-            String,
-            String,
-            String,
-            Option<String>,
-            i64,
-        )> = read!(self, |db| sqlx::query_as(&format!(
-            "SELECT e.id, e.made_on, e.says, e.thinks, e.does, e.feels, e.pains, e.gains, e.made_with, e.audience, \
+        db_row! {
+            struct Row {
+                id: String,
+                made_on: String,
+                says: String,
+                thinks: String,
+                does: String,
+                feels: String,
+                pains: String,
+                gains: String,
+                made_with: String,
+                aud: String,
+                made_by: String,
+                name: Option<String>,
+                updated_at: i64,
+            }
+        }
+        let rows: Vec<Row> = self
+            .all(
+                &format!(
+                    "SELECT e.id, e.made_on, e.says, e.thinks, e.does, e.feels, e.pains, e.gains, e.made_with, e.audience, \
                  e.made_by, {NAME}e.made_by), e.updated_at FROM empathy_maps e WHERE e.circle_id = $1 \
                  ORDER BY e.made_on DESC, e.id DESC"
-        ))
-        .bind(circle)
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+                ),
+                args![circle],
+            )
+            .await?;
         let chosen = chosen_of(self, "empathy_map_chosen", "map_id", "empathy_maps", circle).await?;
         let scope = cap.audience();
         let mut out = Vec::new();
-        for (id, made_on, says, thinks, does, feels, pains, gains, made_with, aud, made_by, name, updated_at) in rows {
+        for Row { id, made_on, says, thinks, does, feels, pains, gains, made_with, aud, made_by, name, updated_at } in
+            rows
+        {
             let audience = audience(&aud)?;
             let chosen = pick(&chosen, &id);
             let made_by = MemberId::from_db(made_by);
@@ -83,28 +88,12 @@ impl Store {
                 if audience_changes && !may_change_about(cap.role(), cap.manages(), &e.made_by == cap.member_id()) {
                     return Err(Error::Forbidden);
                 }
-                let n = on_tx!(&mut tx, |db| {
-                    sqlx::query(
+                let n = tx.exec(
                     "UPDATE empathy_maps SET made_on = $3, says = $4, thinks = $5, does = $6, feels = $7, pains = $8, \
-                     gains = $9, made_with = $10, audience = $11, updated_at = $12 WHERE id = $1 AND circle_id = $2"
+                     gains = $9, made_with = $10, audience = $11, updated_at = $12 WHERE id = $1 AND circle_id = $2",
+                    args![&e.id, cap.circle_id().as_str(), m.made_on.to_string(), &m.texts[0], &m.texts[1], &m.texts[2], &m.texts[3], &m.texts[4], &m.texts[5], &m.made_with, m.audience.as_str(), ms(now)],
                 )
-                .bind(&e.id)
-                .bind(cap.circle_id().as_str())
-                .bind(m.made_on.to_string())
-                .bind(&m.texts[0])
-                .bind(&m.texts[1])
-                .bind(&m.texts[2])
-                .bind(&m.texts[3])
-                .bind(&m.texts[4])
-                .bind(&m.texts[5])
-                .bind(&m.made_with)
-                .bind(m.audience.as_str())
-                .bind(ms(now))
-                .execute(db)
-                .await
-                .map(|r| r.rows_affected())
-                })
-                .map_err(db_err)?;
+                .await?;
                 if n == 0 {
                     return Err(Error::NotFound);
                 }

@@ -11,32 +11,47 @@ impl Store {
         log: Option<&Can<act::ReadLogbook>>,
     ) -> Result<Vec<Goal>> {
         let circle = cap.circle_id().as_str();
-        #[allow(clippy::type_complexity)]
-        let rows: Vec<(String, String, String, String, String, Option<String>, String, String, String, Option<String>, i64)> =
-            read!(self, |db| sqlx::query_as(&format!(
-                "SELECT g.id, g.kind, g.words, g.steps, g.others, g.review_on, g.status, g.audience, g.created_by, \
+        db_row! {
+            struct Row {
+                id: String,
+                kind: String,
+                words: String,
+                steps: String,
+                others: String,
+                review_on: Option<String>,
+                status: String,
+                aud: String,
+                created_by: String,
+                name: Option<String>,
+                updated_at: i64,
+            }
+        }
+        let rows: Vec<Row> = self
+            .all(
+                &format!(
+                    "SELECT g.id, g.kind, g.words, g.steps, g.others, g.review_on, g.status, g.audience, g.created_by, \
                  {NAME}g.created_by), g.updated_at FROM wellbeing_goals g WHERE g.circle_id = $1 ORDER BY g.created_at, g.id"
-            ))
-            .bind(circle)
-            .fetch_all(db)
-            .await)
-            .map_err(db_err)?;
+                ),
+                args![circle],
+            )
+            .await?;
         let chosen = chosen_of(self, "goal_chosen", "goal_id", "wellbeing_goals", circle).await?;
-        let helpers: Vec<(String, String, Option<String>)> = read!(self, |db| sqlx::query_as(&format!(
-            "SELECT h.goal_id, h.member_id, {NAME}h.member_id) FROM goal_helpers h \
+        let helpers: Vec<(String, String, Option<String>)> = self
+            .all(
+                &format!(
+                    "SELECT h.goal_id, h.member_id, {NAME}h.member_id) FROM goal_helpers h \
              JOIN wellbeing_goals g ON g.id = h.goal_id WHERE g.circle_id = $1 ORDER BY 3"
-        ))
-        .bind(circle)
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+                ),
+                args![circle],
+            )
+            .await?;
         let progress = match log {
             Some(log) => self.goal_progress(log).await?,
             None => Vec::new(),
         };
         let scope = cap.audience();
         let mut out = Vec::new();
-        for (id, kind, words, steps, others, review_on, status, aud, created_by, name, updated_at) in rows {
+        for Row { id, kind, words, steps, others, review_on, status, aud, created_by, name, updated_at } in rows {
             let audience = audience(&aud)?;
             let chosen = pick(&chosen, &id);
             let created_by = MemberId::from_db(created_by);
@@ -71,15 +86,25 @@ impl Store {
     /// Logbook entries linked to goals that the reader may read in the
     /// logbook, by goal id.
     async fn goal_progress(&self, log: &Can<act::ReadLogbook>) -> Result<Vec<(String, Progress)>> {
-        let rows: Vec<(String, String, i64, String, String, String, Option<String>)> = read!(self, |db| sqlx::query_as(
-            &format!("SELECT p.goal_id, e.id, e.created_at, e.body, e.audience, e.author_member_id, {NAME}e.author_member_id) FROM goal_progress p \
+        db_row! {
+            struct Row {
+                goal: String,
+                entry: String,
+                at: i64,
+                body: String,
+                aud: String,
+                author: String,
+                name: Option<String>,
+            }
+        }
+        let rows: Vec<Row> = self
+            .all(
+                &format!("SELECT p.goal_id, e.id, e.created_at, e.body, e.audience, e.author_member_id, {NAME}e.author_member_id) FROM goal_progress p \
              JOIN entries e ON e.id = p.entry_id WHERE e.circle_id = $1 AND e.deleted_at IS NULL \
-             ORDER BY e.created_at DESC")
-        )
-        .bind(log.circle_id().as_str())
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+             ORDER BY e.created_at DESC"),
+                args![log.circle_id().as_str()],
+            )
+            .await?;
         let chosen: Vec<(String, String)> = self
             .all(
                 "SELECT a.entry_id, a.member_id FROM entry_audience a JOIN goal_progress p ON p.entry_id = a.entry_id \
@@ -89,7 +114,7 @@ impl Store {
             .await?;
         let scope: AudienceScope = log.audience();
         let mut out = Vec::new();
-        for (goal, entry, at, body, aud, author, name) in rows {
+        for Row { goal, entry, at, body, aud, author, name } in rows {
             let chosen: Vec<MemberId> =
                 chosen.iter().filter(|c| c.0 == entry).map(|c| MemberId::from_db(c.1.clone())).collect();
             if scope.can_see(audience(&aud)?, &MemberId::from_db(author), &chosen) {

@@ -5,7 +5,7 @@
 //! not exist for them.
 
 use crate::access::Can;
-use crate::db::{Store, Tx, db_err, ms, on_tx, read, ts};
+use crate::db::{Store, Tx, ms, ts};
 use crate::members::is_active_member;
 use jiff::civil::Date;
 use samenspel_core::about::{NewSection, Part, Section, Version};
@@ -16,7 +16,7 @@ use samenspel_core::ids::MemberId;
 use samenspel_core::wellbeing::{Goal, GoalKind, GoalStatus, NewGoal, Progress};
 use samenspel_core::{Error, FieldError, Result, Timestamp};
 
-use crate::sql::{NAME, args};
+use crate::sql::{NAME, args, db_row};
 
 fn corrupt(what: &str, raw: &str) -> Error {
     Error::internal(format!("about the client: unknown {what} {raw:?}"))

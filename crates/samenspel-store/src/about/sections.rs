@@ -2,8 +2,31 @@
 
 use super::*;
 
-/// (id, part, body, first person, audience, started by, written by, name, written at)
-type SectionRow = (String, String, String, bool, String, String, String, Option<String>, i64);
+db_row! {
+    struct SectionRow {
+        id: String,
+        part: String,
+        body: String,
+        first_person: bool,
+        aud: String,
+        started_by: String,
+        written_by: String,
+        name: Option<String>,
+        written_at: i64,
+    }
+}
+
+db_row! {
+    /// A version of a section; the first (newest) is the section's own text.
+    struct VersionRow {
+        section: String,
+        _version: i64,
+        body: String,
+        first_person: bool,
+        name: Option<String>,
+        at: i64,
+    }
+}
 
 impl Store {
     /// The parts of "Dit ben ik" the member may read, in [`Part::ALL`] order,
@@ -20,43 +43,42 @@ impl Store {
 
     async fn all_sections(&self, cap: &Can<act::ViewAboutClient>) -> Result<Vec<(Section, bool)>> {
         let circle = cap.circle_id().as_str();
-        let rows: Vec<SectionRow> = read!(self, |db| {
-            sqlx::query_as(&format!(
-            "SELECT s.id, s.part, s.body, s.first_person, s.audience, s.started_by, s.written_by, {NAME}s.written_by), \
+        let rows: Vec<SectionRow> = self
+            .all(
+                &format!(
+                    "SELECT s.id, s.part, s.body, s.first_person, s.audience, s.started_by, s.written_by, {NAME}s.written_by), \
              s.written_at FROM about_sections s WHERE s.circle_id = $1"
-        ))
-        .bind(circle)
-        .fetch_all(db)
-        .await
-        })
-        .map_err(db_err)?;
+                ),
+                args![circle],
+            )
+            .await?;
         let chosen = chosen_of(self, "about_chosen", "section_id", "about_sections", circle).await?;
-        let versions: Vec<(String, i64, String, bool, Option<String>, i64)> =
-            read!(self, |db| sqlx::query_as(&format!(
-                "SELECT v.section_id, v.version, v.body, v.first_person, {NAME}v.written_by), v.written_at \
+        let versions: Vec<VersionRow> = self
+            .all(
+                &format!(
+                    "SELECT v.section_id, v.version, v.body, v.first_person, {NAME}v.written_by), v.written_at \
                  FROM about_versions v JOIN about_sections s ON s.id = v.section_id WHERE s.circle_id = $1 \
                  ORDER BY v.version DESC"
-            ))
-            .bind(circle)
-            .fetch_all(db)
-            .await)
-            .map_err(db_err)?;
+                ),
+                args![circle],
+            )
+            .await?;
         let scope = cap.audience();
         let mut out = Vec::new();
-        for (id, part, body, first_person, aud, started_by, written_by, name, written_at) in rows {
+        for SectionRow { id, part, body, first_person, aud, started_by, written_by, name, written_at } in rows {
             let audience = audience(&aud)?;
             let chosen = pick(&chosen, &id);
             let started_by = MemberId::from_db(started_by);
             let visible = scope.can_see(audience, &started_by, &chosen);
             let history = versions
                 .iter()
-                .filter(|v| v.0 == id)
+                .filter(|v| v.section == id)
                 .skip(1)
                 .map(|v| Version {
-                    text: v.2.clone(),
-                    first_person: v.3,
-                    written_by_name: v.4.clone().unwrap_or_default(),
-                    written_at: ts(v.5),
+                    text: v.body.clone(),
+                    first_person: v.first_person,
+                    written_by_name: v.name.clone().unwrap_or_default(),
+                    written_at: ts(v.at),
                 })
                 .collect();
             out.push((

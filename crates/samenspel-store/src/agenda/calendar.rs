@@ -8,7 +8,7 @@ impl Store {
     pub async fn set_my_calendar_feed(&self, me: &CurrentUser, token_hash: &str, now: Timestamp) -> Result<()> {
         let user = me.id();
         let mut tx = self.begin().await?;
-        exec(&mut tx, "DELETE FROM calendar_feeds WHERE user_id = $1", &[Some(user.to_string())]).await?;
+        tx.exec("DELETE FROM calendar_feeds WHERE user_id = $1", args![user.as_str()]).await?;
         tx.exec(
             "INSERT INTO calendar_feeds (user_id, token_hash, created_at) VALUES ($1, $2, $3)",
             args![user.as_str(), token_hash, ms(now)],
@@ -19,7 +19,7 @@ impl Store {
 
     pub async fn revoke_my_calendar_feed(&self, me: &CurrentUser) -> Result<()> {
         let mut tx = self.begin().await?;
-        exec(&mut tx, "DELETE FROM calendar_feeds WHERE user_id = $1", &[Some(me.id().to_string())]).await?;
+        tx.exec("DELETE FROM calendar_feeds WHERE user_id = $1", args![me.id().as_str()]).await?;
         tx.commit().await
     }
 

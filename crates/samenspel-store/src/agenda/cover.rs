@@ -36,13 +36,8 @@ pub struct CoverCandidate {
 }
 
 pub(super) async fn schedule_of(store: &Store, item: &str) -> Result<Series> {
-    let row: ScheduleRow = store
-        .one(
-            "SELECT id, starts_at, length_minutes, whole_days, repeat, every, weekdays, until_on, times \
-         FROM agenda_items WHERE id = $1",
-            args![item],
-        )
-        .await?;
+    let row: ScheduleRow =
+        store.one(concat!(schedule_select!(), "FROM agenda_items WHERE id = $1"), args![item]).await?;
     let exceptions: Vec<(String, String, bool, Option<String>)> = store
         .all("SELECT item_id, original_on, cancelled, moved_to FROM agenda_exceptions WHERE item_id = $1", args![item])
         .await?;

@@ -17,13 +17,8 @@ impl Store {
                 args![circle],
             )
             .await?;
-        let schedules: Vec<ScheduleRow> = self
-            .all(
-                "SELECT id, starts_at, length_minutes, whole_days, repeat, every, weekdays, until_on, times \
-             FROM agenda_items WHERE circle_id = $1",
-                args![circle],
-            )
-            .await?;
+        let schedules: Vec<ScheduleRow> =
+            self.all(concat!(schedule_select!(), "FROM agenda_items WHERE circle_id = $1"), args![circle]).await?;
         let pairs = |table: &'static str| async move {
             let rows: Vec<(String, String, Option<String>)> = self
                 .all(
@@ -50,7 +45,9 @@ impl Store {
             .await?;
         let scope = cap.audience();
         let mut out = Vec::new();
-        for (id, kind, title, place, notes, elsewhere, places, aud, created_by, name, updated_at, revision) in rows {
+        for ItemRow { id, kind, title, place, notes, elsewhere, places, aud, created_by, name, updated_at, revision } in
+            rows
+        {
             let audience = Audience::parse(&aud).ok_or_else(|| corrupt("audience", &aud))?;
             let of = |all: &[(String, String, Option<String>)]| -> Vec<(MemberId, String)> {
                 all.iter()
@@ -65,7 +62,7 @@ impl Store {
             if !takes_part && !scope.can_see(audience, &created_by, &chosen) {
                 continue;
             }
-            let schedule = schedules.iter().find(|s| s.0 == id).ok_or_else(|| corrupt("schedule of", &id))?;
+            let schedule = schedules.iter().find(|s| s.id == id).ok_or_else(|| corrupt("schedule of", &id))?;
             out.push(Item {
                 series: series_of(schedule, &exceptions)?,
                 kind: Kind::parse(&kind).ok_or_else(|| corrupt("kind", &kind))?,
@@ -167,12 +164,11 @@ impl Store {
             }
         };
         for (table, members) in [("agenda_chosen", &chosen), ("agenda_along", &new.along)] {
-            exec(&mut tx, &format!("DELETE FROM {table} WHERE item_id = $1"), &[Some(id.clone())]).await?;
+            tx.exec(&format!("DELETE FROM {table} WHERE item_id = $1"), args![&id]).await?;
             for m in members {
-                exec(
-                    &mut tx,
+                tx.exec(
                     &format!("INSERT INTO {table} (item_id, member_id) VALUES ($1, $2)"),
-                    &[Some(id.clone()), Some(m.to_string())],
+                    args![&id, m.to_string()],
                 )
                 .await?;
             }
@@ -188,14 +184,13 @@ impl Store {
         }
         let mut tx = self.begin().await?;
         lock_item(&mut tx, &item.id).await?;
-        exec(&mut tx, "DELETE FROM shift_swaps WHERE item_id = $1 OR return_item = $1", &[Some(item.id.clone())])
+        tx.exec("DELETE FROM shift_swaps WHERE item_id = $1 OR return_item = $1", args![&item.id]).await?;
+        let n = tx
+            .exec(
+                "DELETE FROM agenda_items WHERE id = $1 AND circle_id = $2",
+                args![&item.id, cap.circle_id().to_string()],
+            )
             .await?;
-        let n = exec(
-            &mut tx,
-            "DELETE FROM agenda_items WHERE id = $1 AND circle_id = $2",
-            &[Some(item.id.clone()), Some(cap.circle_id().to_string())],
-        )
-        .await?;
         if n == 0 {
             return Err(Error::NotFound);
         }
@@ -217,34 +212,22 @@ impl Store {
         }
         let mut tx = self.begin().await?;
         lock_item(&mut tx, &item.id).await?;
-        let (id, on) = (Some(item.id.clone()), Some(original.to_string()));
-        exec(
-            &mut tx,
-            "DELETE FROM agenda_exceptions WHERE item_id = $1 AND original_on = $2",
-            &[id.clone(), on.clone()],
-        )
-        .await?;
+        let (id, on) = (&item.id, original.to_string());
+        tx.exec("DELETE FROM agenda_exceptions WHERE item_id = $1 AND original_on = $2", args![id, &on]).await?;
         match change {
             OccurrenceChange::Restore => {}
             OccurrenceChange::Cancel => {
-                exec(
-                    &mut tx,
+                tx.exec(
                     "INSERT INTO agenda_exceptions (item_id, original_on, cancelled, moved_to) VALUES ($1, $2, TRUE, NULL)",
-                    &[id.clone(), on.clone()],
+                    args![id, &on],
                 )
                 .await?;
-                exec(
-                    &mut tx,
-                    "DELETE FROM shift_signups WHERE item_id = $1 AND on_date = $2",
-                    &[id.clone(), on.clone()],
-                )
-                .await?;
+                tx.exec("DELETE FROM shift_signups WHERE item_id = $1 AND on_date = $2", args![id, &on]).await?;
             }
             OccurrenceChange::Move(to) => {
-                exec(
-                    &mut tx,
+                tx.exec(
                     "INSERT INTO agenda_exceptions (item_id, original_on, cancelled, moved_to) VALUES ($1, $2, FALSE, $3)",
-                    &[id.clone(), on.clone(), Some(local(to))],
+                    args![id, &on, local(to)],
                 )
                 .await?;
             }

@@ -8,7 +8,7 @@
 //! holds the item: on PostgreSQL a row lock, on SQLite the single writer.
 
 use crate::access::{Can, Credential, CredentialRecord, CurrentUser, authenticate};
-use crate::db::{Store, Tx, db_err, ms, on_tx, read, ts};
+use crate::db::{Store, Tx, ms, ts};
 use crate::members::{is_active_member, target_role};
 use jiff::civil::{Date, DateTime};
 use samenspel_core::access::{CircleAction, act, may, may_change_agenda_item};
@@ -43,15 +43,48 @@ pub enum OccurrenceChange {
     Restore,
 }
 
-/// (id, kind, title, place, notes, elsewhere, places, audience, created_by, name, updated_at, revision)
-type ItemRow = (String, String, String, String, String, bool, i64, String, String, Option<String>, i64, i64);
+db_row! {
+    struct ItemRow {
+        id: String,
+        kind: String,
+        title: String,
+        place: String,
+        notes: String,
+        elsewhere: bool,
+        places: i64,
+        aud: String,
+        created_by: String,
+        name: Option<String>,
+        updated_at: i64,
+        revision: i64,
+    }
+}
 
-/// (id, starts_at, length_minutes, whole_days, repeat, every, weekdays, until_on, times)
-pub(crate) type ScheduleRow =
-    (String, String, Option<i64>, Option<i64>, String, i64, String, Option<String>, Option<i64>);
+/// The start of a read of [`ScheduleRow`]s; the `FROM` clause follows.
+macro_rules! schedule_select {
+    () => {
+        "SELECT id, starts_at, length_minutes, whole_days, repeat, every, weekdays, until_on, times "
+    };
+}
+pub(crate) use schedule_select;
+
+db_row! {
+    /// An item's series, as `schedule_select!` reads it.
+    pub(crate) struct ScheduleRow {
+        id: String,
+        starts_at: String,
+        minutes: Option<i64>,
+        days: Option<i64>,
+        repeat: String,
+        every: i64,
+        weekdays: String,
+        until: Option<String>,
+        times: Option<i64>,
+    }
+}
 
 pub(crate) fn series_of(row: &ScheduleRow, exceptions: &[(String, String, bool, Option<String>)]) -> Result<Series> {
-    let (id, starts_at, minutes, days, repeat, every, weekdays, until, times) = row;
+    let ScheduleRow { id, starts_at, minutes, days, repeat, every, weekdays, until, times } = row;
     let interval = u16::try_from(*every).unwrap_or(1).max(1);
     let frequency = match repeat.as_str() {
         "once" => Frequency::Once,
@@ -112,17 +145,6 @@ async fn lock_item(tx: &mut Tx, item: &str) -> Result<()> {
         tx.exec("SELECT id FROM agenda_items WHERE id = $1 FOR UPDATE", args![item]).await?;
     }
     Ok(())
-}
-
-async fn exec(tx: &mut Tx, sql: &str, binds: &[Option<String>]) -> Result<u64> {
-    on_tx!(tx, |c| {
-        let mut q = sqlx::query(sql);
-        for b in binds {
-            q = q.bind(b.clone());
-        }
-        q.execute(c).await.map(|r| r.rows_affected())
-    })
-    .map_err(db_err)
 }
 
 async fn signed_up(tx: &mut Tx, item: &str, on: Date, member: &MemberId) -> Result<bool> {

@@ -21,20 +21,21 @@ impl Store {
         from: Date,
         to: Date,
     ) -> Result<Vec<SignUp>> {
-        let rows: Vec<(String, String, String, Option<String>, Option<i64>)> =
-            read!(self, |db| sqlx::query_as(&format!(
-                "SELECT s.item_id, s.on_date, s.member_id, {NAME}s.member_id), s.confirmed_at FROM shift_signups s \
+        db_row! {
+            struct Row { item: String, on: String, member: String, name: Option<String>, confirmed: Option<i64> }
+        }
+        let rows: Vec<Row> = self
+            .all(
+                &format!(
+                    "SELECT s.item_id, s.on_date, s.member_id, {NAME}s.member_id), s.confirmed_at FROM shift_signups s \
                  JOIN agenda_items i ON i.id = s.item_id \
                  WHERE i.circle_id = $1 AND s.on_date >= $2 AND s.on_date <= $3 ORDER BY s.signed_up_at"
-            ))
-            .bind(cap.circle_id().as_str())
-            .bind(from.to_string())
-            .bind(to.to_string())
-            .fetch_all(db)
-            .await)
-            .map_err(db_err)?;
+                ),
+                args![cap.circle_id().as_str(), from.to_string(), to.to_string()],
+            )
+            .await?;
         let mut out = Vec::new();
-        for (item, on, member, name, confirmed) in rows {
+        for Row { item, on, member, name, confirmed } in rows {
             if items.iter().any(|i| i.id == item) {
                 out.push(SignUp {
                     item_id: item,
@@ -82,21 +83,20 @@ impl Store {
     pub async fn give_shift_back(&self, cap: &Can<act::TakeShifts>, item: &Item, on: Date) -> Result<()> {
         let mut tx = self.begin().await?;
         lock_item(&mut tx, &item.id).await?;
-        let (id, day, me) = (Some(item.id.clone()), Some(on.to_string()), Some(cap.member_id().to_string()));
-        let n = exec(
-            &mut tx,
-            "DELETE FROM shift_signups WHERE item_id = $1 AND on_date = $2 AND member_id = $3",
-            &[id.clone(), day.clone(), me.clone()],
-        )
-        .await?;
+        let (id, day, me) = (&item.id, on.to_string(), cap.member_id().as_str());
+        let n = tx
+            .exec(
+                "DELETE FROM shift_signups WHERE item_id = $1 AND on_date = $2 AND member_id = $3",
+                args![id, &day, me],
+            )
+            .await?;
         if n == 0 {
             return Err(Error::Conflict("not-signed-up"));
         }
-        exec(
-            &mut tx,
+        tx.exec(
             "UPDATE shift_swaps SET status = 'withdrawn' WHERE status = 'open' AND item_id = $1 AND on_date = $2 \
              AND from_member = $3",
-            &[id, day, me],
+            args![id, &day, me],
         )
         .await?;
         tx.commit().await
@@ -126,16 +126,15 @@ impl Store {
         from: Date,
         to: Date,
     ) -> Result<Vec<Hours>> {
-        let rows: Vec<(String, String, String, Option<String>)> = read!(self, |db| sqlx::query_as(&format!(
-            "SELECT s.item_id, s.on_date, s.member_id, {NAME}s.member_id) FROM shift_signups s \
+        let rows: Vec<(String, String, String, Option<String>)> = self
+            .all(
+                &format!(
+                    "SELECT s.item_id, s.on_date, s.member_id, {NAME}s.member_id) FROM shift_signups s \
              JOIN agenda_items i ON i.id = s.item_id WHERE i.circle_id = $1 AND s.on_date >= $2 AND s.on_date <= $3"
-        ))
-        .bind(cap.circle_id().as_str())
-        .bind(from.to_string())
-        .bind(to.to_string())
-        .fetch_all(db)
-        .await)
-        .map_err(db_err)?;
+                ),
+                args![cap.circle_id().as_str(), from.to_string(), to.to_string()],
+            )
+            .await?;
         let mut by: BTreeMap<String, Hours> = BTreeMap::new();
         for (item, on, member, name) in rows {
             let on = date(&on)?;

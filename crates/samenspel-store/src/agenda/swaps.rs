@@ -64,33 +64,33 @@ impl Store {
 
     /// Open swaps this member proposed or was asked to accept, in the circle.
     pub async fn open_swaps(&self, cap: &Can<act::TakeShifts>) -> Result<Vec<Swap>> {
-        type Row = (
-            String,
-            String,
-            String,
-            String,
-            Option<String>,
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            i64,
-        );
-        let rows: Vec<Row> = read!(self, |db| {
-            sqlx::query_as(&format!(
-            "SELECT s.id, s.item_id, s.on_date, s.from_member, {NAME}s.from_member), s.to_member, {NAME}s.to_member), \
+        db_row! {
+            struct Row {
+                id: String,
+                item: String,
+                on: String,
+                from: String,
+                from_name: Option<String>,
+                to: String,
+                to_name: Option<String>,
+                back: Option<String>,
+                back_on: Option<String>,
+                at: i64,
+            }
+        }
+        let rows: Vec<Row> = self
+            .all(
+                &format!(
+                    "SELECT s.id, s.item_id, s.on_date, s.from_member, {NAME}s.from_member), s.to_member, {NAME}s.to_member), \
              s.return_item, s.return_on, s.created_at FROM shift_swaps s JOIN agenda_items i ON i.id = s.item_id \
              WHERE i.circle_id = $1 AND s.status = 'open' AND (s.from_member = $2 OR s.to_member = $2) \
              ORDER BY s.created_at"
-        ))
-        .bind(cap.circle_id().as_str())
-        .bind(cap.member_id().as_str())
-        .fetch_all(db)
-        .await
-        })
-        .map_err(db_err)?;
+                ),
+                args![cap.circle_id().as_str(), cap.member_id().as_str()],
+            )
+            .await?;
         rows.into_iter()
-            .map(|(id, item, on, from, from_name, to, to_name, back, back_on, at)| {
+            .map(|Row { id, item, on, from, from_name, to, to_name, back, back_on, at }| {
                 Ok(Swap {
                     id,
                     item_id: item,

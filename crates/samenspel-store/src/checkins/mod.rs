@@ -3,7 +3,7 @@
 //! way to ask for someone else's.
 
 use crate::access::Can;
-use crate::db::{Store, Tx, db_err, ms, on_tx, ts};
+use crate::db::{Store, Tx, ms, ts};
 use crate::sql::{args, db_row};
 use samenspel_core::access::act;
 use samenspel_core::carer_signal::{Signal, SignalAudience};

@@ -53,26 +53,19 @@ impl Store {
     ) -> Result<()> {
         let mut tx = self.begin().await?;
         match every_weeks {
-            None => on_tx!(&mut tx, |db| sqlx::query("DELETE FROM checkin_reminders WHERE member_id = $1")
-                .bind(cap.member_id().as_str())
-                .execute(db)
-                .await
-                .map(|r| r.rows_affected())),
-            Some(n) => on_tx!(&mut tx, |db| sqlx::query(
-                "INSERT INTO checkin_reminders (member_id, circle_id, instrument, every_weeks, next_at) \
+            None => {
+                tx.exec("DELETE FROM checkin_reminders WHERE member_id = $1", args![cap.member_id().as_str()]).await?
+            }
+            Some(n) => {
+                tx.exec(
+                    "INSERT INTO checkin_reminders (member_id, circle_id, instrument, every_weeks, next_at) \
                  VALUES ($1, $2, $3, $4, $5) ON CONFLICT (member_id) DO UPDATE SET instrument = excluded.instrument, \
-                 every_weeks = excluded.every_weeks, next_at = excluded.next_at"
-            )
-            .bind(cap.member_id().as_str())
-            .bind(cap.circle_id().as_str())
-            .bind(instrument)
-            .bind(n)
-            .bind(ms(from) + weeks(n))
-            .execute(db)
-            .await
-            .map(|r| r.rows_affected())),
-        }
-        .map_err(db_err)?;
+                 every_weeks = excluded.every_weeks, next_at = excluded.next_at",
+                    args![cap.member_id().as_str(), cap.circle_id().as_str(), instrument, n, ms(from) + weeks(n)],
+                )
+                .await?
+            }
+        };
         tx.commit().await
     }
 }

@@ -49,34 +49,31 @@ impl Store {
 /// Keeps SQLite's full-text index in step (PostgreSQL indexes the column
 /// itself). The index row's key comes from `entries_fts_rows`.
 pub(super) async fn index_for_search(tx: &mut Tx, circle: &CircleId, entry: &str, body: &str) -> Result<()> {
-    if let Tx::Sqlite(t) = tx {
-        let (key,): (i64,) = sqlx::query_as(
-            "INSERT INTO entries_fts_rows (entry_id) VALUES ($1) \
+    if let Tx::Sqlite(_) = tx {
+        let (key,): (i64,) = tx
+            .one(
+                "INSERT INTO entries_fts_rows (entry_id) VALUES ($1) \
              ON CONFLICT (entry_id) DO UPDATE SET entry_id = excluded.entry_id RETURNING id",
+                args![entry],
+            )
+            .await?;
+        tx.exec("DELETE FROM entries_fts WHERE rowid = $1", args![key]).await?;
+        tx.exec(
+            "INSERT INTO entries_fts (rowid, circle, body) VALUES ($1, $2, $3)",
+            args![key, circle_token(circle), body],
         )
-        .bind(entry)
-        .fetch_one(&mut **t)
-        .await
-        .map_err(db_err)?;
-        sqlx::query("DELETE FROM entries_fts WHERE rowid = $1").bind(key).execute(&mut **t).await.map_err(db_err)?;
-        sqlx::query("INSERT INTO entries_fts (rowid, circle, body) VALUES ($1, $2, $3)")
-            .bind(key)
-            .bind(circle_token(circle))
-            .bind(body)
-            .execute(&mut **t)
-            .await
-            .map_err(db_err)?;
+        .await?;
     }
     Ok(())
 }
 
 pub(super) async fn unindex_for_search(tx: &mut Tx, entry: &str) -> Result<()> {
-    if let Tx::Sqlite(t) = tx {
-        sqlx::query("DELETE FROM entries_fts WHERE rowid = (SELECT id FROM entries_fts_rows WHERE entry_id = $1)")
-            .bind(entry)
-            .execute(&mut **t)
-            .await
-            .map_err(db_err)?;
+    if let Tx::Sqlite(_) = tx {
+        tx.exec(
+            "DELETE FROM entries_fts WHERE rowid = (SELECT id FROM entries_fts_rows WHERE entry_id = $1)",
+            args![entry],
+        )
+        .await?;
     }
     Ok(())
 }

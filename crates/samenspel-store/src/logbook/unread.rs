@@ -52,15 +52,9 @@ impl Store {
                  WHERE e.circle_id = $3 AND e.id IN ({}) ON CONFLICT DO NOTHING",
                 placeholders(4, chunk.len())
             );
-            on_tx!(&mut tx, |c| {
-                let mut q =
-                    sqlx::query(&sql).bind(cap.member_id().as_str()).bind(ms(now)).bind(cap.circle_id().as_str());
-                for id in chunk {
-                    q = q.bind(id);
-                }
-                q.execute(c).await.map(|r| r.rows_affected())
-            })
-            .map_err(db_err)?;
+            let mut values = args![cap.member_id().as_str(), ms(now), cap.circle_id().as_str()].to_vec();
+            values.extend(chunk.iter().map(Arg::from));
+            tx.exec(&sql, &values).await?;
         }
         // Move the reader's "caught up" mark to the oldest entry still unseen
         // (or close to now), so counting what is new need not look further back.
