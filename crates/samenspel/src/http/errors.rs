@@ -69,6 +69,9 @@ impl From<Error> for PageError {
     }
 }
 
+/// What a page handler answers.
+pub type PageResult = Result<Response, PageError>;
+
 /// Left on an error response for the pages middleware to render.
 #[derive(Clone, Debug)]
 pub struct ErrorPage {
@@ -105,6 +108,9 @@ impl IntoResponse for PageError {
         response
     }
 }
+
+/// What an API handler answers.
+pub type ApiResult<T> = Result<T, ApiError>;
 
 /// An error from an API handler, rendered as
 /// `{"error": {"code": …, "message": …, "fields": […]}}`.

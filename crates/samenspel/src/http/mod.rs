@@ -10,6 +10,7 @@ mod middleware;
 pub mod nul;
 pub mod ops;
 pub mod pages;
+pub(crate) mod path_ids;
 pub mod redirect;
 pub mod routes;
 pub mod static_files;

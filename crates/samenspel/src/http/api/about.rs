@@ -3,9 +3,10 @@
 //! caller's audience do not exist for them.
 
 use super::Body;
-use super::logbook::CreatedDto;
+use super::logbook::{Created, CreatedDto};
 use crate::http::api::{CircleApi, Object};
-use crate::http::errors::{ApiError, ErrorBody};
+use crate::http::errors::ApiResult;
+use crate::http::errors::ErrorBody;
 use crate::service::about;
 use axum::Json;
 use axum::http::StatusCode;
@@ -76,7 +77,7 @@ impl From<Section> for SectionDto {
 /// The parts of "Dit ben ik" the caller may read.
 #[utoipa::path(get, path = "/circles/{circle_id}/about", tag = "about", params(("circle_id" = String, Path)),
     responses((status = 200, body = [SectionDto]), (status = 404, body = ErrorBody)))]
-pub async fn sections(c: CircleApi) -> Result<Json<Vec<SectionDto>>, ApiError> {
+pub async fn sections(c: CircleApi) -> ApiResult<Json<Vec<SectionDto>>> {
     let page = about::page(&c.ctx(), &c.circle).await?;
     Ok(Json(page.data.sections.into_iter().map(SectionDto::from).collect()))
 }
@@ -87,11 +88,7 @@ pub async fn sections(c: CircleApi) -> Result<Json<Vec<SectionDto>>, ApiError> {
     request_body = SectionInput,
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn save_section(
-    c: CircleApi,
-    Object(part): Object,
-    Body(body): Body<SectionInput>,
-) -> Result<StatusCode, ApiError> {
+pub async fn save_section(c: CircleApi, Object(part): Object, Body(body): Body<SectionInput>) -> ApiResult<StatusCode> {
     about::save_section(&c.ctx(), &c.circle, &part, &body).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -138,7 +135,7 @@ impl From<EmpathyMap> for EmpathyMapDto {
 /// The empathy maps the caller may read, newest first.
 #[utoipa::path(get, path = "/circles/{circle_id}/empathy-maps", tag = "about", params(("circle_id" = String, Path)),
     responses((status = 200, body = [EmpathyMapDto]), (status = 404, body = ErrorBody)))]
-pub async fn maps(c: CircleApi) -> Result<Json<Vec<EmpathyMapDto>>, ApiError> {
+pub async fn maps(c: CircleApi) -> ApiResult<Json<Vec<EmpathyMapDto>>> {
     let page = about::empathy_maps(&c.ctx(), &c.circle).await?;
     Ok(Json(page.data.0.into_iter().map(EmpathyMapDto::from).collect()))
 }
@@ -147,12 +144,9 @@ pub async fn maps(c: CircleApi) -> Result<Json<Vec<EmpathyMapDto>>, ApiError> {
 #[utoipa::path(post, path = "/circles/{circle_id}/empathy-maps", tag = "about", params(("circle_id" = String, Path)),
     request_body = EmpathyMapInput,
     responses((status = 201, body = CreatedDto), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn add_map(
-    c: CircleApi,
-    Body(body): Body<EmpathyMapInput>,
-) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
+pub async fn add_map(c: CircleApi, Body(body): Body<EmpathyMapInput>) -> ApiResult<Created> {
     let id = about::save_empathy_map(&c.ctx(), &c.circle, None, &body).await?;
-    Ok((StatusCode::CREATED, Json(CreatedDto { id })))
+    Ok(Created(id))
 }
 
 /// Corrects an empathy map.
@@ -164,7 +158,7 @@ pub async fn change_map(
     c: CircleApi,
     Object(map_id): Object,
     Body(body): Body<EmpathyMapInput>,
-) -> Result<StatusCode, ApiError> {
+) -> ApiResult<StatusCode> {
     about::save_empathy_map(&c.ctx(), &c.circle, Some(&map_id), &body).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -173,7 +167,7 @@ pub async fn change_map(
 #[utoipa::path(delete, path = "/circles/{circle_id}/empathy-maps/{map_id}", tag = "about",
     params(("circle_id" = String, Path), ("map_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn remove_map(c: CircleApi, Object(map_id): Object) -> Result<StatusCode, ApiError> {
+pub async fn remove_map(c: CircleApi, Object(map_id): Object) -> ApiResult<StatusCode> {
     about::remove_empathy_map(&c.ctx(), &c.circle, &map_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -238,7 +232,7 @@ impl From<Goal> for GoalDto {
 /// The wellbeing plan: the goals the caller may read.
 #[utoipa::path(get, path = "/circles/{circle_id}/goals", tag = "about", params(("circle_id" = String, Path)),
     responses((status = 200, body = [GoalDto]), (status = 404, body = ErrorBody)))]
-pub async fn goals(c: CircleApi) -> Result<Json<Vec<GoalDto>>, ApiError> {
+pub async fn goals(c: CircleApi) -> ApiResult<Json<Vec<GoalDto>>> {
     let page = about::goals(&c.ctx(), &c.circle).await?;
     Ok(Json(page.data.0.into_iter().map(GoalDto::from).collect()))
 }
@@ -247,9 +241,9 @@ pub async fn goals(c: CircleApi) -> Result<Json<Vec<GoalDto>>, ApiError> {
 #[utoipa::path(post, path = "/circles/{circle_id}/goals", tag = "about", params(("circle_id" = String, Path)),
     request_body = GoalInput,
     responses((status = 201, body = CreatedDto), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn add_goal(c: CircleApi, Body(body): Body<GoalInput>) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
+pub async fn add_goal(c: CircleApi, Body(body): Body<GoalInput>) -> ApiResult<Created> {
     let id = about::save_goal(&c.ctx(), &c.circle, None, &body).await?;
-    Ok((StatusCode::CREATED, Json(CreatedDto { id })))
+    Ok(Created(id))
 }
 
 /// Changes a goal (its words, steps, helpers, review date, status).
@@ -257,11 +251,7 @@ pub async fn add_goal(c: CircleApi, Body(body): Body<GoalInput>) -> Result<(Stat
     params(("circle_id" = String, Path), ("goal_id" = String, Path)),
     request_body = GoalInput,
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn change_goal(
-    c: CircleApi,
-    Object(goal_id): Object,
-    Body(body): Body<GoalInput>,
-) -> Result<StatusCode, ApiError> {
+pub async fn change_goal(c: CircleApi, Object(goal_id): Object, Body(body): Body<GoalInput>) -> ApiResult<StatusCode> {
     about::save_goal(&c.ctx(), &c.circle, Some(&goal_id), &body).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -270,7 +260,7 @@ pub async fn change_goal(
 #[utoipa::path(delete, path = "/circles/{circle_id}/goals/{goal_id}", tag = "about",
     params(("circle_id" = String, Path), ("goal_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn remove_goal(c: CircleApi, Object(goal_id): Object) -> Result<StatusCode, ApiError> {
+pub async fn remove_goal(c: CircleApi, Object(goal_id): Object) -> ApiResult<StatusCode> {
     about::remove_goal(&c.ctx(), &c.circle, &goal_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,9 +1,10 @@
 //! Agreements over the API: who does what.
 
 use super::Body;
-use super::logbook::CreatedDto;
+use super::logbook::{Created, CreatedDto};
 use crate::http::api::{CircleApi, Object};
-use crate::http::errors::{ApiError, ErrorBody};
+use crate::http::errors::ApiResult;
+use crate::http::errors::ErrorBody;
 use crate::service::agreements;
 use axum::Json;
 use axum::http::StatusCode;
@@ -96,7 +97,7 @@ fn dto(a: &Agreement, may_change: bool) -> AgreementDto {
 /// Who does what: every agreement in the circle, and the share of each step.
 #[utoipa::path(get, path = "/circles/{circle_id}/agreements", tag = "agreements", params(("circle_id" = String, Path)),
     responses((status = 200, body = AgreementsDto), (status = 404, body = ErrorBody)))]
-pub async fn list(c: CircleApi) -> Result<Json<AgreementsDto>, ApiError> {
+pub async fn list(c: CircleApi) -> ApiResult<Json<AgreementsDto>> {
     let page = agreements::list(&c.ctx(), &c.circle).await?;
     let data = &page.data;
     Ok(Json(AgreementsDto {
@@ -114,9 +115,9 @@ pub async fn list(c: CircleApi) -> Result<Json<AgreementsDto>, ApiError> {
 #[utoipa::path(post, path = "/circles/{circle_id}/agreements", tag = "agreements", params(("circle_id" = String, Path)),
     request_body = AgreementInput,
     responses((status = 201, body = CreatedDto), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn add(c: CircleApi, Body(body): Body<AgreementInput>) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
+pub async fn add(c: CircleApi, Body(body): Body<AgreementInput>) -> ApiResult<Created> {
     let id = agreements::add(&c.ctx(), &c.circle, &body).await?;
-    Ok((StatusCode::CREATED, Json(CreatedDto { id })))
+    Ok(Created(id))
 }
 
 /// Changes an agreement (all fields); this also counts as reviewing it.
@@ -127,7 +128,7 @@ pub async fn change(
     c: CircleApi,
     Object(agreement_id): Object,
     Body(body): Body<AgreementInput>,
-) -> Result<StatusCode, ApiError> {
+) -> ApiResult<StatusCode> {
     agreements::change(&c.ctx(), &c.circle, &agreement_id, &body).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -135,7 +136,7 @@ pub async fn change(
 /// Ends an agreement.
 #[utoipa::path(delete, path = "/circles/{circle_id}/agreements/{agreement_id}", tag = "agreements", params(("circle_id" = String, Path), ("agreement_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn end(c: CircleApi, Object(agreement_id): Object) -> Result<StatusCode, ApiError> {
+pub async fn end(c: CircleApi, Object(agreement_id): Object) -> ApiResult<StatusCode> {
     agreements::end(&c.ctx(), &c.circle, &agreement_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -144,7 +145,7 @@ pub async fn end(c: CircleApi, Object(agreement_id): Object) -> Result<StatusCod
 #[utoipa::path(put, path = "/circles/{circle_id}/agreement-settings", tag = "agreements", params(("circle_id" = String, Path)),
     request_body = PolicyDto,
     responses((status = 200, body = PolicyDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn set_policy(c: CircleApi, Body(body): Body<PolicyDto>) -> Result<Json<PolicyDto>, ApiError> {
+pub async fn set_policy(c: CircleApi, Body(body): Body<PolicyDto>) -> ApiResult<Json<PolicyDto>> {
     agreements::set_policy(&c.ctx(), &c.circle, body.informal_edits_professional).await?;
     Ok(Json(body))
 }
@@ -167,7 +168,7 @@ pub struct ChangeDto {
 /// Changes in the situation whose review conversation is still to come, newest first.
 #[utoipa::path(get, path = "/circles/{circle_id}/changes", tag = "agreements", params(("circle_id" = String, Path)),
     responses((status = 200, body = Vec<ChangeDto>), (status = 404, body = ErrorBody)))]
-pub async fn changes(c: CircleApi) -> Result<Json<Vec<ChangeDto>>, ApiError> {
+pub async fn changes(c: CircleApi) -> ApiResult<Json<Vec<ChangeDto>>> {
     let list = crate::service::changes::open(&c.ctx(), &c.circle).await?;
     Ok(Json(
         list.into_iter()
@@ -189,18 +190,15 @@ pub async fn changes(c: CircleApi) -> Result<Json<Vec<ChangeDto>>, ApiError> {
 #[utoipa::path(post, path = "/circles/{circle_id}/changes", tag = "agreements", params(("circle_id" = String, Path)),
     request_body = samenspel_core::change::ChangeInput,
     responses((status = 201, body = CreatedDto), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn record_change(
-    c: CircleApi,
-    Body(body): Body<samenspel_core::change::ChangeInput>,
-) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
+pub async fn record_change(c: CircleApi, Body(body): Body<samenspel_core::change::ChangeInput>) -> ApiResult<Created> {
     let id = crate::service::changes::record(&c.ctx(), &c.circle, &body).await?;
-    Ok((StatusCode::CREATED, Json(CreatedDto { id })))
+    Ok(Created(id))
 }
 
 /// The review conversation took place: the change is dealt with.
 #[utoipa::path(post, path = "/circles/{circle_id}/changes/{change_id}/close", tag = "agreements", params(("circle_id" = String, Path), ("change_id" = String, Path)),
     responses((status = 204), (status = 404, body = ErrorBody)))]
-pub async fn close_change(c: CircleApi, Object(change_id): Object) -> Result<StatusCode, ApiError> {
+pub async fn close_change(c: CircleApi, Object(change_id): Object) -> ApiResult<StatusCode> {
     crate::service::changes::close(&c.ctx(), &c.circle, &change_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -2,7 +2,8 @@
 
 use super::Body;
 use crate::http::api::CircleApi;
-use crate::http::errors::{ApiError, ErrorBody};
+use crate::http::errors::ApiResult;
+use crate::http::errors::ErrorBody;
 use crate::service::checkins;
 use axum::Json;
 use axum::http::StatusCode;
@@ -23,7 +24,7 @@ pub struct CheckInDto {
 /// My own check-ins, oldest first. Nobody else can read them.
 #[utoipa::path(get, path = "/circles/{circle_id}/check-ins", tag = "check-ins", params(("circle_id" = String, Path)),
     responses((status = 200, body = Vec<CheckInDto>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn list(c: CircleApi) -> Result<Json<Vec<CheckInDto>>, ApiError> {
+pub async fn list(c: CircleApi) -> ApiResult<Json<Vec<CheckInDto>>> {
     let page = checkins::mine(&c.ctx(), &c.circle).await?;
     Ok(Json(
         page.data
@@ -57,7 +58,7 @@ pub struct ScoreDto {
 #[utoipa::path(post, path = "/circles/{circle_id}/check-ins", tag = "check-ins", params(("circle_id" = String, Path)),
     request_body = CheckInInput,
     responses((status = 201, body = ScoreDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn submit(c: CircleApi, Body(body): Body<CheckInInput>) -> Result<(StatusCode, Json<ScoreDto>), ApiError> {
+pub async fn submit(c: CircleApi, Body(body): Body<CheckInInput>) -> ApiResult<(StatusCode, Json<ScoreDto>)> {
     let (id, score) = checkins::submit(&c.ctx(), &c.circle, &body.answers).await?;
     Ok((StatusCode::CREATED, Json(ScoreDto { id, total: score.total, range: score.range })))
 }
@@ -78,7 +79,7 @@ pub struct SignalDto {
 /// A signal never holds answers or scores.
 #[utoipa::path(get, path = "/circles/{circle_id}/signals", tag = "check-ins", params(("circle_id" = String, Path)),
     responses((status = 200, body = Vec<SignalDto>), (status = 404, body = ErrorBody)))]
-pub async fn signals(c: CircleApi) -> Result<Json<Vec<SignalDto>>, ApiError> {
+pub async fn signals(c: CircleApi) -> ApiResult<Json<Vec<SignalDto>>> {
     let list = checkins::signals(&c.ctx(), &c.circle).await?;
     Ok(Json(
         list.into_iter()
@@ -106,18 +107,15 @@ pub struct SignalInput {
 #[utoipa::path(post, path = "/circles/{circle_id}/signals", tag = "check-ins", params(("circle_id" = String, Path)),
     request_body = SignalInput,
     responses((status = 201, body = super::logbook::CreatedDto), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn share_signal(
-    c: CircleApi,
-    Body(body): Body<SignalInput>,
-) -> Result<(StatusCode, Json<super::logbook::CreatedDto>), ApiError> {
+pub async fn share_signal(c: CircleApi, Body(body): Body<SignalInput>) -> ApiResult<super::logbook::Created> {
     let id = checkins::share_signal(&c.ctx(), &c.circle, &body.audience, &body.message).await?;
-    Ok((StatusCode::CREATED, Json(super::logbook::CreatedDto { id })))
+    Ok(super::logbook::Created(id))
 }
 
 /// Takes my signal back (also fine when none is open).
 #[utoipa::path(delete, path = "/circles/{circle_id}/signals/mine", tag = "check-ins", params(("circle_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn withdraw_signal(c: CircleApi) -> Result<StatusCode, ApiError> {
+pub async fn withdraw_signal(c: CircleApi) -> ApiResult<StatusCode> {
     checkins::withdraw_signal(&c.ctx(), &c.circle).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -132,7 +130,7 @@ pub struct ReminderInput {
 #[utoipa::path(put, path = "/circles/{circle_id}/check-in-reminder", tag = "check-ins", params(("circle_id" = String, Path)),
     request_body = ReminderInput,
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn set_reminder(c: CircleApi, Body(body): Body<ReminderInput>) -> Result<StatusCode, ApiError> {
+pub async fn set_reminder(c: CircleApi, Body(body): Body<ReminderInput>) -> ApiResult<StatusCode> {
     crate::service::checkins::set_reminder(&c.ctx(), &c.circle, body.every_weeks).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -4,14 +4,15 @@ use super::Query;
 use super::dto::{AuditRecordDto, CircleDto, MyCircleDto};
 use super::{Api, Body, Idempotency};
 use crate::http::api::CircleApi;
-use crate::http::errors::{ApiError, ErrorBody};
+use crate::http::errors::ApiResult;
+use crate::http::errors::ErrorBody;
 use crate::service::{audit, circles, members};
 use axum::Json;
 use axum::http::StatusCode;
 
 /// The circles I am a member of.
 #[utoipa::path(get, path = "/circles", tag = "circles", responses((status = 200, body = Vec<MyCircleDto>), (status = 401, body = ErrorBody)))]
-pub async fn list(api: Api) -> Result<Json<Vec<MyCircleDto>>, ApiError> {
+pub async fn list(api: Api) -> ApiResult<Json<Vec<MyCircleDto>>> {
     Ok(Json(circles::my_circles(&api.ctx()).await?.into_iter().map(Into::into).collect()))
 }
 
@@ -24,7 +25,7 @@ pub async fn start(
     api: Api,
     Idempotency(key): Idempotency,
     Body(body): Body<circles::StartCircle>,
-) -> Result<(StatusCode, Json<CircleDto>), ApiError> {
+) -> ApiResult<(StatusCode, Json<CircleDto>)> {
     let ctx = api.ctx();
     let id = circles::start(&ctx, &body, key.as_ref()).await?;
     Ok((StatusCode::CREATED, Json(circles::view(&ctx, &id).await?.into())))
@@ -33,14 +34,14 @@ pub async fn start(
 /// One circle.
 #[utoipa::path(get, path = "/circles/{circle_id}", tag = "circles", params(("circle_id" = String, Path)),
     responses((status = 200, body = CircleDto), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn get(c: CircleApi) -> Result<Json<CircleDto>, ApiError> {
+pub async fn get(c: CircleApi) -> ApiResult<Json<CircleDto>> {
     Ok(Json(circles::view(&c.ctx(), &c.circle).await?.into()))
 }
 
 /// Changes the circle's name and description (managers).
 #[utoipa::path(patch, path = "/circles/{circle_id}", tag = "circles", params(("circle_id" = String, Path)), request_body = circles::EditCircle,
     responses((status = 200, body = CircleDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn edit(c: CircleApi, Body(body): Body<circles::EditCircle>) -> Result<Json<CircleDto>, ApiError> {
+pub async fn edit(c: CircleApi, Body(body): Body<circles::EditCircle>) -> ApiResult<Json<CircleDto>> {
     let ctx = c.ctx();
     circles::edit(&ctx, &c.circle, &body).await?;
     Ok(Json(circles::view(&ctx, &c.circle).await?.into()))
@@ -49,7 +50,7 @@ pub async fn edit(c: CircleApi, Body(body): Body<circles::EditCircle>) -> Result
 /// Archives the circle when care has ended (managers).
 #[utoipa::path(post, path = "/circles/{circle_id}/archive", tag = "circles", params(("circle_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn archive(c: CircleApi) -> Result<StatusCode, ApiError> {
+pub async fn archive(c: CircleApi) -> ApiResult<StatusCode> {
     circles::set_archived(&c.ctx(), &c.circle, true).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -57,7 +58,7 @@ pub async fn archive(c: CircleApi) -> Result<StatusCode, ApiError> {
 /// Brings an archived circle back (managers).
 #[utoipa::path(post, path = "/circles/{circle_id}/restore", tag = "circles", params(("circle_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn restore(c: CircleApi) -> Result<StatusCode, ApiError> {
+pub async fn restore(c: CircleApi) -> ApiResult<StatusCode> {
     circles::set_archived(&c.ctx(), &c.circle, false).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -65,7 +66,7 @@ pub async fn restore(c: CircleApi) -> Result<StatusCode, ApiError> {
 /// Leaves the circle. The last member who manages it cannot leave.
 #[utoipa::path(post, path = "/circles/{circle_id}/leave", tag = "circles", params(("circle_id" = String, Path)),
     responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn leave(c: CircleApi) -> Result<StatusCode, ApiError> {
+pub async fn leave(c: CircleApi) -> ApiResult<StatusCode> {
     members::leave(&c.ctx(), &c.circle).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -79,7 +80,7 @@ pub struct ContactAudience {
 /// Chooses who in the circle may see my e-mail address.
 #[utoipa::path(put, path = "/circles/{circle_id}/contact-audience", tag = "circles", params(("circle_id" = String, Path)), request_body = ContactAudience,
     responses((status = 204), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn contact_audience(c: CircleApi, Body(body): Body<ContactAudience>) -> Result<StatusCode, ApiError> {
+pub async fn contact_audience(c: CircleApi, Body(body): Body<ContactAudience>) -> ApiResult<StatusCode> {
     members::set_contact_audience(&c.ctx(), &c.circle, &body.contact_audience).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -95,7 +96,7 @@ pub struct Before {
 /// time (the client and their representative only).
 #[utoipa::path(get, path = "/circles/{circle_id}/audit", tag = "circles", params(("circle_id" = String, Path), Before),
     responses((status = 200, body = Vec<AuditRecordDto>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn audit(c: CircleApi, Query(q): Query<Before>) -> Result<Json<Vec<AuditRecordDto>>, ApiError> {
+pub async fn audit(c: CircleApi, Query(q): Query<Before>) -> ApiResult<Json<Vec<AuditRecordDto>>> {
     let records = audit::circle_trail(&c.ctx(), &c.circle, q.before).await?;
     Ok(Json(records.into_iter().map(Into::into).collect()))
 }

@@ -1,10 +1,11 @@
 //! Conversation guides over the API: the guides' questions, and the
 //! conversations held in a circle.
 
-use super::logbook::CreatedDto;
+use super::logbook::{Created, CreatedDto};
 use super::{Api, Body};
 use crate::http::api::{CircleApi, Object};
-use crate::http::errors::{ApiError, ErrorBody};
+use crate::http::errors::ApiResult;
+use crate::http::errors::ErrorBody;
 use crate::i18n::Tr;
 use crate::service::conversations;
 use axum::Json;
@@ -114,7 +115,7 @@ impl From<Conversation> for ConversationDto {
 /// The conversations I may read, most recent first.
 #[utoipa::path(get, path = "/circles/{circle_id}/conversations", tag = "conversations", params(("circle_id" = String, Path)),
     responses((status = 200, body = Vec<ConversationDto>), (status = 404, body = ErrorBody)))]
-pub async fn list(c: CircleApi) -> Result<Json<Vec<ConversationDto>>, ApiError> {
+pub async fn list(c: CircleApi) -> ApiResult<Json<Vec<ConversationDto>>> {
     let page = conversations::list(&c.ctx(), &c.circle).await?;
     Ok(Json(page.data.list.into_iter().map(ConversationDto::from).collect()))
 }
@@ -123,19 +124,16 @@ pub async fn list(c: CircleApi) -> Result<Json<Vec<ConversationDto>>, ApiError> 
 #[utoipa::path(post, path = "/circles/{circle_id}/conversations", tag = "conversations", params(("circle_id" = String, Path)),
     request_body = ConversationInput,
     responses((status = 201, body = CreatedDto), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn hold(
-    c: CircleApi,
-    Body(body): Body<ConversationInput>,
-) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
+pub async fn hold(c: CircleApi, Body(body): Body<ConversationInput>) -> ApiResult<Created> {
     let id = conversations::hold(&c.ctx(), &c.circle, &body).await?;
-    Ok((StatusCode::CREATED, Json(CreatedDto { id })))
+    Ok(Created(id))
 }
 
 /// One conversation.
 #[utoipa::path(get, path = "/circles/{circle_id}/conversations/{conversation_id}", tag = "conversations",
     params(("circle_id" = String, Path), ("conversation_id" = String, Path)),
     responses((status = 200, body = ConversationDto), (status = 404, body = ErrorBody)))]
-pub async fn get(c: CircleApi, Object(conversation_id): Object) -> Result<Json<ConversationDto>, ApiError> {
+pub async fn get(c: CircleApi, Object(conversation_id): Object) -> ApiResult<Json<ConversationDto>> {
     let page = conversations::view(&c.ctx(), &c.circle, &conversation_id).await?;
     Ok(Json(page.data.conversation.into()))
 }
@@ -149,7 +147,7 @@ pub async fn change(
     c: CircleApi,
     Object(conversation_id): Object,
     Body(body): Body<ConversationInput>,
-) -> Result<StatusCode, ApiError> {
+) -> ApiResult<StatusCode> {
     conversations::change(&c.ctx(), &c.circle, &conversation_id, &body).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -158,7 +156,7 @@ pub async fn change(
 #[utoipa::path(delete, path = "/circles/{circle_id}/conversations/{conversation_id}", tag = "conversations",
     params(("circle_id" = String, Path), ("conversation_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn remove(c: CircleApi, Object(conversation_id): Object) -> Result<StatusCode, ApiError> {
+pub async fn remove(c: CircleApi, Object(conversation_id): Object) -> ApiResult<StatusCode> {
     conversations::remove(&c.ctx(), &c.circle, &conversation_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -160,35 +160,4 @@ impl FromRequestParts<AppState> for CircleApi {
     }
 }
 
-/// The id of the thing inside the circle that a path names after
-/// `{circle_id}` (`/circles/{circle_id}/agreements/{agreement_id}`): the
-/// path's second parameter, checked by the service that looks it up.
-pub struct Object(pub String);
-
-impl<S: Send + Sync> FromRequestParts<S> for Object {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
-        Ok(Object(nth_param(parts, state, 1).await?))
-    }
-}
-
-/// The path's third parameter, after `{circle_id}` and the [`Object`]: the
-/// occurrence's date, a reply, a reaction or an attachment, checked by the
-/// service that looks it up.
-pub struct Detail(pub String);
-
-impl<S: Send + Sync> FromRequestParts<S> for Detail {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
-        Ok(Detail(nth_param(parts, state, 2).await?))
-    }
-}
-
-/// The path's `n`th parameter (from 0), as it stands; a path without one is
-/// "not found".
-async fn nth_param<S: Send + Sync>(parts: &mut Parts, state: &S, n: usize) -> Result<String, ApiError> {
-    let params = RawPathParams::from_request_parts(parts, state).await.map_err(|_| ApiError(Error::NotFound))?;
-    params.iter().nth(n).map(|(_, v)| v.to_owned()).ok_or(ApiError(Error::NotFound))
-}
+crate::http::path_ids::path_ids!(ApiError);

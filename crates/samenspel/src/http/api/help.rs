@@ -6,8 +6,9 @@
 
 use super::Body;
 use super::agenda::AgendaPersonDto;
-use super::logbook::CreatedDto;
+use super::logbook::{Created, CreatedDto};
 use crate::http::api::{CircleApi, Object};
+use crate::http::errors::ApiResult;
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::agenda::tz;
 use crate::service::help::{self, HelpView};
@@ -25,7 +26,7 @@ fn local(d: DateTime) -> String {
 }
 
 /// RFC 3339 with the offset of Europe/Amsterdam.
-fn rfc3339(d: DateTime) -> Result<String, ApiError> {
+fn rfc3339(d: DateTime) -> ApiResult<String> {
     let z = d.to_zoned(tz()).map_err(|e| ApiError(Error::internal(format!("help window {d}: {e}"))))?;
     Ok(z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
 }
@@ -83,7 +84,7 @@ pub struct HelpRequestDto {
     pub created_at: Timestamp,
 }
 
-fn dto(r: &Request, view: &HelpView) -> Result<HelpRequestDto, ApiError> {
+fn dto(r: &Request, view: &HelpView) -> ApiResult<HelpRequestDto> {
     let (helper, item_id) = match &r.status {
         Status::Confirmed { helper, helper_name, item } => (Some(person(helper, helper_name)), item.clone()),
         Status::Open | Status::Withdrawn => (None, None),
@@ -123,7 +124,7 @@ fn dto(r: &Request, view: &HelpView) -> Result<HelpRequestDto, ApiError> {
 /// 30 days; newest first.
 #[utoipa::path(get, path = "/circles/{circle_id}/help-requests", tag = "help", params(("circle_id" = String, Path)),
     responses((status = 200, body = [HelpRequestDto]), (status = 404, body = ErrorBody)))]
-pub async fn list(c: CircleApi) -> Result<Json<Vec<HelpRequestDto>>, ApiError> {
+pub async fn list(c: CircleApi) -> ApiResult<Json<Vec<HelpRequestDto>>> {
     let page = help::list(&c.ctx(), &c.circle).await?;
     let view = &page.data;
     Ok(Json(view.requests.iter().map(|r| dto(r, view)).collect::<Result<_, _>>()?))
@@ -135,16 +136,16 @@ pub async fn list(c: CircleApi) -> Result<Json<Vec<HelpRequestDto>>, ApiError> {
     request_body = RequestInput,
     responses((status = 201, body = CreatedDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 422, body = ErrorBody)))]
-pub async fn ask(c: CircleApi, Body(body): Body<RequestInput>) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
+pub async fn ask(c: CircleApi, Body(body): Body<RequestInput>) -> ApiResult<Created> {
     let id = help::ask(&c.ctx(), &c.circle, &body).await?;
-    Ok((StatusCode::CREATED, Json(CreatedDto { id })))
+    Ok(Created(id))
 }
 
 /// One help request.
 #[utoipa::path(get, path = "/circles/{circle_id}/help-requests/{request_id}", tag = "help",
     params(("circle_id" = String, Path), ("request_id" = String, Path)),
     responses((status = 200, body = HelpRequestDto), (status = 404, body = ErrorBody)))]
-pub async fn get(c: CircleApi, Object(request_id): Object) -> Result<Json<HelpRequestDto>, ApiError> {
+pub async fn get(c: CircleApi, Object(request_id): Object) -> ApiResult<Json<HelpRequestDto>> {
     let page = help::request(&c.ctx(), &c.circle, &request_id).await?;
     let view = &page.data;
     let r = view.requests.first().ok_or(ApiError(Error::NotFound))?;
@@ -169,7 +170,7 @@ pub async fn respond(
     c: CircleApi,
     Object(request_id): Object,
     Body(body): Body<RespondInput>,
-) -> Result<StatusCode, ApiError> {
+) -> ApiResult<StatusCode> {
     help::respond(&c.ctx(), &c.circle, &request_id, &body.message).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -199,7 +200,7 @@ pub async fn choose(
     c: CircleApi,
     Object(request_id): Object,
     Body(body): Body<ChooseInput>,
-) -> Result<Json<ChosenDto>, ApiError> {
+) -> ApiResult<Json<ChosenDto>> {
     let item_id = help::choose(&c.ctx(), &c.circle, &request_id, &body.helper).await?;
     Ok(Json(ChosenDto { item_id }))
 }
@@ -209,7 +210,7 @@ pub async fn choose(
     params(("circle_id" = String, Path), ("request_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody, description = "help-not-open")))]
-pub async fn withdraw(c: CircleApi, Object(request_id): Object) -> Result<StatusCode, ApiError> {
+pub async fn withdraw(c: CircleApi, Object(request_id): Object) -> ApiResult<StatusCode> {
     help::withdraw(&c.ctx(), &c.circle, &request_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -3,9 +3,10 @@
 //! or leaving one occurrence. Someone with no standing at the location gets
 //! 404, as for a circle.
 
-use super::logbook::CreatedDto;
+use super::logbook::{Created, CreatedDto};
 use super::{Api, Body, id};
-use crate::http::errors::{ApiError, ErrorBody};
+use crate::http::errors::ApiResult;
+use crate::http::errors::ErrorBody;
 use crate::service::location_agenda as service;
 use axum::Json;
 use axum::extract::Path;
@@ -15,7 +16,7 @@ use samenspel_core::ids::LocationId;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-fn location(raw: &str) -> Result<LocationId, ApiError> {
+fn location(raw: &str) -> ApiResult<LocationId> {
     id(raw, LocationId::parse)
 }
 
@@ -53,7 +54,7 @@ pub struct LocationAgendaDto {
 
 #[utoipa::path(get, path = "/locations/{location_id}/agenda", tag = "agenda", params(("location_id" = String, Path)),
     responses((status = 200, body = LocationAgendaDto), (status = 404, body = ErrorBody)))]
-pub async fn agenda(api: Api, Path(location_id): Path<String>) -> Result<Json<LocationAgendaDto>, ApiError> {
+pub async fn agenda(api: Api, Path(location_id): Path<String>) -> ApiResult<Json<LocationAgendaDto>> {
     let id = location(&location_id)?;
     let view = service::agenda(&api.ctx(), &id).await?;
     let stamp = |z: &jiff::Zoned| z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
@@ -89,13 +90,9 @@ pub async fn agenda(api: Api, Path(location_id): Path<String>) -> Result<Json<Lo
     request_body = ItemInput,
     responses((status = 201, body = CreatedDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 422, body = ErrorBody)))]
-pub async fn plan(
-    api: Api,
-    Path(location_id): Path<String>,
-    Body(body): Body<ItemInput>,
-) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
+pub async fn plan(api: Api, Path(location_id): Path<String>, Body(body): Body<ItemInput>) -> ApiResult<Created> {
     let id = service::add(&api.ctx(), &location(&location_id)?, &body).await?;
-    Ok((StatusCode::CREATED, Json(CreatedDto { id })))
+    Ok(Created(id))
 }
 
 /// Takes a place. Of two taking the last place at once, exactly one gets it;
@@ -103,10 +100,7 @@ pub async fn plan(
 #[utoipa::path(post, path = "/locations/{location_id}/agenda/{item_id}/occurrences/{on}/join", tag = "agenda",
     params(("location_id" = String, Path), ("item_id" = String, Path), ("on" = String, Path)),
     responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn join(
-    api: Api,
-    Path((location_id, item_id, on)): Path<(String, String, String)>,
-) -> Result<StatusCode, ApiError> {
+pub async fn join(api: Api, Path((location_id, item_id, on)): Path<(String, String, String)>) -> ApiResult<StatusCode> {
     service::join(&api.ctx(), &location(&location_id)?, &item_id, &on).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -118,7 +112,7 @@ pub async fn join(
 pub async fn leave(
     api: Api,
     Path((location_id, item_id, on)): Path<(String, String, String)>,
-) -> Result<StatusCode, ApiError> {
+) -> ApiResult<StatusCode> {
     service::leave(&api.ctx(), &location(&location_id)?, &item_id, &on).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,9 +1,10 @@
 //! The network map over the API: everybody on it, and placing people.
 
-use super::logbook::CreatedDto;
+use super::logbook::{Created, CreatedDto};
 use super::{Body, id};
 use crate::http::api::{CircleApi, Object};
-use crate::http::errors::{ApiError, ErrorBody};
+use crate::http::errors::ApiResult;
+use crate::http::errors::ErrorBody;
 use crate::service::network;
 use axum::Json;
 use axum::http::StatusCode;
@@ -97,7 +98,7 @@ impl PlacementDto {
 /// the contacts who are not members.
 #[utoipa::path(get, path = "/circles/{circle_id}/network", tag = "network", params(("circle_id" = String, Path)),
     responses((status = 200, body = NetworkDto), (status = 404, body = ErrorBody)))]
-pub async fn get(c: CircleApi) -> Result<Json<NetworkDto>, ApiError> {
+pub async fn get(c: CircleApi) -> ApiResult<Json<NetworkDto>> {
     let map = network::map(&c.ctx(), &c.circle).await?.data;
     Ok(Json(NetworkDto { may_edit: map.may_edit, contacts: map.contacts.into_iter().map(Into::into).collect() }))
 }
@@ -106,20 +107,16 @@ pub async fn get(c: CircleApi) -> Result<Json<NetworkDto>, ApiError> {
 #[utoipa::path(post, path = "/circles/{circle_id}/network/contacts", tag = "network", params(("circle_id" = String, Path)),
     request_body = PlacementDto,
     responses((status = 201, body = CreatedDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn add(c: CircleApi, Body(body): Body<PlacementDto>) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
+pub async fn add(c: CircleApi, Body(body): Body<PlacementDto>) -> ApiResult<Created> {
     let id = network::add(&c.ctx(), &c.circle, &body.input()).await?;
-    Ok((StatusCode::CREATED, Json(CreatedDto { id })))
+    Ok(Created(id))
 }
 
 /// Changes a contact on the map (all fields).
 #[utoipa::path(put, path = "/circles/{circle_id}/network/contacts/{contact_id}", tag = "network", params(("circle_id" = String, Path), ("contact_id" = String, Path)),
     request_body = PlacementDto,
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn change(
-    c: CircleApi,
-    Object(contact_id): Object,
-    Body(body): Body<PlacementDto>,
-) -> Result<StatusCode, ApiError> {
+pub async fn change(c: CircleApi, Object(contact_id): Object, Body(body): Body<PlacementDto>) -> ApiResult<StatusCode> {
     network::change(&c.ctx(), &c.circle, &contact_id, &body.input()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -127,7 +124,7 @@ pub async fn change(
 /// Takes a contact off the map.
 #[utoipa::path(delete, path = "/circles/{circle_id}/network/contacts/{contact_id}", tag = "network", params(("circle_id" = String, Path), ("contact_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn remove(c: CircleApi, Object(contact_id): Object) -> Result<StatusCode, ApiError> {
+pub async fn remove(c: CircleApi, Object(contact_id): Object) -> ApiResult<StatusCode> {
     network::remove(&c.ctx(), &c.circle, &contact_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -140,7 +137,7 @@ pub async fn place_member(
     c: CircleApi,
     Object(member_id): Object,
     Body(body): Body<PlacementDto>,
-) -> Result<StatusCode, ApiError> {
+) -> ApiResult<StatusCode> {
     let member = id(&member_id, MemberId::parse)?;
     network::place_member(&c.ctx(), &c.circle, &member, &body.input()).await?;
     Ok(StatusCode::NO_CONTENT)

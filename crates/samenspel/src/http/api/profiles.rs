@@ -2,7 +2,8 @@
 
 use super::{Body, id};
 use crate::http::api::{CircleApi, Object};
-use crate::http::errors::{ApiError, ErrorBody};
+use crate::http::errors::ApiResult;
+use crate::http::errors::ErrorBody;
 use crate::service::profiles;
 use axum::Json;
 use axum::http::StatusCode;
@@ -41,7 +42,7 @@ impl From<Option<Profile>> for MyProfileDto {
 /// My collaboration profile in this circle. A conversation aid, not a validated test.
 #[utoipa::path(get, path = "/circles/{circle_id}/profile", tag = "profiles", params(("circle_id" = String, Path)),
     responses((status = 200, body = MyProfileDto), (status = 404, body = ErrorBody)))]
-pub async fn mine(c: CircleApi) -> Result<Json<MyProfileDto>, ApiError> {
+pub async fn mine(c: CircleApi) -> ApiResult<Json<MyProfileDto>> {
     Ok(Json(profiles::mine(&c.ctx(), &c.circle).await?.data.into()))
 }
 
@@ -49,7 +50,7 @@ pub async fn mine(c: CircleApi) -> Result<Json<MyProfileDto>, ApiError> {
 #[utoipa::path(put, path = "/circles/{circle_id}/profile", tag = "profiles", params(("circle_id" = String, Path)),
     request_body = ProfileInput,
     responses((status = 200, body = MyProfileDto), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn save(c: CircleApi, Body(body): Body<ProfileInput>) -> Result<Json<MyProfileDto>, ApiError> {
+pub async fn save(c: CircleApi, Body(body): Body<ProfileInput>) -> ApiResult<Json<MyProfileDto>> {
     Ok(Json(Some(profiles::save(&c.ctx(), &c.circle, &body).await?).into()))
 }
 
@@ -62,7 +63,7 @@ pub struct ShareInput {
 #[utoipa::path(patch, path = "/circles/{circle_id}/profile", tag = "profiles", params(("circle_id" = String, Path)),
     request_body = ShareInput,
     responses((status = 204), (status = 404, body = ErrorBody)))]
-pub async fn share(c: CircleApi, Body(body): Body<ShareInput>) -> Result<StatusCode, ApiError> {
+pub async fn share(c: CircleApi, Body(body): Body<ShareInput>) -> ApiResult<StatusCode> {
     profiles::share(&c.ctx(), &c.circle, body.shared).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -70,7 +71,7 @@ pub async fn share(c: CircleApi, Body(body): Body<ShareInput>) -> Result<StatusC
 /// Removes my answers and result.
 #[utoipa::path(delete, path = "/circles/{circle_id}/profile", tag = "profiles", params(("circle_id" = String, Path)),
     responses((status = 204), (status = 404, body = ErrorBody)))]
-pub async fn remove(c: CircleApi) -> Result<StatusCode, ApiError> {
+pub async fn remove(c: CircleApi) -> ApiResult<StatusCode> {
     profiles::remove(&c.ctx(), &c.circle).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -103,7 +104,7 @@ pub struct CollaborationDto {
 /// How members stand in the collaboration: shared perspectives and carers' SOFA roles.
 #[utoipa::path(get, path = "/circles/{circle_id}/profiles", tag = "profiles", params(("circle_id" = String, Path)),
     responses((status = 200, body = CollaborationDto), (status = 404, body = ErrorBody)))]
-pub async fn circle_view(c: CircleApi) -> Result<Json<CollaborationDto>, ApiError> {
+pub async fn circle_view(c: CircleApi) -> ApiResult<Json<CollaborationDto>> {
     let (profiles, roles) = profiles::circle_view(&c.ctx(), &c.circle).await?;
     Ok(Json(CollaborationDto {
         profiles: profiles
@@ -137,7 +138,7 @@ pub async fn set_carer_roles(
     c: CircleApi,
     Object(member_id): Object,
     Body(body): Body<RolesDto>,
-) -> Result<StatusCode, ApiError> {
+) -> ApiResult<StatusCode> {
     let member = id(&member_id, MemberId::parse)?;
     profiles::set_carer_roles(&c.ctx(), &c.circle, &member, &body.roles).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -2,9 +2,10 @@
 //! the coordinators, and — for a coordinator — the shared ones.
 
 use super::Body;
-use super::logbook::CreatedDto;
+use super::logbook::{Created, CreatedDto};
 use crate::http::api::{CircleApi, Object};
-use crate::http::errors::{ApiError, ErrorBody};
+use crate::http::errors::ApiResult;
+use crate::http::errors::ErrorBody;
 use crate::service::volunteer_checkins;
 use axum::Json;
 use axum::http::StatusCode;
@@ -42,7 +43,7 @@ impl From<VolunteerCheckIn> for VolunteerCheckInDto {
 /// My own volunteer check-ins, newest first.
 #[utoipa::path(get, path = "/circles/{circle_id}/volunteer-check-ins", tag = "volunteer-check-ins", params(("circle_id" = String, Path)),
     responses((status = 200, body = Vec<VolunteerCheckInDto>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn list(c: CircleApi) -> Result<Json<Vec<VolunteerCheckInDto>>, ApiError> {
+pub async fn list(c: CircleApi) -> ApiResult<Json<Vec<VolunteerCheckInDto>>> {
     let page = volunteer_checkins::mine(&c.ctx(), &c.circle).await?;
     Ok(Json(page.data.history.into_iter().map(VolunteerCheckInDto::from).collect()))
 }
@@ -60,19 +61,16 @@ pub struct VolunteerCheckInInput {
 #[utoipa::path(post, path = "/circles/{circle_id}/volunteer-check-ins", tag = "volunteer-check-ins", params(("circle_id" = String, Path)),
     request_body = VolunteerCheckInInput,
     responses((status = 201, body = CreatedDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn submit(
-    c: CircleApi,
-    Body(body): Body<VolunteerCheckInInput>,
-) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
+pub async fn submit(c: CircleApi, Body(body): Body<VolunteerCheckInInput>) -> ApiResult<Created> {
     let id = volunteer_checkins::submit(&c.ctx(), &c.circle, &body.answers, body.share).await?;
-    Ok((StatusCode::CREATED, Json(CreatedDto { id })))
+    Ok(Created(id))
 }
 
 /// Shares one of my check-ins with the coordinators.
 #[utoipa::path(post, path = "/circles/{circle_id}/volunteer-check-ins/{response_id}/share", tag = "volunteer-check-ins",
     params(("circle_id" = String, Path), ("response_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn share(c: CircleApi, Object(response_id): Object) -> Result<StatusCode, ApiError> {
+pub async fn share(c: CircleApi, Object(response_id): Object) -> ApiResult<StatusCode> {
     volunteer_checkins::share(&c.ctx(), &c.circle, &response_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -81,7 +79,7 @@ pub async fn share(c: CircleApi, Object(response_id): Object) -> Result<StatusCo
 /// them all, anyone else an empty list.
 #[utoipa::path(get, path = "/circles/{circle_id}/volunteer-check-ins/shared", tag = "volunteer-check-ins", params(("circle_id" = String, Path)),
     responses((status = 200, body = Vec<VolunteerCheckInDto>), (status = 404, body = ErrorBody)))]
-pub async fn shared(c: CircleApi) -> Result<Json<Vec<VolunteerCheckInDto>>, ApiError> {
+pub async fn shared(c: CircleApi) -> ApiResult<Json<Vec<VolunteerCheckInDto>>> {
     let list = volunteer_checkins::shared(&c.ctx(), &c.circle).await?;
     Ok(Json(list.into_iter().map(VolunteerCheckInDto::from).collect()))
 }

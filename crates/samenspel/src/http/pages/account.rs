@@ -6,11 +6,11 @@ use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, sav
 use crate::app::AppState;
 use crate::http::context::Visitor;
 use crate::http::errors::PageError;
+use crate::http::pages::PageResult;
 use crate::service::accounts;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::Response;
 use samenspel_core::ids::{ApiTokenId, SessionId};
 use samenspel_core::user::User;
 use samenspel_store::api_tokens::ApiTokenInfo;
@@ -58,7 +58,7 @@ async fn page(
     })
 }
 
-pub async fn show(State(state): State<AppState>, v: Visitor, Query(done): Query<Done>) -> Result<Response, PageError> {
+pub async fn show(State(state): State<AppState>, v: Visitor, Query(done): Query<Done>) -> PageResult {
     render(&page(&state, &v, None, None, Errors::default(), done.notice()).await?)
 }
 
@@ -68,11 +68,7 @@ pub struct NameForm {
     display_name: String,
 }
 
-pub async fn set_name(
-    State(state): State<AppState>,
-    v: Visitor,
-    Form(f): Form<NameForm>,
-) -> Result<Response, PageError> {
+pub async fn set_name(State(state): State<AppState>, v: Visitor, Form(f): Form<NameForm>) -> PageResult {
     save_form(
         accounts::set_name(&v.ctx(&state)?, &f.display_name).await,
         |()| "/account?done=notice-saved",
@@ -88,11 +84,7 @@ pub struct PasswordForm {
     new_password: String,
 }
 
-pub async fn set_password(
-    State(state): State<AppState>,
-    v: Visitor,
-    Form(f): Form<PasswordForm>,
-) -> Result<Response, PageError> {
+pub async fn set_password(State(state): State<AppState>, v: Visitor, Form(f): Form<PasswordForm>) -> PageResult {
     save_form(
         accounts::set_password(&v.ctx(&state)?, &f.current_password, &f.new_password).await,
         |()| "/account?done=notice-password-saved",
@@ -106,17 +98,13 @@ pub async fn revoke_session(
     v: Visitor,
     Path(session): Path<String>,
     Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let id = path_id(&session, SessionId::parse)?;
     accounts::revoke_session(&v.ctx(&state)?, &id).await?;
     Ok(see_other("/account?done=notice-session-revoked"))
 }
 
-pub async fn revoke_other_sessions(
-    State(state): State<AppState>,
-    v: Visitor,
-    Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+pub async fn revoke_other_sessions(State(state): State<AppState>, v: Visitor, Form(_): Form<Empty>) -> PageResult {
     accounts::revoke_other_sessions(&v.ctx(&state)?).await?;
     Ok(see_other("/account?done=notice-sessions-revoked"))
 }
@@ -127,11 +115,7 @@ pub struct TokenForm {
     name: String,
 }
 
-pub async fn create_token(
-    State(state): State<AppState>,
-    v: Visitor,
-    Form(f): Form<TokenForm>,
-) -> Result<Response, PageError> {
+pub async fn create_token(State(state): State<AppState>, v: Visitor, Form(f): Form<TokenForm>) -> PageResult {
     match form_errors(accounts::create_token(&v.ctx(&state)?, &f.name).await)? {
         Ok((token, _)) => render(&page(&state, &v, None, Some(token), Errors::default(), None).await?),
         Err(errors) => {
@@ -145,39 +129,27 @@ pub async fn revoke_token(
     v: Visitor,
     Path(token_id): Path<String>,
     Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let id = path_id(&token_id, ApiTokenId::parse)?;
     accounts::revoke_token(&v.ctx(&state)?, &id).await?;
     Ok(see_other("/account?done=notice-token-revoked"))
 }
 
 /// Makes a new secret calendar address (the old one stops working) and shows it once.
-pub async fn renew_calendar(
-    State(state): State<AppState>,
-    v: Visitor,
-    Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+pub async fn renew_calendar(State(state): State<AppState>, v: Visitor, Form(_): Form<Empty>) -> PageResult {
     let address = crate::service::calendar::renew(&v.ctx(&state)?).await?;
     let mut p = page(&state, &v, None, None, Errors::default(), None).await?;
     p.new_calendar = Some(address);
     render(&p)
 }
 
-pub async fn revoke_calendar(
-    State(state): State<AppState>,
-    v: Visitor,
-    Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+pub async fn revoke_calendar(State(state): State<AppState>, v: Visitor, Form(_): Form<Empty>) -> PageResult {
     crate::service::calendar::revoke(&v.ctx(&state)?).await?;
     Ok(see_other("/account?done=notice-calendar-revoked#calendar"))
 }
 
 /// The calendar feed itself: no session, the secret address is the key.
-pub async fn calendar_feed(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(token): Path<String>,
-) -> Result<Response, PageError> {
+pub async fn calendar_feed(State(state): State<AppState>, v: Visitor, Path(token): Path<String>) -> PageResult {
     use axum::response::IntoResponse;
     let body = crate::service::calendar::feed(&state, &token, &v.source, v.now).await?;
     Ok((

@@ -5,10 +5,10 @@ use super::Empty;
 use super::{Chrome, CirclePage, Errors, Form, render, save_form, see_other};
 use super::{CircleNav, Done};
 use crate::http::errors::PageError;
+use crate::http::pages::{Object, PageResult};
 use crate::service::{agreements, conversations};
 use askama::Template;
-use axum::extract::{Path, Query};
-use axum::response::Response;
+use axum::extract::Query;
 use samenspel_core::Error;
 use samenspel_core::agreement::{Agreement, AgreementInput, Domain, Party, Step, shares};
 use samenspel_core::member::Member;
@@ -42,7 +42,7 @@ fn today(now: &jiff::Timestamp) -> jiff::civil::Date {
     crate::i18n::local(now).date()
 }
 
-pub async fn list(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+pub async fn list(p: CirclePage, Query(done): Query<Done>) -> PageResult {
     let page = agreements::list(&p.ctx(), &p.id).await?;
     let data = &page.data;
     let today = today(&p.v.now);
@@ -232,7 +232,7 @@ pub struct FromAnswer {
     question: Option<String>,
 }
 
-pub async fn new_form(p: CirclePage, Query(from): Query<FromAnswer>) -> Result<Response, PageError> {
+pub async fn new_form(p: CirclePage, Query(from): Query<FromAnswer>) -> PageResult {
     let form = match (&from.conversation, &from.question) {
         (Some(conversation), Some(question)) => {
             let page = conversations::view(&p.ctx(), &p.id, conversation).await?;
@@ -251,7 +251,7 @@ pub async fn new_form(p: CirclePage, Query(from): Query<FromAnswer>) -> Result<R
     render(&form_page(&p, None, form, Errors::default()).await?)
 }
 
-pub async fn add(p: CirclePage, Form(f): Form<AgreementForm>) -> Result<Response, PageError> {
+pub async fn add(p: CirclePage, Form(f): Form<AgreementForm>) -> PageResult {
     save_form(
         agreements::add(&p.ctx(), &p.id, &f.input()).await,
         |_| p.at("/agreements?done=notice-agreement-saved"),
@@ -260,15 +260,11 @@ pub async fn add(p: CirclePage, Form(f): Form<AgreementForm>) -> Result<Response
     .await
 }
 
-pub async fn edit_form(p: CirclePage, Path((_, agreement)): Path<(String, String)>) -> Result<Response, PageError> {
+pub async fn edit_form(p: CirclePage, Object(agreement): Object) -> PageResult {
     render(&form_page(&p, Some(&agreement), None, Errors::default()).await?)
 }
 
-pub async fn change(
-    p: CirclePage,
-    Path((_, agreement)): Path<(String, String)>,
-    Form(f): Form<AgreementForm>,
-) -> Result<Response, PageError> {
+pub async fn change(p: CirclePage, Object(agreement): Object, Form(f): Form<AgreementForm>) -> PageResult {
     save_form(
         agreements::change(&p.ctx(), &p.id, &agreement, &f.input()).await,
         |()| p.at("/agreements?done=notice-agreement-saved"),
@@ -277,11 +273,7 @@ pub async fn change(
     .await
 }
 
-pub async fn end(
-    p: CirclePage,
-    Path((_, agreement)): Path<(String, String)>,
-    Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+pub async fn end(p: CirclePage, Object(agreement): Object, Form(_): Form<Empty>) -> PageResult {
     agreements::end(&p.ctx(), &p.id, &agreement).await?;
     Ok(see_other(&p.at("/agreements?done=notice-agreement-ended")))
 }
@@ -291,7 +283,7 @@ pub struct PolicyForm {
     informal_edits_professional: Option<String>,
 }
 
-pub async fn set_policy(p: CirclePage, Form(f): Form<PolicyForm>) -> Result<Response, PageError> {
+pub async fn set_policy(p: CirclePage, Form(f): Form<PolicyForm>) -> PageResult {
     agreements::set_policy(&p.ctx(), &p.id, f.informal_edits_professional.is_some()).await?;
     Ok(see_other(&p.at("/agreements?done=notice-saved")))
 }

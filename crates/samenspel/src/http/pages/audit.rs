@@ -2,11 +2,10 @@
 
 use super::CircleNav;
 use super::{Chrome, CirclePage, render};
-use crate::http::errors::PageError;
+use crate::http::pages::PageResult;
 use crate::service::audit;
 use askama::Template;
 use axum::extract::Query;
-use axum::response::Response;
 use samenspel_core::audit::AuditRecord;
 use serde::Deserialize;
 
@@ -25,7 +24,7 @@ pub struct Before {
     before: Option<i64>,
 }
 
-pub async fn show(p: CirclePage, Query(q): Query<Before>) -> Result<Response, PageError> {
+pub async fn show(p: CirclePage, Query(q): Query<Before>) -> PageResult {
     let ctx = p.ctx();
     let page = audit::circle_trail_page(&ctx, &p.id, q.before).await?;
     let (records, c, me) = (page.data, page.circle, page.place);

@@ -5,10 +5,10 @@ use super::CircleNav;
 use super::Empty;
 use super::{Chrome, CirclePage, Errors, Form, render, save_form, see_other};
 use crate::http::errors::PageError;
+use crate::http::pages::{Object, PageResult};
 use crate::service::{agreements, changes};
 use askama::Template;
-use axum::extract::{Path, Query};
-use axum::response::Response;
+use axum::extract::Query;
 use samenspel_core::Error;
 use samenspel_core::agreement::Agreement;
 use samenspel_core::change::{ChangeInput, ChangeKind};
@@ -72,12 +72,12 @@ async fn form_page(p: &CirclePage, form: ChangeForm, sent: bool, errors: Errors)
     })
 }
 
-pub async fn new_form(p: CirclePage, Query(q): Query<KindQuery>) -> Result<Response, PageError> {
+pub async fn new_form(p: CirclePage, Query(q): Query<KindQuery>) -> PageResult {
     let form = ChangeForm { kind: q.kind.unwrap_or_default(), ..Default::default() };
     render(&form_page(&p, form, false, Errors::default()).await?)
 }
 
-pub async fn record(p: CirclePage, Form(f): Form<ChangeForm>) -> Result<Response, PageError> {
+pub async fn record(p: CirclePage, Form(f): Form<ChangeForm>) -> PageResult {
     let input = ChangeInput {
         kind: f.kind.clone(),
         description: f.description.clone(),
@@ -93,11 +93,7 @@ pub async fn record(p: CirclePage, Form(f): Form<ChangeForm>) -> Result<Response
     .await
 }
 
-pub async fn close(
-    p: CirclePage,
-    Path((_, change)): Path<(String, String)>,
-    Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+pub async fn close(p: CirclePage, Object(change): Object, Form(_): Form<Empty>) -> PageResult {
     changes::close(&p.ctx(), &p.id, &change).await?;
     Ok(see_other(&p.at("/agreements?done=notice-change-closed")))
 }

@@ -4,11 +4,11 @@
 use super::{Chrome, CirclePage, Errors, Form, render, save_form, see_other};
 use super::{CircleNav, Done};
 use crate::http::errors::PageError;
+use crate::http::pages::PageResult;
 use crate::service::checkins;
 use crate::trend_chart;
 use askama::Template;
 use axum::extract::Query;
-use axum::response::Response;
 use samenspel_core::questionnaire::{Definition, ItemDef};
 use samenspel_store::checkins::CheckIn;
 use std::collections::BTreeMap;
@@ -96,11 +96,11 @@ async fn page(
     })
 }
 
-pub async fn show(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+pub async fn show(p: CirclePage, Query(done): Query<Done>) -> PageResult {
     render(&page(&p, BTreeMap::new(), Errors::default(), done.notice()).await?)
 }
 
-pub async fn submit(p: CirclePage, Form(pairs): Form<Vec<(String, String)>>) -> Result<Response, PageError> {
+pub async fn submit(p: CirclePage, Form(pairs): Form<Vec<(String, String)>>) -> PageResult {
     let answers: BTreeMap<String, String> =
         pairs.into_iter().filter(|(k, v)| k != "csrf" && !v.trim().is_empty()).collect();
     save_form(
@@ -118,7 +118,7 @@ pub struct SignalForm {
     message: String,
 }
 
-pub async fn share_signal(p: CirclePage, Form(f): Form<SignalForm>) -> Result<Response, PageError> {
+pub async fn share_signal(p: CirclePage, Form(f): Form<SignalForm>) -> PageResult {
     save_form(
         checkins::share_signal(&p.ctx(), &p.id, &f.audience, &f.message).await,
         |_| p.at("/check-in?done=notice-signal-shared#signal"),
@@ -127,7 +127,7 @@ pub async fn share_signal(p: CirclePage, Form(f): Form<SignalForm>) -> Result<Re
     .await
 }
 
-pub async fn withdraw_signal(p: CirclePage, Form(_): Form<super::Empty>) -> Result<Response, PageError> {
+pub async fn withdraw_signal(p: CirclePage, Form(_): Form<super::Empty>) -> PageResult {
     checkins::withdraw_signal(&p.ctx(), &p.id).await?;
     Ok(see_other(&p.at("/check-in?done=notice-signal-withdrawn#signal")))
 }
@@ -139,7 +139,7 @@ pub struct ReminderForm {
     every_weeks: String,
 }
 
-pub async fn set_reminder(p: CirclePage, Form(f): Form<ReminderForm>) -> Result<Response, PageError> {
+pub async fn set_reminder(p: CirclePage, Form(f): Form<ReminderForm>) -> PageResult {
     let weeks = match f.every_weeks.trim() {
         "" => None,
         raw => Some(

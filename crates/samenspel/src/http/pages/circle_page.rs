@@ -11,12 +11,12 @@
 //! A new page, in short (its template extends `circle_page.html`):
 //!
 //! ```ignore
-//! pub async fn show(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+//! pub async fn show(p: CirclePage, Query(done): Query<Done>) -> PageResult {
 //!     let page = service::thing::list(&p.ctx(), &p.id).await?;
 //!     render(&ThingPage { c: p.chrome(), nav: p.nav(&page, "things"), things: page.data, notice: done.notice() })
 //! }
 //!
-//! pub async fn add(p: CirclePage, Form(f): Form<ThingForm>) -> Result<Response, PageError> {
+//! pub async fn add(p: CirclePage, Form(f): Form<ThingForm>) -> PageResult {
 //!     save_form(
 //!         service::thing::add(&p.ctx(), &p.id, &f.input()).await,
 //!         |id| p.at(&format!("/things/{id}?done=notice-saved")),
@@ -52,6 +52,8 @@ impl<S: Send + Sync> FromRequestParts<S> for CirclePath {
         Ok(CirclePath(CircleId::parse(raw).ok_or(Error::NotFound)?))
     }
 }
+
+crate::http::path_ids::path_ids!(PageError);
 
 /// A signed-in request for a page about one circle.
 pub struct CirclePage {

@@ -6,11 +6,11 @@ use super::{
 use crate::app::AppState;
 use crate::http::context::Visitor;
 use crate::http::errors::PageError;
+use crate::http::pages::PageResult;
 use crate::service::{circles, members};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::Response;
 use samenspel_core::access::CircleAction;
 use samenspel_core::audience::Audience;
 use samenspel_core::circle::{Circle, MyCircle};
@@ -28,7 +28,7 @@ struct CirclesPage {
     notice: Option<&'static str>,
 }
 
-pub async fn list(State(state): State<AppState>, v: Visitor, Query(done): Query<Done>) -> Result<Response, PageError> {
+pub async fn list(State(state): State<AppState>, v: Visitor, Query(done): Query<Done>) -> PageResult {
     let ctx = v.ctx(&state)?;
     let circles = circles::my_circles(&ctx).await?;
     render(&CirclesPage { c: Chrome::new(&v), circles, notice: done.notice() })
@@ -56,14 +56,14 @@ pub struct StartForm {
     idem: String,
 }
 
-pub async fn new_form(State(state): State<AppState>, v: Visitor) -> Result<Response, PageError> {
+pub async fn new_form(State(state): State<AppState>, v: Visitor) -> PageResult {
     let ctx = v.ctx(&state)?;
     let orgs = circles::organisations_to_start_for(&ctx).await?;
     let form = StartForm { my_role: "relative".into(), ..Default::default() };
     render(&NewCirclePage { c: Chrome::new(&v), form, orgs, roles: Role::ALL, errors: Errors::default() })
 }
 
-pub async fn start(State(state): State<AppState>, v: Visitor, Form(f): Form<StartForm>) -> Result<Response, PageError> {
+pub async fn start(State(state): State<AppState>, v: Visitor, Form(f): Form<StartForm>) -> PageResult {
     let ctx = v.ctx(&state)?;
     let (org, loc) = match f.place.split_once('/') {
         Some((o, l)) => (Some(o.to_owned()), Some(l.to_owned())),
@@ -102,7 +102,7 @@ struct MembersPage {
     notice: Option<&'static str>,
 }
 
-pub async fn show(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+pub async fn show(p: CirclePage, Query(done): Query<Done>) -> PageResult {
     let ctx = p.ctx();
     let page = members::list_page(&ctx, &p.id).await?;
     render(&MembersPage {
@@ -166,11 +166,11 @@ async fn settings_page(
     })
 }
 
-pub async fn settings(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+pub async fn settings(p: CirclePage, Query(done): Query<Done>) -> PageResult {
     render(&settings_page(&p, None, Errors::default(), done.notice()).await?)
 }
 
-pub async fn edit(p: CirclePage, Form(f): Form<EditForm>) -> Result<Response, PageError> {
+pub async fn edit(p: CirclePage, Form(f): Form<EditForm>) -> PageResult {
     let ctx = p.ctx();
     let input = circles::EditCircle { client_name: f.client_name.clone(), description: f.description.clone() };
     save_form(
@@ -181,17 +181,17 @@ pub async fn edit(p: CirclePage, Form(f): Form<EditForm>) -> Result<Response, Pa
     .await
 }
 
-pub async fn archive(p: CirclePage, Form(_): Form<Empty>) -> Result<Response, PageError> {
+pub async fn archive(p: CirclePage, Form(_): Form<Empty>) -> PageResult {
     circles::set_archived(&p.ctx(), &p.id, true).await?;
     Ok(see_other(&p.at("/settings?done=notice-circle-archived")))
 }
 
-pub async fn restore(p: CirclePage, Form(_): Form<Empty>) -> Result<Response, PageError> {
+pub async fn restore(p: CirclePage, Form(_): Form<Empty>) -> PageResult {
     circles::set_archived(&p.ctx(), &p.id, false).await?;
     Ok(see_other(&p.at("/settings?done=notice-circle-restored")))
 }
 
-pub async fn leave(p: CirclePage, Form(_): Form<Empty>) -> Result<Response, PageError> {
+pub async fn leave(p: CirclePage, Form(_): Form<Empty>) -> PageResult {
     members::leave(&p.ctx(), &p.id).await?;
     Ok(see_other("/circles?done=notice-left-circle"))
 }
@@ -202,7 +202,7 @@ pub struct ContactForm {
     contact_audience: String,
 }
 
-pub async fn contact_audience(p: CirclePage, Form(f): Form<ContactForm>) -> Result<Response, PageError> {
+pub async fn contact_audience(p: CirclePage, Form(f): Form<ContactForm>) -> PageResult {
     members::set_contact_audience(&p.ctx(), &p.id, &f.contact_audience).await?;
     Ok(see_other(&p.at("/settings?done=notice-saved")))
 }

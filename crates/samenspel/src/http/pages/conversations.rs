@@ -6,11 +6,11 @@ use super::Empty;
 use super::{Chrome, CirclePage, Errors, Form, form_errors, render, render_with, save_form, see_other};
 use super::{CircleNav, Done};
 use crate::http::errors::PageError;
+use crate::http::pages::{Object, PageResult};
 use crate::service::conversations;
 use askama::Template;
-use axum::extract::{Path, Query};
+use axum::extract::Query;
 use axum::http::StatusCode;
-use axum::response::Response;
 use samenspel_core::Error;
 use samenspel_core::audience::Audience;
 use samenspel_core::change::Change;
@@ -31,11 +31,11 @@ struct ListPage {
     notice: Option<&'static str>,
 }
 
-pub async fn list(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+pub async fn list(p: CirclePage, Query(done): Query<Done>) -> PageResult {
     list_page(&p, done.notice(), false).await
 }
 
-async fn list_page(p: &CirclePage, notice: Option<&'static str>, to_hold_one: bool) -> Result<Response, PageError> {
+async fn list_page(p: &CirclePage, notice: Option<&'static str>, to_hold_one: bool) -> PageResult {
     let page = conversations::list(&p.ctx(), &p.id).await?;
     let nav = p.nav(&page, "agreements");
     if to_hold_one && !page.data.may_hold {
@@ -183,7 +183,7 @@ pub struct NewQuery {
     change: Option<String>,
 }
 
-pub async fn new_form(p: CirclePage, Query(q): Query<NewQuery>) -> Result<Response, PageError> {
+pub async fn new_form(p: CirclePage, Query(q): Query<NewQuery>) -> PageResult {
     // No guide chosen (yet): the list is where one chooses.
     if q.guide.as_deref().and_then(Guide::parse).is_none() {
         return list_page(&p, None, true).await;
@@ -198,7 +198,7 @@ pub async fn new_form(p: CirclePage, Query(q): Query<NewQuery>) -> Result<Respon
     render(&form_page(&p, None, form, Errors::default()).await?)
 }
 
-pub async fn hold(p: CirclePage, Form(pairs): Form<Vec<(String, String)>>) -> Result<Response, PageError> {
+pub async fn hold(p: CirclePage, Form(pairs): Form<Vec<(String, String)>>) -> PageResult {
     let f = ConversationForm::from_pairs(pairs);
     match form_errors(conversations::hold(&p.ctx(), &p.id, &f.input()).await)? {
         Ok(conversation) => {
@@ -220,11 +220,7 @@ struct ViewPage {
     notice: Option<&'static str>,
 }
 
-pub async fn show(
-    p: CirclePage,
-    Path((_, conversation)): Path<(String, String)>,
-    Query(done): Query<Done>,
-) -> Result<Response, PageError> {
+pub async fn show(p: CirclePage, Object(conversation): Object, Query(done): Query<Done>) -> PageResult {
     let page = conversations::view(&p.ctx(), &p.id, &conversation).await?;
     let nav = p.nav(&page, "agreements");
     render(&ViewPage {
@@ -238,7 +234,7 @@ pub async fn show(
     })
 }
 
-pub async fn edit_form(p: CirclePage, Path((_, conversation)): Path<(String, String)>) -> Result<Response, PageError> {
+pub async fn edit_form(p: CirclePage, Object(conversation): Object) -> PageResult {
     let page = conversations::view(&p.ctx(), &p.id, &conversation).await?;
     if !page.data.may_change {
         return Err(Error::Forbidden.into());
@@ -249,9 +245,9 @@ pub async fn edit_form(p: CirclePage, Path((_, conversation)): Path<(String, Str
 
 pub async fn change(
     p: CirclePage,
-    Path((_, conversation)): Path<(String, String)>,
+    Object(conversation): Object,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let f = ConversationForm::from_pairs(pairs);
     save_form(
         conversations::change(&p.ctx(), &p.id, &conversation, &f.input()).await,
@@ -261,11 +257,7 @@ pub async fn change(
     .await
 }
 
-pub async fn remove(
-    p: CirclePage,
-    Path((_, conversation)): Path<(String, String)>,
-    Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+pub async fn remove(p: CirclePage, Object(conversation): Object, Form(_): Form<Empty>) -> PageResult {
     conversations::remove(&p.ctx(), &p.id, &conversation).await?;
     Ok(see_other(&p.at("/conversations?done=notice-conversation-removed")))
 }

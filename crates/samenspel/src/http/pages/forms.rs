@@ -7,11 +7,11 @@ use super::super::errors::PageError;
 use super::{render_with, see_other};
 use crate::app::AppState;
 use crate::crypto;
+use crate::http::pages::PageResult;
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
-use axum::response::Response;
 use samenspel_core::{Error, FieldError};
 use serde::de::DeserializeOwned;
 
@@ -93,7 +93,7 @@ pub async fn save_form<T, P: Template, S: AsRef<str>>(
     result: Result<T, Error>,
     to: impl FnOnce(T) -> S,
     again: impl AsyncFnOnce(Errors) -> Result<P, PageError>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     match form_errors(result)? {
         Ok(v) => Ok(see_other(to(v).as_ref())),
         Err(errors) => render_with(StatusCode::UNPROCESSABLE_ENTITY, &again(errors).await?),

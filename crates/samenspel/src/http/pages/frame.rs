@@ -5,6 +5,7 @@
 use super::super::context::{ANON_COOKIE, SESSION_COOKIE, Visitor, cookie, removal_cookie, resolve_visitor};
 use super::super::errors::{ErrorPage, PageError};
 use crate::app::AppState;
+use crate::http::pages::PageResult;
 use crate::i18n::Tr;
 use askama::Template;
 use axum::extract::{Request, State};
@@ -89,11 +90,11 @@ impl Chrome {
     }
 }
 
-pub fn render(t: &impl Template) -> Result<Response, PageError> {
+pub fn render(t: &impl Template) -> PageResult {
     render_with(StatusCode::OK, t)
 }
 
-pub fn render_with(status: StatusCode, t: &impl Template) -> Result<Response, PageError> {
+pub fn render_with(status: StatusCode, t: &impl Template) -> PageResult {
     let html = t.render().map_err(Error::internal)?;
     Ok((status, Html(html)).into_response())
 }

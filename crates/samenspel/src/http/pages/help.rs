@@ -6,11 +6,11 @@ use super::Empty;
 use super::{Chrome, CirclePage, Errors, Form, render, save_form, see_other};
 use super::{CircleNav, Done};
 use crate::http::errors::PageError;
+use crate::http::pages::{Object, PageResult};
 use crate::i18n::Tr;
 use crate::service::help;
 use askama::Template;
-use axum::extract::{Path, Query};
-use axum::response::Response;
+use axum::extract::Query;
 use samenspel_core::Error;
 use samenspel_core::audience::Audience;
 use samenspel_core::help::{Request, RequestInput, Status, Template as HelpTemplate};
@@ -85,7 +85,7 @@ struct ListPage {
     notice: Option<&'static str>,
 }
 
-pub async fn list(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+pub async fn list(p: CirclePage, Query(done): Query<Done>) -> PageResult {
     let page = help::list(&p.ctx(), &p.id).await?;
     let nav = p.nav(&page, "agenda");
     let c = p.chrome();
@@ -122,11 +122,7 @@ async fn request_page(
     Ok(RequestPage { nav, may_respond: d.may_respond && !r.for_me, r, message, errors, notice, c })
 }
 
-pub async fn show(
-    p: CirclePage,
-    Path((_, request)): Path<(String, String)>,
-    Query(done): Query<Done>,
-) -> Result<Response, PageError> {
+pub async fn show(p: CirclePage, Object(request): Object, Query(done): Query<Done>) -> PageResult {
     render(&request_page(&p, &request, String::new(), Errors::default(), done.notice()).await?)
 }
 
@@ -136,11 +132,7 @@ pub struct RespondForm {
     message: String,
 }
 
-pub async fn respond(
-    p: CirclePage,
-    Path((_, request)): Path<(String, String)>,
-    Form(f): Form<RespondForm>,
-) -> Result<Response, PageError> {
+pub async fn respond(p: CirclePage, Object(request): Object, Form(f): Form<RespondForm>) -> PageResult {
     save_form(
         help::respond(&p.ctx(), &p.id, &request, &f.message).await,
         |()| p.at(&format!("/help/{request}?done=notice-help-offered")),
@@ -155,20 +147,12 @@ pub struct ChooseForm {
     helper: String,
 }
 
-pub async fn choose(
-    p: CirclePage,
-    Path((_, request)): Path<(String, String)>,
-    Form(f): Form<ChooseForm>,
-) -> Result<Response, PageError> {
+pub async fn choose(p: CirclePage, Object(request): Object, Form(f): Form<ChooseForm>) -> PageResult {
     help::choose(&p.ctx(), &p.id, &request, &f.helper).await?;
     Ok(see_other(&p.at(&format!("/help/{request}?done=notice-help-confirmed"))))
 }
 
-pub async fn withdraw(
-    p: CirclePage,
-    Path((_, request)): Path<(String, String)>,
-    Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+pub async fn withdraw(p: CirclePage, Object(request): Object, Form(_): Form<Empty>) -> PageResult {
     help::withdraw(&p.ctx(), &p.id, &request).await?;
     Ok(see_other(&p.at("/help?done=notice-help-withdrawn")))
 }
@@ -267,11 +251,11 @@ async fn ask_page(p: &CirclePage, form: Option<AskForm>, errors: Errors, q: AskQ
     })
 }
 
-pub async fn new_form(p: CirclePage, Query(q): Query<AskQuery>) -> Result<Response, PageError> {
+pub async fn new_form(p: CirclePage, Query(q): Query<AskQuery>) -> PageResult {
     render(&ask_page(&p, None, Errors::default(), q).await?)
 }
 
-pub async fn ask(p: CirclePage, Form(f): Form<AskForm>) -> Result<Response, PageError> {
+pub async fn ask(p: CirclePage, Form(f): Form<AskForm>) -> PageResult {
     save_form(
         help::ask(&p.ctx(), &p.id, &f.input()).await,
         |saved| p.at(&format!("/help/{saved}?done=notice-help-asked")),

@@ -7,11 +7,11 @@ use super::{CircleNav, Done};
 use crate::app::AppState;
 use crate::http::context::{SESSION_COOKIE, Visitor, cookie};
 use crate::http::errors::PageError;
+use crate::http::pages::{Object, PageResult};
 use crate::service::invitations::{self, Accepted};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
-use axum::response::Response;
 use samenspel_core::Error;
 use samenspel_core::ids::InvitationId;
 use samenspel_core::invitation::{Invitation, InvitationPreview, InvitationState};
@@ -87,16 +87,12 @@ async fn page(
     })
 }
 
-pub async fn list(
-    p: CirclePage,
-    Query(done): Query<Done>,
-    Query(from): Query<FromContact>,
-) -> Result<Response, PageError> {
+pub async fn list(p: CirclePage, Query(done): Query<Done>, Query(from): Query<FromContact>) -> PageResult {
     let form = InviteForm { role: "relative".into(), contact: from.contact.unwrap_or_default(), ..Default::default() };
     render(&page(&p, form, Errors::default(), None, done.notice()).await?)
 }
 
-pub async fn create(p: CirclePage, Form(f): Form<InviteForm>) -> Result<Response, PageError> {
+pub async fn create(p: CirclePage, Form(f): Form<InviteForm>) -> PageResult {
     let input = invitations::Invite {
         email: Some(f.email.clone()),
         role: f.role.clone(),
@@ -117,11 +113,7 @@ pub async fn create(p: CirclePage, Form(f): Form<InviteForm>) -> Result<Response
     }
 }
 
-pub async fn revoke(
-    p: CirclePage,
-    Path((_, invitation)): Path<(String, String)>,
-    Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+pub async fn revoke(p: CirclePage, Object(invitation): Object, Form(_): Form<Empty>) -> PageResult {
     let invitation = path_id(&invitation, InvitationId::parse)?;
     invitations::revoke(&p.ctx(), &p.id, &invitation).await?;
     Ok(see_other(&p.at("/invitations?done=notice-invitation-revoked")))
@@ -167,7 +159,7 @@ async fn open_page(
     })
 }
 
-pub async fn open(State(state): State<AppState>, v: Visitor, Path(token): Path<String>) -> Result<Response, PageError> {
+pub async fn open(State(state): State<AppState>, v: Visitor, Path(token): Path<String>) -> PageResult {
     let p = open_page(&state, &v, &token, None, Errors::default()).await?;
     let status = if p.open { StatusCode::OK } else { StatusCode::GONE };
     render_with(status, &p)
@@ -186,7 +178,7 @@ pub async fn accept(
     v: Visitor,
     Path(token): Path<String>,
     Form(f): Form<AcceptForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     if let Some(user) = &v.user {
         let circle = match invitations::accept_signed_in(&state, user, &token, &v.source, v.now).await {
             Ok(c) => c,

@@ -1,23 +1,16 @@
 //! A location's rota and open meetings: the coming four weeks with a place
 //! to join each, and a form for the organisation's coordinators.
 
-use super::{Chrome, Errors, Form, path_id, render, render_with, save_form, see_other};
-use crate::app::AppState;
-use crate::http::context::Visitor;
+use super::{Chrome, Detail, Done, Empty, Errors, Form, LocationPage, Object, PageResult};
+use super::{render, render_with, save_form, see_other};
 use crate::http::errors::PageError;
 use crate::service::location_agenda::{self as service};
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::Query;
 use axum::http::StatusCode;
-use axum::response::Response;
 use samenspel_core::Error;
 use samenspel_core::agenda::ItemInput;
-use samenspel_core::ids::LocationId;
 use serde::Deserialize;
-
-fn location_id(raw: &str) -> Result<LocationId, PageError> {
-    path_id(raw, LocationId::parse)
-}
 
 pub struct LocationSlotView {
     pub item_id: String,
@@ -34,7 +27,7 @@ pub struct LocationSlotView {
 
 #[derive(Template)]
 #[template(path = "location_agenda.html")]
-struct LocationPage {
+struct AgendaPage {
     c: Chrome,
     id: String,
     name: String,
@@ -45,20 +38,9 @@ struct LocationPage {
     alert: Option<String>,
 }
 
-#[derive(Deserialize, Default)]
-pub struct DoneQuery {
-    done: Option<String>,
-}
-
-async fn page(
-    state: &AppState,
-    v: &Visitor,
-    id: &LocationId,
-    notice: Option<&'static str>,
-    alert: Option<String>,
-) -> Result<LocationPage, PageError> {
-    let view = service::agenda(&v.ctx(state)?, id).await?;
-    let c = Chrome::new(v);
+async fn page(p: &LocationPage, notice: Option<&'static str>, alert: Option<String>) -> Result<AgendaPage, PageError> {
+    let view = service::agenda(&p.ctx(), &p.id).await?;
+    let c = p.chrome();
     let slots = view
         .slots
         .iter()
@@ -75,8 +57,8 @@ async fn page(
             mine: s.joined(&view.me),
         })
         .collect();
-    Ok(LocationPage {
-        id: id.to_string(),
+    Ok(AgendaPage {
+        id: p.id.to_string(),
         name: view.name,
         slots,
         may_plan: view.may_plan,
@@ -87,54 +69,30 @@ async fn page(
     })
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(location): Path<String>,
-    Query(q): Query<DoneQuery>,
-) -> Result<Response, PageError> {
-    let id = location_id(&location)?;
-    let notice = super::Done { done: q.done }.notice();
-    render(&page(&state, &v, &id, notice, None).await?)
+pub async fn show(p: LocationPage, Query(q): Query<Done>) -> PageResult {
+    render(&page(&p, q.notice(), None).await?)
 }
 
-async fn after(
-    state: &AppState,
-    v: &Visitor,
-    id: &LocationId,
-    r: samenspel_core::Result<()>,
-    notice: &str,
-) -> Result<Response, PageError> {
+/// After joining or leaving: back to the agenda, or the agenda again with
+/// what stood in the way (the meeting is full, or has passed).
+async fn after(p: &LocationPage, r: samenspel_core::Result<()>, notice: &str) -> PageResult {
     match r {
-        Ok(()) => Ok(see_other(&format!("/locations/{id}/agenda?done={notice}"))),
+        Ok(()) => Ok(see_other(&p.at(&format!("/agenda?done={notice}")))),
         Err(Error::Conflict(code)) => {
-            let tr = Chrome::new(v).tr;
-            render_with(StatusCode::CONFLICT, &page(state, v, id, None, Some(tr.t(code))).await?)
+            render_with(StatusCode::CONFLICT, &page(p, None, Some(p.chrome().tr.t(code))).await?)
         }
         Err(e) => Err(e.into()),
     }
 }
 
-pub async fn join(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((location, item, on)): Path<(String, String, String)>,
-    Form(_): Form<super::Empty>,
-) -> Result<Response, PageError> {
-    let id = location_id(&location)?;
-    let r = service::join(&v.ctx(&state)?, &id, &item, &on).await;
-    after(&state, &v, &id, r, "notice-signed-up").await
+pub async fn join(p: LocationPage, Object(item): Object, Detail(on): Detail, Form(_): Form<Empty>) -> PageResult {
+    let r = service::join(&p.ctx(), &p.id, &item, &on).await;
+    after(&p, r, "notice-signed-up").await
 }
 
-pub async fn leave(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((location, item, on)): Path<(String, String, String)>,
-    Form(_): Form<super::Empty>,
-) -> Result<Response, PageError> {
-    let id = location_id(&location)?;
-    let r = service::leave(&v.ctx(&state)?, &id, &item, &on).await;
-    after(&state, &v, &id, r, "notice-left-place").await
+pub async fn leave(p: LocationPage, Object(item): Object, Detail(on): Detail, Form(_): Form<Empty>) -> PageResult {
+    let r = service::leave(&p.ctx(), &p.id, &item, &on).await;
+    after(&p, r, "notice-left-place").await
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -187,18 +145,12 @@ struct FormPage {
     errors: Errors,
 }
 
-async fn form_page(
-    state: &AppState,
-    v: &Visitor,
-    id: &LocationId,
-    form: Option<LocationForm>,
-    errors: Errors,
-) -> Result<FormPage, PageError> {
-    let name = service::form(&v.ctx(state)?, id).await?;
-    let c = Chrome::new(v);
+async fn form_page(p: &LocationPage, form: Option<LocationForm>, errors: Errors) -> Result<FormPage, PageError> {
+    let name = service::form(&p.ctx(), &p.id).await?;
+    let c = p.chrome();
     let weekdays = samenspel_core::agenda::WEEKDAYS.iter().map(|(code, d)| (*code, c.tr.weekday_long(*d))).collect();
     Ok(FormPage {
-        id: id.to_string(),
+        id: p.id.to_string(),
         name,
         weekdays,
         form: form.unwrap_or_else(|| LocationForm {
@@ -213,25 +165,15 @@ async fn form_page(
     })
 }
 
-pub async fn new_form(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(location): Path<String>,
-) -> Result<Response, PageError> {
-    render(&form_page(&state, &v, &location_id(&location)?, None, Errors::default()).await?)
+pub async fn new_form(p: LocationPage) -> PageResult {
+    render(&form_page(&p, None, Errors::default()).await?)
 }
 
-pub async fn add(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(location): Path<String>,
-    Form(f): Form<LocationForm>,
-) -> Result<Response, PageError> {
-    let id = location_id(&location)?;
+pub async fn add(p: LocationPage, Form(f): Form<LocationForm>) -> PageResult {
     save_form(
-        service::add(&v.ctx(&state)?, &id, &f.input()).await,
-        |_| format!("/locations/{id}/agenda?done=notice-saved"),
-        async |errors| form_page(&state, &v, &id, Some(f), errors).await,
+        service::add(&p.ctx(), &p.id, &f.input()).await,
+        |_| p.at("/agenda?done=notice-saved"),
+        async |errors| form_page(&p, Some(f), errors).await,
     )
     .await
 }

@@ -3,10 +3,10 @@
 use super::{Chrome, CirclePage, Errors, Form, path_id, render, save_form, see_other};
 use super::{CircleNav, Done};
 use crate::http::errors::PageError;
+use crate::http::pages::{Object, PageResult};
 use crate::service::members;
 use askama::Template;
-use axum::extract::{Path, Query};
-use axum::response::Response;
+use axum::extract::Query;
 use samenspel_core::access::{CircleAction, may_change_member};
 use samenspel_core::ids::MemberId;
 use samenspel_core::member::Member;
@@ -119,20 +119,12 @@ async fn page(
     })
 }
 
-pub async fn show(
-    p: CirclePage,
-    Path((_, member)): Path<(String, String)>,
-    Query(done): Query<Done>,
-) -> Result<Response, PageError> {
+pub async fn show(p: CirclePage, Object(member): Object, Query(done): Query<Done>) -> PageResult {
     let member = path_id(&member, MemberId::parse)?;
     render(&page(&p, &member, None, Errors::default(), done.notice()).await?)
 }
 
-pub async fn change(
-    p: CirclePage,
-    Path((_, member)): Path<(String, String)>,
-    Form(f): Form<ChangeForm>,
-) -> Result<Response, PageError> {
+pub async fn change(p: CirclePage, Object(member): Object, Form(f): Form<ChangeForm>) -> PageResult {
     let member = path_id(&member, MemberId::parse)?;
     let input = members::ChangeMember {
         role: Some(f.role.clone()),
@@ -152,11 +144,7 @@ pub async fn change(
 #[derive(Deserialize, Default)]
 pub struct Empty {}
 
-pub async fn remove(
-    p: CirclePage,
-    Path((_, member)): Path<(String, String)>,
-    Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+pub async fn remove(p: CirclePage, Object(member): Object, Form(_): Form<Empty>) -> PageResult {
     let member = path_id(&member, MemberId::parse)?;
     members::remove(&p.ctx(), &p.id, &member).await?;
     Ok(see_other(&p.at("/members?done=notice-member-removed")))

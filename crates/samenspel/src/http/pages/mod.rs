@@ -16,6 +16,7 @@ mod frame;
 mod help;
 mod invitations;
 mod location_agenda;
+mod location_page;
 mod logbook;
 mod members;
 mod network;
@@ -24,10 +25,12 @@ mod profile;
 mod sign_in;
 mod volunteer;
 
+pub use super::errors::PageResult;
 pub use super::uploads::UploadForm;
-pub use circle_page::{CircleNav, CirclePage, CirclePath};
+pub use circle_page::{CircleNav, CirclePage, CirclePath, Detail, Object};
 pub use forms::{Empty, Errors, Form, form_errors, path_id, save_form};
 pub use frame::{Chrome, Done, render, render_with, see_other, urlencode};
+pub use location_page::LocationPage;
 
 use super::errors::PageError;
 use super::routes::{Access, RouteSpec};

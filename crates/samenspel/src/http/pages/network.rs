@@ -5,12 +5,12 @@ use super::Empty;
 use super::{Chrome, CirclePage, Errors, Form, form_errors, path_id, render, render_with, see_other};
 use super::{CircleNav, Done};
 use crate::http::errors::PageError;
+use crate::http::pages::{Object, PageResult};
 use crate::network_map;
 use crate::service::network::{self, Who};
 use askama::Template;
-use axum::extract::{Path, Query};
+use axum::extract::Query;
 use axum::http::StatusCode;
-use axum::response::Response;
 use samenspel_core::ids::MemberId;
 use samenspel_core::network::{Category, Contact, PlacementInput, SupportKind, Tie};
 use serde::Deserialize;
@@ -30,7 +30,7 @@ struct MapPage {
     notice: Option<&'static str>,
 }
 
-pub async fn show(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+pub async fn show(p: CirclePage, Query(done): Query<Done>) -> PageResult {
     let page = network::map(&p.ctx(), &p.id).await?;
     let c = p.chrome();
     let client = page.circle.client_name.clone();
@@ -222,51 +222,39 @@ async fn form_page(
     })
 }
 
-pub async fn new_form(p: CirclePage) -> Result<Response, PageError> {
+pub async fn new_form(p: CirclePage) -> PageResult {
     render(&form_page(&p, &Subject::New, None, Errors::default()).await?)
 }
 
-pub async fn add(p: CirclePage, Form(f): Form<PlacementForm>) -> Result<Response, PageError> {
+pub async fn add(p: CirclePage, Form(f): Form<PlacementForm>) -> PageResult {
     match form_errors(network::add(&p.ctx(), &p.id, &f.input()).await)? {
         Ok(_) => Ok(see_other(&p.at("/network?done=notice-contact-added"))),
         Err(errors) => invalid(&p, &Subject::New, &f, errors).await,
     }
 }
 
-pub async fn contact_form(p: CirclePage, Path((_, contact)): Path<(String, String)>) -> Result<Response, PageError> {
+pub async fn contact_form(p: CirclePage, Object(contact): Object) -> PageResult {
     render(&form_page(&p, &Subject::Existing(contact), None, Errors::default()).await?)
 }
 
-pub async fn change_contact(
-    p: CirclePage,
-    Path((_, contact)): Path<(String, String)>,
-    Form(f): Form<PlacementForm>,
-) -> Result<Response, PageError> {
+pub async fn change_contact(p: CirclePage, Object(contact): Object, Form(f): Form<PlacementForm>) -> PageResult {
     match form_errors(network::change(&p.ctx(), &p.id, &contact, &f.input()).await)? {
         Ok(()) => Ok(see_other(&p.at("/network?done=notice-saved"))),
         Err(errors) => invalid(&p, &Subject::Existing(contact), &f, errors).await,
     }
 }
 
-pub async fn remove_contact(
-    p: CirclePage,
-    Path((_, contact)): Path<(String, String)>,
-    Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+pub async fn remove_contact(p: CirclePage, Object(contact): Object, Form(_): Form<Empty>) -> PageResult {
     network::remove(&p.ctx(), &p.id, &contact).await?;
     Ok(see_other(&p.at("/network?done=notice-contact-removed")))
 }
 
-pub async fn member_form(p: CirclePage, Path((_, member)): Path<(String, String)>) -> Result<Response, PageError> {
+pub async fn member_form(p: CirclePage, Object(member): Object) -> PageResult {
     let m = path_id(&member, MemberId::parse)?;
     render(&form_page(&p, &Subject::Member(m), None, Errors::default()).await?)
 }
 
-pub async fn place_member(
-    p: CirclePage,
-    Path((_, member)): Path<(String, String)>,
-    Form(f): Form<PlacementForm>,
-) -> Result<Response, PageError> {
+pub async fn place_member(p: CirclePage, Object(member): Object, Form(f): Form<PlacementForm>) -> PageResult {
     let m = path_id(&member, MemberId::parse)?;
     match form_errors(network::place_member(&p.ctx(), &p.id, &m, &f.input()).await)? {
         Ok(()) => Ok(see_other(&p.at("/network?done=notice-saved"))),
@@ -275,7 +263,7 @@ pub async fn place_member(
 }
 
 /// The form again, with what was sent and what is wrong with it.
-async fn invalid(p: &CirclePage, subject: &Subject, f: &PlacementForm, errors: Errors) -> Result<Response, PageError> {
+async fn invalid(p: &CirclePage, subject: &Subject, f: &PlacementForm, errors: Errors) -> PageResult {
     let page = form_page(p, subject, Some(Shown::from_form(f)), errors).await?;
     render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }

@@ -6,11 +6,11 @@ use super::{CircleNav, Done};
 use crate::app::AppState;
 use crate::http::context::Visitor;
 use crate::http::errors::PageError;
+use crate::http::pages::PageResult;
 use crate::service::notifications::{self, SettingsInput, hhmm};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::Response;
 use samenspel_core::Error;
 use samenspel_core::ids::MemberId;
 use samenspel_store::logbook::{Digest, NotificationSettings};
@@ -98,11 +98,11 @@ async fn circle_page(
     })
 }
 
-pub async fn show(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+pub async fn show(p: CirclePage, Query(done): Query<Done>) -> PageResult {
     render(&circle_page(&p, None, Errors::default(), done.notice()).await?)
 }
 
-pub async fn save(p: CirclePage, Form(f): Form<SettingsForm>) -> Result<Response, PageError> {
+pub async fn save(p: CirclePage, Form(f): Form<SettingsForm>) -> PageResult {
     save_form(
         notifications::set_mine(&p.ctx(), &p.id, &f.input()).await,
         |()| p.at("/notifications?done=notice-notifications-saved"),
@@ -155,7 +155,7 @@ pub async fn show_by_link(
     State(state): State<AppState>,
     v: Visitor,
     Path((m, token)): Path<(String, String)>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let m = member(&m)?;
     render(&link_page(&state, &v, &m, &token, None, Errors::default(), None).await?)
 }
@@ -165,7 +165,7 @@ pub async fn save_by_link(
     v: Visitor,
     Path((m, token)): Path<(String, String)>,
     Form(f): Form<SettingsForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let m = member(&m)?;
     match form_errors(notifications::set_by_link(&state, &m, &token, &f.input(), v.now).await)? {
         Ok(()) => render(
@@ -184,7 +184,7 @@ pub async fn stop_by_link(
     State(state): State<AppState>,
     v: Visitor,
     Path((m, token)): Path<(String, String)>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let m = member(&m)?;
     notifications::stop_by_link(&state, &m, &token, v.now).await.map_err(|e| match e {
         Error::Validation(_) => PageError::Domain(Error::NotFound),

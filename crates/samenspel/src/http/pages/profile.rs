@@ -6,10 +6,10 @@ use super::Empty;
 use super::{Chrome, CirclePage, Errors, Form, path_id, render, save_form, see_other};
 use super::{CircleNav, Done};
 use crate::http::errors::PageError;
+use crate::http::pages::{Object, PageResult};
 use crate::service::profiles;
 use askama::Template;
-use axum::extract::{Path, Query};
-use axum::response::Response;
+use axum::extract::Query;
 use samenspel_core::ids::MemberId;
 use samenspel_core::profile::{PROFILE_QUESTIONS, Perspective, Profile, ProfileInput, ProfileQuestion};
 use serde::Deserialize;
@@ -81,11 +81,11 @@ async fn page(
     })
 }
 
-pub async fn show(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+pub async fn show(p: CirclePage, Query(done): Query<Done>) -> PageResult {
     render(&page(&p, None, Errors::default(), done.notice()).await?)
 }
 
-pub async fn save(p: CirclePage, Form(f): Form<ProfileForm>) -> Result<Response, PageError> {
+pub async fn save(p: CirclePage, Form(f): Form<ProfileForm>) -> PageResult {
     let input = ProfileInput { answers: f.answers().map(String::clone).to_vec(), shared: f.shared.is_some() };
     save_form(
         profiles::save(&p.ctx(), &p.id, &input).await,
@@ -100,12 +100,12 @@ pub struct ShareForm {
     shared: Option<String>,
 }
 
-pub async fn share(p: CirclePage, Form(f): Form<ShareForm>) -> Result<Response, PageError> {
+pub async fn share(p: CirclePage, Form(f): Form<ShareForm>) -> PageResult {
     profiles::share(&p.ctx(), &p.id, f.shared.is_some()).await?;
     Ok(see_other(&p.at("/profile?done=notice-saved")))
 }
 
-pub async fn remove(p: CirclePage, Form(_): Form<Empty>) -> Result<Response, PageError> {
+pub async fn remove(p: CirclePage, Form(_): Form<Empty>) -> PageResult {
     profiles::remove(&p.ctx(), &p.id).await?;
     Ok(see_other(&p.at("/profile?done=notice-profile-removed")))
 }
@@ -117,11 +117,7 @@ pub struct RolesForm {
     roles: Vec<String>,
 }
 
-pub async fn set_carer_roles(
-    p: CirclePage,
-    Path((_, member)): Path<(String, String)>,
-    Form(f): Form<RolesForm>,
-) -> Result<Response, PageError> {
+pub async fn set_carer_roles(p: CirclePage, Object(member): Object, Form(f): Form<RolesForm>) -> PageResult {
     let member = path_id(&member, MemberId::parse)?;
     profiles::set_carer_roles(&p.ctx(), &p.id, &member, &f.roles).await?;
     Ok(see_other(&p.at(&format!("/members/{member}?done=notice-saved#sofa"))))

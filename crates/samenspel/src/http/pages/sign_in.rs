@@ -4,6 +4,7 @@ use super::{Chrome, Errors, Form, form_errors, render, render_with, see_other};
 use crate::app::AppState;
 use crate::http::context::{LANG_COOKIE, SESSION_COOKIE, Visitor, cookie, removal_cookie};
 use crate::http::errors::PageError;
+use crate::http::pages::PageResult;
 use crate::service::accounts;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -39,7 +40,7 @@ pub struct NextQuery {
     next: Option<String>,
 }
 
-pub async fn page(v: Visitor, Query(q): Query<NextQuery>) -> Result<Response, PageError> {
+pub async fn page(v: Visitor, Query(q): Query<NextQuery>) -> PageResult {
     if v.user.is_some() {
         return Ok(see_other(&safe_next(q.next.as_deref())));
     }
@@ -69,11 +70,7 @@ fn signed_in(state: &AppState, session_token: &str, to: &str) -> Response {
     r
 }
 
-pub async fn with_password(
-    State(state): State<AppState>,
-    v: Visitor,
-    Form(f): Form<PasswordForm>,
-) -> Result<Response, PageError> {
+pub async fn with_password(State(state): State<AppState>, v: Visitor, Form(f): Form<PasswordForm>) -> PageResult {
     let next = safe_next(f.next.as_deref());
     match form_errors(accounts::sign_in_with_password(&state, &f.email, &f.password, &v.source, v.now).await)? {
         Ok(token) => Ok(signed_in(&state, &token, &next)),
@@ -99,11 +96,7 @@ pub struct LinkForm {
     next: Option<String>,
 }
 
-pub async fn request_link(
-    State(state): State<AppState>,
-    v: Visitor,
-    Form(f): Form<LinkForm>,
-) -> Result<Response, PageError> {
+pub async fn request_link(State(state): State<AppState>, v: Visitor, Form(f): Form<LinkForm>) -> PageResult {
     match form_errors(accounts::request_sign_in_link(&state, &f.email, None, v.tr, &v.source, v.now).await)? {
         Ok(()) => render(&LinkSent {
             c: Chrome::new(&v),
@@ -133,11 +126,7 @@ struct LinkConfirm {
     email: String,
 }
 
-pub async fn confirm_link(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(token): Path<String>,
-) -> Result<Response, PageError> {
+pub async fn confirm_link(State(state): State<AppState>, v: Visitor, Path(token): Path<String>) -> PageResult {
     let preview = accounts::preview_sign_in_link(&state, &token, v.now).await?;
     let status = if preview.is_some() { StatusCode::OK } else { StatusCode::GONE };
     let (name, email) = match preview {
@@ -155,7 +144,7 @@ pub async fn use_link(
     v: Visitor,
     Path(token): Path<String>,
     Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     match accounts::use_sign_in_link(&state, &token, &v.source, v.now).await {
         Ok((session, circle)) => {
             let to = circle.map(|c: CircleId| format!("/circles/{c}")).unwrap_or_else(|| "/circles".into());
@@ -168,7 +157,7 @@ pub async fn use_link(
     }
 }
 
-pub async fn sign_out(State(state): State<AppState>, v: Visitor, Form(_): Form<Empty>) -> Result<Response, PageError> {
+pub async fn sign_out(State(state): State<AppState>, v: Visitor, Form(_): Form<Empty>) -> PageResult {
     if let Some(user) = &v.user {
         accounts::sign_out(&state, user, v.now).await?;
     }
@@ -184,11 +173,7 @@ pub struct LanguageForm {
     back: Option<String>,
 }
 
-pub async fn set_language(
-    State(state): State<AppState>,
-    v: Visitor,
-    Form(f): Form<LanguageForm>,
-) -> Result<Response, PageError> {
+pub async fn set_language(State(state): State<AppState>, v: Visitor, Form(f): Form<LanguageForm>) -> PageResult {
     let locale = Locale::parse(&f.lang).ok_or(PageError::Domain(Error::field("lang", "language-invalid")))?;
     if let Some(user) = &v.user {
         accounts::set_locale(&state, user, locale).await?;

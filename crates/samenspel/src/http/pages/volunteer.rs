@@ -5,10 +5,10 @@ use super::Empty;
 use super::{Chrome, CirclePage, Errors, Form, render, save_form, see_other};
 use super::{CircleNav, Done};
 use crate::http::errors::PageError;
+use crate::http::pages::{Object, PageResult};
 use crate::service::volunteer_checkins;
 use askama::Template;
-use axum::extract::{Path, Query};
-use axum::response::Response;
+use axum::extract::Query;
 use samenspel_core::questionnaire::{Definition, ItemDef};
 use samenspel_store::checkins::VolunteerCheckIn;
 use std::collections::BTreeMap;
@@ -61,11 +61,11 @@ async fn page(
     })
 }
 
-pub async fn show(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+pub async fn show(p: CirclePage, Query(done): Query<Done>) -> PageResult {
     render(&page(&p, BTreeMap::new(), Errors::default(), done.notice()).await?)
 }
 
-pub async fn submit(p: CirclePage, Form(pairs): Form<Vec<(String, String)>>) -> Result<Response, PageError> {
+pub async fn submit(p: CirclePage, Form(pairs): Form<Vec<(String, String)>>) -> PageResult {
     let share = pairs.iter().any(|(k, _)| k == "share");
     let answers: BTreeMap<String, String> =
         pairs.into_iter().filter(|(k, v)| k != "csrf" && k != "share" && !v.trim().is_empty()).collect();
@@ -77,11 +77,7 @@ pub async fn submit(p: CirclePage, Form(pairs): Form<Vec<(String, String)>>) -> 
     .await
 }
 
-pub async fn share(
-    p: CirclePage,
-    Path((_, response)): Path<(String, String)>,
-    Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+pub async fn share(p: CirclePage, Object(response): Object, Form(_): Form<Empty>) -> PageResult {
     volunteer_checkins::share(&p.ctx(), &p.id, &response).await?;
     Ok(see_other(&p.at("/volunteer-check-in?done=notice-saved#history")))
 }

@@ -4,8 +4,9 @@
 
 use super::{AgendaOccurrenceDto, AgendaPersonDto, hh_mm, people};
 use crate::http::api::Body;
-use crate::http::api::logbook::CreatedDto;
+use crate::http::api::logbook::{Created, CreatedDto};
 use crate::http::api::{CircleApi, Detail, Object};
+use crate::http::errors::ApiResult;
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::agenda::{self};
 use axum::Json;
@@ -138,16 +139,16 @@ fn recurrence(item: &Item) -> RecurrenceDto {
     request_body = ItemInput,
     responses((status = 201, body = CreatedDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 422, body = ErrorBody)))]
-pub async fn create(c: CircleApi, Body(body): Body<ItemInput>) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
+pub async fn create(c: CircleApi, Body(body): Body<ItemInput>) -> ApiResult<Created> {
     let id = agenda::save(&c.ctx(), &c.circle, None, &body).await?;
-    Ok((StatusCode::CREATED, Json(CreatedDto { id })))
+    Ok(Created(id))
 }
 
 /// One item with its recurrence and coming occurrences.
 #[utoipa::path(get, path = "/circles/{circle_id}/agenda/items/{item_id}", tag = "agenda",
     params(("circle_id" = String, Path), ("item_id" = String, Path)),
     responses((status = 200, body = AgendaItemDto), (status = 404, body = ErrorBody)))]
-pub async fn get(c: CircleApi, Object(item_id): Object) -> Result<Json<AgendaItemDto>, ApiError> {
+pub async fn get(c: CircleApi, Object(item_id): Object) -> ApiResult<Json<AgendaItemDto>> {
     let page = agenda::item(&c.ctx(), &c.circle, &item_id).await?;
     let v = page.data;
     let i = &v.item;
@@ -177,11 +178,7 @@ pub async fn get(c: CircleApi, Object(item_id): Object) -> Result<Json<AgendaIte
     params(("circle_id" = String, Path), ("item_id" = String, Path)),
     request_body = ItemInput,
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn change(
-    c: CircleApi,
-    Object(item_id): Object,
-    Body(body): Body<ItemInput>,
-) -> Result<StatusCode, ApiError> {
+pub async fn change(c: CircleApi, Object(item_id): Object, Body(body): Body<ItemInput>) -> ApiResult<StatusCode> {
     agenda::save(&c.ctx(), &c.circle, Some(&item_id), &body).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -190,7 +187,7 @@ pub async fn change(
 #[utoipa::path(delete, path = "/circles/{circle_id}/agenda/items/{item_id}", tag = "agenda",
     params(("circle_id" = String, Path), ("item_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn remove(c: CircleApi, Object(item_id): Object) -> Result<StatusCode, ApiError> {
+pub async fn remove(c: CircleApi, Object(item_id): Object) -> ApiResult<StatusCode> {
     agenda::remove(&c.ctx(), &c.circle, &item_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -204,7 +201,7 @@ pub struct OccurrenceChangeInput {
     pub start: Option<String>,
 }
 
-fn occurrence_change(input: &OccurrenceChangeInput) -> Result<OccurrenceChange, ApiError> {
+fn occurrence_change(input: &OccurrenceChangeInput) -> ApiResult<OccurrenceChange> {
     match input.change.trim() {
         "cancel" => Ok(OccurrenceChange::Cancel),
         "restore" => Ok(OccurrenceChange::Restore),
@@ -231,7 +228,7 @@ pub async fn change_occurrence(
     Object(item_id): Object,
     Detail(on): Detail,
     Body(body): Body<OccurrenceChangeInput>,
-) -> Result<StatusCode, ApiError> {
+) -> ApiResult<StatusCode> {
     let change = occurrence_change(&body)?;
     agenda::change_occurrence(&c.ctx(), &c.circle, &item_id, &on, change).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -15,6 +15,7 @@ pub(super) mod shifts;
 use super::Api;
 use super::Query;
 use crate::http::api::CircleApi;
+use crate::http::errors::ApiResult;
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::agenda::{self, Slot};
 use axum::Json;
@@ -153,7 +154,7 @@ fn day(v: &mut Vec<FieldError>, field: &'static str, raw: Option<&str>) -> Optio
 }
 
 /// Reads `from` and `to`; missing ones come from `default`.
-fn range(q: &RangeQuery, default: impl FnOnce() -> (Date, Date)) -> Result<(Date, Date), ApiError> {
+fn range(q: &RangeQuery, default: impl FnOnce() -> (Date, Date)) -> ApiResult<(Date, Date)> {
     let mut v = Vec::new();
     let from = day(&mut v, "from", q.from.as_deref());
     let to = day(&mut v, "to", q.to.as_deref());
@@ -183,7 +184,7 @@ fn today(api: &Api) -> Date {
 /// the 27 days after), in order of start.
 #[utoipa::path(get, path = "/circles/{circle_id}/agenda", tag = "agenda", params(("circle_id" = String, Path), RangeQuery),
     responses((status = 200, body = [AgendaOccurrenceDto]), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn list(c: CircleApi, Query(q): Query<RangeQuery>) -> Result<Json<Vec<AgendaOccurrenceDto>>, ApiError> {
+pub async fn list(c: CircleApi, Query(q): Query<RangeQuery>) -> ApiResult<Json<Vec<AgendaOccurrenceDto>>> {
     let circle = c.circle.clone();
     let t = today(&c.api);
     let (from, to) = range(&q, || (t, t.checked_add(Span::new().days(DEFAULT_DAYS)).unwrap_or(t)))?;
@@ -194,7 +195,7 @@ pub async fn list(c: CircleApi, Query(q): Query<RangeQuery>) -> Result<Json<Vec<
 /// Shifts with open places in the coming 14 days (those still to come).
 #[utoipa::path(get, path = "/circles/{circle_id}/agenda/gaps", tag = "agenda", params(("circle_id" = String, Path)),
     responses((status = 200, body = [AgendaOccurrenceDto]), (status = 404, body = ErrorBody)))]
-pub async fn gaps(c: CircleApi) -> Result<Json<Vec<AgendaOccurrenceDto>>, ApiError> {
+pub async fn gaps(c: CircleApi) -> ApiResult<Json<Vec<AgendaOccurrenceDto>>> {
     let slots = agenda::circle_gaps(&c.ctx(), &c.circle, GAP_DAYS).await?;
     Ok(Json(slots.iter().map(AgendaOccurrenceDto::from).collect()))
 }

@@ -4,8 +4,9 @@
 use super::{AgendaOccurrenceDto, AgendaPersonDto, RangeQuery, range, today};
 use crate::http::api::Body;
 use crate::http::api::Query;
-use crate::http::api::logbook::CreatedDto;
+use crate::http::api::logbook::{Created, CreatedDto};
 use crate::http::api::{CircleApi, Detail, Object};
+use crate::http::errors::ApiResult;
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::agenda::{self, SwapAnswer};
 use axum::Json;
@@ -35,7 +36,7 @@ pub async fn sign_up(
     c: CircleApi,
     Object(item_id): Object,
     Detail(on): Detail,
-) -> Result<(StatusCode, Json<SignUpDto>), ApiError> {
+) -> ApiResult<(StatusCode, Json<SignUpDto>)> {
     let clashes = agenda::sign_up(&c.ctx(), &c.circle, &item_id, &on).await?;
     Ok((StatusCode::CREATED, Json(SignUpDto { clashes: clashes.iter().map(AgendaOccurrenceDto::from).collect() })))
 }
@@ -45,7 +46,7 @@ pub async fn sign_up(
     params(("circle_id" = String, Path), ("item_id" = String, Path), ("on" = String, Path, description = "YYYY-MM-DD")),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody, description = "not-signed-up")))]
-pub async fn give_back(c: CircleApi, Object(item_id): Object, Detail(on): Detail) -> Result<StatusCode, ApiError> {
+pub async fn give_back(c: CircleApi, Object(item_id): Object, Detail(on): Detail) -> ApiResult<StatusCode> {
     agenda::give_back(&c.ctx(), &c.circle, &item_id, &on).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -55,7 +56,7 @@ pub async fn give_back(c: CircleApi, Object(item_id): Object, Detail(on): Detail
     params(("circle_id" = String, Path), ("item_id" = String, Path), ("on" = String, Path, description = "YYYY-MM-DD")),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody, description = "not-signed-up")))]
-pub async fn confirm(c: CircleApi, Object(item_id): Object, Detail(on): Detail) -> Result<StatusCode, ApiError> {
+pub async fn confirm(c: CircleApi, Object(item_id): Object, Detail(on): Detail) -> ApiResult<StatusCode> {
     agenda::confirm(&c.ctx(), &c.circle, &item_id, &on).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -85,7 +86,7 @@ pub async fn propose_swap(
     Object(item_id): Object,
     Detail(on): Detail,
     Body(body): Body<SwapInput>,
-) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
+) -> ApiResult<Created> {
     let present = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
     let in_return = match (present(&body.return_item), present(&body.return_on)) {
         (Some(item), Some(on)) => Some((item, on)),
@@ -101,7 +102,7 @@ pub async fn propose_swap(
         in_return.as_ref().map(|(i, d)| (i.as_str(), d.as_str())),
     )
     .await?;
-    Ok((StatusCode::CREATED, Json(CreatedDto { id })))
+    Ok(Created(id))
 }
 
 /// The occurrence a proposer takes in return.
@@ -153,12 +154,12 @@ fn swap_dto(s: Swap, items: &[Item], me: &MemberId) -> SwapDto {
 /// Open swaps I proposed or am asked to accept, oldest first.
 #[utoipa::path(get, path = "/circles/{circle_id}/swaps", tag = "agenda", params(("circle_id" = String, Path)),
     responses((status = 200, body = [SwapDto]), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn swaps(c: CircleApi) -> Result<Json<Vec<SwapDto>>, ApiError> {
+pub async fn swaps(c: CircleApi) -> ApiResult<Json<Vec<SwapDto>>> {
     let mine = agenda::my_swaps(&c.ctx(), &c.circle).await?;
     Ok(Json(mine.swaps.into_iter().map(|s| swap_dto(s, &mine.items, &mine.me)).collect()))
 }
 
-async fn answer(c: &CircleApi, swap_id: &str, answer: SwapAnswer) -> Result<StatusCode, ApiError> {
+async fn answer(c: &CircleApi, swap_id: &str, answer: SwapAnswer) -> ApiResult<StatusCode> {
     agenda::answer_swap_as(&c.ctx(), &c.circle, swap_id, answer).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -168,7 +169,7 @@ async fn answer(c: &CircleApi, swap_id: &str, answer: SwapAnswer) -> Result<Stat
     params(("circle_id" = String, Path), ("swap_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody, description = "swap-no-longer-open, swap-no-longer-possible or already-signed-up")))]
-pub async fn accept_swap(c: CircleApi, Object(swap_id): Object) -> Result<StatusCode, ApiError> {
+pub async fn accept_swap(c: CircleApi, Object(swap_id): Object) -> ApiResult<StatusCode> {
     answer(&c, &swap_id, SwapAnswer::Accept).await
 }
 
@@ -176,7 +177,7 @@ pub async fn accept_swap(c: CircleApi, Object(swap_id): Object) -> Result<Status
 #[utoipa::path(post, path = "/circles/{circle_id}/swaps/{swap_id}/decline", tag = "agenda",
     params(("circle_id" = String, Path), ("swap_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn decline_swap(c: CircleApi, Object(swap_id): Object) -> Result<StatusCode, ApiError> {
+pub async fn decline_swap(c: CircleApi, Object(swap_id): Object) -> ApiResult<StatusCode> {
     answer(&c, &swap_id, SwapAnswer::Decline).await
 }
 
@@ -184,7 +185,7 @@ pub async fn decline_swap(c: CircleApi, Object(swap_id): Object) -> Result<Statu
 #[utoipa::path(post, path = "/circles/{circle_id}/swaps/{swap_id}/withdraw", tag = "agenda",
     params(("circle_id" = String, Path), ("swap_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn withdraw_swap(c: CircleApi, Object(swap_id): Object) -> Result<StatusCode, ApiError> {
+pub async fn withdraw_swap(c: CircleApi, Object(swap_id): Object) -> ApiResult<StatusCode> {
     answer(&c, &swap_id, SwapAnswer::Withdraw).await
 }
 
@@ -203,7 +204,7 @@ pub struct RotaHoursDto {
 /// month), most hours first.
 #[utoipa::path(get, path = "/circles/{circle_id}/rota/hours", tag = "agenda", params(("circle_id" = String, Path), RangeQuery),
     responses((status = 200, body = [RotaHoursDto]), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn hours(c: CircleApi, Query(q): Query<RangeQuery>) -> Result<Json<Vec<RotaHoursDto>>, ApiError> {
+pub async fn hours(c: CircleApi, Query(q): Query<RangeQuery>) -> ApiResult<Json<Vec<RotaHoursDto>>> {
     let circle = c.circle.clone();
     let first = today(&c.api).first_of_month();
     let (from, to) = range(&q, || (first, first.checked_add(Span::new().months(1)).unwrap_or(first)))?;

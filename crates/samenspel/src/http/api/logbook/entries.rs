@@ -1,10 +1,11 @@
 //! Entries over the API: the overview, the timeline with cursor pagination,
 //! writing, reading, editing, removing and closing an entry, its history.
 
-use super::{CreatedDto, DueAgreementDto, EntryDetailDto, OverviewDto, PageDto, RevisionDto, SeenDto};
+use super::{Created, CreatedDto, DueAgreementDto, EntryDetailDto, OverviewDto, PageDto, RevisionDto, SeenDto};
 use crate::http::api::Query;
 use crate::http::api::{Body, Idempotency};
 use crate::http::api::{CircleApi, Object};
+use crate::http::errors::ApiResult;
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::logbook;
 use axum::Json;
@@ -18,7 +19,7 @@ use utoipa::ToSchema;
 /// What is new for me, what is open, recent thanks.
 #[utoipa::path(get, path = "/circles/{circle_id}/overview", tag = "logbook", params(("circle_id" = String, Path)),
     responses((status = 200, body = OverviewDto), (status = 404, body = ErrorBody)))]
-pub async fn overview(c: CircleApi) -> Result<Json<OverviewDto>, ApiError> {
+pub async fn overview(c: CircleApi) -> ApiResult<Json<OverviewDto>> {
     let page = logbook::overview(&c.ctx(), &c.circle).await?;
     let o = page.data;
     Ok(Json(OverviewDto {
@@ -60,7 +61,7 @@ pub struct ListQuery {
 /// The logbook, newest first, 20 at a time, as I may see it. Listed entries count as seen.
 #[utoipa::path(get, path = "/circles/{circle_id}/entries", tag = "logbook", params(("circle_id" = String, Path), ListQuery),
     responses((status = 200, body = PageDto), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn list(c: CircleApi, Query(q): Query<ListQuery>) -> Result<Json<PageDto>, ApiError> {
+pub async fn list(c: CircleApi, Query(q): Query<ListQuery>) -> ApiResult<Json<PageDto>> {
     let kind = match q.kind.as_deref().filter(|k| !k.is_empty()) {
         Some(k) => Some(EntryKind::parse(k).ok_or(ApiError(Error::field("kind", "kind-invalid")))?),
         None => None,
@@ -89,15 +90,15 @@ pub async fn create(
     c: CircleApi,
     Idempotency(key): Idempotency,
     Body(body): Body<logbook::WriteEntry>,
-) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
+) -> ApiResult<Created> {
     let id = logbook::write(&c.ctx(), &c.circle, &body, Vec::new(), key.as_ref()).await?;
-    Ok((StatusCode::CREATED, Json(CreatedDto { id })))
+    Ok(Created(id))
 }
 
 /// One entry with its replies and who has seen it. Counts as seen.
 #[utoipa::path(get, path = "/circles/{circle_id}/entries/{entry_id}", tag = "logbook", params(("circle_id" = String, Path), ("entry_id" = String, Path)),
     responses((status = 200, body = EntryDetailDto), (status = 404, body = ErrorBody)))]
-pub async fn get(c: CircleApi, Object(entry_id): Object) -> Result<Json<EntryDetailDto>, ApiError> {
+pub async fn get(c: CircleApi, Object(entry_id): Object) -> ApiResult<Json<EntryDetailDto>> {
     let view = logbook::view(&c.ctx(), &c.circle, &entry_id).await?.data;
     Ok(Json(EntryDetailDto {
         seen_by: view
@@ -121,7 +122,7 @@ pub struct EditBody {
 #[utoipa::path(patch, path = "/circles/{circle_id}/entries/{entry_id}", tag = "logbook", params(("circle_id" = String, Path), ("entry_id" = String, Path)),
     request_body = EditBody,
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn edit(c: CircleApi, Object(entry_id): Object, Body(body): Body<EditBody>) -> Result<StatusCode, ApiError> {
+pub async fn edit(c: CircleApi, Object(entry_id): Object, Body(body): Body<EditBody>) -> ApiResult<StatusCode> {
     logbook::edit(&c.ctx(), &c.circle, &entry_id, &body.body).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -129,7 +130,7 @@ pub async fn edit(c: CircleApi, Object(entry_id): Object, Body(body): Body<EditB
 /// Removes an entry (my own, or any as a manager), leaving a tombstone.
 #[utoipa::path(delete, path = "/circles/{circle_id}/entries/{entry_id}", tag = "logbook", params(("circle_id" = String, Path), ("entry_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn delete(c: CircleApi, Object(entry_id): Object) -> Result<StatusCode, ApiError> {
+pub async fn delete(c: CircleApi, Object(entry_id): Object) -> ApiResult<StatusCode> {
     logbook::delete(&c.ctx(), &c.circle, &entry_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -137,7 +138,7 @@ pub async fn delete(c: CircleApi, Object(entry_id): Object) -> Result<StatusCode
 /// Closes an open concern or question.
 #[utoipa::path(post, path = "/circles/{circle_id}/entries/{entry_id}/close", tag = "logbook", params(("circle_id" = String, Path), ("entry_id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn close(c: CircleApi, Object(entry_id): Object) -> Result<StatusCode, ApiError> {
+pub async fn close(c: CircleApi, Object(entry_id): Object) -> ApiResult<StatusCode> {
     logbook::close(&c.ctx(), &c.circle, &entry_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -145,7 +146,7 @@ pub async fn close(c: CircleApi, Object(entry_id): Object) -> Result<StatusCode,
 /// Earlier versions of an entry's text, newest first.
 #[utoipa::path(get, path = "/circles/{circle_id}/entries/{entry_id}/history", tag = "logbook", params(("circle_id" = String, Path), ("entry_id" = String, Path)),
     responses((status = 200, body = Vec<RevisionDto>), (status = 404, body = ErrorBody)))]
-pub async fn history(c: CircleApi, Object(entry_id): Object) -> Result<Json<Vec<RevisionDto>>, ApiError> {
+pub async fn history(c: CircleApi, Object(entry_id): Object) -> ApiResult<Json<Vec<RevisionDto>>> {
     let page = logbook::history(&c.ctx(), &c.circle, &entry_id).await?;
     Ok(Json(page.data.1.into_iter().map(Into::into).collect()))
 }

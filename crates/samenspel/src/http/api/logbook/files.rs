@@ -1,12 +1,12 @@
 //! Photos and files of an entry over the API: adding one, fetching one.
 
-use super::CreatedDto;
+use super::{Created, CreatedDto};
 use crate::http::api::Query;
 use crate::http::api::{CircleApi, Detail, Object};
+use crate::http::errors::ApiResult;
 use crate::http::errors::{ApiError, ErrorBody};
 use crate::service::logbook;
-use axum::Json;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
@@ -30,12 +30,12 @@ pub async fn upload(
     Query(q): Query<UploadQuery>,
     headers: HeaderMap,
     body: axum::body::Body,
-) -> Result<(StatusCode, Json<CreatedDto>), Response> {
+) -> Result<Created, Response> {
     let file = crate::http::uploads::api_file(&c.api.state, q.file_name.unwrap_or_default(), &headers, body).await?;
     let ids = logbook::add_files(&c.ctx(), &c.circle, &entry_id, vec![file])
         .await
         .map_err(|e| ApiError(e).into_response())?;
-    Ok((StatusCode::CREATED, Json(CreatedDto { id: ids.into_iter().next().unwrap_or_default() })))
+    Ok(Created(ids.into_iter().next().unwrap_or_default()))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -55,7 +55,7 @@ pub async fn download(
     Object(entry_id): Object,
     Detail(attachment_id): Detail,
     Query(q): Query<FileQuery>,
-) -> Result<Response, ApiError> {
+) -> ApiResult<Response> {
     let f = logbook::file(&c.ctx(), &c.circle, &entry_id, &attachment_id, q.thumb).await?;
     let mut headers = HeaderMap::new();
     headers.insert(

@@ -189,6 +189,15 @@ pub struct CreatedDto {
     pub id: String,
 }
 
+/// The answer to a create: 201 with the new thing's id ([`CreatedDto`]).
+pub struct Created(pub String);
+
+impl axum::response::IntoResponse for Created {
+    fn into_response(self) -> axum::response::Response {
+        (axum::http::StatusCode::CREATED, axum::Json(CreatedDto { id: self.0 })).into_response()
+    }
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct RevisionDto {
     pub revision: i64,

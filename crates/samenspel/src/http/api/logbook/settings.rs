@@ -3,14 +3,15 @@
 use super::NotificationSettingsDto;
 use crate::http::api::Body;
 use crate::http::api::CircleApi;
-use crate::http::errors::{ApiError, ErrorBody};
+use crate::http::errors::ApiResult;
+use crate::http::errors::ErrorBody;
 use crate::service::notifications;
 use axum::Json;
 
 /// My e-mail notification settings for this circle.
 #[utoipa::path(get, path = "/circles/{circle_id}/notification-settings", tag = "logbook", params(("circle_id" = String, Path)),
     responses((status = 200, body = NotificationSettingsDto), (status = 404, body = ErrorBody)))]
-pub async fn get_settings(c: CircleApi) -> Result<Json<NotificationSettingsDto>, ApiError> {
+pub async fn get_settings(c: CircleApi) -> ApiResult<Json<NotificationSettingsDto>> {
     Ok(Json(notifications::mine(&c.ctx(), &c.circle).await?.data.into()))
 }
 
@@ -21,7 +22,7 @@ pub async fn get_settings(c: CircleApi) -> Result<Json<NotificationSettingsDto>,
 pub async fn put_settings(
     c: CircleApi,
     Body(body): Body<NotificationSettingsDto>,
-) -> Result<Json<NotificationSettingsDto>, ApiError> {
+) -> ApiResult<Json<NotificationSettingsDto>> {
     let input = notifications::SettingsInput {
         immediate: body.immediate,
         digest: body.digest,

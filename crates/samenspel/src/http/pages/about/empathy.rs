@@ -4,10 +4,10 @@ use super::{audience_text, chosen_ids, writable};
 use crate::http::errors::PageError;
 use crate::http::pages::{Chrome, CirclePage, Empty, Errors, Form, render, save_form, see_other};
 use crate::http::pages::{CircleNav, Done};
+use crate::http::pages::{Object, PageResult};
 use crate::service::about::{self, may_decide};
 use askama::Template;
-use axum::extract::{Path, Query};
-use axum::response::Response;
+use axum::extract::Query;
 use samenspel_core::audience::Audience;
 use samenspel_core::empathy::{EmpathyMap, EmpathyMapInput, Quadrant};
 use samenspel_core::member::Member;
@@ -36,7 +36,7 @@ struct MapsPage {
     notice: Option<&'static str>,
 }
 
-pub async fn maps(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+pub async fn maps(p: CirclePage, Query(done): Query<Done>) -> PageResult {
     let page = about::empathy_maps(&p.ctx(), &p.id).await?;
     let nav = p.nav(&page, "about");
     let c = p.chrome();
@@ -178,15 +178,15 @@ async fn map_form_page(
     })
 }
 
-pub async fn map_new(p: CirclePage) -> Result<Response, PageError> {
+pub async fn map_new(p: CirclePage) -> PageResult {
     render(&map_form_page(&p, None, None, Errors::default()).await?)
 }
 
-pub async fn map_edit(p: CirclePage, Path((_, map)): Path<(String, String)>) -> Result<Response, PageError> {
+pub async fn map_edit(p: CirclePage, Object(map): Object) -> PageResult {
     render(&map_form_page(&p, Some(&map), None, Errors::default()).await?)
 }
 
-async fn save_map(p: CirclePage, map: Option<String>, f: MapForm) -> Result<Response, PageError> {
+async fn save_map(p: CirclePage, map: Option<String>, f: MapForm) -> PageResult {
     let input = f.input();
     save_form(
         about::save_empathy_map(&p.ctx(), &p.id, map.as_deref(), &input).await,
@@ -196,23 +196,15 @@ async fn save_map(p: CirclePage, map: Option<String>, f: MapForm) -> Result<Resp
     .await
 }
 
-pub async fn map_add(p: CirclePage, Form(f): Form<MapForm>) -> Result<Response, PageError> {
+pub async fn map_add(p: CirclePage, Form(f): Form<MapForm>) -> PageResult {
     save_map(p, None, f).await
 }
 
-pub async fn map_change(
-    p: CirclePage,
-    Path((_, map)): Path<(String, String)>,
-    Form(f): Form<MapForm>,
-) -> Result<Response, PageError> {
+pub async fn map_change(p: CirclePage, Object(map): Object, Form(f): Form<MapForm>) -> PageResult {
     save_map(p, Some(map), f).await
 }
 
-pub async fn map_remove(
-    p: CirclePage,
-    Path((_, map)): Path<(String, String)>,
-    Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+pub async fn map_remove(p: CirclePage, Object(map): Object, Form(_): Form<Empty>) -> PageResult {
     about::remove_empathy_map(&p.ctx(), &p.id, &map).await?;
     Ok(see_other(&p.at("/about/empathy?done=notice-removed")))
 }

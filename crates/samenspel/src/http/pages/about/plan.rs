@@ -4,10 +4,10 @@ use super::{audience_text, chosen_ids, writable};
 use crate::http::errors::PageError;
 use crate::http::pages::{Chrome, CirclePage, Empty, Errors, Form, render, save_form, see_other};
 use crate::http::pages::{CircleNav, Done};
+use crate::http::pages::{Object, PageResult};
 use crate::service::about::{self, may_decide};
 use askama::Template;
-use axum::extract::{Path, Query};
-use axum::response::Response;
+use axum::extract::Query;
 use samenspel_core::Error;
 use samenspel_core::access::CircleAction;
 use samenspel_core::audience::Audience;
@@ -34,7 +34,7 @@ struct PlanPage {
     notice: Option<&'static str>,
 }
 
-pub async fn plan(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+pub async fn plan(p: CirclePage, Query(done): Query<Done>) -> PageResult {
     let page = about::goals(&p.ctx(), &p.id).await?;
     let nav = p.nav(&page, "about");
     let c = p.chrome();
@@ -170,15 +170,15 @@ async fn goal_form_page(
     })
 }
 
-pub async fn goal_new(p: CirclePage) -> Result<Response, PageError> {
+pub async fn goal_new(p: CirclePage) -> PageResult {
     render(&goal_form_page(&p, None, None, Errors::default()).await?)
 }
 
-pub async fn goal_edit(p: CirclePage, Path((_, goal)): Path<(String, String)>) -> Result<Response, PageError> {
+pub async fn goal_edit(p: CirclePage, Object(goal): Object) -> PageResult {
     render(&goal_form_page(&p, Some(&goal), None, Errors::default()).await?)
 }
 
-async fn save_goal(p: CirclePage, goal: Option<String>, f: GoalForm) -> Result<Response, PageError> {
+async fn save_goal(p: CirclePage, goal: Option<String>, f: GoalForm) -> PageResult {
     save_form(
         about::save_goal(&p.ctx(), &p.id, goal.as_deref(), &f.input()).await,
         |saved| p.at(&format!("/plan?done=notice-saved#goal-{saved}")),
@@ -187,23 +187,15 @@ async fn save_goal(p: CirclePage, goal: Option<String>, f: GoalForm) -> Result<R
     .await
 }
 
-pub async fn goal_add(p: CirclePage, Form(f): Form<GoalForm>) -> Result<Response, PageError> {
+pub async fn goal_add(p: CirclePage, Form(f): Form<GoalForm>) -> PageResult {
     save_goal(p, None, f).await
 }
 
-pub async fn goal_change(
-    p: CirclePage,
-    Path((_, goal)): Path<(String, String)>,
-    Form(f): Form<GoalForm>,
-) -> Result<Response, PageError> {
+pub async fn goal_change(p: CirclePage, Object(goal): Object, Form(f): Form<GoalForm>) -> PageResult {
     save_goal(p, Some(goal), f).await
 }
 
-pub async fn goal_remove(
-    p: CirclePage,
-    Path((_, goal)): Path<(String, String)>,
-    Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+pub async fn goal_remove(p: CirclePage, Object(goal): Object, Form(_): Form<Empty>) -> PageResult {
     about::remove_goal(&p.ctx(), &p.id, &goal).await?;
     Ok(see_other(&p.at("/plan?done=notice-removed")))
 }

@@ -4,10 +4,10 @@ use super::{audience_text, chosen_ids};
 use crate::http::errors::PageError;
 use crate::http::pages::{Chrome, CirclePage, Errors, Form, render, save_form};
 use crate::http::pages::{CircleNav, Done};
+use crate::http::pages::{Object, PageResult};
 use crate::service::about::{self, may_decide};
 use askama::Template;
-use axum::extract::{Path, Query};
-use axum::response::Response;
+use axum::extract::Query;
 use samenspel_core::Error;
 use samenspel_core::about::{Part, Section, SectionInput};
 use samenspel_core::audience::Audience;
@@ -37,7 +37,7 @@ struct AboutPage {
     notice: Option<&'static str>,
 }
 
-pub async fn show(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+pub async fn show(p: CirclePage, Query(done): Query<Done>) -> PageResult {
     let page = about::page(&p.ctx(), &p.id).await?;
     let nav = p.nav(&page, "about");
     let c = p.chrome();
@@ -139,15 +139,11 @@ async fn part_page(p: &CirclePage, part: Part, form: Option<PartForm>, errors: E
     })
 }
 
-pub async fn part_form(p: CirclePage, Path((_, raw)): Path<(String, String)>) -> Result<Response, PageError> {
+pub async fn part_form(p: CirclePage, Object(raw): Object) -> PageResult {
     render(&part_page(&p, parse_part(&raw)?, None, Errors::default()).await?)
 }
 
-pub async fn save_part(
-    p: CirclePage,
-    Path((_, raw)): Path<(String, String)>,
-    Form(f): Form<PartForm>,
-) -> Result<Response, PageError> {
+pub async fn save_part(p: CirclePage, Object(raw): Object, Form(f): Form<PartForm>) -> PageResult {
     let part = parse_part(&raw)?;
     let input = SectionInput {
         text: f.text.clone(),

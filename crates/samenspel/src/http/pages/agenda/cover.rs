@@ -1,17 +1,11 @@
 //! Finding cover for a shift, and declining to cover when asked.
 
 use super::items::{back_to, refused};
-use crate::http::errors::PageError;
 use crate::http::pages::{CirclePage, Empty, Form};
+use crate::http::pages::{Detail, Object, PageResult};
 use crate::service::agenda;
-use axum::extract::Path;
-use axum::response::Response;
 
-pub async fn find_cover(
-    p: CirclePage,
-    Path((_, item, on)): Path<(String, String, String)>,
-    Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+pub async fn find_cover(p: CirclePage, Object(item): Object, Detail(on): Detail, Form(_): Form<Empty>) -> PageResult {
     let r =
         agenda::find_cover(&p.ctx(), &p.id, &item, &on).await.map(|_| back_to(&p, &item, "", "notice-cover-started"));
     refused(&p, &item, r).await
@@ -19,9 +13,10 @@ pub async fn find_cover(
 
 pub async fn decline_cover(
     p: CirclePage,
-    Path((_, item, on)): Path<(String, String, String)>,
+    Object(item): Object,
+    Detail(on): Detail,
     Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let r = agenda::decline_cover(&p.ctx(), &p.id, &item, &on)
         .await
         .map(|_| back_to(&p, &item, "", "notice-cover-declined"));

@@ -4,10 +4,10 @@ use super::today;
 use crate::http::errors::PageError;
 use crate::http::pages::CircleNav;
 use crate::http::pages::{Chrome, CirclePage, Empty, Errors, Form, render, save_form, see_other};
+use crate::http::pages::{Object, PageResult};
 use crate::service::agenda;
 use askama::Template;
-use axum::extract::{Path, Query};
-use axum::response::Response;
+use axum::extract::Query;
 use samenspel_core::agenda::{Item, ItemInput, Kind, WEEKDAYS, weekday_code};
 use samenspel_core::audience::Audience;
 use samenspel_core::member::Member;
@@ -182,15 +182,15 @@ async fn form_page(
     })
 }
 
-pub async fn new_form(p: CirclePage, Query(q): Query<NewQuery>) -> Result<Response, PageError> {
+pub async fn new_form(p: CirclePage, Query(q): Query<NewQuery>) -> PageResult {
     render(&form_page(&p, None, None, Errors::default(), q).await?)
 }
 
-pub async fn edit_form(p: CirclePage, Path((_, item)): Path<(String, String)>) -> Result<Response, PageError> {
+pub async fn edit_form(p: CirclePage, Object(item): Object) -> PageResult {
     render(&form_page(&p, Some(&item), None, Errors::default(), NewQuery::default()).await?)
 }
 
-async fn save(p: CirclePage, item: Option<String>, f: ItemForm) -> Result<Response, PageError> {
+async fn save(p: CirclePage, item: Option<String>, f: ItemForm) -> PageResult {
     save_form(
         agenda::save(&p.ctx(), &p.id, item.as_deref(), &f.input()).await,
         |saved| p.at(&format!("/agenda/{saved}?done=notice-saved")),
@@ -199,23 +199,15 @@ async fn save(p: CirclePage, item: Option<String>, f: ItemForm) -> Result<Respon
     .await
 }
 
-pub async fn add(p: CirclePage, Form(f): Form<ItemForm>) -> Result<Response, PageError> {
+pub async fn add(p: CirclePage, Form(f): Form<ItemForm>) -> PageResult {
     save(p, None, f).await
 }
 
-pub async fn change(
-    p: CirclePage,
-    Path((_, item)): Path<(String, String)>,
-    Form(f): Form<ItemForm>,
-) -> Result<Response, PageError> {
+pub async fn change(p: CirclePage, Object(item): Object, Form(f): Form<ItemForm>) -> PageResult {
     save(p, Some(item), f).await
 }
 
-pub async fn remove(
-    p: CirclePage,
-    Path((_, item)): Path<(String, String)>,
-    Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+pub async fn remove(p: CirclePage, Object(item): Object, Form(_): Form<Empty>) -> PageResult {
     agenda::remove(&p.ctx(), &p.id, &item).await?;
     Ok(see_other(&p.at("/agenda?done=notice-removed")))
 }

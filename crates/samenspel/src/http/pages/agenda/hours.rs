@@ -1,13 +1,12 @@
 //! Each helper's hours over a period, and who covers what, for whoever set up the rota.
 
 use super::{SlotView, add_days, today};
-use crate::http::errors::PageError;
 use crate::http::pages::CircleNav;
+use crate::http::pages::PageResult;
 use crate::http::pages::{Chrome, CirclePage, render};
 use crate::service::agenda;
 use askama::Template;
 use axum::extract::Query;
-use axum::response::Response;
 use jiff::civil::Date;
 use samenspel_store::agenda::Hours;
 use serde::Deserialize;
@@ -36,7 +35,7 @@ impl HoursPage {
     }
 }
 
-pub async fn hours(p: CirclePage, Query(q): Query<HoursQuery>) -> Result<Response, PageError> {
+pub async fn hours(p: CirclePage, Query(q): Query<HoursQuery>) -> PageResult {
     let today = today();
     let first = today.first_of_month();
     let from = q.from.as_deref().and_then(|d| d.parse::<Date>().ok()).unwrap_or(first);

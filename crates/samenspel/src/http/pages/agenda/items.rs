@@ -7,10 +7,11 @@ use super::{SlotView, today};
 use crate::http::errors::PageError;
 use crate::http::pages::{Chrome, CirclePage, Empty, Form, render, render_with, see_other};
 use crate::http::pages::{CircleNav, Done};
+use crate::http::pages::{Detail, Object, PageResult};
 use crate::i18n::Tr;
 use crate::service::agenda;
 use askama::Template;
-use axum::extract::{Path, Query};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::Response;
 use jiff::civil::Date;
@@ -173,11 +174,7 @@ pub(super) async fn item_page(
     })
 }
 
-pub async fn item(
-    p: CirclePage,
-    Path((_, item)): Path<(String, String)>,
-    Query(done): Query<Done>,
-) -> Result<Response, PageError> {
+pub async fn item(p: CirclePage, Object(item): Object, Query(done): Query<Done>) -> PageResult {
     render(&item_page(&p, &item, done.notice(), None).await?)
 }
 
@@ -199,7 +196,7 @@ pub(super) fn back_to(p: &CirclePage, item: &str, back: &str, notice: &str) -> R
 
 /// A conflict (the last place just went, the shift is over) is said on the
 /// item's page, with the current state of the occurrences.
-pub(super) async fn refused(p: &CirclePage, item: &str, r: Result<Response, Error>) -> Result<Response, PageError> {
+pub(super) async fn refused(p: &CirclePage, item: &str, r: Result<Response, Error>) -> PageResult {
     match r {
         Err(Error::Conflict(code)) => {
             let tr = p.chrome().tr;
@@ -212,9 +209,10 @@ pub(super) async fn refused(p: &CirclePage, item: &str, r: Result<Response, Erro
 
 pub async fn cancel_occurrence(
     p: CirclePage,
-    Path((_, item, on)): Path<(String, String, String)>,
+    Object(item): Object,
+    Detail(on): Detail,
     Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     agenda::change_occurrence(&p.ctx(), &p.id, &item, &on, OccurrenceChange::Cancel).await?;
     Ok(see_other(&p.at(&format!("/agenda/{item}?done=notice-occurrence-cancelled"))))
 }
@@ -229,9 +227,10 @@ pub struct MoveForm {
 /// Moves one time to another day or hour (the same length); the people in it hear so.
 pub async fn move_occurrence(
     p: CirclePage,
-    Path((_, item, on)): Path<(String, String, String)>,
+    Object(item): Object,
+    Detail(on): Detail,
     Form(f): Form<MoveForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let date = f.date.trim().parse::<Date>().ok();
     let time = match f.time.trim() {
         "" => Some(jiff::civil::Time::midnight()),
@@ -249,9 +248,10 @@ pub async fn move_occurrence(
 
 pub async fn restore_occurrence(
     p: CirclePage,
-    Path((_, item, on)): Path<(String, String, String)>,
+    Object(item): Object,
+    Detail(on): Detail,
     Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     agenda::change_occurrence(&p.ctx(), &p.id, &item, &on, OccurrenceChange::Restore).await?;
     Ok(see_other(&p.at(&format!("/agenda/{item}?done=notice-saved"))))
 }

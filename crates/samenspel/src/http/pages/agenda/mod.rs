@@ -17,14 +17,12 @@ pub use items::{cancel_occurrence, item, move_occurrence, restore_occurrence};
 pub use shifts::{confirm, give_back, sign_up};
 pub use swaps::{accept_swap, decline_swap, propose_swap, withdraw_swap};
 
-use crate::http::errors::PageError;
-use crate::http::pages::{Chrome, CirclePage, render};
+use crate::http::pages::{Chrome, CirclePage, PageResult, render};
 use crate::http::pages::{CircleNav, Done};
 use crate::i18n::Tr;
 use crate::service::agenda::{self, Slot};
 use askama::Template;
 use axum::extract::Query;
-use axum::response::Response;
 use jiff::civil::Date;
 use samenspel_core::agenda::Kind;
 use samenspel_core::ids::MemberId;
@@ -146,7 +144,7 @@ struct AgendaPage {
     notice: Option<&'static str>,
 }
 
-pub async fn show(p: CirclePage, Query(q): Query<AgendaQuery>) -> Result<Response, PageError> {
+pub async fn show(p: CirclePage, Query(q): Query<AgendaQuery>) -> PageResult {
     let week = q.view.as_deref() == Some("week");
     let today = today();
     let asked = q.from.as_deref().and_then(|f| f.parse::<Date>().ok());

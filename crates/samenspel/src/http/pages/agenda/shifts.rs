@@ -2,18 +2,12 @@
 //! (perhaps asking others to take it over) and confirming it.
 
 use super::items::{Back, back_to, item_page, refused};
-use crate::http::errors::PageError;
 use crate::http::pages::{CirclePage, Form, render};
+use crate::http::pages::{Detail, Object, PageResult};
 use crate::service::agenda;
-use axum::extract::Path;
-use axum::response::Response;
 use serde::Deserialize;
 
-pub async fn sign_up(
-    p: CirclePage,
-    Path((_, item, on)): Path<(String, String, String)>,
-    Form(b): Form<Back>,
-) -> Result<Response, PageError> {
+pub async fn sign_up(p: CirclePage, Object(item): Object, Detail(on): Detail, Form(b): Form<Back>) -> PageResult {
     let r = agenda::sign_up(&p.ctx(), &p.id, &item, &on).await;
     match r {
         Ok(clashes) if !clashes.is_empty() => {
@@ -38,9 +32,10 @@ pub struct GiveBackForm {
 
 pub async fn give_back(
     p: CirclePage,
-    Path((_, item, on)): Path<(String, String, String)>,
+    Object(item): Object,
+    Detail(on): Detail,
     Form(f): Form<GiveBackForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let ctx = p.ctx();
     let r = if f.find_cover.is_some() {
         agenda::give_back_and_find_cover(&ctx, &p.id, &item, &on)
@@ -52,11 +47,7 @@ pub async fn give_back(
     refused(&p, &item, r).await
 }
 
-pub async fn confirm(
-    p: CirclePage,
-    Path((_, item, on)): Path<(String, String, String)>,
-    Form(b): Form<Back>,
-) -> Result<Response, PageError> {
+pub async fn confirm(p: CirclePage, Object(item): Object, Detail(on): Detail, Form(b): Form<Back>) -> PageResult {
     let r = agenda::confirm(&p.ctx(), &p.id, &item, &on).await.map(|_| back_to(&p, &item, &b.back, "notice-confirmed"));
     refused(&p, &item, r).await
 }

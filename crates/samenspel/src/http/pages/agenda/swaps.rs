@@ -2,13 +2,11 @@
 //! answering, declining or withdrawing a proposal.
 
 use super::items::{item_page, refused};
-use crate::http::errors::PageError;
 use crate::http::pages::{CirclePage, Empty, Form, render_with, see_other};
+use crate::http::pages::{Detail, Object, PageResult};
 use crate::i18n::Tr;
 use crate::service::agenda;
-use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::Response;
 use samenspel_core::Error;
 use samenspel_core::agenda::Item;
 use samenspel_core::ids::MemberId;
@@ -67,9 +65,10 @@ pub struct SwapForm {
 
 pub async fn propose_swap(
     p: CirclePage,
-    Path((_, item, on)): Path<(String, String, String)>,
+    Object(item): Object,
+    Detail(on): Detail,
     Form(f): Form<SwapForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let mut to = f.to.clone();
     let back: Option<(String, String)> = match f.in_return.split('|').collect::<Vec<_>>().as_slice() {
         [member, back_item, back_on] => {
@@ -94,7 +93,7 @@ pub async fn propose_swap(
     }
 }
 
-async fn answer(p: CirclePage, swap: String, answer: agenda::SwapAnswer) -> Result<Response, PageError> {
+async fn answer(p: CirclePage, swap: String, answer: agenda::SwapAnswer) -> PageResult {
     let notice = match answer {
         agenda::SwapAnswer::Accept => "notice-swap-accepted",
         _ => "notice-swap-answered",
@@ -103,26 +102,14 @@ async fn answer(p: CirclePage, swap: String, answer: agenda::SwapAnswer) -> Resu
     Ok(see_other(&p.at(&format!("/agenda?done={notice}"))))
 }
 
-pub async fn accept_swap(
-    p: CirclePage,
-    Path((_, swap)): Path<(String, String)>,
-    Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+pub async fn accept_swap(p: CirclePage, Object(swap): Object, Form(_): Form<Empty>) -> PageResult {
     answer(p, swap, agenda::SwapAnswer::Accept).await
 }
 
-pub async fn decline_swap(
-    p: CirclePage,
-    Path((_, swap)): Path<(String, String)>,
-    Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+pub async fn decline_swap(p: CirclePage, Object(swap): Object, Form(_): Form<Empty>) -> PageResult {
     answer(p, swap, agenda::SwapAnswer::Decline).await
 }
 
-pub async fn withdraw_swap(
-    p: CirclePage,
-    Path((_, swap)): Path<(String, String)>,
-    Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+pub async fn withdraw_swap(p: CirclePage, Object(swap): Object, Form(_): Form<Empty>) -> PageResult {
     answer(p, swap, agenda::SwapAnswer::Withdraw).await
 }

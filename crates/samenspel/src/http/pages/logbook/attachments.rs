@@ -1,11 +1,11 @@
 //! Serving an entry's photos and files.
 
-use crate::http::errors::PageError;
 use crate::http::pages::CirclePage;
+use crate::http::pages::{Detail, Object, PageResult};
 use crate::service::logbook;
-use axum::extract::{Path, Query};
+use axum::extract::Query;
 use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use samenspel_core::logbook::AttachmentKind;
 use serde::Deserialize;
 
@@ -18,9 +18,10 @@ pub struct FileQuery {
 /// by the browser; photos shown inline, other files downloaded.
 pub async fn file(
     p: CirclePage,
-    Path((_, entry, attachment)): Path<(String, String, String)>,
+    Object(entry): Object,
+    Detail(attachment): Detail,
     Query(q): Query<FileQuery>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let f = logbook::file(&p.ctx(), &p.id, &entry, &attachment, q.thumb.is_some()).await?;
     let disposition = match f.kind {
         AttachmentKind::Image => "inline",

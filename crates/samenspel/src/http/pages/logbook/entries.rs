@@ -5,10 +5,10 @@ use super::Card;
 use crate::http::errors::PageError;
 use crate::http::pages::{Chrome, CirclePage, Empty, Errors, Form, UploadForm, render, save_form, see_other};
 use crate::http::pages::{CircleNav, Done};
+use crate::http::pages::{Object, PageResult};
 use crate::service::{InCircle, logbook};
 use askama::Template;
-use axum::extract::{Path, Query};
-use axum::response::Response;
+use axum::extract::Query;
 use samenspel_core::Error;
 use samenspel_core::audience::Audience;
 use samenspel_core::logbook::{EntryKind, Reaction, Revision, SeenBy};
@@ -104,7 +104,7 @@ pub struct KindQuery {
     body: String,
 }
 
-pub async fn new_form(p: CirclePage, Query(q): Query<KindQuery>) -> Result<Response, PageError> {
+pub async fn new_form(p: CirclePage, Query(q): Query<KindQuery>) -> PageResult {
     let kind = EntryKind::parse(&q.kind).unwrap_or(EntryKind::Update);
     let form = EntryForm {
         kind: kind.as_str().into(),
@@ -117,7 +117,7 @@ pub async fn new_form(p: CirclePage, Query(q): Query<KindQuery>) -> Result<Respo
     render(&form_page(&p, form, Errors::default(), false).await?)
 }
 
-pub async fn write(p: CirclePage, upload: UploadForm<EntryForm>) -> Result<Response, PageError> {
+pub async fn write(p: CirclePage, upload: UploadForm<EntryForm>) -> PageResult {
     let f = upload.fields;
     let had_files = !upload.files.is_empty();
     let input = logbook::WriteEntry {
@@ -222,11 +222,7 @@ impl HasBody for Revision {
     }
 }
 
-pub async fn show(
-    p: CirclePage,
-    Path((_, entry)): Path<(String, String)>,
-    Query(done): Query<Done>,
-) -> Result<Response, PageError> {
+pub async fn show(p: CirclePage, Object(entry): Object, Query(done): Query<Done>) -> PageResult {
     render(&entry_page(&p, &entry, String::new(), Errors::default(), done.notice()).await?)
 }
 
@@ -239,7 +235,7 @@ struct HistoryPage {
     revisions: Vec<(Revision, String)>,
 }
 
-pub async fn history(p: CirclePage, Path((_, entry)): Path<(String, String)>) -> Result<Response, PageError> {
+pub async fn history(p: CirclePage, Object(entry): Object) -> PageResult {
     let page = logbook::history(&p.ctx(), &p.id, &entry).await?;
     let nav = p.nav(&page, "logbook");
     let (e, revisions) = page.data;
@@ -277,15 +273,11 @@ async fn edit_page(p: &CirclePage, entry: &str, body: Option<String>, errors: Er
     Ok(EditPage { c: p.chrome(), nav, body: body.unwrap_or_else(|| card.e.body.clone()), card, errors })
 }
 
-pub async fn edit_form(p: CirclePage, Path((_, entry)): Path<(String, String)>) -> Result<Response, PageError> {
+pub async fn edit_form(p: CirclePage, Object(entry): Object) -> PageResult {
     render(&edit_page(&p, &entry, None, Errors::default()).await?)
 }
 
-pub async fn edit(
-    p: CirclePage,
-    Path((_, entry)): Path<(String, String)>,
-    Form(f): Form<BodyForm>,
-) -> Result<Response, PageError> {
+pub async fn edit(p: CirclePage, Object(entry): Object, Form(f): Form<BodyForm>) -> PageResult {
     save_form(
         logbook::edit(&p.ctx(), &p.id, &entry, &f.body).await,
         |()| p.at(&format!("/logbook/{entry}?done=notice-saved")),
@@ -294,20 +286,12 @@ pub async fn edit(
     .await
 }
 
-pub async fn delete(
-    p: CirclePage,
-    Path((_, entry)): Path<(String, String)>,
-    Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+pub async fn delete(p: CirclePage, Object(entry): Object, Form(_): Form<Empty>) -> PageResult {
     logbook::delete(&p.ctx(), &p.id, &entry).await?;
     Ok(see_other(&p.at("/logbook?done=notice-entry-removed")))
 }
 
-pub async fn close(
-    p: CirclePage,
-    Path((_, entry)): Path<(String, String)>,
-    Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+pub async fn close(p: CirclePage, Object(entry): Object, Form(_): Form<Empty>) -> PageResult {
     logbook::close(&p.ctx(), &p.id, &entry).await?;
     Ok(see_other(&p.at(&format!("/logbook/{entry}?done=notice-entry-closed"))))
 }

@@ -2,7 +2,7 @@
 //! thanks, agreements due, changes, signals, gaps in the rota, help asked.
 
 use super::{Card, cards};
-use crate::http::errors::PageError;
+use crate::http::pages::PageResult;
 use crate::http::pages::agenda::SlotView;
 use crate::http::pages::help::RequestView;
 use crate::http::pages::{Chrome, CirclePage, render};
@@ -10,7 +10,6 @@ use crate::http::pages::{CircleNav, Done};
 use crate::service::logbook;
 use askama::Template;
 use axum::extract::Query;
-use axum::response::Response;
 use samenspel_core::access::CircleAction;
 use samenspel_core::logbook::EntryKind;
 
@@ -38,7 +37,7 @@ struct OverviewPage {
     notice: Option<&'static str>,
 }
 
-pub async fn overview(p: CirclePage, Query(done): Query<Done>) -> Result<Response, PageError> {
+pub async fn overview(p: CirclePage, Query(done): Query<Done>) -> PageResult {
     let page = logbook::overview(&p.ctx(), &p.id).await?;
     let c = p.chrome();
     let me = page.place.member_id.clone();

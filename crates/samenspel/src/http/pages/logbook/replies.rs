@@ -1,18 +1,12 @@
 //! Replies to an entry (writing, removing) and reactions.
 
 use super::entries::{BodyForm, entry_page};
-use crate::http::errors::PageError;
 use crate::http::pages::{CirclePage, Empty, Form, save_form, see_other};
+use crate::http::pages::{Detail, Object, PageResult};
 use crate::service::logbook;
-use axum::extract::Path;
-use axum::response::Response;
 use serde::Deserialize;
 
-pub async fn reply(
-    p: CirclePage,
-    Path((_, entry)): Path<(String, String)>,
-    Form(f): Form<BodyForm>,
-) -> Result<Response, PageError> {
+pub async fn reply(p: CirclePage, Object(entry): Object, Form(f): Form<BodyForm>) -> PageResult {
     save_form(
         logbook::reply(&p.ctx(), &p.id, &entry, &f.body).await,
         |reply| p.at(&format!("/logbook/{entry}?done=notice-reply-saved#reply-{reply}")),
@@ -23,9 +17,10 @@ pub async fn reply(
 
 pub async fn delete_reply(
     p: CirclePage,
-    Path((_, entry, reply)): Path<(String, String, String)>,
+    Object(entry): Object,
+    Detail(reply): Detail,
     Form(_): Form<Empty>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     logbook::delete_reply(&p.ctx(), &p.id, &entry, &reply).await?;
     Ok(see_other(&p.at(&format!("/logbook/{entry}?done=notice-reply-removed"))))
 }
@@ -38,11 +33,7 @@ pub struct ReactForm {
     on: String,
 }
 
-pub async fn react(
-    p: CirclePage,
-    Path((_, entry)): Path<(String, String)>,
-    Form(f): Form<ReactForm>,
-) -> Result<Response, PageError> {
+pub async fn react(p: CirclePage, Object(entry): Object, Form(f): Form<ReactForm>) -> PageResult {
     logbook::react(&p.ctx(), &p.id, &entry, &f.reaction, f.on == "1").await?;
     Ok(see_other(&p.at(&format!("/logbook/{entry}#reactions"))))
 }

@@ -2,13 +2,12 @@
 //! results of a search, a page at a time.
 
 use super::{Card, cards};
-use crate::http::errors::PageError;
+use crate::http::pages::PageResult;
 use crate::http::pages::{Chrome, CirclePage, render, urlencode};
 use crate::http::pages::{CircleNav, Done};
 use crate::service::logbook;
 use askama::Template;
 use axum::extract::Query;
-use axum::response::Response;
 use samenspel_core::access::CircleAction;
 use samenspel_core::logbook::EntryKind;
 use samenspel_store::logbook::EntryFilter;
@@ -38,7 +37,7 @@ pub struct TimelineQuery {
     done: Option<String>,
 }
 
-pub async fn timeline(p: CirclePage, Query(q): Query<TimelineQuery>) -> Result<Response, PageError> {
+pub async fn timeline(p: CirclePage, Query(q): Query<TimelineQuery>) -> PageResult {
     let before = logbook::parse_cursor(q.before.as_deref())?;
     let filter = EntryFilter {
         kind: EntryKind::parse(&q.show),
