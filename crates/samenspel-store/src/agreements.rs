@@ -139,13 +139,12 @@ impl Store {
     }
 
     pub async fn set_informal_edits_professional_agreements(&self, cap: &Can<act::EditCircle>, on: bool) -> Result<()> {
-        let mut tx = self.begin().await?;
-        tx.exec(
+        self.exec(
             "UPDATE circles SET informal_edits_professional_agreements = $2 WHERE id = $1",
             args![cap.circle_id().as_str(), on],
         )
         .await?;
-        tx.commit().await
+        Ok(())
     }
 
     pub async fn add_agreement(

@@ -31,13 +31,8 @@ impl Store {
         now: Timestamp,
     ) -> Result<ApiTokenId> {
         let id = ApiTokenId::generate();
-        let mut tx = self.begin().await?;
-        tx.exec(
-            "INSERT INTO api_tokens (id, user_id, name, token_hash, prefix, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
-            args![id.as_str(), me.id().as_str(), truncate(name, 100), token_hash, prefix, ms(now)],
-        )
-        .await?;
-        tx.commit().await?;
+        self.exec("INSERT INTO api_tokens (id, user_id, name, token_hash, prefix, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            args![id.as_str(), me.id().as_str(), truncate(name, 100), token_hash, prefix, ms(now)]).await?;
         Ok(id)
     }
 
@@ -68,9 +63,7 @@ impl Store {
             return Err(Error::Unauthenticated);
         };
         if revoked.is_none() && last_used.is_none_or(|l| now.as_millisecond() - l > 60_000) {
-            let mut tx = self.begin().await?;
-            tx.exec("UPDATE api_tokens SET last_used_at = $2 WHERE id = $1", args![&tid, ms(now)]).await?;
-            tx.commit().await?;
+            self.exec("UPDATE api_tokens SET last_used_at = $2 WHERE id = $1", args![&tid, ms(now)]).await?;
         }
         let record = CredentialRecord {
             user_id: UserId::from_db(uid),
@@ -106,16 +99,10 @@ impl Store {
     }
 
     pub async fn revoke_my_api_token(&self, me: &CurrentUser, id: &ApiTokenId, now: Timestamp) -> Result<()> {
-        let mut tx = self.begin().await?;
-        let done = tx
-            .exec(
-                "UPDATE api_tokens SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL",
-                args![id.as_str(), me.id().as_str(), ms(now)],
-            )
-            .await?;
-        if done == 0 {
-            return Err(Error::NotFound);
-        }
-        tx.commit().await
+        self.exec_found(
+            "UPDATE api_tokens SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL",
+            args![id.as_str(), me.id().as_str(), ms(now)],
+        )
+        .await
     }
 }

@@ -103,14 +103,7 @@ impl Store {
 
     /// The review conversation took place: the change is dealt with.
     pub async fn close_change(&self, cap: &Can<act::WriteAgreements>, id: &str, now: Timestamp) -> Result<()> {
-        let mut tx = self.begin().await?;
-        let closed = tx.exec(
-            "UPDATE change_events SET closed_at = $3, closed_by = $4 WHERE id = $1 AND circle_id = $2 AND closed_at IS NULL",
-            args![id, cap.circle_id().as_str(), ms(now), cap.member_id().as_str()],
-        ).await?;
-        if closed == 0 {
-            return Err(Error::NotFound);
-        }
-        tx.commit().await
+        self.exec_found("UPDATE change_events SET closed_at = $3, closed_by = $4 WHERE id = $1 AND circle_id = $2 AND closed_at IS NULL",
+            args![id, cap.circle_id().as_str(), ms(now), cap.member_id().as_str()]).await
     }
 }

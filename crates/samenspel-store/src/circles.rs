@@ -147,13 +147,12 @@ impl Store {
     }
 
     pub async fn update_circle(&self, cap: &Can<act::EditCircle>, client_name: &str, description: &str) -> Result<()> {
-        let mut tx = self.begin().await?;
-        tx.exec(
+        self.exec(
             "UPDATE circles SET client_name = $2, description = $3 WHERE id = $1",
             args![cap.circle_id().as_str(), client_name, description],
         )
         .await?;
-        tx.commit().await
+        Ok(())
     }
 
     /// Archives the circle (care has ended) or, with `archived = false`, brings it back.

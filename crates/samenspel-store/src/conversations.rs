@@ -165,24 +165,20 @@ impl Store {
         }
         let mut tx = self.begin().await?;
         check_participants(&mut tx, cap, &c.participants, now).await?;
-        let changed = tx
-            .exec(
-                "UPDATE conversations SET held_on = $3, audience = $4, others = $5, updated_at = $6, updated_by = $7 \
+        tx.exec_found(
+            "UPDATE conversations SET held_on = $3, audience = $4, others = $5, updated_at = $6, updated_by = $7 \
              WHERE id = $1 AND circle_id = $2",
-                args![
-                    &existing.id,
-                    cap.circle_id().as_str(),
-                    c.held_on.to_string(),
-                    c.audience.as_str(),
-                    &c.others,
-                    ms(now),
-                    cap.member_id().as_str()
-                ],
-            )
-            .await?;
-        if changed == 0 {
-            return Err(Error::NotFound);
-        }
+            args![
+                &existing.id,
+                cap.circle_id().as_str(),
+                c.held_on.to_string(),
+                c.audience.as_str(),
+                &c.others,
+                ms(now),
+                cap.member_id().as_str()
+            ],
+        )
+        .await?;
         for table in ["conversation_participants", "conversation_answers"] {
             tx.exec(&format!("DELETE FROM {table} WHERE conversation_id = $1"), args![&existing.id]).await?;
         }
@@ -193,13 +189,12 @@ impl Store {
     /// Removes a conversation; agreements made from it stay.
     pub async fn delete_conversation(&self, cap: &Can<act::HoldConversations>, existing: &Conversation) -> Result<()> {
         may_change(cap, existing)?;
-        let mut tx = self.begin().await?;
-        tx.exec(
+        self.exec(
             "DELETE FROM conversations WHERE id = $1 AND circle_id = $2",
             args![&existing.id, cap.circle_id().as_str()],
         )
         .await?;
-        tx.commit().await
+        Ok(())
     }
 }
 

@@ -262,13 +262,12 @@ impl Store {
 
     /// Links a confirmed request to the agenda item made for it.
     pub async fn link_help_item(&self, cap: &Can<act::PlanAgenda>, request: &str, item: &str) -> Result<()> {
-        let mut tx = self.begin().await?;
-        tx.exec(
+        self.exec(
             "UPDATE help_requests SET item_id = $3 WHERE id = $1 AND circle_id = $2",
             args![request, cap.circle_id().as_str(), item],
         )
         .await?;
-        tx.commit().await
+        Ok(())
     }
 
     /// Withdraws an open request.

@@ -155,15 +155,8 @@ impl Store {
         id: &InvitationId,
         now: Timestamp,
     ) -> Result<()> {
-        let mut tx = self.begin().await?;
-        let done = tx.exec(
-            "UPDATE invitations SET revoked_at = $3, revoked_by = $4 WHERE id = $1 AND circle_id = $2 AND accepted_at IS NULL AND revoked_at IS NULL",
-            args![id.as_str(), cap.circle_id().as_str(), ms(now), cap.user_id().as_str()],
-        ).await?;
-        if done == 0 {
-            return Err(Error::NotFound);
-        }
-        tx.commit().await
+        self.exec_found("UPDATE invitations SET revoked_at = $3, revoked_by = $4 WHERE id = $1 AND circle_id = $2 AND accepted_at IS NULL AND revoked_at IS NULL",
+            args![id.as_str(), cap.circle_id().as_str(), ms(now), cap.user_id().as_str()]).await
     }
 
     /// What the holder of an invitation link may see before accepting: the

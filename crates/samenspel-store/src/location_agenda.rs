@@ -128,8 +128,7 @@ impl Store {
         };
         let (repeat, every, weekdays, until, times) = repeat_columns(s);
         let id = uuid::Uuid::now_v7().to_string();
-        let mut tx = self.begin().await?;
-        tx.exec(
+        self.exec(
             "INSERT INTO location_items (id, location_id, kind, title, place, notes, starts_at, length_minutes, \
              whole_days, repeat, every, weekdays, until_on, times, places, created_by, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
@@ -154,7 +153,6 @@ impl Store {
             ],
         )
         .await?;
-        tx.commit().await?;
         Ok(id)
     }
 

@@ -9,7 +9,7 @@ use samenspel_core::audience::Audience;
 use samenspel_core::ids::{CircleId, MemberId, UserId};
 use samenspel_core::member::{EndReason, Member, MemberChanges};
 use samenspel_core::role::Role;
-use samenspel_core::{Error, Result, Timestamp};
+use samenspel_core::{Error, FieldError, Result, Timestamp};
 
 db_row! {
     /// The columns of `member_select!`, in order.
@@ -176,13 +176,12 @@ impl Store {
         if audience == Audience::Chosen {
             return Err(Error::field("contact_audience", "audience-invalid"));
         }
-        let mut tx = self.begin().await?;
-        tx.exec(
+        self.exec(
             "UPDATE memberships SET contact_audience = $2 WHERE id = $1",
             args![cap.member_id().as_str(), audience.as_str()],
         )
         .await?;
-        tx.commit().await
+        Ok(())
     }
 }
 
@@ -197,15 +196,11 @@ pub(crate) async fn target_role(tx: &mut Tx, circle: &CircleId, id: &MemberId, n
 }
 
 async fn end_membership(tx: &mut Tx, id: &MemberId, by: &UserId, reason: EndReason, now: Timestamp) -> Result<()> {
-    let done = tx
-        .exec(
-            "UPDATE memberships SET ended_at = $2, ended_by = $3, end_reason = $4 WHERE id = $1 AND ended_at IS NULL",
-            args![id.as_str(), ms(now), by.as_str(), reason.as_str()],
-        )
-        .await?;
-    if done == 0 {
-        return Err(Error::NotFound);
-    }
+    tx.exec_found(
+        "UPDATE memberships SET ended_at = $2, ended_by = $3, end_reason = $4 WHERE id = $1 AND ended_at IS NULL",
+        args![id.as_str(), ms(now), by.as_str(), reason.as_str()],
+    )
+    .await?;
     Ok(())
 }
 
@@ -224,6 +219,24 @@ async fn ensure_a_manager_remains(tx: &mut Tx, circle: &CircleId, now: Timestamp
 
 /// Is `member` an active member of `circle` at `now`? For checking the
 /// members a form names (a doer, a participant) inside the write's transaction.
+/// The members a form names (the chosen of a "chosen" audience, the people
+/// who go along, a goal's helpers) must be active members of the circle: a
+/// field error on `field` otherwise.
+pub(crate) async fn check_members(
+    tx: &mut Tx,
+    circle: &CircleId,
+    field: &'static str,
+    members: &[MemberId],
+    now: Timestamp,
+) -> Result<()> {
+    for m in members {
+        if !is_active_member(tx, circle, m, now).await? {
+            return Err(Error::Validation(vec![FieldError::new(field, "member-not-in-circle")]));
+        }
+    }
+    Ok(())
+}
+
 pub(crate) async fn is_active_member(
     tx: &mut Tx,
     circle: &CircleId,

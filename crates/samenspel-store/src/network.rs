@@ -135,14 +135,9 @@ impl Store {
     /// Adds a contact who is not a member.
     pub async fn add_contact(&self, cap: &Can<act::EditNetwork>, p: &Placement, now: Timestamp) -> Result<String> {
         let id = uuid::Uuid::now_v7().to_string();
-        let mut tx = self.begin().await?;
-        tx.exec(
-            "INSERT INTO network_contacts (id, circle_id, member_id, name, category, support, tie, closeness, note, reach, \
+        self.exec("INSERT INTO network_contacts (id, circle_id, member_id, name, category, support, tie, closeness, note, reach, \
              created_at, created_by, updated_at, updated_by) VALUES ($1, $2, NULL, $3, $4, $5, $6, $7, $8, $9, $10, $11, $10, $11)",
-            args![&id, cap.circle_id().as_str(), &p.name, p.category.letter(), p.support.letters(), p.tie.as_str(), p.closeness, &p.note, &p.reach, ms(now), cap.member_id().as_str()],
-        )
-        .await?;
-        tx.commit().await?;
+            args![&id, cap.circle_id().as_str(), &p.name, p.category.letter(), p.support.letters(), p.tie.as_str(), p.closeness, &p.note, &p.reach, ms(now), cap.member_id().as_str()]).await?;
         Ok(id)
     }
 
@@ -155,32 +150,33 @@ impl Store {
         p: &Placement,
         now: Timestamp,
     ) -> Result<()> {
-        let mut tx = self.begin().await?;
-        let changed = tx.exec(
+        self.exec_found(
             "UPDATE network_contacts SET name = $3, category = $4, support = $5, tie = $6, closeness = $7, note = $8, \
              reach = $9, updated_at = $10, updated_by = $11 WHERE id = $1 AND circle_id = $2 AND member_id IS NULL",
-            args![id, cap.circle_id().as_str(), &p.name, p.category.letter(), p.support.letters(), p.tie.as_str(), p.closeness, &p.note, &p.reach, ms(now), cap.member_id().as_str()],
+            args![
+                id,
+                cap.circle_id().as_str(),
+                &p.name,
+                p.category.letter(),
+                p.support.letters(),
+                p.tie.as_str(),
+                p.closeness,
+                &p.note,
+                &p.reach,
+                ms(now),
+                cap.member_id().as_str()
+            ],
         )
-        .await?;
-        if changed == 0 {
-            return Err(Error::NotFound);
-        }
-        tx.commit().await
+        .await
     }
 
     /// Takes a contact who is not a member off the map.
     pub async fn delete_contact(&self, cap: &Can<act::EditNetwork>, id: &str) -> Result<()> {
-        let mut tx = self.begin().await?;
-        let removed = tx
-            .exec(
-                "DELETE FROM network_contacts WHERE id = $1 AND circle_id = $2 AND member_id IS NULL",
-                args![id, cap.circle_id().as_str()],
-            )
-            .await?;
-        if removed == 0 {
-            return Err(Error::NotFound);
-        }
-        tx.commit().await
+        self.exec_found(
+            "DELETE FROM network_contacts WHERE id = $1 AND circle_id = $2 AND member_id IS NULL",
+            args![id, cap.circle_id().as_str()],
+        )
+        .await
     }
 
     /// Places an active member of the circle (not the client, who is the

@@ -64,13 +64,11 @@ impl Store {
 impl crate::Internal<'_> {
     pub async fn create_organisation(&self, name: &str, now: Timestamp) -> Result<OrganisationId> {
         let id = OrganisationId::generate();
-        let mut tx = self.begin().await?;
-        tx.exec(
+        self.exec(
             "INSERT INTO organisations (id, name, created_at) VALUES ($1, $2, $3)",
             args![id.as_str(), name, ms(now)],
         )
         .await?;
-        tx.commit().await?;
         Ok(id)
     }
 
@@ -85,22 +83,17 @@ impl crate::Internal<'_> {
 
     pub async fn create_location(&self, org: &OrganisationId, name: &str, now: Timestamp) -> Result<LocationId> {
         let id = LocationId::generate();
-        let mut tx = self.begin().await?;
-        tx.exec(
+        self.exec(
             "INSERT INTO locations (id, organisation_id, name, created_at) VALUES ($1, $2, $3, $4)",
             args![id.as_str(), org.as_str(), name, ms(now)],
         )
         .await?;
-        tx.commit().await?;
         Ok(id)
     }
 
     pub async fn add_staff(&self, org: &OrganisationId, user: &UserId, role: OrgRole, now: Timestamp) -> Result<()> {
-        let mut tx = self.begin().await?;
-        tx.exec(
-            "INSERT INTO organisation_staff (organisation_id, user_id, role, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-            args![org.as_str(), user.as_str(), role.as_str(), ms(now)],
-        ).await?;
-        tx.commit().await
+        self.exec("INSERT INTO organisation_staff (organisation_id, user_id, role, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+            args![org.as_str(), user.as_str(), role.as_str(), ms(now)]).await?;
+        Ok(())
     }
 }

@@ -55,8 +55,7 @@ impl Store {
 
     /// Saves the member's answers (replacing earlier ones) and whether they share the result.
     pub async fn save_profile(&self, cap: &Can<act::KeepOwnProfile>, p: &Profile, now: Timestamp) -> Result<()> {
-        let mut tx = self.begin().await?;
-        tx.exec(
+        self.exec(
             "INSERT INTO collaboration_profiles (member_id, circle_id, answers, best, shared, taken_at) \
              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (member_id) DO UPDATE SET answers = excluded.answers, \
              best = excluded.best, shared = excluded.shared, taken_at = excluded.taken_at",
@@ -70,7 +69,7 @@ impl Store {
             ],
         )
         .await?;
-        tx.commit().await
+        Ok(())
     }
 
     /// Shares the result with the circle, or takes it back.
@@ -91,13 +90,12 @@ impl Store {
 
     /// Removes the member's own profile.
     pub async fn delete_profile(&self, cap: &Can<act::KeepOwnProfile>) -> Result<()> {
-        let mut tx = self.begin().await?;
-        tx.exec(
+        self.exec(
             "DELETE FROM collaboration_profiles WHERE member_id = $1 AND circle_id = $2",
             args![cap.member_id().as_str(), cap.circle_id().as_str()],
         )
         .await?;
-        tx.commit().await
+        Ok(())
     }
 
     /// The profiles the member may see: the shared ones and their own.

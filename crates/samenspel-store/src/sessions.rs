@@ -45,13 +45,8 @@ impl Store {
     ) -> Result<SessionId> {
         let id = SessionId::generate();
         let expires = now.saturating_add(lifetime.idle).map_err(Error::internal)?;
-        let mut tx = self.begin().await?;
-        tx.exec(
-            "INSERT INTO sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at, user_agent, ip) VALUES ($1, $2, $3, $4, $4, $5, $6, $7)",
-            args![id.as_str(), s.token_hash, s.proof.user_id().as_str(), ms(now), ms(expires), truncate(s.user_agent, 300), truncate(s.ip, 64)],
-        )
-        .await?;
-        tx.commit().await?;
+        self.exec("INSERT INTO sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at, user_agent, ip) VALUES ($1, $2, $3, $4, $4, $5, $6, $7)",
+            args![id.as_str(), s.token_hash, s.proof.user_id().as_str(), ms(now), ms(expires), truncate(s.user_agent, 300), truncate(s.ip, 64)]).await?;
         Ok(id)
     }
 
@@ -96,13 +91,11 @@ impl Store {
             let idle_end = now.saturating_add(lifetime.idle).map_err(Error::internal)?;
             let hard_end = ts(created).saturating_add(lifetime.absolute).map_err(Error::internal)?;
             expires_at = idle_end.min(hard_end);
-            let mut tx = self.begin().await?;
-            tx.exec(
+            self.exec(
                 "UPDATE sessions SET last_seen_at = $2, expires_at = $3 WHERE id = $1 AND revoked_at IS NULL",
                 args![&sid, ms(now), ms(expires_at)],
             )
             .await?;
-            tx.commit().await?;
         }
         let record = CredentialRecord {
             user_id: UserId::from_db(uid),
@@ -148,17 +141,11 @@ impl Store {
 
     /// Ends one of my sessions. Someone else's session is "not found".
     pub async fn revoke_my_session(&self, me: &CurrentUser, id: &SessionId, now: Timestamp) -> Result<()> {
-        let mut tx = self.begin().await?;
-        let done = tx
-            .exec(
-                "UPDATE sessions SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL",
-                args![id.as_str(), me.id().as_str(), ms(now)],
-            )
-            .await?;
-        if done == 0 {
-            return Err(Error::NotFound);
-        }
-        tx.commit().await
+        self.exec_found(
+            "UPDATE sessions SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL",
+            args![id.as_str(), me.id().as_str(), ms(now)],
+        )
+        .await
     }
 
     /// Ends all my sessions except `keep` (for "sign out everywhere else").

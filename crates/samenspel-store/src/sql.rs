@@ -249,6 +249,14 @@ impl Store {
         tx.commit().await?;
         Ok(n)
     }
+
+    /// Begin, run one change that must touch a row, commit; "not found"
+    /// (and nothing written) when it touched none ([`Tx::exec_found`]).
+    pub(crate) async fn exec_found(&self, sql: &str, args: &[Arg]) -> Result<()> {
+        let mut tx = self.begin().await?;
+        tx.exec_found(sql, args).await?;
+        tx.commit().await
+    }
 }
 
 impl Tx {
@@ -291,6 +299,16 @@ impl Tx {
     /// The one row of a read inside the transaction; "not found" without it.
     pub(crate) async fn one<T: FromDb>(&mut self, sql: &str, args: &[Arg]) -> Result<T> {
         self.opt(sql, args).await?.ok_or(samenspel_core::Error::NotFound)
+    }
+
+    /// Runs a change that must touch a row: "not found" when the row is not
+    /// there (another circle's, another user's, or already gone). The caller
+    /// returns the error, so the transaction is rolled back.
+    pub(crate) async fn exec_found(&mut self, sql: &str, args: &[Arg]) -> Result<()> {
+        match self.exec(sql, args).await? {
+            0 => Err(samenspel_core::Error::NotFound),
+            _ => Ok(()),
+        }
     }
 
     /// Queues the e-mails the change causes, then commits: both or neither.

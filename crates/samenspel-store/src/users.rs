@@ -88,12 +88,7 @@ impl Store {
     }
 
     async fn update_user_field(&self, id: &UserId, sql: &'static str, value: &str) -> Result<()> {
-        let mut tx = self.begin().await?;
-        let done = tx.exec(sql, args![id.as_str(), value]).await?;
-        if done == 0 {
-            return Err(Error::NotFound);
-        }
-        tx.commit().await
+        self.exec_found(sql, args![id.as_str(), value]).await
     }
 }
 
@@ -175,12 +170,11 @@ impl crate::Internal<'_> {
 
     /// Records that the person proved they own their e-mail address.
     pub async fn mark_email_verified(&self, id: &UserId, now: Timestamp) -> Result<()> {
-        let mut tx = self.begin().await?;
-        tx.exec(
+        self.exec(
             "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2) WHERE id = $1",
             args![id.as_str(), ms(now)],
         )
         .await?;
-        tx.commit().await
+        Ok(())
     }
 }

@@ -25,6 +25,7 @@ pub struct Calendar {
 
 /// One event. `start`/`end` are local (Europe/Amsterdam) times, or dates
 /// for a whole-day event.
+#[derive(Clone)]
 pub struct Event<'a> {
     pub uid: String,
     pub sequence: u32,

@@ -206,16 +206,7 @@ fn shorten_to(name: &str, max: usize) -> String {
 /// Escapes text for XML content and attribute values.
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    crate::text::escape(s, &mut out);
     out
 }
 

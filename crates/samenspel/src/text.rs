@@ -125,7 +125,8 @@ fn find_url(s: &str) -> Option<usize> {
     }
 }
 
-fn escape(s: &str, out: &mut String) {
+/// Escapes text for HTML and XML content and attribute values, onto `out`.
+pub(crate) fn escape(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),

@@ -88,15 +88,25 @@ impl Store {
                 if audience_changes && !may_change_about(cap.role(), cap.manages(), &e.made_by == cap.member_id()) {
                     return Err(Error::Forbidden);
                 }
-                let n = tx.exec(
+                tx.exec_found(
                     "UPDATE empathy_maps SET made_on = $3, says = $4, thinks = $5, does = $6, feels = $7, pains = $8, \
                      gains = $9, made_with = $10, audience = $11, updated_at = $12 WHERE id = $1 AND circle_id = $2",
-                    args![&e.id, cap.circle_id().as_str(), m.made_on.to_string(), &m.texts[0], &m.texts[1], &m.texts[2], &m.texts[3], &m.texts[4], &m.texts[5], &m.made_with, m.audience.as_str(), ms(now)],
+                    args![
+                        &e.id,
+                        cap.circle_id().as_str(),
+                        m.made_on.to_string(),
+                        &m.texts[0],
+                        &m.texts[1],
+                        &m.texts[2],
+                        &m.texts[3],
+                        &m.texts[4],
+                        &m.texts[5],
+                        &m.made_with,
+                        m.audience.as_str(),
+                        ms(now)
+                    ],
                 )
                 .await?;
-                if n == 0 {
-                    return Err(Error::NotFound);
-                }
                 e.id.clone()
             }
         };
@@ -110,12 +120,11 @@ impl Store {
         if !may_change_about(cap.role(), cap.manages(), &existing.made_by == cap.member_id()) {
             return Err(Error::Forbidden);
         }
-        let mut tx = self.begin().await?;
-        tx.exec(
+        self.exec(
             "DELETE FROM empathy_maps WHERE id = $1 AND circle_id = $2",
             args![&existing.id, cap.circle_id().as_str()],
         )
         .await?;
-        tx.commit().await
+        Ok(())
     }
 }

@@ -157,27 +157,23 @@ impl Store {
                 if audience_changes && !may_change_about(cap.role(), cap.manages(), &e.created_by == cap.member_id()) {
                     return Err(Error::Forbidden);
                 }
-                let n = tx
-                    .exec(
-                        "UPDATE wellbeing_goals SET kind = $3, words = $4, steps = $5, others = $6, review_on = $7, \
+                tx.exec_found(
+                    "UPDATE wellbeing_goals SET kind = $3, words = $4, steps = $5, others = $6, review_on = $7, \
                      status = $8, audience = $9, updated_at = $10 WHERE id = $1 AND circle_id = $2",
-                        args![
-                            &e.id,
-                            cap.circle_id().as_str(),
-                            g.kind.as_str(),
-                            &g.words,
-                            &g.steps,
-                            &g.others,
-                            &review_on,
-                            g.status.as_str(),
-                            g.audience.as_str(),
-                            ms(now)
-                        ],
-                    )
-                    .await?;
-                if n == 0 {
-                    return Err(Error::NotFound);
-                }
+                    args![
+                        &e.id,
+                        cap.circle_id().as_str(),
+                        g.kind.as_str(),
+                        &g.words,
+                        &g.steps,
+                        &g.others,
+                        &review_on,
+                        g.status.as_str(),
+                        g.audience.as_str(),
+                        ms(now)
+                    ],
+                )
+                .await?;
                 e.id.clone()
             }
         };

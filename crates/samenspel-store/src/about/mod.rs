@@ -6,7 +6,7 @@
 
 use crate::access::Can;
 use crate::db::{Store, Tx, ms, ts};
-use crate::members::is_active_member;
+pub(crate) use crate::members::check_members;
 use jiff::civil::Date;
 use samenspel_core::about::{NewSection, Part, Section, Version};
 use samenspel_core::access::{act, may_change_about};
@@ -14,7 +14,7 @@ use samenspel_core::audience::{Audience, AudienceScope};
 use samenspel_core::empathy::{EmpathyMap, NewEmpathyMap};
 use samenspel_core::ids::MemberId;
 use samenspel_core::wellbeing::{Goal, GoalKind, GoalStatus, NewGoal, Progress};
-use samenspel_core::{Error, FieldError, Result, Timestamp};
+use samenspel_core::{Error, Result, Timestamp};
 
 use crate::sql::{NAME, args, db_row};
 
@@ -66,22 +66,6 @@ fn same_members(a: &[MemberId], b: &[MemberId]) -> bool {
 
 fn pick(all: &[(String, MemberId)], id: &str) -> Vec<MemberId> {
     all.iter().filter(|(i, _)| i == id).map(|(_, m)| m.clone()).collect()
-}
-
-/// The chosen members of a "chosen" audience must be active members.
-async fn check_members(
-    tx: &mut Tx,
-    circle: &samenspel_core::ids::CircleId,
-    field: &'static str,
-    members: &[MemberId],
-    now: Timestamp,
-) -> Result<()> {
-    for m in members {
-        if !is_active_member(tx, circle, m, now).await? {
-            return Err(Error::Validation(vec![FieldError::new(field, "member-not-in-circle")]));
-        }
-    }
-    Ok(())
 }
 
 async fn write_pairs(tx: &mut Tx, table: &str, key: &str, id: &str, members: &[MemberId]) -> Result<()> {

@@ -18,9 +18,8 @@ impl Store {
     }
 
     pub async fn revoke_my_calendar_feed(&self, me: &CurrentUser) -> Result<()> {
-        let mut tx = self.begin().await?;
-        tx.exec("DELETE FROM calendar_feeds WHERE user_id = $1", args![me.id().as_str()]).await?;
-        tx.commit().await
+        self.exec("DELETE FROM calendar_feeds WHERE user_id = $1", args![me.id().as_str()]).await?;
+        Ok(())
     }
 
     /// When my calendar address was made, if I have one.

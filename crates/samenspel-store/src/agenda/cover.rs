@@ -60,14 +60,13 @@ impl Store {
         on: Date,
         now: Timestamp,
     ) -> Result<()> {
-        let mut tx = self.begin().await?;
-        tx.exec(
+        self.exec(
             "INSERT INTO cover_searches (item_id, on_date, started_by, started_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (item_id, on_date) DO UPDATE SET done_at = NULL, started_by = $3, started_at = $4",
             args![&item.id, on.to_string(), cap.member_id().as_str(), ms(now)],
         )
         .await?;
-        tx.commit().await
+        Ok(())
     }
 
     /// Is the circle looking for cover for these occurrences, and was I asked?

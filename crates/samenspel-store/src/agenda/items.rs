@@ -130,36 +130,32 @@ impl Store {
             }
             Some(old) => {
                 lock_item(&mut tx, &old.id).await?;
-                let n = tx
-                    .exec(
-                        "UPDATE agenda_items SET title = $3, place = $4, notes = $5, elsewhere = $6, starts_at = $7, \
+                tx.exec_found(
+                    "UPDATE agenda_items SET title = $3, place = $4, notes = $5, elsewhere = $6, starts_at = $7, \
                      length_minutes = $8, whole_days = $9, repeat = $10, every = $11, weekdays = $12, until_on = $13, \
                      times = $14, places = $15, audience = $16, updated_at = $17, revision = revision + 1 \
                      WHERE id = $1 AND circle_id = $2",
-                        args![
-                            &old.id,
-                            circle.as_str(),
-                            &new.title,
-                            &new.place,
-                            &new.notes,
-                            new.elsewhere,
-                            local(s.start),
-                            minutes,
-                            days,
-                            repeat,
-                            every,
-                            &weekdays,
-                            &until,
-                            times,
-                            i64::from(new.places),
-                            new.audience.as_str(),
-                            ms(now)
-                        ],
-                    )
-                    .await?;
-                if n == 0 {
-                    return Err(Error::NotFound);
-                }
+                    args![
+                        &old.id,
+                        circle.as_str(),
+                        &new.title,
+                        &new.place,
+                        &new.notes,
+                        new.elsewhere,
+                        local(s.start),
+                        minutes,
+                        days,
+                        repeat,
+                        every,
+                        &weekdays,
+                        &until,
+                        times,
+                        i64::from(new.places),
+                        new.audience.as_str(),
+                        ms(now)
+                    ],
+                )
+                .await?;
                 old.id.clone()
             }
         };
@@ -185,15 +181,11 @@ impl Store {
         let mut tx = self.begin().await?;
         lock_item(&mut tx, &item.id).await?;
         tx.exec("DELETE FROM shift_swaps WHERE item_id = $1 OR return_item = $1", args![&item.id]).await?;
-        let n = tx
-            .exec(
-                "DELETE FROM agenda_items WHERE id = $1 AND circle_id = $2",
-                args![&item.id, cap.circle_id().to_string()],
-            )
-            .await?;
-        if n == 0 {
-            return Err(Error::NotFound);
-        }
+        tx.exec_found(
+            "DELETE FROM agenda_items WHERE id = $1 AND circle_id = $2",
+            args![&item.id, cap.circle_id().to_string()],
+        )
+        .await?;
         tx.commit().await
     }
 
@@ -240,20 +232,4 @@ impl Store {
         .await?;
         tx.commit().await
     }
-}
-
-/// Chosen members and people who go along must be active members.
-async fn check_members(
-    tx: &mut Tx,
-    circle: &CircleId,
-    field: &'static str,
-    members: &[MemberId],
-    now: Timestamp,
-) -> Result<()> {
-    for m in members {
-        if !is_active_member(tx, circle, m, now).await? {
-            return Err(Error::Validation(vec![FieldError::new(field, "member-not-in-circle")]));
-        }
-    }
-    Ok(())
 }

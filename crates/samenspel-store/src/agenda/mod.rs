@@ -9,14 +9,14 @@
 
 use crate::access::{Can, Credential, CredentialRecord, CurrentUser, authenticate};
 use crate::db::{Store, Tx, ms, ts};
-use crate::members::{is_active_member, target_role};
+use crate::members::{check_members, target_role};
 use jiff::civil::{Date, DateTime};
 use samenspel_core::access::{CircleAction, act, may, may_change_agenda_item};
 use samenspel_core::agenda::{Item, Kind, NewItem, SignUp, Swap, parse_weekday, weekday_code};
 use samenspel_core::audience::{Audience, AudienceScope};
 use samenspel_core::ids::{CircleId, MemberId, UserId};
 use samenspel_core::recurrence::{End, Frequency, Length, Series};
-use samenspel_core::{Error, FieldError, Result, Timestamp};
+use samenspel_core::{Error, Result, Timestamp};
 use std::collections::BTreeMap;
 
 use crate::sql::{NAME, args, db_row};

@@ -31,18 +31,12 @@ impl Store {
         id: &str,
         now: Timestamp,
     ) -> Result<()> {
-        let mut tx = self.begin().await?;
-        let n = tx
-            .exec(
-                "UPDATE questionnaire_responses SET shared_at = COALESCE(shared_at, $4) \
+        self.exec_found(
+            "UPDATE questionnaire_responses SET shared_at = COALESCE(shared_at, $4) \
              WHERE id = $1 AND circle_id = $2 AND member_id = $3",
-                args![id, cap.circle_id().as_str(), cap.member_id().as_str(), ms(now)],
-            )
-            .await?;
-        if n == 0 {
-            return Err(Error::NotFound);
-        }
-        tx.commit().await
+            args![id, cap.circle_id().as_str(), cap.member_id().as_str(), ms(now)],
+        )
+        .await
     }
 
     /// The volunteer check-ins shared with the coordinators, newest first.

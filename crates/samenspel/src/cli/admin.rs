@@ -38,24 +38,15 @@ pub enum AdminCommand {
     /// Make someone an administrator (beheerder) of an organisation,
     /// creating their account when needed.
     CreateAdmin {
-        #[arg(long)]
-        org: String,
-        #[arg(long)]
-        email: String,
-        /// Their name (for a new account).
-        #[arg(long)]
-        name: Option<String>,
+        #[command(flatten)]
+        staff: StaffArgs,
         #[command(flatten)]
         data: DataArgs,
     },
     /// Make someone a coordinator of an organisation (may start circles for it).
     AddCoordinator {
-        #[arg(long)]
-        org: String,
-        #[arg(long)]
-        email: String,
-        #[arg(long)]
-        name: Option<String>,
+        #[command(flatten)]
+        staff: StaffArgs,
         #[command(flatten)]
         data: DataArgs,
     },
@@ -130,12 +121,8 @@ pub async fn run(config: Config, cmd: AdminCommand) -> anyhow::Result<ExitCode> 
                 println!("created location {name}");
                 println!("{id}");
             }
-            AdminCommand::CreateAdmin { org, email, name, .. } => {
-                add_staff(&store, &org, &email, name, OrgRole::Admin, now).await?
-            }
-            AdminCommand::AddCoordinator { org, email, name, .. } => {
-                add_staff(&store, &org, &email, name, OrgRole::Coordinator, now).await?
-            }
+            AdminCommand::CreateAdmin { staff, .. } => add_staff(&store, staff, OrgRole::Admin, now).await?,
+            AdminCommand::AddCoordinator { staff, .. } => add_staff(&store, staff, OrgRole::Coordinator, now).await?,
             AdminCommand::ListOrgs { json, .. } => {
                 let orgs = store.internal().list_organisations().await?;
                 if json {
@@ -205,16 +192,27 @@ async fn find_user(store: &samenspel_store::Store, email: &str) -> anyhow::Resul
         .id)
 }
 
+/// Who is to work for an organisation: an administrator or a coordinator.
+#[derive(clap::Args, Debug, Clone)]
+pub struct StaffArgs {
+    #[arg(long)]
+    org: String,
+    #[arg(long)]
+    email: String,
+    /// Their name (for a new account).
+    #[arg(long)]
+    name: Option<String>,
+}
+
 async fn add_staff(
     store: &samenspel_store::Store,
-    org: &str,
-    email: &str,
-    name: Option<String>,
+    staff: StaffArgs,
     role: OrgRole,
     now: Timestamp,
 ) -> anyhow::Result<()> {
-    let org = org_id(store, org).await?;
-    let email = validate::email("email", email).map_err(|e| anyhow::anyhow!("--email: {}", e.code))?;
+    let StaffArgs { org, email, name } = staff;
+    let org = org_id(store, &org).await?;
+    let email = validate::email("email", &email).map_err(|e| anyhow::anyhow!("--email: {}", e.code))?;
     let user = match store.internal().find_user_for_sign_in(&email).await? {
         Some(u) => u.id,
         None => {

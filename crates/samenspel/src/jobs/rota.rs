@@ -28,18 +28,9 @@ fn reminder_mail(
     let (email, name, locale, quiet) = to;
     let tr = Tr::new(locale);
     let settings = state.config.link("/account");
-    match crate::mail::notice_mail(tr, email, name, subject, &lead, text, &tr.t("mail-agenda-button"), link, &settings)
-    {
-        Ok(m) => {
-            let mut job = m.into_job(now);
-            job.run_at = crate::service::notify::after_quiet_hours(now, quiet);
-            Some(job)
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "could not render an agenda e-mail");
-            None
-        }
-    }
+    let mail =
+        crate::mail::notice_mail(tr, email, name, subject, &lead, text, &tr.t("mail-agenda-button"), link, &settings);
+    crate::service::notify::held_until_quiet_hours_end(mail, now, quiet)
 }
 
 /// The background work of the rota, once a minute: the reminder the day

@@ -147,22 +147,20 @@ fn series_events(cal: &mut Calendar, item: &Item, uid: &str, summary: &str, url:
     if s.rrule(&tz).is_none() {
         exdates.clear();
     }
-    cal.event(
-        &Event {
-            uid: uid.to_owned(),
-            sequence: item.revision,
-            summary,
-            location: &item.place,
-            description: &item.notes,
-            url,
-            when: When::of(&first.start, &first.end, first.whole_day),
-            rrule: s.rrule(&tz),
-            exdates,
-            recurrence_id: None,
-            cancelled: s.rrule(&tz).is_none() && s.cancelled.contains(&s.start.date()),
-        },
-        now,
-    );
+    let series = Event {
+        uid: uid.to_owned(),
+        sequence: item.revision,
+        summary,
+        location: &item.place,
+        description: &item.notes,
+        url,
+        when: When::of(&first.start, &first.end, first.whole_day),
+        rrule: s.rrule(&tz),
+        exdates,
+        recurrence_id: None,
+        cancelled: s.rrule(&tz).is_none() && s.cancelled.contains(&s.start.date()),
+    };
+    cal.event(&series, now);
     for (original, to) in &s.moved {
         let (Some(original_when), Ok(start)) = (at(*original), to.to_zoned(tz.clone())) else { continue };
         let end = match s.length {
@@ -172,22 +170,16 @@ fn series_events(cal: &mut Calendar, item: &Item, uid: &str, summary: &str, url:
             samenspel_core::recurrence::Length::WholeDays(n) => start.checked_add(jiff::Span::new().days(i64::from(n))),
         };
         let Ok(end) = end else { continue };
-        cal.event(
-            &Event {
-                uid: uid.to_owned(),
-                sequence: item.revision,
-                summary,
-                location: &item.place,
-                description: &item.notes,
-                url,
-                when: When::of(&start, &end, first.whole_day),
-                rrule: None,
-                exdates: vec![],
-                recurrence_id: Some(original_when),
-                cancelled: false,
-            },
-            now,
-        );
+        // A moved occurrence overrides the series for its original date.
+        let moved = Event {
+            when: When::of(&start, &end, first.whole_day),
+            rrule: None,
+            exdates: vec![],
+            recurrence_id: Some(original_when),
+            cancelled: false,
+            ..series.clone()
+        };
+        cal.event(&moved, now);
     }
 }
 

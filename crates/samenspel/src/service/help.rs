@@ -27,6 +27,11 @@ pub struct HelpView {
 pub async fn list(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<HelpView>> {
     let cap = ctx.can::<act::ViewAgenda>(circle, what(Operation::Read, "help.list", "circle", circle)).await?;
     let requests = ctx.state.store.help_requests(&cap, ctx.now).await?;
+    view(ctx, &cap, requests).await
+}
+
+/// The requests with what the reader may do with them.
+async fn view(ctx: &Ctx<'_>, cap: &Can<act::ViewAgenda>, requests: Vec<Request>) -> Result<InCircle<HelpView>> {
     let view = HelpView {
         requests,
         may_ask: cap.also::<act::PlanAgenda>().is_some(),
@@ -34,7 +39,7 @@ pub async fn list(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<HelpView>
         me: cap.member_id().clone(),
         manages: cap.manages(),
     };
-    in_circle(ctx, &cap, view).await
+    in_circle(ctx, cap, view).await
 }
 
 /// Open requests, for the overview.
@@ -66,14 +71,7 @@ pub async fn request(ctx: &Ctx<'_>, circle: &CircleId, id: &str) -> Result<InCir
     if requests.is_empty() {
         return Err(Error::NotFound);
     }
-    let view = HelpView {
-        requests,
-        may_ask: cap.also::<act::PlanAgenda>().is_some(),
-        may_respond: cap.also::<act::TakeShifts>().is_some(),
-        me: cap.member_id().clone(),
-        manages: cap.manages(),
-    };
-    in_circle(ctx, &cap, view).await
+    view(ctx, &cap, requests).await
 }
 
 /// For the form: the members one may ask on behalf of.

@@ -211,10 +211,22 @@ fn mail_job(
 ) -> Option<NewJob> {
     let settings = settings_link(state, &r.member_id);
     let excerpt = crate::text::excerpt(text, 600);
-    match notice_mail(tr, &r.email, &r.name, subject, &lead, &excerpt, &button, link, &settings) {
+    let mail = notice_mail(tr, &r.email, &r.name, subject, &lead, &excerpt, &button, link, &settings);
+    held_until_quiet_hours_end(mail, now, r.settings.quiet)
+}
+
+/// A rendered notification as a job that waits for the end of the
+/// recipient's quiet hours. A mail that cannot be rendered is logged and
+/// left out, so one bad template does not stop the others.
+pub(crate) fn held_until_quiet_hours_end(
+    mail: askama::Result<crate::mail::OutgoingMail>,
+    now: Timestamp,
+    quiet: Option<(i64, i64)>,
+) -> Option<NewJob> {
+    match mail {
         Ok(mail) => {
             let mut job = mail.into_job(now);
-            job.run_at = after_quiet_hours(now, r.settings.quiet);
+            job.run_at = after_quiet_hours(now, quiet);
             Some(job)
         }
         Err(e) => {

@@ -19,17 +19,7 @@ pub async fn serve_and_shut_down_gracefully(db: TestDb) {
 
 pub async fn acknowledged_writes_survive_a_crash(db: TestDb) {
     let install = Install::new(&db).await;
-    let (code, out, err) = install.run(&["admin", "create-org", "--name", "Zorggroep Crash"], &[]).await;
-    assert_eq!(code, 0, "{out}{err}");
-    let org = last_line(&out).to_owned();
-    let (code, out, err) = install
-        .run(&["admin", "create-admin", "--org", &org, "--email", "beheer@test.example", "--name", "Beheer"], &[])
-        .await;
-    assert_eq!(code, 0, "{out}{err}");
-    let (code, out, _) = install.run(&["admin", "token", "--email", "beheer@test.example"], &[]).await;
-    assert_eq!(code, 0);
-    let token = last_line(&out).to_owned();
-    let auth = format!("Bearer {token}");
+    let auth = install.org_admin_token("Zorggroep Crash").await;
     let server = install.serve().await;
     let mut created = Vec::new();
     for i in 0..20 {
@@ -251,11 +241,7 @@ pub async fn backup_and_restore(db: TestDb) {
 
 pub async fn audit_verify_command(db: TestDb) {
     let install = Install::new(&db).await;
-    let (_, out, _) = install.run(&["admin", "create-org", "--name", "Org"], &[]).await;
-    let org = last_line(&out).to_owned();
-    install.run(&["admin", "create-admin", "--org", &org, "--email", "x@test.example", "--name", "X"], &[]).await;
-    let (_, out, _) = install.run(&["admin", "token", "--email", "x@test.example"], &[]).await;
-    let auth = format!("Bearer {}", last_line(&out));
+    let auth = install.org_admin_token("Org").await;
     let server = install.serve().await;
     let (status, body) = server.start_henks_circle(&auth).await;
     assert_eq!(status, 201, "{body}");

@@ -8,7 +8,7 @@
 //! ordinary suite; `.ci/reliability` runs 20, the long run in
 //! docs/PERFORMANCE.md 200 or more).
 
-use crate::support::binary::{Install, last_line};
+use crate::support::binary::Install;
 use crate::support::{Engine, TestDb};
 use rand::RngExt;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -21,16 +21,7 @@ const WRITERS: usize = 4;
 
 /// An organisation administrator with an API token ("Bearer …") and a circle of theirs.
 async fn admin_with_circle(install: &Install) -> (String, String) {
-    let (code, out, err) = install.run(&["admin", "create-org", "--name", "Zorggroep Belast"], &[]).await;
-    assert_eq!(code, 0, "{out}{err}");
-    let org = last_line(&out).to_owned();
-    let (code, out, err) = install
-        .run(&["admin", "create-admin", "--org", &org, "--email", "beheer@test.example", "--name", "Beheer"], &[])
-        .await;
-    assert_eq!(code, 0, "{out}{err}");
-    let (code, out, err) = install.run(&["admin", "token", "--email", "beheer@test.example"], &[]).await;
-    assert_eq!(code, 0, "{out}{err}");
-    let auth = format!("Bearer {}", last_line(&out));
+    let auth = install.org_admin_token("Zorggroep Belast").await;
     let server = install.serve().await;
     let (status, body) = server.start_henks_circle(&auth).await;
     assert_eq!(status, 201, "{body}");

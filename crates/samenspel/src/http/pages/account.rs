@@ -2,6 +2,7 @@
 
 use super::Done;
 use super::Empty;
+use super::UserPage;
 use super::{Chrome, Errors, Form, form_errors, path_id, render, render_with, save_form, see_other};
 use crate::app::AppState;
 use crate::http::context::Visitor;
@@ -35,17 +36,16 @@ struct AccountPage {
 }
 
 async fn page(
-    state: &AppState,
-    v: &Visitor,
+    p: &UserPage,
     name: Option<String>,
     new_token: Option<String>,
     errors: Errors,
     notice: Option<&'static str>,
 ) -> Result<AccountPage, PageError> {
-    let ctx = v.ctx(state)?;
-    let account = state.store.my_account(ctx.user).await?;
+    let ctx = p.ctx();
+    let account = p.state.store.my_account(ctx.user).await?;
     Ok(AccountPage {
-        c: Chrome::new(v),
+        c: p.chrome(),
         name: name.unwrap_or_else(|| account.display_name.clone()),
         account,
         sessions: accounts::sessions(&ctx).await?,
@@ -58,8 +58,8 @@ async fn page(
     })
 }
 
-pub async fn show(State(state): State<AppState>, v: Visitor, Query(done): Query<Done>) -> PageResult {
-    render(&page(&state, &v, None, None, Errors::default(), done.notice()).await?)
+pub async fn show(p: UserPage, Query(done): Query<Done>) -> PageResult {
+    render(&page(&p, None, None, Errors::default(), done.notice()).await?)
 }
 
 #[derive(Deserialize, Default)]
@@ -68,11 +68,11 @@ pub struct NameForm {
     display_name: String,
 }
 
-pub async fn set_name(State(state): State<AppState>, v: Visitor, Form(f): Form<NameForm>) -> PageResult {
+pub async fn set_name(p: UserPage, Form(f): Form<NameForm>) -> PageResult {
     save_form(
-        accounts::set_name(&v.ctx(&state)?, &f.display_name).await,
+        accounts::set_name(&p.ctx(), &f.display_name).await,
         |()| "/account?done=notice-saved",
-        async |errors| page(&state, &v, Some(f.display_name), None, errors, None).await,
+        async |errors| page(&p, Some(f.display_name), None, errors, None).await,
     )
     .await
 }
@@ -84,28 +84,23 @@ pub struct PasswordForm {
     new_password: String,
 }
 
-pub async fn set_password(State(state): State<AppState>, v: Visitor, Form(f): Form<PasswordForm>) -> PageResult {
+pub async fn set_password(p: UserPage, Form(f): Form<PasswordForm>) -> PageResult {
     save_form(
-        accounts::set_password(&v.ctx(&state)?, &f.current_password, &f.new_password).await,
+        accounts::set_password(&p.ctx(), &f.current_password, &f.new_password).await,
         |()| "/account?done=notice-password-saved",
-        async |errors| page(&state, &v, None, None, errors, None).await,
+        async |errors| page(&p, None, None, errors, None).await,
     )
     .await
 }
 
-pub async fn revoke_session(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(session): Path<String>,
-    Form(_): Form<Empty>,
-) -> PageResult {
+pub async fn revoke_session(p: UserPage, Path(session): Path<String>, Form(_): Form<Empty>) -> PageResult {
     let id = path_id(&session, SessionId::parse)?;
-    accounts::revoke_session(&v.ctx(&state)?, &id).await?;
+    accounts::revoke_session(&p.ctx(), &id).await?;
     Ok(see_other("/account?done=notice-session-revoked"))
 }
 
-pub async fn revoke_other_sessions(State(state): State<AppState>, v: Visitor, Form(_): Form<Empty>) -> PageResult {
-    accounts::revoke_other_sessions(&v.ctx(&state)?).await?;
+pub async fn revoke_other_sessions(p: UserPage, Form(_): Form<Empty>) -> PageResult {
+    accounts::revoke_other_sessions(&p.ctx()).await?;
     Ok(see_other("/account?done=notice-sessions-revoked"))
 }
 
@@ -115,36 +110,29 @@ pub struct TokenForm {
     name: String,
 }
 
-pub async fn create_token(State(state): State<AppState>, v: Visitor, Form(f): Form<TokenForm>) -> PageResult {
-    match form_errors(accounts::create_token(&v.ctx(&state)?, &f.name).await)? {
-        Ok((token, _)) => render(&page(&state, &v, None, Some(token), Errors::default(), None).await?),
-        Err(errors) => {
-            render_with(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &v, None, None, errors, None).await?)
-        }
+pub async fn create_token(p: UserPage, Form(f): Form<TokenForm>) -> PageResult {
+    match form_errors(accounts::create_token(&p.ctx(), &f.name).await)? {
+        Ok((token, _)) => render(&page(&p, None, Some(token), Errors::default(), None).await?),
+        Err(errors) => render_with(StatusCode::UNPROCESSABLE_ENTITY, &page(&p, None, None, errors, None).await?),
     }
 }
 
-pub async fn revoke_token(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(token_id): Path<String>,
-    Form(_): Form<Empty>,
-) -> PageResult {
+pub async fn revoke_token(p: UserPage, Path(token_id): Path<String>, Form(_): Form<Empty>) -> PageResult {
     let id = path_id(&token_id, ApiTokenId::parse)?;
-    accounts::revoke_token(&v.ctx(&state)?, &id).await?;
+    accounts::revoke_token(&p.ctx(), &id).await?;
     Ok(see_other("/account?done=notice-token-revoked"))
 }
 
 /// Makes a new secret calendar address (the old one stops working) and shows it once.
-pub async fn renew_calendar(State(state): State<AppState>, v: Visitor, Form(_): Form<Empty>) -> PageResult {
-    let address = crate::service::calendar::renew(&v.ctx(&state)?).await?;
-    let mut p = page(&state, &v, None, None, Errors::default(), None).await?;
-    p.new_calendar = Some(address);
-    render(&p)
+pub async fn renew_calendar(p: UserPage, Form(_): Form<Empty>) -> PageResult {
+    let address = crate::service::calendar::renew(&p.ctx()).await?;
+    let mut view = page(&p, None, None, Errors::default(), None).await?;
+    view.new_calendar = Some(address);
+    render(&view)
 }
 
-pub async fn revoke_calendar(State(state): State<AppState>, v: Visitor, Form(_): Form<Empty>) -> PageResult {
-    crate::service::calendar::revoke(&v.ctx(&state)?).await?;
+pub async fn revoke_calendar(p: UserPage, Form(_): Form<Empty>) -> PageResult {
+    crate::service::calendar::revoke(&p.ctx()).await?;
     Ok(see_other("/account?done=notice-calendar-revoked#calendar"))
 }
 

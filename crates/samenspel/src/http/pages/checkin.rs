@@ -101,8 +101,7 @@ pub async fn show(p: CirclePage, Query(done): Query<Done>) -> PageResult {
 }
 
 pub async fn submit(p: CirclePage, Form(pairs): Form<Vec<(String, String)>>) -> PageResult {
-    let answers: BTreeMap<String, String> =
-        pairs.into_iter().filter(|(k, v)| k != "csrf" && !v.trim().is_empty()).collect();
+    let answers = super::answers(pairs, &[]);
     save_form(
         checkins::submit(&p.ctx(), &p.id, &answers).await,
         |_| p.at("/check-in?done=notice-checkin-saved#score"),

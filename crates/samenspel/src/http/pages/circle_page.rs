@@ -26,18 +26,17 @@
 //! }
 //! ```
 
-use super::Chrome;
+use super::UserPage;
 use crate::app::AppState;
-use crate::http::context::Visitor;
 use crate::http::errors::PageError;
-use crate::service::{Ctx, InCircle};
+use crate::service::InCircle;
 use axum::extract::{FromRequestParts, RawPathParams};
 use axum::http::request::Parts;
 use samenspel_core::Error;
 use samenspel_core::access::CircleAction;
 use samenspel_core::circle::Circle;
 use samenspel_core::ids::CircleId;
-use samenspel_store::access::{CurrentUser, Place};
+use samenspel_store::access::Place;
 
 /// The `{circle}` segment of the path. A malformed id is simply "not found"
 /// (the normal 404 page), like a circle that does not exist.
@@ -57,24 +56,20 @@ crate::http::path_ids::path_ids!(PageError);
 
 /// A signed-in request for a page about one circle.
 pub struct CirclePage {
-    pub state: AppState,
-    pub v: Visitor,
-    pub user: CurrentUser,
+    pub page: UserPage,
     /// The circle in the path.
     pub id: CircleId,
 }
 
+impl std::ops::Deref for CirclePage {
+    type Target = UserPage;
+
+    fn deref(&self) -> &UserPage {
+        &self.page
+    }
+}
+
 impl CirclePage {
-    /// The service context for this request.
-    pub fn ctx(&self) -> Ctx<'_> {
-        Ctx { state: &self.state, user: &self.user, source: &self.v.source, now: self.v.now, tr: self.v.tr }
-    }
-
-    /// The page frame (language, CSRF token, user name).
-    pub fn chrome(&self) -> Chrome {
-        Chrome::new(&self.v)
-    }
-
     /// The circle's header and tabs, with `active` marked.
     pub fn nav<T>(&self, page: &InCircle<T>, active: &'static str) -> CircleNav {
         CircleNav::new(&page.circle, &page.place, active)
@@ -91,9 +86,7 @@ impl FromRequestParts<AppState> for CirclePage {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, PageError> {
         let CirclePath(id) = CirclePath::from_request_parts(parts, state).await?;
-        let v = Visitor::from_request_parts(parts, state).await?;
-        let user = v.user()?.clone();
-        Ok(CirclePage { state: state.clone(), v, user, id })
+        Ok(CirclePage { page: UserPage::from_request_parts(parts, state).await?, id })
     }
 }
 

@@ -1,15 +1,14 @@
 //! My circles, starting a circle, the circle page and its settings.
 
+use super::UserPage;
 use super::{
     Chrome, CircleNav, CirclePage, Done, Empty, Errors, Form, form_errors, render, render_with, save_form, see_other,
 };
-use crate::app::AppState;
-use crate::http::context::Visitor;
 use crate::http::errors::PageError;
 use crate::http::pages::PageResult;
 use crate::service::{circles, members};
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use samenspel_core::access::CircleAction;
 use samenspel_core::audience::Audience;
@@ -28,10 +27,10 @@ struct CirclesPage {
     notice: Option<&'static str>,
 }
 
-pub async fn list(State(state): State<AppState>, v: Visitor, Query(done): Query<Done>) -> PageResult {
-    let ctx = v.ctx(&state)?;
+pub async fn list(p: UserPage, Query(done): Query<Done>) -> PageResult {
+    let ctx = p.ctx();
     let circles = circles::my_circles(&ctx).await?;
-    render(&CirclesPage { c: Chrome::new(&v), circles, notice: done.notice() })
+    render(&CirclesPage { c: p.chrome(), circles, notice: done.notice() })
 }
 
 #[derive(Template)]
@@ -56,15 +55,15 @@ pub struct StartForm {
     idem: String,
 }
 
-pub async fn new_form(State(state): State<AppState>, v: Visitor) -> PageResult {
-    let ctx = v.ctx(&state)?;
+pub async fn new_form(p: UserPage) -> PageResult {
+    let ctx = p.ctx();
     let orgs = circles::organisations_to_start_for(&ctx).await?;
     let form = StartForm { my_role: "relative".into(), ..Default::default() };
-    render(&NewCirclePage { c: Chrome::new(&v), form, orgs, roles: Role::ALL, errors: Errors::default() })
+    render(&NewCirclePage { c: p.chrome(), form, orgs, roles: Role::ALL, errors: Errors::default() })
 }
 
-pub async fn start(State(state): State<AppState>, v: Visitor, Form(f): Form<StartForm>) -> PageResult {
-    let ctx = v.ctx(&state)?;
+pub async fn start(p: UserPage, Form(f): Form<StartForm>) -> PageResult {
+    let ctx = p.ctx();
     let (org, loc) = match f.place.split_once('/') {
         Some((o, l)) => (Some(o.to_owned()), Some(l.to_owned())),
         None if !f.place.is_empty() => (Some(f.place.clone()), None),
@@ -85,7 +84,7 @@ pub async fn start(State(state): State<AppState>, v: Visitor, Form(f): Form<Star
             let orgs = circles::organisations_to_start_for(&ctx).await?;
             render_with(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &NewCirclePage { c: Chrome::new(&v), form: f, orgs, roles: Role::ALL, errors },
+                &NewCirclePage { c: p.chrome(), form: f, orgs, roles: Role::ALL, errors },
             )
         }
     }

@@ -12,6 +12,7 @@ use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
+use samenspel_core::audience::Audience;
 use samenspel_core::{Error, FieldError};
 use serde::de::DeserializeOwned;
 
@@ -97,6 +98,35 @@ pub async fn save_form<T, P: Template, S: AsRef<str>>(
     match form_errors(result)? {
         Ok(v) => Ok(see_other(to(v).as_ref())),
         Err(errors) => render_with(StatusCode::UNPROCESSABLE_ENTITY, &again(errors).await?),
+    }
+}
+
+/// The answers of a questionnaire form: every field filled in, without the
+/// CSRF token and the form's own `controls` (such as a "share" checkbox).
+pub fn answers(pairs: Vec<(String, String)>, controls: &[&str]) -> std::collections::BTreeMap<String, String> {
+    pairs.into_iter().filter(|(k, v)| k != "csrf" && !controls.contains(&k.as_str()) && !v.trim().is_empty()).collect()
+}
+
+/// Who may see what a form saves, for `audience_fields.html`: the audiences
+/// to choose from, or — for a visitor who may not decide — the current
+/// audience in words; and the hint under the chosen members.
+pub struct AudienceChoice {
+    pub decides: bool,
+    pub current: String,
+    pub chosen_hint: &'static str,
+    pub audiences: [Audience; 4],
+}
+
+impl AudienceChoice {
+    /// Something new: its writer chooses who sees it.
+    pub fn new(chosen_hint: &'static str) -> Self {
+        AudienceChoice::of(chosen_hint, true, String::new())
+    }
+
+    /// Something that exists: `decides` whether this visitor may change who
+    /// sees it, `current` being that audience in words.
+    pub fn of(chosen_hint: &'static str, decides: bool, current: String) -> Self {
+        AudienceChoice { decides, current, chosen_hint, audiences: Audience::ALL }
     }
 }
 

@@ -6,13 +6,13 @@ use super::Empty;
 use super::{Chrome, CirclePage, Errors, Form, render, save_form, see_other};
 use super::{CircleNav, Done};
 use crate::http::errors::PageError;
+use crate::http::pages::AudienceChoice;
 use crate::http::pages::{Object, PageResult};
 use crate::i18n::Tr;
 use crate::service::help;
 use askama::Template;
 use axum::extract::Query;
 use samenspel_core::Error;
-use samenspel_core::audience::Audience;
 use samenspel_core::help::{Request, RequestInput, Status, Template as HelpTemplate};
 use samenspel_core::ids::MemberId;
 use samenspel_core::member::Member;
@@ -198,13 +198,11 @@ impl AskForm {
 #[derive(Template)]
 #[template(path = "help_form.html")]
 struct AskPage {
-    chosen_hint: &'static str,
+    /// Who may see it (`audience_fields.html`).
+    who: AudienceChoice,
     c: Chrome,
     nav: CircleNav,
-    decides: bool,
-    current_audience: String,
     members: Vec<Member>,
-    audiences: [Audience; 4],
     templates: [HelpTemplate; 6],
     form: AskForm,
     errors: Errors,
@@ -238,12 +236,9 @@ async fn ask_page(p: &CirclePage, form: Option<AskForm>, errors: Errors, q: AskQ
         }
     });
     Ok(AskPage {
-        chosen_hint: "help-chosen-hint",
+        who: AudienceChoice::new("help-chosen-hint"),
         nav,
-        decides: true,
-        current_audience: String::new(),
         members,
-        audiences: Audience::ALL,
         templates: HelpTemplate::ALL,
         form,
         errors,

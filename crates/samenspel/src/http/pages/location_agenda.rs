@@ -1,6 +1,7 @@
 //! A location's rota and open meetings: the coming four weeks with a place
 //! to join each, and a form for the organisation's coordinators.
 
+use super::agenda::ItemForm;
 use super::{Chrome, Detail, Done, Empty, Errors, Form, LocationPage, Object, PageResult};
 use super::{render, render_with, save_form, see_other};
 use crate::http::errors::PageError;
@@ -9,8 +10,6 @@ use askama::Template;
 use axum::extract::Query;
 use axum::http::StatusCode;
 use samenspel_core::Error;
-use samenspel_core::agenda::ItemInput;
-use serde::Deserialize;
 
 pub struct LocationSlotView {
     pub item_id: String,
@@ -95,45 +94,6 @@ pub async fn leave(p: LocationPage, Object(item): Object, Detail(on): Detail, Fo
     after(&p, r, "notice-left-place").await
 }
 
-#[derive(Deserialize, Default, Clone)]
-#[serde(default)]
-pub struct LocationForm {
-    kind: String,
-    title: String,
-    date: String,
-    start_time: String,
-    end_time: String,
-    place: String,
-    notes: String,
-    places: String,
-    repeat: String,
-    weekdays: Vec<String>,
-    until: String,
-}
-
-impl LocationForm {
-    fn input(&self) -> ItemInput {
-        ItemInput {
-            kind: self.kind.clone(),
-            title: self.title.clone(),
-            date: self.date.clone(),
-            start_time: self.start_time.clone(),
-            end_time: self.end_time.clone(),
-            place: self.place.clone(),
-            notes: self.notes.clone(),
-            places: self.places.clone(),
-            repeat: self.repeat.clone(),
-            weekdays: self.weekdays.clone(),
-            until: self.until.clone(),
-            ..Default::default()
-        }
-    }
-
-    pub fn on_weekday(&self, code: &str) -> bool {
-        self.weekdays.iter().any(|c| c == code)
-    }
-}
-
 #[derive(Template)]
 #[template(path = "location_form.html")]
 struct FormPage {
@@ -141,11 +101,11 @@ struct FormPage {
     id: String,
     name: String,
     weekdays: Vec<(&'static str, &'static str)>,
-    form: LocationForm,
+    form: ItemForm,
     errors: Errors,
 }
 
-async fn form_page(p: &LocationPage, form: Option<LocationForm>, errors: Errors) -> Result<FormPage, PageError> {
+async fn form_page(p: &LocationPage, form: Option<ItemForm>, errors: Errors) -> Result<FormPage, PageError> {
     let name = service::form(&p.ctx(), &p.id).await?;
     let c = p.chrome();
     let weekdays = samenspel_core::agenda::WEEKDAYS.iter().map(|(code, d)| (*code, c.tr.weekday_long(*d))).collect();
@@ -153,7 +113,7 @@ async fn form_page(p: &LocationPage, form: Option<LocationForm>, errors: Errors)
         id: p.id.to_string(),
         name,
         weekdays,
-        form: form.unwrap_or_else(|| LocationForm {
+        form: form.unwrap_or_else(|| ItemForm {
             kind: "activity".into(),
             date: crate::i18n::local(&jiff::Timestamp::now()).date().to_string(),
             places: "12".into(),
@@ -169,7 +129,7 @@ pub async fn new_form(p: LocationPage) -> PageResult {
     render(&form_page(&p, None, Errors::default()).await?)
 }
 
-pub async fn add(p: LocationPage, Form(f): Form<LocationForm>) -> PageResult {
+pub async fn add(p: LocationPage, Form(f): Form<ItemForm>) -> PageResult {
     save_form(
         service::add(&p.ctx(), &p.id, &f.input()).await,
         |_| p.at("/agenda?done=notice-saved"),

@@ -23,14 +23,16 @@ mod network;
 mod notifications;
 mod profile;
 mod sign_in;
+mod user_page;
 mod volunteer;
 
 pub use super::errors::PageResult;
 pub use super::uploads::UploadForm;
 pub use circle_page::{CircleNav, CirclePage, CirclePath, Detail, Object};
-pub use forms::{Empty, Errors, Form, form_errors, path_id, save_form};
+pub use forms::{AudienceChoice, Empty, Errors, Form, answers, form_errors, path_id, save_form};
 pub use frame::{Chrome, Done, render, render_with, see_other, urlencode};
 pub use location_page::LocationPage;
+pub use user_page::UserPage;
 
 use super::errors::PageError;
 use super::routes::{Access, RouteSpec};

@@ -67,8 +67,7 @@ pub async fn show(p: CirclePage, Query(done): Query<Done>) -> PageResult {
 
 pub async fn submit(p: CirclePage, Form(pairs): Form<Vec<(String, String)>>) -> PageResult {
     let share = pairs.iter().any(|(k, _)| k == "share");
-    let answers: BTreeMap<String, String> =
-        pairs.into_iter().filter(|(k, v)| k != "csrf" && k != "share" && !v.trim().is_empty()).collect();
+    let answers = super::answers(pairs, &["share"]);
     save_form(
         volunteer_checkins::submit(&p.ctx(), &p.id, &answers, share).await,
         |_| p.at("/volunteer-check-in?done=notice-volunteer-saved#history"),

@@ -51,6 +51,22 @@ impl Install {
         Install { data_dir, database_url, pg_database: None }
     }
 
+    /// An organisation called `org` with an administrator (beheer@test.example)
+    /// made through the command line, and that administrator's API token as
+    /// an `Authorization` value ("Bearer …").
+    pub async fn org_admin_token(&self, org: &str) -> String {
+        let (code, out, err) = self.run(&["admin", "create-org", "--name", org], &[]).await;
+        assert_eq!(code, 0, "{out}{err}");
+        let org = last_line(&out).to_owned();
+        let (code, out, err) = self
+            .run(&["admin", "create-admin", "--org", &org, "--email", "beheer@test.example", "--name", "Beheer"], &[])
+            .await;
+        assert_eq!(code, 0, "{out}{err}");
+        let (code, out, err) = self.run(&["admin", "token", "--email", "beheer@test.example"], &[]).await;
+        assert_eq!(code, 0, "{out}{err}");
+        format!("Bearer {}", last_line(&out))
+    }
+
     /// Runs a command to completion: (exit code, stdout, stderr).
     pub async fn run(&self, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
         let mut cmd = self.command(args, env);

@@ -1,7 +1,7 @@
 //! Entries over the API: the overview, the timeline with cursor pagination,
 //! writing, reading, editing, removing and closing an entry, its history.
 
-use super::{Created, CreatedDto, DueAgreementDto, EntryDetailDto, OverviewDto, PageDto, RevisionDto, SeenDto};
+use super::{Created, CreatedDto, EntryDetailDto, OverviewDto, PageDto, RevisionDto, SeenDto};
 use crate::http::api::Query;
 use crate::http::api::{Body, Idempotency};
 use crate::http::api::{CircleApi, Object};
@@ -27,17 +27,7 @@ pub async fn overview(c: CircleApi) -> ApiResult<Json<OverviewDto>> {
         new: o.new.into_iter().map(Into::into).collect(),
         unresolved: o.unresolved.into_iter().map(Into::into).collect(),
         thanks: o.thanks.into_iter().map(Into::into).collect(),
-        due_agreements: o
-            .due_agreements
-            .into_iter()
-            .map(|a| DueAgreementDto {
-                id: a.id,
-                domain: a.domain.as_str().into(),
-                description: a.description,
-                needs_review: a.needs_review,
-                review_on: a.review_on.map(|d| d.to_string()),
-            })
-            .collect(),
+        due_agreements: o.due_agreements.into_iter().map(Into::into).collect(),
     }))
 }
 

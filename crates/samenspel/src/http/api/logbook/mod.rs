@@ -184,6 +184,18 @@ pub struct DueAgreementDto {
     pub review_on: Option<String>,
 }
 
+impl From<samenspel_core::agreement::Agreement> for DueAgreementDto {
+    fn from(a: samenspel_core::agreement::Agreement) -> Self {
+        DueAgreementDto {
+            id: a.id,
+            domain: a.domain.as_str().into(),
+            description: a.description,
+            needs_review: a.needs_review,
+            review_on: a.review_on.map(|d| d.to_string()),
+        }
+    }
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct CreatedDto {
     pub id: String,

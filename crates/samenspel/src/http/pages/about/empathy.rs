@@ -2,13 +2,13 @@
 
 use super::{audience_text, chosen_ids, writable};
 use crate::http::errors::PageError;
+use crate::http::pages::AudienceChoice;
 use crate::http::pages::{Chrome, CirclePage, Empty, Errors, Form, render, save_form, see_other};
 use crate::http::pages::{CircleNav, Done};
 use crate::http::pages::{Object, PageResult};
 use crate::service::about::{self, may_decide};
 use askama::Template;
 use axum::extract::Query;
-use samenspel_core::audience::Audience;
 use samenspel_core::empathy::{EmpathyMap, EmpathyMapInput, Quadrant};
 use samenspel_core::member::Member;
 use serde::Deserialize;
@@ -116,16 +116,14 @@ impl MapForm {
 #[derive(Template)]
 #[template(path = "empathy_form.html")]
 struct MapFormPage {
+    /// Who may see it (`audience_fields.html`).
+    who: AudienceChoice,
     /// The hint above the list of people of a "chosen" audience.
-    chosen_hint: &'static str,
     c: Chrome,
     nav: CircleNav,
     /// The map being corrected; a new one when `None`.
     map_id: Option<String>,
-    decides: bool,
-    current_audience: String,
     members: Vec<Member>,
-    audiences: [Audience; 4],
     quadrants: [Quadrant; 6],
     form: MapForm,
     errors: Errors,
@@ -152,16 +150,18 @@ async fn map_form_page(
         }
     };
     writable(&place, &writing)?;
-    let decides = existing.as_ref().is_none_or(|m| may_decide(&place, &m.made_by));
+    let who = match &existing {
+        Some(m) => AudienceChoice::of(
+            "about-chosen-hint",
+            may_decide(&place, &m.made_by),
+            audience_text(&c.tr, m.audience, &m.chosen, &writing.members),
+        ),
+        None => AudienceChoice::new("about-chosen-hint"),
+    };
     Ok(MapFormPage {
-        chosen_hint: "about-chosen-hint",
+        who,
         nav,
         map_id: existing.as_ref().map(|m| m.id.clone()),
-        decides,
-        current_audience: existing
-            .as_ref()
-            .map(|m| audience_text(&c.tr, m.audience, &m.chosen, &writing.members))
-            .unwrap_or_default(),
         form: form.unwrap_or_else(|| match &existing {
             Some(m) => MapForm::of(m),
             None => MapForm {
@@ -171,7 +171,6 @@ async fn map_form_page(
             },
         }),
         members: writing.members,
-        audiences: Audience::ALL,
         quadrants: Quadrant::ALL,
         errors,
         c,

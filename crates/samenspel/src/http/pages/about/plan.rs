@@ -2,6 +2,7 @@
 
 use super::{audience_text, chosen_ids, writable};
 use crate::http::errors::PageError;
+use crate::http::pages::AudienceChoice;
 use crate::http::pages::{Chrome, CirclePage, Empty, Errors, Form, render, save_form, see_other};
 use crate::http::pages::{CircleNav, Done};
 use crate::http::pages::{Object, PageResult};
@@ -10,7 +11,6 @@ use askama::Template;
 use axum::extract::Query;
 use samenspel_core::Error;
 use samenspel_core::access::CircleAction;
-use samenspel_core::audience::Audience;
 use samenspel_core::member::Member;
 use samenspel_core::wellbeing::{Goal, GoalInput, GoalKind, GoalStatus};
 use serde::Deserialize;
@@ -113,15 +113,13 @@ impl GoalForm {
 #[derive(Template)]
 #[template(path = "goal_form.html")]
 struct GoalFormPage {
+    /// Who may see it (`audience_fields.html`).
+    who: AudienceChoice,
     /// The hint above the list of people of a "chosen" audience.
-    chosen_hint: &'static str,
     c: Chrome,
     nav: CircleNav,
     goal_id: Option<String>,
-    decides: bool,
-    current_audience: String,
     members: Vec<Member>,
-    audiences: [Audience; 4],
     kinds: [GoalKind; 3],
     statuses: [GoalStatus; 3],
     form: GoalForm,
@@ -144,14 +142,16 @@ async fn goal_form_page(
     };
     let c = p.chrome();
     Ok(GoalFormPage {
-        chosen_hint: "about-chosen-hint",
+        who: match &existing {
+            Some(g) => AudienceChoice::of(
+                "about-chosen-hint",
+                may_decide(&page.place, &g.created_by),
+                audience_text(&c.tr, g.audience, &g.chosen, &writing.members),
+            ),
+            None => AudienceChoice::new("about-chosen-hint"),
+        },
         nav,
         goal_id: existing.as_ref().map(|g| g.id.clone()),
-        decides: existing.as_ref().is_none_or(|g| may_decide(&page.place, &g.created_by)),
-        current_audience: existing
-            .as_ref()
-            .map(|g| audience_text(&c.tr, g.audience, &g.chosen, &writing.members))
-            .unwrap_or_default(),
         form: form.unwrap_or_else(|| match &existing {
             Some(g) => GoalForm::of(g),
             None => GoalForm {
@@ -162,7 +162,6 @@ async fn goal_form_page(
             },
         }),
         members: writing.members,
-        audiences: Audience::ALL,
         kinds: GoalKind::ALL,
         statuses: GoalStatus::ALL,
         errors,

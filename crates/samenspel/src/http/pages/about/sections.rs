@@ -2,6 +2,7 @@
 
 use super::{audience_text, chosen_ids};
 use crate::http::errors::PageError;
+use crate::http::pages::AudienceChoice;
 use crate::http::pages::{Chrome, CirclePage, Errors, Form, render, save_form};
 use crate::http::pages::{CircleNav, Done};
 use crate::http::pages::{Object, PageResult};
@@ -10,7 +11,6 @@ use askama::Template;
 use axum::extract::Query;
 use samenspel_core::Error;
 use samenspel_core::about::{Part, Section, SectionInput};
-use samenspel_core::audience::Audience;
 use samenspel_core::empathy::EmpathyMap;
 use samenspel_core::member::Member;
 use samenspel_core::wellbeing::GoalStatus;
@@ -83,17 +83,15 @@ audience_fields!(PartForm);
 #[derive(Template)]
 #[template(path = "about_part.html")]
 struct PartPage {
+    /// Who may see it (`audience_fields.html`).
+    who: AudienceChoice,
     /// The hint above the list of people of a "chosen" audience.
-    chosen_hint: &'static str,
     c: Chrome,
     nav: CircleNav,
     part: Part,
     current: Option<Section>,
     /// May the writer choose who sees this part?
-    decides: bool,
-    current_audience: String,
     members: Vec<Member>,
-    audiences: [Audience; 4],
     form: PartForm,
     errors: Errors,
 }
@@ -112,9 +110,14 @@ async fn part_page(p: &CirclePage, part: Part, form: Option<PartForm>, errors: E
         return Err(Error::Conflict("about-part-hidden").into());
     }
     let c = p.chrome();
-    let decides = current.as_ref().is_none_or(|s| may_decide(&page.place, &s.started_by));
-    let current_audience =
-        current.as_ref().map(|s| audience_text(&c.tr, s.audience, &s.chosen, &writing.members)).unwrap_or_default();
+    let who = match &current {
+        Some(s) => AudienceChoice::of(
+            "about-chosen-hint",
+            may_decide(&page.place, &s.started_by),
+            audience_text(&c.tr, s.audience, &s.chosen, &writing.members),
+        ),
+        None => AudienceChoice::new("about-chosen-hint"),
+    };
     let form = form.unwrap_or_else(|| match &current {
         Some(s) => PartForm {
             text: s.text.clone(),
@@ -124,19 +127,7 @@ async fn part_page(p: &CirclePage, part: Part, form: Option<PartForm>, errors: E
         },
         None => PartForm { audience: "circle".into(), ..Default::default() },
     });
-    Ok(PartPage {
-        chosen_hint: "about-chosen-hint",
-        nav,
-        part,
-        decides,
-        current_audience,
-        members: writing.members,
-        audiences: Audience::ALL,
-        current,
-        form,
-        errors,
-        c,
-    })
+    Ok(PartPage { who, nav, part, members: writing.members, current, form, errors, c })
 }
 
 pub async fn part_form(p: CirclePage, Object(raw): Object) -> PageResult {

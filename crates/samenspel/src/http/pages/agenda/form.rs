@@ -2,6 +2,7 @@
 
 use super::today;
 use crate::http::errors::PageError;
+use crate::http::pages::AudienceChoice;
 use crate::http::pages::CircleNav;
 use crate::http::pages::{Chrome, CirclePage, Empty, Errors, Form, render, save_form, see_other};
 use crate::http::pages::{Object, PageResult};
@@ -9,32 +10,32 @@ use crate::service::agenda;
 use askama::Template;
 use axum::extract::Query;
 use samenspel_core::agenda::{Item, ItemInput, Kind, WEEKDAYS, weekday_code};
-use samenspel_core::audience::Audience;
 use samenspel_core::member::Member;
 use samenspel_core::recurrence::{End, Frequency, Length};
 use serde::Deserialize;
 
+/// The item form, as posted; a location's form posts a part of it.
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
 pub struct ItemForm {
-    kind: String,
-    title: String,
-    date: String,
-    start_time: String,
-    end_time: String,
-    days: String,
-    place: String,
-    notes: String,
-    elsewhere: Option<String>,
-    along: Vec<String>,
-    places: String,
-    repeat: String,
-    interval: String,
-    weekdays: Vec<String>,
-    until: String,
-    count: String,
-    audience: String,
-    chosen: Vec<String>,
+    pub(crate) kind: String,
+    pub(crate) title: String,
+    pub(crate) date: String,
+    pub(crate) start_time: String,
+    pub(crate) end_time: String,
+    pub(crate) days: String,
+    pub(crate) place: String,
+    pub(crate) notes: String,
+    pub(crate) elsewhere: Option<String>,
+    pub(crate) along: Vec<String>,
+    pub(crate) places: String,
+    pub(crate) repeat: String,
+    pub(crate) interval: String,
+    pub(crate) weekdays: Vec<String>,
+    pub(crate) until: String,
+    pub(crate) count: String,
+    pub(crate) audience: String,
+    pub(crate) chosen: Vec<String>,
 }
 
 impl ItemForm {
@@ -50,7 +51,7 @@ impl ItemForm {
         self.weekdays.iter().any(|c| c == code)
     }
 
-    fn input(&self) -> ItemInput {
+    pub(crate) fn input(&self) -> ItemInput {
         ItemInput {
             kind: self.kind.clone(),
             title: self.title.clone(),
@@ -121,15 +122,13 @@ impl ItemForm {
 #[derive(Template)]
 #[template(path = "agenda_form.html")]
 struct FormPage {
+    /// Who may see it (`audience_fields.html`).
+    who: AudienceChoice,
     /// The hint above the list of people of a "chosen" audience.
-    chosen_hint: &'static str,
     c: Chrome,
     nav: CircleNav,
     item_id: Option<String>,
-    decides: bool,
-    current_audience: String,
     members: Vec<Member>,
-    audiences: [Audience; 4],
     kinds: [Kind; 3],
     weekdays: Vec<(&'static str, &'static str)>,
     form: ItemForm,
@@ -156,11 +155,9 @@ async fn form_page(
     let weekdays = WEEKDAYS.iter().map(|(code, d)| (*code, c.tr.weekday_long(*d))).collect();
     let kind = q.kind.filter(|k| Kind::parse(k).is_some()).unwrap_or_else(|| "appointment".into());
     Ok(FormPage {
-        chosen_hint: "agenda-chosen-hint",
+        who: AudienceChoice::new("agenda-chosen-hint"),
         nav,
         item_id: existing.as_ref().map(|i| i.id.clone()),
-        decides: true,
-        current_audience: String::new(),
         form: form.unwrap_or_else(|| match &existing {
             Some(i) => ItemForm::of(i),
             None => ItemForm {
@@ -174,7 +171,6 @@ async fn form_page(
             },
         }),
         members,
-        audiences: Audience::ALL,
         kinds: Kind::ALL,
         weekdays,
         errors,

@@ -3,6 +3,7 @@
 
 use super::Card;
 use crate::http::errors::PageError;
+use crate::http::pages::AudienceChoice;
 use crate::http::pages::{Chrome, CirclePage, Empty, Errors, Form, UploadForm, render, save_form, see_other};
 use crate::http::pages::{CircleNav, Done};
 use crate::http::pages::{Object, PageResult};
@@ -10,7 +11,6 @@ use crate::service::{InCircle, logbook};
 use askama::Template;
 use axum::extract::Query;
 use samenspel_core::Error;
-use samenspel_core::audience::Audience;
 use samenspel_core::logbook::{EntryKind, Reaction, Revision, SeenBy};
 use samenspel_core::member::Member;
 use samenspel_store::idempotency::IdempotencyKey;
@@ -19,19 +19,16 @@ use serde::Deserialize;
 #[derive(Template)]
 #[template(path = "entry_form.html")]
 pub(super) struct EntryFormPage {
+    /// Who may see it (`audience_fields.html`).
+    who: AudienceChoice,
     c: Chrome,
     nav: CircleNav,
     members: Vec<Member>,
     form: EntryForm,
     kinds: [EntryKind; 5],
-    audiences: [Audience; 4],
     cards: [samenspel_core::logbook::Card; 5],
     /// The goal this entry tells about, in its words, when it came from the plan.
     goal: Option<String>,
-    /// A new entry's writer always chooses its audience (see `audience_fields.html`).
-    decides: bool,
-    chosen_hint: &'static str,
-    current_audience: String,
     errors: Errors,
     files_lost: bool,
 }
@@ -81,12 +78,9 @@ async fn form_page(
         members: page.data.into_iter().filter(|m| m.id.as_str() != me).collect(),
         form,
         kinds: EntryKind::ALL,
-        audiences: Audience::ALL,
         cards: samenspel_core::logbook::Card::ALL,
         goal,
-        decides: true,
-        chosen_hint: "entry-form-chosen-hint",
-        current_audience: String::new(),
+        who: AudienceChoice::new("entry-form-chosen-hint"),
         errors,
         files_lost,
     })
