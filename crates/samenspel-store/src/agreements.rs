@@ -205,14 +205,13 @@ impl Store {
 
 /// Not found outside the circle; forbidden when the policy says no.
 async fn may_change(tx: &mut Tx, cap: &Can<act::WriteAgreements>, id: &str) -> Result<()> {
-    let row: Option<(String, String, bool)> = tx
-        .opt(
+    let (owner, owner_role, allowed): (String, String, bool) = tx
+        .one(
             "SELECT a.owner_member_id, a.owner_role, c.informal_edits_professional_agreements \
          FROM agreements a JOIN circles c ON c.id = a.circle_id WHERE a.id = $1 AND a.circle_id = $2",
             args![id, cap.circle_id().as_str()],
         )
         .await?;
-    let (owner, owner_role, allowed) = row.ok_or(Error::NotFound)?;
     let owner_role = Role::parse(&owner_role).ok_or_else(|| corrupt("role", &owner_role))?;
     if may_change_agreement(cap.role(), owner == cap.member_id().as_str(), owner_role, allowed) {
         Ok(())

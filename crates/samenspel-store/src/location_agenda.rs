@@ -170,12 +170,11 @@ impl Store {
         let mut tx = self.begin().await?;
         lock_item(&mut tx, item).await?;
         let (kind, places): (String, i64) = tx
-            .opt(
+            .one(
                 "SELECT kind, places FROM location_items WHERE id = $1 AND location_id = $2",
                 args![item, cap.location_id().as_str()],
             )
-            .await?
-            .ok_or(Error::NotFound)?;
+            .await?;
         let (mine, taken): (i64, i64) = tx
             .one(
                 "SELECT COUNT(*) FILTER (WHERE user_id = $3), COUNT(*) FROM location_signups \

@@ -186,12 +186,10 @@ impl Store {
 }
 
 pub(crate) async fn target_role(tx: &mut Tx, circle: &CircleId, id: &MemberId, now: Timestamp) -> Result<Role> {
-    let row: Option<(String,)> = tx.opt(
+    let (role,): (String,) = tx.one(
         "SELECT role FROM memberships WHERE id = $1 AND circle_id = $2 AND ended_at IS NULL AND (access_until IS NULL OR access_until > $3)",
         args![id.as_str(), circle.as_str(), ms(now)],
-    )
-    .await?;
-    let (role,) = row.ok_or(Error::NotFound)?;
+    ).await?;
     Role::parse(&role).ok_or_else(|| Error::internal(format!("unknown role {role:?}")))
 }
 

@@ -318,9 +318,13 @@ mod tests {
 
     #[test]
     fn names_are_cleaned() {
-        assert_eq!(clean_name("../../etc/passwd"), "passwd");
-        assert_eq!(clean_name("<script>.pdf"), "script.pdf");
-        assert_eq!(clean_name(""), "bestand");
-        assert_eq!(clean_name(".verborgen"), "verborgen");
+        for (given, wanted) in [
+            ("../../etc/passwd", "passwd"),
+            ("<script>.pdf", "script.pdf"),
+            ("", "bestand"),
+            (".verborgen", "verborgen"),
+        ] {
+            assert_eq!(clean_name(given), wanted, "{given:?}");
+        }
     }
 }

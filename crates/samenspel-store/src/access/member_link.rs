@@ -45,12 +45,10 @@ impl Store {
         if !signed_valid(key, PURPOSE, member.as_str(), token) {
             return Err(Error::NotFound);
         }
-        let row: Option<(String, String)> = self.opt(
+        let (circle, client_name): (String, String) = self.one(
             "SELECT c.id, c.client_name FROM memberships m JOIN circles c ON c.id = m.circle_id WHERE m.id = $1 AND m.ended_at IS NULL",
             args![member.as_str()],
-        )
-        .await?;
-        let (circle, client_name) = row.ok_or(Error::NotFound)?;
+        ).await?;
         Ok(MemberLink { member_id: member.clone(), circle_id: CircleId::from_db(circle), client_name })
     }
 }

@@ -63,14 +63,11 @@ impl Store {
         now: Timestamp,
     ) -> Result<Vec<String>> {
         let mut tx = self.begin().await?;
-        let row: Option<(String, i64)> = tx
-            .opt(
+        let (author, count): (String, i64) = tx.one(
                 "SELECT e.author_member_id, (SELECT COUNT(*) FROM attachments a WHERE a.entry_id = e.id) FROM entries e \
              WHERE e.id = $1 AND e.circle_id = $2 AND e.deleted_at IS NULL",
                 args![entry, cap.circle_id().as_str()],
-            )
-            .await?;
-        let (author, count) = row.ok_or(Error::NotFound)?;
+            ).await?;
         if author != cap.member_id().as_str() {
             return Err(Error::Forbidden);
         }

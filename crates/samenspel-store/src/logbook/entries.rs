@@ -129,11 +129,10 @@ impl Store {
         db_row! {
             struct Row { author: String, old: String, revision: i64, created: i64, edited: Option<i64>, deleted: Option<i64> }
         }
-        let row: Option<Row> = tx.opt(
+        let Row { author, old, revision, created, edited, deleted }: Row = tx.one(
             "SELECT author_member_id, body, revision, created_at, edited_at, deleted_at FROM entries WHERE id = $1 AND circle_id = $2",
             args![id, cap.circle_id().as_str()],
         ).await?;
-        let Row { author, old, revision, created, edited, deleted } = row.ok_or(Error::NotFound)?;
         if deleted.is_some() {
             return Err(Error::NotFound);
         }
@@ -162,13 +161,12 @@ impl Store {
     /// entry; managers may remove any.
     pub async fn delete_entry(&self, cap: &Can<act::WriteLogbook>, id: &str, now: Timestamp) -> Result<()> {
         let mut tx = self.begin().await?;
-        let author: Option<(String,)> = tx
-            .opt(
+        let (author,): (String,) = tx
+            .one(
                 "SELECT author_member_id FROM entries WHERE id = $1 AND circle_id = $2 AND deleted_at IS NULL",
                 args![id, cap.circle_id().as_str()],
             )
             .await?;
-        let (author,) = author.ok_or(Error::NotFound)?;
         if author != cap.member_id().as_str() && cap.also::<act::ModerateLogbook>().is_none() {
             return Err(Error::Forbidden);
         }
@@ -190,13 +188,12 @@ impl Store {
     /// Closes an open concern or question, recording who closed it.
     pub async fn close_entry(&self, cap: &Can<act::WriteLogbook>, id: &str, now: Timestamp) -> Result<()> {
         let mut tx = self.begin().await?;
-        let row: Option<(String, String)> = tx
-            .opt(
+        let (author, status): (String, String) = tx
+            .one(
                 "SELECT author_member_id, status FROM entries WHERE id = $1 AND circle_id = $2 AND deleted_at IS NULL",
                 args![id, cap.circle_id().as_str()],
             )
             .await?;
-        let (author, status) = row.ok_or(Error::NotFound)?;
         if !Status::parse(&status).is_some_and(Status::unresolved) {
             return Err(Error::Conflict("entry-not-open"));
         }

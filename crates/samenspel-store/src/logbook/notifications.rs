@@ -24,6 +24,14 @@ pub struct NotificationSettings {
     pub quiet: Option<(i64, i64)>,
 }
 
+impl NotificationSettings {
+    /// Does this member take e-mail about the circle at all (at once, or in
+    /// a summary)? Agenda, help and change news go only to those who do.
+    pub fn wants_mail(&self) -> bool {
+        self.immediate || self.digest != Digest::Off
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Digest {
     Off,

@@ -57,8 +57,7 @@ impl Store {
             visible!(),
             " AND e.id = $5 AND e.deleted_at IS NULL"
         );
-        let row: Option<(String, String)> = tx.opt(sql, &reader_args(cap, args![entry])).await?;
-        let (author, status) = row.ok_or(Error::NotFound)?;
+        let (author, status): (String, String) = tx.one(sql, &reader_args(cap, args![entry])).await?;
         let id = uuid::Uuid::now_v7().to_string();
         tx.exec(
             "INSERT INTO replies (id, entry_id, author_member_id, body, created_at) VALUES ($1, $2, $3, $4, $5)",
@@ -90,14 +89,13 @@ impl Store {
         now: Timestamp,
     ) -> Result<()> {
         let mut tx = self.begin().await?;
-        let row: Option<(String,)> = tx
-            .opt(
+        let (author,): (String,) = tx
+            .one(
                 "SELECT p.author_member_id FROM replies p JOIN entries e ON e.id = p.entry_id \
              WHERE p.id = $1 AND e.id = $2 AND e.circle_id = $3 AND p.deleted_at IS NULL",
                 args![reply, entry, cap.circle_id().as_str()],
             )
             .await?;
-        let (author,) = row.ok_or(Error::NotFound)?;
         if author != cap.member_id().as_str() && cap.also::<act::ModerateLogbook>().is_none() {
             return Err(Error::Forbidden);
         }

@@ -52,52 +52,35 @@ pub(crate) fn multi_row_insert(table: &str, rows: u64) -> String {
     format!("INSERT INTO {table} (at, v) VALUES {}", values.join(", "))
 }
 
-impl BaselineConn for sqlx::SqliteConnection {
-    async fn commit_rows(&mut self, rows: u64, one_statement: bool) -> Result<(), String> {
-        use sqlx::Connection;
-        let mut tx = self.begin().await.map_err(|e| e.to_string())?;
-        if one_statement {
-            let sql = multi_row_insert("t", rows);
-            let mut q = sqlx::query(&sql);
-            for i in 0..rows {
-                q = q.bind(i as i64).bind(BASELINE_TEXT);
-            }
-            q.execute(&mut *tx).await.map_err(|e| e.to_string())?;
-        } else {
-            for i in 0..rows {
-                sqlx::query("INSERT INTO t (at, v) VALUES ($1, $2)")
-                    .bind(i as i64)
-                    .bind(BASELINE_TEXT)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(|e| e.to_string())?;
+/// [`BaselineConn`] for one engine's connection, writing to `$table`.
+macro_rules! baseline_conn {
+    ($conn:ty, $table:literal) => {
+        impl BaselineConn for $conn {
+            async fn commit_rows(&mut self, rows: u64, one_statement: bool) -> Result<(), String> {
+                use sqlx::Connection;
+                let mut tx = self.begin().await.map_err(|e| e.to_string())?;
+                if one_statement {
+                    let sql = multi_row_insert($table, rows);
+                    let mut q = sqlx::query(&sql);
+                    for i in 0..rows {
+                        q = q.bind(i as i64).bind(BASELINE_TEXT);
+                    }
+                    q.execute(&mut *tx).await.map_err(|e| e.to_string())?;
+                } else {
+                    for i in 0..rows {
+                        sqlx::query(concat!("INSERT INTO ", $table, " (at, v) VALUES ($1, $2)"))
+                            .bind(i as i64)
+                            .bind(BASELINE_TEXT)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(|e| e.to_string())?;
+                    }
+                }
+                tx.commit().await.map_err(|e| e.to_string())
             }
         }
-        tx.commit().await.map_err(|e| e.to_string())
-    }
+    };
 }
 
-impl BaselineConn for sqlx::PgConnection {
-    async fn commit_rows(&mut self, rows: u64, one_statement: bool) -> Result<(), String> {
-        use sqlx::Connection;
-        let mut tx = self.begin().await.map_err(|e| e.to_string())?;
-        if one_statement {
-            let sql = multi_row_insert("bench_baseline", rows);
-            let mut q = sqlx::query(&sql);
-            for i in 0..rows {
-                q = q.bind(i as i64).bind(BASELINE_TEXT);
-            }
-            q.execute(&mut *tx).await.map_err(|e| e.to_string())?;
-        } else {
-            for i in 0..rows {
-                sqlx::query("INSERT INTO bench_baseline (at, v) VALUES ($1, $2)")
-                    .bind(i as i64)
-                    .bind(BASELINE_TEXT)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(|e| e.to_string())?;
-            }
-        }
-        tx.commit().await.map_err(|e| e.to_string())
-    }
-}
+baseline_conn!(sqlx::SqliteConnection, "t");
+baseline_conn!(sqlx::PgConnection, "bench_baseline");

@@ -74,42 +74,40 @@ async fn bench_engine(opts: &Options, ticks: f64, choice: &EngineChoice) -> Resu
     let page_uri = format!("/circles/{}", env.circle);
 
     // 1. API read: token, membership, audit append (a commit), members query, JSON.
-    for (name, clients, kind) in [("api_read_seq", 1, Kind::Sequential), ("api_read_conc", CLIENTS, Kind::Concurrent)] {
-        if !opts.wants(name) {
-            continue;
-        }
-        let router = env.router.clone();
-        let tokens = Arc::new(env.read_tokens.clone());
-        let uri = members_uri.clone();
-        let op = move |client: usize, _n: u64| {
-            let req = request(Method::GET, &uri)
-                .header("authorization", format!("Bearer {}", tokens[client % tokens.len()]))
-                .body(Body::empty())
-                .expect("request");
-            send(router.clone(), req, StatusCode::OK)
-        };
-        let what = "GET /api/v1/circles/{id}/members (8 members, bearer token)".to_owned();
-        emit(measure(opts, ticks, engine, name, what, clients, kind, "req", 1, op).await);
-    }
-
     // 2. Page read: session, circle + membership, two audit records, members, HTML.
-    for (name, clients, kind) in [("page_read_seq", 1, Kind::Sequential), ("page_read_conc", CLIENTS, Kind::Concurrent)]
-    {
-        if !opts.wants(name) {
-            continue;
+    // Each client presents its own credential (round robin over the prepared ones).
+    let reads = [
+        (
+            ["api_read_seq", "api_read_conc"],
+            members_uri,
+            "authorization",
+            env.read_tokens.iter().map(|t| format!("Bearer {t}")).collect::<Vec<_>>(),
+            "GET /api/v1/circles/{id}/members (8 members, bearer token)",
+        ),
+        (
+            ["page_read_seq", "page_read_conc"],
+            page_uri,
+            "cookie",
+            env.sessions.iter().map(|s| format!("samenspel_session={s}")).collect(),
+            "GET /circles/{id} (HTML, session cookie, no compression)",
+        ),
+    ];
+    for ([seq, conc], uri, header, credentials, what) in reads {
+        let credentials = Arc::new(credentials);
+        for (name, clients, kind) in [(seq, 1, Kind::Sequential), (conc, CLIENTS, Kind::Concurrent)] {
+            if !opts.wants(name) {
+                continue;
+            }
+            let (router, uri, credentials) = (env.router.clone(), uri.clone(), credentials.clone());
+            let op = move |client: usize, _n: u64| {
+                let req = request(Method::GET, &uri)
+                    .header(header, credentials[client % credentials.len()].as_str())
+                    .body(Body::empty())
+                    .expect("request");
+                send(router.clone(), req, StatusCode::OK)
+            };
+            emit(measure(opts, ticks, engine, name, what.to_owned(), clients, kind, "req", 1, op).await);
         }
-        let router = env.router.clone();
-        let sessions = Arc::new(env.sessions.clone());
-        let uri = page_uri.clone();
-        let op = move |client: usize, _n: u64| {
-            let req = request(Method::GET, &uri)
-                .header("cookie", format!("samenspel_session={}", sessions[client % sessions.len()]))
-                .body(Body::empty())
-                .expect("request");
-            send(router.clone(), req, StatusCode::OK)
-        };
-        let what = "GET /circles/{id} (HTML, session cookie, no compression)".to_owned();
-        emit(measure(opts, ticks, engine, name, what, clients, kind, "req", 1, op).await);
     }
 
     // 3. A write: audit (update), the change in its own transaction, audit (view), JSON.
@@ -204,49 +202,40 @@ async fn bench_engine(opts: &Options, ticks: f64, choice: &EngineChoice) -> Resu
         let what = format!("SELECT display_name FROM users WHERE id = $1 on a pool of 8, test_before_acquire({ping})");
         let user = env.starter.as_str().to_owned();
         let sql = "SELECT display_name FROM users WHERE id = $1";
+        // The measured operation, the same on either engine's pool.
+        macro_rules! point_query {
+            ($pool:expr) => {{
+                let pool = $pool;
+                move |_c: usize, _n: u64| {
+                    let (pool, user) = (pool.clone(), user.clone());
+                    async move {
+                        let name: String =
+                            sqlx::query_scalar(sql).bind(user).fetch_one(&pool).await.map_err(|e| e.to_string())?;
+                        Ok(name.len())
+                    }
+                }
+            }};
+        }
+        let pool_err = |e: sqlx::Error| format!("baseline pool: {e}");
         let m = match choice {
             EngineChoice::Sqlite => {
                 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
                 let path = env.store.sqlite_path().ok_or("no SQLite path")?.to_owned();
-                let pool = SqlitePoolOptions::new()
-                    .max_connections(8)
-                    .test_before_acquire(ping)
-                    .connect_with(
-                        SqliteConnectOptions::new().filename(path).journal_mode(SqliteJournalMode::Wal).read_only(true),
-                    )
-                    .await
-                    .map_err(|e| format!("baseline pool: {e}"))?;
-                let op = move |_c: usize, _n: u64| {
-                    let (pool, user) = (pool.clone(), user.clone());
-                    async move {
-                        let name: String =
-                            sqlx::query_scalar(sql).bind(user).fetch_one(&pool).await.map_err(|e| e.to_string())?;
-                        Ok(name.len())
-                    }
-                };
-                measure(opts, ticks, engine, name, what, 1, Kind::Sequential, "query", 1, op).await
+                let connect =
+                    SqliteConnectOptions::new().filename(path).journal_mode(SqliteJournalMode::Wal).read_only(true);
+                let pool = SqlitePoolOptions::new().max_connections(8).test_before_acquire(ping);
+                let pool = pool.connect_with(connect).await.map_err(pool_err)?;
+                measure(opts, ticks, engine, name, what, 1, Kind::Sequential, "query", 1, point_query!(pool)).await
             }
             EngineChoice::Postgres(url) => {
                 use std::str::FromStr;
                 let schema = env.schema.clone().unwrap_or_default();
-                let options = sqlx::postgres::PgConnectOptions::from_str(url)
+                let connect = sqlx::postgres::PgConnectOptions::from_str(url)
                     .map_err(|e| e.to_string())?
                     .options([("search_path", schema.as_str())]);
-                let pool = sqlx::postgres::PgPoolOptions::new()
-                    .max_connections(8)
-                    .test_before_acquire(ping)
-                    .connect_with(options)
-                    .await
-                    .map_err(|e| format!("baseline pool: {e}"))?;
-                let op = move |_c: usize, _n: u64| {
-                    let (pool, user) = (pool.clone(), user.clone());
-                    async move {
-                        let name: String =
-                            sqlx::query_scalar(sql).bind(user).fetch_one(&pool).await.map_err(|e| e.to_string())?;
-                        Ok(name.len())
-                    }
-                };
-                measure(opts, ticks, engine, name, what, 1, Kind::Sequential, "query", 1, op).await
+                let pool = sqlx::postgres::PgPoolOptions::new().max_connections(8).test_before_acquire(ping);
+                let pool = pool.connect_with(connect).await.map_err(pool_err)?;
+                measure(opts, ticks, engine, name, what, 1, Kind::Sequential, "query", 1, point_query!(pool)).await
             }
         };
         emit(m);

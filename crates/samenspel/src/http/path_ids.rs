@@ -32,6 +32,19 @@ macro_rules! path_ids {
             }
         }
 
+        /// `Option<Object>`: the same handler serves the path that names a
+        /// thing (change it) and the one that does not (make one).
+        impl<S: Send + Sync> axum::extract::OptionalFromRequestParts<S> for Object {
+            type Rejection = $err;
+
+            async fn from_request_parts(
+                parts: &mut axum::http::request::Parts,
+                state: &S,
+            ) -> Result<Option<Self>, $err> {
+                Ok($crate::http::path_ids::nth_param(parts, state, 1).await.ok().map(Object))
+            }
+        }
+
         /// The path's third parameter, after the [`Object`]: an occurrence's
         /// date, a reply, a reaction or an attachment.
         pub struct Detail(pub String);

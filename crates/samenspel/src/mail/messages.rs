@@ -5,44 +5,39 @@ use super::OutgoingMail;
 use crate::i18n::Tr;
 use askama::Template;
 
-#[derive(Template)]
-#[template(path = "mail/invitation.txt")]
-struct InvitationText<'a> {
-    tr: Tr,
-    inviter: &'a str,
-    client_name: &'a str,
-    message: &'a str,
-    link: &'a str,
-    expires: &'a str,
+/// The plain-text and the HTML template of one e-mail, which take the same
+/// fields. (The paths are `tt`, so that the template derive sees plain
+/// string literals.)
+macro_rules! mail_templates {
+    ($text:ident $(<$lt:lifetime>)? = $text_path:tt, $html:ident $(<$lt2:lifetime>)? = $html_path:tt { $($field:ident: $ty:ty),* $(,)? }) => {
+        #[derive(Template)]
+        #[template(path = $text_path)]
+        struct $text $(<$lt>)? { $($field: $ty),* }
+
+        #[derive(Template)]
+        #[template(path = $html_path)]
+        struct $html $(<$lt2>)? { $($field: $ty),* }
+    };
 }
 
-#[derive(Template)]
-#[template(path = "mail/invitation.html")]
-struct InvitationHtml<'a> {
-    tr: Tr,
-    inviter: &'a str,
-    client_name: &'a str,
-    message: &'a str,
-    link: &'a str,
-    expires: &'a str,
+mail_templates! {
+    InvitationText<'a> = "mail/invitation.txt", InvitationHtml<'a> = "mail/invitation.html" {
+        tr: Tr,
+        inviter: &'a str,
+        client_name: &'a str,
+        message: &'a str,
+        link: &'a str,
+        expires: &'a str,
+    }
 }
 
-#[derive(Template)]
-#[template(path = "mail/sign_in.txt")]
-struct SignInText<'a> {
-    tr: Tr,
-    name: &'a str,
-    link: &'a str,
-    minutes: u32,
-}
-
-#[derive(Template)]
-#[template(path = "mail/sign_in.html")]
-struct SignInHtml<'a> {
-    tr: Tr,
-    name: &'a str,
-    link: &'a str,
-    minutes: u32,
+mail_templates! {
+    SignInText<'a> = "mail/sign_in.txt", SignInHtml<'a> = "mail/sign_in.html" {
+        tr: Tr,
+        name: &'a str,
+        link: &'a str,
+        minutes: u32,
+    }
 }
 
 pub fn invitation_mail(
@@ -73,16 +68,10 @@ pub fn sign_in_mail(tr: Tr, to: &str, name: &str, link: &str, minutes: u32) -> a
     })
 }
 
-#[derive(Template)]
-#[template(path = "mail/no_account.txt")]
-struct NoAccountText {
-    tr: Tr,
-}
-
-#[derive(Template)]
-#[template(path = "mail/no_account.html")]
-struct NoAccountHtml {
-    tr: Tr,
+mail_templates! {
+    NoAccountText = "mail/no_account.txt", NoAccountHtml = "mail/no_account.html" {
+        tr: Tr,
+    }
 }
 
 /// The answer to a sign-in link asked for an address without an account:
@@ -97,28 +86,16 @@ pub fn no_account_mail(tr: Tr, to: &str) -> askama::Result<OutgoingMail> {
     })
 }
 
-#[derive(Template)]
-#[template(path = "mail/notice.txt")]
-struct NoticeText<'a> {
-    tr: Tr,
-    name: &'a str,
-    lead: &'a str,
-    excerpt: &'a str,
-    button: &'a str,
-    link: &'a str,
-    settings: &'a str,
-}
-
-#[derive(Template)]
-#[template(path = "mail/notice.html")]
-struct NoticeHtml<'a> {
-    tr: Tr,
-    name: &'a str,
-    lead: &'a str,
-    excerpt: &'a str,
-    button: &'a str,
-    link: &'a str,
-    settings: &'a str,
+mail_templates! {
+    NoticeText<'a> = "mail/notice.txt", NoticeHtml<'a> = "mail/notice.html" {
+        tr: Tr,
+        name: &'a str,
+        lead: &'a str,
+        excerpt: &'a str,
+        button: &'a str,
+        link: &'a str,
+        settings: &'a str,
+    }
 }
 
 /// A notification about one thing: who did what, an excerpt, a button.
@@ -152,26 +129,15 @@ pub struct DigestItem {
     pub link: String,
 }
 
-#[derive(Template)]
-#[template(path = "mail/digest.txt")]
-struct DigestText<'a> {
-    tr: Tr,
-    name: &'a str,
-    lead: String,
-    items: &'a [DigestItem],
-    link: &'a str,
-    settings: &'a str,
-}
-
-#[derive(Template)]
-#[template(path = "mail/digest.html")]
-struct DigestHtml<'a> {
-    tr: Tr,
-    name: &'a str,
-    lead: String,
-    items: &'a [DigestItem],
-    link: &'a str,
-    settings: &'a str,
+mail_templates! {
+    DigestText<'a> = "mail/digest.txt", DigestHtml<'a> = "mail/digest.html" {
+        tr: Tr,
+        name: &'a str,
+        lead: String,
+        items: &'a [DigestItem],
+        link: &'a str,
+        settings: &'a str,
+    }
 }
 
 /// The daily or weekly summary: what happened in the circle, as the

@@ -9,7 +9,6 @@ use samenspel_core::audit::Operation;
 use samenspel_core::change::{Change, ChangeInput};
 use samenspel_core::ids::{CircleId, MemberId};
 use samenspel_core::{Error, Result};
-use samenspel_store::logbook::Digest;
 
 pub async fn record(ctx: &Ctx<'_>, circle: &CircleId, input: &ChangeInput) -> Result<String> {
     let today = crate::i18n::local(&ctx.now).date();
@@ -39,14 +38,9 @@ pub async fn record(ctx: &Ctx<'_>, circle: &CircleId, input: &ChangeInput) -> Re
     involved.sort();
     involved.dedup();
     let circle_info = store.circle(&cap.also::<act::ViewCircle>().ok_or(Error::Forbidden)?, ctx.now).await?;
-    let recipients: Vec<_> = store
-        .notification_recipients(&cap, ctx.now)
-        .await?
-        .into_iter()
-        // About one's own agreements even without immediate e-mail; not for
-        // someone who turned every e-mail about this circle off.
-        .filter(|r| involved.contains(&&r.member_id) && (r.settings.immediate || r.settings.digest != Digest::Off))
-        .collect();
+    // About one's own agreements even without immediate e-mail; not for
+    // someone who turned every e-mail about this circle off.
+    let recipients = notify::mail_recipients(ctx, &cap, |r| involved.contains(&&r.member_id)).await?;
     let link = ctx.state.config.link(&format!("/circles/{circle}/agreements"));
     let descriptions: Vec<&str> = touched.iter().map(|a| a.description.as_str()).collect();
     let mails = notify::about_change(

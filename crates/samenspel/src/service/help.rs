@@ -14,7 +14,7 @@ use samenspel_core::member::Member;
 use samenspel_core::recurrence::{End, Frequency, Length, Series};
 use samenspel_core::{Error, Result};
 use samenspel_store::access::Can;
-use samenspel_store::logbook::{Digest, Recipient};
+use samenspel_store::logbook::Recipient;
 
 pub struct HelpView {
     pub requests: Vec<Request>,
@@ -255,14 +255,7 @@ pub fn window(tr: &Tr, r: &Request) -> String {
 }
 
 async fn recipients<A>(ctx: &Ctx<'_>, cap: &Can<A>) -> Result<Vec<Recipient>> {
-    Ok(ctx
-        .state
-        .store
-        .notification_recipients(cap, ctx.now)
-        .await?
-        .into_iter()
-        .filter(|r| &r.member_id != cap.member_id() && (r.settings.immediate || r.settings.digest != Digest::Off))
-        .collect())
+    super::notify::mail_recipients(ctx, cap, |r| &r.member_id != cap.member_id()).await
 }
 
 async fn send<A>(

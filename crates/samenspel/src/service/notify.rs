@@ -215,6 +215,18 @@ fn mail_job(
     held_until_quiet_hours_end(mail, now, r.settings.quiet)
 }
 
+/// The members of the capability's circle whom news by e-mail may reach
+/// (not those who turned every e-mail about the circle off), among those
+/// `keep` picks.
+pub async fn mail_recipients<A>(
+    ctx: &super::Ctx<'_>,
+    cap: &samenspel_store::access::Can<A>,
+    keep: impl Fn(&Recipient) -> bool,
+) -> samenspel_core::Result<Vec<Recipient>> {
+    let all = ctx.state.store.notification_recipients(cap, ctx.now).await?;
+    Ok(all.into_iter().filter(|r| r.settings.wants_mail() && keep(r)).collect())
+}
+
 /// A rendered notification as a job that waits for the end of the
 /// recipient's quiet hours. A mail that cannot be rendered is logged and
 /// left out, so one bad template does not stop the others.

@@ -6,26 +6,21 @@
 //! recipient and show on the member's page.
 
 use crate::logbook::post_entry;
-use crate::support::{TUser, TestApp, TestDb, client, professional, relative, volunteer};
+use crate::support::fixtures::cast;
+use crate::support::{TestApp, TestDb, client, professional, relative, volunteer};
 use axum::http::{Method, StatusCode};
-use samenspel_core::ids::CircleId;
 use serde_json::json;
 
-/// Henk (client), his wife Ans (family carer), nurse Fatima, volunteer
-/// Thijs, and an outsider with a circle of their own.
-struct Henk {
-    circle: CircleId,
-    henk: TUser,
-    ans: TUser,
-    fatima: TUser,
-    thijs: TUser,
-    outsider: TUser,
-}
-
-async fn henk(app: &TestApp) -> Henk {
-    let (circle, [henk, ans, fatima, thijs]) =
-        app.cast("Henk de Vries", [client("Henk"), relative("Ans"), professional("Fatima"), volunteer("Thijs")]).await;
-    Henk { circle, henk, ans, fatima, thijs, outsider: app.outsider().await }
+cast! {
+    /// Henk (client), his wife Ans (family carer), nurse Fatima, volunteer
+    /// Thijs, and an outsider with a circle of their own.
+    struct Henk("Henk de Vries") {
+        henk: client("Henk"),
+        ans: relative("Ans"),
+        fatima: professional("Fatima"),
+        thijs: volunteer("Thijs"),
+    } + outsider;
+    async fn henk;
 }
 
 pub async fn dit_ben_ik_keeps_every_version_and_its_audience(db: TestDb) {

@@ -5,26 +5,23 @@
 //! to winter time; a professionals-only appointment never reaches a
 //! volunteer — not in the agenda, not on the overview, not in the feed.
 
-use crate::support::{Client, TUser, TestApp, TestDb, client, professional, relative, volunteer};
+use crate::support::fixtures::cast;
+use crate::support::{Client, TestApp, TestDb, client, professional, relative, volunteer};
 use axum::http::StatusCode;
 use icalendar::{Component as _, EventLike as _};
 use jiff::civil::{Date, DateTime, Weekday};
 use samenspel_core::ids::CircleId;
 use samenspel_core::role::Role;
 
-struct Circle {
-    id: CircleId,
-    ans: TUser,
-    fatima: TUser,
-    thijs: TUser,
-    henk: TUser,
-}
-
-async fn circle(app: &TestApp) -> Circle {
-    let (id, [henk, ans, fatima, thijs]) = app
-        .cast("Henk de Vries", [client("Henk"), relative("Ans").manager(), professional("Fatima"), volunteer("Thijs")])
-        .await;
-    Circle { id, ans, fatima, thijs, henk }
+cast! {
+    /// Henk's circle: his wife Ans manages it, nurse Fatima, volunteer Thijs.
+    struct Circle("Henk de Vries") {
+        henk: client("Henk"),
+        ans: relative("Ans").manager(),
+        fatima: professional("Fatima"),
+        thijs: volunteer("Thijs"),
+    };
+    async fn circle;
 }
 
 fn today() -> Date {
@@ -103,14 +100,14 @@ pub async fn a_volunteer_signs_up_and_the_gap_closes(db: TestDb) {
     let mut ans = app.signed_in(&c.ans).await;
     let mut thijs = app.signed_in(&c.thijs).await;
     let mut henk = app.signed_in(&c.henk).await;
-    let overview = format!("/circles/{}", c.id);
+    let overview = format!("/circles/{}", c.circle);
     for client in [&mut ans, &mut thijs, &mut henk] {
         assert_eq!(client.get(&overview).await.status, StatusCode::OK);
     }
     let tuesday = next(Weekday::Tuesday, 0);
     let item = plan_evening(
         &mut ans,
-        &c.id,
+        &c.circle,
         tuesday,
         "21:30",
         &[("repeat", "weekly"), ("weekdays", "tu"), ("audience", "circle")],
@@ -124,31 +121,31 @@ pub async fn a_volunteer_signs_up_and_the_gap_closes(db: TestDb) {
     assert!(page.body.contains(&first), "{}", page.body);
 
     // Thijs signs up from the agenda; Ans sees that Tuesday's gap close.
-    let r = thijs.post(&format!("/circles/{}{first}", c.id), &[("back", "agenda")]).await;
+    let r = thijs.post(&format!("/circles/{}{first}", c.circle), &[("back", "agenda")]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    assert_eq!(r.location(), Some(format!("/circles/{}/agenda?done=notice-signed-up", c.id).as_str()));
+    assert_eq!(r.location(), Some(format!("/circles/{}/agenda?done=notice-signed-up", c.circle).as_str()));
     let page = ans.get(&overview).await;
     assert!(!page.body.contains(&first), "the gap closed: {}", page.body);
     assert!(page.body.contains(&format!("/agenda/{item}/{}/sign-up", next(Weekday::Tuesday, 1))), "next week is open");
-    let item_page = ans.get(&format!("/circles/{}/agenda/{item}", c.id)).await;
+    let item_page = ans.get(&format!("/circles/{}/agenda/{item}", c.circle)).await;
     assert!(item_page.body.contains("Thijs"), "{}", item_page.body);
 
     // Nobody takes a place twice, and a full shift says so.
-    let again = thijs.post(&format!("/circles/{}{first}", c.id), &[]).await;
+    let again = thijs.post(&format!("/circles/{}{first}", c.circle), &[]).await;
     assert_eq!(again.status, StatusCode::CONFLICT);
     assert!(again.body.contains("Je staat al ingeschreven"), "{}", again.body);
-    let full = ans.post(&format!("/circles/{}{first}", c.id), &[]).await;
+    let full = ans.post(&format!("/circles/{}{first}", c.circle), &[]).await;
     assert_eq!(full.status, StatusCode::CONFLICT);
     assert!(full.body.contains("deze dienst is al vol"), "{}", full.body);
     // The client does not take shifts.
-    let next_week = format!("/circles/{}/agenda/{item}/{}/sign-up", c.id, next(Weekday::Tuesday, 1));
+    let next_week = format!("/circles/{}/agenda/{item}/{}/sign-up", c.circle, next(Weekday::Tuesday, 1));
     assert_eq!(henk.post(&next_week, &[]).await.status, StatusCode::FORBIDDEN);
     // A date that is not one of the shift's times does not exist.
-    let wednesday = format!("/circles/{}/agenda/{item}/{}/sign-up", c.id, next(Weekday::Wednesday, 0));
+    let wednesday = format!("/circles/{}/agenda/{item}/{}/sign-up", c.circle, next(Weekday::Wednesday, 0));
     assert_eq!(thijs.post(&wednesday, &[]).await.status, StatusCode::NOT_FOUND);
 
     // Thijs gives it back: the gap is there again, and Ans (who planned it) hears about it.
-    let r = thijs.post(&format!("/circles/{}/agenda/{item}/{tuesday}/give-back", c.id), &[]).await;
+    let r = thijs.post(&format!("/circles/{}/agenda/{item}/{tuesday}/give-back", c.circle), &[]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert!(ans.get(&overview).await.body.contains(&first));
     let noon = jiff::civil::date(2030, 1, 7).at(12, 0, 0, 0).to_zoned(jiff::tz::TimeZone::UTC).expect("noon");
@@ -163,7 +160,7 @@ pub async fn the_calendar_feed_parses_keeps_its_uids_and_the_local_hour(db: Test
     let mut ans = app.signed_in(&c.ans).await;
     let mut thijs = app.signed_in(&c.thijs).await;
     for client in [&mut ans, &mut thijs] {
-        assert_eq!(client.get(&format!("/circles/{}", c.id)).await.status, StatusCode::OK);
+        assert_eq!(client.get(&format!("/circles/{}", c.circle)).await.status, StatusCode::OK);
     }
     // A weekly Tuesday evening that runs across the next change to winter time.
     let change = next_change_to_winter_time();
@@ -171,16 +168,16 @@ pub async fn the_calendar_feed_parses_keeps_its_uids_and_the_local_hour(db: Test
     let after = change.checked_add(jiff::Span::new().days(2)).expect("the Tuesday after");
     assert_eq!((before.weekday(), after.weekday()), (Weekday::Tuesday, Weekday::Tuesday));
     let start = before.checked_sub(jiff::Span::new().weeks(1)).expect("a week earlier").max(next(Weekday::Tuesday, 0));
-    let shift = plan_evening(&mut ans, &c.id, start, "21:00", &[("repeat", "weekly"), ("weekdays", "tu")]).await;
+    let shift = plan_evening(&mut ans, &c.circle, start, "21:00", &[("repeat", "weekly"), ("weekdays", "tu")]).await;
     for day in [before, after] {
-        let r = thijs.post(&format!("/circles/{}/agenda/{shift}/{day}/sign-up", c.id), &[]).await;
+        let r = thijs.post(&format!("/circles/{}/agenda/{shift}/{day}/sign-up", c.circle), &[]).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     }
     // Billiards, weekly, that Thijs goes along to: one series with its rule.
-    let thijs_member = app.member_id(&c.id, &c.thijs).await.to_string();
+    let thijs_member = app.member_id(&c.circle, &c.thijs).await.to_string();
     let billiards = plan(
         &mut ans,
-        &c.id,
+        &c.circle,
         &[
             ("kind", "activity"),
             ("title", "Biljarten"),
@@ -243,7 +240,7 @@ pub async fn the_calendar_feed_parses_keeps_its_uids_and_the_local_hour(db: Test
     assert_eq!(uids, uids_again);
     let r = ans
         .post(
-            &format!("/circles/{}/agenda/{billiards}", c.id),
+            &format!("/circles/{}/agenda/{billiards}", c.circle),
             &[
                 ("kind", "activity"),
                 ("title", "Biljarten bij De Keu"),
@@ -280,12 +277,12 @@ pub async fn a_professionals_only_appointment_never_reaches_a_volunteer(db: Test
     let mut ans = app.signed_in(&c.ans).await;
     let mut henk = app.signed_in(&c.henk).await;
     for client in [&mut fatima, &mut thijs, &mut ans, &mut henk] {
-        assert_eq!(client.get(&format!("/circles/{}", c.id)).await.status, StatusCode::OK);
+        assert_eq!(client.get(&format!("/circles/{}", c.circle)).await.status, StatusCode::OK);
     }
     let thursday = next(Weekday::Thursday, 0).to_string();
     let secret = plan(
         &mut fatima,
-        &c.id,
+        &c.circle,
         &[
             ("kind", "appointment"),
             ("title", "Overleg geheugenpoli"),
@@ -300,7 +297,7 @@ pub async fn a_professionals_only_appointment_never_reaches_a_volunteer(db: Test
     // A professionals-only shift, too: its gap must not show either.
     let secret_shift = plan(
         &mut fatima,
-        &c.id,
+        &c.circle,
         &[
             ("kind", "shift"),
             ("title", "Nachtdienst verpleging"),
@@ -314,18 +311,18 @@ pub async fn a_professionals_only_appointment_never_reaches_a_volunteer(db: Test
     .await;
     let feed = feed_path(&mut thijs).await;
     for (who, client) in [("Thijs", &mut thijs), ("Ans", &mut ans)] {
-        let list = client.get(&format!("/circles/{}/agenda", c.id)).await;
-        let week = client.get(&format!("/circles/{}/agenda?view=week&from={thursday}", c.id)).await;
-        let overview = client.get(&format!("/circles/{}", c.id)).await;
+        let list = client.get(&format!("/circles/{}/agenda", c.circle)).await;
+        let week = client.get(&format!("/circles/{}/agenda?view=week&from={thursday}", c.circle)).await;
+        let overview = client.get(&format!("/circles/{}", c.circle)).await;
         for page in [&list, &week, &overview] {
             assert_eq!(page.status, StatusCode::OK);
             assert!(!page.body.contains("geheugenpoli"), "{who}: {}", page.body);
             assert!(!page.body.contains("Nachtdienst"), "{who}: {}", page.body);
         }
         for id in [&secret, &secret_shift] {
-            assert_eq!(client.get(&format!("/circles/{}/agenda/{id}", c.id)).await.status, StatusCode::NOT_FOUND);
+            assert_eq!(client.get(&format!("/circles/{}/agenda/{id}", c.circle)).await.status, StatusCode::NOT_FOUND);
         }
-        let sign_up = format!("/circles/{}/agenda/{secret_shift}/{thursday}/sign-up", c.id);
+        let sign_up = format!("/circles/{}/agenda/{secret_shift}/{thursday}/sign-up", c.circle);
         assert_eq!(client.post(&sign_up, &[]).await.status, StatusCode::NOT_FOUND, "{who}");
     }
     let (_, body) = fetch(&app, &feed).await;
@@ -333,7 +330,7 @@ pub async fn a_professionals_only_appointment_never_reaches_a_volunteer(db: Test
     assert!(!body.contains("geheugenpoli") && !body.contains("Nachtdienst"), "{body}");
     // The professional and the client see it.
     for client in [&mut fatima, &mut henk] {
-        let page = client.get(&format!("/circles/{}/agenda", c.id)).await;
+        let page = client.get(&format!("/circles/{}/agenda", c.circle)).await;
         assert!(page.body.contains("Overleg geheugenpoli"), "{}", page.body);
     }
     let fatima_feed = feed_path(&mut fatima).await;
@@ -344,10 +341,10 @@ pub async fn bad_agenda_input_is_named_and_kept(db: TestDb) {
     let app = TestApp::new(db).await;
     let c = circle(&app).await;
     let mut ans = app.signed_in(&c.ans).await;
-    assert_eq!(ans.get(&format!("/circles/{}/agenda/new", c.id)).await.status, StatusCode::OK);
+    assert_eq!(ans.get(&format!("/circles/{}/agenda/new", c.circle)).await.status, StatusCode::OK);
     let r = ans
         .post(
-            &format!("/circles/{}/agenda", c.id),
+            &format!("/circles/{}/agenda", c.circle),
             &[
                 ("kind", "shift"),
                 ("title", ""),
@@ -364,7 +361,7 @@ pub async fn bad_agenda_input_is_named_and_kept(db: TestDb) {
         assert!(r.body.contains(message), "{message}: {}", r.body);
     }
     assert!(r.body.contains("value=\"Thuis bij Henk\""), "what was typed stays");
-    let agenda = ans.get(&format!("/circles/{}/agenda", c.id)).await;
+    let agenda = ans.get(&format!("/circles/{}/agenda", c.circle)).await;
     assert!(agenda.body.contains("Er staat nog niets in de agenda"), "nothing was saved");
 }
 
@@ -377,7 +374,7 @@ pub async fn a_reminder_the_day_before_and_cover_asked_in_turn(db: TestDb) {
         app.state
             .store
             .internal()
-            .add_member(&c.id, &u.id, role, "", false, false, None, jiff::Timestamp::now())
+            .add_member(&c.circle, &u.id, role, "", false, false, None, jiff::Timestamp::now())
             .await
             .expect("member");
     }
@@ -385,11 +382,11 @@ pub async fn a_reminder_the_day_before_and_cover_asked_in_turn(db: TestDb) {
     let mut thijs = app.signed_in(&c.thijs).await;
     let mut kees_c = app.signed_in(&kees).await;
     for client in [&mut ans, &mut thijs, &mut kees_c] {
-        assert_eq!(client.get(&format!("/circles/{}", c.id)).await.status, StatusCode::OK);
+        assert_eq!(client.get(&format!("/circles/{}", c.circle)).await.status, StatusCode::OK);
     }
     let tuesday = next(Weekday::Tuesday, 1);
-    let item = plan_evening(&mut ans, &c.id, tuesday, "21:00", &[]).await;
-    let page_path = format!("/circles/{}/agenda/{item}", c.id);
+    let item = plan_evening(&mut ans, &c.circle, tuesday, "21:00", &[]).await;
+    let page_path = format!("/circles/{}/agenda/{item}", c.circle);
     let on = format!("{page_path}/{tuesday}");
     assert_eq!(thijs.post(&format!("{on}/sign-up"), &[]).await.status, StatusCode::SEE_OTHER);
 
@@ -409,7 +406,7 @@ pub async fn a_reminder_the_day_before_and_cover_asked_in_turn(db: TestDb) {
     // Piet helped recently; Ans and Kees never did. Thijs gives the shift
     // back and asks for cover: Ans is asked first, then — after she says
     // she cannot — Kees. Nobody is asked twice at once.
-    let piet_member = app.member_id(&c.id, &piet).await;
+    let piet_member = app.member_id(&c.circle, &piet).await;
     app.db
         .raw(&format!(
             "INSERT INTO shift_signups (item_id, on_date, member_id, signed_up_at) VALUES ('{item}', '2026-01-06', '{piet_member}', 0)"

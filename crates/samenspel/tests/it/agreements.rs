@@ -1,32 +1,23 @@
 //! Agreements: who does what by domain and step, who may change what, and
 //! the overview's list of agreements to talk about.
 
-use crate::support::{TUser, TestApp, TestDb, client, professional, relative, representative, volunteer};
+use crate::support::fixtures::cast;
+use crate::support::{TestApp, TestDb, client, professional, relative, representative, volunteer};
 use axum::http::{Method, StatusCode};
-use samenspel_core::ids::CircleId;
 use serde_json::json;
 
-/// Henk (the client), his daughter Ans (family carer, not a manager), his
-/// granddaughter Ellen (representative), nurse Fatima, volunteer Thijs, and
-/// an outsider with a circle of their own.
-struct Henk {
-    circle: CircleId,
-    henk: TUser,
-    ans: TUser,
-    ellen: TUser,
-    fatima: TUser,
-    thijs: TUser,
-    outsider: TUser,
-}
-
-async fn henk(app: &TestApp) -> Henk {
-    let (circle, [henk, ans, ellen, fatima, thijs]) = app
-        .cast(
-            "Henk de Vries",
-            [client("Henk"), relative("Ans"), representative("Ellen"), professional("Fatima"), volunteer("Thijs")],
-        )
-        .await;
-    Henk { circle, henk, ans, ellen, fatima, thijs, outsider: app.outsider().await }
+cast! {
+    /// Henk (the client), his daughter Ans (family carer, not a manager), his
+    /// granddaughter Ellen (representative), nurse Fatima, volunteer Thijs, and
+    /// an outsider with a circle of their own.
+    struct Henk("Henk de Vries") {
+        henk: client("Henk"),
+        ans: relative("Ans"),
+        ellen: representative("Ellen"),
+        fatima: professional("Fatima"),
+        thijs: volunteer("Thijs"),
+    } + outsider;
+    async fn henk;
 }
 
 fn agreement(domain: &str, step: i64, description: &str) -> serde_json::Value {

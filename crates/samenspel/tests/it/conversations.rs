@@ -3,31 +3,22 @@
 //! an audience holds on pages and the API; a profile is private until shared;
 //! SOFA roles are marked by the carer and by professionals only.
 
-use crate::support::{TUser, TestApp, TestDb, client, professional, relative, volunteer};
+use crate::support::fixtures::cast;
+use crate::support::{TestApp, TestDb, client, professional, relative, volunteer};
 use axum::http::{Method, StatusCode};
-use samenspel_core::ids::CircleId;
 use serde_json::json;
 
-/// Henk (client), his daughter Ans and son Kees (family carers), nurse
-/// Fatima, volunteer Thijs, and an outsider with a circle of their own.
-struct Henk {
-    circle: CircleId,
-    henk: TUser,
-    ans: TUser,
-    kees: TUser,
-    fatima: TUser,
-    thijs: TUser,
-    outsider: TUser,
-}
-
-async fn henk(app: &TestApp) -> Henk {
-    let (circle, [henk, ans, kees, fatima, thijs]) = app
-        .cast(
-            "Henk de Vries",
-            [client("Henk"), relative("Ans"), relative("Kees"), professional("Fatima"), volunteer("Thijs")],
-        )
-        .await;
-    Henk { circle, henk, ans, kees, fatima, thijs, outsider: app.outsider().await }
+cast! {
+    /// Henk (client), his daughter Ans and son Kees (family carers), nurse
+    /// Fatima, volunteer Thijs, and an outsider with a circle of their own.
+    struct Henk("Henk de Vries") {
+        henk: client("Henk"),
+        ans: relative("Ans"),
+        kees: relative("Kees"),
+        fatima: professional("Fatima"),
+        thijs: volunteer("Thijs"),
+    } + outsider;
+    async fn henk;
 }
 
 /// The id at the end of a redirect to a conversation (before any query).

@@ -6,7 +6,6 @@
 use crate::support::{TestApp, TestDb};
 use axum::http::StatusCode;
 use samenspel_core::Timestamp;
-use samenspel_core::locale::Locale;
 use samenspel_core::role::{OrgRole, Role};
 
 pub async fn members_of_the_locations_circles_join_an_open_meeting(db: TestDb) {
@@ -21,13 +20,7 @@ pub async fn members_of_the_locations_circles_join_an_open_meeting(db: TestDb) {
     let (ans, thijs, henk, kees) =
         (app.user("Ans").await, app.user("Thijs").await, app.user("Henk").await, app.user("Kees").await);
     let me = app.acting_as(&marieke).await;
-    let ctx = samenspel::service::Ctx {
-        state: &app.state,
-        user: &me,
-        source: &samenspel_core::audit::Source::system("test"),
-        now,
-        tr: samenspel::i18n::Tr::new(Locale::Nl),
-    };
+    let ctx = app.ctx(&me, now);
     let start = |name: &str, location: &samenspel_core::ids::LocationId| samenspel::service::circles::StartCircle {
         client_name: name.into(),
         organisation_id: Some(org.to_string()),

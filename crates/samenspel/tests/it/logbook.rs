@@ -2,52 +2,37 @@
 //! API), photos without metadata, read receipts, open items, edits and
 //! tombstones, pagination, notifications and summaries.
 
+use crate::support::fixtures::cast;
 use crate::support::photos::{contains, gps_bytes, jpeg_with_gps, multipart};
 use crate::support::{Client, Engine, Resp, TUser, TestApp, TestDb, professional, relative, representative, volunteer};
 use axum::body::Body;
 use axum::http::{Method, Request};
 use jiff::SignedDuration;
-use samenspel::service::{Ctx, logbook, notifications};
+use samenspel::service::{logbook, notifications};
 use samenspel_core::Timestamp;
 use samenspel_core::ids::CircleId;
-use samenspel_core::locale::Locale;
 use samenspel_store::access::MemberLink;
 use serde_json::json;
 
 const BOUNDARY: &str = "logbook-test-boundary";
 
-/// A circle of Henk with a relative (manager), a volunteer, a nurse, the
-/// client's representative and an outsider.
-struct Henk {
-    circle: CircleId,
-    ans: TUser,
-    thijs: TUser,
-    fatima: TUser,
-    ellen: TUser,
-    outsider: TUser,
-}
-
-async fn henk(app: &TestApp) -> Henk {
-    let (circle, [ans, thijs, fatima, ellen]) = app
-        .cast(
-            "Henk de Vries",
-            [relative("Ans").manager(), volunteer("Thijs"), professional("Fatima"), representative("Ellen")],
-        )
-        .await;
-    Henk { circle, ans, thijs, fatima, ellen, outsider: app.outsider().await }
-}
-
-static SOURCE: std::sync::LazyLock<samenspel_core::audit::Source> = std::sync::LazyLock::new(Default::default);
-
-fn ctx<'a>(app: &'a TestApp, user: &'a samenspel_store::access::CurrentUser, now: Timestamp) -> Ctx<'a> {
-    Ctx { state: &app.state, user, source: &SOURCE, now, tr: samenspel::i18n::Tr::new(Locale::Nl) }
+cast! {
+    /// A circle of Henk with a relative (manager), a volunteer, a nurse, the
+    /// client's representative and an outsider.
+    struct Henk("Henk de Vries") {
+        ans: relative("Ans").manager(),
+        thijs: volunteer("Thijs"),
+        fatima: professional("Fatima"),
+        ellen: representative("Ellen"),
+    } + outsider;
+    async fn henk;
 }
 
 async fn write(app: &TestApp, who: &TUser, circle: &CircleId, kind: &str, audience: &str, body: &str) -> String {
     let me = app.acting_as(who).await;
     let input =
         logbook::WriteEntry { kind: kind.into(), audience: audience.into(), body: body.into(), ..Default::default() };
-    logbook::write(&ctx(app, &me, Timestamp::now()), circle, &input, vec![], None).await.expect("entry written")
+    logbook::write(&app.ctx(&me, Timestamp::now()), circle, &input, vec![], None).await.expect("entry written")
 }
 
 /// Posts the writing form (multipart) with optional files.
@@ -141,7 +126,7 @@ pub async fn chosen_audience_is_exactly_the_chosen(db: TestDb) {
         body: "Kun je naar zijn voeten kijken?".into(),
         ..Default::default()
     };
-    let id = logbook::write(&ctx(&app, &me, Timestamp::now()), &h.circle, &input, vec![], None).await.expect("written");
+    let id = logbook::write(&app.ctx(&me, Timestamp::now()), &h.circle, &input, vec![], None).await.expect("written");
     // The writer and the chosen read it; so does Ellen, the representative —
     // the client side reads everything about the client; Thijs does not.
     for (who, visible) in [(&h.ans, true), (&h.fatima, true), (&h.thijs, false), (&h.ellen, true)] {
@@ -261,7 +246,7 @@ async fn logbook_cap(
     circle: &CircleId,
 ) -> samenspel_store::access::Can<samenspel_core::access::act::ReadLogbook> {
     let me = app.acting_as(who).await;
-    ctx(app, &me, Timestamp::now())
+    app.ctx(&me, Timestamp::now())
         .can::<samenspel_core::access::act::ReadLogbook>(
             circle,
             samenspel_core::audit::What::new(samenspel_core::audit::Operation::Read, "test", "circle", None),
@@ -315,7 +300,7 @@ pub async fn unread_counts_start_where_the_reader_caught_up(db: TestDb) {
                 body: text.into(),
                 ..Default::default()
             };
-            logbook::write(&ctx(app, me, at(mins)), circle, &input, vec![], None).await.expect("written")
+            logbook::write(&app.ctx(me, at(mins)), circle, &input, vec![], None).await.expect("written")
         }
     };
     let first = write_at(1, "Eerste").await;
@@ -551,7 +536,7 @@ pub async fn keyset_pages_cover_everything_once(db: TestDb) {
             body: format!("Bericht {i}"),
             ..Default::default()
         };
-        written.push(logbook::write(&ctx(&app, &me, at), &h.circle, &input, vec![], None).await.expect("written"));
+        written.push(logbook::write(&app.ctx(&me, at), &h.circle, &input, vec![], None).await.expect("written"));
     }
     let mut c = app.api_as(&h.thijs).await;
     let mut seen: Vec<String> = Vec::new();
@@ -631,7 +616,7 @@ async fn settings(
         quiet_from: quiet.map(|q| q.0.to_owned()).unwrap_or_default(),
         quiet_until: quiet.map(|q| q.1.to_owned()).unwrap_or_default(),
     };
-    notifications::set_mine(&ctx(app, &me, Timestamp::now()), circle, &input).await.expect("settings saved");
+    notifications::set_mine(&app.ctx(&me, Timestamp::now()), circle, &input).await.expect("settings saved");
 }
 
 fn decoded(m: &crate::support::smtp::Received) -> String {

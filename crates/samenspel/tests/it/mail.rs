@@ -17,13 +17,7 @@ async fn invite(
     locale: Locale,
 ) {
     let me = app.acting_as(from).await;
-    let ctx = samenspel::service::Ctx {
-        state: &app.state,
-        user: &me,
-        source: &samenspel_core::audit::Source::default(),
-        now: Timestamp::now(),
-        tr: samenspel::i18n::Tr::new(locale),
-    };
+    let ctx = samenspel::service::Ctx { tr: samenspel::i18n::Tr::new(locale), ..app.ctx(&me, Timestamp::now()) };
     let input = Invite { email: Some(to.into()), role: "volunteer".into(), ..Default::default() };
     invitations::create(&ctx, circle, &input, None).await.expect("invitation");
 }

@@ -126,13 +126,7 @@ async fn world(app: &TestApp, p: &People, archived: bool) -> World {
     // The outsider manages a circle of their own.
     app.circle("Iemand anders", &[(&p.outsider, Role::Relative, true)]).await;
     let me = app.acting_as(&first.1).await;
-    let ctx = samenspel::service::Ctx {
-        state: &app.state,
-        user: &me,
-        source: &samenspel_core::audit::Source::default(),
-        now,
-        tr: samenspel::i18n::Tr::new(samenspel_core::locale::Locale::Nl),
-    };
+    let ctx = app.ctx(&me, now);
     // Straight into the store: the invitation form's rate limit is not under test here.
     let cap = ctx
         .can::<samenspel_core::access::act::InviteMembers>(

@@ -1,27 +1,21 @@
 //! The network map: contacts and members on it, the picture and its table,
 //! who may redraw it, and that nobody outside the circle sees any of it.
 
-use crate::support::{TUser, TestApp, TestDb, client, professional, relative, volunteer};
+use crate::support::fixtures::cast;
+use crate::support::{TestApp, TestDb, client, professional, relative, volunteer};
 use axum::http::{Method, StatusCode};
-use samenspel_core::ids::CircleId;
 use serde_json::json;
 
-/// Henk's circle: a nurse, a daughter, a volunteer, the client himself and
-/// an outsider with a circle of their own.
-struct Henk {
-    circle: CircleId,
-    fatima: TUser,
-    ans: TUser,
-    thijs: TUser,
-    henk: TUser,
-    outsider: TUser,
-}
-
-async fn henk(app: &TestApp) -> Henk {
-    let (circle, [ans, fatima, thijs, henk]) = app
-        .cast("Henk de Vries", [relative("Ans").manager(), professional("Fatima"), volunteer("Thijs"), client("Henk")])
-        .await;
-    Henk { circle, fatima, ans, thijs, henk, outsider: app.outsider().await }
+cast! {
+    /// Henk's circle: a nurse, a daughter, a volunteer, the client himself and
+    /// an outsider with a circle of their own.
+    struct Henk("Henk de Vries") {
+        ans: relative("Ans").manager(),
+        fatima: professional("Fatima"),
+        thijs: volunteer("Thijs"),
+        henk: client("Henk"),
+    } + outsider;
+    async fn henk;
 }
 
 /// The contact with id `id` on a network map read over the API.

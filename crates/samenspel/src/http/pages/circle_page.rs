@@ -26,13 +26,11 @@
 //! }
 //! ```
 
-use super::UserPage;
-use crate::app::AppState;
+use super::user_page::{PathId, PathPage, path_id};
 use crate::http::errors::PageError;
 use crate::service::InCircle;
-use axum::extract::{FromRequestParts, RawPathParams};
+use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use samenspel_core::Error;
 use samenspel_core::access::CircleAction;
 use samenspel_core::circle::Circle;
 use samenspel_core::ids::CircleId;
@@ -46,28 +44,22 @@ impl<S: Send + Sync> FromRequestParts<S> for CirclePath {
     type Rejection = PageError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, PageError> {
-        let params = RawPathParams::from_request_parts(parts, state).await.map_err(|_| Error::NotFound)?;
-        let raw = params.iter().find(|(k, _)| *k == "circle").map(|(_, v)| v).unwrap_or("");
-        Ok(CirclePath(CircleId::parse(raw).ok_or(Error::NotFound)?))
+        Ok(CirclePath(path_id(parts, state).await?))
+    }
+}
+
+impl PathId for CircleId {
+    const PARAM: &'static str = "circle";
+
+    fn parse(raw: &str) -> Option<Self> {
+        CircleId::parse(raw)
     }
 }
 
 crate::http::path_ids::path_ids!(PageError);
 
 /// A signed-in request for a page about one circle.
-pub struct CirclePage {
-    pub page: UserPage,
-    /// The circle in the path.
-    pub id: CircleId,
-}
-
-impl std::ops::Deref for CirclePage {
-    type Target = UserPage;
-
-    fn deref(&self) -> &UserPage {
-        &self.page
-    }
-}
+pub type CirclePage = PathPage<CircleId>;
 
 impl CirclePage {
     /// The circle's header and tabs, with `active` marked.
@@ -78,15 +70,6 @@ impl CirclePage {
     /// A path inside this circle: `at("/logbook")` is `/circles/{id}/logbook`.
     pub fn at(&self, rest: &str) -> String {
         format!("/circles/{}{rest}", self.id)
-    }
-}
-
-impl FromRequestParts<AppState> for CirclePage {
-    type Rejection = PageError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, PageError> {
-        let CirclePath(id) = CirclePath::from_request_parts(parts, state).await?;
-        Ok(CirclePage { page: UserPage::from_request_parts(parts, state).await?, id })
     }
 }
 

@@ -130,6 +130,19 @@ impl AudienceChoice {
     }
 }
 
+/// `has_chosen` for a form with a `chosen` list (the members of a "chosen"
+/// audience), which `audience_fields.html` asks for each member.
+macro_rules! audience_fields {
+    ($form:ident) => {
+        impl $form {
+            pub fn has_chosen(&self, id: &str) -> bool {
+                self.chosen.iter().any(|c| c == id)
+            }
+        }
+    };
+}
+pub(crate) use audience_fields;
+
 /// A form that carries nothing but its CSRF token (a button).
 #[derive(serde::Deserialize, Default)]
 pub struct Empty {}

@@ -174,11 +174,9 @@ pub struct AskForm {
     chosen: Vec<String>,
 }
 
-impl AskForm {
-    pub fn has_chosen(&self, id: &str) -> bool {
-        self.chosen.iter().any(|c| c == id)
-    }
+super::forms::audience_fields!(AskForm);
 
+impl AskForm {
     fn input(&self) -> RequestInput {
         RequestInput {
             template: self.template.clone(),

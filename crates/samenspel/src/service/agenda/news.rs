@@ -45,14 +45,7 @@ pub(super) async fn involved<A>(ctx: &Ctx<'_>, cap: &Can<A>, item: &Item, on: Op
         .chain(item.along.iter().map(|(m, _)| m))
         .chain(signups.iter().map(|s| &s.member_id))
         .collect();
-    Ok(ctx
-        .state
-        .store
-        .notification_recipients(cap, ctx.now)
-        .await?
-        .into_iter()
-        .filter(|r| ids.contains(&&r.member_id) && (r.settings.immediate || r.settings.digest != Digest::Off))
-        .collect())
+    crate::service::notify::mail_recipients(ctx, cap, |r| ids.contains(&&r.member_id)).await
 }
 
 pub(super) async fn tell<A>(ctx: &Ctx<'_>, cap: &Can<A>, item: &Item, on: Option<Date>, news: News) -> Result<()> {

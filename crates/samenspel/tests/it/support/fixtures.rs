@@ -169,15 +169,26 @@ impl TestApp {
         outsider
     }
 
-    async fn make_circle(&self, client_name: &str, starter: &TUser, role: Role, now: Timestamp) -> CircleId {
-        let me = self.acting_as(starter).await;
-        let ctx = samenspel::service::Ctx {
+    /// A service context for `user` at `now`, in Dutch, from the tests.
+    pub fn ctx<'a>(
+        &'a self,
+        user: &'a samenspel_store::access::CurrentUser,
+        now: Timestamp,
+    ) -> samenspel::service::Ctx<'a> {
+        static SOURCE: std::sync::LazyLock<samenspel_core::audit::Source> =
+            std::sync::LazyLock::new(|| samenspel_core::audit::Source::system("test"));
+        samenspel::service::Ctx {
             state: &self.state,
-            user: &me,
-            source: &samenspel_core::audit::Source::system("test"),
+            user,
+            source: &SOURCE,
             now,
             tr: samenspel::i18n::Tr::new(Locale::Nl),
-        };
+        }
+    }
+
+    async fn make_circle(&self, client_name: &str, starter: &TUser, role: Role, now: Timestamp) -> CircleId {
+        let me = self.acting_as(starter).await;
+        let ctx = self.ctx(&me, now);
         let input = samenspel::service::circles::StartCircle {
             client_name: client_name.into(),
             my_role: role.as_str().into(),
@@ -293,3 +304,31 @@ pub fn link_in(text: &str, prefix: &str) -> Option<String> {
     let end = rest.find(|c: char| c.is_whitespace() || c == '"' || c == '<' || c == '>').unwrap_or(rest.len());
     Some(rest[..end].to_owned())
 }
+
+/// A test's cast as one struct and the function that makes it: the circle,
+/// one field a part (in the order given to [`TestApp::cast`]) and, with
+/// `+ outsider`, someone outside the circle.
+///
+/// ```ignore
+/// cast! {
+///     /// Henk's circle.
+///     struct Henk("Henk de Vries") { henk: client("Henk"), ans: relative("Ans").manager() } + outsider;
+///     async fn henk;
+/// }
+/// ```
+macro_rules! cast {
+    ($(#[$m:meta])* struct $name:ident($client:literal) { $($who:ident: $part:expr),+ $(,)? } $(+ $outsider:ident)?; async fn $make:ident;) => {
+        $(#[$m])*
+        struct $name {
+            circle: samenspel_core::ids::CircleId,
+            $($who: $crate::support::TUser,)+
+            $($outsider: $crate::support::TUser,)?
+        }
+
+        async fn $make(app: &$crate::support::TestApp) -> $name {
+            let (circle, [$($who),+]) = app.cast($client, [$($part),+]).await;
+            $name { circle, $($who,)+ $($outsider: app.outsider().await,)? }
+        }
+    };
+}
+pub(crate) use cast;

@@ -67,7 +67,7 @@ pub struct MapForm {
     chosen: Vec<String>,
 }
 
-audience_fields!(MapForm);
+crate::http::pages::forms::audience_fields!(MapForm);
 
 impl MapForm {
     pub fn text(&self, q: &Quadrant) -> &str {
@@ -185,7 +185,9 @@ pub async fn map_edit(p: CirclePage, Object(map): Object) -> PageResult {
     render(&map_form_page(&p, Some(&map), None, Errors::default()).await?)
 }
 
-async fn save_map(p: CirclePage, map: Option<String>, f: MapForm) -> PageResult {
+/// Makes an empathy map, or corrects the one the path names.
+pub async fn map_save(p: CirclePage, map: Option<Object>, Form(f): Form<MapForm>) -> PageResult {
+    let map = map.map(|Object(id)| id);
     let input = f.input();
     save_form(
         about::save_empathy_map(&p.ctx(), &p.id, map.as_deref(), &input).await,
@@ -193,14 +195,6 @@ async fn save_map(p: CirclePage, map: Option<String>, f: MapForm) -> PageResult 
         async |errors| map_form_page(&p, map.as_deref(), Some(f), errors).await,
     )
     .await
-}
-
-pub async fn map_add(p: CirclePage, Form(f): Form<MapForm>) -> PageResult {
-    save_map(p, None, f).await
-}
-
-pub async fn map_change(p: CirclePage, Object(map): Object, Form(f): Form<MapForm>) -> PageResult {
-    save_map(p, Some(map), f).await
 }
 
 pub async fn map_remove(p: CirclePage, Object(map): Object, Form(_): Form<Empty>) -> PageResult {

@@ -3,23 +3,12 @@
 //! wellbeing plan with its goals and the logbook entries about them. Here:
 //! what the three share.
 
-/// The audience fields every form here has: `audience` and repeated `chosen`.
-macro_rules! audience_fields {
-    ($form:ident) => {
-        impl $form {
-            pub fn has_chosen(&self, id: &str) -> bool {
-                self.chosen.iter().any(|c| c == id)
-            }
-        }
-    };
-}
-
 mod empathy;
 mod plan;
 mod sections;
 
-pub use empathy::{map_add, map_change, map_edit, map_new, map_remove, maps};
-pub use plan::{goal_add, goal_change, goal_edit, goal_new, goal_remove, plan};
+pub use empathy::{map_edit, map_new, map_remove, map_save, maps};
+pub use plan::{goal_edit, goal_new, goal_remove, goal_save, plan};
 pub use sections::{part_form, save_part, show};
 
 use crate::http::errors::PageError;

@@ -74,7 +74,7 @@ pub struct GoalForm {
     chosen: Vec<String>,
 }
 
-audience_fields!(GoalForm);
+crate::http::pages::forms::audience_fields!(GoalForm);
 
 impl GoalForm {
     pub fn has_helper(&self, id: &str) -> bool {
@@ -177,21 +177,15 @@ pub async fn goal_edit(p: CirclePage, Object(goal): Object) -> PageResult {
     render(&goal_form_page(&p, Some(&goal), None, Errors::default()).await?)
 }
 
-async fn save_goal(p: CirclePage, goal: Option<String>, f: GoalForm) -> PageResult {
+/// Adds a goal, or changes the one the path names.
+pub async fn goal_save(p: CirclePage, goal: Option<Object>, Form(f): Form<GoalForm>) -> PageResult {
+    let goal = goal.map(|Object(id)| id);
     save_form(
         about::save_goal(&p.ctx(), &p.id, goal.as_deref(), &f.input()).await,
         |saved| p.at(&format!("/plan?done=notice-saved#goal-{saved}")),
         async |errors| goal_form_page(&p, goal.as_deref(), Some(f), errors).await,
     )
     .await
-}
-
-pub async fn goal_add(p: CirclePage, Form(f): Form<GoalForm>) -> PageResult {
-    save_goal(p, None, f).await
-}
-
-pub async fn goal_change(p: CirclePage, Object(goal): Object, Form(f): Form<GoalForm>) -> PageResult {
-    save_goal(p, Some(goal), f).await
 }
 
 pub async fn goal_remove(p: CirclePage, Object(goal): Object, Form(_): Form<Empty>) -> PageResult {

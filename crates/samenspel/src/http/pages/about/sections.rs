@@ -78,7 +78,7 @@ pub struct PartForm {
     chosen: Vec<String>,
 }
 
-audience_fields!(PartForm);
+crate::http::pages::forms::audience_fields!(PartForm);
 
 #[derive(Template)]
 #[template(path = "about_part.html")]

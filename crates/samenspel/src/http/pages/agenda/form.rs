@@ -38,11 +38,9 @@ pub struct ItemForm {
     pub(crate) chosen: Vec<String>,
 }
 
-impl ItemForm {
-    pub fn has_chosen(&self, id: &str) -> bool {
-        self.chosen.iter().any(|c| c == id)
-    }
+crate::http::pages::forms::audience_fields!(ItemForm);
 
+impl ItemForm {
     pub fn goes_along(&self, id: &str) -> bool {
         self.along.iter().any(|c| c == id)
     }
@@ -186,21 +184,15 @@ pub async fn edit_form(p: CirclePage, Object(item): Object) -> PageResult {
     render(&form_page(&p, Some(&item), None, Errors::default(), NewQuery::default()).await?)
 }
 
-async fn save(p: CirclePage, item: Option<String>, f: ItemForm) -> PageResult {
+/// Plans an item, or changes the one the path names.
+pub async fn save(p: CirclePage, item: Option<Object>, Form(f): Form<ItemForm>) -> PageResult {
+    let item = item.map(|Object(id)| id);
     save_form(
         agenda::save(&p.ctx(), &p.id, item.as_deref(), &f.input()).await,
         |saved| p.at(&format!("/agenda/{saved}?done=notice-saved")),
         async |errors| form_page(&p, item.as_deref(), Some(f), errors, NewQuery::default()).await,
     )
     .await
-}
-
-pub async fn add(p: CirclePage, Form(f): Form<ItemForm>) -> PageResult {
-    save(p, None, f).await
-}
-
-pub async fn change(p: CirclePage, Object(item): Object, Form(f): Form<ItemForm>) -> PageResult {
-    save(p, Some(item), f).await
 }
 
 pub async fn remove(p: CirclePage, Object(item): Object, Form(_): Form<Empty>) -> PageResult {

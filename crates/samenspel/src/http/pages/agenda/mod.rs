@@ -11,7 +11,7 @@ mod shifts;
 mod swaps;
 
 pub use cover::{decline_cover, find_cover};
-pub use form::{ItemForm, add, change, edit_form, new_form, remove};
+pub use form::{ItemForm, edit_form, new_form, remove, save};
 pub use hours::hours;
 pub use items::{cancel_occurrence, item, move_occurrence, restore_occurrence};
 pub use shifts::{confirm, give_back, sign_up};

@@ -48,10 +48,9 @@ pub struct EntryForm {
     goal: String,
 }
 
+crate::http::pages::forms::audience_fields!(EntryForm);
+
 impl EntryForm {
-    pub fn has_chosen(&self, id: &str) -> bool {
-        self.chosen.iter().any(|c| c == id)
-    }
     fn has_recipient(&self, id: &str) -> bool {
         self.recipients.iter().any(|c| c == id)
     }
