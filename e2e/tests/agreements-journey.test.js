@@ -111,7 +111,7 @@ const T = {
     recordedBy: 'Opgeschreven door',
     saved: 'Het gesprek is opgeschreven.',
     makeAgreement: 'Maak hier een afspraak van',
-    makeAgreementLabel: (q) => `Maak een afspraak van het antwoord op: ${q}`,
+    makeAgreementLabel: (q) => `Maak hier een afspraak van (over: ${q})`,
     madeHeading: 'Afspraken uit dit gesprek',
     answered: (n) => (n === 1 ? '1 vraag beantwoord' : `${n} vragen beantwoord`),
     agreementsMade: (n) => (n === 1 ? '1 afspraak gemaakt' : `${n} afspraken gemaakt`),
@@ -444,7 +444,14 @@ async function readConversation(page) {
       return {
         question: clean(li.querySelector('.question') && li.querySelector('.question').textContent),
         answer: clean(li.querySelector('.answer') && li.querySelector('.answer').textContent),
-        link: link ? { text: clean(link.textContent), label: link.getAttribute('aria-label'), href: link.getAttribute('href') } : null,
+        // The accessible name is the link's whole text (a visually hidden part
+        // says which answer); what shows is the text without that part.
+        link: link ? {
+          text: clean([...link.childNodes].filter((n) => !(n.classList && n.classList.contains('visually-hidden'))).map((n) => n.textContent).join('')),
+          label: clean(link.textContent),
+          ariaLabel: link.getAttribute('aria-label'),
+          href: link.getAttribute('href'),
+        } : null,
       };
     });
     const made = document.querySelector('section[aria-labelledby="made-heading"]');
@@ -702,6 +709,7 @@ test('Journey 2: a family start conversation: participants and two answers; "Maa
       assert.ok(a.link, `no "${C.makeAgreement}" under "${a.question}"`);
       assert.equal(a.link.text, C.makeAgreement);
       assert.equal(a.link.label, C.makeAgreementLabel(a.question), 'the link does not say which answer it is about');
+      assert.equal(a.link.ariaLabel, null, 'an aria-label would hide the visible text from speech input (axe label-content-name-mismatch)');
     }
     assert.equal(conv.made, null, `"${C.madeHeading}" is shown before any agreement was made`);
   });

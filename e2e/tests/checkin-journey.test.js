@@ -1,15 +1,15 @@
 'use strict';
-// The carer check-in ("Hoe gaat het met u? (mantelzorgcheck)", the EDIZ) and
+// The carer check-in ("Hoe gaat het met jou? (mantelzorgcheck)", the EDIZ) and
 // the carer's signal in headless Chromium (Dutch), in the circle of
 // mevrouw Gerda Mulder, where her son Rob Mulder (family carer) has never
 // filled it in, Noor Jansen is the professional and Marieke Hoekstra the
 // coordinator. Everybody uses a phone-sized window (390×844).
 //
 // 1. Rob goes from "Leden" to the check-in. He answers eight of the nine
-//    statements and sends them: 422, "Controleer wat u hebt ingevuld" with
+//    statements and sends them: 422, "Kijk nog eens naar wat je hebt ingevuld" with
 //    "Beantwoord alle negen de stellingen.", the missing statement marked
 //    "Kies een antwoord.", the eight answers still ticked, no score. With the
-//    ninth answer the page shows "Uw score: N van 9", N being the sum worked
+//    ninth answer the page shows "Je score: N van 9", N being the sum worked
 //    out here from the answers and the published scoring rule (Min of meer,
 //    Ja and Ja! count one point), the date, and what the score means in plain
 //    Dutch. One check-in draws no trend; after a second one (other answers,
@@ -62,46 +62,46 @@ const T = {
   makeToken: 'Sleutel maken',
   membersTab: 'Leden',
   forbidden: 'Dit mag je niet doen in deze kring.',
-  errorSummary: 'Controleer wat u hebt ingevuld', // the check-in speaks to the carer with "u"
+  errorSummary: 'Kijk nog eens naar wat je hebt ingevuld', // the check-in speaks to the carer with "je", as every screen does
   checkin: {
-    link: 'Hoe gaat het met u? Doe de mantelzorgcheck',
-    heading: 'Hoe gaat het met u? (mantelzorgcheck)',
-    privateNote: 'Alleen u ziet uw antwoorden en uw score. Niemand anders in de kring, ook de beroepskrachten en de coördinator niet.',
+    link: 'Hoe gaat het met jou? Doe de mantelzorgcheck',
+    heading: 'Hoe gaat het met jou? (mantelzorgcheck)',
+    privateNote: 'Alleen jij ziet je antwoorden en je score. Niemand anders in de kring, ook de beroepskrachten en de coördinator niet.',
     start: 'De vragen',
     again: 'Opnieuw invullen',
     submit: 'Bekijk mijn score',
     itemMissing: 'Kies een antwoord.',
     answerEvery: 'Beantwoord alle negen de stellingen.',
-    saved: 'Uw antwoorden zijn bewaard. Alleen u ziet ze.',
-    score: (score, max) => `Uw score: ${score} van ${max}`,
+    saved: 'Je antwoorden zijn bewaard. Alleen jij ziet ze.',
+    score: (score, max) => `Je score: ${score} van ${max}`,
     filledIn: (date) => `Ingevuld op ${date}`,
-    trend: 'Hoe uw score verandert',
-    chartTitle: 'Uw scores door de tijd',
+    trend: 'Hoe je score verandert',
+    chartTitle: 'Je scores door de tijd',
     chartSummary: (scores) => `${scores.length} keer ingevuld. Scores, van oud naar nieuw: ${scores.join(', ')}.`,
-    tableCaption: 'Uw scores in een tabel',
+    tableCaption: 'Je scores in een tabel',
     columns: ['Datum', 'Score'],
     cell: (score, max) => `${score} / ${max}`,
   },
   signal: {
-    heading: 'Kunt u wel wat hulp gebruiken?',
-    audience: 'Met wie wilt u dit delen?',
+    heading: 'Kun je wel wat hulp gebruiken?',
+    audience: 'Met wie wil je dit delen?',
     toCoordinator: 'met de coördinator',
     toCircle: 'met iedereen in de kring',
-    message: 'Wat wilt u erbij zeggen? (mag leeg)',
-    noScore: 'Alleen dat u hulp kunt gebruiken wordt gedeeld, met uw bericht. Uw antwoorden en uw score blijven van u.',
+    message: 'Wat wil je erbij zeggen? (mag leeg)',
+    noScore: 'We delen alleen dat je hulp kunt gebruiken, met je bericht. Je antwoorden en je score blijven van jou.',
     share: 'Deel: ik kan wel wat hulp gebruiken',
-    shared: 'Gedeeld. Hieronder ziet u wat u nu kunt doen.',
-    sharedCircle: (date) => `U heeft op ${date} met de kring gedeeld dat u wel wat hulp kunt gebruiken.`,
-    sharedCoordinator: (date) => `U heeft op ${date} met de coördinator gedeeld dat u wel wat hulp kunt gebruiken.`,
-    options: 'Wat kunt u nu doen?',
-    optionRespite: 'Vraag de kring om iemand die het even van u overneemt (respijt)',
+    shared: 'Gedeeld. Hieronder zie je wat je nu kunt doen.',
+    sharedCircle: (date) => `Je hebt op ${date} met de kring gedeeld dat je wel wat hulp kunt gebruiken.`,
+    sharedCoordinator: (date) => `Je hebt op ${date} met de coördinator gedeeld dat je wel wat hulp kunt gebruiken.`,
+    options: 'Wat kun je nu doen?',
+    optionRespite: 'Vraag de kring om iemand die het even van je overneemt (respijt)',
     optionCoordinator: (name) => `Praat met ${name} (coördinator)`,
     optionReview: 'Kijk samen opnieuw wie wat doet (evaluatiegesprek)',
     withdraw: 'Ik heb geen hulp meer nodig',
-    withdrawn: 'Uw bericht is teruggenomen.',
+    withdrawn: 'Je bericht is teruggenomen.',
     overviewHeading: 'Hulp gevraagd',
     from: (name) => `${name} kan wel wat hulp gebruiken.`,
-    mine: 'U heeft gedeeld dat u wel wat hulp kunt gebruiken.',
+    mine: 'Je hebt gedeeld dat je wel wat hulp kunt gebruiken.',
     offerHelp: 'Bied hulp aan in het logboek',
     askHelp: (name) => `Vraag hulp voor ${name}`,
     addShifts: (name) => `Diensten toevoegen om ${name} te ontlasten`,
@@ -112,7 +112,7 @@ const T = {
 // instruction, the nine statements, the five answers and the scoring rule.
 const EDIZ = {
   instruction: 'Geef aan of de afgelopen paar weken de volgende stellingen op u van toepassing waren:',
-  interpretation: "De score loopt van 0 tot 9. Hoe hoger de score, hoe meer druk u ervaart door de zorg voor uw naaste. Er is geen grens waarboven u 'overbelast' heet: kijk vooral hoe de score verandert, en of u zelf hulp wilt.",
+  interpretation: "De score loopt van 0 tot 9. Hoe hoger de score, hoe meer druk je voelt door de zorg voor je naaste. Er is geen grens waarboven je 'overbelast' heet: kijk vooral hoe de score verandert, en of je zelf hulp wilt.",
   statements: [
     'Door de situatie van mijn naaste kom ik te weinig aan mijn leven toe',
     'Het combineren van de verantwoordelijkheid voor mijn naaste en de verantwoordelijkheid voor mijn werk en/of gezin valt niet mee',
@@ -323,7 +323,7 @@ function leaks(text) {
   for (const s of state.scores || []) {
     for (const form of [`${s} van ${EDIZ.max}`, T.checkin.cell(s, EDIZ.max)]) if (text.includes(form)) found.push(`"${form}"`);
   }
-  for (const marker of ['Uw score', 'Scores, van oud naar nieuw', 'trend-chart', 'trend-table', T.checkin.tableCaption, 'min-of-meer', 'ediz-', '"total"']) {
+  for (const marker of ['Je score', 'Scores, van oud naar nieuw', 'trend-chart', 'trend-table', T.checkin.tableCaption, 'min-of-meer', 'ediz-', '"total"']) {
     if (text.includes(marker)) found.push(`"${marker}"`);
   }
   for (const id of state.checkInIds || []) if (text.includes(id)) found.push(`the check-in id ${id}`);
@@ -376,7 +376,7 @@ test('Journey 1: the family carer fills in the check-in on a phone; a missing an
   assert.notEqual(first, second, 'the two check-ins must differ in score, or the trend shows nothing');
   state.scores = [first, second];
 
-  // "Leden" → "Hoe gaat het met u? Doe de mantelzorgcheck".
+  // "Leden" → "Hoe gaat het met jou? Doe de mantelzorgcheck".
   await openMembers(rob);
   const link = rob.getByRole('link', { name: C.link, exact: true });
   assert.equal(await link.count(), 1, `the carer's members page does not have one link "${C.link}"`);
@@ -427,7 +427,7 @@ test('Journey 1: the family carer fills in the check-in on a phone; a missing an
     assert.deepEqual(await ticked(rob), expected, 'the answers given are not all ticked again');
     const now = await readCheckIn(rob);
     assert.equal(now.score, null, 'a score is shown after the refused form');
-    assert.ok(!now.main.includes('Uw score'), 'the refused form shows a score');
+    assert.ok(!now.main.includes('Je score'), 'the refused form shows a score');
   });
   await t.test('the check-in with the error does not scroll sideways on the phone', () => assertNoSidewaysScroll(rob, 'the check-in page'));
   await check(t, rob, 'checkin-error');

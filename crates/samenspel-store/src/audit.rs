@@ -187,7 +187,10 @@ impl Store {
         tx.commit().await
     }
 
-    /// Who did what in this circle, newest first, `limit` records before `before_seq`.
+    /// Who did what in this circle, newest first by the time it happened,
+    /// `limit` records after the one numbered `before_seq` in that order. (A
+    /// record can be written after a later one — a read is recorded when its
+    /// answer goes out — so sequence numbers alone are not newest first.)
     pub async fn circle_audit(
         &self,
         cap: &Can<act::ViewAuditTrail>,
@@ -196,13 +199,19 @@ impl Store {
     ) -> Result<Vec<AuditRecord>> {
         // A member's own private data is theirs: see `MEMBERS_OWN_ACTIONS`.
         let own = samenspel_core::audit::MEMBERS_OWN_ACTIONS.iter().map(|a| format!("'{a}'")).collect::<Vec<_>>();
+        let after = match before_seq {
+            Some(_) => {
+                "AND (at < (SELECT at FROM audit_log WHERE seq = $3) \
+                 OR (at = (SELECT at FROM audit_log WHERE seq = $3) AND seq < $3))"
+            }
+            None => "AND $3 IS NULL",
+        };
         let sql = format!(
-            "SELECT {} FROM audit_log WHERE circle_id = $1 AND seq < $2 AND action NOT IN ({}) ORDER BY seq DESC LIMIT $3",
+            "SELECT {} FROM audit_log WHERE circle_id = $1 AND action NOT IN ({}) {after} ORDER BY at DESC, seq DESC LIMIT $2",
             audit_columns!(),
             own.join(", ")
         );
-        let rows: Vec<Row> =
-            self.all(&sql, args![cap.circle_id().as_str(), before_seq.unwrap_or(i64::MAX), limit]).await?;
+        let rows: Vec<Row> = self.all(&sql, args![cap.circle_id().as_str(), limit, before_seq]).await?;
         rows.into_iter().map(record_from_row).collect()
     }
 

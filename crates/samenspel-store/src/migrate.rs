@@ -103,6 +103,18 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0015_idempotency_fingerprint.sql"),
         include_str!("../migrations/postgres/0015_idempotency_fingerprint.sql"),
     ),
+    (
+        16,
+        "shift_mail",
+        include_str!("../migrations/sqlite/0016_shift_mail.sql"),
+        include_str!("../migrations/postgres/0016_shift_mail.sql"),
+    ),
+    (
+        17,
+        "audit_by_time",
+        include_str!("../migrations/sqlite/0017_audit_by_time.sql"),
+        include_str!("../migrations/postgres/0017_audit_by_time.sql"),
+    ),
 ];
 
 /// The compiled-in migrations for one engine, as sqlx's migrator reads them.

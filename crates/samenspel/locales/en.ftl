@@ -379,6 +379,10 @@ mail-digest-open = Go to the circle
 mail-digest-read = Read
 mail-settings-footer = Fewer or other e-mails? One click:
 mail-settings-link = change notifications
+mail-shifts-footer = No more e-mails about your shifts? One click:
+mail-shifts-link = no more e-mails about my shifts
+mail-check-in-footer = Don't want this reminder any more? One click:
+mail-check-in-link = no more reminders
 
 ## Logbook: pages
 tab-overview = Overview
@@ -483,6 +487,19 @@ notifications-explain = How do you want to hear what happens in the circle of { 
 notifications-immediate = E-mail me at once about a new question or concern, a thank-you for me, and an answer to my question
 notifications-immediate-hint = Only when you may see the message.
 notifications-digest = A summary of everything else
+notifications-shifts = E-mail me the day before my shift, and when someone looks for cover for a shift I could do
+notifications-check-in = { $count ->
+    [one] You get a reminder for your carer check-in every week.
+   *[other] You get a reminder for your carer check-in every { $count } weeks.
+}
+notifications-check-in-stop = No more reminders
+stop-title-news = No more news about this circle by e-mail?
+stop-explain-news = You will then get no e-mail about new messages and no summary. You still get e-mails about your shifts.
+stop-title-shifts = No more e-mails about your shifts?
+stop-explain-shifts = You will then get no reminder the day before your shift, and we will not ask you by e-mail to take over a shift. Your shifts stay in the agenda.
+stop-title-check-in = No more reminders for the carer check-in?
+stop-explain-check-in = You will then get no e-mail to remind you. You can always fill in the check yourself.
+stop-button = Yes, stop these e-mails
 notifications-quiet = Quiet hours
 notifications-quiet-hint = We send no e-mail in these hours. What happens then, you get afterwards.
 notifications-quiet-from = From
@@ -498,6 +515,9 @@ notice-reply-saved = Your reply was posted.
 notice-reply-removed = The reply was removed.
 notice-notifications-saved = Your notifications were saved.
 notice-notifications-stopped = You will get no more e-mails about this circle. You can turn them back on below.
+notice-news-mail-stopped = You will get no more news about this circle by e-mail. You can turn it back on below.
+notice-shift-mail-stopped = You will get no more e-mails about your shifts. You can turn them back on below.
+notice-check-in-reminders-stopped = You will get no more reminders for the carer check-in.
 
 ## Network map (netwerkkaart)
 tab-network = Network
@@ -756,7 +776,7 @@ conversation-agreements-count = { $count ->
    *[other] { $count } agreements made
 }
 conversation-make-agreement = Make this an agreement
-conversation-make-agreement-label = Make an agreement from the answer to: { $question }
+conversation-make-agreement-label = about: { $question }
 conversation-agreements = Agreements from this conversation
 conversation-edit = Change the notes
 conversation-remove = Remove the notes
@@ -1422,6 +1442,7 @@ notice-help-confirmed = Arranged. It is in the helper's agenda.
 notice-help-withdrawn = The help request was withdrawn.
 mail-help-asked-subject = Help request: { $title }
 mail-help-asked-lead = { $name } asks for help, { $when }. Can you help?
+mail-help-asked-for-lead = { $by } asks for help for { $for }, { $when }. Can you help?
 mail-help-offer-subject = { $name } wants to help
 mail-help-offer-lead = { $name } wants to help with "{ $title }". Choose who will do it.
 mail-help-chosen-subject = You're helping: { $title }

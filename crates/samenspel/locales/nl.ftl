@@ -379,6 +379,10 @@ mail-digest-open = Naar de kring
 mail-digest-read = Lezen
 mail-settings-footer = Wil je minder of andere e-mails? Dat kan met één klik:
 mail-settings-link = meldingen aanpassen
+mail-shifts-footer = Wil je geen e-mails meer over je diensten? Dat kan met één klik:
+mail-shifts-link = geen e-mails meer over mijn diensten
+mail-check-in-footer = Wil je deze herinnering niet meer krijgen? Dat kan met één klik:
+mail-check-in-link = geen herinneringen meer
 
 ## Logboek: pagina's
 tab-overview = Overzicht
@@ -483,6 +487,19 @@ notifications-explain = Hoe wil je horen wat er gebeurt in de kring van { $clien
 notifications-immediate = Stuur mij meteen een e-mail bij een nieuwe vraag of zorg, bij een bedankje voor mij en bij een antwoord op mijn vraag
 notifications-immediate-hint = Alleen als je het bericht mag zien.
 notifications-digest = Een samenvatting van al het andere
+notifications-shifts = Stuur mij een e-mail de dag voor mijn dienst, en als iemand een vervanger zoekt voor een dienst die ik kan doen
+notifications-check-in = { $count ->
+    [one] Je krijgt elke week een herinnering voor je mantelzorgcheck.
+   *[other] Je krijgt elke { $count } weken een herinnering voor je mantelzorgcheck.
+}
+notifications-check-in-stop = Geen herinneringen meer
+stop-title-news = Geen nieuws meer over deze kring per e-mail?
+stop-explain-news = Je krijgt dan geen e-mail meer over nieuwe berichten en geen samenvatting. E-mails over je diensten krijg je nog wel.
+stop-title-shifts = Geen e-mails meer over je diensten?
+stop-explain-shifts = Je krijgt dan geen herinnering meer de dag voor je dienst. We vragen je ook niet meer per e-mail om een dienst over te nemen. Je diensten staan nog wel in de agenda.
+stop-title-check-in = Geen herinneringen meer voor de mantelzorgcheck?
+stop-explain-check-in = Je krijgt dan geen e-mail meer die je eraan herinnert. Je kunt de check altijd zelf invullen.
+stop-button = Ja, stop deze e-mails
 notifications-quiet = Rustige uren
 notifications-quiet-hint = In deze uren sturen we geen e-mail. Wat er dan gebeurt, krijg je daarna.
 notifications-quiet-from = Van
@@ -498,6 +515,9 @@ notice-reply-saved = Je reactie is geplaatst.
 notice-reply-removed = De reactie is weggehaald.
 notice-notifications-saved = Je meldingen zijn opgeslagen.
 notice-notifications-stopped = Je krijgt geen e-mails meer over deze kring. Je kunt dat hieronder weer aanzetten.
+notice-news-mail-stopped = Je krijgt geen nieuws meer over deze kring per e-mail. Je kunt dat hieronder weer aanzetten.
+notice-shift-mail-stopped = Je krijgt geen e-mails meer over je diensten. Je kunt dat hieronder weer aanzetten.
+notice-check-in-reminders-stopped = Je krijgt geen herinneringen meer voor de mantelzorgcheck.
 
 ## Netwerkkaart
 tab-network = Netwerk
@@ -756,7 +776,7 @@ conversation-agreements-count = { $count ->
    *[other] { $count } afspraken gemaakt
 }
 conversation-make-agreement = Maak hier een afspraak van
-conversation-make-agreement-label = Maak een afspraak van het antwoord op: { $question }
+conversation-make-agreement-label = over: { $question }
 conversation-agreements = Afspraken uit dit gesprek
 conversation-edit = Verslag aanpassen
 conversation-remove = Verslag verwijderen
@@ -891,15 +911,15 @@ guide-client-word = de cliënt
 profile-none = Beantwoord eerst de vragen.
 
 ## Carer check-in
-checkin-title = Hoe gaat het met u? (mantelzorgcheck)
-checkin-explain = Zorgen voor een naaste kan zwaar zijn. Met negen korte stellingen ziet u hoeveel druk u nu ervaart. Vul het in wanneer u wilt, bijvoorbeeld elke maand, dan ziet u hoe het verandert.
-checkin-private = Alleen u ziet uw antwoorden en uw score. Niemand anders in de kring, ook de beroepskrachten en de coördinator niet.
-checkin-score = Uw score: { $score } van { $max }
+checkin-title = Hoe gaat het met jou? (mantelzorgcheck)
+checkin-explain = Zorgen voor een naaste kan zwaar zijn. Met negen korte zinnen zie je hoeveel druk je nu voelt. Vul het in wanneer je wilt, bijvoorbeeld elke maand. Dan zie je hoe het verandert.
+checkin-private = Alleen jij ziet je antwoorden en je score. Niemand anders in de kring, ook de beroepskrachten en de coördinator niet.
+checkin-score = Je score: { $score } van { $max }
 checkin-filled-in = Ingevuld op { $date }
-checkin-trend = Hoe uw score verandert
-checkin-chart-title = Uw scores door de tijd
+checkin-trend = Hoe je score verandert
+checkin-chart-title = Je scores door de tijd
 checkin-chart-summary = { $count } keer ingevuld. Scores, van oud naar nieuw: { $scores }.
-checkin-table-caption = Uw scores in een tabel
+checkin-table-caption = Je scores in een tabel
 checkin-col-date = Datum
 checkin-col-score = Score
 checkin-start = De vragen
@@ -909,34 +929,34 @@ checkin-item-missing = Kies een antwoord.
 checkin-answer-every-item = Beantwoord alle negen de stellingen.
 checkin-answer-unknown = Kies bij elke stelling een van de antwoorden.
 checkin-source = Vragenlijst EDIZ. Bron: { $source }
-checkin-link = Hoe gaat het met u? Doe de mantelzorgcheck
-notice-checkin-saved = Uw antwoorden zijn bewaard. Alleen u ziet ze.
+checkin-link = Hoe gaat het met jou? Doe de mantelzorgcheck
+notice-checkin-saved = Je antwoorden zijn bewaard. Alleen jij ziet ze.
 audit-checkins-list = bekeek de eigen mantelzorgcheck
 audit-checkins-submit = vulde de mantelzorgcheck in
-signal-heading = Kunt u wel wat hulp gebruiken?
-signal-explain = U hoeft het niet alleen te doen. Laat het weten, dan kan er samen naar gekeken worden.
-signal-audience = Met wie wilt u dit delen?
+signal-heading = Kun je wel wat hulp gebruiken?
+signal-explain = Je hoeft het niet alleen te doen. Laat het weten, dan kijken we samen wat kan.
+signal-audience = Met wie wil je dit delen?
 signal-to-coordinator = met de coördinator
 signal-to-circle = met iedereen in de kring
-signal-message = Wat wilt u erbij zeggen? (mag leeg)
-signal-no-score = Alleen dat u hulp kunt gebruiken wordt gedeeld, met uw bericht. Uw antwoorden en uw score blijven van u.
+signal-message = Wat wil je erbij zeggen? (mag leeg)
+signal-no-score = We delen alleen dat je hulp kunt gebruiken, met je bericht. Je antwoorden en je score blijven van jou.
 signal-share = Deel: ik kan wel wat hulp gebruiken
-signal-shared-circle = U heeft op { $date } met de kring gedeeld dat u wel wat hulp kunt gebruiken.
-signal-shared-coordinator = U heeft op { $date } met de coördinator gedeeld dat u wel wat hulp kunt gebruiken.
-signal-options = Wat kunt u nu doen?
-signal-option-respite = Vraag de kring om iemand die het even van u overneemt (respijt)
+signal-shared-circle = Je hebt op { $date } met de kring gedeeld dat je wel wat hulp kunt gebruiken.
+signal-shared-coordinator = Je hebt op { $date } met de coördinator gedeeld dat je wel wat hulp kunt gebruiken.
+signal-options = Wat kun je nu doen?
+signal-option-respite = Vraag de kring om iemand die het even van je overneemt (respijt)
 signal-option-coordinator = Praat met { $name } (coördinator)
 signal-option-review = Kijk samen opnieuw wie wat doet (evaluatiegesprek)
 signal-withdraw = Ik heb geen hulp meer nodig
-signal-audience-invalid = Kies met wie u dit deelt.
-signal-message-too-long = Maak uw bericht korter (hoogstens 500 tekens).
+signal-audience-invalid = Kies met wie je dit deelt.
+signal-message-too-long = Maak je bericht korter (hoogstens 500 tekens).
 signal-no-coordinator = Deze kring heeft geen coördinator. Deel het met de kring.
 signals-heading = Hulp gevraagd
 signal-from = { $name } kan wel wat hulp gebruiken.
-signal-mine = U heeft gedeeld dat u wel wat hulp kunt gebruiken.
+signal-mine = Je hebt gedeeld dat je wel wat hulp kunt gebruiken.
 signal-offer-help = Bied hulp aan in het logboek
-notice-signal-shared = Gedeeld. Hieronder ziet u wat u nu kunt doen.
-notice-signal-withdrawn = Uw bericht is teruggenomen.
+notice-signal-shared = Gedeeld. Hieronder zie je wat je nu kunt doen.
+notice-signal-withdrawn = Je bericht is teruggenomen.
 audit-signals-share = deelde dat er hulp nodig is
 audit-signals-withdraw = nam het hulpsignaal terug
 audit-signals-list = bekeek wie hulp kan gebruiken
@@ -1080,7 +1100,7 @@ audit-goal-remove = Doel verwijderd
 member-thank = Bedank { $name }
 member-thanks-heading = Bedankjes
 member-thanks-none = { $name } heeft nog geen bedankjes gekregen die jij kunt zien.
-checkin-error-summary-title = Controleer wat u hebt ingevuld
+checkin-error-summary-title = Kijk nog eens naar wat je hebt ingevuld
 
 ## Vrijwilligerscheck
 volunteer-link = Hoe gaat het samenwerken voor jou? Vul de vrijwilligerscheck in.
@@ -1105,21 +1125,21 @@ audit-volunteer_checkins-shared = bekeek gedeelde vrijwilligerschecks
 
 ## Herinneringen voor de mantelzorgcheck
 reminder-heading = Herinnering
-reminder-none = U krijgt geen herinnering.
+reminder-none = Je krijgt geen herinnering.
 reminder-next = De volgende herinnering komt op { $date }.
 reminder-field = Stuur mij een herinnering
-reminder-hint = Per e-mail, met een link naar deze pagina. In de e-mail staat nooit uw score.
+reminder-hint = Per e-mail, met een link naar deze pagina. In de e-mail staat nooit je score.
 reminder-off = Geen herinnering
 reminder-every = { $count ->
     [one] Elke week
    *[other] Elke { $count } weken
 }
-reminder-weeks-invalid = Kies hoe vaak u een herinnering wilt.
-mail-reminder-subject = Tijd voor uw mantelzorgcheck
-mail-reminder-lead = Hoe gaat het met u, in de zorg voor { $client }?
+reminder-weeks-invalid = Kies hoe vaak je een herinnering wilt.
+mail-reminder-subject = Tijd voor je mantelzorgcheck
+mail-reminder-lead = Hoe gaat het met jou, in de zorg voor { $client }?
 mail-reminder-text = { $count ->
-    [one] U vroeg om elke week een herinnering. Het invullen duurt twee minuten. Alleen u ziet de antwoorden.
-   *[other] U vroeg om elke { $count } weken een herinnering. Het invullen duurt twee minuten. Alleen u ziet de antwoorden.
+    [one] Je vroeg om elke week een herinnering. Het invullen duurt twee minuten. Alleen jij ziet de antwoorden.
+   *[other] Je vroeg om elke { $count } weken een herinnering. Het invullen duurt twee minuten. Alleen jij ziet de antwoorden.
 }
 mail-reminder-button = Vul de check in
 audit-reminders-set = stelde een herinnering in
@@ -1422,6 +1442,7 @@ notice-help-confirmed = Geregeld. Het staat in de agenda van de helper.
 notice-help-withdrawn = De hulpvraag is ingetrokken.
 mail-help-asked-subject = Hulpvraag: { $title }
 mail-help-asked-lead = { $name } vraagt om hulp, { $when }. Kun jij helpen?
+mail-help-asked-for-lead = { $by } vraagt hulp voor { $for }, { $when }. Kun jij helpen?
 mail-help-offer-subject = { $name } wil helpen
 mail-help-offer-lead = { $name } wil helpen met "{ $title }". Kies wie het gaat doen.
 mail-help-chosen-subject = Jij helpt: { $title }

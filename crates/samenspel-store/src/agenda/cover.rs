@@ -145,9 +145,9 @@ impl crate::Internal<'_> {
     }
 
     /// Who might cover: active members other than the client and whoever
-    /// started the search, not in this
-    /// occurrence, not asked in this search yet, and free that day (no other
-    /// shift in the circle on that date) — those who helped least recently first.
+    /// started the search, not in this occurrence, not asked in this search
+    /// yet, free that day (no other shift in the circle on that date) and not
+    /// having stopped e-mail about shifts — those who helped least recently first.
     pub async fn cover_candidates(&self, search: &CoverSearch, now: Timestamp) -> Result<Vec<CoverCandidate>> {
         db_row! {
             struct Row { id: String, role: String, email: String, name: String, locale: String, saved: Option<String>, qf: Option<i64>, qu: Option<i64>, last: Option<String> }
@@ -159,7 +159,7 @@ impl crate::Internal<'_> {
              FROM memberships m JOIN users u ON u.id = m.user_id \
              LEFT JOIN notification_settings n ON n.member_id = m.id \
              WHERE m.circle_id = $1 AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $4) \
-               AND m.role <> 'client' AND u.disabled_at IS NULL AND m.id <> $5 \
+               AND m.role <> 'client' AND u.disabled_at IS NULL AND m.id <> $5 AND COALESCE(n.shift_mail, TRUE) \
                AND NOT EXISTS (SELECT 1 FROM cover_asks a WHERE a.item_id = $2 AND a.on_date = $3 AND a.member_id = m.id) \
                AND NOT EXISTS (SELECT 1 FROM shift_signups s JOIN agenda_items i ON i.id = s.item_id \
                                WHERE s.member_id = m.id AND i.circle_id = m.circle_id AND s.on_date = $3)",

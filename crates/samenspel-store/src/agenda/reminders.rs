@@ -17,6 +17,9 @@ pub struct ShiftReminder {
     pub name: String,
     pub locale: samenspel_core::locale::Locale,
     pub quiet: Option<(i64, i64)>,
+    /// False when the member stopped e-mail about their shifts: the reminder
+    /// is then marked done without a mail.
+    pub wants_mail: bool,
 }
 
 impl crate::Internal<'_> {
@@ -24,11 +27,11 @@ impl crate::Internal<'_> {
     /// active members in circles that are not archived.
     pub async fn shift_reminders_due(&self, from: Date, to: Date, limit: i64) -> Result<Vec<ShiftReminder>> {
         db_row! {
-            struct Row { circle: String, client_name: String, item: String, title: String, place: String, on: String, member: String, email: String, name: String, locale: String, saved: Option<String>, qf: Option<i64>, qu: Option<i64> }
+            struct Row { circle: String, client_name: String, item: String, title: String, place: String, on: String, member: String, email: String, name: String, locale: String, saved: Option<String>, qf: Option<i64>, qu: Option<i64>, shifts: Option<bool> }
         }
         let rows: Vec<Row> = self.all(
             "SELECT i.circle_id, c.client_name, i.id, i.title, i.place, s.on_date, s.member_id, u.email, u.display_name, \
-             u.locale, n.member_id, n.quiet_from, n.quiet_until FROM shift_signups s \
+             u.locale, n.member_id, n.quiet_from, n.quiet_until, n.shift_mail FROM shift_signups s \
              JOIN agenda_items i ON i.id = s.item_id JOIN circles c ON c.id = i.circle_id \
              JOIN memberships m ON m.id = s.member_id JOIN users u ON u.id = m.user_id \
              LEFT JOIN notification_settings n ON n.member_id = s.member_id \
@@ -37,7 +40,9 @@ impl crate::Internal<'_> {
             args![from.to_string(), to.to_string(), limit],
         ).await?;
         let mut out = Vec::new();
-        for Row { circle, client_name, item, title, place, on, member, email, name, locale, saved, qf, qu } in rows {
+        for Row { circle, client_name, item, title, place, on, member, email, name, locale, saved, qf, qu, shifts } in
+            rows
+        {
             out.push(ShiftReminder {
                 series: schedule_of(self, &item).await?,
                 circle_id: CircleId::from_db(circle),
@@ -51,6 +56,7 @@ impl crate::Internal<'_> {
                 name,
                 locale: samenspel_core::locale::Locale::parse(&locale).unwrap_or_default(),
                 quiet: quiet_of(saved, qf, qu),
+                wants_mail: shifts.unwrap_or(true),
             });
         }
         Ok(out)

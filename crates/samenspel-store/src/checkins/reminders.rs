@@ -70,6 +70,21 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The check-in reminder rhythm of the membership a signed e-mail link
+    /// opens (in weeks), if one is set.
+    pub async fn reminder_by_link(&self, link: &crate::access::MemberLink) -> Result<Option<i64>> {
+        self.opt("SELECT every_weeks FROM checkin_reminders WHERE member_id = $1", args![link.member_id().as_str()])
+            .await
+    }
+
+    /// Stops the check-in reminders of the membership a signed e-mail link opens.
+    pub async fn stop_reminder_by_link(&self, link: &crate::access::MemberLink) -> Result<()> {
+        self.exec("DELETE FROM checkin_reminders WHERE member_id = $1", args![link.member_id().as_str()]).await?;
+        Ok(())
+    }
+}
+
 impl crate::Internal<'_> {
     /// Reminders that are due (at most `limit`), for active memberships in
     /// circles that are not archived, of accounts that are not disabled.

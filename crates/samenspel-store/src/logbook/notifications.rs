@@ -22,6 +22,8 @@ pub struct NotificationSettings {
     pub digest: Digest,
     /// Quiet hours, minutes after local midnight: no immediate mail from..until.
     pub quiet: Option<(i64, i64)>,
+    /// E-mail the day before my shifts, and when a shift I could take needs cover.
+    pub shifts: bool,
 }
 
 impl NotificationSettings {
@@ -56,7 +58,7 @@ impl Digest {
 impl Default for NotificationSettings {
     /// At once for what concerns me, a weekly summary, quiet from 22:00 to 07:00.
     fn default() -> Self {
-        NotificationSettings { immediate: true, digest: Digest::Weekly, quiet: Some((22 * 60, 7 * 60)) }
+        NotificationSettings { immediate: true, digest: Digest::Weekly, quiet: Some((22 * 60, 7 * 60)), shifts: true }
     }
 }
 
@@ -80,9 +82,11 @@ fn settings_from(
     digest: Option<String>,
     from: Option<i64>,
     until: Option<i64>,
+    shifts: Option<bool>,
 ) -> NotificationSettings {
     let default = NotificationSettings::default();
     NotificationSettings {
+        shifts: shifts.unwrap_or(default.shifts),
         immediate: immediate.unwrap_or(default.immediate),
         digest: digest.as_deref().and_then(Digest::parse).unwrap_or(default.digest),
         quiet: match (from, until) {
@@ -108,23 +112,24 @@ impl Store {
                 digest: Option<String>,
                 quiet_from: Option<i64>,
                 quiet_until: Option<i64>,
+                shifts: Option<bool>,
             }
         }
         let rows: Vec<Row> = self.all(
-            "SELECT m.id, m.role, u.email, u.display_name, u.locale, n.immediate, n.digest, n.quiet_from, n.quiet_until \
+            "SELECT m.id, m.role, u.email, u.display_name, u.locale, n.immediate, n.digest, n.quiet_from, n.quiet_until, n.shift_mail \
              FROM memberships m JOIN users u ON u.id = m.user_id LEFT JOIN notification_settings n ON n.member_id = m.id \
              WHERE m.circle_id = $1 AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $2) AND u.disabled_at IS NULL",
             args![cap.circle_id().as_str(), ms(now)],
         ).await?;
         rows.into_iter()
-            .map(|Row { id, role: r, email, name, locale, immediate, digest, quiet_from, quiet_until }| {
+            .map(|Row { id, role: r, email, name, locale, immediate, digest, quiet_from, quiet_until, shifts }| {
                 Ok(Recipient {
                     member_id: MemberId::from_db(id),
                     role: role(&r)?,
                     email,
                     name,
                     locale: samenspel_core::locale::Locale::parse(&locale).unwrap_or_default(),
-                    settings: settings_from(immediate, digest, quiet_from, quiet_until),
+                    settings: settings_from(immediate, digest, quiet_from, quiet_until, shifts),
                 })
             })
             .collect()
@@ -244,14 +249,19 @@ impl crate::Internal<'_> {
 /// Settings by membership id: reached only through a capability or a signed link.
 impl Store {
     async fn notification_settings(&self, member: &MemberId) -> Result<NotificationSettings> {
-        let row: Option<(bool, String, Option<i64>, Option<i64>)> = self
+        db_row! {
+            struct Row { immediate: bool, digest: String, from: Option<i64>, until: Option<i64>, shifts: Option<bool> }
+        }
+        let row: Option<Row> = self
             .opt(
-                "SELECT immediate, digest, quiet_from, quiet_until FROM notification_settings WHERE member_id = $1",
+                "SELECT immediate, digest, quiet_from, quiet_until, shift_mail FROM notification_settings WHERE member_id = $1",
                 args![member.as_str()],
             )
             .await?;
         Ok(match row {
-            Some((immediate, digest, from, until)) => settings_from(Some(immediate), Some(digest), from, until),
+            Some(Row { immediate, digest, from, until, shifts }) => {
+                settings_from(Some(immediate), Some(digest), from, until, shifts)
+            }
             None => NotificationSettings::default(),
         })
     }
@@ -265,9 +275,10 @@ impl Store {
         next_digest_at: Option<Timestamp>,
     ) -> Result<()> {
         self.exec(
-            "INSERT INTO notification_settings (member_id, immediate, digest, quiet_from, quiet_until, next_digest_at) VALUES ($1, $2, $3, $4, $5, $6) \
-             ON CONFLICT (member_id) DO UPDATE SET immediate = $2, digest = $3, quiet_from = $4, quiet_until = $5, next_digest_at = $6",
-            args![member.as_str(), s.immediate, s.digest.as_str(), s.quiet.map(|q| q.0), s.quiet.map(|q| q.1), next_digest_at.map(ms)],
+            "INSERT INTO notification_settings (member_id, immediate, digest, quiet_from, quiet_until, next_digest_at, shift_mail) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (member_id) DO UPDATE SET immediate = $2, digest = $3, \
+             quiet_from = $4, quiet_until = $5, next_digest_at = $6, shift_mail = $7",
+            args![member.as_str(), s.immediate, s.digest.as_str(), s.quiet.map(|q| q.0), s.quiet.map(|q| q.1), next_digest_at.map(ms), s.shifts],
         ).await?;
         Ok(())
     }

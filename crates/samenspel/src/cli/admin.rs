@@ -150,7 +150,9 @@ pub async fn run(config: Config, cmd: AdminCommand) -> anyhow::Result<ExitCode> 
                     bail!("--minutes must be from 1 to 10080 (a week)");
                 }
                 let user = find_user(&store, &email).await?;
-                let (state, background) = AppState::new(config.clone(), store.clone())?;
+                // The address the server runs at, also when `serve --bind` chose it.
+                let config = Config { public_url: config.printed_link_base(), ..config.clone() };
+                let (state, background) = AppState::new(config, store.clone())?;
                 let link = crate::cli::issue_sign_in_link(&state, &user, jiff::SignedDuration::from_mins(minutes), now)
                     .await?;
                 drop(state);

@@ -59,6 +59,12 @@ pub async fn serve(config: Config, demo: bool) -> anyhow::Result<ExitCode> {
     if config.public_url.port_or_known_default() == Some(0) {
         let _ = config.public_url.set_port(Some(addr.port()));
     }
+    if !config.public_url_given {
+        // `admin sign-in-link` in another terminal prints links to this address.
+        if let Err(e) = std::fs::write(config.serving_at_file(), config.public_url.as_str()) {
+            tracing::warn!(error = %e, "could not note the address in the data directory");
+        }
+    }
     let (state, background) = AppState::new(config, store.clone())?;
     if demo {
         if state.store.internal().is_empty().await? {

@@ -71,6 +71,10 @@ pub struct Config {
     pub sqlite_synchronous: Synchronous,
     /// The address people use to reach Samenspel; links in e-mails start with it.
     pub public_url: url::Url,
+    /// False when `public_url` was not set and follows `bind`: then commands
+    /// that print links (`admin sign-in-link`) use the address the server
+    /// last started on (`<data_dir>/serving-at`), which `--bind` may have changed.
+    pub public_url_given: bool,
     /// Sender of all e-mail, e.g. `Samenspel <noreply@example.org>`.
     pub mail_from: String,
     /// `None`: mail is written to `<data_dir>/mail` instead of being sent.
@@ -95,6 +99,23 @@ impl Config {
     /// Cookies are `Secure` when people reach us over HTTPS.
     pub fn secure_cookies(&self) -> bool {
         self.public_url.scheme() == "https"
+    }
+
+    /// Where `serve` writes the address it serves at, for the other commands.
+    pub fn serving_at_file(&self) -> PathBuf {
+        self.data_dir.join("serving-at")
+    }
+
+    /// The address for links printed by a command other than `serve`: the
+    /// configured one, or else the one the server last started on.
+    pub fn printed_link_base(&self) -> url::Url {
+        if self.public_url_given {
+            return self.public_url.clone();
+        }
+        std::fs::read_to_string(self.serving_at_file())
+            .ok()
+            .and_then(|s| url::Url::parse(s.trim()).ok())
+            .unwrap_or_else(|| self.public_url.clone())
     }
 
     pub fn mail_dir(&self) -> PathBuf {

@@ -49,6 +49,7 @@ impl RawConfig {
                 ));
             }
         };
+        let public_url_given = self.public_url.is_some();
         let public_url = match self.public_url {
             Some(u) => {
                 let parsed = url::Url::parse(&u).map_err(|e| {
@@ -168,6 +169,7 @@ impl RawConfig {
             database_max_connections,
             sqlite_synchronous,
             public_url,
+            public_url_given,
             mail_from,
             smtp,
             session_idle_days,

@@ -26,7 +26,7 @@ pub async fn run_due(state: &AppState, now: Timestamp) -> Result<usize> {
 fn mail(state: &AppState, due: &ReminderDue, now: Timestamp) -> Option<samenspel_store::jobs::NewJob> {
     let tr = Tr::new(due.locale);
     let link = state.config.link(&format!("/circles/{}/check-in", due.circle_id));
-    let settings = state.config.link(&format!("/circles/{}/check-in#reminder", due.circle_id));
+    let links = notify::mail_links(state, &due.member_id, crate::mail::MailKind::CheckIn);
     let rendered = crate::mail::notice_mail(
         tr,
         &due.email,
@@ -36,7 +36,7 @@ fn mail(state: &AppState, due: &ReminderDue, now: Timestamp) -> Option<samenspel
         &tr.count("mail-reminder-text", due.every_weeks),
         &tr.t("mail-reminder-button"),
         &link,
-        &settings,
+        &links,
     );
     match rendered {
         Ok(m) => {

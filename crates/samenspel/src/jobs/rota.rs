@@ -4,7 +4,10 @@
 
 use crate::app::AppState;
 use crate::i18n::Tr;
+use crate::mail::MailKind;
 use crate::service::agenda::occurrence_on;
+use crate::service::notify;
+use samenspel_core::ids::MemberId;
 use samenspel_core::{Result, Timestamp};
 use samenspel_store::jobs::NewJob;
 
@@ -16,21 +19,31 @@ fn answer_time(now: Timestamp, start: Timestamp) -> jiff::SignedDuration {
     third.clamp(jiff::SignedDuration::from_mins(30), jiff::SignedDuration::from_hours(12))
 }
 
+/// Who a rota e-mail goes to.
+struct To<'a> {
+    member: &'a MemberId,
+    email: &'a str,
+    name: &'a str,
+    locale: samenspel_core::locale::Locale,
+    quiet: Option<(i64, i64)>,
+}
+
+/// A rota e-mail: its footer and one-click address stop e-mail about shifts
+/// (and nothing else), without signing in.
 fn reminder_mail(
     state: &AppState,
-    to: (&str, &str, samenspel_core::locale::Locale, Option<(i64, i64)>),
+    to: To<'_>,
     subject: String,
     lead: String,
     text: &str,
     link: &str,
     now: Timestamp,
 ) -> Option<NewJob> {
-    let (email, name, locale, quiet) = to;
-    let tr = Tr::new(locale);
-    let settings = state.config.link("/account");
-    let mail =
-        crate::mail::notice_mail(tr, email, name, subject, &lead, text, &tr.t("mail-agenda-button"), link, &settings);
-    crate::service::notify::held_until_quiet_hours_end(mail, now, quiet)
+    let tr = Tr::new(to.locale);
+    let links = notify::mail_links(state, to.member, MailKind::Shifts);
+    let button = tr.t("mail-agenda-button");
+    let mail = crate::mail::notice_mail(tr, to.email, to.name, subject, &lead, text, &button, link, &links);
+    notify::held_until_quiet_hours_end(mail, now, to.quiet)
 }
 
 /// The background work of the rota, once a minute: the reminder the day
@@ -48,7 +61,8 @@ pub async fn run_due(state: &AppState, now: Timestamp) -> Result<usize> {
         if start > horizon {
             continue;
         }
-        let mail = (start > now).then(|| {
+        // Also marked done when it is too late or the member stopped these e-mails.
+        let mail = (start > now && r.wants_mail).then(|| {
             let tr = Tr::new(r.locale);
             let link = state.config.link(&format!("/circles/{}/agenda/{}#on-{}", r.circle_id, r.item_id, r.on));
             let mut text = tr.occurrence(&o);
@@ -57,7 +71,7 @@ pub async fn run_due(state: &AppState, now: Timestamp) -> Result<usize> {
             }
             reminder_mail(
                 state,
-                (&r.email, &r.name, r.locale, r.quiet),
+                To { member: &r.member_id, email: &r.email, name: &r.name, locale: r.locale, quiet: r.quiet },
                 tr.t1("mail-shift-reminder-subject", "title", &r.title),
                 tr.t2("mail-shift-reminder-lead", "client", &r.client_name, "title", &r.title),
                 &text,
@@ -107,7 +121,7 @@ pub async fn run_due(state: &AppState, now: Timestamp) -> Result<usize> {
                 let tr = Tr::new(c.locale);
                 let mail = reminder_mail(
                     state,
-                    (&c.email, &c.name, c.locale, c.quiet),
+                    To { member: &c.member_id, email: &c.email, name: &c.name, locale: c.locale, quiet: c.quiet },
                     tr.t1("mail-cover-subject", "title", &search.title),
                     tr.t2("mail-cover-lead", "client", &search.client_name, "when", tr.occurrence(&o)),
                     &tr.t("mail-cover-text"),
@@ -126,7 +140,7 @@ pub async fn run_due(state: &AppState, now: Timestamp) -> Result<usize> {
                     let tr = Tr::new(s.locale);
                     reminder_mail(
                         state,
-                        (&s.email, &s.name, s.locale, s.quiet),
+                        To { member: &s.member_id, email: &s.email, name: &s.name, locale: s.locale, quiet: s.quiet },
                         tr.t1("mail-cover-none-subject", "title", &search.title),
                         tr.t1("mail-cover-none-lead", "when", tr.occurrence(&o)),
                         "",

@@ -1,7 +1,7 @@
 //! The e-mails Samenspel sends, rendered from templates in the recipient's
 //! language. Subjects never carry anything sensitive: no client names.
 
-use super::OutgoingMail;
+use super::{MailLinks, OutgoingMail};
 use crate::i18n::Tr;
 use askama::Template;
 
@@ -55,6 +55,7 @@ pub fn invitation_mail(
         text: InvitationText { tr, inviter, client_name, message, link, expires }.render()?,
         html: InvitationHtml { tr, inviter, client_name, message, link, expires }.render()?,
         settings_link: None,
+        stop_link: None,
     })
 }
 
@@ -65,6 +66,7 @@ pub fn sign_in_mail(tr: Tr, to: &str, name: &str, link: &str, minutes: u32) -> a
         text: SignInText { tr, name, link, minutes }.render()?,
         html: SignInHtml { tr, name, link, minutes }.render()?,
         settings_link: None,
+        stop_link: None,
     })
 }
 
@@ -83,6 +85,7 @@ pub fn no_account_mail(tr: Tr, to: &str) -> askama::Result<OutgoingMail> {
         text: NoAccountText { tr }.render()?,
         html: NoAccountHtml { tr }.render()?,
         settings_link: None,
+        stop_link: None,
     })
 }
 
@@ -94,7 +97,7 @@ mail_templates! {
         excerpt: &'a str,
         button: &'a str,
         link: &'a str,
-        settings: &'a str,
+        links: &'a MailLinks,
     }
 }
 
@@ -108,14 +111,15 @@ pub fn notice_mail(
     excerpt: &str,
     button: &str,
     link: &str,
-    settings: &str,
+    links: &MailLinks,
 ) -> askama::Result<OutgoingMail> {
     Ok(OutgoingMail {
         to: to.to_owned(),
         subject,
-        text: NoticeText { tr, name, lead, excerpt, button, link, settings }.render()?,
-        html: NoticeHtml { tr, name, lead, excerpt, button, link, settings }.render()?,
-        settings_link: Some(settings.to_owned()),
+        text: NoticeText { tr, name, lead, excerpt, button, link, links }.render()?,
+        html: NoticeHtml { tr, name, lead, excerpt, button, link, links }.render()?,
+        settings_link: Some(links.footer.clone()),
+        stop_link: Some(links.stop.clone()),
     })
 }
 
@@ -136,7 +140,7 @@ mail_templates! {
         lead: String,
         items: &'a [DigestItem],
         link: &'a str,
-        settings: &'a str,
+        links: &'a MailLinks,
     }
 }
 
@@ -150,7 +154,7 @@ pub fn digest_mail(
     digest: samenspel_store::logbook::Digest,
     items: &[DigestItem],
     link: &str,
-    settings: &str,
+    links: &MailLinks,
 ) -> askama::Result<OutgoingMail> {
     let (subject, lead) = match digest {
         samenspel_store::logbook::Digest::Daily => {
@@ -161,8 +165,9 @@ pub fn digest_mail(
     Ok(OutgoingMail {
         to: to.to_owned(),
         subject,
-        text: DigestText { tr, name, lead: lead.clone(), items, link, settings }.render()?,
-        html: DigestHtml { tr, name, lead, items, link, settings }.render()?,
-        settings_link: Some(settings.to_owned()),
+        text: DigestText { tr, name, lead: lead.clone(), items, link, links }.render()?,
+        html: DigestHtml { tr, name, lead, items, link, links }.render()?,
+        settings_link: Some(links.footer.clone()),
+        stop_link: Some(links.stop.clone()),
     })
 }

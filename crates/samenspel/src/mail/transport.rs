@@ -61,9 +61,10 @@ impl Mailer {
             .subject(&mail.subject)
             .message_id(Some(format!("<{id}@{}>", self.domain)))
             .header(header::MIME_VERSION_1_0);
-        if let Some(link) = &mail.settings_link {
-            // One click in the mail program stops these e-mails (RFC 8058).
-            builder = builder.header(ListUnsubscribe(format!("<{link}/off>"))).header(ListUnsubscribePost);
+        // One click in the mail program stops these e-mails (RFC 8058).
+        let stop = mail.stop_link.clone().or_else(|| mail.settings_link.as_ref().map(|l| format!("{l}/off")));
+        if let Some(stop) = stop {
+            builder = builder.header(ListUnsubscribe(format!("<{stop}>"))).header(ListUnsubscribePost);
         }
         let message = builder
             .multipart(MultiPart::alternative_plain_html(mail.text.clone(), mail.html.clone()))

@@ -45,6 +45,9 @@ pub struct ConversationView {
     pub conversation: Conversation,
     pub may_change: bool,
     pub may_make_agreements: bool,
+    /// The parts of "Dit ben ik" that hold an answer of this conversation,
+    /// as the reader sees them (an answer copied and not changed since).
+    pub in_about: Vec<samenspel_core::about::Part>,
 }
 
 pub async fn view(ctx: &Ctx<'_>, circle: &CircleId, id: &str) -> Result<InCircle<ConversationView>> {
@@ -61,7 +64,21 @@ pub async fn view(ctx: &Ctx<'_>, circle: &CircleId, id: &str) -> Result<InCircle
         )
     });
     let may_make_agreements = cap.also::<act::WriteAgreements>().is_some();
-    in_circle(ctx, &cap, ConversationView { conversation, may_change, may_make_agreements }).await
+    let in_about = match cap.also::<act::ViewAboutClient>() {
+        Some(about) => {
+            let sections = ctx.state.store.about_sections(&about).await?;
+            conversation
+                .guide
+                .questions()
+                .iter()
+                .filter_map(|q| Some((q.fills?, conversation.answers.get(q.key)?)))
+                .filter(|(part, answer)| sections.iter().any(|s| s.part == *part && s.text == **answer))
+                .map(|(part, _)| part)
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    in_circle(ctx, &cap, ConversationView { conversation, may_change, may_make_agreements, in_about }).await
 }
 
 pub async fn hold(ctx: &Ctx<'_>, circle: &CircleId, input: &ConversationInput) -> Result<String> {

@@ -110,15 +110,14 @@ pub async fn ask(ctx: &Ctx<'_>, circle: &CircleId, input: &RequestInput) -> Resu
         })
         .collect();
     send(ctx, &cap, &request, &people, |tr, r| {
-        let who = if r.asked_by == r.asked_for {
-            r.asked_by_name.clone()
+        let lead = if r.asked_by == r.asked_for {
+            tr.t2("mail-help-asked-lead", "name", &r.asked_by_name, "when", window(tr, r))
         } else {
-            tr.t2("help-on-behalf", "by", &r.asked_by_name, "for", &r.asked_for_name)
+            // "Marieke vraagt hulp voor Ans", never "Marieke, voor Ans vraagt om hulp".
+            let (by, asked_for) = (&r.asked_by_name, &r.asked_for_name);
+            tr.t3("mail-help-asked-for-lead", "by", by, "for", asked_for, "when", window(tr, r))
         };
-        (
-            tr.t1("mail-help-asked-subject", "title", &r.title),
-            tr.t2("mail-help-asked-lead", "name", who, "when", window(tr, r)),
-        )
+        (tr.t1("mail-help-asked-subject", "title", &r.title), lead)
     })
     .await?;
     Ok(id)

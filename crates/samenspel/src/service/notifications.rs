@@ -3,6 +3,7 @@
 
 use super::{Ctx, InCircle, in_circle, notify, what};
 use crate::app::AppState;
+use crate::mail::MailKind;
 use samenspel_core::access::act;
 use samenspel_core::audit::Operation;
 use samenspel_core::error::Validator;
@@ -24,6 +25,13 @@ pub struct SettingsInput {
     pub quiet_from: String,
     #[serde(default)]
     pub quiet_until: String,
+    /// E-mail the day before my shifts and when a shift needs cover (yes when left out).
+    #[serde(default = "yes")]
+    pub shifts: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn minutes(field: &'static str, raw: &str, v: &mut Validator) -> Option<i64> {
@@ -58,6 +66,7 @@ impl SettingsInput {
             immediate: self.immediate,
             digest: digest.unwrap_or(Digest::Weekly),
             quiet: from.zip(until),
+            shifts: self.shifts,
         })
     }
 }
@@ -86,10 +95,22 @@ async fn open_link(state: &AppState, member: &MemberId, token: &str) -> Result<M
     state.store.open_member_link(state.config.secret_key.expose(), member, token).await
 }
 
-/// For the page behind the e-mail link: the settings and the circle's name.
-pub async fn by_link(state: &AppState, member: &MemberId, token: &str) -> Result<(NotificationSettings, String)> {
+/// What the page behind the e-mail link shows: the settings, the circle's
+/// name and the check-in reminder rhythm (weeks), if one is set.
+pub struct ByLink {
+    pub settings: NotificationSettings,
+    pub client_name: String,
+    pub check_in_weeks: Option<i64>,
+}
+
+/// For the page behind the e-mail link.
+pub async fn by_link(state: &AppState, member: &MemberId, token: &str) -> Result<ByLink> {
     let link = open_link(state, member, token).await?;
-    Ok((state.store.notification_settings_by_link(&link).await?, link.client_name().to_owned()))
+    Ok(ByLink {
+        settings: state.store.notification_settings_by_link(&link).await?,
+        client_name: link.client_name().to_owned(),
+        check_in_weeks: state.store.reminder_by_link(&link).await?,
+    })
 }
 
 pub async fn set_by_link(
@@ -104,10 +125,25 @@ pub async fn set_by_link(
     state.store.set_notification_settings_by_link(&link, &settings, notify::next_digest(now, settings.digest)).await
 }
 
-/// The one-click "stop these e-mails" from the mail program (RFC 8058).
-pub async fn stop_by_link(state: &AppState, member: &MemberId, token: &str, now: Timestamp) -> Result<()> {
+/// The one-click "stop these e-mails" from the mail program (RFC 8058):
+/// stops the kind of e-mail the address names, and only that.
+pub async fn stop_by_link(
+    state: &AppState,
+    member: &MemberId,
+    token: &str,
+    kind: MailKind,
+    now: Timestamp,
+) -> Result<()> {
     let link = open_link(state, member, token).await?;
     let current = state.store.notification_settings_by_link(&link).await?;
-    let off = NotificationSettings { immediate: false, digest: Digest::Off, quiet: current.quiet };
+    let off = match kind {
+        MailKind::News => NotificationSettings { immediate: false, digest: Digest::Off, ..current },
+        MailKind::Shifts => NotificationSettings { shifts: false, ..current },
+        MailKind::CheckIn => return state.store.stop_reminder_by_link(&link).await,
+        MailKind::All => {
+            state.store.stop_reminder_by_link(&link).await?;
+            NotificationSettings { immediate: false, digest: Digest::Off, shifts: false, ..current }
+        }
+    };
     state.store.set_notification_settings_by_link(&link, &off, notify::next_digest(now, off.digest)).await
 }

@@ -5,7 +5,7 @@
 
 use crate::app::AppState;
 use crate::i18n::{TIME_ZONE, Tr};
-use crate::mail::{OutgoingMail, notice_mail};
+use crate::mail::{MailKind, MailLinks, OutgoingMail, notice_mail};
 use samenspel_core::Timestamp;
 use samenspel_core::audience::AudienceScope;
 use samenspel_core::ids::MemberId;
@@ -65,11 +65,16 @@ pub fn next_digest(now: Timestamp, digest: Digest) -> Option<Timestamp> {
     }
 }
 
-/// The link in every notification e-mail to this membership's settings:
-/// signed, so it works without signing in, and only for this membership.
-pub fn settings_link(state: &AppState, member: &MemberId) -> String {
+/// The links in a notification e-mail to this membership's settings:
+/// signed, so they work without signing in, and only for this membership.
+/// The footer of a news mail opens the settings; that of a reminder opens
+/// the page that stops that kind of reminder (with the settings below).
+pub fn mail_links(state: &AppState, member: &MemberId, kind: MailKind) -> MailLinks {
     let token = samenspel_store::access::MemberLink::token(state.config.secret_key.expose(), member);
-    state.config.link(&format!("/notifications/{member}/{token}"))
+    let settings = state.config.link(&format!("/notifications/{member}/{token}"));
+    let stop = format!("{settings}/off{}", kind.path());
+    let footer = if kind == MailKind::News { settings } else { stop.clone() };
+    MailLinks { kind, footer, stop }
 }
 
 /// The e-mails to send at once about a new entry: concerns and questions go
@@ -209,9 +214,9 @@ fn mail_job(
     link: &str,
     now: Timestamp,
 ) -> Option<NewJob> {
-    let settings = settings_link(state, &r.member_id);
+    let links = mail_links(state, &r.member_id, MailKind::News);
     let excerpt = crate::text::excerpt(text, 600);
-    let mail = notice_mail(tr, &r.email, &r.name, subject, &lead, &excerpt, &button, link, &settings);
+    let mail = notice_mail(tr, &r.email, &r.name, subject, &lead, &excerpt, &button, link, &links);
     held_until_quiet_hours_end(mail, now, r.settings.quiet)
 }
 
@@ -260,7 +265,7 @@ pub fn digest_mail(
         return None;
     }
     let tr = Tr::new(to.locale);
-    let settings = settings_link(state, &to.member_id);
+    let links = mail_links(state, &to.member_id, MailKind::News);
     let link = state.config.link(&format!("/circles/{}", to.circle_id));
     let items: Vec<crate::mail::DigestItem> = news
         .iter()
@@ -273,7 +278,7 @@ pub fn digest_mail(
         })
         .collect();
     let _ = now;
-    crate::mail::digest_mail(tr, &to.email, &to.name, &to.client_name, to.digest, &items, &link, &settings)
+    crate::mail::digest_mail(tr, &to.email, &to.name, &to.client_name, to.digest, &items, &link, &links)
         .map_err(|e| tracing::error!(error = %e, "could not render a summary e-mail"))
         .ok()
 }

@@ -354,6 +354,10 @@ pub async fn an_intake_starts_dit_ben_ik_and_leaves_written_parts_alone(db: Test
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let conversation = fatima.get(r.location().unwrap_or_default()).await;
     assert!(conversation.body.contains("Staat ook in Dit ben ik: Mijn levensverhaal"));
+    assert!(
+        !conversation.body.contains("Staat ook in Dit ben ik: Wat voor mij belangrijk is"),
+        "Ans had written that part: the answer was not copied, so the page does not say it was"
+    );
     assert!(conversation.body.contains("Maak hier een afspraak van"), "the family's answer can become an agreement");
 
     let about = app.api_as(&h.thijs).await.api(Method::GET, &format!("/api/v1/circles/{c}/about"), None).await.json();

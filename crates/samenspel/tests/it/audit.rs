@@ -121,3 +121,55 @@ pub async fn client_and_representative_see_who_looked(db: TestDb) {
             .any(|e| e["actor_name"] == "Verpleegkundige" && e["action"] == "members.list")
     );
 }
+
+/// A record can be written after a later one (a read is recorded when its
+/// answer goes out; a batch is appended at once): the view still lists them
+/// newest first by when they happened, and paging on loses none.
+pub async fn the_trail_is_newest_first_by_time_even_when_written_late(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let (circle, [sem]) = app.cast("Sem", [client("Sem").manager()]).await;
+    let base = Timestamp::now().checked_sub(jiff::SignedDuration::from_hours(1)).expect("time");
+    // Written in the order 0, 1, …, with times that jump back and forth.
+    let minutes = [30_i64, 10, 50, 20, 40, 0];
+    let events: Vec<AuditEvent> = minutes
+        .iter()
+        .map(|m| {
+            AuditEvent::new(
+                None,
+                Some(&circle),
+                What::new(Operation::Read, "members.list", "circle", Some(format!("late-{m}"))),
+                Outcome::Allowed,
+                &Source::default(),
+                base.checked_add(jiff::SignedDuration::from_mins(*m)).expect("time"),
+            )
+        })
+        .collect();
+    for e in &events {
+        app.db.store.append_audit(std::slice::from_ref(e)).await.expect("append");
+    }
+    let mut api = app.client();
+    api.bearer = Some(app.token(&sem).await);
+    let path = format!("/api/v1/circles/{circle}/audit");
+    let list = api.api(axum::http::Method::GET, &path, None).await.json();
+    let ours = |list: &serde_json::Value| -> Vec<String> {
+        list.as_array()
+            .expect("array")
+            .iter()
+            .filter_map(|e| e["object_id"].as_str().filter(|o| o.starts_with("late-")).map(str::to_owned))
+            .collect()
+    };
+    assert_eq!(ours(&list), ["late-50", "late-40", "late-30", "late-20", "late-10", "late-0"]);
+    let times: Vec<Timestamp> = list
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|e| e["at"].as_str().expect("a time").parse().expect("a timestamp"))
+        .collect();
+    assert!(times.windows(2).all(|w| w[0] >= w[1]), "newest first throughout: {times:?}");
+    // Paging on from the record of minute 20 gives the two before it.
+    let seq = list.as_array().expect("array").iter().find(|e| e["object_id"] == "late-20").expect("there")["seq"]
+        .as_i64()
+        .expect("seq");
+    let rest = api.api(axum::http::Method::GET, &format!("{path}?before={seq}"), None).await.json();
+    assert_eq!(ours(&rest), ["late-10", "late-0"]);
+}

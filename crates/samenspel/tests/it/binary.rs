@@ -81,6 +81,15 @@ pub async fn admin_commands(db: TestDb) {
         .await;
     assert_eq!(code, 0);
     assert!(last_line(&out).starts_with("https://zorg.example.org/sign-in/link/"), "{out}");
+    // Without a configured address: the one the server runs at, port and all.
+    let server = install.serve().await;
+    let (code, out, _) = install.run(&["admin", "sign-in-link", "--email", "co@test.example"], &[]).await;
+    assert_eq!(code, 0);
+    let link = last_line(&out).to_owned();
+    assert!(link.starts_with(&format!("http://{}/sign-in/link/", server.addr)), "{out} vs {}", server.addr);
+    let (status, _) = server.request("GET", link.split_once(&server.addr).expect("on the server").1, &[], "").await;
+    assert_eq!(status, 200, "the printed link opens on the running server");
+    drop(server);
     let (code, _, err) = install.run(&["admin", "sign-in-link", "--email", "nobody@test.example"], &[]).await;
     assert_eq!(code, 1);
     assert!(err.contains("no account"));

@@ -32,7 +32,7 @@ pub async fn only_the_carer_sees_the_check_in(db: TestDb) {
     let mut page = app.signed_in(&ans).await;
     let form = page.get(&path).await;
     assert_eq!(form.status, StatusCode::OK);
-    assert!(form.body.contains("Alleen u ziet uw antwoorden en uw score."));
+    assert!(form.body.contains("Alleen jij ziet je antwoorden en je score."));
     assert!(form.body.contains("Ik moet altijd maar klaarstaan voor mijn naaste"), "the published wording");
 
     // One statement left out: named, and the other answers stay ticked.
@@ -45,7 +45,7 @@ pub async fn only_the_carer_sees_the_check_in(db: TestDb) {
     assert!(r.body.contains(r#"id="ediz-7-error""#), "the missing statement is marked");
     assert!(r.body.contains(r##"<a href="#ediz-7">"##), "the summary leads to it");
     assert!(r.body.contains(r#"name="ediz-1" value="nee" checked"#));
-    assert!(!r.body.contains("Uw score:"), "nothing was saved");
+    assert!(!r.body.contains("Je score:"), "nothing was saved");
 
     // Worked by hand: Min of meer, Ja and Ja! count, Nee and Nee! do not → 4.
     let mixed = ["nee", "min-of-meer", "nee!", "ja", "nee", "ja!", "nee!", "ja", "nee"];
@@ -55,8 +55,8 @@ pub async fn only_the_carer_sees_the_check_in(db: TestDb) {
     let r = page.post(&path, &fields).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let shown = page.get(&path).await;
-    assert!(shown.body.contains("Uw score: 4 van 9"), "{}", shown.body);
-    assert!(shown.body.contains("Hoe hoger de score, hoe meer druk u ervaart"), "the meaning in plain Dutch");
+    assert!(shown.body.contains("Je score: 4 van 9"), "{}", shown.body);
+    assert!(shown.body.contains("Hoe hoger de score, hoe meer druk je voelt"), "the meaning in plain Dutch");
     assert!(!shown.body.contains("trend-chart"), "one check-in is no trend yet");
 
     // A second one through the API: the trend appears as a chart and a table.
@@ -81,7 +81,7 @@ pub async fn only_the_carer_sees_the_check_in(db: TestDb) {
         let mut c = app.signed_in(who).await;
         let r = c.get(&path).await;
         assert_eq!(r.status.as_u16(), status, "{} on the page", who.name);
-        assert!(!r.body.contains("Uw score"));
+        assert!(!r.body.contains("Je score"));
         let mut a = app.api_as(who).await;
         let r = a.api(Method::GET, &format!("/api/v1/circles/{circle}/check-ins"), None).await;
         assert_eq!(r.status.as_u16(), status, "{} on the API", who.name);
@@ -98,7 +98,7 @@ pub async fn only_the_carer_sees_the_check_in(db: TestDb) {
     let theirs = kees_api.api(Method::GET, &format!("/api/v1/circles/{circle}/check-ins"), None).await.json();
     assert_eq!(theirs, json!([]));
     let mut kees_page = app.signed_in(&kees).await;
-    assert!(!kees_page.get(&path).await.body.contains("Uw score"));
+    assert!(!kees_page.get(&path).await.body.contains("Je score"));
 
     // Ans shares a signal with the coordinator: Marieke sees it, Fatima does not.
     let r = page
@@ -109,13 +109,13 @@ pub async fn only_the_carer_sees_the_check_in(db: TestDb) {
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let options = page.get(&path).await;
-    assert!(options.body.contains("Vraag de kring om iemand die het even van u overneemt"), "concrete options follow");
+    assert!(options.body.contains("Vraag de kring om iemand die het even van je overneemt"), "concrete options follow");
     assert!(options.body.contains("Praat met Marieke (coördinator)"));
     let overview = format!("/circles/{circle}");
     let mut marieke_page = app.signed_in(&marieke).await;
     let seen = marieke_page.get(&overview).await;
     assert!(seen.body.contains("Ans kan wel wat hulp gebruiken.") && seen.body.contains("een dag per week vrij"));
-    assert!(!seen.body.contains("van 9") && !seen.body.contains("Uw score"), "the signal only, never the score");
+    assert!(!seen.body.contains("van 9") && !seen.body.contains("Je score"), "the signal only, never the score");
     let mut fatima_page = app.signed_in(&fatima).await;
     assert!(!fatima_page.get(&overview).await.body.contains("Ans kan wel wat hulp gebruiken."));
     let mut fatima_api = app.api_as(&fatima).await;
@@ -238,7 +238,7 @@ pub async fn reminders_come_on_the_carers_rhythm_without_a_score(db: TestDb) {
     let circle = app.circle("Henk de Vries", &[(&ans, Role::Relative, true), (&thijs, Role::Volunteer, false)]).await;
     let path = format!("/circles/{circle}/check-in");
     let mut page = app.signed_in(&ans).await;
-    assert!(page.get(&path).await.body.contains("U krijgt geen herinnering."));
+    assert!(page.get(&path).await.body.contains("Je krijgt geen herinnering."));
     let r = page.post(&format!("{path}/reminder"), &[("every_weeks", "2")]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let shown = page.get(&path).await;
@@ -269,7 +269,7 @@ pub async fn reminders_come_on_the_carers_rhythm_without_a_score(db: TestDb) {
     .expect("jobs ran");
     let mails = app.mails_to(&ans.email);
     assert_eq!(mails.len(), 1, "{mails:?}");
-    assert!(mails[0].contains("Tijd voor uw mantelzorgcheck"));
+    assert!(mails[0].contains("Tijd voor je mantelzorgcheck"));
     assert!(mails[0].contains(&format!("/circles/{circle}/check-in")));
     assert!(!mails[0].contains("van 9"), "a reminder never carries a score");
     assert!(app.mails_to(&thijs.email).is_empty());
@@ -292,5 +292,5 @@ pub async fn reminders_come_on_the_carers_rhythm_without_a_score(db: TestDb) {
     let r = api.api(Method::PUT, &reminder, Some(json!({"every_weeks": null}))).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
     assert_eq!(samenspel::jobs::send_checkin_reminders(&app.state, days(400)).await.expect("ran"), 0);
-    assert!(page.get(&path).await.body.contains("U krijgt geen herinnering."));
+    assert!(page.get(&path).await.body.contains("Je krijgt geen herinnering."));
 }

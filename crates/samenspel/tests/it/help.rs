@@ -63,6 +63,10 @@ pub async fn a_request_on_someones_behalf_lands_in_the_helpers_agenda(db: TestDb
     assert!(page.body.contains("Rit naar het ziekenhuis"), "open requests show on the overview");
     assert!(page.body.contains("Marieke, voor Ans"), "{}", page.body);
     assert_eq!(c_outsider.get(&format!("{base}/{request}")).await.status, StatusCode::NOT_FOUND);
+    // The e-mail says it in one plain sentence.
+    app.run_jobs_at(jiff::Timestamp::now().checked_add(jiff::SignedDuration::from_hours(12)).expect("time")).await;
+    let mails = app.mails_to(&thijs.email);
+    assert!(mails.iter().any(|m| m.contains("Marieke vraagt hulp voor Ans, ")), "{mails:?}");
 
     // Thijs and Kees offer; Ans (it is for her) picks Thijs.
     for (client, message) in [(&mut c_thijs, "Ik kan rijden."), (&mut c_kees, "")] {

@@ -615,6 +615,7 @@ async fn settings(
         digest: digest.into(),
         quiet_from: quiet.map(|q| q.0.to_owned()).unwrap_or_default(),
         quiet_until: quiet.map(|q| q.1.to_owned()).unwrap_or_default(),
+        shifts: true,
     };
     notifications::set_mine(&app.ctx(&me, Timestamp::now()), circle, &input).await.expect("settings saved");
 }
@@ -747,7 +748,7 @@ pub async fn summaries_hold_only_what_the_reader_may_see(db: TestDb) {
     assert_eq!(app.client().get(&wrong).await.status, 404);
     let one_click = app.client().post_raw(&format!("{path}/off"), "List-Unsubscribe=One-Click".into()).await;
     assert_eq!(one_click.status, 200);
-    assert!(one_click.text().contains("Je krijgt geen e-mails meer"));
+    assert!(one_click.text().contains("Je krijgt geen nieuws meer over deze kring per e-mail"));
     let now_off = app.db.store.notification_settings_by_link(&opened).await.expect("settings");
     assert_eq!((now_off.immediate, now_off.digest.as_str()), (false, "off"));
 }

@@ -33,6 +33,7 @@ mod randomized;
 mod schema;
 mod store;
 mod under_load;
+mod unsubscribe;
 mod upgrade;
 
 use libtest_mimic::{Arguments, Trial};
@@ -83,6 +84,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         audit::concurrent_requests_share_commits_and_keep_the_chain,
         audit::every_circle_read_is_recorded,
         audit::client_and_representative_see_who_looked,
+        audit::the_trail_is_newest_first_by_time_even_when_written_late,
         auth::sign_in_by_email_link,
         auth::sign_in_link_request_does_not_reveal_accounts,
         auth::password_sign_in_and_rate_limit,
@@ -149,6 +151,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         logbook::photos_and_text_from_a_removed_member_stay_private,
         mail::smtp_delivery_once_with_retries,
         mail::mail_text_respects_the_recipient_language_and_hides_the_client_in_the_subject,
+        unsubscribe::every_mail_kind_stops_signed_out,
         matrix::every_route_for_every_role,
         matrix::who_asks_is_decided_before_the_input,
         agenda_api::the_last_place_goes_to_exactly_one,

@@ -217,6 +217,7 @@ struct ViewPage {
     conv: Conversation,
     may_change: bool,
     may_make_agreements: bool,
+    in_about: Vec<samenspel_core::about::Part>,
     notice: Option<&'static str>,
 }
 
@@ -230,6 +231,7 @@ pub async fn show(p: CirclePage, Object(conversation): Object, Query(done): Quer
         conv: page.data.conversation,
         may_change: page.data.may_change,
         may_make_agreements: page.data.may_make_agreements,
+        in_about: page.data.in_about,
         notice: done.notice(),
     })
 }

@@ -7,6 +7,7 @@ use crate::app::AppState;
 use crate::http::context::Visitor;
 use crate::http::errors::PageError;
 use crate::http::pages::PageResult;
+use crate::mail::MailKind;
 use crate::service::notifications::{self, SettingsInput, hhmm};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -19,6 +20,7 @@ use serde::Deserialize;
 /// The form's values, as shown.
 pub struct Shown {
     immediate: bool,
+    shifts: bool,
     digest: String,
     quiet_from: String,
     quiet_until: String,
@@ -28,6 +30,7 @@ impl Shown {
     fn from(s: &NotificationSettings) -> Self {
         Shown {
             immediate: s.immediate,
+            shifts: s.shifts,
             digest: s.digest.as_str().into(),
             quiet_from: s.quiet.map(|q| hhmm(q.0)).unwrap_or_default(),
             quiet_until: s.quiet.map(|q| hhmm(q.1)).unwrap_or_default(),
@@ -37,6 +40,7 @@ impl Shown {
     fn from_form(f: &SettingsForm) -> Self {
         Shown {
             immediate: f.immediate.is_some(),
+            shifts: f.shifts.is_some(),
             digest: f.digest.clone(),
             quiet_from: f.quiet_from.clone(),
             quiet_until: f.quiet_until.clone(),
@@ -48,6 +52,7 @@ impl Shown {
 #[serde(default)]
 pub struct SettingsForm {
     immediate: Option<String>,
+    shifts: Option<String>,
     digest: String,
     quiet_from: String,
     quiet_until: String,
@@ -57,6 +62,7 @@ impl SettingsForm {
     fn input(&self) -> SettingsInput {
         SettingsInput {
             immediate: self.immediate.is_some(),
+            shifts: self.shifts.is_some(),
             digest: self.digest.clone(),
             quiet_from: self.quiet_from.clone(),
             quiet_until: self.quiet_until.clone(),
@@ -121,74 +127,99 @@ struct LinkPage {
     digests: [Digest; 3],
     errors: Errors,
     notice: Option<&'static str>,
+    /// Opened at a one-click address: the kind of e-mail it stops, asked first.
+    stopping: Option<MailKind>,
+    check_in_weeks: Option<i64>,
 }
 
-fn member(raw: &str) -> Result<MemberId, PageError> {
-    path_id(raw, MemberId::parse)
+/// The address in every notification e-mail: `/notifications/{member}/{token}`,
+/// and its one-click forms `…/off` (news) and `…/off/{kind}`.
+#[derive(Deserialize)]
+pub struct LinkPath {
+    member: String,
+    token: String,
+    kind: Option<String>,
 }
 
-async fn link_page(
-    state: &AppState,
-    v: &Visitor,
-    m: &MemberId,
-    token: &str,
+impl LinkPath {
+    fn member(&self) -> Result<MemberId, PageError> {
+        path_id(&self.member, MemberId::parse)
+    }
+
+    fn kind(&self) -> Result<MailKind, PageError> {
+        MailKind::parse(self.kind.as_deref()).ok_or(PageError::Domain(Error::NotFound))
+    }
+}
+
+struct Shows {
     form: Option<Shown>,
     errors: Errors,
     notice: Option<&'static str>,
-) -> Result<LinkPage, PageError> {
-    let (settings, client_name) = notifications::by_link(state, m, token).await?;
+    stopping: Option<MailKind>,
+}
+
+impl Shows {
+    fn plain() -> Self {
+        Shows { form: None, errors: Errors::default(), notice: None, stopping: None }
+    }
+}
+
+async fn link_page(state: &AppState, v: &Visitor, l: &LinkPath, shows: Shows) -> Result<LinkPage, PageError> {
+    let m = l.member()?;
+    let found = notifications::by_link(state, &m, &l.token).await?;
     Ok(LinkPage {
         c: Chrome::new(v),
-        action: format!("/notifications/{m}/{token}"),
-        client_name,
-        form: form.unwrap_or_else(|| Shown::from(&settings)),
+        action: format!("/notifications/{m}/{}", l.token),
+        client_name: found.client_name,
+        form: shows.form.unwrap_or_else(|| Shown::from(&found.settings)),
         digests: DIGESTS,
-        errors,
-        notice,
+        errors: shows.errors,
+        notice: shows.notice,
+        // Nothing to ask about reminders that are already off.
+        stopping: shows.stopping.filter(|k| *k != MailKind::CheckIn || found.check_in_weeks.is_some()),
+        check_in_weeks: found.check_in_weeks,
     })
 }
 
-/// The settings page behind the link in every mail. The one-click address
-/// (`…/off`) shows it too when opened in a browser: a GET must never change
-/// anything, so stopping takes the button on the page.
-pub async fn show_by_link(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((m, token)): Path<(String, String)>,
-) -> PageResult {
-    let m = member(&m)?;
-    render(&link_page(&state, &v, &m, &token, None, Errors::default(), None).await?)
+/// The settings page behind the link in every mail.
+pub async fn show_by_link(State(state): State<AppState>, v: Visitor, Path(l): Path<LinkPath>) -> PageResult {
+    render(&link_page(&state, &v, &l, Shows::plain()).await?)
+}
+
+/// A one-click address opened in a browser: a GET must never change
+/// anything (mail scanners open links), so it asks, with one button.
+pub async fn confirm_stop_by_link(State(state): State<AppState>, v: Visitor, Path(l): Path<LinkPath>) -> PageResult {
+    let stopping = Some(l.kind()?);
+    render(&link_page(&state, &v, &l, Shows { stopping, ..Shows::plain() }).await?)
 }
 
 pub async fn save_by_link(
     State(state): State<AppState>,
     v: Visitor,
-    Path((m, token)): Path<(String, String)>,
+    Path(l): Path<LinkPath>,
     Form(f): Form<SettingsForm>,
 ) -> PageResult {
-    let m = member(&m)?;
-    match form_errors(notifications::set_by_link(&state, &m, &token, &f.input(), v.now).await)? {
+    let m = l.member()?;
+    match form_errors(notifications::set_by_link(&state, &m, &l.token, &f.input(), v.now).await)? {
         Ok(()) => render(
-            &link_page(&state, &v, &m, &token, None, Errors::default(), Some("notice-notifications-saved")).await?,
+            &link_page(&state, &v, &l, Shows { notice: Some("notice-notifications-saved"), ..Shows::plain() }).await?,
         ),
         Err(errors) => render_with(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &link_page(&state, &v, &m, &token, Some(Shown::from_form(&f)), errors, None).await?,
+            &link_page(&state, &v, &l, Shows { form: Some(Shown::from_form(&f)), errors, ..Shows::plain() }).await?,
         ),
     }
 }
 
-/// The mail program's one-click "unsubscribe" (RFC 8058). It sends no CSRF
-/// token: the signed link itself is the proof.
-pub async fn stop_by_link(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((m, token)): Path<(String, String)>,
-) -> PageResult {
-    let m = member(&m)?;
-    notifications::stop_by_link(&state, &m, &token, v.now).await.map_err(|e| match e {
+/// The mail program's one-click "unsubscribe" (RFC 8058), and the button on
+/// the page. It sends no CSRF token: the signed link itself is the proof.
+pub async fn stop_by_link(State(state): State<AppState>, v: Visitor, Path(l): Path<LinkPath>) -> PageResult {
+    let m = l.member()?;
+    let kind = l.kind()?;
+    notifications::stop_by_link(&state, &m, &l.token, kind, v.now).await.map_err(|e| match e {
         Error::Validation(_) => PageError::Domain(Error::NotFound),
         other => PageError::Domain(other),
     })?;
-    render(&link_page(&state, &v, &m, &token, None, Errors::default(), Some("notice-notifications-stopped")).await?)
+    let notice = kind.stop_keys().2;
+    render(&link_page(&state, &v, &l, Shows { notice: Some(notice), ..Shows::plain() }).await?)
 }

@@ -257,6 +257,11 @@ impl TestApp {
         samenspel::jobs::run_due(&self.state, "test-worker").await.expect("jobs ran")
     }
 
+    /// Runs the jobs due at `at` (mail held for quiet hours goes out when `at` is past them).
+    pub async fn run_jobs_at(&self, at: samenspel_core::Timestamp) -> usize {
+        samenspel::jobs::run_due_at(&self.state, "test-worker", at).await.expect("jobs ran")
+    }
+
     pub fn mail_dir(&self) -> PathBuf {
         self.state.config.mail_dir()
     }

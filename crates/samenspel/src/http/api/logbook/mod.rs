@@ -231,6 +231,14 @@ pub struct NotificationSettingsDto {
     /// "HH:MM" local time, or null for no quiet hours.
     pub quiet_from: Option<String>,
     pub quiet_until: Option<String>,
+    /// E-mail the day before my shifts and when a shift I could take needs
+    /// cover; true when left out.
+    #[serde(default = "yes")]
+    pub shifts: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl From<NotificationSettings> for NotificationSettingsDto {
@@ -240,6 +248,7 @@ impl From<NotificationSettings> for NotificationSettingsDto {
             digest: s.digest.as_str().into(),
             quiet_from: s.quiet.map(|q| notifications::hhmm(q.0)),
             quiet_until: s.quiet.map(|q| notifications::hhmm(q.1)),
+            shifts: s.shifts,
         }
     }
 }

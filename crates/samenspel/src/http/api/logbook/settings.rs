@@ -28,6 +28,7 @@ pub async fn put_settings(
         digest: body.digest,
         quiet_from: body.quiet_from.unwrap_or_default(),
         quiet_until: body.quiet_until.unwrap_or_default(),
+        shifts: body.shifts,
     };
     let ctx = c.ctx();
     notifications::set_mine(&ctx, &c.circle, &input).await?;
