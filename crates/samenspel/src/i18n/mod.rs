@@ -9,8 +9,41 @@ use samenspel_core::Timestamp;
 use samenspel_core::locale::Locale;
 use std::sync::LazyLock;
 
-pub const NL_FTL: &str = include_str!("../../locales/nl.ftl");
-pub const EN_FTL: &str = include_str!("../../locales/en.ftl");
+/// The catalogs, one file per feature with the same name in each language
+/// (`locales/nl/<name>.ftl`, `locales/en/<name>.ftl`), compiled in.
+macro_rules! catalogs {
+    ($($file:literal),+ $(,)?) => {
+        /// Dutch: (file name, source) per feature.
+        pub const NL: &[(&str, &str)] = &[$(($file, include_str!(concat!("../../locales/nl/", $file, ".ftl")))),+];
+        /// English, file for file the same.
+        pub const EN: &[(&str, &str)] = &[$(($file, include_str!(concat!("../../locales/en/", $file, ".ftl")))),+];
+    };
+}
+
+catalogs![
+    "general",
+    "errors",
+    "sign_in",
+    "circles",
+    "members",
+    "invitations",
+    "circle_settings",
+    "audit",
+    "account",
+    "notices",
+    "roles",
+    "mail",
+    "logbook",
+    "network",
+    "agreements",
+    "changes",
+    "conversations",
+    "checkins",
+    "about",
+    "agenda",
+    "help",
+    "location_agenda",
+];
 
 /// All times are shown in the Netherlands' time zone.
 pub const TIME_ZONE: &str = "Europe/Amsterdam";
@@ -20,28 +53,30 @@ struct Catalogs {
     en: FluentBundle<FluentResource>,
 }
 
-fn bundle(source: &str, lang: unic_langid::LanguageIdentifier) -> FluentBundle<FluentResource> {
-    let resource = match FluentResource::try_new(source.to_owned()) {
-        Ok(r) => r,
-        // The catalogs are compiled in and parsed in a unit test; a broken one
-        // still yields every message that did parse.
-        Err((r, errors)) => {
-            tracing::error!(?errors, "message catalog has syntax errors");
-            r
-        }
-    };
+fn bundle(files: &[(&str, &str)], lang: unic_langid::LanguageIdentifier) -> FluentBundle<FluentResource> {
     let mut b = FluentBundle::new_concurrent(vec![lang]);
     // Unicode isolation marks would show up as stray characters in e-mails.
     b.set_use_isolating(false);
-    if let Err(errors) = b.add_resource(resource) {
-        tracing::error!(?errors, "message catalog has duplicate messages");
+    for (name, source) in files {
+        let resource = match FluentResource::try_new((*source).to_owned()) {
+            Ok(r) => r,
+            // The catalogs are compiled in and parsed in a unit test; a broken
+            // one still yields every message that did parse.
+            Err((r, errors)) => {
+                tracing::error!(file = name, ?errors, "message catalog has syntax errors");
+                r
+            }
+        };
+        if let Err(errors) = b.add_resource(resource) {
+            tracing::error!(file = name, ?errors, "message catalog has duplicate messages");
+        }
     }
     b
 }
 
 static CATALOGS: LazyLock<Catalogs> = LazyLock::new(|| Catalogs {
-    nl: bundle(NL_FTL, unic_langid::langid!("nl-NL")),
-    en: bundle(EN_FTL, unic_langid::langid!("en-GB")),
+    nl: bundle(NL, unic_langid::langid!("nl-NL")),
+    en: bundle(EN, unic_langid::langid!("en-GB")),
 });
 
 /// The translator for one request: cheap to copy into every template.

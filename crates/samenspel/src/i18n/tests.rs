@@ -2,38 +2,71 @@
 
 use super::*;
 
+/// Every message id of a language, over all its files, sorted.
+fn all_ids(files: &[(&str, &str)]) -> Vec<String> {
+    let mut ids: Vec<String> = files.iter().flat_map(|(_, src)| message_ids(src)).collect();
+    ids.sort();
+    ids
+}
+
 #[test]
 fn catalogs_parse_without_errors() {
-    for (name, src) in [("nl", NL_FTL), ("en", EN_FTL)] {
-        if let Err((_, errors)) = fluent_syntax::parser::parse(src) {
-            panic!("{name}.ftl has syntax errors: {errors:?}");
+    for (lang, files) in [("nl", NL), ("en", EN)] {
+        for (name, src) in files {
+            if let Err((_, errors)) = fluent_syntax::parser::parse(*src) {
+                panic!("{lang}/{name}.ftl has syntax errors: {errors:?}");
+            }
         }
     }
 }
 
 #[test]
 fn no_message_is_defined_twice() {
-    for (name, src) in [("nl", NL_FTL), ("en", EN_FTL)] {
-        let ids = message_ids(src);
+    for (lang, files) in [("nl", NL), ("en", EN)] {
+        let ids = all_ids(files);
         let dupes: Vec<_> = ids.windows(2).filter(|w| w[0] == w[1]).map(|w| &w[0]).collect();
-        assert!(dupes.is_empty(), "{name}.ftl defines these twice: {dupes:?}");
+        assert!(dupes.is_empty(), "{lang}/ defines these twice: {dupes:?}");
     }
 }
 
+/// File for file: a message lives in the same feature's file in both languages.
 #[test]
 fn both_catalogs_have_the_same_messages() {
-    let nl = message_ids(NL_FTL);
-    let en = message_ids(EN_FTL);
-    let only_nl: Vec<_> = nl.iter().filter(|k| !en.contains(k)).collect();
-    let only_en: Vec<_> = en.iter().filter(|k| !nl.contains(k)).collect();
-    assert!(only_nl.is_empty() && only_en.is_empty(), "only in nl: {only_nl:?}; only in en: {only_en:?}");
+    assert_eq!(NL.iter().map(|f| f.0).collect::<Vec<_>>(), EN.iter().map(|f| f.0).collect::<Vec<_>>());
+    for ((name, nl), (_, en)) in NL.iter().zip(EN) {
+        let (nl, en) = (message_ids(nl), message_ids(en));
+        let only_nl: Vec<_> = nl.iter().filter(|k| !en.contains(k)).collect();
+        let only_en: Vec<_> = en.iter().filter(|k| !nl.contains(k)).collect();
+        assert!(
+            only_nl.is_empty() && only_en.is_empty(),
+            "{name}.ftl: only in nl: {only_nl:?}; only in en: {only_en:?}"
+        );
+    }
+}
+
+/// Every file in the folders is compiled in (a file left off the list would
+/// silently be missing).
+#[test]
+fn every_catalog_file_is_listed() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    for (lang, files) in [("nl", NL), ("en", EN)] {
+        let mut on_disk: Vec<String> = std::fs::read_dir(root.join(lang))
+            .expect("locales folder")
+            .flatten()
+            .filter_map(|e| e.file_name().to_str()?.strip_suffix(".ftl").map(str::to_owned))
+            .collect();
+        on_disk.sort();
+        let mut listed: Vec<String> = files.iter().map(|f| f.0.to_owned()).collect();
+        listed.sort();
+        assert_eq!(on_disk, listed, "locales/{lang}/");
+    }
 }
 
 /// Every `t("…")`, `t1("…"`, `t2("…"` and `count("…"` key in the source
 /// and templates exists in the catalogs.
 #[test]
 fn every_used_key_exists() {
-    let ids = message_ids(NL_FTL);
+    let ids = all_ids(NL);
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut missing = Vec::new();
     for dir in ["src", "templates"] {
@@ -86,7 +119,7 @@ fn generated_keys_exist() {
     use samenspel_core::audience::Audience;
     use samenspel_core::invitation::InvitationState;
     use samenspel_core::role::Role;
-    let ids = message_ids(NL_FTL);
+    let ids = all_ids(NL);
     let mut keys: Vec<String> = Role::ALL.iter().map(|r| format!("role-{}", r.as_str())).collect();
     keys.extend(Audience::ALL.iter().map(|a| format!("audience-{}", a.as_str())));
     keys.extend(["open", "accepted", "revoked", "expired"].iter().map(|s| format!("invitation-state-{s}")));

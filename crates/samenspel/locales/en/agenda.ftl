@@ -1,0 +1,205 @@
+## Agenda and rota (issue 5)
+tab-agenda = Agenda
+agenda-title = Agenda and rota
+agenda-kind = What kind?
+agenda-kind-appointment = Appointment
+agenda-kind-appointment-hint = For example the GP, the hospital or the hairdresser.
+agenda-kind-activity = Activity
+agenda-kind-activity-hint = Something to do together: a walk, a birthday.
+agenda-kind-shift = Shift
+agenda-kind-shift-hint = Something that needs someone, like "Tuesday evening company". Members sign up themselves.
+agenda-new-appointment = New appointment
+agenda-new-shift = New shift
+agenda-change = Change appointment
+agenda-what = What is it?
+agenda-what-hint = Short and clear, for example "Saturday groceries".
+agenda-date = Date (the first time)
+agenda-start = Starts at
+agenda-end = Until
+agenda-time-hint = Leave the times empty for something that lasts all day. An end before the start means the next day.
+agenda-days = Number of days (when it lasts all day)
+agenda-place = Where
+agenda-elsewhere = An appointment { $client } has elsewhere
+agenda-elsewhere-hint = Like the GP or day care. So everyone can look along.
+agenda-elsewhere-badge = elsewhere
+agenda-places = How many people are needed?
+agenda-places-hint = Only for shifts.
+agenda-along = Who goes along
+agenda-along-hint = Whoever goes along always sees the appointment and hears when something changes.
+agenda-along-names = Along: { $names }
+agenda-repeat = How often?
+agenda-repeat-once = Once
+agenda-repeat-daily = Every day
+agenda-repeat-weekly = Every week
+agenda-repeat-monthly = Every month
+agenda-interval = Every how many days, weeks or months?
+agenda-weekdays = On which days? (weekly)
+agenda-until = Up to and including (empty: no end date)
+agenda-count = Or: this many times
+agenda-notes = More details
+agenda-chosen-hint = Whoever goes along or signs up always sees it.
+agenda-when = When
+agenda-planned-by = Planned by
+agenda-coming = Coming times
+agenda-none-coming = Nothing more is planned.
+agenda-cancel-one = This time is off
+agenda-cancel-confirm = Is this time off? Whoever signed up will hear about it.
+agenda-cancelled-heading = Times that are off
+agenda-restore-one = Put it back on
+agenda-remove-confirm = Remove everything, all coming times too?
+agenda-back = Back to the agenda
+agenda-views = View
+agenda-view-list = List
+agenda-view-week = Week
+agenda-earlier = Earlier
+agenda-later = Later
+agenda-to-today = To today
+agenda-week-of = Week of { $from } to { $to }
+agenda-list-of = { $from } to { $to }
+agenda-today = today
+agenda-empty = Nothing in the agenda in this period yet.
+agenda-day-empty = Nothing planned.
+agenda-whole-day = all day
+agenda-whole-day-on = { $day } (all day)
+agenda-moved-badge = moved
+agenda-time-zone = All times are Dutch time.
+agenda-feed-link = Put your agenda in your own calendar app.
+agenda-repeat-once-text = Once
+agenda-repeat-daily-text = { $count ->
+    [one] Every day
+   *[other] Every { $count } days
+}
+agenda-repeat-weekly-text = { $count ->
+    [one] Every week on { $days }
+   *[other] Every { $count } weeks on { $days }
+}
+agenda-repeat-monthly-text = { $count ->
+    [one] Every month on day { $day }
+   *[other] Every { $count } months on day { $day }
+}
+agenda-until-text = until { $date }
+agenda-count-text = { $count ->
+    [one] once
+   *[other] { $count } times
+}
+agenda-days-text = { $count ->
+    [one] 1 day
+   *[other] { $count } days
+}
+agenda-kind-invalid = Choose what kind it is.
+agenda-kind-fixed = The kind cannot change any more. Make a new appointment or shift.
+agenda-title-required = Write what it is.
+agenda-title-too-long = Make it shorter (at most 120 characters).
+agenda-end-required = Fill in until what time it lasts.
+agenda-days-invalid = Fill in a number of days from 1 to 31.
+agenda-place-too-long = Make the place shorter (at most 200 characters).
+agenda-notes-too-long = The details are too long (at most 4000 characters).
+agenda-places-invalid = Fill in how many people are needed: 1 to 50.
+agenda-interval-invalid = Fill in a number from 1 to 52.
+agenda-weekday-invalid = Choose existing days.
+agenda-repeat-invalid = Choose how often it is.
+agenda-until-before-start = The end date is before the first time.
+agenda-date-out-of-range = Choose a date from the year 2000 to 2099.
+agenda-count-invalid = Fill in a number of times from 1 to 500.
+agenda-until-or-count = Choose an end date or a number of times, not both.
+shift-sign-up = I'll come
+shift-give-back = I can't after all
+shift-give-back-confirm = Give this shift back? The others will see it is open again.
+shift-confirm = I'll be there
+shift-confirmed = confirmed
+shift-yours = You're coming
+shift-covered = Someone is coming
+shift-nobody-yet = Nobody yet
+shift-open-places = { $count ->
+    [one] 1 place open
+   *[other] { $count } places open
+}
+shift-full = Someone else was just ahead of you: this shift is already full.
+already-signed-up = You are already signed up for this shift.
+not-signed-up = You are not signed up for this shift.
+not-a-shift = This is not a shift: you cannot sign up for it.
+shift-over = This shift is already over.
+shift-clash-before = Note: at that time you already have { $items }.
+shift-clash-after = You are signed up. Note: at that time you also have { $items }.
+swap-heading = Swaps
+swap-propose = Swap or hand over
+swap-to = Whom do you ask?
+swap-in-return = In return for (may stay empty)
+swap-in-return-hint = Choose someone else's shift. You then ask that person.
+swap-nothing-in-return = Nothing, just hand over
+swap-send = Ask
+swap-asked = { $name } asks whether you will take over { $shift }.
+swap-asked-in-return = { $name } asks whether you will take over { $shift }. { $name } then takes { $back } from you.
+swap-proposed = You asked { $name } to take over { $shift }.
+swap-accept = Yes, I'll do it
+swap-decline = No, rather not
+swap-withdraw = Withdraw the request
+swap-answer-in-agenda = answer in the agenda
+swap-with-yourself = Choose someone other than yourself.
+swap-already-in-shift = That person is already in this shift.
+swap-return-not-theirs = That shift is not that person's. Choose again.
+swap-already-proposed = You already asked someone for this shift.
+swap-no-longer-open = This request was already answered or withdrawn.
+swap-no-longer-possible = The swap is no longer possible: the shift changed meanwhile.
+rota-hours-title = Hours
+rota-hours-explain = Who does which shifts, and how many hours, in the rotas you manage.
+rota-from = From
+rota-to = Up to and including
+rota-hours-caption = Hours per helper
+rota-helper = Helper
+rota-shifts = Shifts
+rota-hours = Hours
+rota-hours-none = Nobody has a shift in this period yet.
+rota-who-covers = Who does what
+rota-no-shifts = No shifts in this period.
+button-show = Show
+overview-gaps-heading = Shifts that still need someone
+overview-to-agenda = To the agenda
+signal-add-shifts = Add shifts to take some load off { $name }
+notice-signed-up = You are signed up. Thank you!
+notice-given-back = You gave the shift back. The others see it is open.
+notice-confirmed = Good to know you're coming.
+notice-occurrence-cancelled = This time is off. Whoever was in it will hear about it.
+notice-swap-proposed = Your request was sent.
+notice-swap-accepted = Swapped. The shift is now in your name.
+notice-swap-answered = Your answer was passed on.
+notice-calendar-revoked = The calendar address no longer works.
+account-calendar-heading = The agenda in your own calendar app
+account-calendar-explain = With a secret address you see everything you take part in (appointments you go along to and shifts you signed up for) in your own calendar on your phone or computer. Share this address with nobody.
+account-calendar-create = Make a calendar address
+account-calendar-renew = Make a new address (the old one stops working)
+account-calendar-revoke = Withdraw the address
+account-calendar-created = This is your calendar address. Copy it now and add it in your calendar app ("subscribe to calendar"). You see it here only once.
+account-calendar-label = Your calendar address
+account-calendar-since = You have had a calendar address since { $date }.
+calendar-name = Samenspel
+mail-agenda-button = See it in the agenda
+mail-shift-signed-up-subject = Someone is coming: { $title }
+mail-shift-signed-up-lead = { $name } is coming on { $when }.
+mail-shift-given-back-subject = Shift open again: { $title }
+mail-shift-given-back-lead = { $name } can't come on { $when } after all. The shift is open again.
+mail-agenda-changed-subject = Changed: { $title }
+mail-agenda-changed-lead = { $name } changed this appointment. Check whether it still works for you.
+mail-agenda-cancelled-subject = Off: { $title }
+mail-agenda-cancelled-lead = { $name } let you know that { $when } is off.
+mail-agenda-removed-subject = Out of the agenda: { $title }
+mail-agenda-removed-lead = { $name } took this appointment out of the agenda.
+mail-swap-proposed-subject = { $name } asks whether you'll swap
+mail-swap-proposed-lead = { $name } asks whether you will take over the shift of { $when }.
+mail-swap-accepted-subject = { $name } takes over your shift
+mail-swap-accepted-lead = { $name } takes over your shift of { $when }. Thank you for arranging it.
+mail-swap-declined-subject = { $name } can't swap
+mail-swap-declined-lead = { $name } can't take over your shift of { $when }. Ask someone else or give it back.
+audit-agenda-view = Looked at the agenda
+audit-agenda-item = Looked at an appointment
+audit-agenda-form = Opened an appointment to change it
+audit-agenda-save = Saved an appointment
+audit-agenda-remove = Removed an appointment
+audit-agenda-occurrence = Changed one time of an appointment
+audit-agenda-hours = Looked at the rota's hours
+audit-agenda-feed = Agenda fetched by a calendar app
+audit-shift-sign_up = Signed up for a shift
+audit-shift-give_back = Gave a shift back
+audit-shift-confirm = Confirmed a shift
+audit-shift-swap = Asked to swap
+audit-shift-swap_answer = Answered a swap request

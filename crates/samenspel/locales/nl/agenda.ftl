@@ -1,0 +1,205 @@
+## Agenda and rota (issue 5)
+tab-agenda = Agenda
+agenda-title = Agenda en rooster
+agenda-kind = Wat voor soort?
+agenda-kind-appointment = Afspraak
+agenda-kind-appointment-hint = Bijvoorbeeld de huisarts, het ziekenhuis of de kapper.
+agenda-kind-activity = Activiteit
+agenda-kind-activity-hint = Iets om samen te doen: een wandeling, een verjaardag.
+agenda-kind-shift = Dienst
+agenda-kind-shift-hint = Iets waar iemand voor nodig is, zoals "dinsdagavond gezelschap". Leden schrijven zich zelf in.
+agenda-new-appointment = Nieuwe afspraak
+agenda-new-shift = Nieuwe dienst
+agenda-change = Afspraak aanpassen
+agenda-what = Wat is het?
+agenda-what-hint = Kort en duidelijk, bijvoorbeeld "Boodschappen op zaterdag".
+agenda-date = Datum (de eerste keer)
+agenda-start = Begint om
+agenda-end = Tot
+agenda-time-hint = Laat de tijden leeg voor iets dat de hele dag duurt. Eindigt het vóór de begintijd, dan is dat de volgende dag.
+agenda-days = Aantal dagen (als het de hele dag duurt)
+agenda-place = Waar
+agenda-elsewhere = Een afspraak die { $client } ergens anders heeft
+agenda-elsewhere-hint = Zoals de huisarts of de dagbesteding. Zo kan iedereen meekijken.
+agenda-elsewhere-badge = ergens anders
+agenda-places = Hoeveel mensen zijn er nodig?
+agenda-places-hint = Alleen voor diensten.
+agenda-along = Wie gaat mee
+agenda-along-hint = Wie meegaat, ziet de afspraak altijd en krijgt bericht als er iets verandert.
+agenda-along-names = Mee: { $names }
+agenda-repeat = Hoe vaak?
+agenda-repeat-once = Eén keer
+agenda-repeat-daily = Elke dag
+agenda-repeat-weekly = Elke week
+agenda-repeat-monthly = Elke maand
+agenda-interval = Om de hoeveel dagen, weken of maanden?
+agenda-weekdays = Op welke dagen? (bij elke week)
+agenda-until = Tot en met (leeg: geen einddatum)
+agenda-count = Of: zoveel keer
+agenda-notes = Meer uitleg
+agenda-chosen-hint = Wie meegaat of zich inschrijft, ziet het altijd.
+agenda-when = Wanneer
+agenda-planned-by = Gepland door
+agenda-coming = Komende keren
+agenda-none-coming = Er staat niets meer gepland.
+agenda-cancel-one = Deze keer gaat niet door
+agenda-cancel-confirm = Gaat deze keer niet door? Wie zich heeft ingeschreven krijgt bericht.
+agenda-cancelled-heading = Keren die niet doorgaan
+agenda-restore-one = Toch laten doorgaan
+agenda-remove-confirm = Alles verwijderen, ook alle komende keren?
+agenda-back = Terug naar de agenda
+agenda-views = Weergave
+agenda-view-list = Lijst
+agenda-view-week = Week
+agenda-earlier = Eerder
+agenda-later = Later
+agenda-to-today = Naar vandaag
+agenda-week-of = Week van { $from } tot en met { $to }
+agenda-list-of = { $from } tot en met { $to }
+agenda-today = vandaag
+agenda-empty = Er staat nog niets in de agenda in deze periode.
+agenda-day-empty = Niets gepland.
+agenda-whole-day = hele dag
+agenda-whole-day-on = { $day } (hele dag)
+agenda-moved-badge = verzet
+agenda-time-zone = Alle tijden zijn Nederlandse tijd.
+agenda-feed-link = Zet je agenda in je eigen agenda-app.
+agenda-repeat-once-text = Eén keer
+agenda-repeat-daily-text = { $count ->
+    [one] Elke dag
+   *[other] Om de { $count } dagen
+}
+agenda-repeat-weekly-text = { $count ->
+    [one] Elke week op { $days }
+   *[other] Om de { $count } weken op { $days }
+}
+agenda-repeat-monthly-text = { $count ->
+    [one] Elke maand op de { $day }e
+   *[other] Om de { $count } maanden op de { $day }e
+}
+agenda-until-text = tot en met { $date }
+agenda-count-text = { $count ->
+    [one] 1 keer
+   *[other] { $count } keer
+}
+agenda-days-text = { $count ->
+    [one] 1 dag
+   *[other] { $count } dagen
+}
+agenda-kind-invalid = Kies wat voor soort het is.
+agenda-kind-fixed = Het soort kan niet meer veranderen. Maak een nieuwe afspraak of dienst.
+agenda-title-required = Schrijf wat het is.
+agenda-title-too-long = Maak het korter (hoogstens 120 tekens).
+agenda-end-required = Vul in tot hoe laat het duurt.
+agenda-days-invalid = Vul een aantal dagen in van 1 tot 31.
+agenda-place-too-long = Maak de plaats korter (hoogstens 200 tekens).
+agenda-notes-too-long = De uitleg is te lang (hoogstens 4000 tekens).
+agenda-places-invalid = Vul in hoeveel mensen er nodig zijn: 1 tot 50.
+agenda-interval-invalid = Vul een getal in van 1 tot 52.
+agenda-weekday-invalid = Kies bestaande dagen.
+agenda-repeat-invalid = Kies hoe vaak het is.
+agenda-until-before-start = De einddatum ligt vóór de eerste keer.
+agenda-date-out-of-range = Kies een datum van het jaar 2000 tot en met 2099.
+agenda-count-invalid = Vul een aantal keer in van 1 tot 500.
+agenda-until-or-count = Kies een einddatum óf een aantal keer, niet allebei.
+shift-sign-up = Ik kom
+shift-give-back = Ik kan toch niet
+shift-give-back-confirm = Geef je deze dienst terug? De anderen zien dat hij weer open is.
+shift-confirm = Ik kom zeker
+shift-confirmed = bevestigd
+shift-yours = Jij komt
+shift-covered = Iemand komt
+shift-nobody-yet = Nog niemand
+shift-open-places = { $count ->
+    [one] 1 plek open
+   *[other] { $count } plekken open
+}
+shift-full = Iemand anders was je net voor: deze dienst is al vol.
+already-signed-up = Je staat al ingeschreven voor deze dienst.
+not-signed-up = Je staat niet ingeschreven voor deze dienst.
+not-a-shift = Dit is geen dienst: je kunt je er niet voor inschrijven.
+shift-over = Deze dienst is al voorbij.
+shift-clash-before = Let op: op dat moment heb je al { $items }.
+shift-clash-after = Je staat ingeschreven. Let op: op dat moment heb je ook { $items }.
+swap-heading = Ruilen
+swap-propose = Ruilen of overdragen
+swap-to = Aan wie vraag je het?
+swap-in-return = In ruil voor (mag leeg blijven)
+swap-in-return-hint = Kies een dienst van iemand anders. Dan vraag je het aan die persoon.
+swap-nothing-in-return = Niets, alleen overdragen
+swap-send = Vraag het
+swap-asked = { $name } vraagt of jij { $shift } wilt overnemen.
+swap-asked-in-return = { $name } vraagt of jij { $shift } wilt overnemen. { $name } neemt dan { $back } van jou.
+swap-proposed = Je hebt { $name } gevraagd om { $shift } over te nemen.
+swap-accept = Ja, dat doe ik
+swap-decline = Nee, liever niet
+swap-withdraw = Vraag intrekken
+swap-answer-in-agenda = antwoord in de agenda
+swap-with-yourself = Kies iemand anders dan jezelf.
+swap-already-in-shift = Die persoon staat al in deze dienst.
+swap-return-not-theirs = Die dienst is niet van die persoon. Kies opnieuw.
+swap-already-proposed = Je hebt al iemand gevraagd voor deze dienst.
+swap-no-longer-open = Deze vraag is al beantwoord of ingetrokken.
+swap-no-longer-possible = Ruilen lukt niet meer: de dienst is intussen veranderd.
+rota-hours-title = Uren
+rota-hours-explain = Wie welke diensten doet, en hoeveel uur, in de roosters die jij beheert.
+rota-from = Van
+rota-to = Tot en met
+rota-hours-caption = Uren per helper
+rota-helper = Helper
+rota-shifts = Diensten
+rota-hours = Uren
+rota-hours-none = In deze periode heeft nog niemand een dienst.
+rota-who-covers = Wie doet wat
+rota-no-shifts = Geen diensten in deze periode.
+button-show = Laten zien
+overview-gaps-heading = Diensten die nog iemand nodig hebben
+overview-to-agenda = Naar de agenda
+signal-add-shifts = Diensten toevoegen om { $name } te ontlasten
+notice-signed-up = Je staat ingeschreven. Dank je wel!
+notice-given-back = Je hebt de dienst teruggegeven. De anderen zien dat hij open is.
+notice-confirmed = Fijn dat je komt.
+notice-occurrence-cancelled = Deze keer gaat niet door. Wie erbij was, krijgt bericht.
+notice-swap-proposed = Je vraag is verstuurd.
+notice-swap-accepted = Geruild. De dienst staat nu op jouw naam.
+notice-swap-answered = Je antwoord is doorgegeven.
+notice-calendar-revoked = Het agenda-adres werkt niet meer.
+account-calendar-heading = Agenda in je eigen agenda-app
+account-calendar-explain = Met een geheim adres zie je alles waar jij bij bent (afspraken waar je meegaat en diensten waarvoor je bent ingeschreven) in je eigen agenda op telefoon of computer. Deel dit adres met niemand.
+account-calendar-create = Maak een agenda-adres
+account-calendar-renew = Maak een nieuw adres (het oude werkt dan niet meer)
+account-calendar-revoke = Adres intrekken
+account-calendar-created = Dit is je agenda-adres. Kopieer het nu en voeg het toe in je agenda-app ("agenda toevoegen via internet"). Je ziet het hier maar één keer.
+account-calendar-label = Je agenda-adres
+account-calendar-since = Je hebt een agenda-adres sinds { $date }.
+calendar-name = Samenspel
+mail-agenda-button = Bekijk in de agenda
+mail-shift-signed-up-subject = Iemand komt: { $title }
+mail-shift-signed-up-lead = { $name } komt op { $when }.
+mail-shift-given-back-subject = Dienst weer open: { $title }
+mail-shift-given-back-lead = { $name } kan toch niet op { $when }. De dienst is weer open.
+mail-agenda-changed-subject = Veranderd: { $title }
+mail-agenda-changed-lead = { $name } heeft deze afspraak aangepast. Kijk of het nog klopt voor jou.
+mail-agenda-cancelled-subject = Gaat niet door: { $title }
+mail-agenda-cancelled-lead = { $name } heeft laten weten dat { $when } niet doorgaat.
+mail-agenda-removed-subject = Uit de agenda: { $title }
+mail-agenda-removed-lead = { $name } heeft deze afspraak uit de agenda gehaald.
+mail-swap-proposed-subject = { $name } vraagt of je wilt ruilen
+mail-swap-proposed-lead = { $name } vraagt of jij de dienst van { $when } wilt overnemen.
+mail-swap-accepted-subject = { $name } neemt je dienst over
+mail-swap-accepted-lead = { $name } neemt je dienst van { $when } over. Dank je wel voor het regelen.
+mail-swap-declined-subject = { $name } kan niet ruilen
+mail-swap-declined-lead = { $name } kan je dienst van { $when } niet overnemen. Vraag iemand anders of geef hem terug.
+audit-agenda-view = Agenda bekeken
+audit-agenda-item = Afspraak bekeken
+audit-agenda-form = Afspraak geopend om aan te passen
+audit-agenda-save = Afspraak opgeslagen
+audit-agenda-remove = Afspraak verwijderd
+audit-agenda-occurrence = Eén keer van een afspraak veranderd
+audit-agenda-hours = Uren van het rooster bekeken
+audit-agenda-feed = Agenda opgehaald door een agenda-app
+audit-shift-sign_up = Ingeschreven voor een dienst
+audit-shift-give_back = Dienst teruggegeven
+audit-shift-confirm = Dienst bevestigd
+audit-shift-swap = Gevraagd om te ruilen
+audit-shift-swap_answer = Antwoord op een ruilvraag
