@@ -210,9 +210,37 @@ function createJourney({
     return { status: response.status, json, text, type: response.headers.get('content-type') || '' };
   }
 
+  /**
+   * Opens a part of the circle (`name`, the link's text) from the page it is
+   * on, as its reader would: the tab on a wide screen; on a phone the bar at
+   * the bottom, or "Meer" and then the part. Waits for `circlePath(suffix)`
+   * and returns the navigation link that must now be marked as the current
+   * page (the tab, the bar's link, or "Meer").
+   */
+  async function openSection(page, name, suffix) {
+    const tab = page.locator('nav.tabs').getByRole('link', { name, exact: true });
+    const bar = page.locator('nav.bottom-bar');
+    let current;
+    if (await tab.isVisible()) {
+      await tab.click();
+      current = tab;
+    } else if (await bar.getByRole('link', { name, exact: true }).isVisible()) {
+      current = bar.getByRole('link', { name, exact: true });
+      await current.click();
+    } else {
+      current = bar.getByRole('link', { name: MORE[lang], exact: true });
+      await current.click();
+      await page.waitForURL((u) => u.pathname === circlePath('/more'));
+      await page.locator('.more-list').getByRole('link', { name, exact: true }).click();
+    }
+    await page.waitForURL((u) => u.pathname === circlePath(suffix));
+    return current;
+  }
+
   return {
     start,
     stop,
+    openSection,
     get server() {
       return run.server;
     },
@@ -237,6 +265,9 @@ function createJourney({
     api,
   };
 }
+
+/** The phone bar's "Meer" in each language. */
+const MORE = { nl: 'Meer', en: 'More' };
 
 /** Whitespace collapsed, ends trimmed. */
 function clean(s) {

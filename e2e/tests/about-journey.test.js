@@ -196,7 +196,7 @@ const THANKS_TEXT = `Thijs, dank je wel dat je zaterdag met Henk naar de markt l
 // The 403, 404, 409 and 422 answers this journey causes on purpose log
 // "Failed to load resource" errors; those are expected and left out.
 const journey = createJourney({ artifactsDir: ARTIFACTS, client: CLIENT, texts: T, expectedErrors: /status of (403|404|409|422)/ });
-const { url, circlePath, goto, gotoNotFound, expectingError, expectHeading, check, signIn, pageOf, assertNoSidewaysScroll, submitTo } = journey;
+const { url, circlePath, openSection, goto, gotoNotFound, expectingError, expectHeading, check, signIn, pageOf, assertNoSidewaysScroll, submitTo } = journey;
 
 const state = {}; // what the journeys learn along the way
 
@@ -246,10 +246,8 @@ async function expectNotice(page, text) {
 async function openTab(page, name, pathname) {
   await goto(page, circlePath());
   await expectHeading(page, CLIENT);
-  const tab = page.locator('nav.tabs').getByRole('link', { name, exact: true });
-  await tab.click();
-  await page.waitForURL(url(circlePath(pathname)));
-  assert.equal(await tab.getAttribute('aria-current'), 'page', `the "${name}" tab is not marked as the current page`);
+  const current = await openSection(page, name, pathname);
+  assert.equal(await current.getAttribute('aria-current'), 'page', `the "${name}" tab is not marked as the current page`);
 }
 
 /** Posts a form to `action` from inside the page, with the page's CSRF token. */

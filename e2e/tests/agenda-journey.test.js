@@ -169,7 +169,7 @@ const DEMO_PRIVATE_TITLE = 'Overleg geheugenpoli';
 // The 404, 409 and 422 answers this journey causes on purpose log
 // "Failed to load resource" errors; those are expected and left out.
 const journey = createJourney({ artifactsDir: ARTIFACTS, client: CLIENT, texts: T, expectedErrors: /status of (404|409|422)/ });
-const { url, circlePath, goto, gotoNotFound, expectingError, expectHeading, check, signIn, pageOf, assertNoSidewaysScroll, submitTo, turnOffQuietHours } = journey;
+const { url, circlePath, openSection, goto, gotoNotFound, expectingError, expectHeading, check, signIn, pageOf, assertNoSidewaysScroll, submitTo, turnOffQuietHours } = journey;
 
 const state = {}; // what the journeys learn along the way
 
@@ -232,11 +232,9 @@ async function expectNotice(page, text) {
 async function openAgendaTab(page) {
   await goto(page, circlePath());
   await expectHeading(page, CLIENT);
-  const tab = page.locator('nav.tabs').getByRole('link', { name: T.tab, exact: true });
-  await tab.click();
-  await page.waitForURL(url(circlePath('/agenda')));
+  const current = await openSection(page, T.tab, '/agenda');
   await expectHeading(page, T.heading, 2);
-  assert.equal(await tab.getAttribute('aria-current'), 'page', 'the "Agenda" tab is not marked as the current page');
+  assert.equal(await current.getAttribute('aria-current'), 'page', 'the "Agenda" tab is not marked as the current page');
 }
 
 /** One occurrence's card on an item page (li#on-YYYY-MM-DD), or null. */

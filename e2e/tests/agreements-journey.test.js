@@ -216,7 +216,7 @@ const CONVERSATION = {
 // The 403 and 422 answers this journey causes on purpose log "Failed to load
 // resource" errors; those are expected and left out.
 const journey = createJourney({ artifactsDir: ARTIFACTS, client: CLIENT, texts: T, expectedErrors: /status of (403|422)/ });
-const { url, circlePath, goto, expectingError, expectHeading, check, signIn, pageOf, assertNoSidewaysScroll, submitTo } = journey;
+const { url, circlePath, openSection, goto, expectingError, expectHeading, check, signIn, pageOf, assertNoSidewaysScroll, submitTo } = journey;
 
 const state = {}; // what the journeys learn along the way
 
@@ -232,10 +232,8 @@ async function expectNotice(page, text) {
 async function openTab(page, name, pathname) {
   await goto(page, circlePath());
   await expectHeading(page, CLIENT);
-  const tab = page.locator('nav.tabs').getByRole('link', { name, exact: true });
-  await tab.click();
-  await page.waitForURL(url(circlePath(pathname)));
-  assert.equal(await tab.getAttribute('aria-current'), 'page', `the "${name}" tab is not marked as the current page`);
+  const current = await openSection(page, name, pathname);
+  assert.equal(await current.getAttribute('aria-current'), 'page', `the "${name}" tab is not marked as the current page`);
 }
 
 // --- Agreements -------------------------------------------------------------

@@ -148,7 +148,7 @@ const journey = createJourney({
   texts: T,
   expectedErrors: /status of (403|422)/,
 });
-const { url, circlePath, goto, expectingError, expectHeading, check, signIn, pageOf, assertNoSidewaysScroll, submitTo, makeToken, api } = journey;
+const { url, circlePath, openSection, goto, expectingError, expectHeading, check, signIn, pageOf, assertNoSidewaysScroll, submitTo, makeToken, api } = journey;
 
 const state = {}; // what the journeys learn along the way
 
@@ -296,9 +296,7 @@ async function readOverviewSignals(page) {
 async function openMembers(page) {
   await goto(page, circlePath());
   await expectHeading(page, CLIENT);
-  const tab = page.locator('nav.tabs').getByRole('link', { name: T.membersTab, exact: true });
-  await tab.click();
-  await page.waitForURL(url(circlePath('/members')));
+  await openSection(page, T.membersTab, '/members');
 }
 
 /** The members list: each member's name, card link and what the row says. */

@@ -121,7 +121,7 @@ const CONTACTS = [
 // The 403 and 422 answers this journey causes on purpose log "Failed to load
 // resource" errors; those are expected and left out.
 const journey = createJourney({ artifactsDir: ARTIFACTS, client: CLIENT, texts: T, expectedErrors: /status of (403|422)/ });
-const { url, circlePath, goto, expectingError, expectHeading, check, signIn, pageOf, assertNoSidewaysScroll } = journey;
+const { url, circlePath, openSection, goto, expectingError, expectHeading, check, signIn, pageOf, assertNoSidewaysScroll } = journey;
 
 const state = {}; // what the journeys learn along the way
 
@@ -147,11 +147,9 @@ function supportText(support) {
 async function openMapFromOverview(page) {
   await goto(page, circlePath());
   await expectHeading(page, CLIENT);
-  const tab = page.locator('nav.tabs').getByRole('link', { name: T.tab, exact: true });
-  await tab.click();
-  await page.waitForURL(url(circlePath('/network')));
+  const current = await openSection(page, T.tab, '/network');
   await expectHeading(page, T.heading, 2);
-  assert.equal(await tab.getAttribute('aria-current'), 'page', 'the "Netwerk" tab is not marked as the current page');
+  assert.equal(await current.getAttribute('aria-current'), 'page', 'the "Netwerk" tab is not marked as the current page');
 }
 
 /**

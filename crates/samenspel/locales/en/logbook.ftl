@@ -82,7 +82,6 @@ overview-write-heading = Write something in the logbook
 overview-new-heading = New for you
 overview-unread-label = new messages
 overview-nothing-new = You are up to date. There is nothing new.
-overview-all-new = Read all new messages
 overview-open-heading = Open questions and concerns
 overview-nothing-open = There are no open questions or concerns.
 overview-thanks-heading = Thank-yous
@@ -204,3 +203,19 @@ notice-notifications-stopped = You will get no more e-mails about this circle. Y
 notice-news-mail-stopped = You will get no more news about this circle by e-mail. You can turn it back on below.
 notice-shift-mail-stopped = You will get no more e-mails about your shifts. You can turn them back on below.
 notice-check-in-reminders-stopped = You will get no more reminders for the carer check-in.
+overview-for-me-heading = For you
+overview-for-me-nothing = Nothing is waiting for you right now.
+overview-answered = Answer to your question
+overview-close-question = Close
+overview-swap-asked = { $name } asks if you want to swap:
+overview-help-can-you = Can you help? { $name } asks:
+overview-help-choose = { $count ->
+    [one] Someone offers to help. Choose who helps:
+   *[other] { $count } people offer to help. Choose who helps:
+}
+overview-own-signal-link = See what you can do
+overview-changes-heading = Changes
+overview-all-new-count = { $count ->
+    [one] Read the new message
+   *[other] Read all { $count } new messages
+}

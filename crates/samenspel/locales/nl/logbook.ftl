@@ -82,7 +82,6 @@ overview-write-heading = Schrijf iets in het logboek
 overview-new-heading = Nieuw voor jou
 overview-unread-label = nieuwe berichten
 overview-nothing-new = Je bent helemaal bij. Er is niets nieuws.
-overview-all-new = Alle nieuwe berichten lezen
 overview-open-heading = Open vragen en zorgen
 overview-nothing-open = Er staan geen vragen of zorgen open.
 overview-thanks-heading = Bedankjes
@@ -204,3 +203,19 @@ notice-notifications-stopped = Je krijgt geen e-mails meer over deze kring. Je k
 notice-news-mail-stopped = Je krijgt geen nieuws meer over deze kring per e-mail. Je kunt dat hieronder weer aanzetten.
 notice-shift-mail-stopped = Je krijgt geen e-mails meer over je diensten. Je kunt dat hieronder weer aanzetten.
 notice-check-in-reminders-stopped = Je krijgt geen herinneringen meer voor de mantelzorgcheck.
+overview-for-me-heading = Voor jou
+overview-for-me-nothing = Er wacht nu niets op jou.
+overview-answered = Antwoord op je vraag
+overview-close-question = Afsluiten
+overview-swap-asked = { $name } vraagt of je wilt ruilen:
+overview-help-can-you = Kun jij helpen? { $name } vraagt:
+overview-help-choose = { $count ->
+    [one] Iemand biedt hulp aan. Kies wie helpt:
+   *[other] { $count } mensen bieden hulp aan. Kies wie helpt:
+}
+overview-own-signal-link = Bekijk wat je kunt doen
+overview-changes-heading = Veranderingen
+overview-all-new-count = { $count ->
+    [one] Het nieuwe bericht lezen
+   *[other] Alle { $count } nieuwe berichten lezen
+}

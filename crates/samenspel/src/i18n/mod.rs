@@ -43,6 +43,8 @@ catalogs![
     "agenda",
     "help",
     "location_agenda",
+    "navigation",
+    "glossary",
 ];
 
 /// All times are shown in the Netherlands' time zone.
@@ -114,6 +116,16 @@ impl Tr {
     /// A message without arguments.
     pub fn t(&self, key: &str) -> String {
         self.format(key, None)
+    }
+
+    /// A glossary term's name (`term-<key>`).
+    pub fn term(&self, key: &str) -> String {
+        self.t(&format!("term-{key}"))
+    }
+
+    /// A glossary term's explanation (`term-<key>-text`).
+    pub fn term_text(&self, key: &str) -> String {
+        self.t(&format!("term-{key}-text"))
     }
 
     /// A message with one argument.

@@ -131,6 +131,10 @@ fn generated_keys_exist() {
     );
     keys.extend(Reaction::ALL.iter().map(|r| format!("reaction-{}", r.as_str())));
     keys.extend(["off", "daily", "weekly"].iter().map(|d| format!("digest-{d}")));
+    for term in crate::http::pages::glossary_terms() {
+        keys.push(format!("term-{term}"));
+        keys.push(format!("term-{term}-text"));
+    }
     keys.extend(Audience::ALL.iter().map(|a| format!("audience-{}-hint", a.as_str())));
     keys.extend(samenspel_core::change::ChangeKind::ALL.iter().map(|k| format!("change-kind-{}", k.as_str())));
     use samenspel_core::agreement::{Domain, Step};

@@ -129,6 +129,12 @@ pub async fn view(ctx: &Ctx<'_>, id: &CircleId) -> Result<Circle> {
     ctx.state.store.circle(&cap, ctx.now).await
 }
 
+/// The circle and my place in it: what the navigation ("Meer") shows.
+pub async fn place(ctx: &Ctx<'_>, id: &CircleId) -> Result<super::InCircle<()>> {
+    let cap = ctx.can::<act::ViewCircle>(id, what(Operation::Read, "circle.view", "circle", id)).await?;
+    super::in_circle(ctx, &cap, ()).await
+}
+
 /// The circle's settings page: the circle, my place, and my own membership.
 pub async fn settings(ctx: &Ctx<'_>, id: &CircleId) -> Result<super::InCircle<samenspel_core::member::Member>> {
     let cap = ctx.can::<act::ViewCircle>(id, what(Operation::Read, "circle.view", "circle", id)).await?;

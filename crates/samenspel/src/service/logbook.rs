@@ -223,6 +223,8 @@ pub struct Overview {
     pub gaps: Vec<super::agenda::Slot>,
     /// Help requests still waiting for a helper.
     pub help: Vec<samenspel_core::help::Request>,
+    /// Swaps other members asked me to accept, with the shift's title.
+    pub swaps: Vec<(samenspel_core::agenda::Swap, String)>,
 }
 
 /// Unread counts stop here ("99+").
@@ -250,8 +252,9 @@ pub async fn overview(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Overv
     let signals = store.visible_signals(&cap).await?;
     let gaps = super::agenda::gaps(ctx, &cap, 14).await?;
     let help = super::help::open(ctx, &cap).await?;
-    in_circle(ctx, &cap, Overview { unread, new, unresolved, thanks, due_agreements, changes, signals, gaps, help })
-        .await
+    let swaps = super::agenda::swaps_asked_of_me(ctx, &cap).await?;
+    let overview = Overview { unread, new, unresolved, thanks, due_agreements, changes, signals, gaps, help, swaps };
+    in_circle(ctx, &cap, overview).await
 }
 
 /// The unread count alone (for the API and the circle's tabs).

@@ -26,15 +26,13 @@
 //! }
 //! ```
 
+use super::CircleNav;
 use super::user_page::{PathId, PathPage, path_id};
 use crate::http::errors::PageError;
 use crate::service::InCircle;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use samenspel_core::access::CircleAction;
-use samenspel_core::circle::Circle;
 use samenspel_core::ids::CircleId;
-use samenspel_store::access::Place;
 
 /// The `{circle}` segment of the path. A malformed id is simply "not found"
 /// (the normal 404 page), like a circle that does not exist.
@@ -70,34 +68,5 @@ impl CirclePage {
     /// A path inside this circle: `at("/logbook")` is `/circles/{id}/logbook`.
     pub fn at(&self, rest: &str) -> String {
         format!("/circles/{}{rest}", self.id)
-    }
-}
-
-/// The tabs above every circle page, showing only what the visitor may open.
-pub struct CircleNav {
-    pub id: String,
-    pub client_name: String,
-    pub archived: bool,
-    pub can_invite: bool,
-    pub can_audit: bool,
-    pub can_see_network: bool,
-    pub can_see_about: bool,
-    pub can_see_agenda: bool,
-    pub active: &'static str,
-}
-
-impl CircleNav {
-    pub fn new(circle: &Circle, me: &Place, active: &'static str) -> Self {
-        CircleNav {
-            id: circle.id.to_string(),
-            client_name: circle.client_name.clone(),
-            archived: circle.archived_at.is_some(),
-            can_invite: me.may(CircleAction::InviteMembers),
-            can_audit: me.may(CircleAction::ViewAuditTrail),
-            can_see_network: me.may(CircleAction::ViewNetwork),
-            can_see_about: me.may(CircleAction::ViewAboutClient),
-            can_see_agenda: me.may(CircleAction::ViewAgenda),
-            active,
-        }
     }
 }

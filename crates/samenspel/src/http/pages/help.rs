@@ -37,6 +37,12 @@ pub struct RequestView {
 }
 
 impl RequestView {
+    /// Does this open request wait for me: to choose among the offers, or
+    /// (not mine to decide, not offered yet) to say whether I can help?
+    pub fn waits_for_me(&self) -> bool {
+        self.open && if self.i_decide { !self.responses.is_empty() } else { !self.i_responded }
+    }
+
     pub fn new(tr: &Tr, r: &Request, me: &MemberId, manages: bool) -> Self {
         let asked = if r.asked_by == r.asked_for {
             r.asked_by_name.clone()

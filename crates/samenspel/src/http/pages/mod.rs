@@ -8,11 +8,13 @@ mod agreements;
 mod audit;
 mod changes;
 mod checkin;
+mod circle_nav;
 mod circle_page;
 mod circles;
 mod conversations;
 mod forms;
 mod frame;
+mod glossary;
 mod help;
 mod invitations;
 mod location_agenda;
@@ -28,7 +30,13 @@ mod volunteer;
 
 pub use super::errors::PageResult;
 pub use super::uploads::UploadForm;
-pub use circle_page::{CircleNav, CirclePage, CirclePath, Detail, Object};
+pub use circle_nav::CircleNav;
+
+/// The glossary's terms (for the catalogs' tests).
+pub fn glossary_terms() -> &'static [&'static str] {
+    &glossary::TERMS
+}
+pub use circle_page::{CirclePage, CirclePath, Detail, Object};
 pub use forms::{AudienceChoice, Empty, Errors, Form, answers, form_errors, path_id, save_form};
 pub use frame::{Chrome, Done, render, render_with, see_other, urlencode};
 pub use location_page::LocationPage;
@@ -88,6 +96,7 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .post("/sign-in/link/{token}", Token, sign_in::use_link)
         .post("/sign-out", SignedIn, sign_in::sign_out)
         .post("/language", Public, sign_in::set_language)
+        .get("/words", Public, glossary::show)
         .get("/circles", SignedIn, circles::list)
         .get("/circles/new", SignedIn, circles::new_form)
         .post("/circles", SignedIn, circles::start)
@@ -227,6 +236,7 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .get("/notifications/{member}/{token}/off/{kind}", Token, notifications::confirm_stop_by_link)
         .post("/notifications/{member}/{token}/off/{kind}", Token, notifications::stop_by_link)
         .get("/circles/{circle}/settings", Circle(A::ViewCircle), circles::settings)
+        .get("/circles/{circle}/more", Circle(A::ViewCircle), circle_nav::more)
         .post("/circles/{circle}/edit", Circle(A::EditCircle), circles::edit)
         .post("/circles/{circle}/archive", Circle(A::ArchiveCircle), circles::archive)
         .post("/circles/{circle}/restore", Circle(A::ArchiveCircle), circles::restore)

@@ -162,6 +162,27 @@ pub async fn gaps<A>(ctx: &Ctx<'_>, cap: &Can<A>, days: i64) -> Result<Vec<Slot>
         .collect())
 }
 
+/// Swaps other members asked me to accept (for the overview: they wait for
+/// me), each with its shift's title. None for who may not take shifts.
+pub async fn swaps_asked_of_me<A>(ctx: &Ctx<'_>, cap: &Can<A>) -> Result<Vec<(samenspel_core::agenda::Swap, String)>> {
+    let (Some(take), Some(view)) = (cap.also::<act::TakeShifts>(), cap.also::<act::ViewAgenda>()) else {
+        return Ok(Vec::new());
+    };
+    let asked: Vec<_> =
+        ctx.state.store.open_swaps(&take).await?.into_iter().filter(|s| &s.to == cap.member_id()).collect();
+    if asked.is_empty() {
+        return Ok(Vec::new());
+    }
+    let items = ctx.state.store.agenda_items(&view).await?;
+    Ok(asked
+        .into_iter()
+        .filter_map(|s| {
+            let title = items.iter().find(|i| i.id == s.item_id)?.title.clone();
+            Some((s, title))
+        })
+        .collect())
+}
+
 /// Open places in shifts over the coming `days`, for the API's gaps list.
 pub async fn circle_gaps(ctx: &Ctx<'_>, circle: &CircleId, days: i64) -> Result<Vec<Slot>> {
     let cap = ctx.can::<act::ViewAgenda>(circle, what(Operation::Read, "agenda.view", "circle", circle)).await?;

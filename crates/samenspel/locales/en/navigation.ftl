@@ -1,0 +1,24 @@
+## A circle's navigation: the bar at the bottom of a phone, and "More"
+nav-write = Write
+nav-more = More
+more-title = Everything in this circle
+more-overview-hint = What is new and what waits for you.
+more-about-hint = Who the client is: life story, what matters, the wellbeing plan.
+more-agenda-hint = Appointments, visits and the rota.
+more-logbook-hint = All messages, newest first.
+more-members-hint = Who is in the circle, and how to reach them.
+more-agreements-hint = Who does what, and when you talk about it again.
+more-network-hint = The people around the client, as a drawing and as a list.
+more-invitations-hint = Invite someone to the circle.
+more-audit-hint = Who looked at or changed something, and when.
+more-settings-hint = Your own details in this circle, and the circle itself.
+more-help-hint = Ask for help, or see where you can help.
+more-conversations-hint = Notes of conversations, such as the family start conversation.
+more-check-in = Carer check-in
+more-check-in-hint = How are you? Only you see your answers.
+more-volunteer-check-in = Volunteer check-in
+more-volunteer-check-in-hint = How are you doing as a volunteer?
+more-profile = How do you look at working together?
+more-profile-hint = Six questions about your perspective.
+more-notifications-hint = Which e-mails you get, and when.
+more-glossary-hint = Difficult words, briefly explained.

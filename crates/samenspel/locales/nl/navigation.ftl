@@ -1,0 +1,24 @@
+## De navigatie van een kring: de balk onderaan op een telefoon, en "Meer"
+nav-write = Schrijf
+nav-more = Meer
+more-title = Alles van deze kring
+more-overview-hint = Wat nieuw is en wat op jou wacht.
+more-about-hint = Wie is de cliënt: levensverhaal, wat belangrijk is, het welzijnsplan.
+more-agenda-hint = Afspraken, bezoek en het rooster.
+more-logbook-hint = Alle berichten, van nieuw naar oud.
+more-members-hint = Wie er in de kring zit, en hoe je ze bereikt.
+more-agreements-hint = Wie doet wat, en wanneer jullie het weer bespreken.
+more-network-hint = De mensen om de cliënt heen, als tekening en als lijst.
+more-invitations-hint = Nodig iemand uit voor de kring.
+more-audit-hint = Wie wanneer iets bekeek of veranderde.
+more-settings-hint = Je eigen gegevens in deze kring, en de kring zelf.
+more-help-hint = Vraag hulp, of kijk waar je kunt helpen.
+more-conversations-hint = Verslagen van gesprekken, zoals het familiestartgesprek.
+more-check-in = Mantelzorgcheck
+more-check-in-hint = Hoe gaat het met jou? Alleen jij ziet je antwoorden.
+more-volunteer-check-in = Vrijwilligerscheck
+more-volunteer-check-in-hint = Hoe gaat het met jou als vrijwilliger?
+more-profile = Hoe kijk jij naar samenwerken?
+more-profile-hint = Zes vragen over jouw perspectief.
+more-notifications-hint = Welke e-mails je krijgt, en wanneer.
+more-glossary-hint = Moeilijke woorden, kort uitgelegd.
