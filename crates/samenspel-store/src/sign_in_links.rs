@@ -5,7 +5,7 @@ use crate::access::Verified;
 use crate::db::{Store, Tx, ms};
 use crate::invitations::{Accept, accept_in};
 use crate::jobs::{NewJob, enqueue};
-use crate::sql::args;
+use crate::sql::{args, db_row};
 use samenspel_core::ids::{CircleId, InvitationId, UserId};
 use samenspel_core::locale::Locale;
 use samenspel_core::{Error, Result, Timestamp};
@@ -16,6 +16,8 @@ pub struct LinkPreview {
     pub user_id: UserId,
     pub display_name: String,
     pub email: String,
+    /// Sent to finish accepting an invitation: (the client's name, who invited).
+    pub joining: Option<(String, String)>,
 }
 
 /// The account a requested link is for, to address the e-mail.
@@ -76,14 +78,24 @@ impl Store {
     /// Looks at a link without using it: e-mail scanners that open links must
     /// not burn them, so using one takes a deliberate POST.
     pub async fn preview_sign_in_link(&self, token_hash: &str, now: Timestamp) -> Result<Option<LinkPreview>> {
-        let row: Option<(String, String, String)> = self
+        db_row! {
+            struct Row { id: String, display_name: String, email: String, client: Option<String>, inviter: Option<String> }
+        }
+        let row: Option<Row> = self
             .opt(
-                "SELECT u.id, u.display_name, u.email FROM sign_in_links l JOIN users u ON u.id = l.user_id \
-             WHERE l.token_hash = $1 AND l.used_at IS NULL AND l.expires_at > $2 AND u.disabled_at IS NULL",
+                "SELECT u.id, u.display_name, u.email, c.client_name, b.display_name FROM sign_in_links l \
+                 JOIN users u ON u.id = l.user_id LEFT JOIN invitations i ON i.id = l.invitation_id \
+                 LEFT JOIN circles c ON c.id = i.circle_id LEFT JOIN users b ON b.id = i.invited_by \
+                 WHERE l.token_hash = $1 AND l.used_at IS NULL AND l.expires_at > $2 AND u.disabled_at IS NULL",
                 args![token_hash, ms(now)],
             )
             .await?;
-        Ok(row.map(|(id, display_name, email)| LinkPreview { user_id: UserId::from_db(id), display_name, email }))
+        Ok(row.map(|Row { id, display_name, email, client, inviter }| LinkPreview {
+            user_id: UserId::from_db(id),
+            display_name,
+            email,
+            joining: client.zip(inviter),
+        }))
     }
 
     /// Uses a link: succeeds once, before it expires, for an account that is

@@ -6,7 +6,7 @@ circles-member-count = { $count ->
     [one] 1 member
    *[other] { $count } members
 }
-circles-access-until = You have access until { $date }.
+circles-access-until = You have access up to and including { $date }.
 circle-archived-badge = Archived
 circles-start = Start a circle
 circle-new-title = Start a circle

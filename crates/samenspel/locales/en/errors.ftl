@@ -40,6 +40,7 @@ location-unknown = Choose an organisation or location from the list.
 organisation-unknown = Choose an organisation from the list.
 date-invalid = Fill in a date, for example 31-12-2026.
 date-in-past = Choose a date in the future.
+end-date-past = Choose today or a later day: the last day with access.
 audience-invalid = Choose who may see it.
 sign-in-failed = The e-mail address or the password is not correct.
 password-wrong = Your current password is not correct.

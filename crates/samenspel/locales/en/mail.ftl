@@ -21,3 +21,7 @@ mail-no-account-greeting = Hello,
 mail-no-account-body = Someone asked for a sign-in link for this e-mail address. Samenspel has no account with this address.
 mail-no-account-hint = Were you invited to a circle? Then open the link in that invitation, or try the e-mail address you were invited with.
 mail-no-account-ignore = Did you not ask for anything? Then you can ignore this e-mail.
+mail-join-subject = Confirm your e-mail address for Samenspel
+mail-join-body = { $inviter } invited you to the circle of { $client } in Samenspel.
+mail-join-next = Click the button to confirm your e-mail address. Then you are a member of the circle and see what is going on.
+mail-join-button = Confirm and join

@@ -6,7 +6,7 @@ circles-member-count = { $count ->
     [one] 1 lid
    *[other] { $count } leden
 }
-circles-access-until = Je hebt toegang tot { $date }.
+circles-access-until = Je hebt toegang tot en met { $date }.
 circle-archived-badge = Gearchiveerd
 circles-start = Een kring starten
 circle-new-title = Een kring starten

@@ -40,6 +40,7 @@ location-unknown = Kies een organisatie of locatie uit de lijst.
 organisation-unknown = Kies een organisatie uit de lijst.
 date-invalid = Vul een datum in, bijvoorbeeld 31-12-2026.
 date-in-past = Kies een datum in de toekomst.
+end-date-past = Kies vandaag of een latere dag: de laatste dag met toegang.
 audience-invalid = Kies wie het mag zien.
 sign-in-failed = Het e-mailadres of het wachtwoord klopt niet.
 password-wrong = Je huidige wachtwoord klopt niet.

@@ -21,3 +21,7 @@ mail-no-account-greeting = Hallo,
 mail-no-account-body = Iemand vroeg een inloglink aan voor dit e-mailadres. Er is bij Samenspel geen account met dit adres.
 mail-no-account-hint = Heb je een uitnodiging voor een kring gekregen? Open dan de link in die uitnodiging. Of probeer het e-mailadres waarmee je bent uitgenodigd.
 mail-no-account-ignore = Heb je niets aangevraagd? Dan kun je deze e-mail negeren.
+mail-join-subject = Bevestig je e-mailadres voor Samenspel
+mail-join-body = { $inviter } nodigde je uit voor de kring van { $client } in Samenspel.
+mail-join-next = Klik op de knop om je e-mailadres te bevestigen. Daarna ben je lid van de kring en zie je wat er speelt.
+mail-join-button = Bevestigen en lid worden

@@ -16,6 +16,12 @@ impl Tr {
         format!("{} {} {}", z.day(), self.month(z.month()), z.year())
     }
 
+    /// The last day with access for an access end ("tot en met 5 december
+    /// 2026"): the day before the moment it ends.
+    pub fn last_day(&self, ends: &Timestamp) -> String {
+        self.day(&crate::service::members::last_day(ends))
+    }
+
     /// "22 november 2026, 14:05"
     pub fn datetime(&self, t: &Timestamp) -> String {
         let z = local(t);

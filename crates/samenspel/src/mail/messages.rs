@@ -37,7 +37,16 @@ mail_templates! {
         name: &'a str,
         link: &'a str,
         minutes: u32,
+        joining: Option<Joining<'a>>,
     }
+}
+
+/// A sign-in link that finishes joining a circle says so: which circle, who
+/// invited (in the text, never in the subject).
+#[derive(Clone, Copy, Debug)]
+pub struct Joining<'a> {
+    pub client_name: &'a str,
+    pub inviter: &'a str,
 }
 
 pub fn invitation_mail(
@@ -59,12 +68,20 @@ pub fn invitation_mail(
     })
 }
 
-pub fn sign_in_mail(tr: Tr, to: &str, name: &str, link: &str, minutes: u32) -> askama::Result<OutgoingMail> {
+pub fn sign_in_mail(
+    tr: Tr,
+    to: &str,
+    name: &str,
+    link: &str,
+    minutes: u32,
+    joining: Option<Joining<'_>>,
+) -> askama::Result<OutgoingMail> {
+    let subject = if joining.is_some() { "mail-join-subject" } else { "mail-sign-in-subject" };
     Ok(OutgoingMail {
         to: to.to_owned(),
-        subject: tr.t("mail-sign-in-subject"),
-        text: SignInText { tr, name, link, minutes }.render()?,
-        html: SignInHtml { tr, name, link, minutes }.render()?,
+        subject: tr.t(subject),
+        text: SignInText { tr, name, link, minutes, joining }.render()?,
+        html: SignInHtml { tr, name, link, minutes, joining }.render()?,
         settings_link: None,
         stop_link: None,
     })

@@ -4,7 +4,7 @@ use super::Ctx;
 use crate::app::AppState;
 use crate::crypto::{self, random_token, token_hash};
 use crate::i18n::Tr;
-use crate::mail::{no_account_mail, sign_in_mail};
+use crate::mail::{Joining, no_account_mail, sign_in_mail};
 use crate::ratelimit;
 use samenspel_core::audit::Source;
 use samenspel_core::ids::{ApiTokenId, CircleId, InvitationId, SessionId};
@@ -67,7 +67,7 @@ pub async fn sign_in_with_password(
 pub async fn request_sign_in_link(
     state: &AppState,
     email: &str,
-    invitation: Option<&InvitationId>,
+    invitation: Option<(&InvitationId, Joining<'_>)>,
     tr: Tr,
     source: &Source,
     now: Timestamp,
@@ -80,10 +80,11 @@ pub async fn request_sign_in_link(
     let link = state.config.link(&format!("/sign-in/link/{token}"));
     let expires_at =
         now.saturating_add(jiff::SignedDuration::from_mins(i64::from(minutes))).map_err(Error::internal)?;
-    let new = NewLink { token_hash: &token_hash(&token), invitation, expires_at };
+    let new = NewLink { token_hash: &token_hash(&token), invitation: invitation.map(|i| i.0), expires_at };
+    let joining = invitation.map(|i| i.1);
     let mail = |to: Option<&LinkRecipient>| {
         match to {
-            Some(r) => sign_in_mail(Tr::new(r.locale), &email, &r.display_name, &link, minutes),
+            Some(r) => sign_in_mail(Tr::new(r.locale), &email, &r.display_name, &link, minutes, joining),
             None => no_account_mail(tr, &email),
         }
         .map(|m| m.into_job(now))

@@ -5,6 +5,7 @@ use super::{Ctx, what};
 use crate::app::AppState;
 use crate::crypto::{random_token, token_hash};
 use crate::i18n::Tr;
+use crate::mail::Joining;
 use crate::mail::invitation_mail;
 use crate::ratelimit;
 use samenspel_core::access::act;
@@ -34,7 +35,8 @@ pub struct Invite {
     pub contact_person: bool,
     #[serde(default)]
     pub manager: bool,
-    /// `YYYY-MM-DD`: membership ends when that day starts (for a stand-in or a short-term volunteer).
+    /// `YYYY-MM-DD`: the last day with access, today at the earliest (for a
+    /// stand-in or a short-term volunteer); access ends when the next day starts.
     #[serde(default)]
     pub access_until: Option<String>,
     /// A personal note shown in the invitation.
@@ -205,8 +207,9 @@ pub async fn accept_signed_in(
 pub enum Accepted {
     /// A new account was made and signed in (the address is the one the invitation was sent to).
     SignedIn { session_token: String, circle: CircleId },
-    /// A sign-in link was sent to the address; following it finishes joining.
-    CheckMail { email: String },
+    /// A sign-in link was sent to the address; following it finishes joining
+    /// the client's circle, to which the inviter asked them.
+    CheckMail { email: String, client_name: String, inviter: String },
 }
 
 /// Someone without a session accepts, giving their name and address.
@@ -245,9 +248,10 @@ pub async fn accept_new(
             Ok(Accepted::SignedIn { session_token, circle })
         }
         Newcomer::MustConfirm { invitation } => {
-            super::accounts::request_sign_in_link(state, &email, Some(&invitation), Tr::new(locale), source, now)
-                .await?;
-            Ok(Accepted::CheckMail { email })
+            let joining = Joining { client_name: &preview.client_name, inviter: &preview.invited_by_name };
+            let for_invitation = Some((&invitation, joining));
+            super::accounts::request_sign_in_link(state, &email, for_invitation, Tr::new(locale), source, now).await?;
+            Ok(Accepted::CheckMail { email, client_name: preview.client_name, inviter: preview.invited_by_name })
         }
     }
 }

@@ -106,8 +106,9 @@ pub struct ChangeMember {
     pub relation: Option<String>,
     pub contact_person: Option<bool>,
     pub manager: Option<bool>,
-    /// `YYYY-MM-DD` (access ends at the start of that day, Dutch time), or
-    /// an empty string to remove the end date.
+    /// `YYYY-MM-DD`: the last day with access (it ends when the next day
+    /// starts, Dutch time; today at the earliest), or an empty string to
+    /// remove the end date.
     pub access_until: Option<String>,
 }
 
@@ -168,15 +169,25 @@ pub fn parse_end_date(
     if raw.is_empty() {
         return Ok(None);
     }
-    let date: jiff::civil::Date = raw.parse().map_err(|_| samenspel_core::FieldError::new(field, "date-invalid"))?;
-    let ts = date
-        .to_zoned(jiff::tz::TimeZone::get(crate::i18n::TIME_ZONE).unwrap_or(jiff::tz::TimeZone::UTC))
+    let last_day: jiff::civil::Date =
+        raw.parse().map_err(|_| samenspel_core::FieldError::new(field, "date-invalid"))?;
+    // The day given is the last day with access ("tot en met"): access ends
+    // when the next day starts, Dutch time. Today is the earliest last day.
+    if last_day < crate::i18n::local(&now).date() {
+        return Err(samenspel_core::FieldError::new(field, "end-date-past"));
+    }
+    let ends = last_day
+        .tomorrow()
+        .and_then(|d| d.to_zoned(jiff::tz::TimeZone::get(crate::i18n::TIME_ZONE).unwrap_or(jiff::tz::TimeZone::UTC)))
         .map_err(|_| samenspel_core::FieldError::new(field, "date-invalid"))?
         .timestamp();
-    if ts <= now {
-        return Err(samenspel_core::FieldError::new(field, "date-in-past"));
-    }
-    Ok(Some(ts))
+    Ok(Some(ends))
+}
+
+/// The last day with access for an end moment (the day before it starts):
+/// what forms show and people read ("tot en met").
+pub fn last_day(ends: &Timestamp) -> jiff::civil::Date {
+    crate::i18n::local(&ends.saturating_sub(jiff::SignedDuration::from_secs(1)).unwrap_or(*ends)).date()
 }
 
 #[cfg(test)]
@@ -185,11 +196,15 @@ mod tests {
 
     #[test]
     fn end_dates() {
-        let now = Timestamp::from_second(1_790_000_000).expect("valid"); // 2026-09
+        let now = Timestamp::from_second(1_790_000_000).expect("valid"); // 2026-09-21, 16:13 Dutch time
         assert_eq!(parse_end_date("d", "", now), Ok(None));
         let d = parse_end_date("d", "2027-01-31", now).expect("valid").expect("some");
-        assert_eq!(crate::i18n::local(&d).hour(), 0);
-        assert_eq!(parse_end_date("d", "2020-01-01", now).unwrap_err().code, "date-in-past");
-        assert_eq!(parse_end_date("d", "31-01-2027", now).unwrap_err().code, "date-invalid");
+        let end = crate::i18n::local(&d);
+        assert_eq!((end.date().to_string(), end.hour()), ("2027-02-01".to_owned(), 0), "ends as the next day starts");
+        assert_eq!(last_day(&d).to_string(), "2027-01-31", "shown as the day given");
+        let today = parse_end_date("d", "2026-09-21", now).expect("today is the earliest last day").expect("some");
+        assert!(today > now);
+        assert_eq!(parse_end_date("d", "2026-09-20", now).unwrap_err().code, "end-date-past");
+        assert_eq!(parse_end_date("d", "2020-01-01", now).unwrap_err().code, "end-date-past");
     }
 }

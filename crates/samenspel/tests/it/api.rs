@@ -72,8 +72,8 @@ pub async fn api_flow_and_error_format(db: TestDb) {
     assert_eq!(changed.status, 200, "{}", changed.body);
     assert_eq!(changed.json()["contact_person"], true);
     assert!(
-        changed.json()["access_until"].as_str().expect("date").starts_with("2098-12-31T23:00:00"),
-        "midnight in Amsterdam"
+        changed.json()["access_until"].as_str().expect("date").starts_with("2099-01-01T23:00:00"),
+        "the last day with access is 1 January: access ends at the midnight after it, in Amsterdam"
     );
 
     // The error format.

@@ -157,7 +157,7 @@ pub async fn bad_input_keeps_the_form(db: TestDb) {
         )
         .await;
     assert_eq!(r.status, 422);
-    assert!(r.text().contains("Kies een datum in de toekomst"));
+    assert!(r.text().contains("Kies vandaag of een latere dag: de laatste dag met toegang."));
     // Nothing was saved by the refused form.
     assert_eq!(app.role_in(&circle, &thijs.id).await, Some(Role::Volunteer), "still a member, as a volunteer");
     let ok = c
@@ -170,4 +170,39 @@ pub async fn bad_input_keeps_the_form(db: TestDb) {
     let card = c.get(ok.location().expect("back to the card")).await;
     assert!(card.text().contains("Opgeslagen"));
     assert!(card.text().contains("buurman"));
+    // Today is the earliest last day: the member keeps access until tonight,
+    // and every screen names that same day.
+    let tz = jiff::tz::TimeZone::get("Europe/Amsterdam").expect("tz");
+    let today = Timestamp::now().to_zoned(tz).date();
+    let r = c
+        .post(
+            &format!("/circles/{circle}/members/{member}"),
+            &[("role", "relative"), ("relation", "buurman"), ("access_until", &today.to_string())],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let card = c.get(r.location().expect("back to the card")).await;
+    let shown = format!(
+        "{} {}",
+        today.day(),
+        [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december"
+        ][today.month() as usize - 1]
+    );
+    assert!(card.text().contains(&format!("Toegang tot en met {shown}")), "{}", card.text());
+    assert!(card.body.contains(&format!("value=\"{today}\"")), "the form shows the day chosen");
+    let mut t = app.signed_in(&thijs).await;
+    assert_eq!(t.get(&format!("/circles/{circle}")).await.status, 200, "access on the last day itself");
+    assert!(t.get("/circles").await.text().contains(&format!("Je hebt toegang tot en met {shown}")));
 }

@@ -76,19 +76,31 @@ pub async fn invite_by_link_with_another_address(db: TestDb) {
     bram.get(&path).await;
     let r = bram.post(&format!("{path}/accept"), &[("name", "Bram"), ("email", "bram@test.example")]).await;
     assert_eq!(r.status, 200);
-    assert!(r.text().contains("Kijk in je e-mail"), "an unproven address gets a link first");
+    // The page says which circle, who invited, and what happens next.
+    let text = r.text();
+    assert!(text.contains("Bijna klaar: kijk in je e-mail"), "an unproven address gets a link first: {text}");
+    assert!(text.contains("We hebben een e-mail gestuurd naar bram@test.example"), "{text}");
+    assert!(text.contains("Dan ben je lid van de kring van Henk. Ans nodigde je uit."), "{text}");
     assert!(app.db.store.internal().find_user_for_sign_in("bram@test.example").await.expect("q").is_some());
     app.run_jobs().await;
     let mail = app.mails_to("bram@test.example").pop().expect("sign-in mail");
+    // So does the e-mail (the circle in the text, not in the subject).
+    assert!(mail.contains("Ans nodigde je uit voor de kring van Henk in Samenspel."), "{mail}");
+    assert!(mail.contains("Subject: Bevestig je e-mailadres voor Samenspel"), "{mail}");
     let link = link_in(&mail, "http://samenspel.test/sign-in/link/").expect("link");
     let lpath = link.trim_start_matches("http://samenspel.test").to_owned();
-    bram.get(&lpath).await;
+    let confirm = bram.get(&lpath).await;
+    assert!(confirm.text().contains("Lid worden van de kring van Henk"), "{}", confirm.text());
     let r = bram.post(&lpath, &[]).await;
     assert_eq!(r.status, 303);
-    assert_eq!(r.location(), Some(format!("/circles/{circle}").as_str()), "the sign-in link finishes the invitation");
+    assert_eq!(
+        r.location(),
+        Some(format!("/circles/{circle}?done=notice-joined").as_str()),
+        "the sign-in link finishes the invitation, with the welcome"
+    );
     let page = bram.get(&format!("/circles/{circle}/members")).await;
     assert!(page.text().contains("kleinzoon"));
-    assert!(page.text().contains("Toegang tot 31 december 2099"));
+    assert!(page.text().contains("Toegang tot en met 31 december 2099"), "the day chosen is the last day");
 }
 
 pub async fn forwarded_invitation_never_signs_in_an_existing_account(db: TestDb) {
@@ -109,7 +121,7 @@ pub async fn forwarded_invitation_never_signs_in_an_existing_account(db: TestDb)
     stranger.get(&path).await;
     let r = stranger.post(&format!("{path}/accept"), &[("name", "Iemand"), ("email", &ellen.email)]).await;
     assert_eq!(r.status, 200);
-    assert!(r.text().contains("Kijk in je e-mail"));
+    assert!(r.text().contains("Bijna klaar: kijk in je e-mail"));
     assert!(stranger.cookie("samenspel_session").is_none());
     // Ellen, signed in, joins with one click.
     let mut e = app.signed_in(&ellen).await;

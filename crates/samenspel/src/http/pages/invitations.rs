@@ -165,12 +165,16 @@ pub async fn open(State(state): State<AppState>, v: Visitor, Path(token): Path<S
     render_with(status, &p)
 }
 
+/// After joining with another address than the invitation's: the e-mail
+/// that confirms it is on its way, and what happens then.
 #[derive(Template)]
-#[template(path = "link_sent.html")]
+#[template(path = "join_check_mail.html")]
 struct CheckMail {
     c: Chrome,
     email: String,
     minutes: u32,
+    client_name: String,
+    inviter: String,
 }
 
 pub async fn accept(
@@ -200,8 +204,9 @@ pub async fn accept(
             r.headers_mut().append(header::SET_COOKIE, cookie(&state, SESSION_COOKIE, &session_token, Some(days)));
             Ok(r)
         }
-        Ok(Accepted::CheckMail { email }) => {
-            render(&CheckMail { c: Chrome::new(&v), email, minutes: state.config.sign_in_link_minutes })
+        Ok(Accepted::CheckMail { email, client_name, inviter }) => {
+            let minutes = state.config.sign_in_link_minutes;
+            render(&CheckMail { c: Chrome::new(&v), email, minutes, client_name, inviter })
         }
         Err(errors) => {
             render_with(StatusCode::UNPROCESSABLE_ENTITY, &open_page(&state, &v, &token, Some(f), errors).await?)

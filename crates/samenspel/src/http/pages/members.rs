@@ -76,7 +76,7 @@ impl ChangeForm {
             relation: m.relation.clone(),
             contact_person: m.contact_person.then(|| "on".to_owned()),
             manager: m.manager.then(|| "on".to_owned()),
-            access_until: m.access_until.map(|t| crate::i18n::local(&t).date().to_string()).unwrap_or_default(),
+            access_until: m.access_until.map(|t| crate::service::members::last_day(&t).to_string()).unwrap_or_default(),
         }
     }
 }

@@ -124,16 +124,18 @@ struct LinkConfirm {
     /// `None`: the link is used up or expired.
     name: Option<String>,
     email: String,
+    /// The link finishes joining a circle: (the client's name, who invited).
+    joining: Option<(String, String)>,
 }
 
 pub async fn confirm_link(State(state): State<AppState>, v: Visitor, Path(token): Path<String>) -> PageResult {
     let preview = accounts::preview_sign_in_link(&state, &token, v.now).await?;
     let status = if preview.is_some() { StatusCode::OK } else { StatusCode::GONE };
-    let (name, email) = match preview {
-        Some(p) => (Some(p.display_name), p.email),
-        None => (None, String::new()),
+    let (name, email, joining) = match preview {
+        Some(p) => (Some(p.display_name), p.email, p.joining),
+        None => (None, String::new(), None),
     };
-    render_with(status, &LinkConfirm { c: Chrome::new(&v), token, name, email })
+    render_with(status, &LinkConfirm { c: Chrome::new(&v), token, name, email, joining })
 }
 
 #[derive(Deserialize, Default)]
@@ -147,11 +149,15 @@ pub async fn use_link(
 ) -> PageResult {
     match accounts::use_sign_in_link(&state, &token, &v.source, v.now).await {
         Ok((session, circle)) => {
-            let to = circle.map(|c: CircleId| format!("/circles/{c}")).unwrap_or_else(|| "/circles".into());
+            // A link sent to finish joining ends in the circle, with its welcome.
+            let to = circle
+                .map(|c: CircleId| format!("/circles/{c}?done=notice-joined"))
+                .unwrap_or_else(|| "/circles".into());
             Ok(signed_in(&state, &session, &to))
         }
         Err(Error::Conflict(_)) => {
-            render_with(StatusCode::GONE, &LinkConfirm { c: Chrome::new(&v), token, name: None, email: String::new() })
+            let gone = LinkConfirm { c: Chrome::new(&v), token, name: None, email: String::new(), joining: None };
+            render_with(StatusCode::GONE, &gone)
         }
         Err(e) => Err(e.into()),
     }
