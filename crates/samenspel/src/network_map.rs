@@ -13,20 +13,76 @@
 use samenspel_core::network::{Contact, Tie};
 use std::fmt::Write;
 
-const WIDTH: f64 = 1000.0;
-const HEIGHT: f64 = 680.0;
-const CX: f64 = WIDTH / 2.0;
-const CY: f64 = HEIGHT / 2.0;
-const CENTRE_R: f64 = 56.0;
-const NODE_R: f64 = 22.0;
-/// The rings for closeness 1, 2 and 3.
-const RINGS: [f64; 3] = [125.0, 205.0, 285.0];
+/// The sizes of one drawing. A wide screen gets [`WIDE`]: round rings,
+/// full names beside each person. A phone gets [`PHONE`]: an upright
+/// drawing with oval rings, larger letters and first names above or below
+/// each person, so that the text is readable at the width of a phone and
+/// nothing sticks out (the table under the map has everything in words).
+pub struct Layout {
+    width: f64,
+    height: f64,
+    centre_r: f64,
+    node_r: f64,
+    /// The rings for closeness 1, 2 and 3: (horizontal, vertical) radius.
+    rings: [(f64, f64); 3],
+    name_size: f64,
+    letter_size: f64,
+    support_size: f64,
+    client_size: f64,
+    /// Names above or below the person (phone) instead of beside them.
+    names_upright: bool,
+    name_chars: usize,
+    /// Appended to the ids of the title and description (two maps on one page).
+    id: &'static str,
+    class: &'static str,
+}
+
+pub const WIDE: Layout = Layout {
+    width: 1000.0,
+    height: 680.0,
+    centre_r: 56.0,
+    node_r: 22.0,
+    rings: [(125.0, 125.0), (205.0, 205.0), (285.0, 285.0)],
+    name_size: 16.0,
+    letter_size: 19.0,
+    support_size: 17.0,
+    client_size: 16.0,
+    names_upright: false,
+    name_chars: 22,
+    id: "",
+    class: "network-map",
+};
+
+pub const PHONE: Layout = Layout {
+    width: 600.0,
+    height: 840.0,
+    centre_r: 72.0,
+    node_r: 30.0,
+    rings: [(105.0, 150.0), (165.0, 235.0), (225.0, 320.0)],
+    name_size: 30.0,
+    letter_size: 28.0,
+    support_size: 26.0,
+    client_size: 24.0,
+    names_upright: true,
+    name_chars: 12,
+    id: "-phone",
+    class: "network-map network-map-phone",
+};
+
+impl Layout {
+    fn cx(&self) -> f64 {
+        self.width / 2.0
+    }
+    fn cy(&self) -> f64 {
+        self.height / 2.0
+    }
+}
+
 const INK: &str = "#1d2433";
 const GREEN: &str = "#1f6b57";
 const GREEN_SOFT: &str = "#e3f1ec";
 const LINE: &str = "#4a5568";
 const RED: &str = "#a3262a";
-const LABEL_CHARS: usize = 22;
 
 /// The words the picture needs, in the reader's language.
 pub struct Labels<'a> {
@@ -38,18 +94,23 @@ pub struct Labels<'a> {
 
 /// The SVG element for `client` and the people around them, in the given
 /// order (the map keeps categories together when they come together).
-pub fn svg(client: &str, contacts: &[Contact], labels: &Labels<'_>) -> String {
+pub fn svg(client: &str, contacts: &[Contact], labels: &Labels<'_>, l: &Layout) -> String {
+    let (cx, cy) = (l.cx(), l.cy());
     let mut out = String::with_capacity(4096 + contacts.len() * 600);
     let _ = write!(
         out,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" class="network-map" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="network-map-title network-map-desc" font-family="system-ui, sans-serif"><title id="network-map-title">{}</title><desc id="network-map-desc">{}</desc>"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" class="{}" viewBox="0 0 {} {}" role="img" aria-labelledby="network-map-title{id} network-map-desc{id}" font-family="system-ui, sans-serif"><title id="network-map-title{id}">{}</title><desc id="network-map-desc{id}">{}</desc>"##,
+        l.class,
+        l.width,
+        l.height,
         esc(labels.title),
-        esc(labels.description)
+        esc(labels.description),
+        id = l.id,
     );
-    for r in RINGS {
+    for (rx, ry) in l.rings {
         let _ = write!(
             out,
-            r##"<circle cx="{CX}" cy="{CY}" r="{r}" fill="none" stroke="#d9d4ca" stroke-width="1" stroke-dasharray="4 6"/>"##
+            r##"<ellipse cx="{cx}" cy="{cy}" rx="{rx}" ry="{ry}" fill="none" stroke="#d9d4ca" stroke-width="1" stroke-dasharray="4 6"/>"##
         );
     }
     let n = contacts.len().max(1) as f64;
@@ -59,16 +120,21 @@ pub fn svg(client: &str, contacts: &[Contact], labels: &Labels<'_>) -> String {
         .map(|(i, c)| {
             // Start at the top and go clockwise.
             let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n;
-            let ring = RINGS[(c.closeness.clamp(1, 3) - 1) as usize];
-            (angle, CX + ring * angle.cos(), CY + ring * angle.sin(), c)
+            let (rx, ry) = l.rings[(c.closeness.clamp(1, 3) - 1) as usize];
+            (angle, cx + rx * angle.cos(), cy + ry * angle.sin(), c)
         })
         .collect();
+    let scale = l.node_r / WIDE.node_r;
     // Lines first, so circles and letters lie on top of them.
     for (i, (angle, x, y, c)) in placed.iter().enumerate() {
-        let (dx, dy) = (angle.cos(), angle.sin());
-        let from = (CX + CENTRE_R * dx, CY + CENTRE_R * dy);
-        let to = (x - NODE_R * dx, y - NODE_R * dy);
-        line(&mut out, from, to, c.tie);
+        let (dx, dy) = (x - cx, y - cy);
+        let len = (dx * dx + dy * dy).sqrt().max(1.0);
+        let (ux, uy) = (dx / len, dy / len);
+        // The centre is round; on an oval ring the line still meets it.
+        let _ = angle;
+        let from = (cx + l.centre_r * ux, cy + l.centre_r * uy);
+        let to = (x - l.node_r * ux, y - l.node_r * uy);
+        line(&mut out, from, to, c.tie, scale);
         let letters = c.support.letters();
         if !letters.is_empty() {
             // Staggered along the lines, so neighbours' letters do not touch.
@@ -76,8 +142,10 @@ pub fn svg(client: &str, contacts: &[Contact], labels: &Labels<'_>) -> String {
             let (lx, ly) = (from.0 + (to.0 - from.0) * t, from.1 + (to.1 - from.1) * t);
             let _ = write!(
                 out,
-                r##"<text x="{lx:.1}" y="{:.1}" text-anchor="middle" font-size="17" font-weight="700" fill="{INK}" stroke="#ffffff" stroke-width="5" paint-order="stroke" class="network-support">{letters}</text>"##,
-                ly + 5.0
+                r##"<text x="{lx:.1}" y="{:.1}" text-anchor="middle" font-size="{}" font-weight="700" fill="{INK}" stroke="#ffffff" stroke-width="{:.1}" paint-order="stroke" class="network-support">{letters}</text>"##,
+                ly + l.support_size * 0.3,
+                l.support_size,
+                5.0 * scale
             );
         }
     }
@@ -85,45 +153,36 @@ pub fn svg(client: &str, contacts: &[Contact], labels: &Labels<'_>) -> String {
         let fill = if c.is_member() { GREEN_SOFT } else { "#ffffff" };
         let _ = write!(
             out,
-            r##"<circle cx="{x:.1}" cy="{y:.1}" r="{NODE_R}" fill="{fill}" stroke="{GREEN}" stroke-width="2"/><text x="{x:.1}" y="{:.1}" text-anchor="middle" font-size="19" font-weight="700" fill="{INK}" class="network-category">{}</text>"##,
-            y + 6.0,
+            r##"<circle cx="{x:.1}" cy="{y:.1}" r="{}" fill="{fill}" stroke="{GREEN}" stroke-width="2"/><text x="{x:.1}" y="{:.1}" text-anchor="middle" font-size="{}" font-weight="700" fill="{INK}" class="network-category">{}</text>"##,
+            l.node_r,
+            y + l.letter_size * 0.32,
+            l.letter_size,
             c.category.letter()
         );
-        // The name outside the node, away from the centre.
-        let (dx, dy) = (angle.cos(), angle.sin());
-        let (lx, ly) = (x + (NODE_R + 8.0) * dx, y + (NODE_R + 8.0) * dy);
-        let anchor = if dx > 0.25 {
-            "start"
-        } else if dx < -0.25 {
-            "end"
+        let name = if l.names_upright {
+            shorten_to(c.name.split_whitespace().next().unwrap_or(&c.name), l.name_chars)
         } else {
-            "middle"
+            shorten_to(&c.name, l.name_chars)
         };
-        // Above and below the centre, neighbours' names are side by side:
-        // every other one a line further out, so they do not overlap.
-        let stagger = if anchor == "middle" && i % 2 == 1 { 18.0 } else { 0.0 };
-        let ly = if dy > 0.25 {
-            ly + 12.0 + stagger
-        } else if dy < -0.25 {
-            ly - 2.0 - stagger
-        } else {
-            ly + 5.0
-        };
+        let (anchor, lx, ly) = name_place(l, *angle, *x, *y, i, &name);
         let _ = write!(
             out,
-            r##"<text x="{lx:.1}" y="{ly:.1}" text-anchor="{anchor}" font-size="16" fill="{INK}" class="network-name">{}</text>"##,
-            esc(&shorten(&c.name))
+            r##"<text x="{lx:.1}" y="{ly:.1}" text-anchor="{anchor}" font-size="{}" fill="{INK}" class="network-name">{}</text>"##,
+            l.name_size,
+            esc(&name)
         );
     }
-    let _ = write!(out, r##"<circle cx="{CX}" cy="{CY}" r="{CENTRE_R}" fill="{GREEN}"/>"##);
+    let _ = write!(out, r##"<circle cx="{cx}" cy="{cy}" r="{}" fill="{GREEN}"/>"##, l.centre_r);
     // The client's name on up to two lines inside the centre circle.
     let lines = centre_lines(client);
-    let first_y = CY + 6.0 - 10.0 * (lines.len() as f64 - 1.0);
+    let step = l.client_size * 1.25;
+    let first_y = cy + l.client_size * 0.38 - step / 2.0 * (lines.len() as f64 - 1.0);
     for (i, line) in lines.iter().enumerate() {
         let _ = write!(
             out,
-            r##"<text x="{CX}" y="{:.1}" text-anchor="middle" font-size="16" font-weight="700" fill="#ffffff" class="network-client">{}</text>"##,
-            first_y + 20.0 * i as f64,
+            r##"<text x="{cx}" y="{:.1}" text-anchor="middle" font-size="{}" font-weight="700" fill="#ffffff" class="network-client">{}</text>"##,
+            first_y + step * i as f64,
+            l.client_size,
             esc(line)
         );
     }
@@ -131,28 +190,72 @@ pub fn svg(client: &str, contacts: &[Contact], labels: &Labels<'_>) -> String {
     out
 }
 
+/// Where a person's name goes: (text-anchor, x, y of the baseline).
+fn name_place(l: &Layout, angle: f64, x: f64, y: f64, i: usize, name: &str) -> (&'static str, f64, f64) {
+    let (dx, dy) = (angle.cos(), angle.sin());
+    let gap = l.node_r + 8.0;
+    if l.names_upright {
+        // Above a person in the top half, below one in the bottom half,
+        // moved in from the edges so that it stays inside the picture.
+        let half = name.chars().count() as f64 * l.name_size * 0.3;
+        let lx = x.clamp(half + 4.0, l.width - half - 4.0);
+        let ly = if dy < 0.0 { y - gap } else { y + gap + l.name_size * 0.75 };
+        return ("middle", lx, ly);
+    }
+    // Beside the person, away from the centre.
+    let (lx, ly) = (x + gap * dx, y + gap * dy);
+    let anchor = if dx > 0.25 {
+        "start"
+    } else if dx < -0.25 {
+        "end"
+    } else {
+        "middle"
+    };
+    // Above and below the centre, neighbours' names are side by side:
+    // every other one a line further out, so they do not overlap.
+    let stagger = if anchor == "middle" && i % 2 == 1 { 18.0 } else { 0.0 };
+    let ly = if dy > 0.25 {
+        ly + 12.0 + stagger
+    } else if dy < -0.25 {
+        ly - 2.0 - stagger
+    } else {
+        ly + 5.0
+    };
+    (anchor, lx, ly)
+}
+
 /// The line from the centre to a person, in the style of the relation.
-fn line(out: &mut String, from: (f64, f64), to: (f64, f64), tie: Tie) {
+fn line(out: &mut String, from: (f64, f64), to: (f64, f64), tie: Tie, scale: f64) {
     match tie {
         Tie::Supporting => {
             let _ = write!(
                 out,
-                r##"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{GREEN}" stroke-width="6" stroke-linecap="round" class="tie-supporting"/>"##,
-                from.0, from.1, to.0, to.1
+                r##"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{GREEN}" stroke-width="{:.1}" stroke-linecap="round" class="tie-supporting"/>"##,
+                from.0,
+                from.1,
+                to.0,
+                to.1,
+                6.0 * scale
             );
         }
         Tie::Neutral => {
             let _ = write!(
                 out,
-                r##"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{LINE}" stroke-width="3" stroke-linecap="round" stroke-dasharray="0.1 8" class="tie-neutral"/>"##,
-                from.0, from.1, to.0, to.1
+                r##"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{LINE}" stroke-width="{:.1}" stroke-linecap="round" stroke-dasharray="0.1 {:.1}" class="tie-neutral"/>"##,
+                from.0,
+                from.1,
+                to.0,
+                to.1,
+                3.0 * scale,
+                8.0 * scale
             );
         }
         Tie::Strained => {
             let _ = write!(
                 out,
-                r##"<polyline points="{}" fill="none" stroke="{RED}" stroke-width="2.5" stroke-linejoin="round" class="tie-strained"/>"##,
-                zigzag(from, to)
+                r##"<polyline points="{}" fill="none" stroke="{RED}" stroke-width="{:.1}" stroke-linejoin="round" class="tie-strained"/>"##,
+                zigzag(from, to),
+                2.5 * scale
             );
         }
     }
@@ -187,10 +290,6 @@ fn centre_lines(client: &str) -> Vec<String> {
         Some((first, rest)) => vec![shorten_to(first, FITS), shorten_to(rest.trim(), FITS)],
         None => vec![shorten_to(client, FITS)],
     }
-}
-
-fn shorten(name: &str) -> String {
-    shorten_to(name, LABEL_CHARS)
 }
 
 fn shorten_to(name: &str, max: usize) -> String {
@@ -247,7 +346,7 @@ mod tests {
             ),
             contact("Neef Karel", Category::OtherRelatives, &[], Tie::Strained, 3),
         ];
-        let svg = svg("Henk", &people, &labels());
+        let svg = svg("Henk", &people, &labels(), &WIDE);
         assert_eq!(svg.matches("class=\"tie-supporting\"").count(), 1);
         assert_eq!(svg.matches("class=\"tie-neutral\"").count(), 1);
         assert_eq!(svg.matches("class=\"tie-strained\"").count(), 1);
@@ -267,23 +366,52 @@ mod tests {
     #[test]
     fn closeness_is_distance_from_the_centre() {
         let at = |closeness| {
-            let svg = svg("Henk", &[contact("Els", Category::Friends, &[], Tie::Neutral, closeness)], &labels());
+            let svg = svg("Henk", &[contact("Els", Category::Friends, &[], Tie::Neutral, closeness)], &labels(), &WIDE);
             // One person is drawn straight above the centre: the y of their circle tells the ring.
             let tag = svg.split("<circle cx=\"500.0\" cy=\"").nth(1).expect("node circle").to_owned();
             tag.split('"').next().expect("cy").parse::<f64>().expect("number")
         };
         let (near, middle, far) = (at(1), at(2), at(3));
-        assert!(CY - near < CY - middle && CY - middle < CY - far, "{near} {middle} {far}");
-        assert_eq!(CY - far, RINGS[2]);
+        let cy = WIDE.cy();
+        assert!(cy - near < cy - middle && cy - middle < cy - far, "{near} {middle} {far}");
+        assert_eq!(cy - far, WIDE.rings[2].1);
     }
 
     #[test]
     fn names_are_escaped() {
         let people = [contact("<i>Co & \"x\"</i>", Category::Friends, &[], Tie::Neutral, 2)];
-        let svg = svg("Henk <b>", &people, &Labels { title: "T\"itle", description: "d<" });
+        let svg = svg("Henk <b>", &people, &Labels { title: "T\"itle", description: "d<" }, &WIDE);
         assert!(!svg.contains("<i>") && !svg.contains("<b>"));
         assert!(svg.contains("&lt;i&gt;Co &amp; &quot;x&quot;&lt;/i&gt;"), "{svg}");
         assert!(svg.contains("T&quot;itle") && svg.contains("d&lt;"));
+    }
+
+    /// On a phone every name stays inside the picture, whatever its place.
+    #[test]
+    fn the_phone_drawing_keeps_every_name_inside() {
+        let people: Vec<Contact> = (0..14)
+            .map(|i| contact(&format!("Persoon{i} Achternaam"), Category::Friends, &[], Tie::Neutral, 3 - i % 3))
+            .collect();
+        let svg = svg("Henk de Vries", &people, &labels(), &PHONE);
+        assert!(svg.contains("viewBox=\"0 0 600 840\"") && svg.contains("id=\"network-map-title-phone\""));
+        for text in svg.split("class=\"network-name\">").skip(1) {
+            let name = text.split('<').next().expect("name");
+            assert!(name.starts_with("Persoon") && !name.contains("Achternaam"), "first names: {name}");
+        }
+        let number = |tag: &str, attr: &str| -> f64 {
+            tag.split(&format!("{attr}=\""))
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+                .expect(attr)
+                .parse()
+                .expect("number")
+        };
+        for tag in svg.split("<text ").skip(1).filter(|t| t.contains("network-name")) {
+            let (x, y) = (number(tag, "x"), number(tag, "y"));
+            let half = 8.0 * PHONE.name_size * 0.3;
+            assert!(x - half >= 0.0 && x + half <= PHONE.width, "x {x}");
+            assert!(y - PHONE.name_size >= 0.0 && y <= PHONE.height, "y {y}");
+        }
     }
 
     #[test]
@@ -305,9 +433,9 @@ mod tests {
 
     #[test]
     fn an_empty_map_is_just_the_client() {
-        let svg = svg("Henk", &[], &labels());
+        let svg = svg("Henk", &[], &labels(), &WIDE);
         assert!(svg.contains(">Henk</text>"));
-        let two = super::svg("Henk de Vries", &[], &labels());
+        let two = super::svg("Henk de Vries", &[], &labels(), &WIDE);
         assert!(two.contains(">Henk</text>") && two.contains(">de Vries</text>"), "a long name takes two lines");
         assert_eq!(svg.matches("class=\"network-category\"").count(), 0);
     }

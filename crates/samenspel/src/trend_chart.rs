@@ -4,8 +4,10 @@
 
 use std::fmt::Write;
 
-const W: f64 = 600.0;
-const H: f64 = 240.0;
+// Narrow enough that its text reads at the width of a phone (16 units at
+// 340 px is about 14 px); the CSS keeps it from growing large on a laptop.
+const W: f64 = 400.0;
+const H: f64 = 260.0;
 const LEFT: f64 = 50.0;
 const RIGHT: f64 = 16.0;
 const TOP: f64 = 18.0;
@@ -45,7 +47,7 @@ pub fn render(points: &[Point], low: i64, high: i64, title: &str, summary: &str)
         let yy = y(v);
         let _ = write!(
             s,
-            r##"<line x1="{LEFT}" y1="{yy:.1}" x2="{:.1}" y2="{yy:.1}" stroke="#d9dde3" stroke-width="1"/><text x="{:.1}" y="{:.1}" font-size="18" text-anchor="end" fill="#4a5360">{v}</text>"##,
+            r##"<line x1="{LEFT}" y1="{yy:.1}" x2="{:.1}" y2="{yy:.1}" stroke="#d9dde3" stroke-width="1"/><text x="{:.1}" y="{:.1}" font-size="16" text-anchor="end" fill="#4a5360">{v}</text>"##,
             W - RIGHT,
             LEFT - 8.0,
             yy + 6.0
@@ -73,7 +75,7 @@ pub fn render(points: &[Point], low: i64, high: i64, title: &str, summary: &str)
         };
         let _ = write!(
             s,
-            r##"<text x="{:.1}" y="{:.1}" font-size="18" text-anchor="{anchor}" fill="#4a5360">{}</text>"##,
+            r##"<text x="{:.1}" y="{:.1}" font-size="16" text-anchor="{anchor}" fill="#4a5360">{}</text>"##,
             x(i),
             H - 8.0,
             esc(&points[i].label)

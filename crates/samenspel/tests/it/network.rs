@@ -63,7 +63,12 @@ pub async fn a_professional_maps_the_network(db: TestDb) {
     let mut page = app.signed_in(&h.fatima).await;
     let r = page.get(&format!("/circles/{}/network", h.circle)).await;
     assert_eq!(r.status, StatusCode::OK);
-    let svg = &r.body[r.body.find("<svg").expect("svg")..r.body.find("</svg>").expect("end of svg")];
+    // The wide drawing (the phone's upright one says the same with first names).
+    let start = r.body.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"network-map\"").expect("svg");
+    let svg = &r.body[start..start + r.body[start..].find("</svg>").expect("end of svg")];
+    let phone = r.body.find("class=\"network-map network-map-phone\"").expect("the phone's drawing");
+    let phone = &r.body[phone..phone + r.body[phone..].find("</svg>").expect("end of svg")];
+    assert!(phone.contains("Netwerkkaart van Henk de Vries") && phone.contains(">Buurvrouw</text>"), "{phone}");
     assert!(svg.contains("role=\"img\"") && svg.contains("Netwerkkaart van Henk de Vries"));
     for letter in ["B", "Z", "F", "W", "G"] {
         assert!(svg.contains(&format!("class=\"network-category\">{letter}</text>")), "{letter} drawn");

@@ -22,6 +22,7 @@ struct MapPage {
     nav: CircleNav,
     client_name: String,
     svg: String,
+    svg_phone: String,
     contacts: Vec<Contact>,
     may_edit: bool,
     categories: [Category; 9],
@@ -36,16 +37,16 @@ pub async fn show(p: CirclePage, Query(done): Query<Done>) -> PageResult {
     let client = page.circle.client_name.clone();
     let title = c.tr.t1("network-map-title", "client", &client);
     let description = c.tr.t2("network-map-desc", "client", &client, "count", page.data.contacts.len());
-    let svg = network_map::svg(
-        &client,
-        &page.data.contacts,
-        &network_map::Labels { title: &title, description: &description },
-    );
+    let labels = network_map::Labels { title: &title, description: &description };
+    // Both drawings go out; the screen's width decides which one shows (CSS).
+    let svg = network_map::svg(&client, &page.data.contacts, &labels, &network_map::WIDE);
+    let svg_phone = network_map::svg(&client, &page.data.contacts, &labels, &network_map::PHONE);
     render(&MapPage {
         nav: p.nav(&page, "network"),
         c,
         client_name: client,
         svg,
+        svg_phone,
         contacts: page.data.contacts,
         may_edit: page.data.may_edit,
         categories: Category::ALL,
