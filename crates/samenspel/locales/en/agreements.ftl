@@ -36,7 +36,6 @@ agreement-review-hint = When do we check whether the agreement still fits?
 agreement-review-was = talk about it on { $date }
 agreement-needs-review = Talk about it again
 agreement-change = Change
-agreement-change-label = Change agreement: { $what }
 agreement-end = End the agreement
 agreement-end-confirm = Are you sure this agreement no longer applies?
 agreement-domain-personal_care = Personal care

@@ -36,7 +36,6 @@ agreement-review-hint = Wanneer kijken we of de afspraak nog klopt?
 agreement-review-was = bespreken op { $date }
 agreement-needs-review = Opnieuw bespreken
 agreement-change = Aanpassen
-agreement-change-label = Afspraak aanpassen: { $what }
 agreement-end = Afspraak beëindigen
 agreement-end-confirm = Weet je zeker dat deze afspraak niet meer geldt?
 agreement-domain-personal_care = Persoonlijke verzorging
