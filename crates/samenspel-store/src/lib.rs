@@ -40,6 +40,7 @@ pub mod members;
 pub mod network;
 pub mod organisations;
 pub mod profiles;
+pub mod push;
 pub mod sessions;
 pub mod sign_in_links;
 pub mod users;

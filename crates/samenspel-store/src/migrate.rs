@@ -115,6 +115,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0017_audit_by_time.sql"),
         include_str!("../migrations/postgres/0017_audit_by_time.sql"),
     ),
+    (
+        18,
+        "push",
+        include_str!("../migrations/sqlite/0018_push.sql"),
+        include_str!("../migrations/postgres/0018_push.sql"),
+    ),
 ];
 
 /// The compiled-in migrations for one engine, as sqlx's migrator reads them.

@@ -45,6 +45,7 @@ catalogs![
     "location_agenda",
     "navigation",
     "glossary",
+    "push",
 ];
 
 /// All times are shown in the Netherlands' time zone.

@@ -4,6 +4,7 @@
 
 mod checkin_reminders;
 mod digest;
+pub mod push;
 mod rota;
 
 pub use checkin_reminders::run_due as send_checkin_reminders;
@@ -85,7 +86,7 @@ pub async fn run_due_at(state: &AppState, worker: &str, at: Timestamp) -> anyhow
     let jobs = state.store.internal().claim_jobs(worker, at, LEASE, 16).await?;
     let n = jobs.len();
     for job in jobs {
-        let result = perform(state, &job).await;
+        let result = perform(state, &job, at).await;
         let now = at.max(Timestamp::now());
         match result {
             Ok(()) => {
@@ -115,10 +116,18 @@ fn backoff(attempt: i64) -> jiff::SignedDuration {
     jiff::SignedDuration::from_secs(secs.min(2 * 3600))
 }
 
-async fn perform(state: &AppState, job: &Job) -> anyhow::Result<()> {
+async fn perform(state: &AppState, job: &Job, at: Timestamp) -> anyhow::Result<()> {
     match job.kind.as_str() {
         JOB_KIND => {
             let mail: OutgoingMail = serde_json::from_str(&job.payload)?;
+            // A notification e-mail's first attempt also queues its push
+            // (see `push`): after quiet hours, once, with its own retries.
+            if job.attempts == 1
+                && let Some(note) = push::PushNote::in_mail(&job.payload)
+                && let Err(e) = push::queue_for_mail(state, note, at).await
+            {
+                tracing::error!(job = %job.id, error = %format!("{e:#}"), "could not queue the push for a notification");
+            }
             let sent = state.mailer.send(&job.id, &mail).await;
             match &sent {
                 Ok(()) => state.metrics.mails_sent.inc(),
@@ -126,6 +135,7 @@ async fn perform(state: &AppState, job: &Job) -> anyhow::Result<()> {
             };
             sent
         }
+        push::JOB_KIND => push::deliver(state, job).await,
         other => anyhow::bail!("unknown job kind {other:?}"),
     }
 }

@@ -43,7 +43,8 @@ fn reminder_mail(
     let links = notify::mail_links(state, to.member, MailKind::Shifts);
     let button = tr.t("mail-agenda-button");
     let mail = crate::mail::notice_mail(tr, to.email, to.name, subject, &lead, text, &button, link, &links);
-    notify::held_until_quiet_hours_end(mail, now, to.quiet)
+    let push = super::push::PushNote::new(state, to.member, link);
+    notify::held_until_quiet_hours_end(mail, now, to.quiet).map(|job| push.attach(job))
 }
 
 /// The background work of the rota, once a minute: the reminder the day

@@ -1,5 +1,8 @@
 //! My notification settings for a circle: on the circle's pages when
-//! signed in, and through the signed link in every notification e-mail.
+//! signed in, and through the signed link in every notification e-mail;
+//! push notifications in `push`.
+
+pub mod push;
 
 use super::{Ctx, InCircle, in_circle, notify, what};
 use crate::app::AppState;
@@ -120,9 +123,31 @@ pub async fn set_by_link(
     input: &SettingsInput,
     now: Timestamp,
 ) -> Result<()> {
+    set_by_link_with_push(state, member, token, input, None, now).await
+}
+
+/// [`set_by_link`], and push on or off when the form had the checkbox.
+pub async fn set_by_link_with_push(
+    state: &AppState,
+    member: &MemberId,
+    token: &str,
+    input: &SettingsInput,
+    push: Option<bool>,
+    now: Timestamp,
+) -> Result<()> {
     let link = open_link(state, member, token).await?;
     let settings = input.parse()?;
-    state.store.set_notification_settings_by_link(&link, &settings, notify::next_digest(now, settings.digest)).await
+    state.store.set_notification_settings_by_link(&link, &settings, notify::next_digest(now, settings.digest)).await?;
+    match push {
+        Some(on) => state.store.set_push_by_link(&link, on).await,
+        None => Ok(()),
+    }
+}
+
+/// Whether push is on, for the page behind the e-mail link.
+pub async fn push_by_link(state: &AppState, member: &MemberId, token: &str) -> Result<bool> {
+    let link = open_link(state, member, token).await?;
+    state.store.push_on_by_link(&link).await
 }
 
 /// The one-click "stop these e-mails" from the mail program (RFC 8058):

@@ -1,10 +1,12 @@
 //! Who hears about what, and when: immediate e-mails about concerns,
 //! questions, thanks and answers; quiet hours; the schedule of the daily or
 //! weekly summary. Every notification e-mail carries a link to change the
-//! settings without signing in.
+//! settings without signing in, and a note that makes its push (see
+//! `crate::jobs::push`).
 
 use crate::app::AppState;
 use crate::i18n::{TIME_ZONE, Tr};
+use crate::jobs::push::PushNote;
 use crate::mail::{MailKind, MailLinks, OutgoingMail, notice_mail};
 use samenspel_core::Timestamp;
 use samenspel_core::audience::AudienceScope;
@@ -217,7 +219,8 @@ fn mail_job(
     let links = mail_links(state, &r.member_id, MailKind::News);
     let excerpt = crate::text::excerpt(text, 600);
     let mail = notice_mail(tr, &r.email, &r.name, subject, &lead, &excerpt, &button, link, &links);
-    held_until_quiet_hours_end(mail, now, r.settings.quiet)
+    let push = PushNote::new(state, &r.member_id, link);
+    held_until_quiet_hours_end(mail, now, r.settings.quiet).map(|job| push.attach(job))
 }
 
 /// The members of the capability's circle whom news by e-mail may reach

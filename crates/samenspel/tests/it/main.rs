@@ -29,6 +29,8 @@ mod mail;
 mod matrix;
 mod network;
 mod ops;
+mod push;
+mod push_service;
 mod randomized;
 mod schema;
 mod store;
@@ -67,6 +69,11 @@ fn main() {
 fn all_tests() -> Vec<(&'static str, support::TestFn)> {
     support::tests![
         schema::schemas_match_across_engines,
+        push::a_concern_reaches_a_subscribed_member_as_a_push_without_client_data,
+        push::no_push_for_what_a_member_may_not_see_while_off_or_during_quiet_hours,
+        push::a_device_the_push_service_forgot_is_removed,
+        push::subscriptions_are_checked_and_kept_per_person,
+        push::the_app_installs_and_works_offline,
         store::migrations_run_twice,
         store::user_emails_are_unique,
         store::sign_in_links_work_once_and_expire,

@@ -57,6 +57,8 @@ struct World {
     location: String,
     /// The volunteer's member id: the helper to choose.
     helper: MemberId,
+    /// A device of the victim's that gets push notifications: nobody else may remove it.
+    device: String,
 }
 
 /// Who may answer a swap through this route: the asked family carer accepts
@@ -259,7 +261,9 @@ async fn world(app: &TestApp, p: &People, archived: bool) -> World {
     }
     let org = app.state.store.internal().create_organisation("Matrixzorg", now).await.expect("organisation");
     let location = app.state.store.internal().create_location(&org, "Matrixlocatie", now).await.expect("location");
+    let device = crate::push::add_device(app, &p.victim).await;
     World {
+        device,
         location: location.to_string(),
         request,
         helper,
@@ -335,6 +339,8 @@ fn fill(path: &str, w: &World, victim_session: &str, victim_token_id: &str) -> S
         .replace("{session}", victim_session)
         .replace("{session_id}", victim_session)
         .replace("{token_id}", victim_token_id)
+        .replace("{device_id}", &w.device)
+        .replace("{device}", &w.device)
 }
 
 const EDIZ_ITEMS: [&str; 9] =
@@ -652,15 +658,18 @@ pub async fn every_route_for_every_role(db: TestDb) {
     let mut whos = vec![Who::Anonymous, Who::Outsider];
     whos.extend(MEMBER_KINDS.iter().map(|(r, m)| Who::Member(*r, *m)));
     let mut checked = 0;
+    let mut victim_devices = Vec::new();
     for archived in [false, true] {
         let shared = world(&app, &p, archived).await;
+        victim_devices.push(shared.device.clone());
         for (api, specs) in [(false, &page_specs), (true, &api_specs)] {
             for spec in specs.iter() {
                 // Token routes hold their own secret; they are covered by the invitation tests.
                 if spec.access == Access::Token || (spec.access == Access::Public && spec.method != Method::GET) {
                     continue;
                 }
-                let foreign = spec.path.contains("{session") || spec.path.contains("{token_id}");
+                let foreign =
+                    spec.path.contains("{session") || spec.path.contains("{token_id}") || spec.path.contains("{device");
                 for &who in &whos {
                     let exp = match (expected(who, spec.access, archived), swap_party(spec.path)) {
                         (Expect::Allowed, Some(party)) if party != who => Expect::Denied,
@@ -690,6 +699,10 @@ pub async fn every_route_for_every_role(db: TestDb) {
     let mut v = app.client();
     v.bearer = Some(p.victim_token.clone());
     assert_eq!(v.api(Method::GET, "/api/v1/me", None).await.status, 200);
+    let devices = app.db.store.my_push_devices(&app.acting_as(&p.victim).await).await.expect("devices");
+    for id in &victim_devices {
+        assert!(devices.iter().any(|d| &d.id == id), "the victim's device {id} survived every attempt");
+    }
     assert!(
         app.db
             .store

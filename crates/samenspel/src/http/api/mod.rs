@@ -22,6 +22,7 @@ mod members;
 mod network;
 pub mod openapi;
 mod profiles;
+mod push;
 mod table;
 mod volunteer_checkins;
 

@@ -6,7 +6,7 @@
 //! served without a row, and a row cannot be written without its access.
 
 use super::{Route, about, agenda, agreements, checkins, circles, conversations, help, instruments, invitations};
-use super::{location_agenda, logbook, me, members, network, profiles, volunteer_checkins};
+use super::{location_agenda, logbook, me, members, network, profiles, push, volunteer_checkins};
 use crate::http::routes::Access::*;
 use samenspel_core::access::CircleAction as A;
 use samenspel_core::access::location::LocationAction as L;
@@ -21,6 +21,10 @@ pub(super) fn table() -> Vec<Route> {
         Route::new(SignedIn, routes!(me::tokens)),
         Route::new(SignedIn, routes!(me::create_token)),
         Route::new(SignedIn, routes!(me::revoke_token)),
+        Route::new(SignedIn, routes!(push::key)),
+        Route::new(SignedIn, routes!(push::devices)),
+        Route::new(SignedIn, routes!(push::add)),
+        Route::new(SignedIn, routes!(push::remove)),
         Route::new(SignedIn, routes!(circles::list)),
         Route::new(SignedIn, routes!(circles::start)),
         Route::new(Circle(A::ViewCircle), routes!(circles::get)),

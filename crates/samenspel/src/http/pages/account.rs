@@ -1,4 +1,5 @@
-//! My account: name, password, sessions and personal API tokens.
+//! My account: name, password, sessions, personal API tokens and the
+//! devices that get push notifications.
 
 use super::Done;
 use super::Empty;
@@ -9,6 +10,7 @@ use crate::http::context::Visitor;
 use crate::http::errors::PageError;
 use crate::http::pages::PageResult;
 use crate::service::accounts;
+use crate::service::notifications::push;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -31,6 +33,10 @@ struct AccountPage {
     calendar_since: Option<samenspel_core::Timestamp>,
     /// A calendar address just made: shown once, like a token.
     new_calendar: Option<String>,
+    /// The devices that get push notifications, and the key a browser
+    /// subscribes with (the button appears only where push works).
+    devices: Vec<samenspel_store::push::Device>,
+    push_key: String,
     errors: Errors,
     notice: Option<&'static str>,
 }
@@ -53,13 +59,36 @@ async fn page(
         new_token,
         calendar_since: crate::service::calendar::since(&ctx).await?,
         new_calendar: None,
+        devices: push::devices(&ctx).await?,
+        push_key: push::public_key(&p.state, ctx.now).await?,
         errors,
         notice,
     })
 }
 
 pub async fn show(p: UserPage, Query(done): Query<Done>) -> PageResult {
-    render(&page(&p, None, None, Errors::default(), done.notice()).await?)
+    let notice = done.notice().or(match done.done.as_deref() {
+        Some("push-added") => Some("push-added"),
+        Some("push-removed") => Some("push-removed"),
+        _ => None,
+    });
+    render(&page(&p, None, None, Errors::default(), notice).await?)
+}
+
+/// This browser's push subscription, sent by `push.js` through the form on
+/// this page (so the CSRF token and the error page work as for any form).
+pub async fn add_device(p: UserPage, Form(f): Form<push::SubscriptionInput>) -> PageResult {
+    save_form(
+        push::subscribe(&p.ctx(), &f).await,
+        |_| "/account?done=push-added#push",
+        async |errors| page(&p, None, None, errors, None).await,
+    )
+    .await
+}
+
+pub async fn remove_device(p: UserPage, Path(device): Path<String>, Form(_): Form<Empty>) -> PageResult {
+    push::remove(&p.ctx(), &device).await?;
+    Ok(see_other("/account?done=push-removed#push"))
 }
 
 #[derive(Deserialize, Default)]

@@ -23,6 +23,7 @@ mod logbook;
 mod members;
 mod network;
 mod notifications;
+mod offline;
 mod profile;
 mod sign_in;
 mod user_page;
@@ -192,6 +193,9 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .get("/calendar/{token}", Token, account::calendar_feed)
         .post("/account/calendar", SignedIn, account::renew_calendar)
         .post("/account/calendar/revoke", SignedIn, account::revoke_calendar)
+        .post("/account/push", SignedIn, account::add_device)
+        .post("/account/push/{device}/remove", SignedIn, account::remove_device)
+        .get("/offline", Public, offline::show)
         .get("/circles/{circle}/plan", Circle(A::ViewAboutClient), about::plan)
         .get("/circles/{circle}/plan/new", Circle(A::WriteAboutClient), about::goal_new)
         .post("/circles/{circle}/plan", Circle(A::WriteAboutClient), about::goal_save)

@@ -20,6 +20,8 @@ use serde::Deserialize;
 /// The form's values, as shown.
 pub struct Shown {
     immediate: bool,
+    /// Push notifications for this circle (on the devices on the account page).
+    push: bool,
     shifts: bool,
     digest: String,
     quiet_from: String,
@@ -27,9 +29,10 @@ pub struct Shown {
 }
 
 impl Shown {
-    fn from(s: &NotificationSettings) -> Self {
+    fn from(s: &NotificationSettings, push: bool) -> Self {
         Shown {
             immediate: s.immediate,
+            push,
             shifts: s.shifts,
             digest: s.digest.as_str().into(),
             quiet_from: s.quiet.map(|q| hhmm(q.0)).unwrap_or_default(),
@@ -40,6 +43,7 @@ impl Shown {
     fn from_form(f: &SettingsForm) -> Self {
         Shown {
             immediate: f.immediate.is_some(),
+            push: f.push.is_some(),
             shifts: f.shifts.is_some(),
             digest: f.digest.clone(),
             quiet_from: f.quiet_from.clone(),
@@ -52,6 +56,10 @@ impl Shown {
 #[serde(default)]
 pub struct SettingsForm {
     immediate: Option<String>,
+    push: Option<String>,
+    /// Set by the form that shows the push checkbox: an unchecked box then
+    /// means off, while a form without it leaves push as it was.
+    push_shown: Option<String>,
     shifts: Option<String>,
     digest: String,
     quiet_from: String,
@@ -67,6 +75,10 @@ impl SettingsForm {
             quiet_from: self.quiet_from.clone(),
             quiet_until: self.quiet_until.clone(),
         }
+    }
+
+    fn push(&self) -> Option<bool> {
+        self.push_shown.is_some().then_some(self.push.is_some())
     }
 }
 
@@ -91,13 +103,13 @@ async fn circle_page(
     errors: Errors,
     notice: Option<&'static str>,
 ) -> Result<SettingsPage, PageError> {
-    let page = notifications::mine(&p.ctx(), &p.id).await?;
+    let page = notifications::push::mine(&p.ctx(), &p.id).await?;
     Ok(SettingsPage {
         c: p.chrome(),
         nav: p.nav(&page, "settings"),
         action: p.at("/notifications"),
         client_name: page.circle.client_name.clone(),
-        form: form.unwrap_or_else(|| Shown::from(&page.data)),
+        form: form.unwrap_or_else(|| Shown::from(&page.data.0, page.data.1)),
         digests: DIGESTS,
         errors,
         notice,
@@ -110,7 +122,7 @@ pub async fn show(p: CirclePage, Query(done): Query<Done>) -> PageResult {
 
 pub async fn save(p: CirclePage, Form(f): Form<SettingsForm>) -> PageResult {
     save_form(
-        notifications::set_mine(&p.ctx(), &p.id, &f.input()).await,
+        notifications::push::set_mine(&p.ctx(), &p.id, &f.input(), f.push().unwrap_or(true)).await,
         |()| p.at("/notifications?done=notice-notifications-saved"),
         async |errors| circle_page(&p, Some(Shown::from_form(&f)), errors, None).await,
     )
@@ -167,11 +179,12 @@ impl Shows {
 async fn link_page(state: &AppState, v: &Visitor, l: &LinkPath, shows: Shows) -> Result<LinkPage, PageError> {
     let m = l.member()?;
     let found = notifications::by_link(state, &m, &l.token).await?;
+    let push = notifications::push_by_link(state, &m, &l.token).await?;
     Ok(LinkPage {
         c: Chrome::new(v),
         action: format!("/notifications/{m}/{}", l.token),
         client_name: found.client_name,
-        form: shows.form.unwrap_or_else(|| Shown::from(&found.settings)),
+        form: shows.form.unwrap_or_else(|| Shown::from(&found.settings, push)),
         digests: DIGESTS,
         errors: shows.errors,
         notice: shows.notice,
@@ -200,7 +213,7 @@ pub async fn save_by_link(
     Form(f): Form<SettingsForm>,
 ) -> PageResult {
     let m = l.member()?;
-    match form_errors(notifications::set_by_link(&state, &m, &l.token, &f.input(), v.now).await)? {
+    match form_errors(notifications::set_by_link_with_push(&state, &m, &l.token, &f.input(), f.push(), v.now).await)? {
         Ok(()) => render(
             &link_page(&state, &v, &l, Shows { notice: Some("notice-notifications-saved"), ..Shows::plain() }).await?,
         ),
