@@ -237,10 +237,57 @@ function createJourney({
     return current;
   }
 
+  /**
+   * A folded part of the overview (`<details class="fold">`) whose summary's
+   * heading reads `heading` exactly (not opened; its content is in the DOM
+   * but not visible while closed).
+   */
+  function fold(page, heading) {
+    const exact = new RegExp(`^\\s*${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+    return page.locator('details.fold').filter({ has: page.locator('summary h2').filter({ hasText: exact }) });
+  }
+
+  /**
+   * Opens the folded part `heading` of the overview as its reader would (a
+   * click on its summary) and waits until its body is visible. Returns
+   * { fold, count }: the `<details>` locator and the count its summary shows.
+   */
+  async function openFold(page, heading) {
+    const details = fold(page, heading);
+    assert.equal(await details.count(), 1, `the overview (${page.url()}) has ${await details.count()} folded parts "${heading}", expected one`);
+    const summary = details.locator('summary');
+    const badge = (await summary.locator('.badge').innerText()).trim();
+    assert.match(badge, /^\d+$/, `the summary of "${heading}" shows "${badge}" as its count`);
+    if (!(await details.evaluate((el) => el.open))) await summary.click();
+    await details.locator('.fold-body').waitFor({ state: 'visible' });
+    assert.ok(await details.evaluate((el) => el.open), `clicking the summary did not open "${heading}"`);
+    return { fold: details, count: parseInt(badge, 10) };
+  }
+
+  /**
+   * The phone's bottom bar (`nav.bottom-bar`): the texts of its links and the
+   * one marked aria-current="page" (null if none).
+   */
+  async function bottomBar(page) {
+    return page.locator('nav.bottom-bar').evaluate((nav) => {
+      const clean = (s) => (s || '').replace(/\s+/g, ' ').trim();
+      const links = [...nav.querySelectorAll('a')];
+      const current = links.filter((a) => a.getAttribute('aria-current') === 'page');
+      return {
+        visible: getComputedStyle(nav).display !== 'none',
+        items: links.map((a) => clean(a.textContent)),
+        current: current.map((a) => clean(a.textContent)),
+      };
+    });
+  }
+
   return {
     start,
     stop,
     openSection,
+    fold,
+    openFold,
+    bottomBar,
     get server() {
       return run.server;
     },

@@ -95,7 +95,8 @@ const T = {
     descriptionMissing: 'Schrijf op wat jullie afspreken.',
     saved: 'De afspraak is opgeslagen.',
     fromConversation: 'Deze afspraak komt uit een gesprek. Vul aan wat nog ontbreekt.',
-    changeLabel: (what) => `Afspraak aanpassen: ${what}`,
+    change: 'Aanpassen',
+    changeLabel: (what) => `Aanpassen: ${what}`,
   },
   conversations: {
     link: 'Gesprekken',
@@ -276,7 +277,15 @@ async function readAgreements(page) {
           stepText: stepP ? clean([...stepP.childNodes].filter((n) => n !== number).map((n) => n.textContent).join(' ')) : null,
           what: clean(li.querySelector('.agreement-what') && li.querySelector('.agreement-what').textContent),
           facts,
-          change: change ? { href: change.getAttribute('href'), label: change.getAttribute('aria-label') } : null,
+          // The accessible name is the link's whole text: the visible word
+          // and a visually hidden ": <description>" (no aria-label, which
+          // would hide the visible word from speech input).
+          change: change ? {
+            href: change.getAttribute('href'),
+            text: clean([...change.childNodes].filter((n) => !(n.classList && n.classList.contains('visually-hidden'))).map((n) => n.textContent).join('')),
+            label: clean(change.textContent),
+            ariaLabel: change.getAttribute('aria-label'),
+          } : null,
         };
       }),
     }));
@@ -622,6 +631,8 @@ test('Journey 1: a professional makes two agreements on a phone; each is under i
       const shown = assertAgreementShown(list, a, NURSE);
       assert.ok(shown.change, `${NURSE} cannot change the agreement she just made`);
       assert.equal(shown.change.label, T.agreements.changeLabel(a.description), 'the "Aanpassen" link does not say which agreement');
+      assert.equal(shown.change.text, T.agreements.change, 'the "Aanpassen" link shows another text');
+      assert.equal(shown.change.ariaLabel, null, 'an aria-label would hide the visible text from speech input (axe label-content-name-mismatch)');
       const now = assertShares(list, NURSE);
       const expected = state.counts.map((c, i) => (i + 1 === a.step ? c + 1 : c));
       assert.deepEqual(now, expected, `the counts per step went from ${state.counts.join(', ')} to ${now.join(', ')}, expected ${expected.join(', ')}`);

@@ -102,6 +102,7 @@ const T = {
     overviewHeading: 'Hulp gevraagd',
     from: (name) => `${name} kan wel wat hulp gebruiken.`,
     mine: 'Je hebt gedeeld dat je wel wat hulp kunt gebruiken.',
+    ownLink: 'Bekijk wat je kunt doen',
     offerHelp: 'Bied hulp aan in het logboek',
     askHelp: (name) => `Vraag hulp voor ${name}`,
     addShifts: (name) => `Diensten toevoegen om ${name} te ontlasten`,
@@ -289,6 +290,17 @@ async function readOverviewSignals(page) {
         links: [...li.querySelectorAll('a')].map((a) => clean(a.textContent)),
       })),
     };
+  });
+}
+
+/** The carer's own signal on the overview: one line each (`p.own-signal`), its text and links. */
+async function readOwnSignal(page) {
+  return page.locator('p.own-signal').evaluateAll((ps) => {
+    const clean = (s) => (s || '').replace(/\s+/g, ' ').trim();
+    return ps.map((p) => ({
+      text: clean(p.textContent),
+      links: [...p.querySelectorAll('a')].map((a) => ({ text: clean(a.textContent), href: a.getAttribute('href') })),
+    }));
   });
 }
 
@@ -808,11 +820,19 @@ test('Journey 3: the carer shares "ik kan wel wat hulp gebruiken": with the coor
   await check(t, rob, 'checkin-signal-circle');
 
   await goto(rob, circlePath());
-  await t.test('the carer\'s own overview says he shared it', async () => {
-    const own = await readOverviewSignals(rob);
-    assert.ok(own, `no "${S.overviewHeading}" on the carer's overview`);
-    assert.equal(own.items[0].who, S.mine);
-    assert.deepEqual(own.items[0].links, [], 'the carer is offered to help himself');
+  await t.test('the carer\'s own overview says he shared it, in one line that leads to his check-in (not the "Hulp gevraagd" card others see)', async () => {
+    assert.equal(await readOverviewSignals(rob), null, `the carer's overview shows "${S.overviewHeading}" for his own signal`);
+    const own = await readOwnSignal(rob);
+    assert.equal(own.length, 1, `the carer's overview has ${own.length} lines about his own signal`);
+    assert.equal(own[0].text, `${S.mine} ${S.ownLink}`);
+    assert.deepEqual(own[0].links, [{ text: S.ownLink, href: circlePath('/check-in') }], 'the line offers more than the way to his check-in (help for himself?)');
+    assert.ok(!own[0].text.includes(CIRCLE_MESSAGE), 'the line repeats his message');
+  });
+  await t.test('the line\'s link opens his check-in with the shared signal', async () => {
+    await rob.locator('p.own-signal').getByRole('link', { name: S.ownLink, exact: true }).click();
+    await rob.waitForURL(url(circlePath('/check-in')));
+    const card = await readSignalCard(rob);
+    assert.equal(card.paragraphs[0], S.sharedCircle(today));
   });
 
   // The professional: the signal, only the signal.

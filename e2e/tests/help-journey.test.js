@@ -59,6 +59,9 @@ const T = {
   myCircles: 'Mijn kringen',
   errorSummary: 'Controleer wat je hebt ingevuld',
   overviewHelp: 'Hulpvragen',
+  forMe: 'Voor jou',
+  forMeChoose: 'Iemand biedt hulp aan. Kies wie helpt:',
+  forMeCanYou: (name) => `Kun jij helpen? ${name} vraagt:`,
   askButton: 'Vraag om hulp',
   helpTitle: 'Hulpvragen',
   askHeading: 'Vraag om hulp',
@@ -114,7 +117,7 @@ const RESPITE = {
 };
 
 const journey = createJourney({ artifactsDir: ARTIFACTS, client: CLIENT, texts: T, expectedErrors: /status of (404|409|422)/ });
-const { url, circlePath, goto, expectingError, expectHeading, check, signIn, pageOf, assertNoSidewaysScroll, submitTo } = journey;
+const { url, circlePath, goto, expectingError, expectHeading, check, signIn, pageOf, assertNoSidewaysScroll, submitTo, openFold } = journey;
 
 const state = {};
 
@@ -137,21 +140,46 @@ async function expectNotice(page, text) {
   await page.getByRole('status').filter({ hasText: text }).waitFor();
 }
 
-/** The overview's "Hulpvragen": each open request's link, text and badge. */
+/**
+ * The overview's folded "Hulpvragen" (`details.fold.help-requests`, read from
+ * the DOM, open or not): each open request's link, text and badge.
+ */
 async function readOverviewHelp(page) {
   return page.evaluate(() => {
     const clean = (s) => (s || '').replace(/\s+/g, ' ').trim();
-    const section = document.querySelector('section.help-requests');
+    const section = document.querySelector('details.fold.help-requests');
     if (!section) return null;
     return {
-      heading: clean(section.querySelector('h2').textContent),
-      items: [...section.querySelectorAll('li')].map((li) => {
+      heading: clean(section.querySelector('summary h2').textContent),
+      count: clean(section.querySelector('summary .badge').textContent),
+      items: [...section.querySelectorAll('.fold-body li')].map((li) => {
         const a = li.querySelector('a');
         const badge = li.querySelector('.badge');
         return { title: clean(a.textContent), href: a.getAttribute('href'), text: clean(li.textContent), badge: badge ? clean(badge.textContent) : null };
       }),
     };
   });
+}
+
+/** The overview's "Voor jou" (`#for-me-heading`): each line's text and links. */
+async function readForMe(page) {
+  return page.evaluate(() => {
+    const clean = (s) => (s || '').replace(/\s+/g, ' ').trim();
+    const section = document.querySelector('section[aria-labelledby="for-me-heading"]');
+    if (!section) return null;
+    return {
+      heading: clean(section.querySelector('h2').textContent),
+      items: [...section.querySelectorAll('li')].map((li) => ({
+        text: clean(li.textContent),
+        links: [...li.querySelectorAll('a')].map((a) => ({ title: clean(a.textContent), href: a.getAttribute('href') })),
+      })),
+    };
+  });
+}
+
+/** The line of "Voor jou" that links to `href`, or undefined. */
+function forMeLine(forMe, href) {
+  return forMe && forMe.items.find((i) => i.links.some((l) => l.href === href));
 }
 
 /** A request page: its facts, its offers (name, message, buttons), and whether it has the offer form. */
@@ -270,20 +298,31 @@ test('Journey 1: Ans finds the open ride on her overview, chooses Thijs; the req
   const thijs = pageOf(VOLUNTEER);
 
   await openOverview(ans);
-  await ans.getByRole('region', { name: T.overviewHelp, exact: true }).waitFor();
+  await ans.getByRole('region', { name: T.forMe, exact: true }).waitFor();
+  // "Hulpvragen" is folded: Ans opens it, as a reader would.
+  const helpFold = await openFold(ans, T.overviewHelp);
   const help = await readOverviewHelp(ans);
   const ride = help && help.items.find((i) => i.title === RIDE.title);
-  await t.test(`Ans's overview lists "${RIDE.title}" under "${T.overviewHelp}", "${T.askedBy(T.onBehalf(COORDINATOR, CARER))}", "${T.offers(1)}", and has "${T.askButton}"`, async () => {
+  await t.test(`Ans's overview lists "${RIDE.title}" under "${T.overviewHelp}" (folded; opened), "${T.askedBy(T.onBehalf(COORDINATOR, CARER))}", "${T.offers(1)}", and has "${T.askButton}"`, async () => {
     assert.ok(ride, `"${T.overviewHelp}" lists ${help ? help.items.map((i) => i.title).join(', ') : 'nothing'}`);
     assert.match(ride.href, new RegExp(`^${esc(circlePath('/help/'))}[^/?#]+$`));
     assert.ok(ride.text.includes(T.askedBy(T.onBehalf(COORDINATOR, CARER))), `the request reads "${ride.text}"`);
     assert.equal(ride.badge, T.offers(1));
-    const ask = ans.locator('section.help-requests').getByRole('link', { name: T.askButton, exact: true });
+    assert.equal(helpFold.count, help.items.length, `the summary of "${T.overviewHelp}" counts ${helpFold.count}, the fold lists ${help.items.length}`);
+    assert.ok(await helpFold.fold.getByRole('link', { name: RIDE.title, exact: true }).isVisible(), 'the ride is not visible in the opened fold');
+    const ask = helpFold.fold.getByRole('link', { name: T.askButton, exact: true });
     assert.equal(await ask.getAttribute('href'), circlePath('/help'));
   });
-  await check(t, ans, 'overview-carer');
   assert.ok(ride, 'the ride is not on the overview');
   state.ridePath = ride.href;
+  // The ride has an offer and is for Ans: it waits for her choice, first on the page.
+  const forAns = await readForMe(ans);
+  const rideForAns = forMeLine(forAns, state.ridePath);
+  await t.test(`"${T.forMe}" asks Ans to choose a helper for "${RIDE.title}"`, () => {
+    assert.ok(rideForAns, `"${T.forMe}" holds ${JSON.stringify(forAns && forAns.items)}`);
+    assert.ok(rideForAns.text.startsWith(`${T.forMeChoose} ${RIDE.title}`), `the line reads "${rideForAns.text}"`);
+  });
+  await check(t, ans, 'overview-carer');
 
   // Thijs, who offered, may not choose himself.
   await goto(thijs, state.ridePath);
@@ -296,7 +335,7 @@ test('Journey 1: Ans finds the open ride on her overview, chooses Thijs; the req
   });
   await check(t, thijs, 'help-request-volunteer-offered');
 
-  await ans.locator('section.help-requests').getByRole('link', { name: RIDE.title, exact: true }).click();
+  await ans.getByRole('region', { name: T.forMe, exact: true }).getByRole('link', { name: RIDE.title, exact: true }).click();
   await ans.waitForURL(url(state.ridePath));
   await expectHeading(ans, RIDE.title, 2);
   const before = await readRequest(ans);
@@ -325,8 +364,10 @@ test('Journey 1: Ans finds the open ride on her overview, chooses Thijs; the req
 
   await openOverview(ans);
   const helpAfter = await readOverviewHelp(ans);
-  await t.test(`the ride is no longer among the open requests on Ans's overview`, () => {
+  const forAnsAfter = await readForMe(ans);
+  await t.test(`the ride is no longer among the open requests on Ans's overview, nor under "${T.forMe}"`, () => {
     assert.ok(!helpAfter || !helpAfter.items.some((i) => i.href === state.ridePath), 'the ride is still listed as open');
+    assert.equal(forMeLine(forAnsAfter, state.ridePath), undefined, `"${T.forMe}" still asks Ans to choose for the ride`);
   });
 
   assert.ok(state.rideItemPath, 'no agenda item for the ride');
@@ -357,7 +398,8 @@ test('Journey 2: Ellen asks for "Even vrij" on Ans\'s behalf (first with an empt
   const day = isoDay(4);
 
   await openOverview(ellen);
-  await ellen.locator('section.help-requests').getByRole('link', { name: T.askButton, exact: true }).click();
+  const ellenFold = await openFold(ellen, T.overviewHelp);
+  await ellenFold.fold.getByRole('link', { name: T.askButton, exact: true }).click();
   await ellen.waitForURL(url(circlePath('/help')));
   await expectHeading(ellen, T.helpTitle, 2);
   const templates = await ellen.locator('ul.button-row a').allTextContents();
@@ -426,17 +468,25 @@ test('Journey 2: Ellen asks for "Even vrij" on Ans\'s behalf (first with an empt
 
   // Thijs on his phone.
   await openOverview(thijs);
+  const forThijs = await readForMe(thijs);
+  const askedThijs = forMeLine(forThijs, state.respitePath);
+  await t.test(`"${T.forMe}" on Thijs's overview asks "${T.forMeCanYou(T.onBehalf(DAUGHTER, CARER))} ${RESPITE.title}"`, () => {
+    assert.ok(askedThijs, `"${T.forMe}" holds ${JSON.stringify(forThijs && forThijs.items)}`);
+    assert.ok(askedThijs.text.startsWith(`${T.forMeCanYou(T.onBehalf(DAUGHTER, CARER))} ${RESPITE.title}`), `the line reads "${askedThijs.text}"`);
+  });
+  const thijsFold = await openFold(thijs, T.overviewHelp);
   const help = await readOverviewHelp(thijs);
   const mine = help && help.items.find((i) => i.href === state.respitePath);
-  await t.test(`Thijs's overview lists it under "${T.overviewHelp}", "${T.askedBy(T.onBehalf(DAUGHTER, CARER))}", without offers`, async () => {
+  await t.test(`Thijs's overview lists it under "${T.overviewHelp}" (folded; opened), "${T.askedBy(T.onBehalf(DAUGHTER, CARER))}", without offers`, async () => {
     assert.ok(mine, `"${T.overviewHelp}" lists ${help ? help.items.map((i) => i.title).join(', ') : 'nothing'}`);
     assert.equal(mine.title, RESPITE.title);
     assert.ok(mine.text.includes(T.askedBy(T.onBehalf(DAUGHTER, CARER))), `the request reads "${mine.text}"`);
     assert.equal(mine.badge, null);
+    assert.equal(thijsFold.count, help.items.length, `the summary of "${T.overviewHelp}" counts ${thijsFold.count}, the fold lists ${help.items.length}`);
     await assertNoSidewaysScroll(thijs, 'the overview');
   });
   await check(t, thijs, 'overview-volunteer');
-  await thijs.locator('section.help-requests').getByRole('link', { name: RESPITE.title, exact: true }).click();
+  await thijs.getByRole('region', { name: T.forMe, exact: true }).getByRole('link', { name: RESPITE.title, exact: true }).click();
   await thijs.waitForURL(url(state.respitePath));
   await expectHeading(thijs, RESPITE.title, 2);
   await check(t, thijs, 'help-request-volunteer');
@@ -452,6 +502,26 @@ test('Journey 2: Ellen asks for "Even vrij" on Ans\'s behalf (first with an empt
     await assertNoSidewaysScroll(thijs, 'the request after offering');
   });
   await check(t, thijs, 'help-request-volunteer-offered-respite');
+  await openOverview(thijs);
+  const forThijsAfter = await readForMe(thijs);
+  await t.test(`after offering, "${T.forMe}" no longer asks Thijs`, () => {
+    assert.equal(forMeLine(forThijsAfter, state.respitePath), undefined, `"${T.forMe}" still asks Thijs: ${JSON.stringify(forThijsAfter && forThijsAfter.items)}`);
+  });
+  for (const [name, page] of [[DAUGHTER, ellen], [CARER, ans]]) {
+    await openOverview(page);
+    const forThem = await readForMe(page);
+    await t.test(`"${T.forMe}" on ${name}'s overview asks to choose a helper for it`, () => {
+      const line = forMeLine(forThem, state.respitePath);
+      assert.ok(line, `"${T.forMe}" of ${name} holds ${JSON.stringify(forThem && forThem.items)}`);
+      assert.ok(line.text.startsWith(`${T.forMeChoose} ${RESPITE.title}`), `the line reads "${line.text}"`);
+    });
+  }
+  await openOverview(fatima);
+  const forFatima = await readForMe(fatima);
+  await t.test(`"${T.forMe}" on Fatima's overview does not ask her to choose`, () => {
+    const line = forMeLine(forFatima, state.respitePath);
+    assert.ok(!line || !line.text.startsWith(T.forMeChoose), `"${T.forMe}" asks Fatima to choose: "${line && line.text}"`);
+  });
 
   for (const [name, page, slug] of [[DAUGHTER, ellen, 'representative'], [CARER, ans, 'carer']]) {
     await goto(page, state.respitePath);

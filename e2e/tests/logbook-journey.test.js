@@ -62,6 +62,7 @@ const T = {
   writeHeading: 'Schrijf iets in het logboek',
   writeMoment: 'Mooi moment',
   writeConcern: 'Zorg',
+  barWrite: 'Schrijf',
   newHeading: /^Nieuw voor jou/,
   openHeading: 'Open vragen en zorgen',
   newBadge: 'Nieuw',
@@ -86,7 +87,7 @@ const T = {
 // errors; those are expected and left out. Each person's sign-in link page is
 // checked too.
 const journey = createJourney({ artifactsDir: ARTIFACTS, client: CLIENT, texts: T, expectedErrors: /status of 404/, checkSignInLink: true });
-const { url, circlePath, goto, gotoNotFound, expectHeading, check, signIn, pageOf, makeToken, api, turnOffQuietHours } = journey;
+const { url, circlePath, goto, gotoNotFound, expectHeading, check, signIn, pageOf, makeToken, api, turnOffQuietHours, openFold } = journey;
 
 const state = {}; // what the journeys learn along the way
 
@@ -114,13 +115,25 @@ function entryIdFrom(address) {
   return match[1];
 }
 
-/** Writes an entry from the overview's "Schrijf iets in het logboek" buttons. */
+/**
+ * Writes an entry from the overview: on a wide screen with its "Schrijf iets
+ * in het logboek" buttons (which preselect the kind); on a phone, where that
+ * row is hidden, with "Schrijf" in the bar at the bottom and then the kind.
+ */
 async function writeEntry(t, page, { button, kind, text, audience, photoName, slug }) {
   await goto(page, circlePath());
   const prompt = section(page, T.writeHeading);
-  await prompt.getByRole('link', { name: button, exact: true }).click();
-  await page.waitForURL(url(circlePath(`/logbook/new?kind=${kind}`)));
-  assert.ok(await page.locator(`#kind-${kind}`).isChecked(), `"${button}" did not preselect kind ${kind}`);
+  const bar = page.locator('nav.bottom-bar');
+  if (await bar.isVisible()) {
+    assert.ok(!(await prompt.isVisible()), 'the overview\'s "Schrijf iets in het logboek" buttons show on a phone, beside the bar');
+    await bar.getByRole('link', { name: T.barWrite, exact: true }).click();
+    await page.waitForURL(url(circlePath('/logbook/new')));
+    await page.getByLabel(button, { exact: false }).and(page.locator(`#kind-${kind}`)).check();
+  } else {
+    await prompt.getByRole('link', { name: button, exact: true }).click();
+    await page.waitForURL(url(circlePath(`/logbook/new?kind=${kind}`)));
+  }
+  assert.ok(await page.locator(`#kind-${kind}`).isChecked(), `"${button}" did not choose kind ${kind}`);
   assert.ok(await page.locator('#audience-circle').isChecked(), 'the audience is not "iedereen in de kring" by default');
   await check(t, page, `write-${slug}`);
 
@@ -382,7 +395,10 @@ test('Journey 2: a professionals-only observation is invisible to the volunteer 
 
   await t.test('Thijs: his overview ("Nieuw voor jou", "Open vragen en zorgen") does not show it', async (st) => {
     await goto(thijs, circlePath());
+    // The whole page, folded parts included (a closed <details> is in the DOM).
     assertNotRevealed('Thijs\'s overview', await thijs.content());
+    const { fold: open } = await openFold(thijs, T.openHeading);
+    assertNotRevealed('Thijs\'s "Open vragen en zorgen", opened', await open.innerText());
     await check(st, thijs, 'overview-volunteer-after');
   });
 
@@ -487,8 +503,10 @@ test('Journey 2: a professionals-only observation is invisible to the volunteer 
   // --- Positive control: Fatima does see it everywhere. --------------------
   await t.test('Fatima (nurse) does see it: overview, logbook, search', async (st) => {
     await goto(fatima, circlePath());
-    const open = section(fatima, T.openHeading);
+    // "Open vragen en zorgen" is folded: she opens it, as a reader would.
+    const { fold: open, count } = await openFold(fatima, T.openHeading);
     await open.locator('li.entry-summary', { hasText: SECRET_WORD }).waitFor();
+    assert.equal(count, await open.locator('li.entry-summary').count(), 'the count on "Open vragen en zorgen" is not the number of its items');
     await check(st, fatima, 'overview-nurse');
 
     await goto(fatima, circlePath('/logbook'));
