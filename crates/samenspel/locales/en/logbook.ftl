@@ -208,7 +208,7 @@ overview-for-me-nothing = Nothing is waiting for you right now.
 overview-answered = Answer to your question
 overview-close-question = Close
 overview-swap-asked = { $name } asks if you want to swap:
-overview-help-can-you = Can you help? { $name } asks:
+overview-help-can-you = Can you help?
 overview-help-choose = { $count ->
     [one] Someone offers to help. Choose who helps:
    *[other] { $count } people offer to help. Choose who helps:

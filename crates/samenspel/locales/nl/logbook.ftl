@@ -208,7 +208,7 @@ overview-for-me-nothing = Er wacht nu niets op jou.
 overview-answered = Antwoord op je vraag
 overview-close-question = Afsluiten
 overview-swap-asked = { $name } vraagt of je wilt ruilen:
-overview-help-can-you = Kun jij helpen? { $name } vraagt:
+overview-help-can-you = Kun jij helpen?
 overview-help-choose = { $count ->
     [one] Iemand biedt hulp aan. Kies wie helpt:
    *[other] { $count } mensen bieden hulp aan. Kies wie helpt:

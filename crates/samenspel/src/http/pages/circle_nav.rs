@@ -104,6 +104,12 @@ impl CircleNav {
         }
     }
 
+    /// Is this tab the current page? The writing form ("write", the bar's
+    /// "Schrijf") belongs to the logbook's tab.
+    pub fn tab_current(&self, key: &str) -> bool {
+        self.active == key || (self.active == "write" && key == "logbook")
+    }
+
     /// Is the current page one of those under "Meer" (or "Meer" itself)?
     pub fn in_more(&self) -> bool {
         !self.bar.iter().any(|s| s.key == self.active) && self.active != "write"

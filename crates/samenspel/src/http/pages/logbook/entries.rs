@@ -73,7 +73,8 @@ async fn form_page(
     };
     Ok(EntryFormPage {
         c: p.chrome(),
-        nav: p.nav(&page, "logbook"),
+        // The bar's "Schrijf"; the tabs mark "Logboek" for it.
+        nav: p.nav(&page, "write"),
         members: page.data.into_iter().filter(|m| m.id.as_str() != me).collect(),
         form,
         kinds: EntryKind::ALL,
