@@ -72,7 +72,7 @@ const T = {
   titleRequired: 'Schrijf wat er nodig is.',
   askedBy: (name) => `gevraagd door ${name}`,
   onBehalf: (by, forWhom) => `${by}, voor ${forWhom}`,
-  offers: (n) => (n === 1 ? '1 aanbod' : `${n} aanbiedingen`),
+  offers: (n) => (n === 1 ? '1 wil helpen' : `${n} willen helpen`),
   facts: { when: 'Wanneer', asked: 'Gevraagd door', status: 'Hoe staat het ervoor' },
   statusOpen: 'Zoekt nog iemand',
   helpedBy: (name) => `${name} helpt`,

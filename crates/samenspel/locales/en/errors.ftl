@@ -10,9 +10,9 @@ error-unauthenticated = You are not signed in.
 error-sign-in-needed = Please sign in first.
 error-form-expired = The form was open for too long. Go back, reload the page and try again.
 error-validation = Not everything was filled in correctly.
-error-nul-character = What you sent contains an invisible character (NUL) that cannot be saved. Remove it (it often comes with text pasted from another program) and try again.
+error-nul-character = What you sent contains an invisible character that cannot be saved. It often comes along when you paste text from another program. Type that part again yourself and try again.
 error-upload-too-large = What you sent is too large. A file may be at most 12 MB; send at most 6 at once.
-nul-character = Contains a NUL character (U+0000), which cannot be saved.
+nul-character = This contains an invisible character that cannot be saved. Type this part again yourself.
 error-rate-limited = You tried too often. Please wait a little and try again.
 error-internal = Something went wrong on our side. Your data is safe. Please try again in a moment.
 

@@ -12,8 +12,8 @@ help-asked-by = gevraagd door { $name }
 help-on-behalf = { $by }, voor { $for }
 help-helped-by = { $name } helpt
 help-offers = { $count ->
-    [one] 1 aanbod
-   *[other] { $count } aanbiedingen
+    [one] 1 wil helpen
+   *[other] { $count } willen helpen
 }
 help-template = Waarvoor?
 help-template-ride = Vervoer
@@ -78,13 +78,13 @@ mail-help-chosen-subject = Jij helpt: { $title }
 mail-help-chosen-lead = Je helpt { $name }, { $when }. Het staat in je agenda.
 mail-help-found-subject = Geregeld: { $title }
 mail-help-found-lead = Iemand anders helpt deze keer. Dank je wel voor je aanbod!
-audit-help-list = Hulpvragen bekeken
-audit-help-view = Hulpvraag bekeken
-audit-help-form = Formulier voor een hulpvraag geopend
-audit-help-ask = Om hulp gevraagd
-audit-help-respond = Hulp aangeboden
-audit-help-choose = Helper gekozen
-audit-help-withdraw = Hulpvraag ingetrokken
+audit-help-list = bekeek de hulpvragen
+audit-help-view = bekeek een hulpvraag
+audit-help-form = opende het formulier voor een hulpvraag
+audit-help-ask = vroeg om hulp
+audit-help-respond = bood hulp aan
+audit-help-choose = koos een helper
+audit-help-withdraw = trok een hulpvraag in
 shift-give-back-find-cover = Vraag anderen om het over te nemen
 cover-find = Zoek vervanging
 cover-seeking = We vragen iemand om te komen
@@ -101,8 +101,8 @@ mail-cover-lead = Voor { $client } zoeken we iemand op { $when }. Jij bent al ee
 mail-cover-text = Kun je? Klik op "Ik kom". Kun je niet? Klik op "Nee, ik kan niet", dan vragen we iemand anders.
 mail-cover-none-subject = Nog niemand gevonden: { $title }
 mail-cover-none-lead = We hebben iedereen gevraagd, maar niemand kan op { $when }. Misschien kun je iemand bellen?
-audit-shift-find_cover = Vervanging gezocht voor een dienst
-audit-shift-decline_cover = Gezegd niet te kunnen invallen
+audit-shift-find_cover = zocht iemand die een dienst kan overnemen
+audit-shift-decline_cover = liet weten een dienst niet te kunnen overnemen
 agenda-range-invalid = Vul een geldige periode in: "van" vóór "tot".
 agenda-range-too-long = Kies een periode van hoogstens een jaar.
 datetime-invalid = Vul een datum en tijd in, bijvoorbeeld 2026-11-24T19:30.
