@@ -76,6 +76,15 @@ impl Outcome {
     }
 }
 
+/// Which records of a circle's trail to list: a period (from inclusive,
+/// until exclusive) and one person who acted.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    pub from: Option<Timestamp>,
+    pub until: Option<Timestamp>,
+    pub actor: Option<UserId>,
+}
+
 /// Where a request came from.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Source {

@@ -3,11 +3,12 @@
 //! consecutive sequence numbers and each hash covers its predecessor.
 
 use crate::access::Can;
-use crate::db::{Store, Tx, db_err, ms, ts};
+use crate::db::{Store, Tx, db_err, ms, role, ts};
 use crate::sql::{Arg, args, db_row};
 use samenspel_core::access::act;
-use samenspel_core::audit::{AuditEvent, AuditRecord, Operation, Outcome, Source, chain_hash};
+use samenspel_core::audit::{AuditEvent, AuditFilter, AuditRecord, Operation, Outcome, Source, chain_hash};
 use samenspel_core::ids::{CircleId, UserId};
+use samenspel_core::role::Role;
 use samenspel_core::{Error, Result};
 
 db_row! {
@@ -188,12 +189,14 @@ impl Store {
     }
 
     /// Who did what in this circle, newest first by the time it happened,
-    /// `limit` records after the one numbered `before_seq` in that order. (A
-    /// record can be written after a later one — a read is recorded when its
-    /// answer goes out — so sequence numbers alone are not newest first.)
+    /// `limit` records after the one numbered `before_seq` in that order, of
+    /// those `filter` lets through. (A record can be written after a later
+    /// one — a read is recorded when its answer goes out — so sequence
+    /// numbers alone are not newest first.)
     pub async fn circle_audit(
         &self,
         cap: &Can<act::ViewAuditTrail>,
+        filter: &AuditFilter,
         before_seq: Option<i64>,
         limit: i64,
     ) -> Result<Vec<AuditRecord>> {
@@ -206,13 +209,48 @@ impl Store {
             }
             None => "AND $3 IS NULL",
         };
+        // Each condition is written so that a missing value lets all through
+        // (one statement for every combination, prepared once).
         let sql = format!(
-            "SELECT {} FROM audit_log WHERE circle_id = $1 AND action NOT IN ({}) {after} ORDER BY at DESC, seq DESC LIMIT $2",
+            "SELECT {} FROM audit_log WHERE circle_id = $1 AND action NOT IN ({}) {after} \
+             AND ($4 IS NULL OR at >= $4) AND ($5 IS NULL OR at < $5) AND ($6 IS NULL OR actor_user_id = $6) \
+             ORDER BY at DESC, seq DESC LIMIT $2",
             audit_columns!(),
             own.join(", ")
         );
-        let rows: Vec<Row> = self.all(&sql, args![cap.circle_id().as_str(), limit, before_seq]).await?;
+        let values = args![
+            cap.circle_id().as_str(),
+            limit,
+            before_seq,
+            filter.from.map(ms),
+            filter.until.map(ms),
+            filter.actor.as_ref().map(UserId::as_str),
+        ];
+        let rows: Vec<Row> = self.all(&sql, values).await?;
         rows.into_iter().map(record_from_row).collect()
+    }
+
+    /// The people who can appear in the circle's trail as members, former
+    /// members included, with their role: to choose whom to filter on, and to
+    /// say in which role someone acted.
+    pub async fn circle_audit_people(&self, cap: &Can<act::ViewAuditTrail>) -> Result<Vec<(UserId, String, Role)>> {
+        let rows: Vec<(String, String, String)> = self
+            .all(
+                "SELECT u.id, u.display_name, m.role FROM memberships m JOIN users u ON u.id = m.user_id \
+                 WHERE m.circle_id = $1 ORDER BY u.display_name, u.id, m.joined_at DESC",
+                args![cap.circle_id().as_str()],
+            )
+            .await?;
+        let mut out: Vec<(UserId, String, Role)> = Vec::with_capacity(rows.len());
+        for (id, name, r) in rows {
+            let id = UserId::from_db(id);
+            // Someone who left and came back: their latest membership.
+            if out.last().is_some_and(|(last, _, _)| *last == id) {
+                continue;
+            }
+            out.push((id, name, role(&r)?));
+        }
+        Ok(out)
     }
 
     /// The newest (seq, hash): the value to write down elsewhere to anchor the chain.

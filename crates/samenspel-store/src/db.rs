@@ -253,6 +253,11 @@ pub(crate) fn ms(t: Timestamp) -> i64 {
     t.as_millisecond()
 }
 
+/// A role as stored.
+pub(crate) fn role(raw: &str) -> Result<samenspel_core::role::Role> {
+    samenspel_core::role::Role::parse(raw).ok_or_else(|| Error::internal(format!("unknown role {raw:?}")))
+}
+
 pub(crate) fn ts(ms: i64) -> Timestamp {
     Timestamp::from_millisecond(ms).unwrap_or(Timestamp::UNIX_EPOCH)
 }

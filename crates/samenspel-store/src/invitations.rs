@@ -3,7 +3,7 @@
 
 use crate::access::{Can, CurrentUser, Verified};
 use crate::circles::{insert_membership, lock_circle};
-use crate::db::{Store, Tx, ms, ts, ts_opt};
+use crate::db::{Store, Tx, ms, role, ts, ts_opt};
 use crate::idempotency::{IdempotencyKey, earlier_result, remember};
 use crate::jobs::NewJob;
 use crate::sql::{args, db_row};
@@ -11,7 +11,6 @@ use samenspel_core::access::act;
 use samenspel_core::ids::{CircleId, InvitationId, UserId};
 use samenspel_core::invitation::{Invitation, InvitationPreview, InvitationState, NewInvitation};
 use samenspel_core::locale::Locale;
-use samenspel_core::role::Role;
 use samenspel_core::{Error, Result, Timestamp};
 
 fn state(accepted: Option<i64>, revoked: Option<i64>, expires: i64, now: Timestamp) -> InvitationState {
@@ -24,10 +23,6 @@ fn state(accepted: Option<i64>, revoked: Option<i64>, expires: i64, now: Timesta
     } else {
         InvitationState::Open
     }
-}
-
-fn role(raw: &str) -> Result<Role> {
-    Role::parse(raw).ok_or_else(|| Error::internal(format!("unknown role {raw:?}")))
 }
 
 /// What became of a newcomer accepting an invitation.

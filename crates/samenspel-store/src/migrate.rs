@@ -121,6 +121,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0018_push.sql"),
         include_str!("../migrations/postgres/0018_push.sql"),
     ),
+    (
+        19,
+        "audit_by_actor",
+        include_str!("../migrations/sqlite/0019_audit_by_actor.sql"),
+        include_str!("../migrations/postgres/0019_audit_by_actor.sql"),
+    ),
 ];
 
 /// The compiled-in migrations for one engine, as sqlx's migrator reads them.

@@ -7,7 +7,7 @@
 //! search and digests therefore agree with what the reader may see.
 
 use crate::access::{Can, MemberLink};
-use crate::db::{Store, Tx, db_err, ms, on_tx, ts, ts_opt};
+use crate::db::{Store, Tx, db_err, ms, on_tx, role, ts, ts_opt};
 use crate::idempotency::{IdempotencyKey, earlier_result, remember};
 use crate::jobs::NewJob;
 use crate::sql::{Arg, args, db_row, member_name};
@@ -115,10 +115,6 @@ fn reader_args<A>(cap: &Can<A>, more: &[Arg]) -> Vec<Arg> {
     let mut all = args![cap.circle_id().as_str(), s.member_id.as_str(), s.sees_professionals, s.sees_informal].to_vec();
     all.extend_from_slice(more);
     all
-}
-
-fn role(raw: &str) -> Result<Role> {
-    Role::parse(raw).ok_or_else(|| Error::internal(format!("unknown role {raw:?}")))
 }
 
 /// Numbered placeholders `$start, $start+1, …` for `n` values.

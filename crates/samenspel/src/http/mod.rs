@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod context;
+pub mod csv;
 pub mod errors;
 pub(crate) mod gate;
 pub mod idempotency;

@@ -1,7 +1,7 @@
 //! The audit trail: complete, chained, append-only, and readable by the
 //! client side only.
 
-use crate::support::{Engine, TestApp, TestDb, client, professional, representative};
+use crate::support::{Engine, TestApp, TestDb, client, professional, relative, representative};
 use samenspel_core::Timestamp;
 use samenspel_core::audit::{AuditEvent, AuditSink, GENESIS_HASH, Operation, Outcome, Source, What, verify_run};
 use samenspel_core::role::Role;
@@ -172,4 +172,85 @@ pub async fn the_trail_is_newest_first_by_time_even_when_written_late(db: TestDb
         .expect("seq");
     let rest = api.api(axum::http::Method::GET, &format!("{path}?before={seq}"), None).await.json();
     assert_eq!(ours(&rest), ["late-10", "late-0"]);
+}
+
+/// The client narrows "who looked" to one person and a period, and takes it
+/// along as a CSV file; the download is itself in the trail; what a member
+/// typed cannot run as a spreadsheet formula; nobody else gets the file.
+pub async fn the_client_filters_the_trail_and_downloads_it(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let (circle, [sem, nurse, carer]) = app
+        .cast("Sem", [client("Sem").manager(), professional("Verpleegkundige"), relative("=HYPERLINK(\"x\")")])
+        .await;
+    for who in [&nurse, &carer] {
+        app.signed_in(who).await.get(&format!("/circles/{circle}/members")).await;
+    }
+    let mut api = app.client();
+    api.bearer = Some(app.token(&sem).await);
+    let trail = |query: String| format!("/api/v1/circles/{circle}/audit?{query}");
+    let today = samenspel::i18n::local(&Timestamp::now()).date();
+    let list = api.api(axum::http::Method::GET, &trail(format!("who={}", nurse.id)), None).await.json();
+    let list = list.as_array().expect("array");
+    assert!(list.iter().any(|e| e["action"] == "members.list"), "the nurse's visit: {list:?}");
+    assert!(list.iter().all(|e| e["actor_name"] == "Verpleegkundige"), "only the nurse: {list:?}");
+    let day = |d: jiff::civil::Date| d.to_string();
+    let period = |from: jiff::civil::Date, until: jiff::civil::Date| format!("from={}&until={}", day(from), day(until));
+    let tomorrow = today.tomorrow().expect("a day");
+    let yesterday = today.yesterday().expect("a day");
+    let count = |v: serde_json::Value| v.as_array().expect("array").len();
+    assert!(count(api.api(axum::http::Method::GET, &trail(period(today, today)), None).await.json()) > 0);
+    assert_eq!(count(api.api(axum::http::Method::GET, &trail(period(tomorrow, tomorrow)), None).await.json()), 0);
+    assert_eq!(count(api.api(axum::http::Method::GET, &trail(period(yesterday, yesterday)), None).await.json()), 0);
+    let wrong = api.api(axum::http::Method::GET, &trail(period(today, yesterday)), None).await;
+    assert_eq!(wrong.status, 422);
+    assert_eq!(wrong.error_fields(), [("until".to_owned(), "audit-period-backwards".to_owned())]);
+
+    // The page: the same filter, and a wrong date named in Dutch.
+    let mut c = app.signed_in(&sem).await;
+    let page = c.get(&format!("/circles/{circle}/audit?from=morgen&who=")).await;
+    assert_eq!(page.status, 422);
+    assert!(page.text().contains("Vul een datum in"), "{}", page.text());
+    let page = c.get(&format!("/circles/{circle}/audit?who={}", nurse.id)).await;
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("Verpleegkundige (beroepskracht)"), "the role beside the name");
+    let link = page.quoted_after("audit/export?").unwrap_or_default();
+    assert_eq!(link, format!("from=&#38;until=&#38;who={}", nurse.id), "the download keeps the filter");
+
+    // The download.
+    let file = c.get(&format!("/circles/{circle}/audit/export?{}", period(today, today))).await;
+    assert_eq!(file.status, 200);
+    assert_eq!(file.headers["content-type"], "text/csv; charset=utf-8");
+    let disposition = file.headers["content-disposition"].to_str().expect("ascii");
+    assert_eq!(disposition, format!("attachment; filename=\"wie-keek-mee-{today}.csv\""));
+    let text = file.body.strip_prefix('\u{feff}').expect("a UTF-8 byte-order mark");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().expect("a header").iter().map(str::to_owned).collect();
+    assert_eq!(header, ["Wanneer", "Wie", "Rol", "Wat", "Resultaat", "Vanaf (IP-adres)", "Verzoek (code)"]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+    assert!(
+        rows.iter().any(|r| &r[1] == "Verpleegkundige" && &r[2] == "beroepskracht" && &r[3] == "bekeek de ledenlijst"),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter().any(|r| &r[1] == "'=HYPERLINK(\"x\")"),
+        "a name that looks like a formula is made inert: {rows:?}"
+    );
+    assert!(!text.contains("\n=") && !text.contains(",="), "no cell starts with '='");
+    assert!(rows.iter().all(|r| r[0].starts_with(&today.to_string())));
+
+    // The download is in the trail, by the client.
+    let after = api.api(axum::http::Method::GET, &trail(format!("who={}", sem.id)), None).await.json();
+    assert!(after.as_array().expect("array").iter().any(|e| e["action"] == "audit.export"), "{after}");
+    let page = c.get(&format!("/circles/{circle}/audit")).await;
+    assert!(page.text().contains("downloadde wie er meekeek"));
+
+    // Nobody else.
+    let mut n = app.signed_in(&nurse).await;
+    assert_eq!(n.get(&format!("/circles/{circle}/audit/export")).await.status, 403);
+    let outsider = app.outsider().await;
+    let mut o = app.signed_in(&outsider).await;
+    assert_eq!(o.get(&format!("/circles/{circle}/audit/export")).await.status, 404);
+    let mut anonymous = app.client();
+    let r = anonymous.get(&format!("/circles/{circle}/audit/export")).await;
+    assert!(r.status == 303 || r.status == 401, "signed out: {}", r.status);
 }

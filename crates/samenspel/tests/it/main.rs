@@ -92,6 +92,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         audit::every_circle_read_is_recorded,
         audit::client_and_representative_see_who_looked,
         audit::the_trail_is_newest_first_by_time_even_when_written_late,
+        audit::the_client_filters_the_trail_and_downloads_it,
         auth::sign_in_by_email_link,
         auth::sign_in_link_request_does_not_reveal_accounts,
         auth::password_sign_in_and_rate_limit,

@@ -87,16 +87,29 @@ pub async fn contact_audience(c: CircleApi, Body(body): Body<ContactAudience>) -
 
 #[derive(serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
-pub struct Before {
+pub struct AuditQuery {
     /// Return records older than this sequence number (for the next page).
     pub before: Option<i64>,
+    /// Only records from this day on (`YYYY-MM-DD`, Dutch time).
+    pub from: Option<String>,
+    /// Only records up to and including this day (`YYYY-MM-DD`, Dutch time).
+    pub until: Option<String>,
+    /// Only what this person (a user id) did.
+    pub who: Option<String>,
 }
 
 /// Who looked at or changed this client's data, newest first, 100 at a
-/// time (the client and their representative only).
-#[utoipa::path(get, path = "/circles/{circle_id}/audit", tag = "circles", params(("circle_id" = String, Path), Before),
-    responses((status = 200, body = Vec<AuditRecordDto>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn audit(c: CircleApi, Query(q): Query<Before>) -> ApiResult<Json<Vec<AuditRecordDto>>> {
-    let records = audit::circle_trail(&c.ctx(), &c.circle, q.before).await?;
+/// time (the client and their representative only), optionally for a
+/// period and one person.
+#[utoipa::path(get, path = "/circles/{circle_id}/audit", tag = "circles", params(("circle_id" = String, Path), AuditQuery),
+    responses((status = 200, body = Vec<AuditRecordDto>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn audit(c: CircleApi, Query(q): Query<AuditQuery>) -> ApiResult<Json<Vec<AuditRecordDto>>> {
+    let input = audit::FilterInput {
+        from: q.from.unwrap_or_default(),
+        until: q.until.unwrap_or_default(),
+        who: q.who.unwrap_or_default(),
+    };
+    let filter = input.parse()?;
+    let records = audit::circle_trail(&c.ctx(), &c.circle, &filter, q.before).await?;
     Ok(Json(records.into_iter().map(Into::into).collect()))
 }

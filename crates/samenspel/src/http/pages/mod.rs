@@ -253,6 +253,7 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .post("/circles/{circle}/invitations", Circle(A::InviteMembers), invitations::create)
         .post("/circles/{circle}/invitations/{invitation}/revoke", Circle(A::InviteMembers), invitations::revoke)
         .get("/circles/{circle}/audit", Circle(A::ViewAuditTrail), audit::show)
+        .get("/circles/{circle}/audit/export", Circle(A::ViewAuditTrail), audit::export)
         .get("/invitations/{token}", Token, invitations::open)
         .post("/invitations/{token}/accept", Token, invitations::accept)
         .get("/account", SignedIn, account::show)
