@@ -110,6 +110,11 @@ pub async fn use_sign_in_link(
     let (proof, circle) =
         state.store.consume_sign_in_link(&token_hash(token), now).await?.ok_or(Error::Conflict("link-not-valid"))?;
     let session = start_session(state, &proof, source, now).await?;
+    if let Some(circle) = &circle {
+        // The link finished joining: recorded as joining straight from the invitation is.
+        let user = user_from_session(state, &session, now).await?;
+        super::invitations::record_accept(state, Some((user.id(), user.display_name())), circle, source, now).await?;
+    }
     Ok((session, circle))
 }
 

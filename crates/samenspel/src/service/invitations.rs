@@ -11,7 +11,7 @@ use crate::ratelimit;
 use samenspel_core::access::act;
 use samenspel_core::audit::{AuditEvent, AuditSink, Operation, Outcome, Source};
 use samenspel_core::error::Validator;
-use samenspel_core::ids::{CircleId, InvitationId};
+use samenspel_core::ids::{CircleId, InvitationId, UserId};
 use samenspel_core::invitation::{Invitation, InvitationPreview, InvitationState, NewInvitation};
 use samenspel_core::locale::Locale;
 use samenspel_core::role::Role;
@@ -198,7 +198,7 @@ pub async fn accept_signed_in(
     now: Timestamp,
 ) -> Result<CircleId> {
     let circle = state.store.accept_invitation(&token_hash(token), user, now).await?;
-    record_accept(state, Some(user), &circle, source, now).await?;
+    record_accept(state, Some((user.id(), user.display_name())), &circle, source, now).await?;
     Ok(circle)
 }
 
@@ -244,7 +244,8 @@ pub async fn accept_new(
     match state.store.accept_invitation_as_newcomer(&token_hash(token), &name, &email, locale, now).await? {
         Newcomer::Joined { proof, circle } => {
             let session_token = start_session(state, &proof, source, now).await?;
-            record_accept(state, None, &circle, source, now).await?;
+            // The account is theirs now: the trail names them, not "someone with a link".
+            record_accept(state, Some((proof.user_id(), &name)), &circle, source, now).await?;
             Ok(Accepted::SignedIn { session_token, circle })
         }
         Newcomer::MustConfirm { invitation } => {
@@ -256,15 +257,17 @@ pub async fn accept_new(
     }
 }
 
-async fn record_accept(
+/// Records that `actor` joined `circle` through an invitation (also when a
+/// sign-in link sent for it finished joining).
+pub(crate) async fn record_accept(
     state: &AppState,
-    user: Option<&CurrentUser>,
+    actor: Option<(&UserId, &str)>,
     circle: &CircleId,
     source: &Source,
     now: Timestamp,
 ) -> Result<()> {
     let event = AuditEvent::new(
-        user.map(|u| (u.id(), u.display_name())),
+        actor,
         Some(circle),
         what(Operation::Create, "invitation.accept", "circle", circle),
         Outcome::Allowed,

@@ -183,3 +183,42 @@ pub async fn client_side_roles_stay_with_the_client(db: TestDb) {
     let r = invite(&mut s, &circle, &[("role", "representative")]).await;
     assert_eq!(r.status, 200);
 }
+
+/// The trail names who joined: a newcomer joining with the invited address
+/// (their account is made and signed in at once) and one who confirms
+/// another address with the sign-in link are recorded under their own name,
+/// not as "someone with an invitation link".
+pub async fn joining_is_recorded_under_the_newcomers_name(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let ans = app.user("Ans").await;
+    let circle = app.circle("Henk", &[(&ans, Role::Relative, true)]).await;
+    let mut a = app.signed_in(&ans).await;
+    invite(&mut a, &circle, &[("email", "kees@test.example"), ("role", "volunteer")]).await;
+    let r = invite(&mut a, &circle, &[("role", "relative")]).await;
+    let by_link = r.quoted_after("id=\"invite-link\" readonly value=\"").expect("link shown");
+    app.run_jobs().await;
+    let mail = app.mails_to("kees@test.example").pop().expect("invitation mail");
+    let by_mail = link_in(&mail, "http://samenspel.test/invitations/").expect("link");
+    let before = app.db.store.audit_head().await.expect("head").0;
+
+    let mut kees = app.client();
+    let path = by_mail.trim_start_matches("http://samenspel.test").to_owned();
+    let r = kees.post(&format!("{path}/accept"), &[("name", "Kees Mulder"), ("email", "kees@test.example")]).await;
+    assert_eq!(r.status, 303);
+    let mut bram = app.client();
+    let path = by_link.trim_start_matches("http://samenspel.test").to_owned();
+    let r = bram.post(&format!("{path}/accept"), &[("name", "Bram"), ("email", "bram@test.example")]).await;
+    assert_eq!(r.status, 200, "another address confirms first");
+    app.run_jobs().await;
+    let mail = app.mails_to("bram@test.example").pop().expect("sign-in mail");
+    let link = link_in(&mail, "http://samenspel.test/sign-in/link/").expect("link");
+    assert_eq!(bram.post(link.trim_start_matches("http://samenspel.test"), &[]).await.status, 303);
+
+    let run = app.db.store.internal().audit_run(before, 100).await.expect("chain");
+    let joined: Vec<_> = run
+        .iter()
+        .filter(|r| r.event.action == "invitation.accept")
+        .map(|r| (r.event.actor_name.as_str(), r.event.actor_user_id.is_some(), r.event.circle_id.as_ref()))
+        .collect();
+    assert_eq!(joined, [("Kees Mulder", true, Some(&circle)), ("Bram", true, Some(&circle))], "{joined:?}");
+}

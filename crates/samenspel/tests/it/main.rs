@@ -111,6 +111,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         invitations::forwarded_invitation_never_signs_in_an_existing_account,
         invitations::revoked_and_used_invitations_do_not_work,
         invitations::client_side_roles_stay_with_the_client,
+        invitations::joining_is_recorded_under_the_newcomers_name,
         agreements::who_does_what_by_domain_and_step,
         agreements::family_carers_change_professional_agreements_only_when_the_circle_allows,
         agreements::agreements_due_for_review_show_on_the_overview,
