@@ -40,10 +40,10 @@ const { test, before, after } = require('node:test');
 
 const { createJourney, clean, PHONE } = require('../lib/journey');
 const { waitForMail, mailMark, describeMail } = require('../lib/mail');
+const { phoneJourney, TEXTS_NL, MOBILE, esc, isoDay } = require('../lib/phone');
 
 const ARTIFACTS = path.resolve(__dirname, '..', 'artifacts', 'first-week');
 const TEST_TIMEOUT_MS = 240_000;
-const MOBILE = { isMobile: true, hasTouch: true };
 const MAX_OVERVIEW_HEIGHT = 2000;
 
 const CLIENT = 'Henk de Vries';
@@ -61,46 +61,15 @@ const NEWCOMERS = [
 ];
 
 const T = {
-  signInButton: 'Inloggen',
-  myCircles: 'Mijn kringen',
-  save: 'Opslaan',
-  notificationsSaved: 'Je meldingen zijn opgeslagen.',
-  bar: { overview: 'Overzicht', logbook: 'Logboek', write: 'Schrijf', agenda: 'Agenda', more: 'Meer' },
-  invite: 'Uitnodigen',
-  inviteButton: 'Uitnodiging maken',
-  inviteCreated: 'De uitnodiging is klaar',
+  ...TEXTS_NL,
   invitationTitle: `Uitnodiging voor de kring van ${CLIENT}`,
-  yourName: 'Je naam',
-  email: 'E-mailadres',
-  join: 'Meedoen',
-  welcome: 'Welkom in de kring!',
-  forMe: 'Voor jou',
-  gaps: 'Diensten die nog iemand nodig hebben',
-  newHeading: /^Nieuw voor jou/,
   folds: ['Open vragen en zorgen', 'Hulpvragen', 'Bedankjes'],
   newBadge: 'Nieuw',
   allNew: (n) => `Alle ${n} nieuwe berichten lezen`,
-  body: 'Je bericht',
-  post: 'Bericht plaatsen',
-  saved: 'Je bericht staat in het logboek.',
-  kindUpdate: 'Update',
-  kindQuestion: 'Vraag',
-  signUp: 'Ik kom',
   newShift: 'Nieuwe dienst',
-  signedUp: 'Je staat ingeschreven. Dank je wel!',
-  yours: 'Jij komt',
-  moreTitle: 'Alles van deze kring',
-  notifications: 'Meldingen per e-mail',
-  members: 'Leden',
   glossary: 'Woordenlijst',
   term: { id: 'term-schijf-van-vijf', name: 'Schijf van Vijf' },
 };
-
-/** "YYYY-MM-DD" for today plus `days`, in Amsterdam. */
-function isoDay(days = 0) {
-  const at = new Date(Date.now() + days * 24 * 3600 * 1000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
 
 // One place for each newcomer.
 const SHIFT = { title: `Wandelen met Henk (${RUN})`, on: isoDay(3), start: '10:00', end: '11:30', places: NEWCOMERS.length };
@@ -111,123 +80,12 @@ const QUESTION = `Wie weet nog waar de leesbril van Henk ligt? Hij zoekt hem al 
 
 const journey = createJourney({ artifactsDir: ARTIFACTS, client: CLIENT, texts: T, expectedErrors: /status of (404)/ });
 const {
-  url, circlePath, goto, expectHeading, check, signIn, pageOf, newContext, assertNoSidewaysScroll,
-  turnOffQuietHours, submitTo, openSection, openFold, bottomBar,
+  url, circlePath, goto, expectHeading, check, signIn, pageOf,
+  turnOffQuietHours, submitTo, openSection, openFold,
 } = journey;
+const { assertBar, assertFits, checkPage, barLink, readNew, unreadBadge, readGaps, writeWithBar, inviteByMail, joinOnPhone } = phoneJourney(journey, T);
 
 const state = { newcomers: {} }; // slug -> { page, invitationUrl, memberId }
-
-function esc(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The bar at the bottom: visible, the five items, and only `current` marked as the current page. */
-async function assertBar(page, current, where) {
-  const bar = await bottomBar(page);
-  assert.ok(bar.visible, `the bar at the bottom does not show on the phone (${where})`);
-  assert.deepEqual(bar.items, [T.bar.overview, T.bar.logbook, T.bar.write, T.bar.agenda, T.bar.more], `the bar on ${where}`);
-  assert.deepEqual(bar.current, [current], `the bar marks ${JSON.stringify(bar.current)} as the current page on ${where}, expected "${current}"`);
-  assert.ok(!(await page.locator('nav.tabs').isVisible()), `the tabs show on the phone beside the bar (${where})`);
-}
-
-/** The elements that reach past the right edge of the phone's window, for messages. */
-async function tooWide(page) {
-  return page.evaluate((width) => {
-    const out = [];
-    for (const el of document.querySelectorAll('body *')) {
-      const r = el.getBoundingClientRect();
-      if (r.right > width + 0.5 && r.width > 0) {
-        const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`;
-        out.push(`${name} (${Math.round(r.left)}–${Math.round(r.right)} px)`);
-      }
-    }
-    return out.slice(0, 8).join(', ');
-  }, PHONE.width);
-}
-
-/** No sideways scrolling; the message names what sticks out. */
-async function assertFits(page, where) {
-  try {
-    await assertNoSidewaysScroll(page, where);
-  } catch (err) {
-    throw new assert.AssertionError({ message: `${err.message}; too wide: ${await tooWide(page)}` });
-  }
-}
-
-/**
- * The three checks of every page: the bar, no sideways scrolling, axe-core
- * and screenshots.
- */
-async function checkPage(t, page, { name, current, where }) {
-  await t.test(`${where}: the bar marks "${current}"`, () => assertBar(page, current, where));
-  await t.test(`${where}: nothing scrolls sideways`, () => assertFits(page, where));
-  await check(t, page, name);
-}
-
-/** A link in the bar at the bottom. */
-function barLink(page, name) {
-  return page.locator('nav.bottom-bar').getByRole('link', { name, exact: true });
-}
-
-/** "Nieuw voor jou": its entry summaries (text, link, new badge, visible). */
-async function readNew(page) {
-  return page.locator('section[aria-labelledby="new-heading"] li.entry-summary').evaluateAll((lis) =>
-    lis.map((li) => {
-      const a = li.querySelector('a.entry-link');
-      return {
-        text: (a.textContent || '').replace(/\s+/g, ' ').trim(),
-        href: a.getAttribute('href'),
-        isNew: Boolean(li.querySelector('.badge.new')),
-        visible: li.getClientRects().length > 0 && getComputedStyle(li).display !== 'none',
-      };
-    }),
-  );
-}
-
-/** The unread count next to "Nieuw voor jou" (0 without a badge). */
-async function unreadBadge(page) {
-  const badge = page.locator('#new-heading .count-badge');
-  if ((await badge.count()) === 0) return 0;
-  const text = clean(await badge.textContent());
-  return text.startsWith('99+') ? 100 : parseInt(text, 10);
-}
-
-/** The overview's open shifts (`section.gaps`): each time's link, title and "Ik kom" buttons. */
-async function readGaps(page) {
-  return page.evaluate(() => {
-    const c = (s) => (s || '').replace(/\s+/g, ' ').trim();
-    const section = document.querySelector('section.gaps');
-    if (!section) return null;
-    return [...section.querySelectorAll('li.slot')].map((li) => {
-      const a = li.querySelector('a');
-      return { href: a.getAttribute('href'), title: c(a.textContent), text: c(li.querySelector('p').textContent), buttons: [...li.querySelectorAll('button')].map((b) => c(b.textContent)) };
-    });
-  });
-}
-
-/** Writes a message with "Schrijf" in the bar; returns the entry's path. */
-async function writeWithBar(t, page, { kind, kindLabel, text, slug }) {
-  await barLink(page, T.bar.write).click();
-  await page.waitForURL((u) => u.pathname === circlePath('/logbook/new'));
-  await page.getByLabel(T.body, { exact: true }).waitFor();
-  await t.test(`the writing form marks "${T.bar.write}" in the bar`, async () => {
-    await assertBar(page, T.bar.write, 'the writing form');
-  });
-  await t.test('the writing form does not scroll sideways', () => assertFits(page, 'the writing form'));
-  await check(t, page, `write-${slug}`);
-  if (kind !== 'update') {
-    await page.locator(`#kind-${kind}`).check();
-  }
-  assert.ok(await page.locator(`#kind-${kind}`).isChecked(), `"${kindLabel}" is not chosen`);
-  assert.ok(await page.locator('#audience-circle').isChecked(), 'the audience is not "iedereen in de kring" by default');
-  await page.getByLabel(T.body, { exact: true }).fill(text);
-  await page.getByRole('button', { name: T.post, exact: true }).click();
-  await page.waitForURL(/\/logbook\/[^/?#]+\?done=notice-entry-saved$/);
-  await page.getByText(T.saved, { exact: true }).waitFor();
-  const entry = page.locator('article.entry').first();
-  assert.equal(clean(await entry.locator('.entry-body').innerText()), text, 'the entry page shows another text');
-  return new URL(page.url()).pathname;
-}
 
 function newcomer(slug) {
   const n = state.newcomers[slug];
@@ -270,27 +128,13 @@ test(`${CARER}, on her phone, invites a volunteer, a family carer and a professi
   });
   await checkPage(t, ans, { name: 'invite-form', current: T.bar.more, where: 'the invitation form' });
 
-  const linkPattern = new RegExp(`${esc(journey.server.baseUrl)}/invitations/[A-Za-z0-9_-]+`);
   for (const who of NEWCOMERS) {
     await goto(ans, circlePath('/invitations'));
-    await ans.locator('#email').fill(who.email);
-    await ans.locator('#role').selectOption(who.role);
-    await ans.locator('#relation').fill(who.relation);
-    await ans.locator('#message').fill(`Hoi ${who.name.split(' ')[0]}, welkom! (${RUN})`);
-    const mark = mailMark(journey.server);
-    await ans.getByRole('button', { name: T.inviteButton, exact: true }).click();
-    await expectHeading(ans, T.inviteCreated, 2);
-    const shown = await ans.locator('#invite-link').inputValue();
+    const invitationUrl = await inviteByMail(ans, who, `Hoi ${who.name.split(' ')[0]}, welkom! (${RUN})`);
     if (who === NEWCOMERS[0]) {
-      await checkPage(t, ans, {
-        name: 'invite-created',
-        current: T.bar.more,
-        where: 'the invitation made',
-      });
+      await checkPage(t, ans, { name: 'invite-created', current: T.bar.more, where: 'the invitation made' });
     }
-    const { match } = await waitForMail(journey.server, { what: `the invitation e-mail for the ${who.slug}`, to: who.email, match: linkPattern, since: mark });
-    assert.equal(match[0], shown, 'the link in the e-mail differs from the one shown to Ans');
-    state.newcomers[who.slug] = { invitationUrl: match[0] };
+    state.newcomers[who.slug] = { invitationUrl };
   }
 });
 
@@ -298,23 +142,8 @@ for (const who of NEWCOMERS) {
   test(`the ${who.slug} (${who.name}) opens the invitation on a phone, joins and lands on the overview`, { timeout: TEST_TIMEOUT_MS }, async (t) => {
     const n = state.newcomers[who.slug];
     assert.ok(n && n.invitationUrl, `no invitation for the ${who.slug}`);
-    const context = await newContext(PHONE, MOBILE);
-    const page = await context.newPage();
-    await goto(page, n.invitationUrl);
-    await expectHeading(page, T.invitationTitle);
-    await t.test('the invitation page has the e-mail address filled in and does not scroll sideways', async () => {
-      assert.equal(await page.getByLabel(T.email, { exact: true }).inputValue(), who.email);
-      await assertFits(page, 'the invitation page');
-    });
-    await check(t, page, `invitation-${who.slug}`);
-
-    await page.getByLabel(T.yourName, { exact: true }).fill(who.name);
-    await page.getByRole('button', { name: T.join, exact: true }).click();
-    await page.waitForURL(url(circlePath('?done=notice-joined')));
-    await expectHeading(page, CLIENT);
-    await page.getByText(T.welcome, { exact: true }).waitFor();
+    const page = await joinOnPhone(t, who, n.invitationUrl, { heading: T.invitationTitle, client: CLIENT });
     n.page = page;
-    await checkPage(t, page, { name: `joined-${who.slug}`, current: T.bar.overview, where: `the overview the ${who.slug} lands on` });
 
     await t.test('the overview: "Voor jou", the open shifts and "Nieuw voor jou" show; the rest is folded and opens with its summary', async () => {
       await page.getByRole('region', { name: T.forMe, exact: true }).waitFor();
