@@ -68,6 +68,7 @@ const T = {
   invitationTitle: `Uitnodiging voor de kring van ${CLIENT}`,
   openFold: 'Open vragen en zorgen',
   nobodyYet: 'Nog niemand',
+  findCover: 'Zoek vervanging',
   openPlaces: (n) => (n === 1 ? '1 plek open' : `${n} plekken open`),
   about: 'Dit ben ik',
   aboutHidden: 'Hier staat iets dat alleen anderen kunnen lezen.',
@@ -221,10 +222,12 @@ for (const who of NEWCOMERS) {
       });
       await page.locator(`section.gaps a[href="${href}"]`).click();
       await page.waitForURL((u) => u.pathname === state.shiftPath);
-      await t.test(`the shift's page shows the time with "${T.nobodyYet}", and no "${T.signUp}"`, async () => {
+      await t.test(`the shift's page shows the time with "${T.nobodyYet}", and neither "${T.signUp}" nor "${T.findCover}"`, async () => {
         const li = page.locator(`li#on-${SHIFT.on}`);
         assert.ok((await li.innerText()).includes(T.nobodyYet), `the time reads "${clean(await li.innerText())}"`);
-        assert.equal(await page.getByRole('button', { name: new RegExp(`^${esc(T.signUp)}\\b`) }).count(), 0);
+        for (const taking of [T.signUp, T.findCover]) {
+          assert.equal(await page.getByRole('button', { name: new RegExp(`^${esc(taking)}\\b`) }).count(), 0, `the client is offered "${taking}"`);
+        }
       });
       await checkPage(t, page, { name: `shift-${who.slug}`, current: T.bar.agenda, where: `the shift, as the ${who.slug} sees it` });
       await barLink(page, T.bar.agenda).click();
