@@ -13,6 +13,9 @@ use samenspel_core::ids::{CircleId, InvitationId, MemberId};
 use samenspel_core::role::Role;
 
 const CLIENT_NAME: &str = "Henk Matrixtest";
+/// The member whose name must never leak. It holds a space so that no random
+/// token (CSRF, nonce, id) in a page can contain it by chance.
+const TARGET_NAME: &str = "Doel Persoon";
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Who {
@@ -101,7 +104,13 @@ async fn people(app: &TestApp) -> People {
     }
     let victim = app.user("Slachtoffer").await;
     let victim_token = app.token(&victim).await;
-    People { members, outsider: app.user("Buitenstaander").await, victim, victim_token, target: app.user("Doel").await }
+    People {
+        members,
+        outsider: app.user("Buitenstaander").await,
+        victim,
+        victim_token,
+        target: app.user(TARGET_NAME).await,
+    }
 }
 
 async fn world(app: &TestApp, p: &People, archived: bool) -> World {
@@ -630,7 +639,7 @@ fn check(r: &Resp, exp: Expect, api: bool, label: &str, spec: &RouteSpec, path_h
     }
     if matches!(exp, Expect::Denied | Expect::SignIn) {
         assert!(!r.body.contains(CLIENT_NAME), "{label}: {} {} leaked circle data", spec.method, spec.path);
-        assert!(!r.body.contains("Doel"), "{label}: {} {} leaked a member", spec.method, spec.path);
+        assert!(!r.body.contains(TARGET_NAME), "{label}: {} {} leaked a member", spec.method, spec.path);
     }
 }
 
