@@ -7,6 +7,7 @@
 const assert = require('node:assert/strict');
 
 const { startJourney, stopJourney, openContext } = require('./browser');
+const { authenticator } = require('./totp');
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -109,7 +110,13 @@ function createJourney({
     await goto(page, link);
     if (checked && checkSignInLink) await check(t, page, `sign-in-link-${slug}`);
     await page.getByRole('button', { name: texts.signInButton, exact: true }).click();
-    await page.waitForURL(url('/circles'));
+    // Professionals and coordinators must set up a second factor first (issue 15).
+    await page.waitForURL((u) => u.pathname === '/circles' || u.pathname === '/account/second-factor');
+    let app = null;
+    if (new URL(page.url()).pathname === '/account/second-factor') {
+      app = await setUpSecondFactor(page);
+      await goto(page, '/circles');
+    }
     await expectHeading(page, texts.myCircles);
     if (checked) await check(t, page, `circles-${slug}`);
 
@@ -118,8 +125,28 @@ function createJourney({
     assert.ok(match, `the link "${client}" on /circles of ${name} points to ${href}, expected /circles/{id}`);
     if (run.circleId) assert.equal(match[1], run.circleId, `${name} sees another circle of ${client}`);
     run.circleId = match[1];
-    people[name] = { context, page };
+    people[name] = { context, page, authenticator: app };
     return people[name];
+  }
+
+  /**
+   * On the set-up page: starts setting up, reads the secret the page writes
+   * out, confirms with a code computed from it, and waits for the recovery
+   * codes. Returns the person's authenticator (`code()` gives a code). With
+   * `t`, also checks the set-up and recovery-code pages (`slug` names them).
+   */
+  async function setUpSecondFactor(page, t = null, slug = '') {
+    if (t) await check(t, page, `second-factor-start-${slug}`);
+    await page.locator('form[action="/account/second-factor/setup"] button').click();
+    const secret = page.locator('code.secret');
+    await secret.waitFor();
+    if (t) await check(t, page, `second-factor-setup-${slug}`);
+    const app = authenticator(await secret.textContent());
+    await page.locator('#code').fill(app.code());
+    await page.locator('form[action="/account/second-factor/confirm"] button').click();
+    await page.locator('ul.recovery-codes').waitFor();
+    if (t) await check(t, page, `second-factor-codes-${slug}`);
+    return app;
   }
 
   function pageOf(name) {
@@ -304,6 +331,7 @@ function createJourney({
     expectHeading,
     check,
     signIn,
+    setUpSecondFactor,
     pageOf,
     assertNoSidewaysScroll,
     turnOffQuietHours,

@@ -64,7 +64,7 @@ function isoDay(days = 0) {
 }
 
 function phoneJourney(journey, T) {
-  const { url, circlePath, goto, expectHeading, check, newContext, assertNoSidewaysScroll, bottomBar } = journey;
+  const { url, circlePath, goto, expectHeading, check, newContext, assertNoSidewaysScroll, bottomBar, setUpSecondFactor } = journey;
 
   /** The bar at the bottom: visible, the five items, and only `current` marked as the current page. */
   async function assertBar(page, current, where) {
@@ -211,7 +211,13 @@ function phoneJourney(journey, T) {
     await check(t, page, `invitation-${who.slug}`);
     await page.getByLabel(T.yourName, { exact: true }).fill(who.name);
     await page.getByRole('button', { name: T.join, exact: true }).click();
-    await page.waitForURL(url(circlePath('?done=notice-joined')));
+    const joined = circlePath('?done=notice-joined');
+    // A coordinator or professional sets up a second factor before anything else (issue 15).
+    await page.waitForURL((u) => `${u.pathname}${u.search}` === joined || u.pathname === '/account/second-factor');
+    if (new URL(page.url()).pathname === '/account/second-factor') {
+      await setUpSecondFactor(page, t, who.slug);
+      await goto(page, joined);
+    }
     await expectHeading(page, client);
     await page.getByText(T.welcome, { exact: true }).waitFor();
     await checkPage(t, page, { name: `joined-${who.slug}`, current: T.bar.overview, where: `the overview the ${who.slug} lands on` });

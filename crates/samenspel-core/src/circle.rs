@@ -18,6 +18,18 @@ pub struct Circle {
     pub created_at: Timestamp,
     pub archived_at: Option<Timestamp>,
     pub member_count: i64,
+    /// The organisation's retention period: an archived circle is deleted
+    /// this many days after it was archived (none: kept).
+    pub retention_days: Option<u32>,
+}
+
+impl Circle {
+    /// When the retention job deletes this circle, if it is archived and its
+    /// organisation set a retention period.
+    pub fn deleted_on(&self) -> Option<Timestamp> {
+        let days = i64::from(self.retention_days?);
+        self.archived_at?.checked_add(jiff::SignedDuration::from_hours(24 * days)).ok()
+    }
 }
 
 /// One line of "my circles": the circle and my place in it.

@@ -24,6 +24,7 @@ pub mod logbook;
 pub mod member;
 pub mod network;
 pub mod organisation;
+pub mod privacy;
 pub mod profile;
 pub mod questionnaire;
 pub mod recurrence;
@@ -31,6 +32,7 @@ pub mod role;
 pub mod signing;
 #[cfg(test)]
 pub(crate) mod testing;
+pub mod totp;
 pub mod user;
 pub mod validate;
 pub mod wellbeing;

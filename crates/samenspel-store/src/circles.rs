@@ -23,6 +23,7 @@ db_row! {
         created: i64,
         archived: Option<i64>,
         count: i64,
+        retention: Option<i64>,
     }
 }
 
@@ -31,7 +32,8 @@ db_row! {
 macro_rules! circle_columns {
     () => {
         "c.id, c.client_name, c.description, c.organisation_id, o.name, c.location_id, l.name, c.created_at, c.archived_at, \
-         (SELECT COUNT(*) FROM memberships x WHERE x.circle_id = c.id AND x.ended_at IS NULL AND (x.access_until IS NULL OR x.access_until > $1))"
+         (SELECT COUNT(*) FROM memberships x WHERE x.circle_id = c.id AND x.ended_at IS NULL AND (x.access_until IS NULL OR x.access_until > $1)), \
+         o.retention_days"
     };
 }
 
@@ -42,7 +44,7 @@ macro_rules! circle_from {
 }
 
 fn circle_from_row(
-    CircleRow { id, client_name, description, org, org_name, loc, loc_name, created, archived, count }: CircleRow,
+    CircleRow { id, client_name, description, org, org_name, loc, loc_name, created, archived, count, retention }: CircleRow,
 ) -> Circle {
     Circle {
         id: CircleId::from_db(id),
@@ -55,6 +57,7 @@ fn circle_from_row(
         created_at: ts(created),
         archived_at: ts_opt(archived),
         member_count: count,
+        retention_days: retention.and_then(|d| u32::try_from(d).ok()),
     }
 }
 

@@ -127,6 +127,24 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0019_audit_by_actor.sql"),
         include_str!("../migrations/postgres/0019_audit_by_actor.sql"),
     ),
+    (
+        20,
+        "second_factor",
+        include_str!("../migrations/sqlite/0020_second_factor.sql"),
+        include_str!("../migrations/postgres/0020_second_factor.sql"),
+    ),
+    (
+        21,
+        "privacy",
+        include_str!("../migrations/sqlite/0021_privacy.sql"),
+        include_str!("../migrations/postgres/0021_privacy.sql"),
+    ),
+    (
+        22,
+        "retention",
+        include_str!("../migrations/sqlite/0022_retention.sql"),
+        include_str!("../migrations/postgres/0022_retention.sql"),
+    ),
 ];
 
 /// The compiled-in migrations for one engine, as sqlx's migrator reads them.

@@ -2,10 +2,11 @@
 
 use crate::access::{CurrentUser, OrgCan};
 use crate::db::{Store, ms, ts};
-use crate::sql::args;
+use crate::sql::{args, db_row};
 use samenspel_core::access::oact;
+use samenspel_core::audit::{AuditEvent, Operation, Outcome, Source, What};
 use samenspel_core::ids::{LocationId, OrganisationId, UserId};
-use samenspel_core::organisation::{Location, Organisation};
+use samenspel_core::organisation::{Location, Organisation, Policy};
 use samenspel_core::role::OrgRole;
 use samenspel_core::{Result, Timestamp};
 
@@ -22,20 +23,17 @@ impl Store {
 
     /// The organisations I work for, with my roles there.
     pub async fn my_organisations(&self, me: &CurrentUser) -> Result<Vec<(Organisation, Vec<OrgRole>)>> {
-        let rows: Vec<(String, String, i64, String)> = self.all(
-            "SELECT o.id, o.name, o.created_at, s.role FROM organisation_staff s JOIN organisations o ON o.id = s.organisation_id \
+        let rows: Vec<(OrgRow, String)> = self.all(
+            "SELECT o.id, o.name, o.created_at, o.require_second_factor, o.retention_days, s.role FROM organisation_staff s JOIN organisations o ON o.id = s.organisation_id \
              WHERE s.user_id = $1 ORDER BY o.name, o.id",
             args![me.id().as_str()],
         ).await?;
         let mut out: Vec<(Organisation, Vec<OrgRole>)> = Vec::new();
-        for (id, name, created, role) in rows {
+        for (org, role) in rows {
             let role = OrgRole::parse(&role);
             match out.last_mut() {
-                Some((o, roles)) if o.id.as_str() == id => roles.extend(role),
-                _ => out.push((
-                    Organisation { id: OrganisationId::from_db(id), name, created_at: ts(created) },
-                    role.into_iter().collect(),
-                )),
+                Some((o, roles)) if o.id.as_str() == org.id => roles.extend(role),
+                _ => out.push((organisation(org), role.into_iter().collect())),
             }
         }
         Ok(out)
@@ -61,6 +59,29 @@ impl Store {
     }
 }
 
+db_row! {
+    /// An organisation's columns: id, name, created_at, require_second_factor, retention_days.
+    struct OrgRow {
+        id: String,
+        name: String,
+        created: i64,
+        require: bool,
+        retention: Option<i64>,
+    }
+}
+
+fn organisation(OrgRow { id, name, created, require, retention }: OrgRow) -> Organisation {
+    Organisation {
+        id: OrganisationId::from_db(id),
+        name,
+        created_at: ts(created),
+        policy: Policy {
+            require_second_factor: require,
+            retention_days: retention.and_then(|d| u32::try_from(d).ok()),
+        },
+    }
+}
+
 impl crate::Internal<'_> {
     pub async fn create_organisation(&self, name: &str, now: Timestamp) -> Result<OrganisationId> {
         let id = OrganisationId::generate();
@@ -73,12 +94,33 @@ impl crate::Internal<'_> {
     }
 
     pub async fn list_organisations(&self) -> Result<Vec<Organisation>> {
-        let rows: Vec<(String, String, i64)> =
-            self.all("SELECT id, name, created_at FROM organisations ORDER BY name", args![]).await?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, name, created)| Organisation { id: OrganisationId::from_db(id), name, created_at: ts(created) })
-            .collect())
+        let rows: Vec<OrgRow> = self
+            .all(
+                "SELECT id, name, created_at, require_second_factor, retention_days FROM organisations ORDER BY name",
+                args![],
+            )
+            .await?;
+        Ok(rows.into_iter().map(organisation).collect())
+    }
+
+    /// Changes what an organisation decided for its circles, with a record
+    /// in the audit trail, in one transaction.
+    pub async fn set_organisation_policy(
+        &self,
+        org: &OrganisationId,
+        policy: Policy,
+        source: &Source,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        tx.exec_found(
+            "UPDATE organisations SET require_second_factor = $2, retention_days = $3 WHERE id = $1",
+            args![org.as_str(), policy.require_second_factor, policy.retention_days.map(i64::from)],
+        )
+        .await?;
+        let what = What::new(Operation::Update, "organisation.policy", "organisation", Some(org.to_string()));
+        crate::audit::append(&mut tx, &[AuditEvent::new(None, None, what, Outcome::Allowed, source, now)]).await?;
+        tx.commit().await
     }
 
     pub async fn create_location(&self, org: &OrganisationId, name: &str, now: Timestamp) -> Result<LocationId> {

@@ -19,6 +19,11 @@ pub const SIGN_IN_PER_IP: Limit = Limit { name: "sign-in-ip", max: 30, window: D
 pub const SIGN_IN_PER_ACCOUNT: Limit = Limit { name: "sign-in-account", max: 10, window: Duration::from_secs(15 * 60) };
 pub const LINK_PER_IP: Limit = Limit { name: "link-ip", max: 20, window: Duration::from_secs(60 * 60) };
 pub const LINK_PER_ADDRESS: Limit = Limit { name: "link-address", max: 5, window: Duration::from_secs(60 * 60) };
+/// Wrong second-factor codes per account: the fifth locks it for 15 minutes.
+pub const CODE_FAILURES_PER_ACCOUNT: Limit =
+    Limit { name: "code-failures-account", max: 5, window: Duration::from_secs(15 * 60) };
+/// Second-factor code attempts per IP address, right or wrong.
+pub const CODES_PER_IP: Limit = Limit { name: "codes-ip", max: 30, window: Duration::from_secs(15 * 60) };
 pub const INVITE_PER_USER: Limit = Limit { name: "invite-user", max: 60, window: Duration::from_secs(60 * 60) };
 
 #[derive(Default)]
@@ -31,6 +36,40 @@ impl RateLimiter {
     /// again after that many seconds.
     pub fn hit(&self, limit: Limit, key: &str) -> Result<(), u64> {
         self.hit_at(limit, key, Instant::now())
+    }
+
+    /// A lock-out: `Err(seconds)` while `key` has had `limit.max` failures,
+    /// until a whole window after the last of them.
+    pub fn locked(&self, limit: Limit, key: &str) -> Result<(), u64> {
+        let windows = self.windows.lock().unwrap_or_else(|p| p.into_inner());
+        match windows.get(&(limit.name, key.to_owned())) {
+            Some((start, count)) if *count >= limit.max => {
+                let wait = limit.window.saturating_sub(start.elapsed());
+                if wait.is_zero() { Ok(()) } else { Err(wait.as_secs().max(1)) }
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Counts a failure for a lock-out; the `max`-th starts the lock-out's
+    /// window anew, so it lasts a whole window.
+    pub fn fail(&self, limit: Limit, key: &str) {
+        let now = Instant::now();
+        let mut windows = self.windows.lock().unwrap_or_else(|p| p.into_inner());
+        let entry = windows.entry((limit.name, key.to_owned())).or_insert((now, 0));
+        if now.duration_since(entry.0) >= limit.window {
+            *entry = (now, 0);
+        }
+        entry.1 += 1;
+        if entry.1 >= limit.max {
+            entry.0 = now;
+        }
+    }
+
+    /// Forgets the failures of `key` (after a good code).
+    pub fn clear(&self, limit: Limit, key: &str) {
+        let mut windows = self.windows.lock().unwrap_or_else(|p| p.into_inner());
+        windows.remove(&(limit.name, key.to_owned()));
     }
 
     fn hit_at(&self, limit: Limit, key: &str, now: Instant) -> Result<(), u64> {

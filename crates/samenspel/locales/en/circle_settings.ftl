@@ -14,3 +14,5 @@ settings-leave-heading = Leave this circle
 settings-leave-explain = After leaving you will not see anything in this circle. Someone can invite you again later.
 settings-leave-confirm = Are you sure you want to leave this circle?
 settings-leave-button = Leave the circle
+settings-retention-explain = Your organisation keeps an archived circle for { $days } days. After that, everything in the circle is deleted: the logbook, the agreements, the agenda and This is me.
+settings-retention-deleted-on = On { $date } this circle is deleted, with everything in it. Your organisation keeps an archived circle for { $days } days. Bring the circle back if that must not happen.

@@ -14,3 +14,5 @@ settings-leave-heading = Uit deze kring stappen
 settings-leave-explain = Je kunt daarna niets meer zien in deze kring. Iemand kan je later opnieuw uitnodigen.
 settings-leave-confirm = Weet je zeker dat je uit deze kring wilt stappen?
 settings-leave-button = Uit de kring stappen
+settings-retention-explain = Je organisatie bewaart een gearchiveerde kring { $days } dagen. Daarna wordt alles in de kring gewist: het logboek, de afspraken, de agenda en Dit ben ik.
+settings-retention-deleted-on = Op { $date } wordt deze kring gewist, met alles erin. Je organisatie bewaart een gearchiveerde kring { $days } dagen. Zet de kring terug als dat niet mag gebeuren.

@@ -50,6 +50,25 @@ pub enum AdminCommand {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Show or change what an organisation decided for all its circles:
+    /// a second factor for everyone, and how long an archived circle is kept
+    /// before the retention job deletes it with everything in it. Audited.
+    OrgSettings {
+        /// The organisation's id.
+        #[arg(long)]
+        org: String,
+        /// Everyone in the organisation's circles signs in with a second factor.
+        #[arg(long)]
+        require_second_factor: Option<bool>,
+        /// Delete an archived circle this many days after it was archived (1 to 36500).
+        #[arg(long, conflicts_with = "keep_archived")]
+        retention_days: Option<u32>,
+        /// Keep archived circles until someone deletes them (the default).
+        #[arg(long)]
+        keep_archived: bool,
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// List organisations.
     ListOrgs {
         /// Print JSON instead of a table.
@@ -76,6 +95,15 @@ pub enum AdminCommand {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Turn off someone's second factor when they lost it (phone and recovery
+    /// codes): also forgets their remembered devices and signs them out
+    /// everywhere. They set up a new one when they next sign in. Audited.
+    SecondFactorReset {
+        #[arg(long)]
+        email: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// Create a personal API token for an account (last line: the token).
     Token {
         #[arg(long)]
@@ -98,6 +126,8 @@ impl AdminCommand {
             | AdminCommand::ListOrgs { data, .. }
             | AdminCommand::ListUsers { data, .. }
             | AdminCommand::SignInLink { data, .. }
+            | AdminCommand::SecondFactorReset { data, .. }
+            | AdminCommand::OrgSettings { data, .. }
             | AdminCommand::Token { data, .. } => data,
         }
     }
@@ -123,13 +153,42 @@ pub async fn run(config: Config, cmd: AdminCommand) -> anyhow::Result<ExitCode> 
             }
             AdminCommand::CreateAdmin { staff, .. } => add_staff(&store, staff, OrgRole::Admin, now).await?,
             AdminCommand::AddCoordinator { staff, .. } => add_staff(&store, staff, OrgRole::Coordinator, now).await?,
+            AdminCommand::OrgSettings { org, require_second_factor, retention_days, keep_archived, .. } => {
+                let org = org_id(&store, &org).await?;
+                let mut policy = organisation(&store, &org).await?.policy;
+                let changed = require_second_factor.is_some() || retention_days.is_some() || keep_archived;
+                if let Some(on) = require_second_factor {
+                    policy.require_second_factor = on;
+                }
+                if let Some(days) = retention_days {
+                    if !(1..=36_500).contains(&days) {
+                        bail!("--retention-days must be from 1 to 36500");
+                    }
+                    policy.retention_days = Some(days);
+                }
+                if keep_archived {
+                    policy.retention_days = None;
+                }
+                if changed {
+                    let source = samenspel_core::audit::Source::system("samenspel admin org-settings");
+                    store.internal().set_organisation_policy(&org, policy, &source, now).await?;
+                }
+                println!("second factor for everyone: {}", if policy.require_second_factor { "yes" } else { "no" });
+                match policy.retention_days {
+                    Some(days) => println!("archived circles are deleted {days} days after archiving"),
+                    None => println!("archived circles are kept"),
+                }
+            }
             AdminCommand::ListOrgs { json, .. } => {
                 let orgs = store.internal().list_organisations().await?;
                 if json {
                     println!("{}", serde_json::to_string_pretty(&orgs)?);
                 } else {
                     for o in orgs {
-                        println!("{}  {}", o.id, o.name);
+                        let factor = if o.policy.require_second_factor { "second factor for everyone" } else { "" };
+                        let kept = o.policy.retention_days.map(|d| format!("archived circles kept {d} days"));
+                        let policy = [factor, kept.as_deref().unwrap_or("")].into_iter().filter(|p| !p.is_empty());
+                        println!("{}  {}  {}", o.id, o.name, policy.collect::<Vec<_>>().join(", "));
                     }
                 }
             }
@@ -160,6 +219,20 @@ pub async fn run(config: Config, cmd: AdminCommand) -> anyhow::Result<ExitCode> 
                 println!("one-time sign-in link, valid for {minutes} minutes:");
                 println!("{link}");
             }
+            AdminCommand::SecondFactorReset { email, .. } => {
+                let user = find_user(&store, &email).await?;
+                let (state, background) = AppState::new(config.clone(), store.clone())?;
+                let source = samenspel_core::audit::Source::system("samenspel admin second-factor-reset");
+                let had = crate::service::second_factor::internal_reset(&state, &user, &source, now).await?;
+                // The audit record is written by the audit task: wait for it.
+                drop(state);
+                let _ = background.audit.await;
+                if had {
+                    println!("second factor of {email} turned off; remembered devices forgotten, sessions ended");
+                } else {
+                    println!("{email} had no second factor; remembered devices forgotten, sessions ended");
+                }
+            }
             AdminCommand::Token { email, name, .. } => {
                 let user = find_user(&store, &email).await?;
                 let user = store.internal().act_as(&user, "samenspel admin token").await?;
@@ -178,10 +251,21 @@ pub async fn run(config: Config, cmd: AdminCommand) -> anyhow::Result<ExitCode> 
 
 async fn org_id(store: &samenspel_store::Store, raw: &str) -> anyhow::Result<OrganisationId> {
     let id = OrganisationId::parse(raw).context("--org must be an organisation id (see `admin list-orgs`)")?;
-    if !store.internal().list_organisations().await?.iter().any(|o| o.id == id) {
-        bail!("no organisation with id {raw} (see `admin list-orgs`)");
-    }
+    organisation(store, &id).await?;
     Ok(id)
+}
+
+async fn organisation(
+    store: &samenspel_store::Store,
+    id: &OrganisationId,
+) -> anyhow::Result<samenspel_core::organisation::Organisation> {
+    store
+        .internal()
+        .list_organisations()
+        .await?
+        .into_iter()
+        .find(|o| o.id == *id)
+        .with_context(|| format!("no organisation with id {id} (see `admin list-orgs`)"))
 }
 
 async fn find_user(store: &samenspel_store::Store, email: &str) -> anyhow::Result<samenspel_core::ids::UserId> {

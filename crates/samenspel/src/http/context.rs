@@ -146,7 +146,7 @@ pub async fn resolve_visitor(state: &AppState, parts: &Parts) -> Result<Resolved
 /// A cookie with our defaults: HttpOnly, SameSite=Lax, Path=/, Secure over
 /// HTTPS. Our cookie values are base64url tokens or language codes, which
 /// need no quoting.
-pub fn cookie(state: &AppState, name: &'static str, value: &str, max_age_days: Option<i64>) -> HeaderValue {
+pub fn cookie(state: &AppState, name: &str, value: &str, max_age_days: Option<i64>) -> HeaderValue {
     let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
     let max_age = max_age_days.map(|d| format!("; Max-Age={}", d * 86_400)).unwrap_or_default();
     HeaderValue::from_str(&format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax{secure}{max_age}"))

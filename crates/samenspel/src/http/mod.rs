@@ -23,6 +23,7 @@ use axum::http::StatusCode;
 use std::time::Duration;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::Predicate as _;
 use tower_http::timeout::TimeoutLayer;
 
 /// Largest request body for forms and JSON. Routes that take photos set
@@ -57,7 +58,13 @@ pub fn router(state: AppState) -> Router {
         .layer(csrf)
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::security_headers))
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::metrics))
-        .layer(CompressionLayer::new())
+        // A ZIP (the GDPR export) holds photos that are compressed already.
+        .layer(
+            CompressionLayer::new().compress_when(
+                tower_http::compression::predicate::DefaultPredicate::new()
+                    .and(tower_http::compression::predicate::NotForContentType::const_new("application/zip")),
+            ),
+        )
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
         // Long enough for a few photos over a slow phone connection.
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(120)))

@@ -46,6 +46,8 @@ catalogs![
     "navigation",
     "glossary",
     "push",
+    "second_factor",
+    "privacy",
 ];
 
 /// All times are shown in the Netherlands' time zone.

@@ -182,6 +182,13 @@ fn generated_keys_exist() {
     keys.extend(GoalKind::ALL.iter().map(|k| format!("goal-kind-{}", k.as_str())));
     keys.extend(GoalStatus::ALL.iter().map(|s| format!("goal-status-{}", s.as_str())));
     keys.extend(samenspel_core::logbook::Card::ALL.iter().map(|c| format!("card-{}", c.as_str())));
+    use samenspel_core::privacy::RequestKind;
+    keys.extend(
+        [RequestKind::Export, RequestKind::Correct, RequestKind::Delete]
+            .map(|k| format!("privacy-request-{}", k.as_str())),
+    );
+    // The privacy service names its two audit actions through a helper.
+    keys.extend(["audit-privacy-export", "audit-privacy-delete"].map(String::from));
     let _ = InvitationState::Open;
     // Audit actions as written in the services: `what(Operation::…, "action", …)`.
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

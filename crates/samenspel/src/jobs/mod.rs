@@ -24,12 +24,16 @@ use tokio::sync::watch;
 const LEASE: jiff::SignedDuration = jiff::SignedDuration::from_mins(5);
 const IDLE_POLL: Duration = Duration::from_secs(5);
 const DIGEST_CHECK: Duration = Duration::from_secs(60);
+/// Archived circles past their organisation's retention period are looked
+/// for hourly: the period is counted in days.
+const RETENTION_CHECK: Duration = Duration::from_secs(60 * 60);
 
 /// Runs until `shutdown` turns true.
 pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
     let worker = format!("worker-{}", uuid::Uuid::new_v4());
     tracing::info!(%worker, transport = %state.mailer.describe(), "background worker started");
     let mut digests_checked: Option<std::time::Instant> = None;
+    let mut retention_checked: Option<std::time::Instant> = None;
     loop {
         if *shutdown.borrow() {
             break;
@@ -47,6 +51,12 @@ pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
             }
             if let Err(e) = run_rota(&state, Timestamp::now()).await {
                 tracing::error!(error = %e, "could not send the shift reminders or ask for cover");
+            }
+        }
+        if retention_checked.is_none_or(|t| t.elapsed() >= RETENTION_CHECK) {
+            retention_checked = Some(std::time::Instant::now());
+            if let Err(e) = purge_expired_circles(&state, Timestamp::now()).await {
+                tracing::error!(error = %e, "could not delete the circles past their retention period");
             }
         }
         let worked = match run_due(&state, &worker).await {
@@ -73,6 +83,17 @@ pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
         }
     }
     tracing::info!(%worker, "background worker stopped");
+}
+
+/// Deletes the archived circles whose organisation's retention period has
+/// passed (each in one transaction with its audit record); returns how many.
+/// Several workers may run this at once: a circle already gone is not found.
+pub async fn purge_expired_circles(state: &AppState, now: Timestamp) -> anyhow::Result<usize> {
+    let purged = state.store.purge_expired_circles(now).await?;
+    for c in &purged {
+        tracing::info!(circle = %c.id, organisation = %c.organisation_id, "deleted an archived circle after its retention period");
+    }
+    Ok(purged.len())
 }
 
 /// Claims and runs one batch of due jobs; returns how many ran.

@@ -19,6 +19,16 @@ use samenspel_store::sign_in_links::{LinkPreview, LinkRecipient, NewLink};
 /// Opens a session for whoever just proved who they are, and returns the
 /// cookie value.
 pub async fn start_session(state: &AppState, proof: &Verified, source: &Source, now: Timestamp) -> Result<String> {
+    Ok(new_session(state, proof, source, now).await?.0)
+}
+
+/// A new session's cookie value and id.
+pub(crate) async fn new_session(
+    state: &AppState,
+    proof: &Verified,
+    source: &Source,
+    now: Timestamp,
+) -> Result<(String, samenspel_core::ids::SessionId)> {
     let token = random_token();
     let new = NewSession {
         proof,
@@ -26,8 +36,8 @@ pub async fn start_session(state: &AppState, proof: &Verified, source: &Source, 
         user_agent: source.user_agent.as_deref().unwrap_or(""),
         ip: source.ip.as_deref().unwrap_or(""),
     };
-    state.store.create_session(new, state.session_lifetime(), now).await?;
-    Ok(token)
+    let id = state.store.create_session(new, state.session_lifetime(), now).await?;
+    Ok((token, id))
 }
 
 /// The signed-in user behind a session cookie, if it is valid.
@@ -43,21 +53,13 @@ pub async fn user_from_api_token(state: &AppState, token: &str, now: Timestamp) 
     state.store.authenticate_api_token(&token_hash(token), now).await
 }
 
-/// Password sign-in. Wrong address or wrong password give the same answer.
-pub async fn sign_in_with_password(
-    state: &AppState,
-    email: &str,
-    password: &str,
-    source: &Source,
-    now: Timestamp,
-) -> Result<String> {
+/// Password sign-in: the first factor. Wrong address or wrong password give
+/// the same answer.
+pub async fn sign_in_with_password(state: &AppState, email: &str, password: &str, source: &Source) -> Result<Verified> {
     let email = validate::email("email", email).map_err(|e| Error::Validation(vec![e]))?;
     state.limiter.hit(ratelimit::SIGN_IN_PER_IP, source.ip.as_deref().unwrap_or("")).map_err(Error::RateLimited)?;
     state.limiter.hit(ratelimit::SIGN_IN_PER_ACCOUNT, &email).map_err(Error::RateLimited)?;
-    match state.store.check_password(&email, password).await? {
-        Some(proof) => start_session(state, &proof, source, now).await,
-        None => Err(Error::field("password", "sign-in-failed")),
-    }
+    state.store.check_password(&email, password).await?.ok_or(Error::field("password", "sign-in-failed"))
 }
 
 /// Sends a one-time sign-in link to an address — or, when it has no
@@ -99,23 +101,26 @@ pub async fn preview_sign_in_link(state: &AppState, token: &str, now: Timestamp)
     state.store.preview_sign_in_link(&token_hash(token), now).await
 }
 
-/// Uses a sign-in link: once, before it expires. Proves the address, finishes
-/// the invitation the link was sent for, and opens a session.
+/// Uses a sign-in link: once, before it expires. Proves the address (the
+/// first factor), finishes the invitation the link was sent for, and opens
+/// a session or asks for the second factor (see [`super::second_factor::sign_in`]).
 pub async fn use_sign_in_link(
     state: &AppState,
     token: &str,
+    cookie: impl Fn(&str) -> Option<String>,
     source: &Source,
     now: Timestamp,
-) -> Result<(String, Option<CircleId>)> {
+) -> Result<(super::second_factor::sign_in::Next, Option<CircleId>)> {
+    let who = state.store.preview_sign_in_link(&token_hash(token), now).await?;
     let (proof, circle) =
         state.store.consume_sign_in_link(&token_hash(token), now).await?.ok_or(Error::Conflict("link-not-valid"))?;
-    let session = start_session(state, &proof, source, now).await?;
-    if let Some(circle) = &circle {
+    if let (Some(circle), Some(who)) = (&circle, &who) {
         // The link finished joining: recorded as joining straight from the invitation is.
-        let user = user_from_session(state, &session, now).await?;
-        super::invitations::record_accept(state, Some((user.id(), user.display_name())), circle, source, now).await?;
+        super::invitations::record_accept(state, Some((&who.user_id, &who.display_name)), circle, source, now).await?;
     }
-    Ok((session, circle))
+    let next = circle.as_ref().map(|c| format!("/circles/{c}?done=notice-joined")).unwrap_or_else(|| "/circles".into());
+    let next = super::second_factor::sign_in::after_first_factor(state, proof, &next, cookie, source, now).await?;
+    Ok((next, circle))
 }
 
 pub async fn sign_out(state: &AppState, user: &CurrentUser, now: Timestamp) -> Result<()> {
@@ -143,6 +148,7 @@ pub async fn tokens(ctx: &Ctx<'_>) -> Result<Vec<ApiTokenInfo>> {
 
 /// Creates a personal API token; returns it (shown once) and its id.
 pub async fn create_token(ctx: &Ctx<'_>, name: &str) -> Result<(String, ApiTokenId)> {
+    super::second_factor::may_create_token(ctx).await?;
     let name = validate::collapse_spaces(name);
     if name.is_empty() {
         return Err(Error::field("name", "name-required"));
@@ -165,7 +171,12 @@ pub async fn set_locale(state: &AppState, user: &CurrentUser, locale: Locale) ->
 
 pub async fn set_name(ctx: &Ctx<'_>, name: &str) -> Result<()> {
     let name = validate::name("display_name", name).map_err(|e| Error::Validation(vec![e]))?;
-    ctx.state.store.set_my_display_name(ctx.user, &name).await
+    if name == ctx.user.display_name() {
+        return Ok(());
+    }
+    ctx.state.store.set_my_display_name(ctx.user, &name).await?;
+    // A changed name is a correction of my details (GDPR article 16), logged as answered.
+    super::privacy::log_correction(ctx).await
 }
 
 /// Sets or changes my password. With a password already set, the current one
@@ -173,5 +184,7 @@ pub async fn set_name(ctx: &Ctx<'_>, name: &str) -> Result<()> {
 pub async fn set_password(ctx: &Ctx<'_>, current: &str, new: &str) -> Result<()> {
     let new = validate::new_password("new_password", new).map_err(|e| Error::Validation(vec![e]))?;
     ctx.state.limiter.hit(ratelimit::SIGN_IN_PER_ACCOUNT, ctx.user.email()).map_err(Error::RateLimited)?;
-    ctx.state.store.set_my_password(ctx.user, current, &new).await
+    ctx.state.store.set_my_password(ctx.user, current, &new).await?;
+    // A new password forgets the browsers that skipped the second factor.
+    ctx.state.store.revoke_my_remembered_devices(ctx.user, ctx.now).await.map(|_| ())
 }

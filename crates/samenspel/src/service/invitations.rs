@@ -1,6 +1,5 @@
 //! Inviting people into a circle and accepting invitations.
 
-use super::accounts::start_session;
 use super::{Ctx, what};
 use crate::app::AppState;
 use crate::crypto::{random_token, token_hash};
@@ -243,7 +242,9 @@ pub async fn accept_new(
     state.limiter.hit(ratelimit::LINK_PER_IP, &ip).map_err(Error::RateLimited)?;
     match state.store.accept_invitation_as_newcomer(&token_hash(token), &name, &email, locale, now).await? {
         Newcomer::Joined { proof, circle } => {
-            let session_token = start_session(state, &proof, source, now).await?;
+            // A newcomer invited as a professional or coordinator sets up a second factor first.
+            let (session_token, _) =
+                super::second_factor::sign_in::session_without_factor(state, &proof, source, now).await?;
             // The account is theirs now: the trail names them, not "someone with a link".
             record_accept(state, Some((proof.user_id(), &name)), &circle, source, now).await?;
             Ok(Accepted::SignedIn { session_token, circle })

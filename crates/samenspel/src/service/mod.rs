@@ -21,7 +21,9 @@ pub mod members;
 pub mod network;
 pub mod notifications;
 pub mod notify;
+pub mod privacy;
 pub mod profiles;
+pub mod second_factor;
 pub mod volunteer_checkins;
 
 use crate::app::AppState;

@@ -73,6 +73,23 @@ pub async fn admin_commands(db: TestDb) {
     let (code, out, _) = install.run(&["admin", "list-orgs"], &[]).await;
     assert_eq!(code, 0);
     assert!(out.contains("Zorggroep Test"));
+    // What the organisation decided: shown, changed, refused when out of range.
+    let (code, out, _) = install.run(&["admin", "org-settings", "--org", &org], &[]).await;
+    assert_eq!(code, 0);
+    assert!(out.contains("second factor for everyone: no") && out.contains("archived circles are kept"), "{out}");
+    let settings =
+        ["admin", "org-settings", "--org", &org, "--require-second-factor", "true", "--retention-days", "365"];
+    let (code, out, err) = install.run(&settings, &[]).await;
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("second factor for everyone: yes") && out.contains("deleted 365 days after"), "{out}");
+    let (_, out, _) = install.run(&["admin", "list-orgs"], &[]).await;
+    assert!(out.contains("second factor for everyone, archived circles kept 365 days"), "{out}");
+    let (code, _, err) = install.run(&["admin", "org-settings", "--org", &org, "--retention-days", "0"], &[]).await;
+    assert_eq!(code, 1);
+    assert!(err.contains("--retention-days"), "{err}");
+    let (code, out, _) = install.run(&["admin", "org-settings", "--org", &org, "--keep-archived"], &[]).await;
+    assert_eq!(code, 0);
+    assert!(out.contains("second factor for everyone: yes") && out.contains("archived circles are kept"), "{out}");
     let (code, out, _) = install
         .run(
             &["admin", "sign-in-link", "--email", "co@test.example"],

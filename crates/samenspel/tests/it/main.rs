@@ -30,10 +30,13 @@ mod mail;
 mod matrix;
 mod network;
 mod ops;
+mod organisation_policy;
+mod privacy;
 mod push;
 mod push_service;
 mod randomized;
 mod schema;
+mod second_factor;
 mod store;
 mod under_load;
 mod unsubscribe;
@@ -75,6 +78,11 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         push::a_device_the_push_service_forgot_is_removed,
         push::subscriptions_are_checked_and_kept_per_person,
         push::the_app_installs_and_works_offline,
+        privacy::a_member_downloads_what_they_wrote_and_nothing_else,
+        privacy::deleting_an_account_keeps_what_was_written_under_a_former_member,
+        organisation_policy::an_archived_circle_is_deleted_after_the_retention_period,
+        organisation_policy::every_table_is_purged_or_kept_on_purpose,
+        organisation_policy::an_organisation_requires_a_second_factor_of_family_too,
         store::migrations_run_twice,
         store::user_emails_are_unique,
         store::sign_in_links_work_once_and_expire,
@@ -94,6 +102,14 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         audit::client_and_representative_see_who_looked,
         audit::the_trail_is_newest_first_by_time_even_when_written_late,
         audit::the_client_filters_the_trail_and_downloads_it,
+        second_factor::setting_up_shows_a_qr_code_and_the_recovery_codes_once,
+        second_factor::signing_in_asks_for_the_code_and_a_wrong_code_does_not_sign_in,
+        second_factor::five_wrong_codes_lock_out_even_the_right_code,
+        second_factor::a_recovery_code_works_once,
+        second_factor::a_remembered_device_skips_the_code_until_the_password_changes,
+        second_factor::staff_without_a_factor_stay_on_the_set_up_page_and_family_sign_in_by_link,
+        second_factor::the_audit_trail_asks_for_a_code_older_than_fifteen_minutes,
+        second_factor::an_operator_resets_a_lost_factor_and_it_is_audited,
         auth::sign_in_by_email_link,
         auth::sign_in_link_request_does_not_reveal_accounts,
         auth::password_sign_in_and_rate_limit,

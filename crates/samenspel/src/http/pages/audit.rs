@@ -60,7 +60,7 @@ pub struct TrailQuery {
     who: String,
 }
 
-pub async fn show(p: CirclePage, Query(q): Query<TrailQuery>) -> PageResult {
+pub async fn show(p: CirclePage, _: super::SteppedUp, Query(q): Query<TrailQuery>) -> PageResult {
     let input = FilterInput { from: q.from, until: q.until, who: q.who };
     let (filter, errors) = match form_errors(input.parse())? {
         Ok(f) => (f, Errors::default()),
@@ -97,7 +97,7 @@ async fn page(
 }
 
 /// The filtered trail as a CSV file; a wrong or too long period shows the page with the reason.
-pub async fn export(p: CirclePage, Query(input): Query<FilterInput>) -> PageResult {
+pub async fn export(p: CirclePage, _: super::SteppedUp, Query(input): Query<FilterInput>) -> PageResult {
     let filter = match form_errors(input.parse())? {
         Ok(f) => f,
         Err(errors) => return page(p, input, AuditFilter::default(), None, errors).await,

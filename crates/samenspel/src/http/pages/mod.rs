@@ -24,7 +24,9 @@ mod members;
 mod network;
 mod notifications;
 mod offline;
+mod privacy;
 mod profile;
+mod second_factor;
 mod sign_in;
 mod user_page;
 mod volunteer;
@@ -41,6 +43,7 @@ pub use circle_page::{CirclePage, CirclePath, Detail, Object};
 pub use forms::{AudienceChoice, Empty, Errors, Form, answers, form_errors, path_id, save_form};
 pub use frame::{Chrome, Done, render, render_with, see_other, urlencode};
 pub use location_page::LocationPage;
+pub use second_factor::SteppedUp;
 pub use user_page::UserPage;
 
 use super::errors::PageError;
@@ -262,7 +265,12 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .post("/account/sessions/{session}/revoke", SignedIn, account::revoke_session)
         .post("/account/sessions/revoke-others", SignedIn, account::revoke_other_sessions)
         .post("/account/tokens", SignedIn, account::create_token)
-        .post("/account/tokens/{token_id}/revoke", SignedIn, account::revoke_token);
+        .post("/account/tokens/{token_id}/revoke", SignedIn, account::revoke_token)
+        .get("/account/privacy", SignedIn, privacy::show)
+        .get("/account/privacy/export", SignedIn, privacy::export)
+        .post("/account/privacy/delete", SignedIn, privacy::delete)
+        .get("/account/deleted", Public, privacy::deleted);
+    let p = second_factor::routes(p);
     // The gate runs after the visitor layer (which it needs) and before any handler reads the body.
     let table = super::gate::Table::new(&p.specs, "");
     let router = p
@@ -270,6 +278,7 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .route_layer(axum::middleware::from_fn_with_state(super::uploads::Surface::Page, super::nul::body))
         .route_layer(axum::middleware::from_fn_with_state((state.clone(), table), super::gate::pages))
         .route_layer(axum::middleware::from_fn_with_state(super::uploads::Surface::Page, super::nul::target))
+        .route_layer(axum::middleware::from_fn_with_state(state.clone(), second_factor::guard))
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(state, visitor_layer));
     (router, p.specs)

@@ -1,14 +1,16 @@
 //! Signing in (by e-mail link or password), signing out, and the language switch.
 
+use super::second_factor;
 use super::{Chrome, Errors, Form, form_errors, render, render_with, see_other};
 use crate::app::AppState;
 use crate::http::context::{LANG_COOKIE, SESSION_COOKIE, Visitor, cookie, removal_cookie};
 use crate::http::errors::PageError;
 use crate::http::pages::PageResult;
 use crate::service::accounts;
+use crate::service::second_factor::sign_in as sf;
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use samenspel_core::Error;
 use samenspel_core::ids::CircleId;
@@ -62,18 +64,19 @@ pub struct PasswordForm {
     next: Option<String>,
 }
 
-/// Opens a session: the cookie lives as long as the longest session may.
-fn signed_in(state: &AppState, session_token: &str, to: &str) -> Response {
-    let mut r = see_other(to);
-    let days = i64::from(state.config.session_max_days);
-    r.headers_mut().append(header::SET_COOKIE, cookie(state, SESSION_COOKIE, session_token, Some(days)));
-    r
-}
-
-pub async fn with_password(State(state): State<AppState>, v: Visitor, Form(f): Form<PasswordForm>) -> PageResult {
+pub async fn with_password(
+    State(state): State<AppState>,
+    v: Visitor,
+    headers: HeaderMap,
+    Form(f): Form<PasswordForm>,
+) -> PageResult {
     let next = safe_next(f.next.as_deref());
-    match form_errors(accounts::sign_in_with_password(&state, &f.email, &f.password, &v.source, v.now).await)? {
-        Ok(token) => Ok(signed_in(&state, &token, &next)),
+    match form_errors(accounts::sign_in_with_password(&state, &f.email, &f.password, &v.source).await)? {
+        Ok(proof) => {
+            let cookies = second_factor::cookie_reader(&headers);
+            let then = sf::after_first_factor(&state, proof, &next, cookies, &v.source, v.now).await?;
+            Ok(second_factor::after_first_factor(&state, then, &next))
+        }
         Err(errors) => render_with(
             StatusCode::UNPROCESSABLE_ENTITY,
             &SignInPage { c: Chrome::new(&v), next, email: f.email, errors, form: "password" },
@@ -144,16 +147,17 @@ pub struct Empty {}
 pub async fn use_link(
     State(state): State<AppState>,
     v: Visitor,
+    headers: HeaderMap,
     Path(token): Path<String>,
     Form(_): Form<Empty>,
 ) -> PageResult {
-    match accounts::use_sign_in_link(&state, &token, &v.source, v.now).await {
-        Ok((session, circle)) => {
+    match accounts::use_sign_in_link(&state, &token, second_factor::cookie_reader(&headers), &v.source, v.now).await {
+        Ok((then, circle)) => {
             // A link sent to finish joining ends in the circle, with its welcome.
             let to = circle
                 .map(|c: CircleId| format!("/circles/{c}?done=notice-joined"))
                 .unwrap_or_else(|| "/circles".into());
-            Ok(signed_in(&state, &session, &to))
+            Ok(second_factor::after_first_factor(&state, then, &to))
         }
         Err(Error::Conflict(_)) => {
             let gone = LinkConfirm { c: Chrome::new(&v), token, name: None, email: String::new(), joining: None };

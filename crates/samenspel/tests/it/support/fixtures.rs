@@ -252,6 +252,19 @@ impl TestApp {
         c
     }
 
+    /// Asks for a sign-in link for `u` in a fresh browser, opens it from the
+    /// e-mail, and returns the browser and the answer (where it leads).
+    pub async fn sign_in_by_link(&self, u: &TUser) -> (Client<'_>, crate::support::Resp) {
+        let mut c = self.client();
+        c.get("/sign-in").await;
+        c.post("/sign-in/link", &[("email", u.email.as_str())]).await;
+        self.run_jobs().await;
+        let mail = self.mails_to(&u.email).pop().expect("a sign-in mail");
+        let link = link_in(&mail, "http://samenspel.test/sign-in/link/").expect("link");
+        let r = c.post(link.trim_start_matches("http://samenspel.test"), &[]).await;
+        (c, r)
+    }
+
     /// Runs the background worker once (sends queued e-mail).
     pub async fn run_jobs(&self) -> usize {
         samenspel::jobs::run_due(&self.state, "test-worker").await.expect("jobs ran")

@@ -89,24 +89,51 @@ impl TestDb {
         TestDb { engine, store, dir, url, schema }
     }
 
-    /// Runs SQL directly, around the store (to tamper with data in tests).
-    pub async fn raw(&self, sql: &str) -> Result<u64, sqlx::Error> {
+    /// A connection of its own, around the store (PostgreSQL: in the test's schema).
+    async fn connect(&self) -> Result<Raw, sqlx::Error> {
         use sqlx::Connection;
-        match self.engine {
-            Engine::Sqlite => {
-                let mut c = sqlx::SqliteConnection::connect(&self.url).await?;
-                let r = sqlx::raw_sql(sql).execute(&mut c).await?;
-                Ok(r.rows_affected())
-            }
+        Ok(match self.engine {
+            Engine::Sqlite => Raw::Sqlite(sqlx::SqliteConnection::connect(&self.url).await?),
             Engine::Postgres => {
                 let mut c = sqlx::PgConnection::connect(&self.url).await?;
                 let schema = self.schema.clone().unwrap_or_default();
                 sqlx::raw_sql(&format!("SET search_path TO {schema}")).execute(&mut c).await?;
-                let r = sqlx::raw_sql(sql).execute(&mut c).await?;
-                Ok(r.rows_affected())
+                Raw::Postgres(c)
             }
-        }
+        })
     }
+
+    /// Runs SQL directly, around the store (to tamper with data in tests).
+    pub async fn raw(&self, sql: &str) -> Result<u64, sqlx::Error> {
+        Ok(match self.connect().await? {
+            Raw::Sqlite(mut c) => sqlx::raw_sql(sql).execute(&mut c).await?.rows_affected(),
+            Raw::Postgres(mut c) => sqlx::raw_sql(sql).execute(&mut c).await?.rows_affected(),
+        })
+    }
+
+    /// The one number a `SELECT COUNT(*) …` answers, read around the store.
+    pub async fn count(&self, sql: &str) -> i64 {
+        let one = match self.connect().await.expect("a connection") {
+            Raw::Sqlite(mut c) => sqlx::query_as::<_, (i64,)>(sql).fetch_one(&mut c).await,
+            Raw::Postgres(mut c) => sqlx::query_as::<_, (i64,)>(sql).fetch_one(&mut c).await,
+        };
+        one.expect("a count").0
+    }
+
+    /// The first column of every row a `SELECT` of text answers, read around the store.
+    pub async fn strings(&self, sql: &str) -> Vec<String> {
+        let rows = match self.connect().await.expect("a connection") {
+            Raw::Sqlite(mut c) => sqlx::query_as::<_, (String,)>(sql).fetch_all(&mut c).await,
+            Raw::Postgres(mut c) => sqlx::query_as::<_, (String,)>(sql).fetch_all(&mut c).await,
+        };
+        rows.expect("rows").into_iter().map(|r| r.0).collect()
+    }
+}
+
+/// A connection of the test's engine.
+enum Raw {
+    Sqlite(sqlx::SqliteConnection),
+    Postgres(sqlx::PgConnection),
 }
 
 /// Drops what a test left behind: its PostgreSQL schema and scratch directory.
