@@ -2,11 +2,18 @@
 //! tokio-rustls (with the Mozilla root certificates), which the server and
 //! the mail transport already build. No connection pool: a circle's news
 //! is a handful of pushes, each to a different device.
+//!
+//! A subscription's address comes from a browser, so from anyone with an
+//! account: the host name is resolved here and the connection goes only to
+//! a public address (never this machine, the local network, link-local
+//! cloud metadata services and the like), to the very address that was
+//! checked, so a name cannot be re-resolved to another in between.
 
 use http_body_util::{BodyExt, Full};
 use hyper::Request;
 use hyper::body::Bytes;
 use hyper_util::rt::TokioIo;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, LazyLock};
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite};
@@ -25,14 +32,73 @@ static TLS: LazyLock<Result<tokio_rustls::TlsConnector, String>> = LazyLock::new
         .map_err(|e| e.to_string())
 });
 
-/// POSTs `body` to `url` with `headers`; answers the status code.
-pub async fn post(url: &url::Url, headers: &[(&str, String)], body: Vec<u8>) -> anyhow::Result<u16> {
-    tokio::time::timeout(TIMEOUT, post_inner(url, headers, body))
+/// The push service's address is not a public one: the device is dropped.
+#[derive(Debug, thiserror::Error)]
+#[error("the push service's address {0} is not public")]
+pub struct NotPublic(pub String);
+
+/// POSTs `body` to `url` with `headers`; answers the status code. Only
+/// `loopback_allowed` (a test or demo instance on plain http) lets it reach
+/// this machine.
+pub async fn post(
+    url: &url::Url,
+    headers: &[(&str, String)],
+    body: Vec<u8>,
+    loopback_allowed: bool,
+) -> anyhow::Result<u16> {
+    tokio::time::timeout(TIMEOUT, post_inner(url, headers, body, loopback_allowed))
         .await
         .map_err(|_| anyhow::anyhow!("the push service did not answer within {} s", TIMEOUT.as_secs()))?
 }
 
-async fn post_inner(url: &url::Url, headers: &[(&str, String)], body: Vec<u8>) -> anyhow::Result<u16> {
+/// Whether a push may go to `ip`: a public unicast address, or this
+/// machine's loopback when that is allowed.
+pub fn may_connect(ip: IpAddr, loopback_allowed: bool) -> bool {
+    let ip = match ip {
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(IpAddr::V6(v6), IpAddr::V4),
+        v4 => v4,
+    };
+    if ip.is_loopback() {
+        return loopback_allowed;
+    }
+    match ip {
+        IpAddr::V4(v4) => {
+            let [a, b, c, _] = v4.octets();
+            !(v4.is_private()
+                || v4.is_link_local()
+                || v4.is_unspecified()
+                || v4.is_broadcast()
+                || v4.is_multicast()
+                || v4.is_documentation()
+                || a == 0
+                || a >= 240
+                || (a == 100 && (64..128).contains(&b))
+                || (a == 192 && b == 0 && c == 0)
+                || (a == 198 && (18..20).contains(&b)))
+        }
+        IpAddr::V6(v6) => {
+            !(v6.is_unspecified() || v6.is_multicast() || v6.is_unique_local() || v6.is_unicast_link_local())
+        }
+    }
+}
+
+/// The addresses `host` resolves to that a push may go to; an error names
+/// the host when there are none.
+async fn public_addresses(host: &str, port: u16, loopback_allowed: bool) -> anyhow::Result<Vec<SocketAddr>> {
+    let found: Vec<SocketAddr> = tokio::net::lookup_host((host, port)).await?.collect();
+    let allowed: Vec<SocketAddr> = found.iter().copied().filter(|a| may_connect(a.ip(), loopback_allowed)).collect();
+    if allowed.is_empty() {
+        return Err(NotPublic(host.to_owned()).into());
+    }
+    Ok(allowed)
+}
+
+async fn post_inner(
+    url: &url::Url,
+    headers: &[(&str, String)],
+    body: Vec<u8>,
+    loopback_allowed: bool,
+) -> anyhow::Result<u16> {
     let host = url.host_str().ok_or_else(|| anyhow::anyhow!("no host"))?.to_owned();
     let port = url.port_or_known_default().ok_or_else(|| anyhow::anyhow!("no port"))?;
     let mut path = url.path().to_owned();
@@ -49,10 +115,10 @@ async fn post_inner(url: &url::Url, headers: &[(&str, String)], body: Vec<u8>) -
         req = req.header(*name, value.as_str());
     }
     let req = req.header(hyper::header::CONTENT_LENGTH, body.len()).body(Full::new(Bytes::from(body)))?;
-    let tcp = TcpStream::connect((host.trim_start_matches('[').trim_end_matches(']'), port)).await?;
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    let tcp = TcpStream::connect(&public_addresses(bare, port, loopback_allowed).await?[..]).await?;
     if url.scheme() == "https" {
-        let name =
-            rustls::pki_types::ServerName::try_from(host.trim_start_matches('[').trim_end_matches(']').to_owned())?;
+        let name = rustls::pki_types::ServerName::try_from(bare.to_owned())?;
         let connector = TLS.as_ref().map_err(|e| anyhow::anyhow!("TLS: {e}"))?;
         let tls = connector.connect(name, tcp).await?;
         send(tls, req).await
@@ -73,4 +139,45 @@ where
     let _ = response.into_body().collect().await;
     connection.abort();
     Ok(status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_public_addresses_are_reached() {
+        for ip in ["93.184.215.14", "142.250.179.170", "2a00:1450:400e:80f::200a", "::ffff:93.184.215.14"] {
+            assert!(may_connect(ip.parse().expect("ip"), false), "{ip} is public");
+        }
+        for ip in [
+            "127.0.0.1",
+            "10.1.2.3",
+            "172.16.0.1",
+            "192.168.1.1",
+            "169.254.169.254",
+            "100.64.0.1",
+            "0.0.0.0",
+            "224.0.0.1",
+            "255.255.255.255",
+            "198.18.0.1",
+            "::1",
+            "::",
+            "fd00::1",
+            "fe80::1",
+            "::ffff:127.0.0.1",
+            "::ffff:10.0.0.1",
+        ] {
+            assert!(!may_connect(ip.parse().expect("ip"), false), "{ip} is not public");
+        }
+        assert!(may_connect("127.0.0.1".parse().expect("ip"), true), "the test instance's own push service");
+        assert!(!may_connect("10.0.0.1".parse().expect("ip"), true), "loopback only, not the network");
+    }
+
+    #[tokio::test]
+    async fn a_name_for_this_machine_is_refused() {
+        let refused = public_addresses("127.0.0.1", 443, false).await.expect_err("refused");
+        assert!(refused.downcast_ref::<NotPublic>().is_some(), "{refused}");
+        assert_eq!(public_addresses("127.0.0.1", 443, true).await.expect("allowed").len(), 1);
+    }
 }

@@ -156,7 +156,16 @@ async fn send(state: &AppState, vapid: &Vapid, t: &Target, payload: &[u8], now: 
         ("ttl", "86400".to_owned()),
         ("urgency", "normal".to_owned()),
     ];
-    let status = http::post(&url, &headers, body).await?;
+    let loopback_allowed = crate::service::notifications::push::plain_http_allowed(state, &url);
+    let status = match http::post(&url, &headers, body, loopback_allowed).await {
+        Ok(status) => status,
+        // An address inside our own network is never a push service.
+        Err(e) if e.downcast_ref::<http::NotPublic>().is_some() => {
+            tracing::warn!(device = %t.id, error = %e, "refusing to push to a non-public address");
+            return Ok(Outcome::Gone);
+        }
+        Err(e) => return Err(e),
+    };
     Ok(match status {
         200..=299 => Outcome::Delivered,
         404 | 410 => Outcome::Gone,

@@ -36,7 +36,9 @@ pub struct SubscriptionInput {
     pub auth: String,
 }
 
-fn plain_http_allowed(state: &AppState, url: &url::Url) -> bool {
+/// Plain http, and pushes to this machine, only for a loopback push service
+/// while the instance itself runs on plain http (tests and the demo).
+pub(crate) fn plain_http_allowed(state: &AppState, url: &url::Url) -> bool {
     let loopback = match url.host() {
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
         Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
