@@ -198,6 +198,9 @@ pub(crate) async fn insert_membership(
     invited_by: Option<&str>,
     now: Timestamp,
 ) -> Result<MemberId> {
+    if role == Role::Client {
+        one_client(tx, circle, None, now).await?;
+    }
     let id = MemberId::generate();
     tx.exec(
         "INSERT INTO memberships (id, circle_id, user_id, role, relation, contact_person, manager, access_until, joined_at, invited_by) \
@@ -210,6 +213,35 @@ pub(crate) async fn insert_membership(
         other => other,
     })?;
     Ok(id)
+}
+
+/// A circle is for one client: refuses a second active client (`except` is
+/// the member who is becoming the client). Callers hold [`lock_circle`].
+pub(crate) async fn one_client(
+    tx: &mut Tx,
+    circle: &CircleId,
+    except: Option<&MemberId>,
+    now: Timestamp,
+) -> Result<()> {
+    let other: Option<(String,)> = tx
+        .opt(
+            "SELECT id FROM memberships WHERE circle_id = $1 AND role = 'client' AND ended_at IS NULL \
+             AND (access_until IS NULL OR access_until > $2) AND id <> $3",
+            args![circle.as_str(), ms(now), except.map_or("", |m| m.as_str())],
+        )
+        .await?;
+    match other {
+        Some(_) => Err(Error::Conflict("circle-has-client")),
+        None => Ok(()),
+    }
+}
+
+/// A form's role choice that [`one_client`] refused: an error on its field.
+pub(crate) fn on_role(e: Error) -> Error {
+    match e {
+        Error::Conflict(code) => Error::field("role", code),
+        other => other,
+    }
 }
 
 /// Serialises membership changes per circle on PostgreSQL, so rules such as

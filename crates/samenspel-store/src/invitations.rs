@@ -2,7 +2,7 @@
 //! link to copy), previewed and accepted by whoever holds the link.
 
 use crate::access::{Can, CurrentUser, Verified};
-use crate::circles::{insert_membership, lock_circle};
+use crate::circles::{insert_membership, lock_circle, one_client};
 use crate::db::{Store, Tx, ms, role, ts, ts_opt};
 use crate::idempotency::{IdempotencyKey, earlier_result, remember};
 use crate::jobs::NewJob;
@@ -11,6 +11,7 @@ use samenspel_core::access::act;
 use samenspel_core::ids::{CircleId, InvitationId, UserId};
 use samenspel_core::invitation::{Invitation, InvitationPreview, InvitationState, NewInvitation};
 use samenspel_core::locale::Locale;
+use samenspel_core::role::Role;
 use samenspel_core::{Error, Result, Timestamp};
 
 fn state(accepted: Option<i64>, revoked: Option<i64>, expires: i64, now: Timestamp) -> InvitationState {
@@ -70,6 +71,9 @@ impl Store {
             if found.is_none() {
                 return Err(Error::field("contact", "contact-not-found"));
             }
+        }
+        if new.role == Role::Client {
+            one_client(&mut tx, cap.circle_id(), None, now).await.map_err(crate::circles::on_role)?;
         }
         let id = InvitationId::generate();
         tx.exec(

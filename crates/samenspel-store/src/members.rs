@@ -125,6 +125,11 @@ impl Store {
             )
             .await?;
         if let Some(role) = changes.role {
+            if role == Role::Client {
+                crate::circles::one_client(&mut tx, cap.circle_id(), Some(id), now)
+                    .await
+                    .map_err(crate::circles::on_role)?;
+            }
             row.role = role.as_str().to_owned();
         }
         if let Some(relation) = &changes.relation {

@@ -19,6 +19,7 @@ error-internal = Something went wrong on our side. Your data is safe. Please try
 already-exists = This already exists.
 email-taken = There is already an account with this e-mail address.
 already-member = This person is already a member of the circle.
+circle-has-client = This circle already has a client. A circle is for one person.
 last-manager = That is not possible: nobody would be left to manage the circle. Let someone else manage it first.
 invitation-not-open = This invitation was already used, withdrawn or has expired.
 link-not-valid = This sign-in link was already used or has expired.

@@ -19,6 +19,7 @@ error-internal = Er ging iets mis aan onze kant. Je gegevens zijn niet kwijt. Pr
 already-exists = Dit bestaat al.
 email-taken = Er is al een account met dit e-mailadres.
 already-member = Deze persoon is al lid van de kring.
+circle-has-client = Deze kring heeft al een cliënt. Een kring is er voor één persoon.
 last-manager = Dat kan niet: dan is er niemand meer die de kring beheert. Geef eerst iemand anders het beheer.
 invitation-not-open = Deze uitnodiging is al gebruikt, ingetrokken of verlopen.
 link-not-valid = Deze inloglink is al gebruikt of verlopen.

@@ -1,6 +1,6 @@
 //! Starting circles, members, archiving, contact details, form errors.
 
-use crate::support::{TestApp, TestDb, professional, relative, volunteer};
+use crate::support::{TestApp, TestDb, client, professional, relative, representative, volunteer};
 use samenspel_core::Timestamp;
 use samenspel_core::role::{OrgRole, Role};
 
@@ -205,4 +205,42 @@ pub async fn bad_input_keeps_the_form(db: TestDb) {
     let mut t = app.signed_in(&thijs).await;
     assert_eq!(t.get(&format!("/circles/{circle}")).await.status, 200, "access on the last day itself");
     assert!(t.get("/circles").await.text().contains(&format!("Je hebt toegang tot en met {shown}")));
+}
+
+pub async fn a_circle_has_one_client(db: TestDb) {
+    use axum::http::Method;
+    use serde_json::json;
+    let app = TestApp::new(db).await;
+    // The representative may give the client role; a circle has one client.
+    let (circle, [_, ans, kees]) =
+        app.cast("Sem", [client("Sem").manager(), representative("Ans"), volunteer("Kees")]).await;
+    let mut a = app.api_as(&ans).await;
+    let invite =
+        a.api(Method::POST, &format!("/api/v1/circles/{circle}/invitations"), Some(json!({"role": "client"}))).await;
+    assert_eq!(invite.status, 422, "{}", invite.body);
+    assert_eq!(invite.json()["error"]["fields"][0]["field"], "role");
+    assert_eq!(invite.json()["error"]["fields"][0]["code"], "circle-has-client", "{}", invite.body);
+    // The form says it in words, and keeps what was typed.
+    let mut page = app.signed_in(&ans).await;
+    page.get(&format!("/circles/{circle}/invitations")).await;
+    let form = page
+        .post(&format!("/circles/{circle}/invitations"), &[("role", "client"), ("relation", "tweede cliënt")])
+        .await;
+    assert_eq!(form.status, 422);
+    assert!(form.text().contains("Deze kring heeft al een cliënt."), "{}", form.text());
+    assert!(form.body.contains("value=\"tweede cliënt\""), "the form keeps the relation");
+    // Making another member the client is refused the same way.
+    let kees_member = app.member_id(&circle, &kees).await;
+    let changed = a
+        .api(Method::PATCH, &format!("/api/v1/circles/{circle}/members/{kees_member}"), Some(json!({"role": "client"})))
+        .await;
+    assert_eq!(changed.status, 422, "{}", changed.body);
+    assert_eq!(changed.json()["error"]["fields"][0]["code"], "circle-has-client", "{}", changed.body);
+    assert_eq!(app.role_in(&circle, &kees.id).await, Some(Role::Volunteer), "nothing changed");
+    // A circle without an active client may get one.
+    let (lonely, [ingrid]) = app.cast("Ria", [representative("Ingrid")]).await;
+    let mut i = app.api_as(&ingrid).await;
+    let ok =
+        i.api(Method::POST, &format!("/api/v1/circles/{lonely}/invitations"), Some(json!({"role": "client"}))).await;
+    assert_eq!(ok.status, 201, "{}", ok.body);
 }

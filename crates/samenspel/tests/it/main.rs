@@ -123,6 +123,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         circles::archived_circles_are_read_only_and_hidden,
         circles::contact_details_follow_the_members_choice,
         circles::bad_input_keeps_the_form,
+        circles::a_circle_has_one_client,
         invitations::invite_by_email_and_join,
         invitations::invite_by_link_with_another_address,
         invitations::forwarded_invitation_never_signs_in_an_existing_account,
