@@ -1,7 +1,7 @@
 //! What a shift's page offers each role: the client takes no shifts, so
 //! the client is offered neither "Ik kom" nor "Zoek vervanging" (both are
-//! refused to the client) — while a family carer who manages the circle,
-//! and takes shifts, is offered both.
+//! refused to the client) nor shift reminders by e-mail — while a family
+//! carer who manages the circle, and takes shifts, is offered all three.
 
 use crate::support::{TestApp, TestDb, client, relative};
 use axum::http::StatusCode;
@@ -41,4 +41,12 @@ pub async fn the_client_is_offered_no_shift_actions(db: TestDb) {
     assert!(page.body.contains(&format!("{on}/sign-up")), "Ans may take the shift");
     assert!(page.body.contains(&format!("{on}/find-cover")), "Ans, who manages, may look for cover");
     assert_eq!(a.post(&format!("{on}/find-cover"), &[]).await.status, StatusCode::SEE_OTHER);
+
+    // Shift reminders by e-mail: offered to Ans, not to the client.
+    let settings = format!("/circles/{circle}/notifications");
+    let reminders = "id=\"shifts\"";
+    assert!(a.get(&settings).await.body.contains(reminders), "Ans is offered shift reminders");
+    let mine = h.get(&settings).await;
+    assert_eq!(mine.status, StatusCode::OK);
+    assert!(!mine.body.contains(reminders), "no shift reminders for the client");
 }

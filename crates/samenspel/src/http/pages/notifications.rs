@@ -93,6 +93,8 @@ struct SettingsPage {
     client_name: String,
     form: Shown,
     digests: [Digest; 3],
+    /// Shift reminders are offered only to those who take shifts (not the client).
+    takes_shifts: bool,
     errors: Errors,
     notice: Option<&'static str>,
 }
@@ -111,6 +113,7 @@ async fn circle_page(
         client_name: page.circle.client_name.clone(),
         form: form.unwrap_or_else(|| Shown::from(&page.data.0, page.data.1)),
         digests: DIGESTS,
+        takes_shifts: page.place.may(samenspel_core::access::CircleAction::TakeShifts),
         errors,
         notice,
     })
@@ -142,6 +145,8 @@ struct LinkPage {
     /// Opened at a one-click address: the kind of e-mail it stops, asked first.
     stopping: Option<MailKind>,
     check_in_weeks: Option<i64>,
+    /// Shift reminders stay on offer here: the page is opened from any e-mail.
+    takes_shifts: bool,
 }
 
 /// The address in every notification e-mail: `/notifications/{member}/{token}`,
@@ -191,6 +196,7 @@ async fn link_page(state: &AppState, v: &Visitor, l: &LinkPath, shows: Shows) ->
         // Nothing to ask about reminders that are already off.
         stopping: shows.stopping.filter(|k| *k != MailKind::CheckIn || found.check_in_weeks.is_some()),
         check_in_weeks: found.check_in_weeks,
+        takes_shifts: true,
     })
 }
 
