@@ -84,6 +84,12 @@ pub async fn an_archived_circle_is_deleted_after_the_retention_period(db: TestDb
     assert_eq!(page.status, 200);
     let on = samenspel::i18n::Tr::new(samenspel_core::locale::Locale::Nl).date(&days_later(now, 30));
     assert!(page.text().contains(&format!("Op {on} wordt deze kring gewist")), "{}", page.text());
+    let mut api = app.api_as(&TUser { id: marieke.clone(), email: String::new(), name: String::new() }).await;
+    let seen = api.api(axum::http::Method::GET, &format!("/api/v1/circles/{henk}"), None).await.json();
+    let due = days_later(now, 30).strftime("%Y-%m-%dT%H:%M").to_string();
+    assert!(seen["deleted_on"].as_str().is_some_and(|d| d.starts_with(&due)), "{seen} vs {due}");
+    let open = api.api(axum::http::Method::GET, &format!("/api/v1/circles/{gerda}"), None).await.json();
+    assert!(open["deleted_on"].is_null(), "not archived: no date");
     let open = m.get(&format!("/circles/{gerda}/settings")).await;
     assert!(open.text().contains("bewaart een gearchiveerde kring 30 dagen"), "told before archiving");
 

@@ -27,11 +27,15 @@ pub struct CircleDto {
     pub location: Option<NamedRef>,
     pub created_at: Timestamp,
     pub archived_at: Option<Timestamp>,
+    /// When the organisation's retention period ends for this archived
+    /// circle: then it is deleted with everything in it.
+    pub deleted_on: Option<Timestamp>,
     pub member_count: i64,
 }
 
 impl From<Circle> for CircleDto {
     fn from(c: Circle) -> Self {
+        let deleted_on = c.deleted_on();
         CircleDto {
             id: c.id.to_string(),
             client_name: c.client_name,
@@ -44,6 +48,7 @@ impl From<Circle> for CircleDto {
                 .map(|id| NamedRef { id: id.to_string(), name: c.location_name.unwrap_or_default() }),
             created_at: c.created_at,
             archived_at: c.archived_at,
+            deleted_on,
             member_count: c.member_count,
         }
     }
