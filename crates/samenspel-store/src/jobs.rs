@@ -78,14 +78,17 @@ impl Store {
         Ok(jobs)
     }
 
-    /// Marks a job done. Returns false when the lease was lost meanwhile.
+    /// Marks a job done and forgets its payload (a sent e-mail's address and
+    /// text are not kept). Returns false when the lease was lost meanwhile.
     pub async fn finish_job(&self, id: &str, worker: &str, now: Timestamp) -> Result<bool> {
         let mut tx = self.begin().await?;
-        let done = tx.exec(
-            "UPDATE jobs SET done_at = $3, locked_until = NULL WHERE id = $1 AND locked_by = $2 AND done_at IS NULL",
-            args![id, worker, ms(now)],
-        )
-        .await?;
+        let done = tx
+            .exec(
+                "UPDATE jobs SET done_at = $3, locked_until = NULL, payload = '' \
+             WHERE id = $1 AND locked_by = $2 AND done_at IS NULL",
+                args![id, worker, ms(now)],
+            )
+            .await?;
         tx.commit().await?;
         Ok(done == 1)
     }

@@ -72,6 +72,13 @@ impl Store {
         }
         let me = user.id().as_str();
         let mut tx = self.begin().await?;
+        // Mail still waiting for the address, or kept after a failure, goes too.
+        let (email,): (String,) = tx.one("SELECT email FROM users WHERE id = $1", args![me]).await?;
+        let mentions = match tx.engine() {
+            crate::Engine::Sqlite => "DELETE FROM jobs WHERE instr(payload, $1) > 0",
+            crate::Engine::Postgres => "DELETE FROM jobs WHERE strpos(payload, $1) > 0",
+        };
+        tx.exec(mentions, args![email]).await?;
         for sql in OWN_ROWS {
             tx.exec(sql, args![me]).await?;
         }

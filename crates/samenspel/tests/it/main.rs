@@ -80,6 +80,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         push::the_app_installs_and_works_offline,
         privacy::a_member_downloads_what_they_wrote_and_nothing_else,
         privacy::deleting_an_account_keeps_what_was_written_under_a_former_member,
+        privacy::a_deleted_account_is_gone_from_the_next_backup,
         organisation_policy::an_archived_circle_is_deleted_after_the_retention_period,
         organisation_policy::every_table_is_purged_or_kept_on_purpose,
         organisation_policy::an_organisation_requires_a_second_factor_of_family_too,

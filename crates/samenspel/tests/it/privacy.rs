@@ -4,8 +4,9 @@
 //! request with its answer date.
 
 use crate::logbook::post_entry;
+use crate::support::binary::Install;
 use crate::support::photos::{contains, gps_bytes, jpeg_with_gps};
-use crate::support::{TestApp, TestDb, client, relative, volunteer};
+use crate::support::{Engine, TestApp, TestDb, client, relative, volunteer};
 use axum::http::Method;
 use std::io::Read;
 
@@ -187,4 +188,62 @@ pub async fn deleting_an_account_keeps_what_was_written_under_a_former_member(db
     assert!(!members.contains("Thijs") && !members.contains("Voormalig lid"), "{members}");
     let logged = app.db.count("SELECT COUNT(*) FROM privacy_requests WHERE kind = 'delete'").await;
     assert_eq!(logged, 1);
+}
+
+/// The must-show of issue 15: after a deletion, the person's address is in
+/// no row of the database (on PostgreSQL every row of every table is read as
+/// text), and the next backup (SQLite's `VACUUM INTO`, which copies live
+/// rows only) no longer holds it, while the backup before did.
+pub async fn a_deleted_account_is_gone_from_the_next_backup(db: TestDb) {
+    use samenspel_store::{ConnectOptions, Store};
+    let install = Install::new(&db).await;
+    install.demo().await.terminate().await;
+    let email = samenspel::demo::email("thijs");
+    let store = Store::connect(&ConnectOptions::new(install.database_url.clone())).await.expect("the database");
+    let thijs = store.internal().find_user_for_sign_in(&email).await.expect("read").expect("Thijs in the demo").id;
+    let backup = async |name: &str| {
+        let archive = install.path(name);
+        let (code, out, err) = install.run(&["backup", "--to", archive.to_str().expect("path")], &[]).await;
+        assert_eq!(code, 0, "{out}{err}");
+        std::fs::read(&archive).expect("the archive")
+    };
+    let holds = |bytes: &[u8], text: &str| bytes.windows(text.len()).any(|w| w == text.as_bytes());
+    // Every row of every table, as text, on PostgreSQL.
+    let rows_with_address = async || {
+        use sqlx::Connection;
+        let mut c = sqlx::PgConnection::connect(&install.database_url).await.expect("postgres");
+        let tables: Vec<(String,)> = sqlx::query_as(
+            "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
+        )
+        .fetch_all(&mut c)
+        .await
+        .expect("tables");
+        let mut rows = Vec::new();
+        for (table,) in tables {
+            let sql = format!("SELECT COUNT(*) FROM {table} t WHERE t::text LIKE '%{email}%'");
+            let (n,): (i64,) = sqlx::query_as(&sql).fetch_one(&mut c).await.expect("count");
+            if n > 0 {
+                rows.push((table, n));
+            }
+        }
+        rows
+    };
+    if db.engine == Engine::Sqlite {
+        assert!(holds(&backup("before.tar").await, &email), "the backup before the deletion holds the address");
+    } else {
+        assert!(!rows_with_address().await.is_empty(), "the address is in the database before");
+    }
+
+    let me = store.internal().act_as(&thijs, "test").await.expect("Thijs");
+    store.forget_account(&me, samenspel_core::Timestamp::now()).await.expect("deleted");
+
+    if db.engine == Engine::Sqlite {
+        let after = backup("after.tar").await;
+        assert!(!holds(&after, &email), "the next backup no longer holds the address");
+        assert!(holds(&after, "Voormalig lid"), "it is the same database, with the former member");
+    } else {
+        assert_eq!(rows_with_address().await, Vec::<(String, i64)>::new(), "no row holds the address");
+    }
+    store.close().await;
+    install.drop_database().await;
 }
