@@ -164,16 +164,19 @@ impl Internal<'_> {
             .collect())
     }
 
-    /// The client's name and the member's language, for the words of a push.
-    pub async fn push_words(&self, member: &MemberId) -> Result<Option<(String, Locale)>> {
-        let row: Option<(String, String)> = self
+    /// The client's name, the member's language and whether the member is the
+    /// client ("je kring"), for the words of a push.
+    pub async fn push_words(&self, member: &MemberId) -> Result<Option<(String, Locale, bool)>> {
+        let row: Option<(String, String, String)> = self
             .opt(
-                "SELECT c.client_name, u.locale FROM memberships m JOIN circles c ON c.id = m.circle_id \
+                "SELECT c.client_name, u.locale, m.role FROM memberships m JOIN circles c ON c.id = m.circle_id \
                  JOIN users u ON u.id = m.user_id WHERE m.id = $1",
                 args![member.as_str()],
             )
             .await?;
-        Ok(row.map(|(name, locale)| (name, Locale::parse(&locale).unwrap_or_default())))
+        Ok(row.map(|(name, locale, role)| {
+            (name, Locale::parse(&locale).unwrap_or_default(), role == samenspel_core::role::Role::Client.as_str())
+        }))
     }
 
     /// Forgets a device the push service says is gone (404 or 410).

@@ -19,6 +19,7 @@ pub struct MemberLink {
     member_id: MemberId,
     circle_id: CircleId,
     client_name: String,
+    for_client: bool,
 }
 
 impl MemberLink {
@@ -30,6 +31,10 @@ impl MemberLink {
     }
     pub fn client_name(&self) -> &str {
         &self.client_name
+    }
+    /// The membership is the client's own (the page says "je kring").
+    pub fn for_client(&self) -> bool {
+        self.for_client
     }
 
     /// The token for a membership's link, signed with `key`.
@@ -45,10 +50,11 @@ impl Store {
         if !signed_valid(key, PURPOSE, member.as_str(), token) {
             return Err(Error::NotFound);
         }
-        let (circle, client_name): (String, String) = self.one(
-            "SELECT c.id, c.client_name FROM memberships m JOIN circles c ON c.id = m.circle_id WHERE m.id = $1 AND m.ended_at IS NULL",
+        let (circle, client_name, role): (String, String, String) = self.one(
+            "SELECT c.id, c.client_name, m.role FROM memberships m JOIN circles c ON c.id = m.circle_id WHERE m.id = $1 AND m.ended_at IS NULL",
             args![member.as_str()],
         ).await?;
-        Ok(MemberLink { member_id: member.clone(), circle_id: CircleId::from_db(circle), client_name })
+        let for_client = role == samenspel_core::role::Role::Client.as_str();
+        Ok(MemberLink { member_id: member.clone(), circle_id: CircleId::from_db(circle), client_name, for_client })
     }
 }

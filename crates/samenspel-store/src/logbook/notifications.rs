@@ -73,6 +73,8 @@ pub struct DigestDue {
     pub locale: samenspel_core::locale::Locale,
     pub digest: Digest,
     pub client_name: String,
+    /// The summary is for the client: it says "je kring".
+    pub for_client: bool,
     /// News since this time goes in the summary.
     pub since: Timestamp,
 }
@@ -198,10 +200,11 @@ impl crate::Internal<'_> {
                 client_name: String,
                 joined: i64,
                 last: Option<i64>,
+                role: String,
             }
         }
         let rows: Vec<Row> = tx.all(
-            "SELECT m.id, m.circle_id, m.user_id, u.email, u.display_name, u.locale, n.digest, c.client_name, m.joined_at, n.last_digest_at \
+            "SELECT m.id, m.circle_id, m.user_id, u.email, u.display_name, u.locale, n.digest, c.client_name, m.joined_at, n.last_digest_at, m.role \
              FROM notification_settings n JOIN memberships m ON m.id = n.member_id JOIN users u ON u.id = m.user_id \
              JOIN circles c ON c.id = m.circle_id \
              WHERE n.digest <> 'off' AND n.next_digest_at IS NOT NULL AND n.next_digest_at <= $1 \
@@ -213,16 +216,19 @@ impl crate::Internal<'_> {
         tx.commit().await?;
         Ok(rows
             .into_iter()
-            .map(|Row { member, circle, user, email, name, locale, digest, client_name, joined, last }| DigestDue {
-                member_id: MemberId::from_db(member),
-                circle_id: CircleId::from_db(circle),
-                user_id: samenspel_core::ids::UserId::from_db(user),
-                email,
-                name,
-                locale: samenspel_core::locale::Locale::parse(&locale).unwrap_or_default(),
-                digest: Digest::parse(&digest).unwrap_or(Digest::Weekly),
-                client_name,
-                since: ts(last.unwrap_or(joined)),
+            .map(|Row { member, circle, user, email, name, locale, digest, client_name, joined, last, role }| {
+                DigestDue {
+                    member_id: MemberId::from_db(member),
+                    circle_id: CircleId::from_db(circle),
+                    user_id: samenspel_core::ids::UserId::from_db(user),
+                    email,
+                    name,
+                    locale: samenspel_core::locale::Locale::parse(&locale).unwrap_or_default(),
+                    digest: Digest::parse(&digest).unwrap_or(Digest::Weekly),
+                    client_name,
+                    for_client: role == samenspel_core::role::Role::Client.as_str(),
+                    since: ts(last.unwrap_or(joined)),
+                }
             })
             .collect())
     }

@@ -21,6 +21,7 @@ field-place = Does the circle belong to an organisation?
 place-independent = No, we start on our own (without an organisation)
 circle-new-button = Start the circle
 circle-of = Circle of
+circle-own = Your circle
 circle-nav-label = Parts of this circle
 tab-members = Members
 tab-invitations = Invite

@@ -49,18 +49,36 @@ quiet-hours-incomplete = Fill in a start and an end time, or leave both empty.
 
 ## Logbook: e-mail
 mail-entry-concern-subject = There is a new concern in Samenspel
-mail-entry-concern-lead = { $author } shares a concern in the circle of { $client }:
+mail-entry-concern-lead = { $author } shares a concern in { $own ->
+        [yes] your circle
+       *[no] the circle of { $client }
+    }:
 mail-entry-question-subject = There is a new question in Samenspel
-mail-entry-question-lead = { $author } asks a question in the circle of { $client }:
+mail-entry-question-lead = { $author } asks a question in { $own ->
+        [yes] your circle
+       *[no] the circle of { $client }
+    }:
 mail-entry-thanks-subject = Someone thanks you in Samenspel
-mail-entry-thanks-lead = { $author } thanks you in the circle of { $client }:
+mail-entry-thanks-lead = { $author } thanks you in { $own ->
+        [yes] your circle
+       *[no] the circle of { $client }
+    }:
 mail-entry-button = Read and reply
 mail-reply-subject = There is an answer in Samenspel
-mail-reply-lead = { $author } replied in the circle of { $client }:
+mail-reply-lead = { $author } replied in { $own ->
+        [yes] your circle
+       *[no] the circle of { $client }
+    }:
 mail-digest-daily-subject = Your daily summary from Samenspel
 mail-digest-weekly-subject = Your weekly summary from Samenspel
-mail-digest-daily-lead = This happened today in the circle of { $client }:
-mail-digest-weekly-lead = This happened this week in the circle of { $client }:
+mail-digest-daily-lead = This happened today in { $own ->
+        [yes] your circle
+       *[no] the circle of { $client }
+    }:
+mail-digest-weekly-lead = This happened this week in { $own ->
+        [yes] your circle
+       *[no] the circle of { $client }
+    }:
 mail-digest-open = Go to the circle
 mail-digest-read = Read
 mail-settings-footer = Fewer or other e-mails? One click:
@@ -168,7 +186,10 @@ digest-off = No summary
 digest-daily = Every day (at 18:00)
 digest-weekly = Every week (Sunday at 18:00)
 notifications-title = E-mail notifications
-notifications-explain = How do you want to hear what happens in the circle of { $client }?
+notifications-explain = How do you want to hear what happens in { $own ->
+        [yes] your circle
+       *[no] the circle of { $client }
+    }?
 notifications-immediate = E-mail me at once about a new question or concern, a thank-you for me, and an answer to my question
 notifications-immediate-hint = Only when you may see the message.
 notifications-digest = A summary of everything else

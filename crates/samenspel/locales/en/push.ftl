@@ -1,7 +1,10 @@
 # Push notifications and the app on your phone (issue 18).
 
 # On the lock screen: only the client's first name, nothing more.
-push-news = New in { $client }'s circle
+push-news = New in { $own ->
+        [yes] your circle
+       *[no] { $client }'s circle
+    }
 
 push-circle-setting = Notifications on my phone or computer
 push-circle-setting-hint = You get a notification for the same things as an e-mail that comes at once, also not during your quiet hours. Turn notifications on for a device under My account.

@@ -21,6 +21,7 @@ field-place = Hoort de kring bij een organisatie?
 place-independent = Nee, we starten zelf (zonder organisatie)
 circle-new-button = Kring starten
 circle-of = Kring van
+circle-own = Jouw kring
 circle-nav-label = Onderdelen van deze kring
 tab-members = Leden
 tab-invitations = Uitnodigen

@@ -49,18 +49,36 @@ quiet-hours-incomplete = Vul een begin- en een eindtijd in, of laat ze allebei l
 
 ## Logboek: e-mail
 mail-entry-concern-subject = Er is een nieuwe zorg in Samenspel
-mail-entry-concern-lead = { $author } deelt een zorg in de kring van { $client }:
+mail-entry-concern-lead = { $author } deelt een zorg in { $own ->
+        [yes] je kring
+       *[no] de kring van { $client }
+    }:
 mail-entry-question-subject = Er is een nieuwe vraag in Samenspel
-mail-entry-question-lead = { $author } stelt een vraag in de kring van { $client }:
+mail-entry-question-lead = { $author } stelt een vraag in { $own ->
+        [yes] je kring
+       *[no] de kring van { $client }
+    }:
 mail-entry-thanks-subject = Iemand bedankt je in Samenspel
-mail-entry-thanks-lead = { $author } bedankt je in de kring van { $client }:
+mail-entry-thanks-lead = { $author } bedankt je in { $own ->
+        [yes] je kring
+       *[no] de kring van { $client }
+    }:
 mail-entry-button = Bekijken en reageren
 mail-reply-subject = Er is een antwoord in Samenspel
-mail-reply-lead = { $author } reageerde in de kring van { $client }:
+mail-reply-lead = { $author } reageerde in { $own ->
+        [yes] je kring
+       *[no] de kring van { $client }
+    }:
 mail-digest-daily-subject = Je dagelijkse samenvatting van Samenspel
 mail-digest-weekly-subject = Je wekelijkse samenvatting van Samenspel
-mail-digest-daily-lead = Dit gebeurde vandaag in de kring van { $client }:
-mail-digest-weekly-lead = Dit gebeurde deze week in de kring van { $client }:
+mail-digest-daily-lead = Dit gebeurde vandaag in { $own ->
+        [yes] je kring
+       *[no] de kring van { $client }
+    }:
+mail-digest-weekly-lead = Dit gebeurde deze week in { $own ->
+        [yes] je kring
+       *[no] de kring van { $client }
+    }:
 mail-digest-open = Naar de kring
 mail-digest-read = Lezen
 mail-settings-footer = Wil je minder of andere e-mails? Dat kan met één klik:
@@ -168,7 +186,10 @@ digest-off = Geen samenvatting
 digest-daily = Elke dag (om 18:00)
 digest-weekly = Elke week (zondag om 18:00)
 notifications-title = Meldingen per e-mail
-notifications-explain = Hoe wil je horen wat er gebeurt in de kring van { $client }?
+notifications-explain = Hoe wil je horen wat er gebeurt in { $own ->
+        [yes] je kring
+       *[no] de kring van { $client }
+    }?
 notifications-immediate = Stuur mij meteen een e-mail bij een nieuwe vraag of zorg, bij een bedankje voor mij en bij een antwoord op mijn vraag
 notifications-immediate-hint = Alleen als je het bericht mag zien.
 notifications-digest = Een samenvatting van al het andere

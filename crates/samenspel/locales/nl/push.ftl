@@ -1,7 +1,10 @@
 # Pushmeldingen en de app op je telefoon (issue 18).
 
 # Op het vergrendelscherm: alleen de voornaam van de cliënt, verder niets.
-push-news = Nieuw in de kring van { $client }
+push-news = Nieuw in { $own ->
+        [yes] je kring
+       *[no] de kring van { $client }
+    }
 
 push-circle-setting = Meldingen op mijn telefoon of computer
 push-circle-setting-hint = Je krijgt een melding bij hetzelfde als een e-mail die meteen komt, ook niet in je rusttijd. Zet de melding aan op een apparaat via Mijn account.

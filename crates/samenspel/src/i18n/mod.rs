@@ -138,6 +138,12 @@ impl Tr {
         self.format(key, Some(&args))
     }
 
+    /// The `$own` argument of a message that says "je kring" to the client
+    /// and "de kring van …" to everyone else.
+    pub fn own(reader_is_client: bool) -> &'static str {
+        if reader_is_client { "yes" } else { "no" }
+    }
+
     /// A message with two arguments.
     pub fn t2(&self, key: &str, n1: &str, v1: impl std::fmt::Display, n2: &str, v2: impl std::fmt::Display) -> String {
         let mut args = FluentArgs::new();

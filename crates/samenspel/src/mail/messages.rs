@@ -167,17 +167,18 @@ pub fn digest_mail(
     tr: Tr,
     to: &str,
     name: &str,
-    client_name: &str,
+    (client_name, for_client): (&str, bool),
     digest: samenspel_store::logbook::Digest,
     items: &[DigestItem],
     link: &str,
     links: &MailLinks,
 ) -> askama::Result<OutgoingMail> {
+    let own = Tr::own(for_client);
     let (subject, lead) = match digest {
         samenspel_store::logbook::Digest::Daily => {
-            (tr.t("mail-digest-daily-subject"), tr.t1("mail-digest-daily-lead", "client", client_name))
+            (tr.t("mail-digest-daily-subject"), tr.t2("mail-digest-daily-lead", "client", client_name, "own", own))
         }
-        _ => (tr.t("mail-digest-weekly-subject"), tr.t1("mail-digest-weekly-lead", "client", client_name)),
+        _ => (tr.t("mail-digest-weekly-subject"), tr.t2("mail-digest-weekly-lead", "client", client_name, "own", own)),
     };
     Ok(OutgoingMail {
         to: to.to_owned(),

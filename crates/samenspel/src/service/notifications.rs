@@ -103,6 +103,8 @@ async fn open_link(state: &AppState, member: &MemberId, token: &str) -> Result<M
 pub struct ByLink {
     pub settings: NotificationSettings,
     pub client_name: String,
+    /// The link is the client's own.
+    pub for_client: bool,
     pub check_in_weeks: Option<i64>,
 }
 
@@ -112,6 +114,7 @@ pub async fn by_link(state: &AppState, member: &MemberId, token: &str) -> Result
     Ok(ByLink {
         settings: state.store.notification_settings_by_link(&link).await?,
         client_name: link.client_name().to_owned(),
+        for_client: link.for_client(),
         check_in_weeks: state.store.reminder_by_link(&link).await?,
     })
 }

@@ -109,18 +109,19 @@ pub fn about_entry(
         .filter(|r| entry.kind != EntryKind::Thanks || thanked.contains(&&r.member_id))
         .filter_map(|r| {
             let tr = Tr::new(r.locale);
+            let own = Tr::own(r.role == samenspel_core::role::Role::Client);
             let (subject, lead) = match entry.kind {
                 EntryKind::Concern => (
                     tr.t("mail-entry-concern-subject"),
-                    tr.t2("mail-entry-concern-lead", "author", &entry.author.name, "client", client_name),
+                    tr.t3("mail-entry-concern-lead", "author", &entry.author.name, "client", client_name, "own", own),
                 ),
                 EntryKind::Question => (
                     tr.t("mail-entry-question-subject"),
-                    tr.t2("mail-entry-question-lead", "author", &entry.author.name, "client", client_name),
+                    tr.t3("mail-entry-question-lead", "author", &entry.author.name, "client", client_name, "own", own),
                 ),
                 _ => (
                     tr.t("mail-entry-thanks-subject"),
-                    tr.t2("mail-entry-thanks-lead", "author", &entry.author.name, "client", client_name),
+                    tr.t3("mail-entry-thanks-lead", "author", &entry.author.name, "client", client_name, "own", own),
                 ),
             };
             mail_job(state, r, tr, subject, lead, &entry.body, tr.t("mail-entry-button"), link, now)
@@ -182,7 +183,8 @@ pub fn about_reply(
         .filter(|r| r.member_id == entry.author.member_id && r.settings.immediate)
         .filter_map(|r| {
             let tr = Tr::new(r.locale);
-            let lead = tr.t2("mail-reply-lead", "author", replier, "client", client_name);
+            let own = Tr::own(r.role == samenspel_core::role::Role::Client);
+            let lead = tr.t3("mail-reply-lead", "author", replier, "client", client_name, "own", own);
             mail_job(state, r, tr, tr.t("mail-reply-subject"), lead, reply, tr.t("mail-entry-button"), link, now)
         })
         .collect()
@@ -281,9 +283,18 @@ pub fn digest_mail(
         })
         .collect();
     let _ = now;
-    crate::mail::digest_mail(tr, &to.email, &to.name, &to.client_name, to.digest, &items, &link, &links)
-        .map_err(|e| tracing::error!(error = %e, "could not render a summary e-mail"))
-        .ok()
+    crate::mail::digest_mail(
+        tr,
+        &to.email,
+        &to.name,
+        (&to.client_name, to.for_client),
+        to.digest,
+        &items,
+        &link,
+        &links,
+    )
+    .map_err(|e| tracing::error!(error = %e, "could not render a summary e-mail"))
+    .ok()
 }
 
 #[cfg(test)]

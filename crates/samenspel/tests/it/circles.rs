@@ -244,3 +244,32 @@ pub async fn a_circle_has_one_client(db: TestDb) {
         i.api(Method::POST, &format!("/api/v1/circles/{lonely}/invitations"), Some(json!({"role": "client"}))).await;
     assert_eq!(ok.status, 201, "{}", ok.body);
 }
+
+/// The client reads about their own circle as "je kring", everyone else as
+/// "de kring van …": on the circle's pages, the notification settings and
+/// the e-mails.
+pub async fn the_client_reads_je_kring(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let (circle, [sem, ans, kees]) =
+        app.cast("Sem de Boer", [client("Sem").manager(), relative("Ans"), volunteer("Kees")]).await;
+    let mut s = app.signed_in(&sem).await;
+    let mut k = app.signed_in(&kees).await;
+    let own = s.get(&format!("/circles/{circle}")).await.text();
+    assert!(own.contains("Jouw kring Sem de Boer"), "{own}");
+    let theirs = k.get(&format!("/circles/{circle}")).await.text();
+    assert!(theirs.contains("Kring van Sem de Boer") && !theirs.contains("Jouw kring"), "{theirs}");
+    let settings = s.get(&format!("/circles/{circle}/notifications")).await.text();
+    assert!(settings.contains("wat er gebeurt in je kring?"), "{settings}");
+    let settings = k.get(&format!("/circles/{circle}/notifications")).await.text();
+    assert!(settings.contains("wat er gebeurt in de kring van Sem de Boer?"), "{settings}");
+
+    let mut a = app.signed_in(&ans).await;
+    let fields = [("kind", "concern"), ("audience", "circle"), ("body", "Sem eet slecht")];
+    let r = crate::logbook::post_entry(&mut a, &circle, &fields, &[]).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    app.run_jobs().await;
+    let to_sem = app.mails_to(&sem.email).pop().expect("a mail to Sem");
+    assert!(to_sem.contains("Ans deelt een zorg in je kring:"), "{to_sem}");
+    let to_kees = app.mails_to(&kees.email).pop().expect("a mail to Kees");
+    assert!(to_kees.contains("Ans deelt een zorg in de kring van Sem de Boer:"), "{to_kees}");
+}

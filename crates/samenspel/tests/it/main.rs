@@ -125,6 +125,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         circles::contact_details_follow_the_members_choice,
         circles::bad_input_keeps_the_form,
         circles::a_circle_has_one_client,
+        circles::the_client_reads_je_kring,
         invitations::invite_by_email_and_join,
         invitations::invite_by_link_with_another_address,
         invitations::forwarded_invitation_never_signs_in_an_existing_account,

@@ -3,7 +3,7 @@
 //! service (`push_service`) checks the VAPID token and decrypts the message.
 
 use crate::push_service::{Device, PushService, check_vapid};
-use crate::support::{Resp, TUser, TestApp, TestDb, professional, relative, volunteer};
+use crate::support::{Resp, TUser, TestApp, TestDb, client, professional, relative, volunteer};
 use axum::http::Method;
 use samenspel::service::logbook;
 use samenspel_core::Timestamp;
@@ -72,13 +72,20 @@ async fn served_key(app: &TestApp, who: &TUser) -> String {
 pub async fn a_concern_reaches_a_subscribed_member_as_a_push_without_client_data(db: TestDb) {
     let app = TestApp::new(db).await;
     let service = PushService::start().await;
-    let (circle, [ans, thijs, fatima]) =
-        app.cast("Henk de Vries", [relative("Ans Bakker").manager(), volunteer("Thijs"), professional("Fatima")]).await;
-    let (phone, laptop) = (Device::new(), Device::new());
+    let (circle, [ans, thijs, fatima, henk]) = app
+        .cast(
+            "Henk de Vries",
+            [relative("Ans Bakker").manager(), volunteer("Thijs"), professional("Fatima"), client("Henk")],
+        )
+        .await;
+    let (phone, laptop, his) = (Device::new(), Device::new(), Device::new());
     for d in [&phone, &laptop] {
         assert_eq!(subscribe(&app, &thijs, &d.endpoint(&service), d).await.status, 303);
     }
     settings(&app, &thijs, &circle, true, None).await;
+    // Henk, the client, is told about his own circle as "je kring".
+    assert_eq!(subscribe(&app, &henk, &his.endpoint(&service), &his).await.status, 303);
+    settings(&app, &henk, &circle, true, None).await;
     let key = served_key(&app, &thijs).await;
 
     write(&app, &ans, &circle, "circle", "Henk is vaker de weg kwijt").await;
@@ -102,8 +109,14 @@ pub async fn a_concern_reaches_a_subscribed_member_as_a_push_without_client_data
             assert!(!text.contains(secret), "the payload carries no client data: {text}");
         }
     }
+    let to_henk = service.for_device(&his);
+    assert!(!to_henk.is_empty(), "Henk reads the concerns about him");
+    for m in &to_henk {
+        let json: serde_json::Value = serde_json::from_slice(&his.decrypt(&m.body).expect("decrypts")).expect("json");
+        assert_eq!(json["body"], "Nieuw in je kring");
+    }
     // Nothing went to the writer or anyone unsubscribed.
-    assert_eq!(service.received().len(), 2);
+    assert_eq!(service.received().len(), 2 + to_henk.len());
 }
 
 pub async fn no_push_for_what_a_member_may_not_see_while_off_or_during_quiet_hours(db: TestDb) {

@@ -64,6 +64,8 @@ pub struct CircleNav {
     pub id: String,
     pub client_name: String,
     pub archived: bool,
+    /// The client's own circle: the header says "Jouw kring".
+    pub own: bool,
     pub can_invite: bool,
     /// May write in the logbook: the bar's "Schrijf".
     pub can_write: bool,
@@ -95,6 +97,7 @@ impl CircleNav {
             id: circle.id.to_string(),
             client_name: circle.client_name.clone(),
             archived: circle.archived_at.is_some(),
+            own: me.role == samenspel_core::role::Role::Client,
             can_invite: me.may(A::InviteMembers),
             can_write: me.may(A::WriteLogbook),
             active,

@@ -147,6 +147,8 @@ struct LinkPage {
     check_in_weeks: Option<i64>,
     /// Shift reminders stay on offer here: the page is opened from any e-mail.
     takes_shifts: bool,
+    /// The client's own membership: "je kring".
+    own: bool,
 }
 
 /// The address in every notification e-mail: `/notifications/{member}/{token}`,
@@ -197,6 +199,7 @@ async fn link_page(state: &AppState, v: &Visitor, l: &LinkPath, shows: Shows) ->
         stopping: shows.stopping.filter(|k| *k != MailKind::CheckIn || found.check_in_weeks.is_some()),
         check_in_weeks: found.check_in_weeks,
         takes_shifts: true,
+        own: found.for_client,
     })
 }
 

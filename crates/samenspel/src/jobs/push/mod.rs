@@ -91,10 +91,10 @@ fn first_name(client_name: &str) -> &str {
 }
 
 /// The JSON the service worker shows, encrypted for each device.
-pub fn message(tr: Tr, client_name: &str, url: &str, tag: &str) -> serde_json::Value {
+pub fn message(tr: Tr, client_name: &str, for_client: bool, url: &str, tag: &str) -> serde_json::Value {
     serde_json::json!({
         "title": "Samenspel",
-        "body": tr.t1("push-news", "client", first_name(client_name)),
+        "body": tr.t2("push-news", "client", first_name(client_name), "own", Tr::own(for_client)),
         "url": url,
         // A retried push replaces the notification it already showed.
         "tag": tag,
@@ -118,12 +118,12 @@ pub async fn deliver(state: &AppState, job: &Job) -> anyhow::Result<()> {
     let member = MemberId::parse(&note.member).ok_or_else(|| anyhow::anyhow!("bad member id in a push job"))?;
     let now = Timestamp::now();
     let targets = state.store.internal().push_targets(&member, now).await?;
-    let Some((client_name, locale)) = state.store.internal().push_words(&member).await? else { return Ok(()) };
+    let Some((client_name, locale, own)) = state.store.internal().push_words(&member).await? else { return Ok(()) };
     if targets.is_empty() {
         return Ok(());
     }
     let vapid = vapid(state, now).await?;
-    let payload = message(Tr::new(locale), &client_name, &note.url, &job.id).to_string();
+    let payload = message(Tr::new(locale), &client_name, own, &note.url, &job.id).to_string();
     let mut failure = None;
     for t in &targets {
         match send(state, &vapid, t, payload.as_bytes(), now).await {
