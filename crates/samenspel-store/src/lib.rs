@@ -19,6 +19,7 @@ pub mod access;
 mod db;
 mod internal;
 mod migrate;
+mod migrations;
 mod sql;
 
 pub mod about;

@@ -57,8 +57,12 @@ async fn set_up(c: &mut Client<'_>) -> (App, Vec<String>) {
     let mut app = App { secret, last: i64::MIN / 2 };
     let done = c.post("/account/second-factor/confirm", &[("code", &app.code())]).await;
     assert_eq!(done.status, 200, "{}", done.text());
-    let codes: Vec<String> =
-        done.body.split("<li><code>").skip(1).filter_map(|s| s.split('<').next()).map(str::to_owned).collect();
+    let codes: Vec<String> = done
+        .body
+        .split("<li><code>")
+        .filter_map(|s| s.split_once("</code>"))
+        .map(|(code, _)| code.to_owned())
+        .collect();
     assert_eq!(codes.len(), 10, "ten recovery codes: {}", done.text());
     (app, codes)
 }
