@@ -3,6 +3,7 @@
 //! for a member's own contact details. The rule lives here once; the store
 //! turns the same rule into a `WHERE` clause so that counts and pagination agree.
 
+use crate::consent::{Category, Consent, Hidden};
 use crate::ids::MemberId;
 use crate::keys::keys;
 use crate::role::Role;
@@ -45,15 +46,36 @@ pub struct AudienceScope {
     pub member_id: MemberId,
     pub sees_professionals: bool,
     pub sees_informal: bool,
+    /// What the client's consent keeps from this reader (see [`crate::consent`]).
+    pub hidden: Hidden,
 }
 
 impl AudienceScope {
-    pub fn for_role(member_id: MemberId, role: Role) -> Self {
+    /// The scope of a member with `role` in a circle whose consent is `consent`.
+    pub fn for_role(member_id: MemberId, role: Role, consent: Consent) -> Self {
         AudienceScope {
             member_id,
             sees_professionals: role.is_professional() || role.speaks_for_client(),
             sees_informal: role.is_informal() || role.speaks_for_client(),
+            hidden: consent.hidden_for(role),
         }
+    }
+
+    /// Whether the client's consent lets this reader see `category` at all.
+    pub fn sees(&self, category: Category) -> bool {
+        !self.hidden.contains(category)
+    }
+
+    /// [`AudienceScope::can_see`] for an item of `category`: its writer
+    /// always sees it, anyone else only when consent allows the category.
+    pub fn can_see_in(&self, category: Category, audience: Audience, author: &MemberId, chosen: &[MemberId]) -> bool {
+        (*author == self.member_id || self.sees(category)) && self.can_see(audience, author, chosen)
+    }
+
+    /// [`AudienceScope::addressed`] for an item of `category`: nobody is told
+    /// about what consent keeps from them.
+    pub fn addressed_in(&self, category: Category, audience: Audience, author: &MemberId, chosen: &[MemberId]) -> bool {
+        (*author == self.member_id || self.sees(category)) && self.addressed(audience, author, chosen)
     }
 
     /// The client and the representative: they read everything about the client.
@@ -91,7 +113,7 @@ mod tests {
     use super::*;
 
     fn scope(role: Role) -> AudienceScope {
-        AudienceScope::for_role(MemberId::from_db("viewer".into()), role)
+        AudienceScope::for_role(MemberId::from_db("viewer".into()), role, Consent::default())
     }
 
     /// The truth table, written out by hand: rows are the viewer's role,
@@ -121,7 +143,7 @@ mod tests {
         let other = MemberId::from_db("author".into());
         assert!(viewer.can_see(Audience::Chosen, &other, std::slice::from_ref(&viewer.member_id)));
         assert!(viewer.can_see(Audience::Professionals, &viewer.member_id.clone(), &[]));
-        let client = AudienceScope::for_role(MemberId::from_db("client".into()), Role::Client);
+        let client = AudienceScope::for_role(MemberId::from_db("client".into()), Role::Client, Consent::default());
         assert!(!client.addressed(Audience::Chosen, &other, std::slice::from_ref(&viewer.member_id)));
     }
 
@@ -143,6 +165,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn consent_keeps_a_category_from_everyone_but_its_writer() {
+        let consent = Consent::default().with(Category::Concerns, Role::Professional, false);
+        let nurse = AudienceScope::for_role(MemberId::from_db("nurse".into()), Role::Professional, consent);
+        let other = MemberId::from_db("author".into());
+        assert!(!nurse.can_see_in(Category::Concerns, Audience::Circle, &other, &[]));
+        assert!(!nurse.addressed_in(Category::Concerns, Audience::Professionals, &other, &[]));
+        assert!(nurse.can_see_in(Category::Concerns, Audience::Circle, &nurse.member_id.clone(), &[]), "the writer");
+        assert!(nurse.can_see_in(Category::Questions, Audience::Circle, &other, &[]));
+        let client = AudienceScope::for_role(MemberId::from_db("client".into()), Role::Client, consent);
+        assert!(client.can_see_in(Category::Concerns, Audience::Professionals, &other, &[]));
     }
 
     #[test]

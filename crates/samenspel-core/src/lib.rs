@@ -12,6 +12,7 @@ pub mod audit;
 pub mod carer_signal;
 pub mod change;
 pub mod circle;
+pub mod consent;
 pub mod conversation;
 pub mod empathy;
 pub mod error;

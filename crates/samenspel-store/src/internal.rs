@@ -9,9 +9,10 @@
 
 use crate::access::{CurrentUser, Verified};
 use crate::db::{Store, ms};
-use crate::sql::args;
+use crate::sql::{args, db_row};
 use samenspel_core::Timestamp;
 use samenspel_core::access::MemberFacts;
+use samenspel_core::consent::Consent;
 use samenspel_core::error::{Error, Result};
 use samenspel_core::ids::{CircleId, MemberId, UserId};
 use samenspel_core::role::Role;
@@ -57,16 +58,22 @@ impl Internal<'_> {
         circle: &CircleId,
         now: Timestamp,
     ) -> Result<Option<(MemberId, MemberFacts)>> {
-        let row: Option<(String, String, bool, Option<i64>)> = self.opt(
-            "SELECT m.id, m.role, m.manager, c.archived_at FROM memberships m JOIN circles c ON c.id = m.circle_id \
+        db_row! {
+            struct Row { member_id: String, role: String, manager: bool, archived: Option<i64>, consent: i64 }
+        }
+        let row: Option<Row> = self.opt(
+            "SELECT m.id, m.role, m.manager, c.archived_at, c.consent_hidden FROM memberships m JOIN circles c ON c.id = m.circle_id \
              WHERE m.user_id = $1 AND m.circle_id = $2 AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $3)",
             args![user.as_str(), circle.as_str(), ms(now)],
         )
         .await?;
-        let Some((member_id, role, manager, archived)) = row else {
+        let Some(Row { member_id, role, manager, archived, consent }) = row else {
             return Ok(None);
         };
         let role = Role::parse(&role).ok_or_else(|| Error::internal(format!("unknown role {role:?}")))?;
-        Ok(Some((MemberId::from_db(member_id), MemberFacts { role, manager, circle_archived: archived.is_some() })))
+        Ok(Some((
+            MemberId::from_db(member_id),
+            MemberFacts { role, manager, circle_archived: archived.is_some(), consent: Consent::from_db(consent) },
+        )))
     }
 }

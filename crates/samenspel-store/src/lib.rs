@@ -30,6 +30,7 @@ pub mod audit;
 pub mod changes;
 pub mod checkins;
 pub mod circles;
+pub mod consent;
 pub mod conversations;
 pub mod help;
 pub mod idempotency;

@@ -136,4 +136,10 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0022_retention.sql"),
         include_str!("../migrations/postgres/0022_retention.sql"),
     ),
+    (
+        23,
+        "consent",
+        include_str!("../migrations/sqlite/0023_consent.sql"),
+        include_str!("../migrations/postgres/0023_consent.sql"),
+    ),
 ];

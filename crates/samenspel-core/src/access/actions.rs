@@ -110,6 +110,9 @@ actions! {
         PlanAgenda,
         /// Sign up for shifts, give them back, swap them.
         TakeShifts,
+        /// Decide which roles may read which kinds of information (consent),
+        /// and see the circle as another role sees it.
+        ManageConsent,
     }
 }
 
@@ -130,7 +133,7 @@ mod tests {
     #[test]
     fn markers_and_lists_come_from_one_declaration() {
         use act::Action;
-        assert_eq!(CircleAction::ALL.len(), 26);
+        assert_eq!(CircleAction::ALL.len(), 27);
         assert_eq!(CircleAction::ALL[0], CircleAction::ViewCircle);
         assert_eq!(<act::TakeShifts as Action>::ACTION, CircleAction::TakeShifts);
         assert_eq!(CircleAction::ManageMembers.name(), "ManageMembers");

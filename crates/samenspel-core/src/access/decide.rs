@@ -4,7 +4,8 @@
 //! what the answer is lives here, next to the policy, and is tested here.
 
 use super::actions::{CircleAction, OrgAction};
-use super::policy::{may, may_org};
+use super::policy::{may, may_org, permitted};
+use crate::consent::Consent;
 use crate::error::{Error, Result};
 use crate::role::{OrgRole, Role};
 
@@ -14,17 +15,20 @@ pub struct MemberFacts {
     pub role: Role,
     pub manager: bool,
     pub circle_archived: bool,
+    /// The circle's consent: which roles are kept out of which categories.
+    pub consent: Consent,
 }
 
 /// The answer to a member (or not: `None`) asking to do `action` in a circle.
 ///
 /// * Not a member: [`Error::NotFound`], exactly as if the circle did not exist.
 /// * An archived circle the member may no longer see: [`Error::NotFound`] too.
-/// * A member without the right: [`Error::Forbidden`].
+/// * A member without the right, or kept out of the action's category by
+///   the client's consent: [`Error::Forbidden`].
 pub fn decide(membership: Option<MemberFacts>, action: CircleAction) -> Result<()> {
     match membership {
         None => Err(Error::NotFound),
-        Some(m) if may(m.role, m.manager, m.circle_archived, action) => Ok(()),
+        Some(m) if permitted(m.role, m.manager, m.circle_archived, m.consent, action) => Ok(()),
         Some(m) if m.circle_archived && !may(m.role, m.manager, true, CircleAction::ViewCircle) => Err(Error::NotFound),
         Some(_) => Err(Error::Forbidden),
     }
@@ -54,7 +58,7 @@ mod tests {
     use super::*;
 
     fn facts(role: Role, archived: bool) -> Option<MemberFacts> {
-        Some(MemberFacts { role, manager: false, circle_archived: archived })
+        Some(MemberFacts { role, manager: false, circle_archived: archived, consent: Consent::default() })
     }
 
     #[test]
@@ -62,6 +66,14 @@ mod tests {
         assert!(matches!(decide(None, CircleAction::ViewMembers), Err(Error::NotFound)));
         assert!(decide(facts(Role::Volunteer, false), CircleAction::ViewMembers).is_ok());
         assert!(matches!(decide(facts(Role::Volunteer, false), CircleAction::ManageMembers), Err(Error::Forbidden)));
+    }
+
+    #[test]
+    fn consent_forbids_what_it_hides() {
+        let consent = Consent::default().with(crate::consent::Category::Network, Role::Volunteer, false);
+        let volunteer = Some(MemberFacts { role: Role::Volunteer, manager: false, circle_archived: false, consent });
+        assert!(matches!(decide(volunteer, CircleAction::ViewNetwork), Err(Error::Forbidden)));
+        assert!(decide(volunteer, CircleAction::ViewAgenda).is_ok());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! may change whose membership. Pure functions, tested exhaustively.
 
 use super::actions::{CircleAction, OrgAction};
+use crate::consent::{Category, Consent};
 use crate::role::{OrgRole, Role};
 
 /// May a member with this role (and manager flag) do this, in a circle that
@@ -30,7 +31,9 @@ use crate::role::{OrgRole, Role};
 /// * Every member sees the agenda within their audiences and plans in it.
 ///   Everyone but the client takes shifts: the rota is how the circle helps
 ///   the client.
-/// * Only the client and the representative read the audit trail.
+/// * Only the client and the representative read the audit trail and decide
+///   consent (the client's right; the representative acts when the client
+///   cannot, WGBO).
 /// * An archived circle is read-only and visible only to managers, the client
 ///   and the representative; a manager may bring it back.
 pub fn may(role: Role, manager_flag: bool, archived: bool, action: CircleAction) -> bool {
@@ -42,6 +45,7 @@ pub fn may(role: Role, manager_flag: bool, archived: bool, action: CircleAction)
             | ViewAboutClient | ViewAgenda => manages || role.speaks_for_client(),
             ViewAuditTrail => role.speaks_for_client(),
             ArchiveCircle => manages,
+            ManageConsent => false,
             InviteMembers | ManageMembers | EditCircle | Leave | WriteLogbook | ModerateLogbook | EditNetwork
             | WriteAgreements | HoldConversations | KeepOwnProfile | MarkCarerRoles | CarerCheckIn
             | WriteAboutClient | VolunteerCheckIn | PlanAgenda | TakeShifts => false,
@@ -57,8 +61,16 @@ pub fn may(role: Role, manager_flag: bool, archived: bool, action: CircleAction)
         VolunteerCheckIn => role == Role::Volunteer,
         InviteMembers | ManageMembers | EditCircle | ArchiveCircle | ModerateLogbook => manages,
         EditNetwork => manages || role != Role::Volunteer,
-        ViewAuditTrail => role.speaks_for_client(),
+        ViewAuditTrail | ManageConsent => role.speaks_for_client(),
     }
+}
+
+/// May a member with this role do this, once the client's consent is taken
+/// into account? The role table ([`may`]) first; then an action that reads or
+/// writes a category ([`Category::of_action`]) needs that category not to be
+/// hidden from the role.
+pub fn permitted(role: Role, manager_flag: bool, archived: bool, consent: Consent, action: CircleAction) -> bool {
+    may(role, manager_flag, archived, action) && Category::of_action(action).is_none_or(|c| consent.allows(role, c))
 }
 
 /// May an actor with `actor_role` change (or remove) a member who has
@@ -148,20 +160,20 @@ mod tests {
     /// network, edit network, view agreements, write agreements | view
     /// conversations, hold conversations, own profile, mark SOFA roles, carer
     /// check-in | view about the client, write about the client, volunteer
-    /// check-in, view agenda, plan agenda | take shifts.
+    /// check-in, view agenda, plan agenda | take shifts, manage consent.
     #[test]
     fn truth_table() {
         let table = [
             // (role, manager flag, active circle, archived circle)
-            (Role::Client, false, "yyyyy yyyyy yyyyy yyy.. yy.yy .", "yy... yy.y. .y.y. y.... y..y. ."),
-            (Role::Representative, false, "yyyyy yyyyy yyyyy yyy.. yy.yy y", "yy... yy.y. .y.y. y.... y..y. ."),
-            (Role::Coordinator, false, "yyyyy y.yyy yyyyy yyyy. yy.yy y", "yy... y..y. .y.y. y.... y..y. ."),
-            (Role::Relative, false, "yy... ..yyy .yyyy yyyyy yy.yy y", "..... ..... ..... ..... ..... ."),
-            (Role::Relative, true, "yyyyy y.yyy yyyyy yyyyy yy.yy y", "yy... y..y. .y.y. y.... y..y. ."),
-            (Role::Volunteer, false, "yy... ..yyy .y.yy yyy.. yyyyy y", "..... ..... ..... ..... ..... ."),
-            (Role::Volunteer, true, "yyyyy y.yyy yyyyy yyy.. yyyyy y", "yy... y..y. .y.y. y.... y..y. ."),
-            (Role::Professional, false, "yy... ..yyy .yyyy yyyy. yy.yy y", "..... ..... ..... ..... ..... ."),
-            (Role::Professional, true, "yyyyy y.yyy yyyyy yyyy. yy.yy y", "yy... y..y. .y.y. y.... y..y. ."),
+            (Role::Client, false, "yyyyy yyyyy yyyyy yyy.. yy.yy .y", "yy... yy.y. .y.y. y.... y..y. .."),
+            (Role::Representative, false, "yyyyy yyyyy yyyyy yyy.. yy.yy yy", "yy... yy.y. .y.y. y.... y..y. .."),
+            (Role::Coordinator, false, "yyyyy y.yyy yyyyy yyyy. yy.yy y.", "yy... y..y. .y.y. y.... y..y. .."),
+            (Role::Relative, false, "yy... ..yyy .yyyy yyyyy yy.yy y.", "..... ..... ..... ..... ..... .."),
+            (Role::Relative, true, "yyyyy y.yyy yyyyy yyyyy yy.yy y.", "yy... y..y. .y.y. y.... y..y. .."),
+            (Role::Volunteer, false, "yy... ..yyy .y.yy yyy.. yyyyy y.", "..... ..... ..... ..... ..... .."),
+            (Role::Volunteer, true, "yyyyy y.yyy yyyyy yyy.. yyyyy y.", "yy... y..y. .y.y. y.... y..y. .."),
+            (Role::Professional, false, "yy... ..yyy .yyyy yyyy. yy.yy y.", "..... ..... ..... ..... ..... .."),
+            (Role::Professional, true, "yyyyy y.yyy yyyyy yyyy. yy.yy y.", "yy... y..y. .y.y. y.... y..y. .."),
         ];
         for (role, flag, active, archived) in table {
             for (in_archive, marks) in [(false, active), (true, archived)] {
@@ -176,6 +188,36 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Consent narrows the table, never widens it: with nothing hidden it is
+    /// the table; a hidden category takes exactly its actions from exactly
+    /// that role; the client side is never kept out.
+    #[test]
+    fn consent_narrows_the_table() {
+        for role in Role::ALL {
+            for flag in [false, true] {
+                for action in CircleAction::ALL {
+                    assert_eq!(
+                        permitted(role, flag, false, Consent::default(), action),
+                        may(role, flag, false, action)
+                    );
+                    for category in Category::ALL {
+                        let consent = Consent::default().with(category, role, false);
+                        let want = may(role, flag, false, action)
+                            && (role.speaks_for_client() || Category::of_action(action) != Some(category));
+                        assert_eq!(
+                            permitted(role, flag, false, consent, action),
+                            want,
+                            "{role:?} {action:?} {category:?}"
+                        );
+                    }
+                }
+            }
+        }
+        let no_agenda = Consent::default().with(Category::Agenda, Role::Volunteer, false);
+        assert!(!permitted(Role::Volunteer, false, false, no_agenda, CircleAction::TakeShifts));
+        assert!(permitted(Role::Relative, false, false, no_agenda, CircleAction::TakeShifts));
     }
 
     #[test]

@@ -4,9 +4,10 @@
 use super::CurrentUser;
 use crate::db::Store;
 use samenspel_core::Timestamp;
-use samenspel_core::access::{CircleAction, act, decide, may};
+use samenspel_core::access::{CircleAction, act, decide, permitted};
 use samenspel_core::audience::AudienceScope;
 use samenspel_core::audit::{AuditEvent, AuditSink, Outcome, Source, What};
+use samenspel_core::consent::{Category, Consent};
 use samenspel_core::error::{Error, Result};
 use samenspel_core::ids::{CircleId, MemberId, UserId};
 use samenspel_core::role::Role;
@@ -22,6 +23,7 @@ pub struct Can<A> {
     role: Role,
     manager: bool,
     archived: bool,
+    consent: Consent,
     _action: PhantomData<fn() -> A>,
 }
 
@@ -33,11 +35,19 @@ pub struct Place {
     pub role: Role,
     pub manager: bool,
     pub archived: bool,
+    /// The circle's consent, as read with the membership.
+    pub consent: Consent,
 }
 
 impl Place {
+    /// Whether the member may do `action`, consent included.
     pub fn may(&self, action: CircleAction) -> bool {
-        may(self.role, self.manager, self.archived, action)
+        permitted(self.role, self.manager, self.archived, self.consent, action)
+    }
+
+    /// Whether consent lets the member see `category`.
+    pub fn sees(&self, category: Category) -> bool {
+        self.consent.allows(self.role, category)
     }
 }
 
@@ -60,24 +70,73 @@ impl<A> Can<A> {
     }
     /// Which audiences the acting member belongs to.
     pub fn audience(&self) -> AudienceScope {
-        AudienceScope::for_role(self.member_id.clone(), self.role)
+        AudienceScope::for_role(self.member_id.clone(), self.role, self.consent)
+    }
+
+    /// The circle's consent, as read with the membership that made this proof.
+    pub fn consent(&self) -> Consent {
+        self.consent
     }
 
     pub fn place(&self) -> Place {
-        Place { member_id: self.member_id.clone(), role: self.role, manager: self.manager, archived: self.archived }
+        Place {
+            member_id: self.member_id.clone(),
+            role: self.role,
+            manager: self.manager,
+            archived: self.archived,
+            consent: self.consent,
+        }
     }
 
     /// The capability for another action in the same request, when the
     /// policy allows it for this membership. No second audit record: the
     /// request's purpose was recorded when this capability was granted.
     pub fn also<B: act::Action>(&self) -> Option<Can<B>> {
-        may(self.role, self.manager, self.archived, B::ACTION).then(|| Can {
+        permitted(self.role, self.manager, self.archived, self.consent, B::ACTION).then(|| Can {
             circle_id: self.circle_id.clone(),
             member_id: self.member_id.clone(),
             user_id: self.user_id.clone(),
             role: self.role,
             manager: self.manager,
             archived: self.archived,
+            consent: self.consent,
+            _action: PhantomData,
+        })
+    }
+}
+
+/// Actions that only read. A "view as" proof ([`Can::view_as`]) is made for
+/// these alone, so it can never write anything.
+pub trait Reads: act::Action {}
+impl Reads for act::ViewCircle {}
+impl Reads for act::ViewMembers {}
+impl Reads for act::ReadLogbook {}
+impl Reads for act::ViewNetwork {}
+impl Reads for act::ViewAgreements {}
+impl Reads for act::ViewConversations {}
+impl Reads for act::ViewAboutClient {}
+impl Reads for act::ViewAgenda {}
+
+/// The member id of a "view as" proof: no membership has it, so the viewer
+/// wrote nothing, was chosen for nothing and has seen nothing.
+const VIEWING_AS: &str = "view-as";
+
+impl Can<act::ManageConsent> {
+    /// The circle as a member with `role` reads it, for the client side
+    /// deciding about consent ("view as"): that role's audiences and what
+    /// consent keeps from it, for a member who wrote nothing and was chosen
+    /// for nothing. Only for reading actions the role may take. The client
+    /// side reads everything already, so this shows them nothing new; it
+    /// shows them less.
+    pub fn view_as<B: Reads>(&self, role: Role) -> Option<Can<B>> {
+        permitted(role, false, self.archived, self.consent, B::ACTION).then(|| Can {
+            circle_id: self.circle_id.clone(),
+            member_id: MemberId::from_db(VIEWING_AS.to_owned()),
+            user_id: self.user_id.clone(),
+            role,
+            manager: false,
+            archived: self.archived,
+            consent: self.consent,
             _action: PhantomData,
         })
     }
@@ -115,6 +174,7 @@ impl Store {
             role: facts.role,
             manager: facts.manager,
             archived: facts.circle_archived,
+            consent: facts.consent,
             _action: PhantomData,
         })
     }

@@ -18,7 +18,7 @@
 //! # use samenspel_store::access::Can;
 //! # use samenspel_core::access::act;
 //! fn forge() -> Can<act::ReadLogbook> {
-//!     Can { circle_id: todo!(), member_id: todo!(), user_id: todo!(), role: todo!(), manager: false, archived: false, _action: std::marker::PhantomData }
+//!     Can { circle_id: todo!(), member_id: todo!(), user_id: todo!(), role: todo!(), manager: false, archived: false, consent: todo!(), _action: std::marker::PhantomData }
 //! }
 //! ```
 //!
@@ -81,7 +81,7 @@ pub(crate) mod password;
 mod user;
 mod verified;
 
-pub use circle::{Can, Place};
+pub use circle::{Can, Place, Reads};
 pub use location::LocationCan;
 pub use member_link::MemberLink;
 pub use org::OrgCan;

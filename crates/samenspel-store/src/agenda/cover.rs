@@ -20,6 +20,8 @@ pub struct CoverSearch {
     /// The member asked last, when they were asked, and whether they declined.
     pub last_ask: Option<(MemberId, Timestamp, bool)>,
     pub taken: u32,
+    /// The circle's consent: nobody is asked who may not see the agenda.
+    pub consent: samenspel_core::consent::Consent,
 }
 
 /// A member who might cover a shift, with what the e-mail needs.
@@ -102,17 +104,17 @@ impl crate::Internal<'_> {
     /// Searches still running, with who was asked last.
     pub async fn cover_searches(&self) -> Result<Vec<CoverSearch>> {
         db_row! {
-            struct Row { circle: String, client_name: String, item: String, title: String, places: i64, on: String, started_by: String, aud: String, created_by: String }
+            struct Row { circle: String, client_name: String, item: String, title: String, places: i64, on: String, started_by: String, aud: String, created_by: String, consent: i64 }
         }
         let rows: Vec<Row> = self.all(
-            "SELECT i.circle_id, c.client_name, i.id, i.title, i.places, s.on_date, s.started_by, i.audience, i.created_by \
-             FROM cover_searches s \
+            "SELECT i.circle_id, c.client_name, i.id, i.title, i.places, s.on_date, s.started_by, i.audience, i.created_by, \
+             c.consent_hidden FROM cover_searches s \
              JOIN agenda_items i ON i.id = s.item_id JOIN circles c ON c.id = i.circle_id \
              WHERE s.done_at IS NULL AND c.archived_at IS NULL ORDER BY s.started_at",
             args![],
         ).await?;
         let mut out = Vec::new();
-        for Row { circle, client_name, item, title, places, on, started_by, aud, created_by } in rows {
+        for Row { circle, client_name, item, title, places, on, started_by, aud, created_by, consent } in rows {
             let chosen: Vec<String> =
                 self.all("SELECT member_id FROM agenda_chosen WHERE item_id = $1", args![&item]).await?;
             let last: Option<(String, i64, Option<i64>)> = self
@@ -139,6 +141,7 @@ impl crate::Internal<'_> {
                 created_by: MemberId::from_db(created_by),
                 last_ask: last.map(|(m, at, declined)| (MemberId::from_db(m), ts(at), declined.is_some())),
                 taken: u32::try_from(taken).unwrap_or(0),
+                consent: samenspel_core::consent::Consent::from_db(consent),
             });
         }
         Ok(out)

@@ -11,7 +11,7 @@ use crate::access::{Can, Credential, CredentialRecord, CurrentUser, authenticate
 use crate::db::{Store, Tx, ms, ts};
 use crate::members::{check_members, target_role};
 use jiff::civil::{Date, DateTime};
-use samenspel_core::access::{CircleAction, act, may, may_change_agenda_item};
+use samenspel_core::access::{CircleAction, act, may_change_agenda_item, permitted};
 use samenspel_core::agenda::{Item, Kind, NewItem, SignUp, Swap, parse_weekday, weekday_code};
 use samenspel_core::audience::{Audience, AudienceScope};
 use samenspel_core::ids::{CircleId, MemberId, UserId};

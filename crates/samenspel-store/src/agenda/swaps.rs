@@ -27,10 +27,13 @@ impl Store {
         // shifts (not the client) and who sees this shift — within its
         // audience, or taking part in it already. Otherwise the swap could
         // never be accepted.
-        let sees = AudienceScope::for_role(to.clone(), role).can_see(item.audience, &item.created_by, &item.chosen)
-            || item.along.iter().any(|(m, _)| m == to)
+        let sees = AudienceScope::for_role(to.clone(), role, cap.consent()).can_see(
+            item.audience,
+            &item.created_by,
+            &item.chosen,
+        ) || item.along.iter().any(|(m, _)| m == to)
             || in_item(&mut tx, &item.id, to).await?;
-        if !may(role, false, false, CircleAction::TakeShifts) || !sees {
+        if !permitted(role, false, false, cap.consent(), CircleAction::TakeShifts) || !sees {
             return Err(Error::field("to", "swap-member-cannot-take"));
         }
         if !signed_up(&mut tx, &item.id, on, cap.member_id()).await? {

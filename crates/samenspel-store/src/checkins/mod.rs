@@ -7,6 +7,7 @@ use crate::db::{Store, Tx, ms, ts};
 use crate::sql::{args, db_row};
 use samenspel_core::access::act;
 use samenspel_core::carer_signal::{Signal, SignalAudience};
+use samenspel_core::consent::Category;
 use samenspel_core::ids::MemberId;
 use samenspel_core::questionnaire::{Answer, Score};
 use samenspel_core::role::Role;

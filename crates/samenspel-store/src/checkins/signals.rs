@@ -52,7 +52,10 @@ impl Store {
             let audience = SignalAudience::parse(&audience)
                 .ok_or_else(|| Error::internal(format!("care_signals holds an unknown audience {audience:?}")))?;
             let member_id = MemberId::from_db(member);
-            if &member_id == cap.member_id() || audience.reaches(cap.role()) {
+            // Beyond their own, a carer's signals reach whom they were shared
+            // with, when the client's consent lets that role see signals.
+            let shared_with_me = audience.reaches(cap.role()) && cap.audience().sees(Category::CarerSignals);
+            if &member_id == cap.member_id() || shared_with_me {
                 out.push(Signal {
                     id,
                     member_id,

@@ -40,8 +40,8 @@ impl Store {
              JOIN attachment_data d ON d.attachment_id = a.id \
              WHERE e.circle_id = $1 AND ",
             visible!(),
-            " AND e.id = $5 AND a.id = $6 AND e.deleted_at IS NULL \
-              AND d.variant = CASE WHEN $7 AND a.kind = 'image' THEN 'thumb' ELSE 'full' END"
+            " AND e.id = $6 AND a.id = $7 AND e.deleted_at IS NULL \
+              AND d.variant = CASE WHEN $8 AND a.kind = 'image' THEN 'thumb' ELSE 'full' END"
         );
         let row: Option<(String, String, String, Vec<u8>)> =
             self.opt(sql, &reader_args(cap, args![entry, attachment, thumb])).await?;

@@ -63,7 +63,7 @@ impl Store {
             entry_select!(),
             "WHERE e.circle_id = $1 AND ",
             visible!(),
-            " AND (e.created_at, e.id) < ($5, $6)"
+            " AND (e.created_at, e.id) < ($6, $7)"
         ));
         let mut args = reader_args(cap, args![before_at, before_id]);
         let mut next = |arg: Arg| {
@@ -104,7 +104,7 @@ impl Store {
 
     /// One entry, if the reader may see it; otherwise "not found".
     pub async fn entry(&self, cap: &Can<act::ReadLogbook>, id: &str) -> Result<Entry> {
-        let sql = concat!(entry_select!(), "WHERE e.circle_id = $1 AND ", visible!(), " AND e.id = $5");
+        let sql = concat!(entry_select!(), "WHERE e.circle_id = $1 AND ", visible!(), " AND e.id = $6");
         let row: Option<EntryRow> = self.opt(sql, &reader_args(cap, args![id])).await?;
         let mut entries = vec![row.ok_or(Error::NotFound)?.into_entry(cap.circle_id())?];
         self.attach_related(cap.member_id(), &mut entries).await?;
@@ -117,7 +117,7 @@ impl Store {
             "SELECT v.revision, v.body, v.written_at FROM entry_revisions v JOIN entries e ON e.id = v.entry_id \
              WHERE e.circle_id = $1 AND e.deleted_at IS NULL AND ",
             visible!(),
-            " AND e.id = $5 ORDER BY v.revision DESC"
+            " AND e.id = $6 ORDER BY v.revision DESC"
         );
         let rows: Vec<(i64, String, i64)> = self.all(sql, &reader_args(cap, args![entry])).await?;
         Ok(rows.into_iter().map(|(revision, body, at)| Revision { revision, body, written_at: ts(at) }).collect())
@@ -161,12 +161,13 @@ impl Store {
     /// entry; managers may remove any.
     pub async fn delete_entry(&self, cap: &Can<act::WriteLogbook>, id: &str, now: Timestamp) -> Result<()> {
         let mut tx = self.begin().await?;
-        let (author,): (String,) = tx
-            .one(
-                "SELECT author_member_id FROM entries WHERE id = $1 AND circle_id = $2 AND deleted_at IS NULL",
-                args![id, cap.circle_id().as_str()],
-            )
-            .await?;
+        // Only an entry the member may see: one hidden from them is "not found".
+        let sql = concat!(
+            "SELECT e.author_member_id FROM entries e WHERE e.circle_id = $1 AND ",
+            visible!(),
+            " AND e.id = $6 AND e.deleted_at IS NULL"
+        );
+        let (author,): (String,) = tx.one(sql, &reader_args(cap, args![id])).await?;
         if author != cap.member_id().as_str() && cap.also::<act::ModerateLogbook>().is_none() {
             return Err(Error::Forbidden);
         }
@@ -188,12 +189,12 @@ impl Store {
     /// Closes an open concern or question, recording who closed it.
     pub async fn close_entry(&self, cap: &Can<act::WriteLogbook>, id: &str, now: Timestamp) -> Result<()> {
         let mut tx = self.begin().await?;
-        let (author, status): (String, String) = tx
-            .one(
-                "SELECT author_member_id, status FROM entries WHERE id = $1 AND circle_id = $2 AND deleted_at IS NULL",
-                args![id, cap.circle_id().as_str()],
-            )
-            .await?;
+        let sql = concat!(
+            "SELECT e.author_member_id, e.status FROM entries e WHERE e.circle_id = $1 AND ",
+            visible!(),
+            " AND e.id = $6 AND e.deleted_at IS NULL"
+        );
+        let (author, status): (String, String) = tx.one(sql, &reader_args(cap, args![id])).await?;
         if !Status::parse(&status).is_some_and(Status::unresolved) {
             return Err(Error::Conflict("entry-not-open"));
         }

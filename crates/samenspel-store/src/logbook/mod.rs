@@ -1,10 +1,12 @@
 //! The logbook: entries, replies, reactions, read receipts and attachments.
 //!
 //! Every query that reads entries puts the reader's audience in its `WHERE`
-//! clause, with the same four parameters in every statement: `$1` the
+//! clause, with the same five parameters in every statement: `$1` the
 //! circle, `$2` the reading member, `$3` whether they see professionals-only
-//! entries, `$4` whether they see informal-only entries. Counts, pages,
-//! search and digests therefore agree with what the reader may see.
+//! entries, `$4` whether they see informal-only entries, `$5` the entry kinds
+//! the client's consent keeps from them (a bit set, see
+//! [`samenspel_core::consent::Hidden::kinds_mask`]). Counts, pages, search
+//! and digests therefore agree with what the reader may see.
 
 use crate::access::{Can, MemberLink};
 use crate::db::{Store, Tx, db_err, ms, on_tx, role, ts, ts_opt};
@@ -13,6 +15,7 @@ use crate::jobs::NewJob;
 use crate::sql::{Arg, args, db_row, member_name};
 use samenspel_core::access::{act, may_close_entry};
 use samenspel_core::audience::{Audience, AudienceScope};
+use samenspel_core::consent::Category;
 use samenspel_core::ids::{CircleId, MemberId};
 use samenspel_core::logbook::{
     AttachmentInfo, AttachmentKind, Card, Cursor, Entry, EntryKind, NewEntry, Person, Reaction, ReactionCount, Reply,
@@ -22,16 +25,34 @@ use samenspel_core::role::Role;
 use samenspel_core::{Error, Result, Timestamp};
 use std::collections::HashMap;
 
-/// Who may see an entry `e`, for the reader in `$2`–`$4` (see the module doc).
+/// Who may see an entry `e`, for the reader in `$2`–`$5` (see the module doc).
 /// `$3 AND $4` holds exactly for the client and the representative, who read
 /// every entry about the client, also one for chosen members without them
-/// (`AudienceScope::reads_everything`).
+/// (`AudienceScope::reads_everything`). The writer always sees their own
+/// entry; anyone else only a kind that consent does not keep from them.
 macro_rules! visible {
+    () => {
+        concat!(addressed!(), " AND (e.author_member_id = $2 OR (", kind_bit!(), " & CAST($5 AS BIGINT)) = 0)")
+    };
+}
+
+/// The audience half of [`visible!`]: whether the writer's choice of
+/// audience reaches the reader in `$2`–`$4`, whatever consent says.
+macro_rules! addressed {
     () => {
         "(e.audience = 'circle' OR e.author_member_id = $2 \
           OR (e.audience = 'professionals' AND $3) OR (e.audience = 'informal' AND $4) \
           OR (e.audience = 'chosen' AND (($3 AND $4) \
               OR EXISTS (SELECT 1 FROM entry_audience a WHERE a.entry_id = e.id AND a.member_id = $2))))"
+    };
+}
+
+/// An entry's kind as its bit in [`samenspel_core::consent::Hidden::kinds_mask`]:
+/// bit `i` for the `i`-th of `EntryKind::ALL` (a test keeps the two in step).
+macro_rules! kind_bit {
+    () => {
+        "(CASE e.kind WHEN 'update' THEN 1 WHEN 'moment' THEN 2 WHEN 'concern' THEN 4 \
+          WHEN 'question' THEN 8 WHEN 'thanks' THEN 16 ELSE 0 END)"
     };
 }
 
@@ -109,10 +130,17 @@ fn scope<A>(cap: &Can<A>) -> AudienceScope {
     cap.audience()
 }
 
-/// The reader's `$1`–`$4` (see the module doc), then `more` from `$5` on.
+/// The reader's `$1`–`$5` (see the module doc), then `more` from `$6` on.
 fn reader_args<A>(cap: &Can<A>, more: &[Arg]) -> Vec<Arg> {
     let s = scope(cap);
-    let mut all = args![cap.circle_id().as_str(), s.member_id.as_str(), s.sees_professionals, s.sees_informal].to_vec();
+    let mut all = args![
+        cap.circle_id().as_str(),
+        s.member_id.as_str(),
+        s.sees_professionals,
+        s.sees_informal,
+        s.hidden.kinds_mask()
+    ]
+    .to_vec();
     all.extend_from_slice(more);
     all
 }
@@ -186,6 +214,7 @@ mod related;
 mod replies;
 mod search;
 mod unread;
+mod view_as;
 
 use attachments::insert_attachment;
 pub use attachments::{FileData, MAX_FILES, NewAttachment};
@@ -193,10 +222,22 @@ pub use notifications::{Digest, DigestDue, NotificationSettings, Recipient};
 pub use search::fts_query;
 use search::{index_for_search, unindex_for_search};
 use unread::unseen_sql;
+pub use view_as::KindCount;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The SQL's bit per kind is the bit `Hidden::kinds_mask` sets for it.
+    #[test]
+    fn kind_bits_follow_entry_kinds() {
+        for (i, kind) in EntryKind::ALL.into_iter().enumerate() {
+            let when = format!("WHEN '{}' THEN {}", kind.as_str(), 1 << i);
+            assert!(kind_bit!().contains(&when), "{when}");
+            let one = samenspel_core::consent::Consent::default().with(Category::of_kind(kind), Role::Volunteer, false);
+            assert_eq!(one.hidden_for(Role::Volunteer).kinds_mask(), 1 << i);
+        }
+    }
 
     #[test]
     fn placeholders_count_from_start() {

@@ -12,6 +12,17 @@ pub struct Recipient {
     pub name: String,
     pub locale: samenspel_core::locale::Locale,
     pub settings: NotificationSettings,
+    /// The circle's consent, read with the proof that listed the recipients.
+    pub consent: samenspel_core::consent::Consent,
+}
+
+impl Recipient {
+    /// What this member may see in the circle: their audiences and what the
+    /// client's consent keeps from them. Who is told about something is
+    /// decided with this, so nobody hears of what they may not read.
+    pub fn scope(&self) -> AudienceScope {
+        AudienceScope::for_role(self.member_id.clone(), self.role, self.consent)
+    }
 }
 
 /// How a member wants to hear about the logbook.
@@ -132,6 +143,7 @@ impl Store {
                     name,
                     locale: samenspel_core::locale::Locale::parse(&locale).unwrap_or_default(),
                     settings: settings_from(immediate, digest, quiet_from, quiet_until, shifts),
+                    consent: cap.consent(),
                 })
             })
             .collect()

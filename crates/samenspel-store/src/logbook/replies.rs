@@ -12,7 +12,7 @@ impl Store {
              LEFT JOIN memberships dm ON dm.id = p.deleted_by LEFT JOIN users du ON du.id = dm.user_id \
              WHERE e.circle_id = $1 AND ",
             visible!(),
-            " AND e.id = $5 ORDER BY p.created_at, p.id"
+            " AND e.id = $6 ORDER BY p.created_at, p.id"
         );
         db_row! {
             struct Row {
@@ -55,7 +55,7 @@ impl Store {
         let sql = concat!(
             "SELECT e.author_member_id, e.status FROM entries e WHERE e.circle_id = $1 AND ",
             visible!(),
-            " AND e.id = $5 AND e.deleted_at IS NULL"
+            " AND e.id = $6 AND e.deleted_at IS NULL"
         );
         let (author, status): (String, String) = tx.one(sql, &reader_args(cap, args![entry])).await?;
         let id = uuid::Uuid::now_v7().to_string();
@@ -120,7 +120,7 @@ impl Store {
         let sql = concat!(
             "SELECT e.id FROM entries e WHERE e.circle_id = $1 AND ",
             visible!(),
-            " AND e.id = $5 AND e.deleted_at IS NULL"
+            " AND e.id = $6 AND e.deleted_at IS NULL"
         );
         let found: Option<(String,)> = tx.opt(sql, &reader_args(cap, args![entry])).await?;
         found.ok_or(Error::NotFound)?;

@@ -19,16 +19,16 @@ impl Store {
             "SELECT ",
             entry_columns!(),
             "FROM entries_fts f CROSS JOIN entries_fts_rows x ON x.id = f.rowid CROSS JOIN entries e ON e.id = x.entry_id \
-             WHERE entries_fts MATCH $5 AND e.circle_id = $1 AND ",
+             WHERE entries_fts MATCH $6 AND e.circle_id = $1 AND ",
             visible!(),
-            " AND e.deleted_at IS NULL ORDER BY f.rowid DESC LIMIT $6"
+            " AND e.deleted_at IS NULL ORDER BY f.rowid DESC LIMIT $7"
         );
         let sql_postgres = concat!(
             entry_select!(),
             "WHERE e.circle_id = $1 AND ",
             visible!(),
-            " AND e.deleted_at IS NULL AND to_tsvector('dutch', e.body) @@ websearch_to_tsquery('dutch', $5) \
-             ORDER BY e.created_at DESC, e.id DESC LIMIT $6"
+            " AND e.deleted_at IS NULL AND to_tsvector('dutch', e.body) @@ websearch_to_tsquery('dutch', $6) \
+             ORDER BY e.created_at DESC, e.id DESC LIMIT $7"
         );
         let rows: Vec<EntryRow> = match self.engine() {
             crate::Engine::Sqlite => {

@@ -15,8 +15,8 @@ impl Store {
             "SELECT COUNT(*) FROM (SELECT e.id FROM entries e WHERE e.circle_id = $1 AND ",
             visible!(),
             " AND ",
-            unseen!("$5"),
-            " LIMIT $6) unread"
+            unseen!("$6"),
+            " LIMIT $7) unread"
         );
         let (n,): (i64,) = self.one(sql, &reader_args(cap, args![floor, cap_at])).await?;
         Ok(n)
@@ -63,7 +63,7 @@ impl Store {
             "SELECT e.created_at FROM entries e WHERE e.circle_id = $1 AND ",
             visible!(),
             " AND ",
-            unseen!("$5"),
+            unseen!("$6"),
             " ORDER BY e.created_at LIMIT 1"
         );
         let oldest_unseen: Option<(i64,)> = tx.opt(sql, &reader_args(cap, args![floor])).await?;
@@ -101,13 +101,16 @@ impl Store {
                 continue;
             }
             // Who read it, of those who may; who has not yet, of those it is addressed to.
-            let scope = AudienceScope::for_role(member.clone(), role);
+            let scope = AudienceScope::for_role(member.clone(), role, cap.consent());
+            let category = Category::of_kind(entry.kind);
             let person = Person { member_id: member, name, role };
             match read_at {
-                Some(at) if scope.can_see(entry.audience, &entry.author.member_id, &chosen) => {
+                Some(at) if scope.can_see_in(category, entry.audience, &entry.author.member_id, &chosen) => {
                     out.seen.push((person, ts(at)))
                 }
-                None if scope.addressed(entry.audience, &entry.author.member_id, &chosen) => out.not_yet.push(person),
+                None if scope.addressed_in(category, entry.audience, &entry.author.member_id, &chosen) => {
+                    out.not_yet.push(person)
+                }
                 _ => {}
             }
         }

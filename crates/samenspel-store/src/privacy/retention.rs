@@ -84,6 +84,7 @@ pub const PURGE: &[(&str, &str)] = &[
     ("network_contacts", "circle_id = $1"),
     ("notification_settings", "member_id IN (MEMBERS)"),
     ("logbook_progress", "member_id IN (MEMBERS)"),
+    ("consent_decisions", "circle_id = $1"),
     ("memberships", "circle_id = $1"),
     ("circles", "id = $1"),
 ];

@@ -48,6 +48,7 @@ catalogs![
     "push",
     "second_factor",
     "privacy",
+    "consent",
 ];
 
 /// All times are shown in the Netherlands' time zone.

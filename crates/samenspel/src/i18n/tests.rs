@@ -146,6 +146,16 @@ fn generated_keys_exist() {
     keys.extend(SupportKind::ALL.iter().map(|k| format!("network-support-{}", k.letter().to_lowercase())));
     keys.extend(Tie::ALL.iter().map(|t| format!("network-tie-{}", t.as_str())));
     keys.extend((1..=3).map(|c| format!("network-closeness-{c}")));
+    for c in samenspel_core::consent::Category::ALL {
+        keys.push(format!("consent-category-{}", c.as_str()));
+        keys.push(format!("consent-category-{}-hint", c.as_str()));
+    }
+    for r in samenspel_core::consent::DECIDED_ROLES {
+        for prefix in ["consent-role", "consent-view-as", "consent-seen-by"] {
+            keys.push(format!("{prefix}-{}", r.as_str()));
+        }
+    }
+    keys.extend(["view", "save", "view_as", "change"].iter().map(|a| format!("audit-consent-{a}")));
     keys.extend(samenspel_core::agenda::Kind::ALL.iter().map(|k| format!("agenda-kind-{}", k.as_str())));
     keys.extend(samenspel_core::agenda::Kind::ALL.iter().map(|k| format!("agenda-kind-{}-hint", k.as_str())));
     keys.extend(["once", "daily", "weekly", "monthly"].iter().map(|r| format!("agenda-repeat-{r}")));

@@ -105,7 +105,9 @@ pub async fn run_due(state: &AppState, now: Timestamp) -> Result<usize> {
         // circle sees, the family carers and volunteers (professionals work
         // to their own schedules), unless it is for professionals.
         let candidate = state.store.internal().cover_candidates(&search, now).await?.into_iter().find(|c| {
-            let sees = samenspel_core::audience::AudienceScope::for_role(c.member_id.clone(), c.role).can_see(
+            let scope = samenspel_core::audience::AudienceScope::for_role(c.member_id.clone(), c.role, search.consent);
+            let sees = scope.can_see_in(
+                samenspel_core::consent::Category::Agenda,
                 search.audience,
                 &search.created_by,
                 &search.chosen,

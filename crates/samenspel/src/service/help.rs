@@ -102,7 +102,8 @@ pub async fn ask(ctx: &Ctx<'_>, circle: &CircleId, input: &RequestInput) -> Resu
         .into_iter()
         .filter(|r| r.settings.immediate && r.role != samenspel_core::role::Role::Client)
         .filter(|r| {
-            samenspel_core::audience::AudienceScope::for_role(r.member_id.clone(), r.role).addressed(
+            r.scope().addressed_in(
+                samenspel_core::consent::Category::Agenda,
                 request.audience,
                 &request.asked_by,
                 &request.chosen,

@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod changes;
 pub mod checkins;
 pub mod circles;
+pub mod consent;
 pub mod conversations;
 pub mod help;
 pub mod invitations;

@@ -9,7 +9,7 @@ use crate::i18n::{TIME_ZONE, Tr};
 use crate::jobs::push::PushNote;
 use crate::mail::{MailKind, MailLinks, OutgoingMail, notice_mail};
 use samenspel_core::Timestamp;
-use samenspel_core::audience::AudienceScope;
+use samenspel_core::consent::Category;
 use samenspel_core::ids::MemberId;
 use samenspel_core::logbook::{Entry, EntryKind};
 use samenspel_store::jobs::NewJob;
@@ -100,11 +100,7 @@ pub fn about_entry(
         .iter()
         .filter(|r| r.member_id != entry.author.member_id && r.settings.immediate)
         .filter(|r| {
-            AudienceScope::for_role(r.member_id.clone(), r.role).addressed(
-                entry.audience,
-                &entry.author.member_id,
-                &chosen,
-            )
+            r.scope().addressed_in(Category::of_kind(entry.kind), entry.audience, &entry.author.member_id, &chosen)
         })
         .filter(|r| entry.kind != EntryKind::Thanks || thanked.contains(&&r.member_id))
         .filter_map(|r| {

@@ -267,7 +267,8 @@ pub async fn the_client_reads_je_kring(db: TestDb) {
     let fields = [("kind", "concern"), ("audience", "circle"), ("body", "Sem eet slecht")];
     let r = crate::logbook::post_entry(&mut a, &circle, &fields, &[]).await;
     assert_eq!(r.status, 303, "{}", r.text());
-    app.run_jobs().await;
+    // A day on, past anyone's quiet hours (the default holds mail overnight).
+    app.run_jobs_at(Timestamp::now().checked_add(jiff::SignedDuration::from_hours(24)).expect("time")).await;
     let to_sem = app.mails_to(&sem.email).pop().expect("a mail to Sem");
     assert!(to_sem.contains("Ans deelt een zorg in je kring:"), "{to_sem}");
     let to_kees = app.mails_to(&kees.email).pop().expect("a mail to Kees");

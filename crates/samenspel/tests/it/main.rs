@@ -19,6 +19,7 @@ mod auth;
 mod binary;
 mod checkins;
 mod circles;
+mod consent;
 mod conversations;
 mod help;
 mod help_api;
@@ -192,6 +193,8 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         agenda_api::a_moved_evening_can_still_be_taken,
         agenda_api::items_from_year_one_are_refused_and_old_ones_read_quickly,
         randomized::no_read_crosses_a_circle,
+        consent::a_hidden_category_reaches_no_surface,
+        consent::only_the_client_side_decides_and_every_change_is_audited,
         hostile_input::redirects_stay_on_the_site,
         hostile_input::nul_characters_are_refused_alike,
         hostile_input::a_reused_idempotency_key_needs_the_same_body,

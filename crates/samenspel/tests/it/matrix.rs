@@ -350,6 +350,7 @@ fn fill(path: &str, w: &World, victim_session: &str, victim_token_id: &str) -> S
         .replace("{token_id}", victim_token_id)
         .replace("{device_id}", &w.device)
         .replace("{device}", &w.device)
+        .replace("{role}", "volunteer")
 }
 
 const EDIZ_ITEMS: [&str; 9] =
@@ -421,6 +422,13 @@ fn form_body(path: &str) -> Vec<(&'static str, &'static str)> {
         "/circles/{circle}/agenda/{item}/{on}/move" => vec![("date", "2030-01-09"), ("time", "20:00")],
         "/circles/{circle}/help" => vec![("template", "ride"), ("title", "Rit"), ("date", "2030-01-08")],
         "/circles/{circle}/help/{request}/respond" => vec![("message", "Ik kan")],
+        // Every box ticked: the decision stays "everyone sees everything",
+        // so the routes checked after it answer as before.
+        "/circles/{circle}/consent" => samenspel_core::consent::Category::ALL
+            .into_iter()
+            .flat_map(|c| samenspel_core::consent::DECIDED_ROLES.map(move |r| (c, r)))
+            .map(|(c, r)| ("see", &*Box::leak(format!("{}.{}", c.as_str(), r.as_str()).into_boxed_str())))
+            .collect(),
         _ => vec![],
     }
 }
@@ -491,6 +499,7 @@ fn json_body(method: &Method, path: &str, w: &World) -> Option<serde_json::Value
         ("POST", "/circles/{circle_id}/goals") | ("PUT", "/circles/{circle_id}/goals/{goal_id}") => {
             Some(json!({"kind": "keep", "words": "Zelf de krant halen", "audience": "circle"}))
         }
+        ("PUT", "/circles/{circle_id}/consent") => Some(json!({"hidden_from": {}})),
         ("PUT", "/circles/{circle_id}/notification-settings") => {
             Some(json!({"immediate": true, "digest": "weekly", "quiet_from": null, "quiet_until": null}))
         }

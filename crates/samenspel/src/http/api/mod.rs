@@ -9,6 +9,7 @@ mod agenda;
 mod agreements;
 mod checkins;
 mod circles;
+mod consent;
 mod conversations;
 mod dto;
 mod extract;

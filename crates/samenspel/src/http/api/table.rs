@@ -5,7 +5,9 @@
 //! this list ([`super::router`], [`super::specs`]); a route cannot be
 //! served without a row, and a row cannot be written without its access.
 
-use super::{Route, about, agenda, agreements, checkins, circles, conversations, help, instruments, invitations};
+use super::{
+    Route, about, agenda, agreements, checkins, circles, consent, conversations, help, instruments, invitations,
+};
 use super::{location_agenda, logbook, me, members, network, profiles, push, volunteer_checkins};
 use crate::http::routes::Access::*;
 use samenspel_core::access::CircleAction as A;
@@ -34,6 +36,8 @@ pub(super) fn table() -> Vec<Route> {
         Route::new(Circle(A::Leave), routes!(circles::leave)),
         Route::new(Circle(A::ViewCircle), routes!(circles::contact_audience)),
         Route::new(Circle(A::ViewAuditTrail), routes!(circles::audit)),
+        Route::new(Circle(A::ViewCircle), routes!(consent::get)),
+        Route::new(Circle(A::ManageConsent), routes!(consent::put)),
         Route::new(Circle(A::ViewMembers), routes!(members::list)),
         Route::new(Circle(A::ViewMembers), routes!(members::get)),
         Route::new(Circle(A::ManageMembers), routes!(members::change)),

@@ -40,7 +40,7 @@ const TABS: [Section; 10] = [
 ];
 
 /// Parts reached from other pages on a wide screen, listed on "Meer" too.
-const ALSO: [Section; 6] = [
+const ALSO: [Section; 7] = [
     section("help", "/help", A::ViewAgenda, "help-title", "more-help-hint"),
     section("conversations", "/conversations", A::ViewConversations, "conversations-title", "more-conversations-hint"),
     section("check-in", "/check-in", A::CarerCheckIn, "more-check-in", "more-check-in-hint"),
@@ -53,6 +53,7 @@ const ALSO: [Section; 6] = [
     ),
     section("profile", "/profile", A::KeepOwnProfile, "more-profile", "more-profile-hint"),
     section("notifications", "/notifications", A::ViewCircle, "notifications-title", "more-notifications-hint"),
+    section("consent", "/consent", A::ViewCircle, "consent-title", "more-consent-hint"),
 ];
 
 /// What the phone's bar holds besides "Schrijf" (after the second) and

@@ -11,6 +11,7 @@ mod checkin;
 mod circle_nav;
 mod circle_page;
 mod circles;
+mod consent;
 mod conversations;
 mod forms;
 mod frame;
@@ -217,6 +218,9 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .post("/circles/{circle}/check-in/signal", Circle(A::CarerCheckIn), checkin::share_signal)
         .post("/circles/{circle}/check-in/reminder", Circle(A::CarerCheckIn), checkin::set_reminder)
         .post("/circles/{circle}/check-in/signal/withdraw", Circle(A::CarerCheckIn), checkin::withdraw_signal)
+        .get("/circles/{circle}/consent", Circle(A::ViewCircle), consent::show)
+        .post("/circles/{circle}/consent", Circle(A::ManageConsent), consent::save)
+        .get("/circles/{circle}/consent/as/{role}", CircleObject(A::ManageConsent), consent::view_as)
         .get("/circles/{circle}/profile", Circle(A::KeepOwnProfile), profile::show)
         .post("/circles/{circle}/profile", Circle(A::KeepOwnProfile), profile::save)
         .post("/circles/{circle}/profile/share", Circle(A::KeepOwnProfile), profile::share)

@@ -28,6 +28,8 @@ pub struct ItemView {
     pub swaps: Vec<Swap>,
     /// Occurrences the circle seeks cover for: (item, date, asked me).
     pub cover: Vec<(String, Date, bool)>,
+    /// The circle's consent, to offer swaps only to who may see the agenda.
+    pub consent: samenspel_core::consent::Consent,
 }
 
 /// How far ahead an item's page and the feed look.
@@ -60,6 +62,7 @@ pub async fn item(ctx: &Ctx<'_>, circle: &CircleId, id: &str) -> Result<InCircle
     let cover = ctx.state.store.cover_state(&cap).await?;
     let view = ItemView {
         cover,
+        consent: cap.consent(),
         may_change: may_change(&place, &item.created_by),
         may_take: take.is_some(),
         item,

@@ -157,7 +157,8 @@ pub(super) async fn item_page(
             .into_iter()
             .filter(|m| m.id != d.me && m.role != samenspel_core::role::Role::Client)
             .filter(|m| {
-                samenspel_core::audience::AudienceScope::for_role(m.id.clone(), m.role).can_see(
+                samenspel_core::audience::AudienceScope::for_role(m.id.clone(), m.role, d.consent).can_see_in(
+                    samenspel_core::consent::Category::Agenda,
                     d.item.audience,
                     &d.item.created_by,
                     &d.item.chosen,
