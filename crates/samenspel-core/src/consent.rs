@@ -42,6 +42,9 @@ keys! {
         Conversations = "conversations",
         /// Carers' signals that they could use some help.
         CarerSignals = "carer_signals",
+        /// Exporting the circle to a care record system (FHIR). Only
+        /// professionals and coordinators can; consent can take it from them.
+        Export = "export",
     }
 }
 
@@ -69,6 +72,7 @@ impl Category {
             ViewAgreements | WriteAgreements => Some(Category::Agreements),
             ViewNetwork | EditNetwork => Some(Category::Network),
             ViewConversations | HoldConversations => Some(Category::Conversations),
+            ExportRecord => Some(Category::Export),
             ViewCircle | ViewMembers | InviteMembers | ManageMembers | EditCircle | ArchiveCircle | ViewAuditTrail
             | Leave | ReadLogbook | WriteLogbook | ModerateLogbook | KeepOwnProfile | MarkCarerRoles | CarerCheckIn
             | VolunteerCheckIn | ManageConsent => None,
@@ -78,6 +82,15 @@ impl Category {
     /// Whether this category is one of the logbook's entry kinds.
     pub fn is_logbook(self) -> bool {
         EntryKind::ALL.into_iter().any(|k| Category::of_kind(k) == self)
+    }
+
+    /// The roles the client decides about for this category: everyone but
+    /// the client side, and for the export only those who can export.
+    pub fn decided_roles(self) -> &'static [Role] {
+        match self {
+            Category::Export => &[Role::Professional, Role::Coordinator],
+            _ => &DECIDED_ROLES,
+        }
     }
 
     fn index(self) -> u32 {
@@ -132,9 +145,9 @@ impl Consent {
         }
     }
 
-    /// The roles kept out of `category`.
+    /// The roles kept out of `category` (of those decided about for it).
     pub fn hidden_from(self, category: Category) -> Vec<Role> {
-        DECIDED_ROLES.into_iter().filter(|r| !self.allows(*r, category)).collect()
+        category.decided_roles().iter().copied().filter(|r| !self.allows(*r, category)).collect()
     }
 
     /// What this decision hides from a member with `role`.
@@ -197,7 +210,7 @@ mod tests {
             .fold(none, |acc, c| Role::ALL.into_iter().fold(acc, |acc, r| acc.with(c, r, false)));
         for c in Category::ALL {
             assert!(all.allows(Role::Client, c) && all.allows(Role::Representative, c));
-            assert_eq!(all.hidden_from(c), DECIDED_ROLES.to_vec());
+            assert_eq!(all.hidden_from(c), c.decided_roles().to_vec());
         }
         assert_eq!(Consent::from_db(all.to_db()), all);
         assert!(all.hidden_for(Role::Client).is_empty());

@@ -12,6 +12,7 @@ pub mod config;
 pub mod crypto;
 #[expect(clippy::disallowed_methods, reason = "the demo seeds data as an operator, outside any request")]
 pub mod demo;
+pub mod fhir;
 pub mod http;
 pub mod i18n;
 pub mod ical;

@@ -113,6 +113,9 @@ actions! {
         /// Decide which roles may read which kinds of information (consent),
         /// and see the circle as another role sees it.
         ManageConsent,
+        /// Export the circle as a FHIR R4 Bundle for a care record system
+        /// (holding only what the exporter may read).
+        ExportRecord,
     }
 }
 
@@ -133,7 +136,7 @@ mod tests {
     #[test]
     fn markers_and_lists_come_from_one_declaration() {
         use act::Action;
-        assert_eq!(CircleAction::ALL.len(), 27);
+        assert_eq!(CircleAction::ALL.len(), 28);
         assert_eq!(CircleAction::ALL[0], CircleAction::ViewCircle);
         assert_eq!(<act::TakeShifts as Action>::ACTION, CircleAction::TakeShifts);
         assert_eq!(CircleAction::ManageMembers.name(), "ManageMembers");

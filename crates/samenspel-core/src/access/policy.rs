@@ -31,6 +31,9 @@ use crate::role::{OrgRole, Role};
 /// * Every member sees the agenda within their audiences and plans in it.
 ///   Everyone but the client takes shifts: the rota is how the circle helps
 ///   the client.
+/// * The client side and the professionals export the circle for a care
+///   record system (FHIR); the client's consent can take that from
+///   professionals or coordinators. An archived circle only the client side.
 /// * Only the client and the representative read the audit trail and decide
 ///   consent (the client's right; the representative acts when the client
 ///   cannot, WGBO).
@@ -43,7 +46,7 @@ pub fn may(role: Role, manager_flag: bool, archived: bool, action: CircleAction)
         return match action {
             ViewCircle | ViewMembers | ReadLogbook | ViewNetwork | ViewAgreements | ViewConversations
             | ViewAboutClient | ViewAgenda => manages || role.speaks_for_client(),
-            ViewAuditTrail => role.speaks_for_client(),
+            ViewAuditTrail | ExportRecord => role.speaks_for_client(),
             ArchiveCircle => manages,
             ManageConsent => false,
             InviteMembers | ManageMembers | EditCircle | Leave | WriteLogbook | ModerateLogbook | EditNetwork
@@ -62,6 +65,7 @@ pub fn may(role: Role, manager_flag: bool, archived: bool, action: CircleAction)
         InviteMembers | ManageMembers | EditCircle | ArchiveCircle | ModerateLogbook => manages,
         EditNetwork => manages || role != Role::Volunteer,
         ViewAuditTrail | ManageConsent => role.speaks_for_client(),
+        ExportRecord => role.speaks_for_client() || role.is_professional(),
     }
 }
 
@@ -160,20 +164,20 @@ mod tests {
     /// network, edit network, view agreements, write agreements | view
     /// conversations, hold conversations, own profile, mark SOFA roles, carer
     /// check-in | view about the client, write about the client, volunteer
-    /// check-in, view agenda, plan agenda | take shifts, manage consent.
+    /// check-in, view agenda, plan agenda | take shifts, manage consent, export record.
     #[test]
     fn truth_table() {
         let table = [
             // (role, manager flag, active circle, archived circle)
-            (Role::Client, false, "yyyyy yyyyy yyyyy yyy.. yy.yy .y", "yy... yy.y. .y.y. y.... y..y. .."),
-            (Role::Representative, false, "yyyyy yyyyy yyyyy yyy.. yy.yy yy", "yy... yy.y. .y.y. y.... y..y. .."),
-            (Role::Coordinator, false, "yyyyy y.yyy yyyyy yyyy. yy.yy y.", "yy... y..y. .y.y. y.... y..y. .."),
-            (Role::Relative, false, "yy... ..yyy .yyyy yyyyy yy.yy y.", "..... ..... ..... ..... ..... .."),
-            (Role::Relative, true, "yyyyy y.yyy yyyyy yyyyy yy.yy y.", "yy... y..y. .y.y. y.... y..y. .."),
-            (Role::Volunteer, false, "yy... ..yyy .y.yy yyy.. yyyyy y.", "..... ..... ..... ..... ..... .."),
-            (Role::Volunteer, true, "yyyyy y.yyy yyyyy yyy.. yyyyy y.", "yy... y..y. .y.y. y.... y..y. .."),
-            (Role::Professional, false, "yy... ..yyy .yyyy yyyy. yy.yy y.", "..... ..... ..... ..... ..... .."),
-            (Role::Professional, true, "yyyyy y.yyy yyyyy yyyy. yy.yy y.", "yy... y..y. .y.y. y.... y..y. .."),
+            (Role::Client, false, "yyyyy yyyyy yyyyy yyy.. yy.yy .yy", "yy... yy.y. .y.y. y.... y..y. ..y"),
+            (Role::Representative, false, "yyyyy yyyyy yyyyy yyy.. yy.yy yyy", "yy... yy.y. .y.y. y.... y..y. ..y"),
+            (Role::Coordinator, false, "yyyyy y.yyy yyyyy yyyy. yy.yy y.y", "yy... y..y. .y.y. y.... y..y. ..."),
+            (Role::Relative, false, "yy... ..yyy .yyyy yyyyy yy.yy y..", "..... ..... ..... ..... ..... ..."),
+            (Role::Relative, true, "yyyyy y.yyy yyyyy yyyyy yy.yy y..", "yy... y..y. .y.y. y.... y..y. ..."),
+            (Role::Volunteer, false, "yy... ..yyy .y.yy yyy.. yyyyy y..", "..... ..... ..... ..... ..... ..."),
+            (Role::Volunteer, true, "yyyyy y.yyy yyyyy yyy.. yyyyy y..", "yy... y..y. .y.y. y.... y..y. ..."),
+            (Role::Professional, false, "yy... ..yyy .yyyy yyyy. yy.yy y.y", "..... ..... ..... ..... ..... ..."),
+            (Role::Professional, true, "yyyyy y.yyy yyyyy yyyy. yy.yy y.y", "yy... y..y. .y.y. y.... y..y. ..."),
         ];
         for (role, flag, active, archived) in table {
             for (in_archive, marks) in [(false, active), (true, archived)] {

@@ -78,3 +78,7 @@ audit-consent-view = looked at who sees what
 audit-consent-save = changed who sees what
 audit-consent-view_as = looked at the circle as another role
 audit-consent-change = changed who sees what
+consent-category-export = Transfer to a care record
+consent-category-export-hint = A professional can download the circle for their own care record system (FHIR). It holds only what that person may see. Whoever may not do this cannot download anything.
+consent-nothing-yet = Nothing here yet.
+consent-export-everyone = Every professional and coordinator may do this.

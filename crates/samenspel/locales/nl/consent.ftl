@@ -78,3 +78,7 @@ audit-consent-view = bekeek wie wat ziet
 audit-consent-save = veranderde wie wat ziet
 audit-consent-view_as = bekeek de kring als een andere rol
 audit-consent-change = veranderde wie wat ziet
+consent-category-export = Overdracht naar een zorgdossier
+consent-category-export-hint = Een beroepskracht kan de kring downloaden voor het eigen zorgdossier (FHIR). Daarin staat alleen wat die persoon zelf mag zien. Wie dit niet mag, kan niets downloaden.
+consent-nothing-yet = Hier staat nog niets.
+consent-export-everyone = Alle beroepskrachten en coördinatoren mogen dit.

@@ -49,6 +49,7 @@ catalogs![
     "second_factor",
     "privacy",
     "consent",
+    "fhir",
 ];
 
 /// All times are shown in the Netherlands' time zone.

@@ -41,7 +41,7 @@ impl ConsentInput {
         for (category, role) in &self.hidden {
             let c = Category::parse(category).ok_or_else(|| Error::field("hidden", "consent-category-unknown"))?;
             let r = Role::parse(role)
-                .filter(|r| DECIDED_ROLES.contains(r))
+                .filter(|r| c.decided_roles().contains(r))
                 .ok_or_else(|| Error::field("hidden", "consent-role-unknown"))?;
             consent = consent.with(c, r, false);
         }
@@ -87,7 +87,9 @@ async fn counts(
 ) -> Result<Vec<(Category, Option<usize>)>> {
     let store = &ctx.state.store;
     let mut out = Vec::new();
-    for category in Category::ALL.into_iter().filter(|c| !c.is_logbook()) {
+    // The export is something one does, not something one sees: "view as"
+    // leaves it out (the consent page shows who may do it).
+    for category in Category::ALL.into_iter().filter(|c| !c.is_logbook() && *c != Category::Export) {
         let n = if !read(category) {
             None
         } else {

@@ -14,6 +14,7 @@ pub mod checkins;
 pub mod circles;
 pub mod consent;
 pub mod conversations;
+pub mod fhir;
 pub mod help;
 pub mod invitations;
 pub mod location_agenda;

@@ -1,6 +1,7 @@
 //! Consent by data category: what the client keeps from a role reaches that
 //! role through no surface — pages, API, search, the calendar feed, e-mail
-//! (at once and in the summary) — while what the client allows does.
+//! (at once and in the summary), the FHIR export — while what the client
+//! allows does.
 
 use crate::support::{TUser, TestApp, TestDb};
 use axum::http::Method;
@@ -43,7 +44,7 @@ async fn decide(app: &TestApp, c: &Circle, consent: Consent) {
     browser.get(&format!("/circles/{}/consent", c.id)).await;
     let ticked: Vec<String> = Category::ALL
         .into_iter()
-        .flat_map(|cat| DECIDED_ROLES.into_iter().map(move |r| (cat, r)))
+        .flat_map(|cat| cat.decided_roles().iter().map(move |r| (cat, *r)))
         .filter(|(cat, r)| consent.allows(*r, *cat))
         .map(|(cat, r)| format!("{}.{}", cat.as_str(), r.as_str()))
         .collect();
@@ -203,15 +204,16 @@ pub async fn a_hidden_category_reaches_no_surface(db: TestDb) {
     // so that each run tests both directions for every category.
     let mut consent = Consent::default();
     for category in Category::ALL {
-        let kept_out = DECIDED_ROLES[rng.random_range(0..DECIDED_ROLES.len())];
+        let roles = category.decided_roles();
+        let kept_out = roles[rng.random_range(0..roles.len())];
         consent = consent.with(category, kept_out, false);
-        for role in DECIDED_ROLES {
-            if role != kept_out && rng.random_bool(0.3) {
-                consent = consent.with(category, role, false);
+        for role in roles {
+            if *role != kept_out && rng.random_bool(0.3) {
+                consent = consent.with(category, *role, false);
             }
         }
-        if consent.hidden_from(category).len() == DECIDED_ROLES.len() {
-            let shown = DECIDED_ROLES.into_iter().find(|r| *r != kept_out).expect("another role");
+        if consent.hidden_from(category).len() == roles.len() {
+            let shown = roles.iter().copied().find(|r| *r != kept_out).expect("another role");
             consent = consent.with(category, shown, true);
         }
     }
@@ -227,8 +229,16 @@ pub async fn a_hidden_category_reaches_no_surface(db: TestDb) {
     app.run_jobs_at(week_later).await;
     let mut checked = 0;
     for (role, u) in &c.members {
-        let seen = everything_seen(&app, &c, u).await;
-        for category in Category::ALL {
+        let mut seen = everything_seen(&app, &c, u).await;
+        // The export is something one does: it answers, or it is refused.
+        let mut api = app.api_as(u).await;
+        let export = api.api(Method::GET, &format!("/api/v1/circles/{}/fhir", c.id), None).await;
+        let may_export = role.is_professional() && consent.allows(*role, Category::Export);
+        assert_eq!(export.status == 200, may_export, "seed {seed}: a {role:?} exports: {}", export.status);
+        if may_export {
+            seen.push(("fhir export".into(), export.body));
+        }
+        for category in Category::ALL.into_iter().filter(|c| *c != Category::Export) {
             let m = mark(category, seed);
             let found: Vec<&str> =
                 seen.iter().filter(|(_, body)| body.contains(&m)).map(|(at, _)| at.as_str()).collect();
@@ -254,10 +264,10 @@ pub async fn a_hidden_category_reaches_no_surface(db: TestDb) {
     }
     // The client sees everything, whatever the decision.
     let seen = everything_seen(&app, &c, &c.client).await;
-    for category in Category::ALL {
+    for category in Category::ALL.into_iter().filter(|c| *c != Category::Export) {
         assert!(seen.iter().any(|(_, b)| b.contains(&mark(category, seed))), "the client sees {category:?}");
     }
-    assert_eq!(checked, Category::ALL.len() * DECIDED_ROLES.len());
+    assert_eq!(checked, (Category::ALL.len() - 1) * DECIDED_ROLES.len());
 }
 
 /// Only the client side decides; a change is audited, holds at the next

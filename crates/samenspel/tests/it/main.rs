@@ -21,6 +21,7 @@ mod checkins;
 mod circles;
 mod consent;
 mod conversations;
+mod fhir;
 mod help;
 mod help_api;
 mod hostile_input;
@@ -195,6 +196,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         randomized::no_read_crosses_a_circle,
         consent::a_hidden_category_reaches_no_surface,
         consent::only_the_client_side_decides_and_every_change_is_audited,
+        fhir::each_exporter_gets_what_they_may_see,
         hostile_input::redirects_stay_on_the_site,
         hostile_input::nul_characters_are_refused_alike,
         hostile_input::a_reused_idempotency_key_needs_the_same_body,

@@ -426,7 +426,7 @@ fn form_body(path: &str) -> Vec<(&'static str, &'static str)> {
         // so the routes checked after it answer as before.
         "/circles/{circle}/consent" => samenspel_core::consent::Category::ALL
             .into_iter()
-            .flat_map(|c| samenspel_core::consent::DECIDED_ROLES.map(move |r| (c, r)))
+            .flat_map(|c| c.decided_roles().iter().map(move |r| (c, *r)))
             .map(|(c, r)| ("see", &*Box::leak(format!("{}.{}", c.as_str(), r.as_str()).into_boxed_str())))
             .collect(),
         _ => vec![],

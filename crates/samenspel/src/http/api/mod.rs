@@ -13,6 +13,7 @@ mod consent;
 mod conversations;
 mod dto;
 mod extract;
+mod fhir;
 mod help;
 mod instruments;
 mod invitations;

@@ -8,7 +8,7 @@
 use super::{
     Route, about, agenda, agreements, checkins, circles, consent, conversations, help, instruments, invitations,
 };
-use super::{location_agenda, logbook, me, members, network, profiles, push, volunteer_checkins};
+use super::{fhir, location_agenda, logbook, me, members, network, profiles, push, volunteer_checkins};
 use crate::http::routes::Access::*;
 use samenspel_core::access::CircleAction as A;
 use samenspel_core::access::location::LocationAction as L;
@@ -38,6 +38,7 @@ pub(super) fn table() -> Vec<Route> {
         Route::new(Circle(A::ViewAuditTrail), routes!(circles::audit)),
         Route::new(Circle(A::ViewCircle), routes!(consent::get)),
         Route::new(Circle(A::ManageConsent), routes!(consent::put)),
+        Route::new(Circle(A::ExportRecord), routes!(fhir::bundle)),
         Route::new(Circle(A::ViewMembers), routes!(members::list)),
         Route::new(Circle(A::ViewMembers), routes!(members::get)),
         Route::new(Circle(A::ManageMembers), routes!(members::change)),

@@ -40,7 +40,7 @@ const TABS: [Section; 10] = [
 ];
 
 /// Parts reached from other pages on a wide screen, listed on "Meer" too.
-const ALSO: [Section; 7] = [
+const ALSO: [Section; 8] = [
     section("help", "/help", A::ViewAgenda, "help-title", "more-help-hint"),
     section("conversations", "/conversations", A::ViewConversations, "conversations-title", "more-conversations-hint"),
     section("check-in", "/check-in", A::CarerCheckIn, "more-check-in", "more-check-in-hint"),
@@ -54,6 +54,7 @@ const ALSO: [Section; 7] = [
     section("profile", "/profile", A::KeepOwnProfile, "more-profile", "more-profile-hint"),
     section("notifications", "/notifications", A::ViewCircle, "notifications-title", "more-notifications-hint"),
     section("consent", "/consent", A::ViewCircle, "consent-title", "more-consent-hint"),
+    section("export", "/export", A::ExportRecord, "fhir-title", "more-fhir-hint"),
 ];
 
 /// What the phone's bar holds besides "Schrijf" (after the second) and

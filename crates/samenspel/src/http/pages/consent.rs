@@ -26,7 +26,7 @@ fn rows(consent: Consent, view: &ConsentView) -> Vec<Row> {
         .into_iter()
         .map(|category| Row {
             category,
-            roles: DECIDED_ROLES.into_iter().map(|r| (r, consent.allows(r, category))).collect(),
+            roles: category.decided_roles().iter().map(|r| (*r, consent.allows(*r, category))).collect(),
             decision: view.decision(category).cloned(),
         })
         .collect()
@@ -90,6 +90,11 @@ impl Words for ConsentPage {
 }
 
 impl ConsentPage {
+    /// "Everyone may see this" — or, for the export, everyone who can do it.
+    fn everyone_key(&self, category: &Category) -> &'static str {
+        if *category == Category::Export { "consent-export-everyone" } else { "consent-everyone" }
+    }
+
     /// The groups kept out of a category, in words ("vrijwilligers, coördinatoren").
     fn hidden_groups(&self, row: &Row) -> String {
         row.roles.iter().filter(|(_, sees)| !sees).map(|(r, _)| self.group(r)).collect::<Vec<_>>().join(", ")
@@ -134,7 +139,7 @@ impl ConsentForm {
         let ticked = |c: Category, r: Role| self.see.iter().any(|s| *s == format!("{}.{}", c.as_str(), r.as_str()));
         let hidden = Category::ALL
             .into_iter()
-            .flat_map(|c| DECIDED_ROLES.into_iter().map(move |r| (c, r)))
+            .flat_map(|c| c.decided_roles().iter().map(move |r| (c, *r)))
             .filter(|(c, r)| !ticked(*c, *r))
             .map(|(c, r)| (c.as_str().to_owned(), r.as_str().to_owned()))
             .collect();

@@ -152,6 +152,7 @@ impl Done {
             "notice-reply-saved",
             "notice-reply-removed",
             "notice-notifications-saved",
+            "notice-consent-saved",
             "notice-notifications-stopped",
             "notice-contact-added",
             "notice-contact-removed",

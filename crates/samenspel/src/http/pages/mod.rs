@@ -13,6 +13,7 @@ mod circle_page;
 mod circles;
 mod consent;
 mod conversations;
+mod fhir;
 mod forms;
 mod frame;
 mod glossary;
@@ -218,6 +219,8 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .post("/circles/{circle}/check-in/signal", Circle(A::CarerCheckIn), checkin::share_signal)
         .post("/circles/{circle}/check-in/reminder", Circle(A::CarerCheckIn), checkin::set_reminder)
         .post("/circles/{circle}/check-in/signal/withdraw", Circle(A::CarerCheckIn), checkin::withdraw_signal)
+        .get("/circles/{circle}/export", Circle(A::ExportRecord), fhir::show)
+        .get("/circles/{circle}/export/fhir.json", Circle(A::ExportRecord), fhir::download)
         .get("/circles/{circle}/consent", Circle(A::ViewCircle), consent::show)
         .post("/circles/{circle}/consent", Circle(A::ManageConsent), consent::save)
         .get("/circles/{circle}/consent/as/{role}", CircleObject(A::ManageConsent), consent::view_as)
