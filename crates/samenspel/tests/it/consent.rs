@@ -149,11 +149,17 @@ async fn everything_seen(app: &TestApp, c: &Circle, u: &TUser) -> Vec<(String, S
         "/agreements".into(),
         "/network".into(),
         "/conversations".into(),
+        "/members".into(),
+        "/settings".into(),
+        "/agenda/hours".into(),
         "/more".into(),
     ] {
         let r = browser.get(&format!("/circles/{id}{path}")).await;
         seen.push((format!("page {path}"), r.body));
     }
+    // The list of my circles shows what is next in each.
+    let r = browser.get("/circles").await;
+    seen.push(("page /circles".into(), r.body));
     let mut api = app.api_as(u).await;
     for path in [
         "/overview".to_string(),
@@ -166,6 +172,14 @@ async fn everything_seen(app: &TestApp, c: &Circle, u: &TUser) -> Vec<(String, S
         "/network".into(),
         "/conversations".into(),
         "/signals".into(),
+        "/members".into(),
+        "/changes".into(),
+        "/agenda/gaps".into(),
+        "/rota/hours".into(),
+        "/swaps".into(),
+        "/profiles".into(),
+        "/empathy-maps".into(),
+        "/goals".into(),
     ] {
         let r = api.api(Method::GET, &format!("/api/v1/circles/{id}{path}"), None).await;
         seen.push((format!("api {path}"), r.body));
