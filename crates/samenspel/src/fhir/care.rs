@@ -118,7 +118,8 @@ pub(super) fn tasks(x: &Export<'_>) -> Vec<Resource> {
         .collect()
 }
 
-/// Logbook entries the exporter may read (removed ones left out).
+/// Logbook entries the exporter may read, and their replies (each in
+/// response to its entry); removed ones left out.
 pub(super) fn communications(x: &Export<'_>) -> Vec<Resource> {
     x.entries
         .iter()
@@ -144,6 +145,23 @@ pub(super) fn communications(x: &Export<'_>) -> Vec<Resource> {
             }
             resource(x, "Communication", &e.id, c)
         })
+        .chain(x.replies.iter().flat_map(|(entry, replies)| {
+            replies.iter().filter(|r| r.deleted.is_none()).map(move |r| {
+                resource(
+                    x,
+                    "Communication",
+                    &format!("reply-{}", r.id),
+                    json!({
+                        "status": "completed",
+                        "inResponseTo": [{"reference": format!("Communication/{entry}")}],
+                        "subject": patient_ref(x),
+                        "sent": instant(r.created_at),
+                        "sender": member_ref(x, &r.author.member_id),
+                        "payload": [{"contentString": r.body}],
+                    }),
+                )
+            })
+        }))
         .collect()
 }
 
@@ -212,8 +230,8 @@ pub(super) fn consent(x: &Export<'_>) -> Resource {
             denials.push(json!({
                 "type": "deny",
                 "actor": [{
-                    "role": {"text": role.as_str()},
-                    "reference": {"reference": format!("CareTeam/{}", x.circle.id), "display": format!("{} in de kring", role.as_str())},
+                    "role": {"text": super::people::role_word(role)},
+                    "reference": {"reference": format!("CareTeam/{}", x.circle.id), "display": format!("{} in de kring", super::people::role_word(role))},
                 }],
                 "code": [{"coding": [{"system": CONSENT_CATEGORIES, "code": category.as_str()}]}],
             }));

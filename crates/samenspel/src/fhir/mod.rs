@@ -19,7 +19,7 @@ use samenspel_core::agreement::Agreement;
 use samenspel_core::audit::AuditRecord;
 use samenspel_core::circle::Circle;
 use samenspel_core::ids::MemberId;
-use samenspel_core::logbook::Entry;
+use samenspel_core::logbook::{Entry, Reply};
 use samenspel_core::member::Member;
 use samenspel_core::recurrence::Occurrence;
 use samenspel_core::wellbeing::Goal;
@@ -37,6 +37,8 @@ pub struct Export<'a> {
     pub goals: Option<&'a [Goal]>,
     pub agreements: Option<&'a [Agreement]>,
     pub entries: &'a [Entry],
+    /// The replies to those entries, by entry id (removed ones left out).
+    pub replies: &'a [(String, Vec<Reply>)],
     /// The agenda's coming occurrences, with their item's title and notes.
     pub appointments: Option<&'a [(samenspel_core::agenda::Item, Occurrence)]>,
     pub check_ins: &'a [VolunteerCheckIn],

@@ -116,7 +116,7 @@ pub(super) fn care_team(x: &Export<'_>) -> Resource {
     resource(x, "CareTeam", x.circle.id.as_str(), team)
 }
 
-fn role_word(role: Role) -> &'static str {
+pub(super) fn role_word(role: Role) -> &'static str {
     match role {
         Role::Client => "cliënt",
         Role::Representative => "vertegenwoordiger",

@@ -49,6 +49,12 @@ pub async fn export(ctx: &Ctx<'_>, circle: &CircleId) -> Result<Value> {
         }
         entries.truncate(MAX_ENTRIES);
     }
+    let mut replies = Vec::new();
+    if let Some(log) = &log {
+        for e in entries.iter().filter(|e| e.reply_count > 0 && e.deleted.is_none()) {
+            replies.push((e.id.clone(), store.replies(log, &e.id).await?));
+        }
+    }
     let today = crate::i18n::local(&ctx.now).date();
     let appointments = match cap.also::<act::ViewAgenda>() {
         Some(c) => {
@@ -80,6 +86,7 @@ pub async fn export(ctx: &Ctx<'_>, circle: &CircleId) -> Result<Value> {
         goals: goals.as_deref(),
         agreements: agreements.as_deref(),
         entries: &entries,
+        replies: &replies,
         appointments: appointments.as_deref(),
         check_ins: &check_ins,
         consent: &consent,

@@ -57,7 +57,10 @@ async fn circle(app: &TestApp) -> (CircleId, People) {
             body: body.into(),
             ..Default::default()
         };
-        logbook::write(&ctx, &id, &write, vec![], None).await.expect("entry");
+        let entry = logbook::write(&ctx, &id, &write, vec![], None).await.expect("entry");
+        if kind == "concern" {
+            logbook::reply(&ctx, &id, &entry, "Ik let erop bij het opstaan").await.expect("reply");
+        }
     }
     let fatima = app.acting_as(&p.professional).await;
     let write = logbook::WriteEntry {
@@ -193,7 +196,13 @@ pub async fn each_exporter_gets_what_they_may_see(db: TestDb) {
     assert!(want.iter().all(|k| got.contains(k) || k == "QuestionnaireResponse"), "{got:?}");
     assert!(!got.contains("QuestionnaireResponse"), "a check-in shared with the coordinators is theirs to see");
     assert_eq!(resources(&henk, "Patient")[0]["name"][0]["text"], "Henk de Vries");
-    assert_eq!(resources(&henk, "Communication").len(), 4, "the client reads every entry");
+    let messages = resources(&henk, "Communication");
+    assert_eq!(messages.len(), 5, "the client reads every entry, and the reply");
+    let reply =
+        messages.iter().find(|c| c["payload"][0]["contentString"] == "Ik let erop bij het opstaan").expect("reply");
+    let parent = reply["inResponseTo"][0]["reference"].as_str().expect("in response to");
+    assert!(messages.iter().any(|c| format!("Communication/{}", c["id"].as_str().unwrap_or("")) == parent
+        && c["payload"][0]["contentString"] == "Henk valt vaker"));
     assert_eq!(resources(&henk, "RelatedPerson").len(), 2, "Ans and Thijs");
     assert_eq!(resources(&henk, "PractitionerRole").len(), 2, "Fatima and Carla");
     let task = resources(&henk, "Task");
@@ -207,7 +216,7 @@ pub async fn each_exporter_gets_what_they_may_see(db: TestDb) {
     let consent = resources(&henk, "Consent");
     let denials = consent[0]["provision"]["provision"].as_array().expect("a denial");
     assert_eq!(denials.len(), 1);
-    assert_eq!(denials[0]["actor"][0]["role"]["text"], "professional");
+    assert_eq!(denials[0]["actor"][0]["role"]["text"], "beroepskracht");
     assert_eq!(denials[0]["code"][0]["coding"][0]["code"], "concerns");
 
     // The nurse: no audit trail, no concern (consent), the professionals' entry.
@@ -217,6 +226,7 @@ pub async fn each_exporter_gets_what_they_may_see(db: TestDb) {
     assert!(!kinds(&fatima).contains("AuditEvent"), "only the client side reads the audit trail");
     let texts = fatima.to_string();
     assert!(!texts.contains("Henk valt vaker"), "concerns are kept from professionals");
+    assert!(!texts.contains("Ik let erop"), "and so are the replies to them");
     assert!(!texts.contains("Familieoverleg"), "the informal members' entry");
     assert!(texts.contains("Bloeddruk 135/85") && texts.contains("Henk at goed vandaag"));
     // The coordinator gets the check-in Thijs shared with the coordinators.
