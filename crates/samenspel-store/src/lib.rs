@@ -47,6 +47,7 @@ pub mod push;
 pub mod second_factor;
 pub mod sessions;
 pub mod sign_in_links;
+pub mod sso;
 pub mod users;
 
 pub use db::{ConnectOptions, Engine, Store, Synchronous, redact};

@@ -142,4 +142,5 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0023_consent.sql"),
         include_str!("../migrations/postgres/0023_consent.sql"),
     ),
+    (24, "sso", include_str!("../migrations/sqlite/0024_sso.sql"), include_str!("../migrations/postgres/0024_sso.sql")),
 ];

@@ -23,6 +23,8 @@ pub struct Inner {
     pub jobs_waiting: Notify,
     /// The questionnaires, checked at start-up.
     pub instruments: Instruments,
+    /// Single sign-on, when an OpenID provider is configured.
+    pub sso: Option<crate::sso::Sso>,
 }
 
 #[derive(Clone)]
@@ -47,6 +49,13 @@ impl AppState {
         let (audit, audit_task) = AuditWriter::start(store.clone(), metrics.clone());
         let mailer = Mailer::from_config(&config)?;
         let instruments = Instruments::load(Some(&config.data_dir.join("instruments")))?;
+        let sso = match &config.sso {
+            Some(c) => Some(
+                crate::sso::Sso::new(&c.label, &c.issuer, &c.client_id, c.client_secret.expose(), &config.public_url)
+                    .map_err(|e| anyhow::anyhow!(e))?,
+            ),
+            None => None,
+        };
         let state = AppState(Arc::new(Inner {
             config,
             store,
@@ -56,6 +65,7 @@ impl AppState {
             mailer,
             jobs_waiting: Notify::new(),
             instruments,
+            sso,
         }));
         Ok((state, Background { audit: audit_task }))
     }

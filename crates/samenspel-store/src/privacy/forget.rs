@@ -41,6 +41,7 @@ const OWN_ROWS: &[&str] = &[
     "DELETE FROM remembered_devices WHERE user_id = $1",
     "DELETE FROM recovery_codes WHERE user_id = $1",
     "DELETE FROM second_factors WHERE user_id = $1",
+    "DELETE FROM sso_identities WHERE user_id = $1",
     "DELETE FROM sessions WHERE user_id = $1",
     "DELETE FROM api_tokens WHERE user_id = $1",
 ];

@@ -103,6 +103,8 @@ pub const KEPT: &[(&str, &str)] = &[
     ("recovery_codes", "per account"),
     ("remembered_devices", "per account"),
     ("pending_sign_ins", "per account"),
+    ("sso_identities", "per account"),
+    ("sso_attempts", "a sign-in on its way, minutes old, no account"),
     ("privacy_requests", "per account, proof of answered requests"),
     ("organisations", "the organisation"),
     ("organisation_staff", "the organisation"),

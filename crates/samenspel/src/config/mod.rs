@@ -93,6 +93,20 @@ pub struct Config {
     pub metrics_token: Option<Secret>,
     pub log_format: LogFormat,
     pub log_level: String,
+    /// The organisation's OpenID provider for single sign-on, if any.
+    pub sso: Option<SsoConfig>,
+}
+
+/// Single sign-on with an OpenID provider (see [`crate::sso`]).
+#[derive(Clone, Debug)]
+pub struct SsoConfig {
+    /// The provider's issuer: its discovery document is at
+    /// `{issuer}/.well-known/openid-configuration`.
+    pub issuer: String,
+    pub client_id: String,
+    pub client_secret: Secret,
+    /// On the sign-in button: "Inloggen met {label}".
+    pub label: String,
 }
 
 impl Config {

@@ -53,6 +53,10 @@ settings! {
     metrics_token,
     log_format,
     log_level,
+    sso_issuer,
+    sso_client_id,
+    sso_client_secret,
+    sso_label,
 }
 
 impl RawConfig {

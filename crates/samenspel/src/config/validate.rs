@@ -162,7 +162,9 @@ impl RawConfig {
                 "must be a level (error, warn, info, debug, trace) or a filter such as samenspel=debug,info",
             ));
         }
+        let sso = sso(origin, self.sso_issuer, self.sso_client_id, self.sso_client_secret, self.sso_label)?;
         Ok(Config {
+            sso,
             bind,
             data_dir,
             database_url: Secret(database_url),
@@ -183,6 +185,35 @@ impl RawConfig {
             log_format,
             log_level,
         })
+    }
+}
+
+/// Single sign-on: all three of issuer, client id and secret, or none.
+fn sso(
+    origin: &str,
+    issuer: Option<String>,
+    client_id: Option<String>,
+    client_secret: Option<String>,
+    label: Option<String>,
+) -> Result<Option<super::SsoConfig>, ConfigError> {
+    let given = |v: Option<String>| v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    match (given(issuer), given(client_id), given(client_secret)) {
+        (None, None, None) => Ok(None),
+        (Some(issuer), Some(client_id), Some(secret)) => {
+            let url = url::Url::parse(&issuer)
+                .map_err(|_| err(origin, "sso_issuer", format!("must be the provider's address, not {issuer:?}")))?;
+            let local = matches!(url.host_str(), Some("localhost" | "127.0.0.1" | "[::1]"));
+            if url.scheme() != "https" && !(url.scheme() == "http" && local) {
+                return Err(err(origin, "sso_issuer", "must start with https:// (http only for this machine)"));
+            }
+            Ok(Some(super::SsoConfig {
+                issuer,
+                client_id,
+                client_secret: Secret(secret),
+                label: given(label).unwrap_or_else(|| "je organisatie".into()),
+            }))
+        }
+        _ => Err(err(origin, "sso_issuer", "sso_issuer, sso_client_id and sso_client_secret go together")),
     }
 }
 

@@ -50,6 +50,7 @@ catalogs![
     "privacy",
     "consent",
     "fhir",
+    "sso",
 ];
 
 /// All times are shown in the Netherlands' time zone.

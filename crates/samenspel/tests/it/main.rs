@@ -39,6 +39,7 @@ mod push_service;
 mod randomized;
 mod schema;
 mod second_factor;
+mod sso;
 mod store;
 mod under_load;
 mod unsubscribe;
@@ -197,6 +198,8 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         consent::a_hidden_category_reaches_no_surface,
         consent::only_the_client_side_decides_and_every_change_is_audited,
         fhir::each_exporter_gets_what_they_may_see,
+        sso::a_sign_in_on_its_way_is_taken_back_once_by_its_browser,
+        sso::sign_on_finds_the_account_by_a_verified_address_and_never_makes_one,
         hostile_input::redirects_stay_on_the_site,
         hostile_input::nul_characters_are_refused_alike,
         hostile_input::a_reused_idempotency_key_needs_the_same_body,

@@ -686,6 +686,14 @@ pub async fn every_route_for_every_role(db: TestDb) {
                 if spec.access == Access::Token || (spec.access == Access::Public && spec.method != Method::GET) {
                     continue;
                 }
+                // Single sign-on exists only with a provider configured (the
+                // browser suite signs in through one); here it is not found.
+                if spec.path.starts_with("/sign-in/sso") {
+                    let r =
+                        request(&app, &p, Who::Anonymous, api, spec, &shared, &victim_session, &victim_token_id).await;
+                    assert_eq!(r.status, 404, "{} without a provider", spec.path);
+                    continue;
+                }
                 let foreign =
                     spec.path.contains("{session") || spec.path.contains("{token_id}") || spec.path.contains("{device");
                 for &who in &whos {

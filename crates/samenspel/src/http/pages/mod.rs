@@ -30,6 +30,7 @@ mod privacy;
 mod profile;
 mod second_factor;
 mod sign_in;
+mod sso;
 mod user_page;
 mod volunteer;
 
@@ -100,6 +101,8 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .post("/sign-in/link", Public, sign_in::request_link)
         .get("/sign-in/link/{token}", Token, sign_in::confirm_link)
         .post("/sign-in/link/{token}", Token, sign_in::use_link)
+        .get("/sign-in/sso", Public, sso::start)
+        .get("/sign-in/sso/callback", Public, sso::callback)
         .post("/sign-out", SignedIn, sign_in::sign_out)
         .post("/language", Public, sign_in::set_language)
         .get("/words", Public, glossary::show)

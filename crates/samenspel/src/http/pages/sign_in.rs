@@ -35,6 +35,12 @@ struct SignInPage {
     errors: Errors,
     /// Which form the errors belong to: "link" or "password".
     form: &'static str,
+    /// The organisation's OpenID provider, by name, when there is one.
+    sso: Option<String>,
+}
+
+fn sso_label(state: &AppState) -> Option<String> {
+    state.sso.as_ref().map(|s| s.label.clone())
 }
 
 #[derive(Deserialize, Default)]
@@ -42,7 +48,7 @@ pub struct NextQuery {
     next: Option<String>,
 }
 
-pub async fn page(v: Visitor, Query(q): Query<NextQuery>) -> PageResult {
+pub async fn page(State(state): State<AppState>, v: Visitor, Query(q): Query<NextQuery>) -> PageResult {
     if v.user.is_some() {
         return Ok(see_other(&safe_next(q.next.as_deref())));
     }
@@ -52,6 +58,7 @@ pub async fn page(v: Visitor, Query(q): Query<NextQuery>) -> PageResult {
         email: String::new(),
         errors: Errors::default(),
         form: "",
+        sso: sso_label(&state),
     })
 }
 
@@ -79,7 +86,7 @@ pub async fn with_password(
         }
         Err(errors) => render_with(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &SignInPage { c: Chrome::new(&v), next, email: f.email, errors, form: "password" },
+            &SignInPage { c: Chrome::new(&v), next, email: f.email, errors, form: "password", sso: sso_label(&state) },
         ),
     }
 }
@@ -114,6 +121,7 @@ pub async fn request_link(State(state): State<AppState>, v: Visitor, Form(f): Fo
                 email: f.email,
                 errors,
                 form: "link",
+                sso: sso_label(&state),
             },
         ),
     }
@@ -167,12 +175,18 @@ pub async fn use_link(
     }
 }
 
-pub async fn sign_out(State(state): State<AppState>, v: Visitor, Form(_): Form<Empty>) -> PageResult {
+pub async fn sign_out(
+    State(state): State<AppState>,
+    v: Visitor,
+    headers: HeaderMap,
+    Form(_): Form<Empty>,
+) -> PageResult {
     if let Some(user) = &v.user {
         accounts::sign_out(&state, user, v.now).await?;
     }
-    let mut r = see_other("/sign-in");
+    let mut r = see_other(&super::sso::after_sign_out(&state, &headers).await);
     r.headers_mut().append(header::SET_COOKIE, removal_cookie(&state, SESSION_COOKIE));
+    r.headers_mut().append(header::SET_COOKIE, removal_cookie(&state, super::sso::SSO_SESSION_COOKIE));
     Ok(r)
 }
 

@@ -13,7 +13,6 @@
 //! rest after sign-in.
 
 mod ece;
-mod http;
 mod vapid;
 
 pub use ece::{MAX_PAYLOAD, encrypt};
@@ -157,10 +156,11 @@ async fn send(state: &AppState, vapid: &Vapid, t: &Target, payload: &[u8], now: 
         ("urgency", "normal".to_owned()),
     ];
     let loopback_allowed = crate::service::notifications::push::plain_http_allowed(state, &url);
-    let status = match http::post(&url, &headers, body, loopback_allowed).await {
-        Ok(status) => status,
+    let reach = crate::outbound::Reach::Public { loopback_allowed };
+    let status = match crate::outbound::request(hyper::Method::POST, &url, &headers, body, reach).await {
+        Ok(answer) => answer.status,
         // An address inside our own network is never a push service.
-        Err(e) if e.downcast_ref::<http::NotPublic>().is_some() => {
+        Err(e) if e.downcast_ref::<crate::outbound::NotPublic>().is_some() => {
             tracing::warn!(device = %t.id, error = %e, "refusing to push to a non-public address");
             return Ok(Outcome::Gone);
         }

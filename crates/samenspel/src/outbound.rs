@@ -1,13 +1,16 @@
-//! The push service client: one HTTP/1.1 POST per device over hyper and
-//! tokio-rustls (with the Mozilla root certificates), which the server and
-//! the mail transport already build. No connection pool: a circle's news
-//! is a handful of pushes, each to a different device.
+//! Requests Samenspel makes to other servers: push services and the
+//! organisation's OpenID provider. One HTTP/1.1 request per connection over
+//! hyper and tokio-rustls (with the Mozilla root certificates), which the
+//! server and the mail transport already build. No connection pool: a
+//! circle's news is a handful of pushes, each to a different device, and a
+//! sign-in a few requests to one provider.
 //!
-//! A subscription's address comes from a browser, so from anyone with an
-//! account: the host name is resolved here and the connection goes only to
-//! a public address (never this machine, the local network, link-local
-//! cloud metadata services and the like), to the very address that was
-//! checked, so a name cannot be re-resolved to another in between.
+//! A push subscription's address comes from a browser, so from anyone with
+//! an account: for [`Reach::Public`] the host name is resolved here and the
+//! connection goes only to a public address (never this machine, the local
+//! network, link-local cloud metadata services and the like), to the very
+//! address that was checked, so a name cannot be re-resolved to another in
+//! between. The OpenID provider is the operator's own choice ([`Reach::Any`]).
 
 use http_body_util::{BodyExt, Full};
 use hyper::Request;
@@ -19,8 +22,29 @@ use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpStream;
 
-/// Connect, handshake and answer within this; the job is retried otherwise.
+/// Connect, handshake and answer within this.
 const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The largest answer read (an OpenID provider's keys or tokens are a few kB).
+const MAX_ANSWER: usize = 1 << 20;
+
+/// Which addresses a request may go to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reach {
+    /// Only public addresses (and this machine's loopback when allowed):
+    /// for addresses that come from users.
+    Public { loopback_allowed: bool },
+    /// Any address: for servers the operator configured.
+    Any,
+}
+
+/// An answer: its status, headers and body.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: u16,
+    pub headers: hyper::HeaderMap,
+    pub body: Vec<u8>,
+}
 
 /// Built once; an error (the ring provider refusing the default TLS
 /// versions, which it does not) fails every push with that message.
@@ -32,27 +56,26 @@ static TLS: LazyLock<Result<tokio_rustls::TlsConnector, String>> = LazyLock::new
         .map_err(|e| e.to_string())
 });
 
-/// The push service's address is not a public one: the device is dropped.
+/// The address is not a public one (for [`Reach::Public`]).
 #[derive(Debug, thiserror::Error)]
-#[error("the push service's address {0} is not public")]
+#[error("the address {0} is not public")]
 pub struct NotPublic(pub String);
 
-/// POSTs `body` to `url` with `headers`; answers the status code. Only
-/// `loopback_allowed` (a test or demo instance on plain http) lets it reach
-/// this machine.
-pub async fn post(
+/// Sends one request: `method` to `url` with `headers` and `body`.
+pub async fn request(
+    method: hyper::Method,
     url: &url::Url,
     headers: &[(&str, String)],
     body: Vec<u8>,
-    loopback_allowed: bool,
-) -> anyhow::Result<u16> {
-    tokio::time::timeout(TIMEOUT, post_inner(url, headers, body, loopback_allowed))
-        .await
-        .map_err(|_| anyhow::anyhow!("the push service did not answer within {} s", TIMEOUT.as_secs()))?
+    reach: Reach,
+) -> anyhow::Result<Answer> {
+    tokio::time::timeout(TIMEOUT, request_inner(method, url, headers, body, reach)).await.map_err(|_| {
+        anyhow::anyhow!("{} did not answer within {} s", url.host_str().unwrap_or("?"), TIMEOUT.as_secs())
+    })?
 }
 
-/// Whether a push may go to `ip`: a public unicast address, or this
-/// machine's loopback when that is allowed.
+/// Whether a request for [`Reach::Public`] may go to `ip`: a public unicast
+/// address, or this machine's loopback when that is allowed.
 pub fn may_connect(ip: IpAddr, loopback_allowed: bool) -> bool {
     let ip = match ip {
         IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(IpAddr::V6(v6), IpAddr::V4),
@@ -82,23 +105,29 @@ pub fn may_connect(ip: IpAddr, loopback_allowed: bool) -> bool {
     }
 }
 
-/// The addresses `host` resolves to that a push may go to; an error names
-/// the host when there are none.
-async fn public_addresses(host: &str, port: u16, loopback_allowed: bool) -> anyhow::Result<Vec<SocketAddr>> {
+/// The addresses `host` resolves to that a request may go to; an error
+/// names the host when there are none.
+async fn addresses(host: &str, port: u16, reach: Reach) -> anyhow::Result<Vec<SocketAddr>> {
     let found: Vec<SocketAddr> = tokio::net::lookup_host((host, port)).await?.collect();
-    let allowed: Vec<SocketAddr> = found.iter().copied().filter(|a| may_connect(a.ip(), loopback_allowed)).collect();
+    let allowed: Vec<SocketAddr> = match reach {
+        Reach::Any => found,
+        Reach::Public { loopback_allowed } => {
+            found.into_iter().filter(|a| may_connect(a.ip(), loopback_allowed)).collect()
+        }
+    };
     if allowed.is_empty() {
         return Err(NotPublic(host.to_owned()).into());
     }
     Ok(allowed)
 }
 
-async fn post_inner(
+async fn request_inner(
+    method: hyper::Method,
     url: &url::Url,
     headers: &[(&str, String)],
     body: Vec<u8>,
-    loopback_allowed: bool,
-) -> anyhow::Result<u16> {
+    reach: Reach,
+) -> anyhow::Result<Answer> {
     let host = url.host_str().ok_or_else(|| anyhow::anyhow!("no host"))?.to_owned();
     let port = url.port_or_known_default().ok_or_else(|| anyhow::anyhow!("no port"))?;
     let mut path = url.path().to_owned();
@@ -110,13 +139,13 @@ async fn post_inner(
         Some(p) => format!("{host}:{p}"),
         None => host.clone(),
     };
-    let mut req = Request::post(path).header(hyper::header::HOST, authority);
+    let mut req = Request::builder().method(method).uri(path).header(hyper::header::HOST, authority);
     for (name, value) in headers {
         req = req.header(*name, value.as_str());
     }
     let req = req.header(hyper::header::CONTENT_LENGTH, body.len()).body(Full::new(Bytes::from(body)))?;
     let bare = host.trim_start_matches('[').trim_end_matches(']');
-    let tcp = TcpStream::connect(&public_addresses(bare, port, loopback_allowed).await?[..]).await?;
+    let tcp = TcpStream::connect(&addresses(bare, port, reach).await?[..]).await?;
     if url.scheme() == "https" {
         let name = rustls::pki_types::ServerName::try_from(bare.to_owned())?;
         let connector = TLS.as_ref().map_err(|e| anyhow::anyhow!("TLS: {e}"))?;
@@ -127,7 +156,7 @@ async fn post_inner(
     }
 }
 
-async fn send<T>(io: T, req: Request<Full<Bytes>>) -> anyhow::Result<u16>
+async fn send<T>(io: T, req: Request<Full<Bytes>>) -> anyhow::Result<Answer>
 where
     T: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
@@ -135,10 +164,15 @@ where
     let connection = tokio::spawn(conn);
     let response = sender.send_request(req).await?;
     let status = response.status().as_u16();
-    // Read the (small) answer so the connection ends cleanly, then drop it.
-    let _ = response.into_body().collect().await;
+    let headers = response.headers().clone();
+    let body = http_body_util::Limited::new(response.into_body(), MAX_ANSWER)
+        .collect()
+        .await
+        .map_err(|e| anyhow::anyhow!("reading the answer: {e}"))?
+        .to_bytes()
+        .to_vec();
     connection.abort();
-    Ok(status)
+    Ok(Answer { status, headers, body })
 }
 
 #[cfg(test)]
@@ -176,8 +210,13 @@ mod tests {
 
     #[tokio::test]
     async fn a_name_for_this_machine_is_refused() {
-        let refused = public_addresses("127.0.0.1", 443, false).await.expect_err("refused");
+        let refused =
+            addresses("127.0.0.1", 443, Reach::Public { loopback_allowed: false }).await.expect_err("refused");
         assert!(refused.downcast_ref::<NotPublic>().is_some(), "{refused}");
-        assert_eq!(public_addresses("127.0.0.1", 443, true).await.expect("allowed").len(), 1);
+        assert_eq!(
+            addresses("127.0.0.1", 443, Reach::Public { loopback_allowed: true }).await.expect("allowed").len(),
+            1
+        );
+        assert_eq!(addresses("127.0.0.1", 443, Reach::Any).await.expect("the operator's choice").len(), 1);
     }
 }
