@@ -73,17 +73,6 @@ pub struct Callback {
     error: Option<String>,
 }
 
-fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|h| h.to_str().ok())
-        .flat_map(|h| h.split(';'))
-        .filter_map(|c| c.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
-}
-
 /// Back from the provider: the attempt taken back once, the code exchanged,
 /// the ID token checked, the account found; then the second factor.
 pub async fn callback(
@@ -93,8 +82,9 @@ pub async fn callback(
     Query(q): Query<Callback>,
 ) -> PageResult {
     let sso = state.sso.as_ref().ok_or(PageError::Domain(Error::NotFound))?;
-    let attempt = match (q.state.as_deref(), cookie_value(&headers, SSO_COOKIE)) {
-        (Some(s), Some(b)) => state.store.take_sso_attempt(&token_hash(s), &token_hash(b), v.now).await?,
+    let browser = second_factor::cookie_reader(&headers)(SSO_COOKIE);
+    let attempt = match (q.state.as_deref(), browser) {
+        (Some(s), Some(b)) => state.store.take_sso_attempt(&token_hash(s), &token_hash(&b), v.now).await?,
         _ => None,
     };
     // Unknown, used before, too old, or from another browser: a replayed or
@@ -133,7 +123,7 @@ pub async fn callback(
 /// sign-in page) when the session came through it, else the sign-in page.
 pub async fn after_sign_out(state: &AppState, headers: &HeaderMap) -> String {
     let back = state.config.public_url.join("/sign-in").ok();
-    match (&state.sso, cookie_value(headers, SSO_SESSION_COOKIE), back) {
+    match (&state.sso, second_factor::cookie_reader(headers)(SSO_SESSION_COOKIE), back) {
         (Some(sso), Some(_), Some(back)) => match sso.sign_out_url(&back).await {
             Some(url) => url.to_string(),
             None => "/sign-in".into(),
