@@ -11,11 +11,14 @@
 //! `sso_label`; the provider sends people back to `/sign-in/sso/callback`.
 
 use crate::outbound::{Reach, request};
-use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreGenderClaim, CoreIdToken, CoreIdTokenVerifier};
+use openidconnect::core::{
+    CoreAuthenticationFlow, CoreClient, CoreGenderClaim, CoreIdToken, CoreIdTokenVerifier, CoreUserInfoClaims,
+};
 use openidconnect::{
     AuthorizationCode, ClientId, ClientSecret, CsrfToken, EmptyAdditionalClaims, HttpRequest, HttpResponse,
-    IdTokenClaims, IssuerUrl, LogoutRequest, Nonce, PkceCodeChallenge, PkceCodeVerifier, PostLogoutRedirectUrl,
-    ProviderMetadataWithLogout, RedirectUrl, Scope, TokenResponse,
+    IdTokenClaims, IssuerUrl, LogoutRequest, Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier,
+    PostLogoutRedirectUrl, ProviderMetadataWithLogout, RedirectUrl, RequestTokenError, Scope, SubjectIdentifier,
+    TokenResponse,
 };
 use samenspel_store::sso::Identity;
 use std::sync::Mutex;
@@ -77,6 +80,18 @@ async fn http(req: HttpRequest) -> Result<HttpResponse, HttpError> {
 
 type Claims = IdTokenClaims<EmptyAdditionalClaims, CoreGenderClaim>;
 
+/// An error with its causes ("Request failed: connection refused"), for the log.
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
+}
+
 /// Checks an ID token with `verifier` and `nonce` and reads who it is about.
 pub fn identity_of(token: &CoreIdToken, verifier: &CoreIdTokenVerifier, nonce: &str) -> Result<Identity, SsoError> {
     let claims: &Claims =
@@ -119,7 +134,7 @@ impl Sso {
         }
         let m = ProviderMetadataWithLogout::discover_async(self.issuer.clone(), &http)
             .await
-            .map_err(|e| SsoError::Provider(e.to_string()))?;
+            .map_err(|e| SsoError::Provider(chain(&e)))?;
         if let Ok(mut guard) = self.metadata.lock() {
             *guard = Some((Instant::now(), m.clone()));
         }
@@ -165,9 +180,25 @@ impl Sso {
             .set_pkce_verifier(PkceCodeVerifier::new(pkce_verifier.to_owned()))
             .request_async(&http)
             .await
-            .map_err(|e| SsoError::Provider(e.to_string()))?;
+            .map_err(|e| match e {
+                // The provider said no (a used code, a wrong verifier): a refusal.
+                RequestTokenError::ServerResponse(r) => SsoError::Refused(r.to_string()),
+                other => SsoError::Provider(chain(&other)),
+            })?;
         let token = tokens.id_token().ok_or_else(|| SsoError::Refused("no ID token".into()))?;
-        identity_of(token, &client.id_token_verifier(), nonce)
+        let mut identity = identity_of(token, &client.id_token_verifier(), nonce)?;
+        // Many providers put the address only in the userinfo answer (OpenID
+        // Connect Core 5.4): ask there, for the same subject.
+        if identity.email.is_none()
+            && let Ok(request) =
+                client.user_info(tokens.access_token().clone(), Some(SubjectIdentifier::new(identity.subject.clone())))
+        {
+            let info: CoreUserInfoClaims =
+                request.request_async(&http).await.map_err(|e| SsoError::Provider(chain(&e)))?;
+            identity.email = info.email().map(|e| e.as_str().to_owned());
+            identity.email_verified = info.email_verified().unwrap_or(false);
+        }
+        Ok(identity)
     }
 
     /// Where to send someone who signs out after signing in here, when the

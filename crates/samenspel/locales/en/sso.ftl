@@ -10,3 +10,6 @@ sso-attempt-gone = This sign-in has expired or was used already. Start again on 
 sso-cancelled = Signing in was cancelled. Start again on the sign-in page.
 sso-refused = Your organisation's answer was not right. Start again on the sign-in page. If it still does not work, ask your administrator for help.
 sso-no-account = Samenspel has no account with your work e-mail address yet. Ask your administrator or a coordinator to invite you.
+sso-signed-out-title = You are signed out
+sso-signed-out-text = You are signed out of Samenspel. We are sending you on to sign out at your organisation too.
+sso-signed-out-button = On to your organisation

@@ -10,3 +10,6 @@ sso-attempt-gone = Deze inlogpoging is verlopen of al gebruikt. Begin opnieuw op
 sso-cancelled = Het inloggen is afgebroken. Begin opnieuw op de inlogpagina.
 sso-refused = Het antwoord van je organisatie klopte niet. Begin opnieuw op de inlogpagina. Lukt het dan nog niet, vraag dan je beheerder om hulp.
 sso-no-account = Er is in Samenspel nog geen account met het e-mailadres van je werk. Vraag je beheerder of een coördinator om je uit te nodigen.
+sso-signed-out-title = Je bent afgemeld
+sso-signed-out-text = Je bent afgemeld bij Samenspel. We sturen je door om ook bij je organisatie af te melden.
+sso-signed-out-button = Verder naar je organisatie

@@ -184,10 +184,21 @@ pub async fn sign_out(
     if let Some(user) = &v.user {
         accounts::sign_out(&state, user, v.now).await?;
     }
-    let mut r = see_other(&super::sso::after_sign_out(&state, &headers).await);
+    let to = super::sso::after_sign_out(&state, &headers).await;
+    // To the provider by a page of our own: the form's own redirect may not
+    // leave the site (the policy's `form-action 'self'` covers redirects).
+    let mut r = if to.starts_with('/') { see_other(&to) } else { render(&SignedOut { c: Chrome::new(&v), to })? };
     r.headers_mut().append(header::SET_COOKIE, removal_cookie(&state, SESSION_COOKIE));
     r.headers_mut().append(header::SET_COOKIE, removal_cookie(&state, super::sso::SSO_SESSION_COOKIE));
     Ok(r)
+}
+
+/// Signed out here; on to the organisation's provider to sign out there too.
+#[derive(Template)]
+#[template(path = "signed_out_sso.html")]
+struct SignedOut {
+    c: Chrome,
+    to: String,
 }
 
 #[derive(Deserialize, Default)]

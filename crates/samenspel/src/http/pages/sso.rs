@@ -108,7 +108,16 @@ pub async fn callback(
     };
     let proof = match state.store.sso_sign_in(&identity, v.now).await {
         Ok(proof) => proof,
-        Err(Error::NotFound) => return failed(&state, &v, StatusCode::FORBIDDEN, "sso-no-account"),
+        Err(Error::NotFound) => {
+            // Why, for the operator (the person sees one plain message).
+            tracing::info!(
+                subject = %identity.subject,
+                has_email = identity.email.is_some(),
+                email_verified = identity.email_verified,
+                "single sign-on found no account: no address, an unverified one, or no account with it"
+            );
+            return failed(&state, &v, StatusCode::FORBIDDEN, "sso-no-account");
+        }
         Err(e) => return Err(e.into()),
     };
     let cookies = second_factor::cookie_reader(&headers);
