@@ -15,5 +15,6 @@ use axum::response::{IntoResponse, Response};
 pub async fn bundle(c: CircleApi) -> ApiResult<Response> {
     let bundle = crate::service::fhir::export(&c.ctx(), &c.circle).await?;
     let body = serde_json::to_vec(&bundle).unwrap_or_default();
-    Ok(([(header::CONTENT_TYPE, "application/fhir+json; fhirVersion=4.0")], body).into_response())
+    // Exactly the documented media type (the download page adds `fhirVersion`).
+    Ok(([(header::CONTENT_TYPE, "application/fhir+json")], body).into_response())
 }
