@@ -143,4 +143,10 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/postgres/0023_consent.sql"),
     ),
     (24, "sso", include_str!("../migrations/sqlite/0024_sso.sql"), include_str!("../migrations/postgres/0024_sso.sql")),
+    (
+        25,
+        "passkeys",
+        include_str!("../migrations/sqlite/0025_passkeys.sql"),
+        include_str!("../migrations/postgres/0025_passkeys.sql"),
+    ),
 ];

@@ -25,6 +25,8 @@ pub struct Inner {
     pub instruments: Instruments,
     /// Single sign-on, when an OpenID provider is configured.
     pub sso: Option<crate::sso::Sso>,
+    /// Passkeys, when the public address has a domain name.
+    pub passkeys: Option<crate::service::second_factor::passkeys::Passkeys>,
 }
 
 #[derive(Clone)]
@@ -56,6 +58,7 @@ impl AppState {
             ),
             None => None,
         };
+        let passkeys = crate::service::second_factor::passkeys::Passkeys::from_public_url(&config.public_url);
         let state = AppState(Arc::new(Inner {
             config,
             store,
@@ -66,6 +69,7 @@ impl AppState {
             jobs_waiting: Notify::new(),
             instruments,
             sso,
+            passkeys,
         }));
         Ok((state, Background { audit: audit_task }))
     }

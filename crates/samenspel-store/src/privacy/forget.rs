@@ -42,6 +42,8 @@ const OWN_ROWS: &[&str] = &[
     "DELETE FROM recovery_codes WHERE user_id = $1",
     "DELETE FROM second_factors WHERE user_id = $1",
     "DELETE FROM sso_identities WHERE user_id = $1",
+    "DELETE FROM passkeys WHERE user_id = $1",
+    "DELETE FROM passkey_ceremonies WHERE user_id = $1",
     "DELETE FROM sessions WHERE user_id = $1",
     "DELETE FROM api_tokens WHERE user_id = $1",
 ];

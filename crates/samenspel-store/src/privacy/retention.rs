@@ -105,6 +105,8 @@ pub const KEPT: &[(&str, &str)] = &[
     ("pending_sign_ins", "per account"),
     ("sso_identities", "per account"),
     ("sso_attempts", "a sign-in on its way, minutes old, no account"),
+    ("passkeys", "per account"),
+    ("passkey_ceremonies", "per account, minutes old"),
     ("privacy_requests", "per account, proof of answered requests"),
     ("organisations", "the organisation"),
     ("organisation_staff", "the organisation"),

@@ -1,11 +1,14 @@
-//! The second factor (TOTP): the sealed secret, the last step used, the
-//! recovery codes, and who must have one. Scoped by a proof of who is
+//! The second factor: an authenticator app (TOTP: the sealed secret, the
+//! last step used) and passkeys ([`passkeys`]), the recovery codes, and who
+//! must have one. Scoped by a proof of who is
 //! asking: the signed-in [`CurrentUser`], or a [`PendingSignIn`] — someone
 //! who passed the first factor and is now asked for the code.
 
 mod devices;
+mod passkeys;
 mod pending;
 
+pub use passkeys::{CEREMONY_MINUTES, Purpose, StoredPasskey};
 pub use pending::PendingSignIn;
 
 use crate::access::CurrentUser;
@@ -41,10 +44,26 @@ pub struct StoredFactor {
     pub last_step: Option<i64>,
 }
 
+/// Which factors an account has.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Factors {
+    /// A confirmed authenticator app.
+    pub app: bool,
+    pub passkeys: i64,
+    pub recovery_left: i64,
+}
+
+impl Factors {
+    /// Any second factor at all.
+    pub fn any(&self) -> bool {
+        self.app || self.passkeys > 0
+    }
+}
+
 /// How a browser session stands with the second factor.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct SessionFactor {
-    /// The account has a confirmed second factor.
+    /// The account has a second factor: a confirmed app or a passkey.
     pub enabled: bool,
     /// Signed in without one where one is required: set it up first.
     pub must_set_up: bool,
@@ -69,6 +88,19 @@ impl Store {
             confirmed: confirmed.is_some(),
             last_step,
         }))
+    }
+
+    /// Which factors the account has (one query).
+    pub async fn factors(&self, who: &impl Account) -> Result<Factors> {
+        let (app, passkeys, recovery_left): (bool, i64, i64) = self
+            .one(
+                "SELECT EXISTS (SELECT 1 FROM second_factors WHERE user_id = $1 AND confirmed_at IS NOT NULL), \
+                 (SELECT COUNT(*) FROM passkeys WHERE user_id = $1), \
+                 (SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL)",
+                args![who.account().as_str()],
+            )
+            .await?;
+        Ok(Factors { app, passkeys, recovery_left })
     }
 
     /// Starts setting up (or starts again): a new secret, not yet confirmed.
@@ -154,10 +186,32 @@ impl Store {
             .await
     }
 
-    /// Turns my second factor off: the secret, the recovery codes and every
-    /// remembered device go.
+    /// Turns my authenticator app off. When no passkey is left either, the
+    /// recovery codes and every remembered device go too.
     pub async fn remove_my_second_factor(&self, me: &CurrentUser, now: Timestamp) -> Result<()> {
-        remove_factor(self, me.id(), now).await
+        let user = me.id().as_str();
+        let mut tx = self.begin().await?;
+        tx.exec("DELETE FROM second_factors WHERE user_id = $1", args![user]).await?;
+        let passkeys: i64 = tx.one("SELECT COUNT(*) FROM passkeys WHERE user_id = $1", args![user]).await?;
+        if passkeys == 0 {
+            remove_in(&mut tx, me.id(), now).await?;
+        }
+        tx.commit().await
+    }
+
+    /// Replaces my recovery codes (their hashes): when a first passkey
+    /// becomes the second factor of someone who must have one.
+    pub async fn replace_recovery_codes(&self, me: &CurrentUser, hashes: &[String], now: Timestamp) -> Result<()> {
+        let mut tx = self.begin().await?;
+        tx.exec("DELETE FROM recovery_codes WHERE user_id = $1", args![me.id().as_str()]).await?;
+        for hash in hashes {
+            tx.exec(
+                "INSERT INTO recovery_codes (id, user_id, code_hash, created_at) VALUES ($1, $2, $3, $4)",
+                args![uuid::Uuid::now_v7().to_string(), me.id().as_str(), hash.as_str(), ms(now)],
+            )
+            .await?;
+        }
+        tx.commit().await
     }
 
     /// Whether I must have a second factor: staff of an organisation, a
@@ -175,8 +229,8 @@ impl Store {
         };
         let row: Option<(bool, bool, Option<i64>)> = self
             .opt(
-                "SELECT EXISTS (SELECT 1 FROM second_factors f WHERE f.user_id = s.user_id AND f.confirmed_at IS NOT NULL), \
-                 s.must_set_up, s.second_factor_at FROM sessions s WHERE s.id = $1 AND s.user_id = $2",
+                "SELECT (EXISTS (SELECT 1 FROM second_factors f WHERE f.user_id = s.user_id AND f.confirmed_at IS NOT NULL) \
+                 OR EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = s.user_id)), s.must_set_up, s.second_factor_at FROM sessions s WHERE s.id = $1 AND s.user_id = $2",
                 args![session.as_str(), me.id().as_str()],
             )
             .await?;
@@ -208,13 +262,8 @@ pub(crate) async fn required(store: &Store, user: &UserId, now: Timestamp) -> Re
     store.one(&sql, args![user.as_str(), ms(now)]).await
 }
 
-async fn remove_factor(store: &Store, user: &UserId, now: Timestamp) -> Result<()> {
-    let mut tx = store.begin().await?;
-    remove_in(&mut tx, user, now).await?;
-    tx.commit().await
-}
-
-/// The factor, the recovery codes and every remembered device go.
+/// The app, the recovery codes and every remembered device go (passkeys
+/// are removed one by one, or all by an administrator's reset).
 async fn remove_in(tx: &mut crate::db::Tx, user: &UserId, now: Timestamp) -> Result<()> {
     tx.exec("DELETE FROM second_factors WHERE user_id = $1", args![user.as_str()]).await?;
     tx.exec("DELETE FROM recovery_codes WHERE user_id = $1", args![user.as_str()]).await?;
@@ -228,14 +277,21 @@ async fn remove_in(tx: &mut crate::db::Tx, user: &UserId, now: Timestamp) -> Res
 
 impl crate::Internal<'_> {
     /// An administrator's reset for someone who lost their factor: the
-    /// factor, the recovery codes, every remembered device, waiting sign-ins
-    /// and every session go, together. `false`: there was no factor (the
-    /// rest still goes).
+    /// app, every passkey, the recovery codes, every remembered device,
+    /// waiting sign-ins and every session go, together. `false`: there was
+    /// no factor (the rest still goes).
     pub async fn reset_second_factor(&self, user: &UserId, now: Timestamp) -> Result<bool> {
         let mut tx = self.begin().await?;
-        let had: Option<i64> =
-            tx.opt("SELECT created_at FROM second_factors WHERE user_id = $1", args![user.as_str()]).await?;
+        let had: bool = tx
+            .one(
+                "SELECT EXISTS (SELECT 1 FROM second_factors WHERE user_id = $1) \
+                 OR EXISTS (SELECT 1 FROM passkeys WHERE user_id = $1)",
+                args![user.as_str()],
+            )
+            .await?;
         remove_in(&mut tx, user, now).await?;
+        tx.exec("DELETE FROM passkeys WHERE user_id = $1", args![user.as_str()]).await?;
+        tx.exec("DELETE FROM passkey_ceremonies WHERE user_id = $1", args![user.as_str()]).await?;
         tx.exec(
             "UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL",
             args![user.as_str(), ms(now)],
@@ -243,7 +299,7 @@ impl crate::Internal<'_> {
         .await?;
         tx.exec("DELETE FROM pending_sign_ins WHERE user_id = $1", args![user.as_str()]).await?;
         tx.commit().await?;
-        Ok(had.is_some())
+        Ok(had)
     }
 
     /// Whether `user` must have a second factor (see [`Store::second_factor_required`]).

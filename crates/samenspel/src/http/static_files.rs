@@ -31,6 +31,11 @@ const ASSETS: &[Asset] = &[
         content_type: "text/javascript; charset=utf-8",
         body: include_bytes!("../../static/push.js"),
     },
+    Asset {
+        name: "passkey.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../../static/passkey.js"),
+    },
     // Made from icon.svg by scripts/make-icons.py.
     Asset { name: "icon-192.png", content_type: "image/png", body: include_bytes!("../../static/icons/icon-192.png") },
     Asset { name: "icon-512.png", content_type: "image/png", body: include_bytes!("../../static/icons/icon-512.png") },

@@ -47,6 +47,7 @@ catalogs![
     "glossary",
     "push",
     "second_factor",
+    "passkeys",
     "privacy",
     "consent",
     "fhir",

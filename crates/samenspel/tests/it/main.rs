@@ -33,6 +33,7 @@ mod matrix;
 mod network;
 mod ops;
 mod organisation_policy;
+mod passkeys;
 mod privacy;
 mod push;
 mod push_service;
@@ -106,6 +107,12 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         audit::client_and_representative_see_who_looked,
         audit::the_trail_is_newest_first_by_time_even_when_written_late,
         audit::the_client_filters_the_trail_and_downloads_it,
+        passkeys::a_passkey_is_added_named_and_listed_with_recovery_codes_the_first_time,
+        passkeys::signing_in_with_a_passkey_alone_is_both_factors,
+        passkeys::a_passkey_signs_in_only_its_own_account,
+        passkeys::a_passkey_is_the_second_step_for_staff,
+        passkeys::step_up_takes_a_passkey,
+        passkeys::the_last_required_passkey_stays_and_an_administrator_resets_them,
         second_factor::setting_up_shows_a_qr_code_and_the_recovery_codes_once,
         second_factor::signing_in_asks_for_the_code_and_a_wrong_code_does_not_sign_in,
         second_factor::five_wrong_codes_lock_out_even_the_right_code,

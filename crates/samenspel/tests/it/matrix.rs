@@ -62,6 +62,8 @@ struct World {
     helper: MemberId,
     /// A device of the victim's that gets push notifications: nobody else may remove it.
     device: String,
+    /// A passkey of the victim's: nobody else may remove it.
+    passkey: String,
 }
 
 /// Who may answer a swap through this route: the asked family carer accepts
@@ -271,8 +273,18 @@ async fn world(app: &TestApp, p: &People, archived: bool) -> World {
     let org = app.state.store.internal().create_organisation("Matrixzorg", now).await.expect("organisation");
     let location = app.state.store.internal().create_location(&org, "Matrixlocatie", now).await.expect("location");
     let device = crate::push::add_device(app, &p.victim).await;
+    let passkey = uuid::Uuid::now_v7().to_string();
+    app.db
+        .raw(&format!(
+            "INSERT INTO passkeys (id, user_id, credential_id, name, credential, created_at) \
+             VALUES ('{passkey}', '{}', '{passkey}', 'Telefoon', '{{}}', 0)",
+            p.victim.id
+        ))
+        .await
+        .expect("a passkey of the victim's");
     World {
         device,
+        passkey,
         location: location.to_string(),
         request,
         helper,
@@ -350,6 +362,7 @@ fn fill(path: &str, w: &World, victim_session: &str, victim_token_id: &str) -> S
         .replace("{token_id}", victim_token_id)
         .replace("{device_id}", &w.device)
         .replace("{device}", &w.device)
+        .replace("{passkey}", &w.passkey)
         .replace("{role}", "volunteer")
 }
 
@@ -677,9 +690,11 @@ pub async fn every_route_for_every_role(db: TestDb) {
     whos.extend(MEMBER_KINDS.iter().map(|(r, m)| Who::Member(*r, *m)));
     let mut checked = 0;
     let mut victim_devices = Vec::new();
+    let mut victim_passkeys = Vec::new();
     for archived in [false, true] {
         let shared = world(&app, &p, archived).await;
         victim_devices.push(shared.device.clone());
+        victim_passkeys.push(shared.passkey.clone());
         for (api, specs) in [(false, &page_specs), (true, &api_specs)] {
             for spec in specs.iter() {
                 // Token routes hold their own secret; they are covered by the invitation tests.
@@ -694,8 +709,10 @@ pub async fn every_route_for_every_role(db: TestDb) {
                     assert_eq!(r.status, 404, "{} without a provider", spec.path);
                     continue;
                 }
-                let foreign =
-                    spec.path.contains("{session") || spec.path.contains("{token_id}") || spec.path.contains("{device");
+                let foreign = spec.path.contains("{session")
+                    || spec.path.contains("{token_id}")
+                    || spec.path.contains("{device")
+                    || spec.path.contains("{passkey");
                 for &who in &whos {
                     let exp = match (expected(who, spec.access, archived), swap_party(spec.path)) {
                         (Expect::Allowed, Some(party)) if party != who => Expect::Denied,
@@ -728,6 +745,10 @@ pub async fn every_route_for_every_role(db: TestDb) {
     let devices = app.db.store.my_push_devices(&app.acting_as(&p.victim).await).await.expect("devices");
     for id in &victim_devices {
         assert!(devices.iter().any(|d| &d.id == id), "the victim's device {id} survived every attempt");
+    }
+    let passkeys = app.db.strings(&format!("SELECT id FROM passkeys WHERE user_id = '{}'", p.victim.id)).await;
+    for id in &victim_passkeys {
+        assert!(passkeys.contains(id), "the victim's passkey {id} survived every attempt");
     }
     assert!(
         app.db

@@ -37,6 +37,8 @@ struct SignInPage {
     form: &'static str,
     /// The organisation's OpenID provider, by name, when there is one.
     sso: Option<String>,
+    /// Signing in with a passkey (the public address has a domain name).
+    passkeys: bool,
 }
 
 fn sso_label(state: &AppState) -> Option<String> {
@@ -59,6 +61,7 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(q): Query<Nex
         errors: Errors::default(),
         form: "",
         sso: sso_label(&state),
+        passkeys: state.passkeys.is_some(),
     })
 }
 
@@ -86,7 +89,15 @@ pub async fn with_password(
         }
         Err(errors) => render_with(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &SignInPage { c: Chrome::new(&v), next, email: f.email, errors, form: "password", sso: sso_label(&state) },
+            &SignInPage {
+                c: Chrome::new(&v),
+                next,
+                email: f.email,
+                errors,
+                form: "password",
+                sso: sso_label(&state),
+                passkeys: state.passkeys.is_some(),
+            },
         ),
     }
 }
@@ -122,6 +133,7 @@ pub async fn request_link(State(state): State<AppState>, v: Visitor, Form(f): Fo
                 errors,
                 form: "link",
                 sso: sso_label(&state),
+                passkeys: state.passkeys.is_some(),
             },
         ),
     }

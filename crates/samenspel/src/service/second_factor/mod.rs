@@ -1,7 +1,9 @@
 //! The second factor: setting up an authenticator app (TOTP) with recovery
 //! codes, checking codes (rate-limited, locked after five wrong ones),
-//! turning it off, and who must have one. Every step is in the audit trail.
+//! turning it off, and who must have one; passkeys in [`passkeys`]. Every
+//! step is in the audit trail.
 
+pub mod passkeys;
 pub mod secrets;
 pub mod sign_in;
 
@@ -11,7 +13,7 @@ use crate::ratelimit::{CODE_FAILURES_PER_ACCOUNT, CODES_PER_IP};
 use samenspel_core::audit::{AuditEvent, AuditSink, Operation, Outcome, Source, What};
 use samenspel_core::ids::UserId;
 use samenspel_core::{Error, Result, Timestamp, totp};
-use samenspel_store::second_factor::Account;
+use samenspel_store::second_factor::{Account, Purpose};
 
 /// How long a code entered in a session counts for step-up.
 pub const STEP_UP_MINUTES: i64 = 15;
@@ -19,20 +21,43 @@ pub const STEP_UP_MINUTES: i64 = 15;
 /// The account page's view of my second factor.
 #[derive(Clone, Debug, Default)]
 pub struct Status {
+    /// The authenticator app is on.
     pub enabled: bool,
     pub required: bool,
     pub recovery_left: i64,
     pub devices: i64,
+    pub passkeys: Vec<samenspel_store::second_factor::StoredPasskey>,
+    /// This server can use passkeys (its public address has a domain name).
+    pub passkeys_available: bool,
+}
+
+impl Status {
+    /// Any second factor: the app or a passkey.
+    pub fn any(&self) -> bool {
+        self.enabled || !self.passkeys.is_empty()
+    }
+
+    /// The app may not be turned off: required, and no passkey instead.
+    pub fn app_must_stay(&self) -> bool {
+        self.required && self.passkeys.is_empty()
+    }
+
+    /// No passkey may go: required, no app, and this is the last one.
+    pub fn last_passkey_must_stay(&self) -> bool {
+        self.required && !self.enabled && self.passkeys.len() <= 1
+    }
 }
 
 pub async fn status(ctx: &Ctx<'_>) -> Result<Status> {
     let store = &ctx.state.store;
-    let enabled = store.second_factor(ctx.user).await?.is_some_and(|f| f.confirmed);
+    let factors = store.factors(ctx.user).await?;
     Ok(Status {
-        enabled,
+        enabled: factors.app,
         required: store.second_factor_required(ctx.user, ctx.now).await?,
-        recovery_left: if enabled { store.recovery_codes_left(ctx.user).await? } else { 0 },
+        recovery_left: factors.recovery_left,
         devices: store.my_remembered_devices(ctx.user, ctx.now).await?,
+        passkeys: store.passkeys(ctx.user).await?,
+        passkeys_available: ctx.state.passkeys.is_some(),
     })
 }
 
@@ -96,6 +121,17 @@ pub async fn turn_off(ctx: &Ctx<'_>, code: &str) -> Result<()> {
 /// Step-up: a code entered in this session, good for [`STEP_UP_MINUTES`].
 pub async fn step_up(ctx: &Ctx<'_>, code: &str) -> Result<()> {
     check_code(ctx.state, ctx.user, (ctx.user.id(), ctx.user.display_name()), code, ctx.source, ctx.now).await?;
+    stepped_up(ctx).await
+}
+
+/// Step-up with one of my passkeys (the ceremony [`passkeys::start_check`] began).
+pub async fn step_up_with_passkey(ctx: &Ctx<'_>, token: &str, response: &str) -> Result<()> {
+    let actor = (ctx.user.id(), ctx.user.display_name());
+    passkeys::check(ctx.state, ctx.user, actor, token, response, Purpose::StepUp, ctx.source, ctx.now).await?;
+    stepped_up(ctx).await
+}
+
+async fn stepped_up(ctx: &Ctx<'_>) -> Result<()> {
     ctx.state.store.mark_session_verified(ctx.user, ctx.now).await?;
     let what = what(Operation::Update, "second-factor.step-up", ctx.user.id());
     audit(ctx.state, Some((ctx.user.id(), ctx.user.display_name())), what, Outcome::Allowed, ctx.source, ctx.now).await
@@ -110,7 +146,7 @@ pub async fn forget_devices(ctx: &Ctx<'_>) -> Result<()> {
 
 /// A new personal API token needs the factor where one is required.
 pub async fn may_create_token(ctx: &Ctx<'_>) -> Result<()> {
-    let enabled = ctx.state.store.second_factor(ctx.user).await?.is_some_and(|f| f.confirmed);
+    let enabled = ctx.state.store.factors(ctx.user).await?.any();
     if !enabled && ctx.state.store.second_factor_required(ctx.user, ctx.now).await? {
         return Err(Error::field("name", "second-factor-needed-for-token"));
     }
@@ -118,13 +154,19 @@ pub async fn may_create_token(ctx: &Ctx<'_>) -> Result<()> {
 }
 
 /// Refuses while the account or the address is locked out.
-fn guard(state: &AppState, who: &impl Account, source: &Source) -> Result<()> {
+pub(crate) fn guard(state: &AppState, who: &impl Account, source: &Source) -> Result<()> {
     state.limiter.locked(CODE_FAILURES_PER_ACCOUNT, who.account().as_str()).map_err(Error::RateLimited)?;
     state.limiter.hit(CODES_PER_IP, source.ip.as_deref().unwrap_or("")).map_err(Error::RateLimited)
 }
 
 /// A wrong code: counted towards the lock-out and audited; the error to show.
-async fn wrong(state: &AppState, key: &UserId, actor: (&UserId, &str), source: &Source, now: Timestamp) -> Error {
+pub(crate) async fn wrong(
+    state: &AppState,
+    key: &UserId,
+    actor: (&UserId, &str),
+    source: &Source,
+    now: Timestamp,
+) -> Error {
     state.limiter.fail(CODE_FAILURES_PER_ACCOUNT, key.as_str());
     let locked = state.limiter.locked(CODE_FAILURES_PER_ACCOUNT, key.as_str()).err();
     let what = match locked {
@@ -151,8 +193,11 @@ pub(crate) async fn check_code(
     now: Timestamp,
 ) -> Result<()> {
     guard(state, who, source)?;
-    let factor =
-        state.store.second_factor(who).await?.filter(|f| f.confirmed).ok_or(Error::Conflict("second-factor-not-on"))?;
+    if !state.store.factors(who).await?.any() {
+        return Err(Error::Conflict("second-factor-not-on"));
+    }
+    // Someone with only passkeys has no app: only a recovery code is a code.
+    let app = state.store.second_factor(who).await?.filter(|f| f.confirmed);
     let ok = if secrets::looks_like_recovery_code(code) {
         let used = state.store.use_recovery_code(who, &secrets::recovery_hash(code), now).await?;
         if used {
@@ -160,12 +205,14 @@ pub(crate) async fn check_code(
             audit(state, Some(actor), what, Outcome::Allowed, source, now).await?;
         }
         used
-    } else {
+    } else if let Some(factor) = app {
         let secret = secrets::open(state.config.secret_key.expose(), who.account(), &factor.sealed_secret)?;
         match totp::verify(&secret, code, now.as_second(), factor.last_step) {
             Some(step) => state.store.use_second_factor_step(who, step).await?,
             None => false,
         }
+    } else {
+        false
     };
     if !ok {
         return Err(wrong(state, who.account(), actor, source, now).await);

@@ -4,13 +4,14 @@
 //! remembered for them. Someone who must have a factor and has none gets a
 //! session that can only set one up.
 
-use super::{audit, check_code, what};
+use super::{audit, check_code, passkeys, what};
 use crate::app::AppState;
 use crate::crypto::{random_token, sign, signed_valid, token_hash};
 use samenspel_core::audit::{Operation, Outcome, Source};
 use samenspel_core::ids::UserId;
 use samenspel_core::{Error, Result, Timestamp};
 use samenspel_store::access::Verified;
+use samenspel_store::second_factor::{PendingSignIn, Purpose};
 
 /// How long the code page waits after the first factor.
 pub const PENDING_MINUTES: i64 = 10;
@@ -57,6 +58,17 @@ async fn open_session(
     Ok(token)
 }
 
+/// A session after signing in with a passkey alone: the passkey was both
+/// factors, so this session counts as having just passed a check.
+pub async fn session_with_passkey(
+    state: &AppState,
+    proof: &Verified,
+    source: &Source,
+    now: Timestamp,
+) -> Result<String> {
+    open_session(state, proof, Some(now), false, source, now).await
+}
+
 /// A session for someone without a second factor (after a sign-in link or
 /// a password, or joining as a new account): where one is required, the
 /// session can only set one up (`true`).
@@ -82,8 +94,13 @@ pub async fn after_first_factor(
     now: Timestamp,
 ) -> Result<Next> {
     let key = state.config.secret_key.expose();
-    let enabled = state.store.second_factor(&proof).await?.is_some_and(|f| f.confirmed);
-    if !enabled {
+    // The app always asks for its code; a passkey is the second step only
+    // for someone who must have one — others (family, volunteers) keep
+    // signing in with a link alone and use their passkey instead of one.
+    let factors = state.store.factors(&proof).await?;
+    let ask =
+        factors.app || (factors.passkeys > 0 && state.store.second_factor_required_at_sign_in(&proof, now).await?);
+    if !ask {
         let (token, must_set_up) = session_without_factor(state, &proof, source, now).await?;
         return Ok(Next::Session { token, must_set_up });
     }
@@ -127,7 +144,42 @@ pub async fn finish_with_code(
         return Ok(None);
     };
     let (user, name) = (pending.user_id().clone(), pending.display_name().to_owned());
-    match check_code(state, &pending, (&user, &name), code, source, now).await {
+    let checked = check_code(state, &pending, (&user, &name), code, source, now).await;
+    finish(state, pending, checked, remember, source, now).await
+}
+
+/// The second step with a passkey (the ceremony [`passkeys::start_check`]
+/// began for the pending sign-in). `None`: the pending sign-in expired.
+pub async fn finish_with_passkey(
+    state: &AppState,
+    pending_token: &str,
+    ceremony_token: &str,
+    response: &str,
+    remember: bool,
+    source: &Source,
+    now: Timestamp,
+) -> Result<Option<Finished>> {
+    let Some(pending) = state.store.pending_sign_in(&token_hash(pending_token), now).await? else {
+        return Ok(None);
+    };
+    let (user, name) = (pending.user_id().clone(), pending.display_name().to_owned());
+    let checked =
+        passkeys::check(state, &pending, (&user, &name), ceremony_token, response, Purpose::SecondStep, source, now)
+            .await;
+    finish(state, pending, checked, remember, source, now).await
+}
+
+/// Opens the session once the second step `checked` out.
+async fn finish(
+    state: &AppState,
+    pending: PendingSignIn,
+    checked: Result<()>,
+    remember: bool,
+    source: &Source,
+    now: Timestamp,
+) -> Result<Option<Finished>> {
+    let (user, name) = (pending.user_id().clone(), pending.display_name().to_owned());
+    match checked {
         Ok(()) => {}
         Err(Error::RateLimited(s)) => {
             // Locked out: this wait ends; signing in starts again after the lock.

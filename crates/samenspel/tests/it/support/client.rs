@@ -83,6 +83,11 @@ impl<'a> Client<'a> {
         self.cookies.insert(name.to_owned(), value.to_owned());
     }
 
+    /// How many cookies this browser holds whose name starts with `prefix`.
+    pub fn cookies_named(&self, prefix: &str) -> usize {
+        self.cookies.keys().filter(|k| k.starts_with(prefix)).count()
+    }
+
     pub fn cookie(&self, name: &str) -> Option<&str> {
         self.cookies.get(name).map(String::as_str)
     }

@@ -260,8 +260,9 @@ impl TestApp {
         c.post("/sign-in/link", &[("email", u.email.as_str())]).await;
         self.run_jobs().await;
         let mail = self.mails_to(&u.email).pop().expect("a sign-in mail");
-        let link = link_in(&mail, "http://samenspel.test/sign-in/link/").expect("link");
-        let r = c.post(link.trim_start_matches("http://samenspel.test"), &[]).await;
+        let base = self.state.config.public_url.as_str().trim_end_matches('/').to_owned();
+        let link = link_in(&mail, &format!("{base}/sign-in/link/")).expect("link");
+        let r = c.post(link.trim_start_matches(&base), &[]).await;
         (c, r)
     }
 

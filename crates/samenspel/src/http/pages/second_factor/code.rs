@@ -3,7 +3,9 @@
 
 use super::super::{Chrome, Errors, Form, PageResult, form_errors, render_with, see_other};
 use crate::app::AppState;
+use crate::crypto::token_hash;
 use crate::http::context::{SESSION_COOKIE, Visitor, cookie, removal_cookie};
+use crate::http::errors::PageError;
 use crate::http::pages::sign_in::safe_next;
 use crate::service::second_factor::{self as service, sign_in};
 use askama::Template;
@@ -11,7 +13,8 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::Response;
 use axum_extra::extract::cookie::CookieJar;
-use samenspel_core::Error;
+use samenspel_core::{Error, Timestamp};
+use samenspel_store::second_factor::Account;
 use serde::Deserialize;
 
 /// The cookie holding a pending sign-in's token (until the code is given).
@@ -26,9 +29,35 @@ struct CodePage {
     step_up: bool,
     errors: Errors,
     locked_minutes: Option<i64>,
+    ways: Ways,
 }
 
-fn code_page(v: &Visitor, step_up: bool, next: String, outcome: Result<Errors, u64>) -> PageResult {
+/// Which ways to pass the check the page offers.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Ways {
+    /// A code from the authenticator app (else only a recovery code).
+    app: bool,
+    /// A passkey (the account has one and this server can use them).
+    passkey: bool,
+}
+
+impl Ways {
+    async fn of(state: &AppState, who: &impl Account) -> Result<Ways, PageError> {
+        let factors = state.store.factors(who).await?;
+        Ok(Ways { app: factors.app, passkey: factors.passkeys > 0 && state.passkeys.is_some() })
+    }
+
+    /// The ways of the sign-in waiting behind this browser's cookie.
+    async fn of_pending(state: &AppState, jar: &CookieJar, now: Timestamp) -> Result<Ways, PageError> {
+        let Some(token) = jar.get(PENDING_COOKIE) else { return Ok(Ways::default()) };
+        match state.store.pending_sign_in(&token_hash(token.value()), now).await? {
+            Some(pending) => Ways::of(state, &pending).await,
+            None => Ok(Ways::default()),
+        }
+    }
+}
+
+fn code_page(v: &Visitor, step_up: bool, next: String, outcome: Result<Errors, u64>, ways: Ways) -> PageResult {
     let action = if step_up { "/second-factor/check" } else { "/sign-in/code" };
     let (status, errors, locked_minutes) = match outcome {
         Ok(e) if e.any() => (StatusCode::UNPROCESSABLE_ENTITY, e, None),
@@ -37,7 +66,12 @@ fn code_page(v: &Visitor, step_up: bool, next: String, outcome: Result<Errors, u
             (StatusCode::TOO_MANY_REQUESTS, Errors::default(), Some(i64::try_from(seconds.div_ceil(60)).unwrap_or(15)))
         }
     };
-    render_with(status, &CodePage { c: Chrome::new(v), action, next, step_up, errors, locked_minutes })
+    render_with(status, &CodePage { c: Chrome::new(v), action, next, step_up, errors, locked_minutes, ways })
+}
+
+/// The code page saying the account is locked for now.
+pub(super) fn locked_page(v: &Visitor, step_up: bool, seconds: u64) -> PageResult {
+    code_page(v, step_up, String::new(), Err(seconds), Ways::default())
 }
 
 #[derive(Deserialize, Default)]
@@ -45,11 +79,12 @@ pub struct NextQuery {
     next: Option<String>,
 }
 
-pub async fn page(v: Visitor, jar: CookieJar) -> PageResult {
+pub async fn page(State(state): State<AppState>, v: Visitor, jar: CookieJar) -> PageResult {
     if jar.get(PENDING_COOKIE).is_none() {
         return Ok(see_other("/sign-in"));
     }
-    code_page(&v, false, String::new(), Ok(Errors::default()))
+    let ways = Ways::of_pending(&state, &jar, v.now).await?;
+    code_page(&v, false, String::new(), Ok(Errors::default()), ways)
 }
 
 #[derive(Deserialize, Default)]
@@ -84,31 +119,35 @@ pub async fn submit(State(state): State<AppState>, v: Visitor, jar: CookieJar, F
             Ok(r)
         }
         Err(Error::RateLimited(seconds)) => {
-            let mut r = code_page(&v, false, String::new(), Err(seconds))?;
+            let mut r = locked_page(&v, false, seconds)?;
             r.headers_mut().append(header::SET_COOKIE, removal_cookie(&state, PENDING_COOKIE));
             Ok(r)
         }
         Err(e) => match form_errors(Err::<(), _>(e))? {
             Ok(()) => Ok(see_other("/sign-in")),
-            Err(errors) => code_page(&v, false, f.next.unwrap_or_default(), Ok(errors)),
+            Err(errors) => {
+                let ways = Ways::of_pending(&state, &jar, v.now).await?;
+                code_page(&v, false, f.next.unwrap_or_default(), Ok(errors), ways)
+            }
         },
     }
 }
 
 pub async fn step_up_page(State(state): State<AppState>, v: Visitor, Query(q): Query<NextQuery>) -> PageResult {
     // Signed in only: a visitor without a session is sent to sign in.
-    v.ctx(&state)?;
-    code_page(&v, true, safe_next(q.next.as_deref()), Ok(Errors::default()))
+    let ways = Ways::of(&state, v.ctx(&state)?.user).await?;
+    code_page(&v, true, safe_next(q.next.as_deref()), Ok(Errors::default()), ways)
 }
 
 pub async fn step_up(State(state): State<AppState>, v: Visitor, Form(f): Form<CodeForm>) -> PageResult {
     let next = safe_next(f.next.as_deref());
-    match service::step_up(&v.ctx(&state)?, &f.code).await {
+    let ctx = v.ctx(&state)?;
+    match service::step_up(&ctx, &f.code).await {
         Ok(()) => Ok(see_other(&next)),
-        Err(Error::RateLimited(seconds)) => code_page(&v, true, next, Err(seconds)),
+        Err(Error::RateLimited(seconds)) => locked_page(&v, true, seconds),
         Err(e) => match form_errors(Err::<(), _>(e))? {
             Ok(()) => Ok(see_other(&next)),
-            Err(errors) => code_page(&v, true, next, Ok(errors)),
+            Err(errors) => code_page(&v, true, next, Ok(errors), Ways::of(&state, ctx.user).await?),
         },
     }
 }

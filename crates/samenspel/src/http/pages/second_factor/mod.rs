@@ -4,6 +4,7 @@
 //! factor on the set-up page.
 
 mod code;
+mod passkeys;
 mod setup;
 
 pub(super) use code::{after_first_factor, cookie_reader};
@@ -31,11 +32,22 @@ pub(super) fn routes(p: Pages) -> Pages {
         .post("/sign-in/code", Public, code::submit)
         .get("/second-factor/check", SignedIn, code::step_up_page)
         .post("/second-factor/check", SignedIn, code::step_up)
+        .get("/account/passkeys/new", SignedIn, passkeys::new_page)
+        .post("/account/passkeys/new", SignedIn, passkeys::add)
+        .get("/account/passkeys/{passkey}/remove", SignedIn, passkeys::remove_page)
+        .post("/account/passkeys/{passkey}/remove", SignedIn, passkeys::remove)
+        .post("/sign-in/passkey", Public, passkeys::sign_in_start)
+        .post("/sign-in/passkey/finish", Public, passkeys::sign_in_finish)
+        .post("/sign-in/code/passkey", Public, passkeys::second_step_start)
+        .post("/sign-in/code/passkey/finish", Public, passkeys::second_step_finish)
+        .post("/second-factor/check/passkey", SignedIn, passkeys::step_up_start)
+        .post("/second-factor/check/passkey/finish", SignedIn, passkeys::step_up_finish)
 }
 
 /// Where a session that must set up a factor may still go.
 fn open_while_setting_up(path: &str) -> bool {
     path.starts_with("/account/second-factor")
+        || path.starts_with("/account/passkeys")
         || path.starts_with("/sign-in")
         || ["/sign-out", "/language", "/words", "/offline", "/"].contains(&path)
 }
@@ -89,6 +101,29 @@ impl FromRequestParts<AppState> for SteppedUp {
         }
         if recent(factor.verified_at, visitor.now) {
             return Ok(SteppedUp);
+        }
+        let back = super::urlencode(&visitor.path);
+        Err(Redirect::to(&format!("/second-factor/check?next={back}")).into_response())
+    }
+}
+
+/// For changing the factors themselves (adding or removing a passkey):
+/// someone with a factor passed a check in this session within the last 15
+/// minutes (else the code page, which brings them back); someone without
+/// one goes on — adding a first passkey is how they set one up.
+#[derive(Debug)]
+pub struct RecentCheck;
+
+impl FromRequestParts<AppState> for RecentCheck {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
+        let Some(visitor) = parts.extensions.get::<Visitor>() else {
+            return Ok(RecentCheck);
+        };
+        let factor = parts.extensions.get::<SessionFactor>().copied().unwrap_or_default();
+        if !factor.enabled || recent(factor.verified_at, visitor.now) {
+            return Ok(RecentCheck);
         }
         let back = super::urlencode(&visitor.path);
         Err(Redirect::to(&format!("/second-factor/check?next={back}")).into_response())

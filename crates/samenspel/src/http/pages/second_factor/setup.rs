@@ -36,7 +36,12 @@ pub struct DoneQuery {
 /// Only our own notices are shown.
 fn notice(done: Option<&str>) -> String {
     match done {
-        Some(k @ ("second-factor-disabled-notice" | "second-factor-devices-forgotten-notice")) => k.to_owned(),
+        Some(
+            k @ ("second-factor-disabled-notice"
+            | "second-factor-devices-forgotten-notice"
+            | "passkey-added-notice"
+            | "passkey-removed-notice"),
+        ) => k.to_owned(),
         _ => String::new(),
     }
 }

@@ -1,0 +1,59 @@
+## Passkeys
+passkeys-heading = Passkeys
+passkeys-explain = With a passkey you sign in with your fingerprint, your face or the PIN of your phone or computer. You do not type a password or a code. The key stays on your device only. A fake website cannot use it.
+passkeys-counts-as-second-step = A passkey also counts as the second step.
+passkeys-none = You have no passkey yet.
+passkeys-added-on = Added on { $date }
+passkeys-used-on = Last used on { $date }
+passkeys-never-used = Not used yet
+passkeys-add-link = Add a passkey
+passkeys-remove-link = Remove
+passkeys-unavailable = Passkeys only work when Samenspel has a secure web address with a name, such as https://samenspel.example.org (or http://localhost:8080 to try it out). Ask the administrator to set that web address.
+passkey-add-title = Add a passkey
+passkey-add-explain = Give the key a name, so you recognise it later. Then press the button. Your device asks for your fingerprint, your face or your PIN.
+passkey-add-button = Make the passkey
+passkey-add-back = Back to the second step
+passkey-name-label = Name of the key
+passkey-name-hint = For example: my phone, or laptop at home.
+passkey-sign-in-title = Sign in with a passkey
+passkey-sign-in-explain = Press the button. Your device shows your passkeys for Samenspel. Choose yours and use your fingerprint, your face or your PIN.
+passkey-sign-in-button = Use a passkey
+passkey-sign-in-back = Sign in another way
+passkey-check-title = Confirm with your passkey
+passkey-check-explain = Press the button. Your device asks for your fingerprint, your face or your PIN.
+passkey-check-button = Use the passkey
+passkey-check-back = Give a code instead
+passkey-sign-in-heading = With a passkey
+passkey-sign-in-intro = Do you have a passkey for Samenspel on your phone or computer? Then sign in with it, without a password or e-mail.
+passkey-use-instead = Or use your passkey
+passkey-use-button = Use a passkey
+passkey-needs-javascript = A passkey needs JavaScript switched on in your browser. You can do without: sign in with a link or a code.
+passkey-cancelled = That did not work. Perhaps you stopped it, or it took too long. Press the button again to try once more.
+passkey-unsupported = This browser cannot use a passkey. Try another browser, or sign in another way.
+passkey-remove-title = Remove a passkey
+passkey-remove-explain = Do you want to remove the key "{ $name }"? You can no longer sign in with it. Remove it from your device too.
+passkey-remove-button = Remove the key
+passkey-last-required = The key "{ $name }" is your only second step, and you must have one. First add another key or switch on the authenticator app. Then you can remove this one.
+passkey-back-to-second-factor = Back to the second step
+passkey-added-notice = The passkey was added.
+passkey-removed-notice = The passkey was removed.
+recovery-code-label = Recovery code
+recovery-code-hint = Do you not have your passkey with you? Then type one of your recovery codes.
+passkey-or-code = Or type a code
+
+## Errors
+passkey-start-again = That took too long, or something went wrong. Press the button again.
+passkey-failed = This passkey does not work for your account. Try again, or choose another key.
+passkey-unknown = Samenspel does not know this passkey. Perhaps it was removed. Sign in another way.
+passkey-name-missing = Give the key a name.
+passkey-name-too-long = This name is too long. Use 60 characters at most.
+passkey-already-added = This passkey has already been added.
+passkey-none = You have no passkey. Give a code.
+
+## Audit trail: passkeys
+audit-passkey-added = added a passkey
+audit-passkey-removed = removed a passkey
+audit-passkey-refused = tried to add a passkey, which was refused
+audit-passkey-signed-in = signed in with a passkey
+passkey-last-required-error = This is your only second step, and you must have one. First add another key or switch on the authenticator app.
+passkeys-unavailable-error = Passkeys do not work at this web address. Sign in another way.

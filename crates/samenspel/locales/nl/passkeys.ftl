@@ -1,0 +1,59 @@
+## Toegangssleutels (passkeys)
+passkeys-heading = Toegangssleutels
+passkeys-explain = Met een toegangssleutel log je in met je vingerafdruk, je gezicht of de pincode van je telefoon of computer. Je hoeft dan geen wachtwoord of code te typen. De sleutel staat alleen op jouw apparaat. Een nep-website kan hem niet gebruiken.
+passkeys-counts-as-second-step = Een toegangssleutel telt ook als tweede stap.
+passkeys-none = Je hebt nog geen toegangssleutel.
+passkeys-added-on = Toegevoegd op { $date }
+passkeys-used-on = Laatst gebruikt op { $date }
+passkeys-never-used = Nog niet gebruikt
+passkeys-add-link = Toegangssleutel toevoegen
+passkeys-remove-link = Verwijderen
+passkeys-unavailable = Toegangssleutels werken alleen als Samenspel een beveiligd webadres met een naam heeft, zoals https://samenspel.example.nl (of http://localhost:8080 om het uit te proberen). Vraag de beheerder om dat webadres in te stellen.
+passkey-add-title = Toegangssleutel toevoegen
+passkey-add-explain = Geef de sleutel een naam, zodat je hem later herkent. Klik dan op de knop. Je apparaat vraagt om je vingerafdruk, je gezicht of je pincode.
+passkey-add-button = Toegangssleutel maken
+passkey-add-back = Terug naar de tweede stap
+passkey-name-label = Naam van de sleutel
+passkey-name-hint = Bijvoorbeeld: mijn telefoon, of laptop thuis.
+passkey-sign-in-title = Inloggen met een toegangssleutel
+passkey-sign-in-explain = Klik op de knop. Je apparaat laat je toegangssleutels voor Samenspel zien. Kies de jouwe en gebruik je vingerafdruk, je gezicht of je pincode.
+passkey-sign-in-button = Toegangssleutel gebruiken
+passkey-sign-in-back = Op een andere manier inloggen
+passkey-check-title = Bevestig met je toegangssleutel
+passkey-check-explain = Klik op de knop. Je apparaat vraagt om je vingerafdruk, je gezicht of je pincode.
+passkey-check-button = Toegangssleutel gebruiken
+passkey-check-back = Liever een code geven
+passkey-sign-in-heading = Met een toegangssleutel
+passkey-sign-in-intro = Heb je een toegangssleutel voor Samenspel op je telefoon of computer? Dan log je daarmee in, zonder wachtwoord of e-mail.
+passkey-use-instead = Of gebruik je toegangssleutel
+passkey-use-button = Toegangssleutel gebruiken
+passkey-needs-javascript = Voor een toegangssleutel moet JavaScript aan staan in je browser. Het kan ook zonder: log dan in met een link of een code.
+passkey-cancelled = Het is niet gelukt. Misschien heb je het gestopt, of duurde het te lang. Klik nog een keer op de knop om het opnieuw te proberen.
+passkey-unsupported = Deze browser kan geen toegangssleutel gebruiken. Probeer een andere browser, of log in op een andere manier.
+passkey-remove-title = Toegangssleutel verwijderen
+passkey-remove-explain = Wil je de sleutel "{ $name }" verwijderen? Daarna kun je er niet meer mee inloggen. Verwijder hem ook op je apparaat.
+passkey-remove-button = Sleutel verwijderen
+passkey-last-required = De sleutel "{ $name }" is je enige tweede stap. Voor jou is een tweede stap verplicht. Voeg eerst een andere sleutel toe of zet de authenticator-app aan. Daarna kun je deze verwijderen.
+passkey-back-to-second-factor = Terug naar de tweede stap
+passkey-added-notice = De toegangssleutel is toegevoegd.
+passkey-removed-notice = De toegangssleutel is verwijderd.
+recovery-code-label = Herstelcode
+recovery-code-hint = Heb je je toegangssleutel niet bij je? Typ dan een van je herstelcodes.
+passkey-or-code = Of typ een code
+
+## Foutmeldingen
+passkey-start-again = Dit duurde te lang, of het ging mis. Klik nog een keer op de knop.
+passkey-failed = Deze toegangssleutel werkt niet voor jouw account. Probeer het nog een keer, of kies een andere sleutel.
+passkey-unknown = Samenspel kent deze toegangssleutel niet. Misschien is hij verwijderd. Log op een andere manier in.
+passkey-name-missing = Geef de sleutel een naam.
+passkey-name-too-long = Deze naam is te lang. Gebruik hoogstens 60 tekens.
+passkey-already-added = Deze toegangssleutel is al toegevoegd.
+passkey-none = Je hebt geen toegangssleutel. Geef een code.
+
+## Wie keek mee: regels over toegangssleutels
+audit-passkey-added = voegde een toegangssleutel toe
+audit-passkey-removed = verwijderde een toegangssleutel
+audit-passkey-refused = probeerde een toegangssleutel toe te voegen, maar die werd geweigerd
+audit-passkey-signed-in = logde in met een toegangssleutel
+passkey-last-required-error = Dit is je enige tweede stap, en voor jou is die verplicht. Voeg eerst een andere sleutel toe of zet de authenticator-app aan.
+passkeys-unavailable-error = Toegangssleutels werken niet op dit webadres. Log op een andere manier in.
