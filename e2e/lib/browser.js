@@ -11,11 +11,14 @@ const { PageChecker } = require('./check');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-/** Starts the demo server and the browser; artifacts go to `artifactsDir`. */
-async function startJourney(artifactsDir) {
+/**
+ * Starts the demo server and the browser; artifacts go to `artifactsDir`.
+ * `serverOptions` are more of startDemoServer's ({ bind, publicUrl }).
+ */
+async function startJourney(artifactsDir, serverOptions = {}) {
   fs.mkdirSync(artifactsDir, { recursive: true });
   const checker = new PageChecker({ artifactsDir });
-  const server = await startDemoServer({ logFile: path.join(artifactsDir, 'server.log') });
+  const server = await startDemoServer({ logFile: path.join(artifactsDir, 'server.log'), ...serverOptions });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

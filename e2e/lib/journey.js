@@ -23,6 +23,7 @@ const DESKTOP = { width: 1280, height: 800 };
  *                     403") matching this are left out while `expectingError`
  *                     runs: the journey causes them on purpose
  *   checkSignInLink   also check the sign-in link page of every person
+ *   server            more options for the demo server ({ bind, publicUrl })
  */
 function createJourney({
   artifactsDir,
@@ -32,6 +33,7 @@ function createJourney({
   locale = 'nl-NL',
   expectedErrors = /status of (403|404|422)/,
   checkSignInLink = false,
+  server = {},
 }) {
   const run = { server: null, browser: null, checker: null, circleId: null, expectError: false };
   const contexts = [];
@@ -39,7 +41,7 @@ function createJourney({
   const people = {}; // name -> { context, page }
 
   async function start() {
-    ({ checker: run.checker, server: run.server, browser: run.browser } = await startJourney(artifactsDir));
+    ({ checker: run.checker, server: run.server, browser: run.browser } = await startJourney(artifactsDir, server));
   }
 
   async function stop() {

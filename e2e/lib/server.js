@@ -29,23 +29,27 @@ function binaryPath() {
 
 // samenspel refuses unknown SAMENSPEL_* settings in its environment, and
 // SAMENSPEL_BIN is the suite's own: leave it out of the server's environment.
-function serverEnv() {
+function serverEnv(publicUrl) {
   const env = { ...process.env, NO_COLOR: '1' };
   delete env.SAMENSPEL_BIN;
+  if (publicUrl) env.SAMENSPEL_PUBLIC_URL = publicUrl;
   return env;
 }
 
 /**
  * Starts the demo server. Resolves with
  *   { baseUrl, dataDir, mailDir, links: Map<name, url>, logFile, stop() }
- * once the server printed "Samenspel listening on ...".
+ * once the server printed "Samenspel listening on ...". `bind` is the
+ * address to listen on (a free port by default); `publicUrl` the address
+ * people reach it at (SAMENSPEL_PUBLIC_URL), which is then the baseUrl —
+ * for passkeys, which browsers offer to a name such as localhost only.
  */
-async function startDemoServer({ logFile } = {}) {
+async function startDemoServer({ logFile, bind = '127.0.0.1:0', publicUrl = null } = {}) {
   const bin = binaryPath();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samenspel-e2e-'));
-  const child = spawn(bin, ['demo', '--bind', '127.0.0.1:0', '--data-dir', dataDir], {
+  const child = spawn(bin, ['demo', '--bind', bind, '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: serverEnv(),
+    env: serverEnv(publicUrl),
   });
 
   // Logs (stderr) and stdout go to a file so a failing run can be read later.
@@ -99,7 +103,7 @@ async function startDemoServer({ logFile } = {}) {
       const ready = /Samenspel listening on (https?:\/\/\S+)/.exec(line);
       if (ready) {
         clearTimeout(timer);
-        resolve(ready[1].replace(/\/$/, ''));
+        resolve((publicUrl || ready[1]).replace(/\/$/, ''));
       }
     });
   }).catch(async (err) => {
