@@ -113,6 +113,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         passkeys::a_passkey_is_the_second_step_for_staff,
         passkeys::step_up_takes_a_passkey,
         passkeys::the_last_required_passkey_stays_and_an_administrator_resets_them,
+        passkeys::staff_with_a_passkey_may_turn_the_app_off,
         second_factor::setting_up_shows_a_qr_code_and_the_recovery_codes_once,
         second_factor::signing_in_asks_for_the_code_and_a_wrong_code_does_not_sign_in,
         second_factor::five_wrong_codes_lock_out_even_the_right_code,

@@ -338,3 +338,22 @@ pub async fn the_last_required_passkey_stays_and_an_administrator_resets_them(db
     assert_eq!(app.db.count(&format!("SELECT COUNT(*) FROM passkeys WHERE user_id = '{}'", nurse.id)).await, 0);
     assert_eq!(c.get("/account").await.status, 303, "her sessions ended");
 }
+
+pub async fn staff_with_a_passkey_may_turn_the_app_off(db: TestDb) {
+    let app = app(db).await;
+    let (_, [_, nurse]) = app.cast("Sem", [client("Sem").manager(), professional("Fatima")]).await;
+    let mut c = app.signed_in(&nurse).await;
+    let (mut codes, _) = crate::second_factor::set_up(&mut c).await;
+    // The app is her only factor: it stays.
+    let page = c.get("/account/second-factor").await.text();
+    assert!(page.contains("Je kunt hem niet uitzetten"), "{page}");
+    assert_eq!(c.post("/account/second-factor/off", &[("code", &codes.code())]).await.status, 409);
+    // With a passkey as well, the app may go; the passkey is then her factor.
+    let added = add(&mut c, &mut Device::new(), "Telefoon").await;
+    assert_eq!(added.status, 303, "not her first factor: no new recovery codes");
+    let off = c.post("/account/second-factor/off", &[("code", &codes.code())]).await;
+    assert_eq!(off.location(), Some("/account/second-factor?done=second-factor-disabled-notice"), "{}", off.text());
+    let page = c.get("/account/second-factor").await.text();
+    assert!(page.contains("De tweede stap staat aan") && page.contains("Je hebt nog 10 herstelcodes over"), "{page}");
+    assert_eq!(app.db.count(&format!("SELECT COUNT(*) FROM second_factors WHERE user_id = '{}'", nurse.id)).await, 0);
+}

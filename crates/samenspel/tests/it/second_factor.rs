@@ -11,7 +11,7 @@ const PASSWORD: &str = "lange zin als wachtwoord";
 
 /// Someone's authenticator app, as a test holds it: the secret and the last
 /// time step it gave a code for (the server takes each step once).
-struct App {
+pub(crate) struct App {
     secret: Vec<u8>,
     last: i64,
 }
@@ -20,7 +20,7 @@ impl App {
     /// A code the server accepts now: the earliest step in its window (one
     /// step either side) that is later than the last one used, so a test
     /// has three codes within any 30 seconds.
-    fn code(&mut self) -> String {
+    pub(crate) fn code(&mut self) -> String {
         let now = totp::step_at(Timestamp::now().as_second());
         let step = (now - 1).max(self.last + 1);
         assert!(step <= now + 1, "more codes asked for than the window holds");
@@ -42,7 +42,7 @@ fn wrong_code(app: &App) -> String {
 
 /// Sets up the factor in a signed-in browser: the page shows a QR code and
 /// the secret; a first code turns it on and shows ten recovery codes.
-async fn set_up(c: &mut Client<'_>) -> (App, Vec<String>) {
+pub(crate) async fn set_up(c: &mut Client<'_>) -> (App, Vec<String>) {
     // A page first, for its form token.
     c.get("/account/second-factor").await;
     let start = c.post("/account/second-factor/setup", &[]).await;

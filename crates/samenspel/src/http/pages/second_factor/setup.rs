@@ -83,8 +83,9 @@ pub async fn confirm(State(state): State<AppState>, v: Visitor, Form(f): Form<Co
 
 pub async fn off(State(state): State<AppState>, v: Visitor, Form(f): Form<CodeForm>) -> PageResult {
     let ctx = v.ctx(&state)?;
-    // Required of this person: it stays on (the page offers no form for it).
-    if service::status(&ctx).await?.required {
+    // Required of this person and no passkey instead: it stays on (the page
+    // offers no form for it).
+    if service::status(&ctx).await?.app_must_stay() {
         return Err(Error::Conflict("second-factor-off-required").into());
     }
     match form_errors(service::turn_off(&ctx, &f.code).await)? {
