@@ -188,7 +188,8 @@ pub async fn an_organisation_requires_a_second_factor_of_family_too(db: TestDb) 
         let (mut c, r) = app.sign_in_by_link(who).await;
         assert_eq!(r.location(), Some("/account/second-factor"), "{} sets up a factor first", who.name);
         let r = c.get(&format!("/circles/{circle}")).await;
-        assert_eq!(r.location(), Some("/account/second-factor"), "{} sees nothing before", who.name);
+        let to = format!("/account/second-factor?next=%2Fcircles%2F{circle}");
+        assert_eq!(r.location(), Some(to.as_str()), "{} sees nothing before", who.name);
         let page = c.get("/account/second-factor").await;
         assert!(page.text().contains("Voor jouw account is een tweede stap verplicht"), "{}", page.text());
     }

@@ -263,15 +263,23 @@ pub async fn staff_without_a_factor_stay_on_the_set_up_page_and_family_sign_in_b
     for who in [&nurse, &co] {
         app.db.store.internal().set_password(&who.id, PASSWORD).await.expect("password");
         let (mut c, r) = password(&app, who).await;
-        assert_eq!(r.location(), Some("/account/second-factor"), "{} sets up a factor first", who.name);
-        for path in ["/circles".to_owned(), format!("/circles/{circle}"), "/account".to_owned()] {
-            let r = c.get(&path).await;
+        // First the set-up, then on to where they were going (here /account).
+        assert_eq!(r.location(), Some("/account/second-factor?next=%2Faccount"), "{} sets up a factor first", who.name);
+        let overview = format!("/circles/{circle}");
+        for (path, next) in
+            [("/circles", ""), (overview.as_str(), "?next=%2Fcircles%2F"), ("/account", "?next=%2Faccount")]
+        {
+            let r = c.get(path).await;
             assert_eq!(r.status, 303, "{path} for {}", who.name);
-            assert_eq!(r.location(), Some("/account/second-factor"), "{path}");
+            let to = r.location().unwrap_or_default();
+            assert!(to.starts_with(&format!("/account/second-factor{next}")), "{path} went to {to}");
         }
-        let page = c.get("/account/second-factor").await;
+        let page = c.get(&format!("/account/second-factor?next=%2Fcircles%2F{circle}")).await;
         assert_eq!(page.status, 200);
         assert!(page.text().contains("Voor jouw account is een tweede stap verplicht"), "{}", page.text());
+        assert!(page.body.contains(&format!("name=\"next\" value=\"/circles/{circle}\"")), "the way on is kept");
+        let elsewhere = c.get("/account/second-factor?next=https%3A%2F%2Felders.example%2F").await;
+        assert!(elsewhere.body.contains("name=\"next\" value=\"\""), "only a local way on");
         // No API token meanwhile either: that would be a way round.
         if who.id == co.id {
             assert_eq!(c.post("/account/tokens", &[("name", "script")]).await.status, 303, "kept on set-up");
@@ -381,6 +389,6 @@ pub async fn an_operator_resets_a_lost_factor_and_it_is_audited(db: TestDb) {
     assert_eq!(record, 1, "the reset is in the audit trail, by the operator");
     // Signing in again: no code asked (the remembered device is forgotten too), a new one is to be set up.
     let r = sign_in_again(&mut remembered, &nurse).await;
-    assert_eq!(r.location(), Some("/account/second-factor"));
+    assert_eq!(r.location(), Some("/account/second-factor?next=%2Faccount"));
     set_up(&mut remembered).await;
 }

@@ -156,7 +156,13 @@ pub async fn step_up(State(state): State<AppState>, v: Visitor, Form(f): Form<Co
 pub fn after_first_factor(state: &AppState, next: sign_in::Next, to: &str) -> Response {
     match next {
         sign_in::Next::Session { token, must_set_up } => {
-            let mut r = see_other(if must_set_up { "/account/second-factor" } else { to });
+            // Someone who must set up a factor first goes on afterwards to
+            // where they were going (the list of circles is the default).
+            let set_up = match to {
+                "/circles" | "/" => "/account/second-factor".to_owned(),
+                _ => format!("/account/second-factor?next={}", super::super::urlencode(to)),
+            };
+            let mut r = see_other(if must_set_up { &set_up } else { to });
             let days = i64::from(state.config.session_max_days);
             r.headers_mut().append(header::SET_COOKIE, cookie(state, SESSION_COOKIE, &token, Some(days)));
             r

@@ -64,7 +64,16 @@ pub(super) async fn guard(State(state): State<AppState>, mut req: Request, next:
         };
         let path = req.extensions().get::<MatchedPath>().map(|m| m.as_str().to_owned()).unwrap_or_default();
         if factor.must_set_up && !factor.enabled && !open_while_setting_up(&path) {
-            return Redirect::to("/account/second-factor").into_response();
+            // A page they were opening is where they go once set up.
+            let to = match req.method() == axum::http::Method::GET {
+                true => req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/"),
+                false => "/",
+            };
+            let next = match to {
+                "/circles" | "/" => String::new(),
+                _ => format!("?next={}", super::urlencode(to)),
+            };
+            return Redirect::to(&format!("/account/second-factor{next}")).into_response();
         }
         req.extensions_mut().insert(factor);
     }

@@ -8,6 +8,7 @@
 use super::super::{Chrome, Errors, Form, PageResult, form_errors, render_with, see_other};
 use super::RecentCheck;
 use super::code::PENDING_COOKIE;
+use super::setup::{Codes, onward};
 use crate::app::AppState;
 use crate::crypto::token_hash;
 use crate::http::context::{SESSION_COOKIE, Visitor, cookie, removal_cookie};
@@ -15,7 +16,7 @@ use crate::http::pages::sign_in::safe_next;
 use crate::service::second_factor::passkeys::{self as service, CEREMONY_COOKIE, Ceremony};
 use crate::service::second_factor::{self as second_factor, sign_in};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::Response;
 use axum_extra::extract::cookie::CookieJar;
@@ -96,7 +97,7 @@ impl CeremonyPage {
     }
     fn back(&self) -> String {
         match self.kind {
-            Kind::StepUp if !self.next.is_empty() => {
+            Kind::StepUp | Kind::Add if !self.next.is_empty() => {
                 format!("{}?next={}", self.kind.back(), super::super::urlencode(&self.next))
             }
             _ => self.kind.back().to_owned(),
@@ -157,16 +158,20 @@ pub struct FinishForm {
 
 // Adding a passkey (after a fresh check when the account has a factor).
 
-pub async fn new_page(State(state): State<AppState>, v: Visitor, _: RecentCheck) -> PageResult {
-    let ceremony = service::start_adding(&v.ctx(&state)?).await?;
-    ceremony_page(&state, page_for(&v, Kind::Add, &ceremony), &ceremony.token)
+#[derive(Deserialize, Default)]
+pub struct NextQuery {
+    next: Option<String>,
 }
 
-#[derive(Template)]
-#[template(path = "second_factor_codes.html")]
-struct Codes {
-    c: Chrome,
-    codes: Vec<String>,
+pub async fn new_page(
+    State(state): State<AppState>,
+    v: Visitor,
+    _: RecentCheck,
+    Query(q): Query<NextQuery>,
+) -> PageResult {
+    let ceremony = service::start_adding(&v.ctx(&state)?).await?;
+    let page = CeremonyPage { next: onward(q.next.as_deref()), ..page_for(&v, Kind::Add, &ceremony) };
+    ceremony_page(&state, page, &ceremony.token)
 }
 
 pub async fn add(
@@ -180,7 +185,9 @@ pub async fn add(
     match form_errors(service::finish_adding(&ctx, &ceremony_token(&jar), &f.response, &f.name).await)? {
         Ok(added) => {
             let mut r = match added.recovery_codes {
-                Some(codes) => render_with(StatusCode::OK, &Codes { c: Chrome::new(&v), codes })?,
+                Some(codes) => {
+                    render_with(StatusCode::OK, &Codes { c: Chrome::new(&v), codes, next: onward(f.next.as_deref()) })?
+                }
                 None => see_other("/account/second-factor?done=passkey-added-notice"),
             };
             r.headers_mut().append(header::SET_COOKIE, removal_cookie(&state, CEREMONY_COOKIE));
@@ -189,7 +196,8 @@ pub async fn add(
         Err(errors) => {
             // The ceremony was used (or never began): a new one, with what was typed.
             let ceremony = service::start_adding(&ctx).await?;
-            let page = CeremonyPage { name: f.name, errors, ..page_for(&v, Kind::Add, &ceremony) };
+            let next = onward(f.next.as_deref());
+            let page = CeremonyPage { name: f.name, next, errors, ..page_for(&v, Kind::Add, &ceremony) };
             ceremony_page(&state, page, &ceremony.token)
         }
     }
