@@ -76,7 +76,7 @@ pub(super) fn locked_page(v: &Visitor, step_up: bool, seconds: u64) -> PageResul
 
 #[derive(Deserialize, Default)]
 pub struct NextQuery {
-    next: Option<String>,
+    pub(super) next: Option<String>,
 }
 
 pub async fn page(State(state): State<AppState>, v: Visitor, jar: CookieJar) -> PageResult {

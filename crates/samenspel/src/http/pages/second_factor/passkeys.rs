@@ -7,7 +7,7 @@
 
 use super::super::{Chrome, Errors, Form, PageResult, form_errors, render_with, see_other};
 use super::RecentCheck;
-use super::code::PENDING_COOKIE;
+use super::code::{NextQuery, PENDING_COOKIE};
 use super::setup::{Codes, onward};
 use crate::app::AppState;
 use crate::crypto::token_hash;
@@ -157,11 +157,6 @@ pub struct FinishForm {
 }
 
 // Adding a passkey (after a fresh check when the account has a factor).
-
-#[derive(Deserialize, Default)]
-pub struct NextQuery {
-    next: Option<String>,
-}
 
 pub async fn new_page(
     State(state): State<AppState>,
