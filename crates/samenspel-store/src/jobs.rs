@@ -8,6 +8,9 @@ use crate::db::{Store, Tx, ms};
 use crate::sql::args;
 use samenspel_core::{Result, Timestamp};
 
+/// How long a job that gave up keeps its payload.
+pub const FAILED_KEPT_DAYS: i64 = 30;
+
 #[derive(Clone, Debug)]
 pub struct NewJob {
     pub kind: &'static str,
@@ -117,6 +120,14 @@ impl Store {
             .await?,
         };
         tx.commit().await
+    }
+
+    /// Forgets the payload (an e-mail's address and text) of jobs that gave
+    /// up more than [`FAILED_KEPT_DAYS`] ago: long enough for an operator to
+    /// see what failed, not kept for ever. Returns how many were emptied.
+    pub async fn forget_failed_payloads(&self, now: Timestamp) -> Result<u64> {
+        let before = ms(now) - FAILED_KEPT_DAYS * 86_400_000;
+        self.exec("UPDATE jobs SET payload = '' WHERE failed_at < $1 AND payload <> ''", args![before]).await
     }
 
     /// (waiting, failed) jobs, for metrics and operators.

@@ -58,6 +58,11 @@ pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
             if let Err(e) = purge_expired_circles(&state, Timestamp::now()).await {
                 tracing::error!(error = %e, "could not delete the circles past their retention period");
             }
+            match state.store.internal().forget_failed_payloads(Timestamp::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(jobs = n, "forgot what failed e-mails held, after 30 days"),
+                Err(e) => tracing::error!(error = %e, "could not forget what failed e-mails held"),
+            }
         }
         let worked = match run_due(&state, &worker).await {
             Ok(n) => n > 0,

@@ -88,6 +88,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         organisation_policy::an_archived_circle_is_deleted_after_the_retention_period,
         organisation_policy::every_table_is_purged_or_kept_on_purpose,
         organisation_policy::an_organisation_requires_a_second_factor_of_family_too,
+        organisation_policy::a_failed_email_is_forgotten_after_thirty_days,
         store::migrations_run_twice,
         store::user_emails_are_unique,
         store::sign_in_links_work_once_and_expire,

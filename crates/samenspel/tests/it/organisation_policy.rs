@@ -207,3 +207,25 @@ pub async fn an_organisation_requires_a_second_factor_of_family_too(db: TestDb) 
     let (_, r) = app.sign_in_by_link(&thijs).await;
     assert_eq!(r.location(), Some("/circles"), "turned off again");
 }
+
+/// An e-mail that could not be sent keeps its address and text for 30 days
+/// (so an operator can see what failed), then the worker forgets them.
+pub async fn a_failed_email_is_forgotten_after_thirty_days(db: TestDb) {
+    let app = TestApp::new(db).await;
+    let now = Timestamp::now().as_millisecond();
+    let day = 86_400_000_i64;
+    for (id, failed_days_ago) in [("old", 31), ("recent", 29)] {
+        app.db
+            .raw(&format!(
+                "INSERT INTO jobs (id, kind, payload, run_at, max_attempts, created_at, failed_at) \
+                 VALUES ('{id}', 'email', '{{\"to\":\"ans@example.org\"}}', 0, 5, 0, {})",
+                now - failed_days_ago * day
+            ))
+            .await
+            .expect("a failed job");
+    }
+    let forgotten = app.state.store.internal().forget_failed_payloads(Timestamp::now()).await.expect("forget");
+    assert_eq!(forgotten, 1);
+    let kept = app.db.strings("SELECT id FROM jobs WHERE payload LIKE '%ans@example.org%'").await;
+    assert_eq!(kept, vec!["recent".to_owned()], "only the one that failed within 30 days keeps its address");
+}
