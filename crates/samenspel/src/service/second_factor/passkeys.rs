@@ -79,6 +79,22 @@ fn parse(stored: &StoredPasskey) -> Result<Passkey> {
     serde_json::from_str(&stored.credential).map_err(Error::internal)
 }
 
+/// The passkeys that can be read; one that cannot (stored by a version of
+/// webauthn-rs that wrote it differently) is left out and logged, so the
+/// others and the recovery codes keep working.
+fn readable(stored: &[StoredPasskey]) -> Vec<Passkey> {
+    stored
+        .iter()
+        .filter_map(|p| match parse(p) {
+            Ok(key) => Some(key),
+            Err(e) => {
+                tracing::warn!(passkey = %p.id, error = %e, "a stored passkey could not be read");
+                None
+            }
+        })
+        .collect()
+}
+
 /// What the browser sent back could not be read, or the ceremony is gone.
 fn start_again() -> Error {
     Error::field("response", "passkey-start-again")
@@ -112,7 +128,7 @@ async fn take<T: serde::de::DeserializeOwned>(
 pub async fn start_adding(ctx: &Ctx<'_>) -> Result<Ceremony> {
     let passkeys = passkeys(ctx.state)?;
     let existing = ctx.state.store.passkeys(ctx.user).await?;
-    let exclude = existing.iter().map(parse).map(|p| p.map(|p| p.cred_id().clone())).collect::<Result<Vec<_>>>()?;
+    let exclude = readable(&existing).iter().map(|p| p.cred_id().clone()).collect();
     let handle = Uuid::parse_str(ctx.user.id().as_str()).map_err(Error::internal)?;
     let (options, registration) = passkeys
         .webauthn
@@ -199,7 +215,7 @@ pub async fn remove(ctx: &Ctx<'_>, id: &str) -> Result<()> {
 /// of a sign-in, or step-up.
 pub async fn start_check(state: &AppState, who: &impl Account, purpose: Purpose, now: Timestamp) -> Result<Ceremony> {
     let passkeys = passkeys(state)?;
-    let keys = state.store.passkeys(who).await?.iter().map(parse).collect::<Result<Vec<_>>>()?;
+    let keys = readable(&state.store.passkeys(who).await?);
     if keys.is_empty() {
         return Err(Error::Conflict("passkey-none"));
     }
@@ -228,7 +244,9 @@ pub async fn check(
     let Some(stored) = stored.iter().find(|p| p.credential_id == presented) else {
         return Err(failed(state, who.account(), actor, source, now).await);
     };
-    let mut passkey = parse(stored)?;
+    let Ok(mut passkey) = parse(stored) else {
+        return Err(failed(state, who.account(), actor, source, now).await);
+    };
     match passkeys.webauthn.finish_passkey_authentication(&credential, &authentication) {
         Ok(result) => {
             passkey.update_credential(&result);
@@ -290,7 +308,10 @@ pub async fn finish_sign_in(
         return Err(unknown());
     }
     state.limiter.locked(CODE_FAILURES_PER_ACCOUNT, owner.as_str()).map_err(Error::RateLimited)?;
-    let mut passkey = parse(&stored)?;
+    let Ok(mut passkey) = parse(&stored) else {
+        tracing::warn!(passkey = %stored.id, "a stored passkey could not be read");
+        return Err(unknown());
+    };
     match passkeys.webauthn.finish_discoverable_authentication_v2(&credential, authentication, &passkey) {
         Ok(result) => {
             passkey.update_credential(&result);
