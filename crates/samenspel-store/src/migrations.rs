@@ -149,4 +149,10 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0025_passkeys.sql"),
         include_str!("../migrations/postgres/0025_passkeys.sql"),
     ),
+    (
+        26,
+        "overview_indexes",
+        include_str!("../migrations/sqlite/0026_overview_indexes.sql"),
+        include_str!("../migrations/postgres/0026_overview_indexes.sql"),
+    ),
 ];
