@@ -144,7 +144,7 @@ function createJourney({
     await secret.waitFor();
     if (t) await check(t, page, `second-factor-setup-${slug}`);
     const app = authenticator(await secret.textContent());
-    await page.locator('#code').fill(app.code());
+    await page.locator('#code').fill(await app.code());
     await page.locator('form[action="/account/second-factor/confirm"] button').click();
     await page.locator('ul.recovery-codes').waitFor();
     if (t) await check(t, page, `second-factor-codes-${slug}`);

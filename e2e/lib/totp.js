@@ -37,20 +37,28 @@ function hotp(secret, step) {
 }
 
 /**
- * One person's authenticator app. `code()` gives a code the server takes now:
- * the server accepts one step either side of now, each step once, so this
- * hands out the earliest unused step in that window.
+ * One person's authenticator app. `await code()` gives a code the server takes
+ * for at least the next 30 seconds: the server accepts one step either side of
+ * its now, each step once, so this hands out the current step or the next one,
+ * never the previous one (a code of the previous step is refused as soon as
+ * the clock crosses a step while the request is on its way, which made a slow
+ * CI machine fail now and then). When both are used, it waits for the next step.
  */
 function authenticator(base32Secret) {
   const secret = fromBase32(base32Secret);
   let last = -Infinity;
   return {
-    code() {
-      const now = Math.floor(Date.now() / 1000 / STEP_SECONDS);
-      const step = Math.max(now - 1, last + 1);
-      if (step > now + 1) throw new Error('more codes asked for than the server accepts in 30 seconds');
-      last = step;
-      return hotp(secret, step);
+    async code() {
+      for (;;) {
+        const now = Math.floor(Date.now() / 1000 / STEP_SECONDS);
+        const step = Math.max(now, last + 1);
+        if (step <= now + 1) {
+          last = step;
+          return hotp(secret, step);
+        }
+        const nextStepAt = (now + 1) * STEP_SECONDS * 1000;
+        await new Promise((resolve) => setTimeout(resolve, nextStepAt - Date.now() + 50));
+      }
     },
   };
 }

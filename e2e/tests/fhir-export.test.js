@@ -226,7 +226,7 @@ async function giveStepUpCode(t, page, { app, slug }) {
     assert.equal(await page.locator('input[name="next"]').inputValue(), circlePath('/export/fhir.json'), 'where the code page leads back to');
   });
   await check(t, page, `step-up-${slug}`);
-  await page.locator('#code').fill(app.code());
+  await page.locator('#code').fill(await app.code());
   const after = page.waitForEvent('download', { timeout: 30_000 });
   await page.getByRole('button', { name: T.stepUpButton, exact: true }).click();
   return after;
@@ -634,7 +634,7 @@ test(`${PROFESSIONAL} (professional), signed in on a remembered phone, gives a c
   // once more: the remembered phone asks no code, so the session has given none.
   await signInAgainByMail(page, PROFESSIONAL_EMAIL, 'a sign-in link');
   assert.equal(new URL(page.url()).pathname, '/sign-in/code', 'a sign-in link alone signed the professional in');
-  await page.locator('#code').fill(app.code());
+  await page.locator('#code').fill(await app.code());
   await page.getByLabel(T.remember, { exact: true }).check();
   await page.getByRole('button', { name: T.stepUpButton, exact: true }).click();
   await page.waitForURL((u) => u.pathname === '/circles');

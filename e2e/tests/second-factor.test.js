@@ -116,7 +116,7 @@ test(`${COORDINATOR} signs out, asks for a link by e-mail, and needs the code fr
   await check(t, page, 'second-factor-code-wrong');
 
   await t.test('the code from her app signs her in', async () => {
-    await page.locator('#code').fill(app.code());
+    await page.locator('#code').fill(await app.code());
     await page.getByRole('button', { name: T.next, exact: true }).click();
     await page.waitForURL(url('/circles'));
     await expectHeading(page, T.myCircles);

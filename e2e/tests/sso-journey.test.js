@@ -644,7 +644,7 @@ test(`${STAFF} signs in through the provider again, with the code from her app, 
   await page.waitForURL(url('/sign-in/code'));
   await expectHeading(page, T.codeTitle);
   await check(t, page, 'second-factor-code-sso');
-  await page.locator('#code').fill(state.fatimaApp.code());
+  await page.locator('#code').fill(await state.fatimaApp.code());
   await page.getByRole('button', { name: T.next, exact: true }).click();
   await page.waitForURL(url(state.circle));
   await expectHeading(page, CLIENT);
