@@ -23,6 +23,7 @@ mod keys;
 pub mod locale;
 pub mod logbook;
 pub mod member;
+pub mod monitor;
 pub mod network;
 pub mod organisation;
 pub mod privacy;

@@ -61,6 +61,20 @@ keys! {
     }
 }
 
+keys! {
+    /// A person's role at one location of an organisation: they work for
+    /// that location only and see nothing of the organisation's others.
+    #[derive(Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum LocationRole {
+        /// Coach informele zorg / coördinator of this location: its monitor,
+        /// its agenda, and (later) its coach's inbox.
+        Coordinator = "coordinator",
+        /// Locatiemanager: the location's monitor.
+        Manager = "manager",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,9 +1,10 @@
 //! Circles and the membership lookup that authorization starts from.
 
-use crate::access::{Can, CurrentUser, OrgCan};
+use crate::access::{Can, CurrentUser, LocationCan, OrgCan};
 use crate::db::{Store, Tx, db_err, ms, ts, ts_opt};
 use crate::idempotency::{IdempotencyKey, earlier_result, remember};
 use crate::sql::{args, db_row};
+use samenspel_core::access::location::lact;
 use samenspel_core::access::{CircleAction, act, may, oact};
 use samenspel_core::circle::{Circle, MyCircle, NewCircle};
 use samenspel_core::ids::{CircleId, LocationId, MemberId, OrganisationId, UserId};
@@ -90,13 +91,30 @@ impl Store {
                 return Err(Error::field("location", "location-unknown"));
             }
         }
-        let id = CircleId::generate();
-        tx.exec(
-            "INSERT INTO circles (id, organisation_id, location_id, client_name, description, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            args![id.as_str(), org.map(|o| o.organisation_id().as_str()), new.location_id.as_ref().map(|l| l.as_str()), &new.client_name, &new.description, me.id().as_str(), ms(now)],
-        )
-        .await?;
-        insert_membership(&mut tx, &id, me.id(), new.my_role, &new.my_relation, false, true, None, None, now).await?;
+        let org = org.map(|o| o.organisation_id());
+        let id = insert_circle(&mut tx, me, org, new, now).await?;
+        remember(&mut tx, me.id(), idem, id.as_str(), now).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// A circle started by a location's own coordinator, at that location
+    /// (`new.location_id` is ignored: the capability names the place).
+    pub async fn create_circle_at_location(
+        &self,
+        me: &CurrentUser,
+        cap: &LocationCan<lact::StartCircleHere>,
+        new: &NewCircle,
+        idem: Option<&IdempotencyKey>,
+        now: Timestamp,
+    ) -> Result<CircleId> {
+        let mut tx = self.begin().await?;
+        if let Some(earlier) = earlier_result(&mut tx, me.id(), idem).await? {
+            return Ok(CircleId::from_db(earlier));
+        }
+        let org = cap.organisation_id().ok_or(Error::NotFound)?;
+        let new = NewCircle { location_id: Some(cap.location_id().clone()), ..new.clone() };
+        let id = insert_circle(&mut tx, me, Some(org), &new, now).await?;
         remember(&mut tx, me.id(), idem, id.as_str(), now).await?;
         tx.commit().await?;
         Ok(id)
@@ -308,4 +326,31 @@ impl crate::Internal<'_> {
             crate::db::Pools::Postgres { .. } => self.ping().await,
         }
     }
+}
+
+/// Writes a new circle with its starter as a managing member.
+async fn insert_circle(
+    tx: &mut Tx,
+    me: &CurrentUser,
+    org: Option<&OrganisationId>,
+    new: &NewCircle,
+    now: Timestamp,
+) -> Result<CircleId> {
+    let id = CircleId::generate();
+    tx.exec(
+        "INSERT INTO circles (id, organisation_id, location_id, client_name, description, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        args![
+            id.as_str(),
+            org.map(|o| o.as_str()),
+            new.location_id.as_ref().map(|l| l.as_str()),
+            &new.client_name,
+            &new.description,
+            me.id().as_str(),
+            ms(now)
+        ],
+    )
+    .await?;
+    insert_membership(tx, &id, me.id(), new.my_role, &new.my_relation, false, true, None, None, now).await?;
+    Ok(id)
 }

@@ -39,6 +39,7 @@ pub mod jobs;
 pub mod location_agenda;
 pub mod logbook;
 pub mod members;
+pub mod monitor;
 pub mod network;
 pub mod organisations;
 pub mod privacy;

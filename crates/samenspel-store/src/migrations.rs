@@ -155,4 +155,10 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0026_overview_indexes.sql"),
         include_str!("../migrations/postgres/0026_overview_indexes.sql"),
     ),
+    (
+        27,
+        "monitor",
+        include_str!("../migrations/sqlite/0027_monitor.sql"),
+        include_str!("../migrations/postgres/0027_monitor.sql"),
+    ),
 ];

@@ -1,13 +1,13 @@
 //! Organisations, their locations and their staff.
 
-use crate::access::{CurrentUser, OrgCan};
+use crate::access::{CurrentUser, LocationCan, OrgCan};
 use crate::db::{Store, ms, ts};
 use crate::sql::{args, db_row};
 use samenspel_core::access::oact;
 use samenspel_core::audit::{AuditEvent, Operation, Outcome, Source, What};
 use samenspel_core::ids::{LocationId, OrganisationId, UserId};
 use samenspel_core::organisation::{Location, Organisation, Policy};
-use samenspel_core::role::OrgRole;
+use samenspel_core::role::{LocationRole, OrgRole};
 use samenspel_core::{Result, Timestamp};
 
 impl Store {
@@ -37,6 +37,55 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// The locations where I am on the location's own staff (coach,
+    /// location manager), with my roles there.
+    pub async fn my_locations(&self, me: &CurrentUser) -> Result<Vec<(Location, Vec<LocationRole>)>> {
+        db_row! {
+            struct Row { id: String, org: String, name: String, created: i64, role: String }
+        }
+        let rows: Vec<Row> = self
+            .all(
+                "SELECT l.id, l.organisation_id, l.name, l.created_at, s.role FROM location_staff s \
+                 JOIN locations l ON l.id = s.location_id WHERE s.user_id = $1 ORDER BY l.name, l.id",
+                args![me.id().as_str()],
+            )
+            .await?;
+        let mut out: Vec<(Location, Vec<LocationRole>)> = Vec::new();
+        for Row { id, org, name, created, role } in rows {
+            let role = LocationRole::parse(&role);
+            match out.last_mut() {
+                Some((l, roles)) if l.id.as_str() == id => roles.extend(role),
+                _ => out.push((
+                    Location {
+                        id: LocationId::from_db(id),
+                        organisation_id: OrganisationId::from_db(org),
+                        name,
+                        created_at: ts(created),
+                    },
+                    role.into_iter().collect(),
+                )),
+            }
+        }
+        Ok(out)
+    }
+
+    /// The organisation a location belongs to.
+    pub async fn organisation_of<A>(&self, cap: &LocationCan<A>) -> Result<Organisation> {
+        let org = cap.organisation_id().ok_or(samenspel_core::Error::NotFound)?;
+        let row: OrgRow = self
+            .one(
+                "SELECT id, name, created_at, require_second_factor, retention_days FROM organisations WHERE id = $1",
+                args![org.as_str()],
+            )
+            .await?;
+        Ok(organisation(row))
+    }
+
+    /// The name of the organisation the capability is for.
+    pub async fn organisation_name<A>(&self, cap: &OrgCan<A>) -> Result<String> {
+        self.one("SELECT name FROM organisations WHERE id = $1", args![cap.organisation_id().as_str()]).await
     }
 
     /// The locations of the organisation the capability is for.
@@ -131,6 +180,27 @@ impl crate::Internal<'_> {
         )
         .await?;
         Ok(id)
+    }
+
+    /// Puts someone on one location's own staff.
+    pub async fn add_location_staff(
+        &self,
+        location: &LocationId,
+        user: &UserId,
+        role: LocationRole,
+        now: Timestamp,
+    ) -> Result<()> {
+        let known: i64 = self.one("SELECT COUNT(*) FROM locations WHERE id = $1", args![location.as_str()]).await?;
+        if known == 0 {
+            return Err(samenspel_core::Error::NotFound);
+        }
+        self.exec(
+            "INSERT INTO location_staff (location_id, user_id, role, created_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT DO NOTHING",
+            args![location.as_str(), user.as_str(), role.as_str(), ms(now)],
+        )
+        .await?;
+        Ok(())
     }
 
     pub async fn add_staff(&self, org: &OrganisationId, user: &UserId, role: OrgRole, now: Timestamp) -> Result<()> {

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod audit_writer;
+pub mod bar_chart;
 pub mod cards;
 #[expect(clippy::disallowed_methods, reason = "the command line acts as an operator, outside any request")]
 pub mod cli;

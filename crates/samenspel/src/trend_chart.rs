@@ -19,7 +19,8 @@ pub struct Point {
     pub value: i64,
 }
 
-fn esc(s: &str) -> String {
+/// Text for an SVG element or attribute.
+pub(crate) fn esc(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 

@@ -126,6 +126,8 @@ actions! {
         ManageOrganisation,
         /// Start a circle that belongs to the organisation.
         StartCircle,
+        /// See the samenspelmonitor of the whole organisation and compare its locations.
+        ViewOrganisationMonitor,
     }
 }
 
@@ -140,6 +142,9 @@ mod tests {
         assert_eq!(CircleAction::ALL[0], CircleAction::ViewCircle);
         assert_eq!(<act::TakeShifts as Action>::ACTION, CircleAction::TakeShifts);
         assert_eq!(CircleAction::ManageMembers.name(), "ManageMembers");
-        assert_eq!(OrgAction::ALL, [OrgAction::ManageOrganisation, OrgAction::StartCircle]);
+        assert_eq!(
+            OrgAction::ALL,
+            [OrgAction::ManageOrganisation, OrgAction::StartCircle, OrgAction::ViewOrganisationMonitor]
+        );
     }
 }

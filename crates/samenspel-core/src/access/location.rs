@@ -3,11 +3,12 @@
 //! meetings). Who may see and join them follows from the people themselves:
 //! the organisation's staff, and everyone who is an active member of a
 //! circle at that location. Planning is for the organisation's coordinators
-//! and administrators.
+//! and administrators, and for the location's own coordinators. The
+//! location's monitor is for its own staff and the organisation's managers.
 
 use crate::error::Result;
 use crate::ids::OrganisationId;
-use crate::role::{OrgRole, Role};
+use crate::role::{LocationRole, OrgRole, Role};
 
 super::actions::actions! {
     /// What someone does with a location's agenda.
@@ -18,39 +19,55 @@ super::actions::actions! {
         PlanLocationAgenda,
         /// Take a place in a shift or a meeting, or give it back.
         JoinLocationAgenda,
+        /// See the location's samenspelmonitor (counts only).
+        ViewLocationMonitor,
+        /// Start a circle at this location (for the organisation).
+        StartCircleHere,
     }
 }
 
 /// How someone stands towards a location: their staff roles in its
-/// organisation, and their roles in the circles there (active memberships
+/// organisation, their staff roles at this location, and their roles in the
+/// circles there (active memberships
 /// of circles that are not archived). Facts the store reads; a standing
 /// grants nothing by itself (only the store mints a `LocationCan`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LocationStanding {
     pub organisation_id: Option<OrganisationId>,
     pub staff: Vec<OrgRole>,
+    pub location_staff: Vec<LocationRole>,
     pub circle_roles: Vec<Role>,
 }
 
+impl LocationStanding {
+    /// Known at the location at all: on some staff, or in one of its circles.
+    fn known(&self) -> bool {
+        !self.staff.is_empty() || !self.location_staff.is_empty() || !self.circle_roles.is_empty()
+    }
+}
+
 /// * Staff and members of the location's circles see its agenda and join it.
-/// * Coordinators and administrators plan it.
+/// * The organisation's coordinators and administrators, and the location's
+///   own coordinators, plan it and start circles there.
+/// * The location's monitor is for the organisation's coordinators and
+///   administrators and for the location's own staff; a member of a circle
+///   there is refused.
 /// * Anyone else does not know it exists.
 pub fn may_location(standing: &LocationStanding, action: LocationAction) -> bool {
-    let staff = !standing.staff.is_empty();
-    let member = !standing.circle_roles.is_empty();
+    let manager = standing.staff.contains(&OrgRole::Admin) || standing.staff.contains(&OrgRole::Coordinator);
     match action {
-        LocationAction::ViewLocationAgenda | LocationAction::JoinLocationAgenda => staff || member,
-        LocationAction::PlanLocationAgenda => {
-            standing.staff.contains(&OrgRole::Admin) || standing.staff.contains(&OrgRole::Coordinator)
+        LocationAction::ViewLocationAgenda | LocationAction::JoinLocationAgenda => standing.known(),
+        LocationAction::PlanLocationAgenda | LocationAction::StartCircleHere => {
+            manager || standing.location_staff.contains(&LocationRole::Coordinator)
         }
+        LocationAction::ViewLocationMonitor => manager || !standing.location_staff.is_empty(),
     }
 }
 
 /// The answer to someone with this standing asking to do `action` at a
 /// location: no standing at all is "not found", as for a circle.
 pub fn decide_location(standing: &LocationStanding, action: LocationAction) -> Result<()> {
-    let known = !standing.staff.is_empty() || !standing.circle_roles.is_empty();
-    super::decide::answer(known, may_location(standing, action))
+    super::decide::answer(standing.known(), may_location(standing, action))
 }
 
 #[cfg(test)]
@@ -59,22 +76,35 @@ mod tests {
     use crate::error::Error;
 
     fn standing(staff: &[OrgRole], roles: &[Role]) -> LocationStanding {
-        LocationStanding { organisation_id: None, staff: staff.to_vec(), circle_roles: roles.to_vec() }
+        LocationStanding {
+            organisation_id: None,
+            staff: staff.to_vec(),
+            location_staff: vec![],
+            circle_roles: roles.to_vec(),
+        }
+    }
+
+    fn location_staff(roles: &[LocationRole]) -> LocationStanding {
+        LocationStanding { location_staff: roles.to_vec(), ..standing(&[], &[]) }
     }
 
     #[test]
-    fn who_sees_plans_and_joins_a_locations_agenda() {
+    fn who_sees_plans_and_joins_a_locations_agenda_and_sees_its_monitor() {
         use LocationAction::*;
-        let table: [(LocationStanding, [bool; 3]); 6] = [
-            (standing(&[], &[]), [false, false, false]),
-            (standing(&[], &[Role::Volunteer]), [true, false, true]),
-            (standing(&[], &[Role::Client]), [true, false, true]),
-            (standing(&[], &[Role::Relative, Role::Coordinator]), [true, false, true]),
-            (standing(&[OrgRole::Coordinator], &[]), [true, true, true]),
-            (standing(&[OrgRole::Admin], &[]), [true, true, true]),
+        let table: [(LocationStanding, [bool; 5]); 8] = [
+            (standing(&[], &[]), [false, false, false, false, false]),
+            (standing(&[], &[Role::Volunteer]), [true, false, true, false, false]),
+            (standing(&[], &[Role::Client]), [true, false, true, false, false]),
+            (standing(&[], &[Role::Relative, Role::Coordinator]), [true, false, true, false, false]),
+            (standing(&[OrgRole::Coordinator], &[]), [true, true, true, true, true]),
+            (standing(&[OrgRole::Admin], &[]), [true, true, true, true, true]),
+            (location_staff(&[LocationRole::Coordinator]), [true, true, true, true, true]),
+            (location_staff(&[LocationRole::Manager]), [true, false, true, true, false]),
         ];
         for (s, row) in table {
-            for (action, want) in [ViewLocationAgenda, PlanLocationAgenda, JoinLocationAgenda].into_iter().zip(row) {
+            let actions =
+                [ViewLocationAgenda, PlanLocationAgenda, JoinLocationAgenda, ViewLocationMonitor, StartCircleHere];
+            for (action, want) in actions.into_iter().zip(row) {
                 assert_eq!(may_location(&s, action), want, "{s:?} {action:?}");
             }
         }
@@ -84,5 +114,9 @@ mod tests {
             Err(Error::Forbidden)
         ));
         assert!(decide_location(&standing(&[OrgRole::Coordinator], &[]), PlanLocationAgenda).is_ok());
+        assert!(matches!(
+            decide_location(&standing(&[], &[Role::Professional]), ViewLocationMonitor),
+            Err(Error::Forbidden)
+        ));
     }
 }

@@ -135,7 +135,11 @@ pub fn may_change_agenda_item(actor_role: Role, manager_flag: bool, is_author: b
 pub fn may_org(roles: &[OrgRole], action: OrgAction) -> bool {
     match action {
         OrgAction::ManageOrganisation => roles.contains(&OrgRole::Admin),
-        OrgAction::StartCircle => roles.contains(&OrgRole::Admin) || roles.contains(&OrgRole::Coordinator),
+        // The organisation's managers: its administrators and its
+        // organisation-wide coordinators (counts only, no circle content).
+        OrgAction::StartCircle | OrgAction::ViewOrganisationMonitor => {
+            roles.contains(&OrgRole::Admin) || roles.contains(&OrgRole::Coordinator)
+        }
     }
 }
 

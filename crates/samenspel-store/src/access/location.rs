@@ -11,7 +11,7 @@ use samenspel_core::access::location::{LocationAction, LocationStanding, decide_
 use samenspel_core::audit::{AuditEvent, AuditSink, Outcome, Source, What};
 use samenspel_core::error::{Error, Result};
 use samenspel_core::ids::{LocationId, OrganisationId, UserId};
-use samenspel_core::role::{OrgRole, Role};
+use samenspel_core::role::{LocationRole, OrgRole, Role};
 use std::marker::PhantomData;
 
 /// Permission for a user to do `A` at a location, with the standing it was
@@ -35,9 +35,13 @@ impl<A> LocationCan<A> {
     pub fn user_id(&self) -> &UserId {
         &self.user_id
     }
-    /// Is the holder on the organisation's staff?
+    /// Is the holder on the organisation's staff, or on this location's?
     pub fn staff(&self) -> bool {
-        !self.standing.staff.is_empty()
+        !self.standing.staff.is_empty() || !self.standing.location_staff.is_empty()
+    }
+    /// The organisation the location belongs to.
+    pub fn organisation_id(&self) -> Option<&OrganisationId> {
+        self.standing.organisation_id.as_ref()
     }
     /// The same holder's permission for another location action, decided
     /// on the standing this capability was granted on.
@@ -118,6 +122,12 @@ impl Store {
         let Some((org, name)) = loc else { return Ok(None) };
         let org = OrganisationId::from_db(org);
         let staff: Vec<OrgRole> = self.own_staff_roles(user, &org).await?;
+        let location_staff: Vec<String> = self
+            .all(
+                "SELECT role FROM location_staff WHERE user_id = $1 AND location_id = $2",
+                args![user.as_str(), location.as_str()],
+            )
+            .await?;
         let roles: Vec<String> = self
             .all(
                 "SELECT m.role FROM memberships m JOIN circles c ON c.id = m.circle_id WHERE m.user_id = $1 \
@@ -130,6 +140,7 @@ impl Store {
             LocationStanding {
                 organisation_id: Some(org),
                 staff,
+                location_staff: location_staff.iter().filter_map(|r| LocationRole::parse(r)).collect(),
                 circle_roles: roles.iter().filter_map(|r| Role::parse(r)).collect(),
             },
             name,

@@ -56,6 +56,26 @@ impl Store {
         Ok(OrgCan { organisation_id: organisation.clone(), user_id: user.id().clone(), roles, _action: PhantomData })
     }
 
+    /// As [`Store::admit`], for an organisation: the gate in front of a
+    /// request. Someone not on its staff hears "not found".
+    pub async fn admit_org(
+        &self,
+        user: &CurrentUser,
+        organisation: &OrganisationId,
+        action: samenspel_core::access::OrgAction,
+        what: What,
+        source: &Source,
+        audit: &impl AuditSink,
+        now: Timestamp,
+    ) -> Result<()> {
+        let decision = decide_org(&self.own_staff_roles(user.id(), organisation).await?, action);
+        if decision.is_err() {
+            let who = Some((user.id(), user.display_name()));
+            audit.record(AuditEvent::new(who, None, what, Outcome::Denied, source, now)).await?;
+        }
+        decision
+    }
+
     /// The user's own roles in one organisation.
     pub(crate) async fn own_staff_roles(&self, me: &UserId, org: &OrganisationId) -> Result<Vec<OrgRole>> {
         let rows: Vec<String> = self

@@ -36,6 +36,10 @@ const OWN_ROWS: &[&str] = &[
     "DELETE FROM location_signups WHERE user_id = $1",
     "DELETE FROM idempotency_keys WHERE user_id = $1",
     "DELETE FROM organisation_staff WHERE user_id = $1",
+    "DELETE FROM location_staff WHERE user_id = $1",
+    // Who followed up a carer's signal: the mark stays (the monitor counts
+    // it), the name goes.
+    "UPDATE care_signals SET followed_up_by = NULL WHERE followed_up_by = $1",
     // Every way to sign in, with the devices and addresses it was used from.
     "DELETE FROM pending_sign_ins WHERE user_id = $1",
     "DELETE FROM remembered_devices WHERE user_id = $1",

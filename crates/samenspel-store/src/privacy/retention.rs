@@ -110,6 +110,8 @@ pub const KEPT: &[(&str, &str)] = &[
     ("privacy_requests", "per account, proof of answered requests"),
     ("organisations", "the organisation"),
     ("organisation_staff", "the organisation"),
+    ("location_staff", "the organisation"),
+    ("monitor_snapshots", "the organisation's monthly counts, no circle content: a trend survives an archived circle"),
     ("locations", "the organisation"),
     ("location_items", "a location's own agenda"),
     ("location_signups", "a location's own agenda"),

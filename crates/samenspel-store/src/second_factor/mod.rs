@@ -253,6 +253,7 @@ impl Store {
 pub(crate) async fn required(store: &Store, user: &UserId, now: Timestamp) -> Result<bool> {
     let sql = format!(
         "SELECT EXISTS (SELECT 1 FROM organisation_staff WHERE user_id = $1) \
+         OR EXISTS (SELECT 1 FROM location_staff WHERE user_id = $1) \
          OR EXISTS (SELECT 1 FROM memberships m WHERE {ACTIVE} AND m.role IN ('professional', 'coordinator')) \
          OR EXISTS (SELECT 1 FROM memberships m JOIN circles c ON c.id = m.circle_id \
                     JOIN organisations o ON o.id = c.organisation_id WHERE {ACTIVE} AND o.require_second_factor) \

@@ -33,6 +33,7 @@ mod agenda;
 mod baseline;
 mod env;
 mod logbook;
+mod monitor;
 mod options;
 mod timing;
 
@@ -251,6 +252,12 @@ async fn bench_engine(opts: &Options, ticks: f64, choice: &EngineChoice) -> Resu
     if agenda::NAMES.iter().any(|name| opts.wants(name)) {
         let feed = agenda::seed(&env).await?;
         agenda::bench(&env, opts, ticks, &feed, &mut emit).await;
+    }
+
+    // 9. The samenspelmonitor of an organisation of 2,000 circles.
+    if monitor::NAMES.iter().any(|name| opts.wants(name)) {
+        let fixture = monitor::seed(&env).await?;
+        monitor::bench(&env, opts, ticks, &fixture, &mut emit).await;
     }
 
     env.teardown().await;

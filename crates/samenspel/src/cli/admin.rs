@@ -10,9 +10,9 @@ use crate::crypto;
 use anyhow::{Context, bail};
 use clap::Subcommand;
 use samenspel_core::Timestamp;
-use samenspel_core::ids::OrganisationId;
+use samenspel_core::ids::{LocationId, OrganisationId};
 use samenspel_core::locale::Locale;
-use samenspel_core::role::OrgRole;
+use samenspel_core::role::{LocationRole, OrgRole};
 use samenspel_core::validate;
 use std::process::ExitCode;
 
@@ -47,6 +47,25 @@ pub enum AdminCommand {
     AddCoordinator {
         #[command(flatten)]
         staff: StaffArgs,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Put someone on one location's own staff, creating their account when
+    /// needed: a coach informele zorg (coordinator: the location's monitor
+    /// and agenda) or a location manager (the location's monitor). They see
+    /// nothing of the organisation's other locations.
+    AddLocationStaff {
+        /// The location's id.
+        #[arg(long)]
+        location: String,
+        #[arg(long)]
+        email: String,
+        /// Their name (for a new account).
+        #[arg(long)]
+        name: Option<String>,
+        /// coordinator or manager.
+        #[arg(long, default_value = "coordinator")]
+        role: String,
         #[command(flatten)]
         data: DataArgs,
     },
@@ -123,6 +142,7 @@ impl AdminCommand {
             | AdminCommand::CreateLocation { data, .. }
             | AdminCommand::CreateAdmin { data, .. }
             | AdminCommand::AddCoordinator { data, .. }
+            | AdminCommand::AddLocationStaff { data, .. }
             | AdminCommand::ListOrgs { data, .. }
             | AdminCommand::ListUsers { data, .. }
             | AdminCommand::SignInLink { data, .. }
@@ -153,6 +173,17 @@ pub async fn run(config: Config, cmd: AdminCommand) -> anyhow::Result<ExitCode> 
             }
             AdminCommand::CreateAdmin { staff, .. } => add_staff(&store, staff, OrgRole::Admin, now).await?,
             AdminCommand::AddCoordinator { staff, .. } => add_staff(&store, staff, OrgRole::Coordinator, now).await?,
+            AdminCommand::AddLocationStaff { location, email, name, role, .. } => {
+                let role = LocationRole::parse(&role).context("--role is coordinator or manager")?;
+                let location = LocationId::parse(&location).context("--location is a location's id")?;
+                let user = account(&store, &email, name, now).await?;
+                store.internal().add_location_staff(&location, &user, role, now).await.map_err(|e| match e {
+                    samenspel_core::Error::NotFound => anyhow::anyhow!("no location {location}"),
+                    e => e.into(),
+                })?;
+                println!("{email} is now {} of the location", role.as_str());
+                println!("{user}");
+            }
             AdminCommand::OrgSettings { org, require_second_factor, retention_days, keep_archived, .. } => {
                 let org = org_id(&store, &org).await?;
                 let mut policy = organisation(&store, &org).await?.policy;
@@ -290,6 +321,24 @@ pub struct StaffArgs {
     name: Option<String>,
 }
 
+/// The account with this e-mail address, created with `name` when there is none.
+async fn account(
+    store: &samenspel_store::Store,
+    email: &str,
+    name: Option<String>,
+    now: Timestamp,
+) -> anyhow::Result<samenspel_core::ids::UserId> {
+    let email = validate::email("email", email).map_err(|e| anyhow::anyhow!("--email: {}", e.code))?;
+    Ok(match store.internal().find_user_for_sign_in(&email).await? {
+        Some(u) => u.id,
+        None => {
+            let name = name.context("--name is needed to create a new account")?;
+            let name = validate::name("name", &name).map_err(|e| anyhow::anyhow!("--name: {}", e.code))?;
+            store.internal().create_user(&email, &name, None, Locale::Nl, true, now).await?
+        }
+    })
+}
+
 async fn add_staff(
     store: &samenspel_store::Store,
     staff: StaffArgs,
@@ -298,15 +347,7 @@ async fn add_staff(
 ) -> anyhow::Result<()> {
     let StaffArgs { org, email, name } = staff;
     let org = org_id(store, &org).await?;
-    let email = validate::email("email", &email).map_err(|e| anyhow::anyhow!("--email: {}", e.code))?;
-    let user = match store.internal().find_user_for_sign_in(&email).await? {
-        Some(u) => u.id,
-        None => {
-            let name = name.context("--name is needed to create a new account")?;
-            let name = validate::name("name", &name).map_err(|e| anyhow::anyhow!("--name: {}", e.code))?;
-            store.internal().create_user(&email, &name, None, Locale::Nl, true, now).await?
-        }
-    };
+    let user = account(store, &email, name, now).await?;
     store.internal().add_staff(&org, &user, role, now).await?;
     println!("{email} is now {} of the organisation", role.as_str());
     println!("{user}");

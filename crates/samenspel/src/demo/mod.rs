@@ -1,6 +1,7 @@
 //! Demo data in Dutch, inspired by the source documents (all people are
 //! made up): one organisation with two locations, three circles of its own
-//! and one that a family started. `samenspel demo` loads it into an empty
+//! with their people, ten more with a year of history for the samenspelmonitor
+//! (`organisation`), and one circle that a family started. `samenspel demo` loads it into an empty
 //! database and prints a sign-in link for every demo person.
 
 use crate::app::AppState;
@@ -14,6 +15,7 @@ mod agreements;
 mod conversations;
 mod logbook;
 mod network;
+mod organisation;
 use samenspel_core::audit::Source;
 use samenspel_core::ids::{CircleId, UserId};
 use samenspel_core::locale::Locale;
@@ -41,6 +43,9 @@ const PEOPLE: &[(&str, &str)] = &[
     ("karin", "Karin Bakker"),
     ("ingrid", "Ingrid Hendriks"),
     ("bram", "Bram Hendriks"),
+    ("joost", "Joost van Dam"),
+    ("anouk", "Anouk Peters"),
+    ("petra", "Petra Willems"),
 ];
 
 pub fn email(first: &str) -> String {
@@ -256,6 +261,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<()> {
     conversations::check_ins(&s, &henk).await?;
     about::seed(&s, &henk).await?;
     agenda::seed(&s, &henk, &wijkteam).await?;
+    organisation::seed(&s, &org, &wijkteam, &esdoorn).await?;
     Ok(())
 }
 

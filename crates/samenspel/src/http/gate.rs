@@ -1,4 +1,4 @@
-//! The gate in front of every circle and location route. The route table
+//! The gate in front of every circle, location and organisation route. The route table
 //! ([`super::routes::RouteSpec`]) says what each route requires; after
 //! routing, and before the handler reads a byte of the body or parses any
 //! input, the gate asks the store whether the visitor may do that in the
@@ -16,7 +16,7 @@ use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use samenspel_core::audit::{Operation, What};
-use samenspel_core::ids::{CircleId, LocationId};
+use samenspel_core::ids::{CircleId, LocationId, OrganisationId};
 use samenspel_core::{Error, Timestamp};
 use samenspel_store::access::CurrentUser;
 use std::collections::HashMap;
@@ -88,6 +88,13 @@ async fn decide(
             let location = LocationId::parse(raw).ok_or(Error::NotFound)?;
             let what = refused(method, "location", location.as_str());
             state.store.admit_location(user, &location, action, what, source, &state.audit, now).await
+        }
+        Access::Organisation(action) => {
+            let user = user.ok_or(Error::Unauthenticated)?;
+            let raw = param(params, ["organisation", "organisation_id"]).unwrap_or("");
+            let org = OrganisationId::parse(raw).ok_or(Error::NotFound)?;
+            let what = refused(method, "organisation", org.as_str());
+            state.store.admit_org(user, &org, action, what, source, &state.audit, now).await
         }
     }
 }

@@ -3,8 +3,8 @@
 //! route as every kind of visitor and checks the answer against the policy.
 
 use axum::http::Method;
-use samenspel_core::access::CircleAction;
 use samenspel_core::access::location::LocationAction;
+use samenspel_core::access::{CircleAction, OrgAction};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Access {
@@ -22,6 +22,9 @@ pub enum Access {
     /// Someone who stands at the location in the path (its organisation's
     /// staff, or a member of one of its circles) and may do this action.
     Location(LocationAction),
+    /// Someone on the staff of the organisation in the path who may do this
+    /// action (a location's own staff are not: they use the location's routes).
+    Organisation(OrgAction),
 }
 
 #[derive(Clone, Debug)]

@@ -92,6 +92,15 @@ impl Tr {
         t.as_ref().map(|t| self.date(t)).unwrap_or_default()
     }
 
+    /// A month as the monitor names it ("2026-11" is "november 2026"); the
+    /// label itself when it is not a month.
+    pub fn month_label(&self, label: &str) -> String {
+        match label.split_once('-').and_then(|(y, m)| Some((y.parse::<i16>().ok()?, m.parse::<i8>().ok()?))) {
+            Some((y, m)) if (1..=12).contains(&m) => format!("{} {y}", self.month(m)),
+            _ => label.to_owned(),
+        }
+    }
+
     fn month(&self, m: i8) -> &'static str {
         const NL: [&str; 12] = [
             "januari",

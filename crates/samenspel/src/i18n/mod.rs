@@ -26,6 +26,7 @@ catalogs![
     "sign_in",
     "circles",
     "members",
+    "monitor",
     "invitations",
     "circle_settings",
     "audit",

@@ -4,11 +4,13 @@
 
 mod checkin_reminders;
 mod digest;
+mod monitor;
 pub mod push;
 mod rota;
 
 pub use checkin_reminders::run_due as send_checkin_reminders;
 pub use digest::run_due as send_digests;
+pub use monitor::{keep_last_monitor_month, keep_monitor_months};
 pub use rota::run_due as run_rota;
 
 use crate::app::AppState;
@@ -57,6 +59,13 @@ pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
             retention_checked = Some(std::time::Instant::now());
             if let Err(e) = purge_expired_circles(&state, Timestamp::now()).await {
                 tracing::error!(error = %e, "could not delete the circles past their retention period");
+            }
+            // Last month's monitor figures, once a month has ended (the
+            // first check after it does the work; later ones find it kept).
+            match keep_last_monitor_month(&state, Timestamp::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(scopes = n, "kept last month's samenspelmonitor figures"),
+                Err(e) => tracing::error!(error = %e, "could not keep last month's samenspelmonitor figures"),
             }
             match state.store.internal().forget_failed_payloads(Timestamp::now()).await {
                 Ok(0) => {}

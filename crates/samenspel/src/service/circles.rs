@@ -1,6 +1,7 @@
 //! Starting, viewing, editing and archiving circles.
 
 use super::{Ctx, what};
+use samenspel_core::access::location::lact;
 use samenspel_core::access::{act, oact};
 use samenspel_core::audit::Operation;
 use samenspel_core::circle::{Circle, MyCircle, NewCircle};
@@ -71,6 +72,31 @@ pub async fn start(ctx: &Ctx<'_>, input: &StartCircle, idem: Option<&Idempotency
     let (Some(client_name), Some(my_role), Some(my_relation)) = (client_name, my_role, my_relation) else {
         return Err(Error::internal("validated fields missing"));
     };
+    // A location's own coordinator starts circles at their location.
+    if let (Some(org), Some(location)) = (&org_id, &location_id)
+        && !ctx.state.store.my_organisations(ctx.user).await?.iter().any(|(o, _)| &o.id == org)
+    {
+        let what = what(Operation::Create, "circle.start", "location", location);
+        let cap = ctx
+            .state
+            .store
+            .authorize_location::<lact::StartCircleHere>(
+                ctx.user,
+                location,
+                what,
+                ctx.source,
+                &ctx.state.audit,
+                ctx.now,
+            )
+            .await
+            .map_err(|_| Error::field("location_id", "location-unknown"))?;
+        if cap.organisation_id() != Some(org) {
+            return Err(Error::field("location_id", "location-unknown"));
+        }
+        let new = NewCircle { client_name, description, location_id, my_role, my_relation };
+        let id = ctx.state.store.create_circle_at_location(ctx.user, &cap, &new, idem, ctx.now).await?;
+        return started(ctx, id).await;
+    }
     let org_cap = match &org_id {
         Some(org) => {
             let what = what(Operation::Create, "circle.start", "organisation", org);
@@ -94,6 +120,11 @@ pub async fn start(ctx: &Ctx<'_>, input: &StartCircle, idem: Option<&Idempotency
             }
             other => other,
         })?;
+    started(ctx, id).await
+}
+
+/// Records the start of a circle in its audit trail.
+async fn started(ctx: &Ctx<'_>, id: CircleId) -> Result<CircleId> {
     let record = samenspel_core::audit::AuditEvent::new(
         Some((ctx.user.id(), ctx.user.display_name())),
         Some(&id),
@@ -119,6 +150,32 @@ pub async fn organisations_to_start_for(ctx: &Ctx<'_>) -> Result<Vec<(Organisati
                 .await?;
             let locations = ctx.state.store.locations(&cap).await?;
             out.push((org, locations));
+        }
+    }
+    // A location's own coordinator starts circles at that location only.
+    for (location, roles) in ctx.state.store.my_locations(ctx.user).await? {
+        if !roles.contains(&samenspel_core::role::LocationRole::Coordinator)
+            || out.iter().any(|(o, _)| o.id == location.organisation_id)
+        {
+            continue;
+        }
+        let what = what(Operation::Read, "organisation.locations", "location", &location.id);
+        let cap = ctx
+            .state
+            .store
+            .authorize_location::<lact::StartCircleHere>(
+                ctx.user,
+                &location.id,
+                what,
+                ctx.source,
+                &ctx.state.audit,
+                ctx.now,
+            )
+            .await?;
+        let org = ctx.state.store.organisation_of(&cap).await?;
+        match out.iter_mut().find(|(o, _)| o.id == org.id) {
+            Some((_, locations)) => locations.push(location),
+            None => out.push((org, vec![location])),
         }
     }
     Ok(out)

@@ -20,6 +20,7 @@ pub mod invitations;
 pub mod location_agenda;
 pub mod logbook;
 pub mod members;
+pub mod monitor;
 pub mod network;
 pub mod notifications;
 pub mod notify;

@@ -30,6 +30,7 @@ mod location_agenda;
 mod logbook;
 mod mail;
 mod matrix;
+mod monitor;
 mod network;
 mod ops;
 mod organisation_policy;
@@ -89,6 +90,9 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         organisation_policy::every_table_is_purged_or_kept_on_purpose,
         organisation_policy::an_organisation_requires_a_second_factor_of_family_too,
         organisation_policy::a_failed_email_is_forgotten_after_thirty_days,
+        monitor::the_monitor_equals_hand_counts_on_the_demo_data,
+        monitor::a_coach_sees_their_own_location_and_nothing_of_another,
+        monitor::small_numbers_are_never_shown_exactly,
         store::migrations_run_twice,
         store::user_emails_are_unique,
         store::sign_in_links_work_once_and_expire,

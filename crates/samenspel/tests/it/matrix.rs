@@ -58,6 +58,8 @@ struct World {
     request: String,
     /// A location none of these people stands at (its own tests cover who may).
     location: String,
+    /// An organisation none of these people is on the staff of.
+    organisation: String,
     /// The volunteer's member id: the helper to choose.
     helper: MemberId,
     /// A device of the victim's that gets push notifications: nobody else may remove it.
@@ -286,6 +288,7 @@ async fn world(app: &TestApp, p: &People, archived: bool) -> World {
         device,
         passkey,
         location: location.to_string(),
+        organisation: org.to_string(),
         request,
         helper,
         circle,
@@ -356,6 +359,8 @@ fn fill(path: &str, w: &World, victim_session: &str, victim_token_id: &str) -> S
         .replace("{request}", &w.request)
         .replace("{location}", &w.location)
         .replace("{location_id}", &w.location)
+        .replace("{organisation}", &w.organisation)
+        .replace("{organisation_id}", &w.organisation)
         .replace("{request_id}", &w.request)
         .replace("{session}", victim_session)
         .replace("{session_id}", victim_session)
@@ -611,6 +616,8 @@ fn expected(who: Who, access: Access, archived: bool) -> Expect {
         (Who::Outsider, Access::Circle(_) | Access::CircleObject(_)) => Expect::Denied,
         // Nobody here stands at the world's location: no staff, no circle there.
         (Who::Outsider | Who::Member(..), Access::Location(_)) => Expect::Denied,
+        // Nor is anyone on the staff of the world's organisation.
+        (Who::Outsider | Who::Member(..), Access::Organisation(_)) => Expect::Denied,
         (Who::Member(role, manager), Access::Circle(action)) => {
             if may(role, manager, archived, action) {
                 Expect::Allowed
@@ -777,7 +784,7 @@ pub async fn who_asks_is_decided_before_the_input(db: TestDb) {
         for spec in specs.iter().filter(|s| s.method != Method::GET) {
             let action = match spec.access {
                 Access::Circle(a) | Access::CircleObject(a) => Some(a),
-                Access::Location(_) => None,
+                Access::Location(_) | Access::Organisation(_) => None,
                 _ => continue,
             };
             // The outsider, and each member kind the policy refuses.

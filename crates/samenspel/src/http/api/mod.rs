@@ -21,6 +21,7 @@ mod location_agenda;
 mod logbook;
 mod me;
 mod members;
+mod monitor;
 mod network;
 pub mod openapi;
 mod profiles;

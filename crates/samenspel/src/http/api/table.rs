@@ -8,9 +8,10 @@
 use super::{
     Route, about, agenda, agreements, checkins, circles, consent, conversations, help, instruments, invitations,
 };
-use super::{fhir, location_agenda, logbook, me, members, network, profiles, push, volunteer_checkins};
+use super::{fhir, location_agenda, logbook, me, members, monitor, network, profiles, push, volunteer_checkins};
 use crate::http::routes::Access::*;
 use samenspel_core::access::CircleAction as A;
+use samenspel_core::access::OrgAction as O;
 use samenspel_core::access::location::LocationAction as L;
 use utoipa_axum::routes;
 
@@ -136,5 +137,7 @@ pub(super) fn table() -> Vec<Route> {
         Route::new(Location(L::PlanLocationAgenda), routes!(location_agenda::plan)),
         Route::new(Location(L::JoinLocationAgenda), routes!(location_agenda::join)),
         Route::new(Location(L::JoinLocationAgenda), routes!(location_agenda::leave)),
+        Route::new(Location(L::ViewLocationMonitor), routes!(monitor::location)),
+        Route::new(Organisation(O::ViewOrganisationMonitor), routes!(monitor::organisation)),
     ]
 }

@@ -1,6 +1,6 @@
 //! The route table is the one declaration of every API route: these tests
 //! fail when a row declares more or less than one operation, when two rows
-//! declare the same one, when a circle or location route lacks the rule
+//! declare the same one, when a circle, location or organisation route lacks the rule
 //! that makes the gate check it, or when the router's OpenAPI document and
 //! the gate's table disagree.
 
@@ -33,9 +33,14 @@ fn every_circle_and_location_route_is_checked_by_the_gate() {
             Access::Location(_) => {
                 assert!(spec.path.starts_with("/locations/{location_id}"), "{label}: needs the location")
             }
+            Access::Organisation(_) => {
+                assert!(spec.path.starts_with("/organisations/{organisation_id}"), "{label}: needs the organisation")
+            }
             Access::Public | Access::Token | Access::SignedIn => assert!(
-                !spec.path.contains("{circle_id}") && !spec.path.contains("{location_id}"),
-                "{label} names a circle or location, so the gate must check it"
+                !spec.path.contains("{circle_id}")
+                    && !spec.path.contains("{location_id}")
+                    && !spec.path.contains("{organisation_id}"),
+                "{label} names a circle, location or organisation, so the gate must check it"
             ),
         }
     }

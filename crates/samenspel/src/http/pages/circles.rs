@@ -25,12 +25,15 @@ struct CirclesPage {
     c: Chrome,
     circles: Vec<MyCircle>,
     notice: Option<&'static str>,
+    /// Staff of an organisation or a location: the way to their monitor.
+    monitor: bool,
 }
 
 pub async fn list(p: UserPage, Query(done): Query<Done>) -> PageResult {
     let ctx = p.ctx();
     let circles = circles::my_circles(&ctx).await?;
-    render(&CirclesPage { c: p.chrome(), circles, notice: done.notice() })
+    let monitor = crate::service::monitor::any(&ctx).await?;
+    render(&CirclesPage { c: p.chrome(), circles, notice: done.notice(), monitor })
 }
 
 #[derive(Template)]

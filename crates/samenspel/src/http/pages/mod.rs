@@ -23,6 +23,7 @@ mod location_agenda;
 mod location_page;
 mod logbook;
 mod members;
+mod monitor;
 mod network;
 mod notifications;
 mod offline;
@@ -93,6 +94,7 @@ pub const UPLOAD_BODY: usize = 6 * crate::uploads::MAX_FILE_BYTES + 256 * 1024;
 /// The page routes, and the list of them with their access requirements.
 pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
     use Access::*;
+    use samenspel_core::access::OrgAction as O;
     use samenspel_core::access::location::LocationAction as L;
     let p = Pages { router: Router::new(), specs: Vec::new() }
         .get("/", Public, sign_in::home)
@@ -198,6 +200,15 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .post("/locations/{location}/agenda", Location(L::PlanLocationAgenda), location_agenda::add)
         .post("/locations/{location}/agenda/{item}/{on}/join", Location(L::JoinLocationAgenda), location_agenda::join)
         .post("/locations/{location}/agenda/{item}/{on}/leave", Location(L::JoinLocationAgenda), location_agenda::leave)
+        .get("/monitor", SignedIn, monitor::list)
+        .get("/locations/{location}/monitor", Location(L::ViewLocationMonitor), monitor::location)
+        .get("/locations/{location}/monitor.csv", Location(L::ViewLocationMonitor), monitor::location_csv)
+        .get("/organisations/{organisation}/monitor", Organisation(O::ViewOrganisationMonitor), monitor::organisation)
+        .get(
+            "/organisations/{organisation}/monitor.csv",
+            Organisation(O::ViewOrganisationMonitor),
+            monitor::organisation_csv,
+        )
         .get("/calendar/{token}", Token, account::calendar_feed)
         .post("/account/calendar", SignedIn, account::renew_calendar)
         .post("/account/calendar/revoke", SignedIn, account::revoke_calendar)

@@ -1,0 +1,81 @@
+# The samenspelmonitor (issue 14): counts for a location or an organisation.
+monitor-title = Collaboration monitor
+monitor-eyebrow-location = Location
+monitor-eyebrow-organisation = Organisation
+monitor-counts-only = The monitor only counts. It holds no name, message or other information from the circles. A count of 1 to 4 is shown as "fewer than 5". A percentage or average over fewer than 5 circles or people is not shown. That way nobody can be recognised.
+monitor-download = Download as CSV
+monitor-now = This month so far ({ $month })
+monitor-now-explain = Numbers as they stand now, and what happened this month.
+monitor-trend = Over time
+monitor-trend-explain = The figures are kept every month, so the line stays visible even when a circle stops. A dash means: too few to show.
+monitor-chart-table = { $figure } by month
+monitor-chart-summary = { $count } months. Now: { $last }.
+monitor-col-month = Month
+monitor-col-figure = Figure
+monitor-so-far = { $month } (so far)
+monitor-compare = Compare locations
+monitor-compare-explain = This month's figures per location, side by side.
+monitor-compare-caption = Locations side by side, { $month }
+monitor-back = Back to all monitors
+monitor-list-explain = Here you see how the collaboration around the clients goes: per location, and for the whole organisation if you manage it.
+monitor-list-empty = You do not work for an organisation or location, so there is no monitor for you.
+monitor-to-circles = To my circles
+monitor-file-name = collaboration-monitor
+monitor-fewer-than-five = fewer than 5
+monitor-too-few = too few to show
+monitor-nothing = nothing yet
+monitor-unit-hours = { $count ->
+    [one] 1 hour
+   *[other] { $count } hours
+}
+monitor-unit-days = { $count ->
+    [one] 1 day
+   *[other] { $count } days
+}
+monitor-section-circles = Circles and network
+monitor-section-agreements = Agreements (Schijf van Vijf)
+monitor-section-changes = Changes
+monitor-section-help = Help requests
+monitor-section-rota = Rota
+monitor-section-signals = Signals from family carers
+monitor-section-thanks = Appreciation
+monitor-section-members = Members
+monitor-circles = Active circles
+monitor-circles-mapped = Circles with a filled-in network map
+monitor-circles-mapped-share = Share of circles with a network map
+monitor-informal-members = Family carers and volunteers
+monitor-informal-per-circle-tenths = Family carers and volunteers per circle (average)
+monitor-agreements = Agreements
+monitor-agreements-client = Share the client does
+monitor-agreements-aids = Share with aids
+monitor-agreements-family = Share household and family do
+monitor-agreements-network = Share the network does
+monitor-agreements-professional = Share professionals do
+monitor-agreements-overdue = Agreements overdue for review
+monitor-changes = Changes this month
+monitor-changes-reviewed-share = Share already reviewed
+monitor-change-review-days = Time to review (median)
+monitor-help-requests = Help requests this month
+monitor-help-answered-share = Share with an answer
+monitor-help-answer-hours = Time to the first answer (median)
+monitor-shift-coverage = Rota places that were filled
+monitor-cover-searches = Times cover was looked for
+monitor-cover-found-share = Share that found cover
+monitor-signals-shared = Signals shared with the coordinator
+monitor-signals-followed-up-share = Share someone followed up
+monitor-thanks = Thank-you notes in the logbook
+monitor-members-client = Clients
+monitor-active-client = Clients who wrote in the logbook
+monitor-members-representative = Representatives
+monitor-active-representative = Representatives who wrote in the logbook
+monitor-members-relative = Family carers
+monitor-active-relative = Family carers who wrote in the logbook
+monitor-members-volunteer = Volunteers
+monitor-active-volunteer = Volunteers who wrote in the logbook
+monitor-members-professional = Professionals
+monitor-active-professional = Professionals who wrote in the logbook
+monitor-members-coordinator = Coordinators
+monitor-active-coordinator = Coordinators who wrote in the logbook
+monitor-link = Collaboration monitor
+audit-monitor-location = looked at the location's collaboration monitor
+audit-monitor-organisation = looked at the organisation's collaboration monitor

@@ -1,0 +1,81 @@
+# The samenspelmonitor (issue 14): counts for a location or an organisation.
+monitor-title = Samenspelmonitor
+monitor-eyebrow-location = Locatie
+monitor-eyebrow-organisation = Organisatie
+monitor-counts-only = De monitor telt alleen. Er staat geen naam, bericht of ander gegeven uit de kringen in. Een aantal van 1 tot 4 tonen we als "minder dan 5". Een percentage of gemiddelde over minder dan 5 kringen of mensen tonen we niet. Zo is niemand te herkennen.
+monitor-download = Download als CSV
+monitor-now = Deze maand tot nu toe ({ $month })
+monitor-now-explain = Aantallen zoals ze nu zijn, en wat er deze maand gebeurde.
+monitor-trend = Door de tijd
+monitor-trend-explain = Elke maand bewaren we de cijfers. Zo blijft de lijn zichtbaar, ook als een kring stopt. Een streepje betekent: te weinig om te tonen.
+monitor-chart-table = { $figure } per maand
+monitor-chart-summary = { $count } maanden. Nu: { $last }.
+monitor-col-month = Maand
+monitor-col-figure = Cijfer
+monitor-so-far = { $month } (tot nu)
+monitor-compare = Locaties vergelijken
+monitor-compare-explain = De cijfers van deze maand per locatie, naast elkaar.
+monitor-compare-caption = Locaties naast elkaar, { $month }
+monitor-back = Terug naar alle monitors
+monitor-list-explain = Hier zie je hoe het samenspel rond de cliënten gaat: per locatie, en voor de hele organisatie als je daar manager bent.
+monitor-list-empty = Je werkt niet voor een organisatie of locatie. Daarom is er geen monitor voor jou.
+monitor-to-circles = Naar mijn kringen
+monitor-file-name = samenspelmonitor
+monitor-fewer-than-five = minder dan 5
+monitor-too-few = te weinig om te tonen
+monitor-nothing = nog niets
+monitor-unit-hours = { $count ->
+    [one] 1 uur
+   *[other] { $count } uur
+}
+monitor-unit-days = { $count ->
+    [one] 1 dag
+   *[other] { $count } dagen
+}
+monitor-section-circles = Kringen en netwerk
+monitor-section-agreements = Afspraken (Schijf van Vijf)
+monitor-section-changes = Veranderingen
+monitor-section-help = Hulpvragen
+monitor-section-rota = Rooster
+monitor-section-signals = Signalen van mantelzorgers
+monitor-section-thanks = Waardering
+monitor-section-members = Leden
+monitor-circles = Actieve kringen
+monitor-circles-mapped = Kringen met een ingevulde netwerkkaart
+monitor-circles-mapped-share = Deel van de kringen met een netwerkkaart
+monitor-informal-members = Mantelzorgers en vrijwilligers
+monitor-informal-per-circle-tenths = Mantelzorgers en vrijwilligers per kring (gemiddeld)
+monitor-agreements = Afspraken
+monitor-agreements-client = Deel dat de cliënt zelf doet
+monitor-agreements-aids = Deel met hulpmiddelen
+monitor-agreements-family = Deel dat huisgenoten en familie doen
+monitor-agreements-network = Deel dat het netwerk doet
+monitor-agreements-professional = Deel dat professionals doen
+monitor-agreements-overdue = Afspraken die over tijd zijn voor een evaluatie
+monitor-changes = Veranderingen deze maand
+monitor-changes-reviewed-share = Deel dat al besproken is
+monitor-change-review-days = Tijd tot bespreken (middelste waarde)
+monitor-help-requests = Hulpvragen deze maand
+monitor-help-answered-share = Deel met een antwoord
+monitor-help-answer-hours = Tijd tot het eerste antwoord (middelste waarde)
+monitor-shift-coverage = Plekken in het rooster die bezet waren
+monitor-cover-searches = Keren dat er vervanging werd gezocht
+monitor-cover-found-share = Deel waarvoor vervanging kwam
+monitor-signals-shared = Signalen gedeeld met de coördinator
+monitor-signals-followed-up-share = Deel waar iemand op reageerde
+monitor-thanks = Bedankjes in het logboek
+monitor-members-client = Cliënten
+monitor-active-client = Cliënten die schreven in het logboek
+monitor-members-representative = Vertegenwoordigers
+monitor-active-representative = Vertegenwoordigers die schreven in het logboek
+monitor-members-relative = Mantelzorgers
+monitor-active-relative = Mantelzorgers die schreven in het logboek
+monitor-members-volunteer = Vrijwilligers
+monitor-active-volunteer = Vrijwilligers die schreven in het logboek
+monitor-members-professional = Professionals
+monitor-active-professional = Professionals die schreven in het logboek
+monitor-members-coordinator = Coördinatoren
+monitor-active-coordinator = Coördinatoren die schreven in het logboek
+monitor-link = Samenspelmonitor
+audit-monitor-location = bekeek de samenspelmonitor van de locatie
+audit-monitor-organisation = bekeek de samenspelmonitor van de organisatie

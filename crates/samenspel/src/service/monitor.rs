@@ -1,0 +1,122 @@
+//! The samenspelmonitor (issue 14): a location's or an organisation's
+//! figures for this month so far and for the kept months before it, and the
+//! organisation's locations side by side. Counts only; the store decides who
+//! may see which scope (a location's own staff see their location, the
+//! organisation's managers see all of it) and every look is audited.
+
+use super::agenda::tz;
+use super::{Ctx, what};
+use samenspel_core::Result;
+use samenspel_core::access::location::lact;
+use samenspel_core::access::oact;
+use samenspel_core::audit::Operation;
+use samenspel_core::ids::{LocationId, OrganisationId};
+use samenspel_core::monitor::{Figures, Period};
+use samenspel_core::organisation::Location;
+use samenspel_store::monitor::MonthFigures;
+
+/// What one monitor page shows.
+pub struct Monitor {
+    /// The location's or the organisation's name.
+    pub name: String,
+    /// This month so far: its label ("2026-12") and figures.
+    pub month: String,
+    pub now: Figures,
+    /// The kept months before it, oldest first.
+    pub trend: Vec<MonthFigures>,
+    /// For an organisation: each location this month so far.
+    pub locations: Vec<(Location, Figures)>,
+}
+
+/// A monitor someone may open: an organisation's or one location's.
+pub enum Scope {
+    Organisation { id: OrganisationId, name: String },
+    Location { id: LocationId, name: String },
+}
+
+pub async fn location(ctx: &Ctx<'_>, location: &LocationId) -> Result<Monitor> {
+    let cap = ctx
+        .state
+        .store
+        .authorize_location::<lact::ViewLocationMonitor>(
+            ctx.user,
+            location,
+            what(Operation::Read, "monitor.location", "location", location),
+            ctx.source,
+            &ctx.state.audit,
+            ctx.now,
+        )
+        .await?;
+    let period = Period::month_so_far(ctx.now, &tz())?;
+    Ok(Monitor {
+        name: cap.location_name().to_owned(),
+        month: period.label(),
+        now: ctx.state.store.location_monitor(&cap, &period).await?,
+        trend: ctx.state.store.location_trend(&cap).await?,
+        locations: Vec::new(),
+    })
+}
+
+pub async fn organisation(ctx: &Ctx<'_>, org: &OrganisationId) -> Result<Monitor> {
+    let cap = ctx
+        .state
+        .store
+        .authorize_org::<oact::ViewOrganisationMonitor>(
+            ctx.user,
+            org,
+            what(Operation::Read, "monitor.organisation", "organisation", org),
+            ctx.source,
+            &ctx.state.audit,
+            ctx.now,
+        )
+        .await?;
+    let period = Period::month_so_far(ctx.now, &tz())?;
+    Ok(Monitor {
+        name: ctx.state.store.organisation_name(&cap).await?,
+        month: period.label(),
+        now: ctx.state.store.organisation_monitor(&cap, &period).await?,
+        trend: ctx.state.store.organisation_trend(&cap).await?,
+        locations: ctx.state.store.compare_locations(&cap, &period).await?,
+    })
+}
+
+/// Whether I may open any monitor (the way to it on my circles page; reads
+/// only my own staff roles).
+pub async fn any(ctx: &Ctx<'_>) -> Result<bool> {
+    let manages = ctx.state.store.my_organisations(ctx.user).await?.iter().any(|(_, roles)| {
+        samenspel_core::access::may_org(roles, samenspel_core::access::OrgAction::ViewOrganisationMonitor)
+    });
+    Ok(manages || !ctx.state.store.my_locations(ctx.user).await?.is_empty())
+}
+
+/// The monitors I may open: each organisation I manage followed by its
+/// locations, then the locations I work for myself.
+pub async fn mine(ctx: &Ctx<'_>) -> Result<Vec<Scope>> {
+    let mut out = Vec::new();
+    for (org, roles) in ctx.state.store.my_organisations(ctx.user).await? {
+        if !samenspel_core::access::may_org(&roles, samenspel_core::access::OrgAction::ViewOrganisationMonitor) {
+            continue;
+        }
+        let cap = ctx
+            .state
+            .store
+            .authorize_org::<oact::ViewOrganisationMonitor>(
+                ctx.user,
+                &org.id,
+                what(Operation::Read, "organisation.locations", "organisation", &org.id),
+                ctx.source,
+                &ctx.state.audit,
+                ctx.now,
+            )
+            .await?;
+        let locations = ctx.state.store.locations(&cap).await?;
+        out.push(Scope::Organisation { id: org.id, name: org.name });
+        out.extend(locations.into_iter().map(|l| Scope::Location { id: l.id, name: l.name }));
+    }
+    for (location, _) in ctx.state.store.my_locations(ctx.user).await? {
+        if !out.iter().any(|s| matches!(s, Scope::Location { id, .. } if *id == location.id)) {
+            out.push(Scope::Location { id: location.id, name: location.name });
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,155 @@
+'use strict';
+// The samenspelmonitor (issue 14) in headless Chromium (Dutch). Marieke
+// Hoekstra, coordinator of the whole demo organisation, finds the monitor
+// from her circles, opens the organisation's figures (this month, the kept
+// months as charts with their tables, the locations side by side), downloads
+// them as CSV and opens one location. Joost van Dam, coach of Wijkteam
+// Stadspark only, opens his location's monitor on a phone: no client's name
+// or text is on it, and the other location's monitor does not exist for him.
+// Ans de Vries, family carer at Stadspark, is refused. Every page is checked
+// with axe-core at 390 and 1280 pixels and screenshotted.
+
+const assert = require('node:assert/strict');
+const path = require('node:path');
+const { test, before, after } = require('node:test');
+
+const { createJourney, DESKTOP, PHONE } = require('../lib/journey');
+const { TEXTS_NL, MOBILE } = require('../lib/phone');
+
+const ARTIFACTS = path.resolve(__dirname, '..', 'artifacts', 'monitor');
+const TEST_TIMEOUT_MS = 180_000;
+const ORG = 'Zorggroep Noorderlicht';
+const STADSPARK = 'Wijkteam Stadspark';
+const ESDOORN = 'Woonzorgcentrum De Esdoorn';
+
+const T = {
+  ...TEXTS_NL,
+  monitor: 'Samenspelmonitor',
+  circles: 'Actieve kringen',
+  counts: 'De monitor telt alleen.',
+  compare: 'Locaties vergelijken',
+  trend: 'Door de tijd',
+  download: 'Download als CSV',
+  noMonitor: 'Je werkt niet voor een organisatie of locatie.',
+};
+
+const journey = createJourney({
+  artifactsDir: ARTIFACTS,
+  client: 'Henk de Vries',
+  texts: T,
+  expectedErrors: /status of (403|404)/,
+});
+const { url, goto, gotoNotFound, expectingError, expectHeading, check, setUpSecondFactor, newContext } = journey;
+
+const state = {};
+
+before(async () => {
+  await journey.start();
+});
+
+after(async () => {
+  await journey.stop();
+});
+
+/** Signs a demo person in with their printed link (setting up the second factor when asked). */
+async function signIn(name, viewport, options = {}) {
+  const link = journey.server.links.get(name);
+  assert.ok(link, `no sign-in link printed for ${name}`);
+  const context = await newContext(viewport, options);
+  const page = await context.newPage();
+  await goto(page, link);
+  await page.getByRole('button', { name: T.signInButton, exact: true }).click();
+  await page.waitForURL((u) => u.pathname === '/circles' || u.pathname === '/account/second-factor');
+  if (new URL(page.url()).pathname === '/account/second-factor') {
+    await setUpSecondFactor(page);
+    await goto(page, '/circles');
+  }
+  await expectHeading(page, T.myCircles);
+  return page;
+}
+
+/** The value in a monitor table's row named `label`. */
+async function figure(page, label) {
+  const row = page.locator('table.monitor-figures tr', { has: page.getByRole('rowheader', { name: label, exact: true }) });
+  return (await row.first().locator('td').textContent()).trim();
+}
+
+test('Marieke Hoekstra (organisation coordinator) opens the organisation\'s monitor from her circles', { timeout: TEST_TIMEOUT_MS }, async (t) => {
+  const page = await signIn('Marieke Hoekstra', DESKTOP);
+  await page.getByRole('link', { name: T.monitor, exact: true }).click();
+  await page.waitForURL(url('/monitor'));
+  await expectHeading(page, T.monitor);
+  await check(t, page, 'monitor-list');
+  const links = await page.locator('main li.card a').evaluateAll((as) => as.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
+  state.links = Object.fromEntries(links);
+  await t.test('the list has the organisation and both its locations', () => {
+    assert.deepEqual(Object.keys(state.links).sort(), [ESDOORN, STADSPARK, ORG].sort());
+  });
+
+  await page.getByRole('link', { name: ORG, exact: true }).click();
+  await expectHeading(page, `${T.monitor}: ${ORG}`);
+  await check(t, page, 'monitor-organisation');
+  await t.test('the figures of this month say what they count, with charts and their tables', async () => {
+    assert.match(await page.locator('main').innerText(), new RegExp(T.counts));
+    const circles = Number(await figure(page, T.circles));
+    assert.ok(circles >= 12, `active circles: ${circles}`);
+    assert.ok(await page.locator('svg.bar-chart').count() >= 4, 'the trend charts');
+    const tables = await page.locator('table.trend-table').count();
+    assert.equal(tables, await page.locator('svg.bar-chart').count(), 'every chart has its table');
+    await expectHeading(page, T.trend, 2);
+  });
+  await t.test('the locations side by side', async () => {
+    await expectHeading(page, T.compare, 2);
+    const head = await page.locator('table.monitor-compare thead').innerText();
+    assert.ok(head.includes(STADSPARK) && head.includes(ESDOORN), head);
+  });
+  await t.test('the CSV has a row per month and one per location', async () => {
+    const href = await page.getByRole('link', { name: T.download }).getAttribute('href');
+    const response = await page.request.get(url(href));
+    assert.equal(response.status(), 200);
+    assert.match(response.headers()['content-type'], /^text\/csv/);
+    const lines = (await response.text()).trim().split(/\r\n/);
+    assert.match(lines[0], /^\uFEFF?scope,name,month,circles,/);
+    assert.ok(lines.some((l) => l.startsWith(`location,${STADSPARK},`)), lines.join('\n'));
+    assert.ok(lines.filter((l) => l.startsWith(`organisation,${ORG},`)).length >= 12);
+  });
+
+  await goto(page, state.links[STADSPARK]);
+  await expectHeading(page, `${T.monitor}: ${STADSPARK}`);
+  await check(t, page, 'monitor-location');
+});
+
+test('Joost van Dam (coach of Wijkteam Stadspark) sees his location on a phone, and nothing of De Esdoorn', { timeout: TEST_TIMEOUT_MS }, async (t) => {
+  const page = await signIn('Joost van Dam', PHONE, MOBILE);
+  await page.getByRole('link', { name: T.monitor, exact: true }).click();
+  await expectHeading(page, T.monitor);
+  await check(t, page, 'monitor-list-coach');
+  await t.test('his list has his own location only', async () => {
+    const names = await page.locator('main li.card a').allTextContents();
+    assert.deepEqual(names.map((n) => n.trim()), [STADSPARK]);
+  });
+  await page.getByRole('link', { name: STADSPARK, exact: true }).click();
+  await expectHeading(page, `${T.monitor}: ${STADSPARK}`);
+  await check(t, page, 'monitor-location-coach');
+  await t.test('counts only: no client, no message, no other location', async () => {
+    const text = await page.locator('main').innerText();
+    for (const name of ['Jan Vos', 'Henk de Vries', 'Ans de Vries', 'Dank je wel', 'Het wordt me soms te veel', ESDOORN]) {
+      assert.ok(!text.includes(name), `${name} is on the monitor`);
+    }
+    assert.equal(await page.locator('table.monitor-compare').count(), 0, 'no comparison for one location');
+  });
+  await t.test('the other location\'s monitor does not exist for him', async () => {
+    await gotoNotFound(page, state.links[ESDOORN]);
+    await gotoNotFound(page, state.links[ORG]);
+  });
+});
+
+test('Ans de Vries (family carer at Stadspark) has no monitor and is refused the location\'s', { timeout: TEST_TIMEOUT_MS }, async (t) => {
+  const page = await signIn('Ans de Vries', PHONE, MOBILE);
+  assert.equal(await page.getByRole('link', { name: T.monitor, exact: true }).count(), 0, 'no way to a monitor on her circles');
+  await goto(page, '/monitor');
+  await expectHeading(page, T.monitor);
+  await check(t, page, 'monitor-list-empty');
+  assert.match(await page.locator('main').innerText(), new RegExp(T.noMonitor));
+  await expectingError(() => goto(page, state.links[STADSPARK], 403));
+});
