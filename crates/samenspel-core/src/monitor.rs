@@ -131,6 +131,40 @@ pub struct Figures {
     pub active_by_role: [i64; 6],
 }
 
+impl Figures {
+    /// Adds another group's counts to these (the organisation as the sum of
+    /// its locations). Medians are not sums: the caller works them out from
+    /// the values of all groups.
+    pub fn add(&mut self, o: &Figures) {
+        self.circles += o.circles;
+        self.circles_mapped += o.circles_mapped;
+        self.informal_members += o.informal_members;
+        for (a, b) in self.agreements_by_step.iter_mut().zip(o.agreements_by_step) {
+            *a += b;
+        }
+        self.agreements_overdue += o.agreements_overdue;
+        self.changes += o.changes;
+        self.changes_reviewed += o.changes_reviewed;
+        self.help_requests += o.help_requests;
+        self.help_answered += o.help_answered;
+        self.shift_places += o.shift_places;
+        self.shift_places_filled += o.shift_places_filled;
+        self.cover_searches += o.cover_searches;
+        self.cover_found += o.cover_found;
+        self.signals_shared += o.signals_shared;
+        self.signals_followed_up += o.signals_followed_up;
+        // A membership is in one circle: the people who shared are never counted twice.
+        self.signal_people += o.signal_people;
+        self.thanks += o.thanks;
+        for (a, b) in self.members_by_role.iter_mut().zip(o.members_by_role) {
+            *a += b;
+        }
+        for (a, b) in self.active_by_role.iter_mut().zip(o.active_by_role) {
+            *a += b;
+        }
+    }
+}
+
 /// How a number appears on screen, in the API and in the CSV.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "shown", content = "value", rename_all = "snake_case")]
@@ -417,6 +451,34 @@ mod tests {
         assert_eq!(unit("informal-per-circle-tenths"), Some(Unit::Tenths));
         assert_eq!(unit("help-answer-hours"), Some(Unit::Hours));
         assert_eq!(unit("members-volunteer"), Some(Unit::Count));
+    }
+
+    #[test]
+    fn adding_sums_every_count() {
+        // Every count set to 1 (through the JSON, so a figure added later is
+        // covered too), added to itself: every count is 2.
+        let mut json = serde_json::to_value(Figures::default()).expect("json");
+        let ones = |v: &mut serde_json::Value| match v {
+            serde_json::Value::Number(_) => *v = 1.into(),
+            serde_json::Value::Array(a) => a.iter_mut().for_each(|x| *x = 1.into()),
+            _ => {}
+        };
+        json.as_object_mut().expect("an object").values_mut().for_each(ones);
+        let one: Figures = serde_json::from_value(json).expect("figures");
+        let mut sum = one.clone();
+        sum.add(&one);
+        for (key, value) in serde_json::to_value(&sum).expect("json").as_object().expect("an object") {
+            let values: Vec<&serde_json::Value> = match value {
+                serde_json::Value::Array(a) => a.iter().collect(),
+                serde_json::Value::Null => continue,
+                v => vec![v],
+            };
+            assert!(values.iter().all(|v| v.as_i64() == Some(2)), "{key}: {value}");
+        }
+        let with_median = Figures { change_review_days_median: Some(4), ..Default::default() };
+        let mut sum = with_median.clone();
+        sum.add(&with_median);
+        assert_eq!(sum.change_review_days_median, Some(4), "medians are left to the caller");
     }
 
     #[test]

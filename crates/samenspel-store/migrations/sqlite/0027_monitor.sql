@@ -25,11 +25,27 @@ CREATE TABLE monitor_snapshots (
 ) STRICT;
 CREATE INDEX monitor_snapshots_by_organisation ON monitor_snapshots (organisation_id, month);
 
+-- This month so far, for a large scope: counted at most every few minutes
+-- (by the worker, or by the page that finds it too old) instead of on every
+-- look. One row per scope, replaced each time; small scopes are counted live.
+CREATE TABLE monitor_live (
+    scope_id        TEXT PRIMARY KEY,
+    organisation_id TEXT NOT NULL REFERENCES organisations (id),
+    month           TEXT NOT NULL,
+    figures         TEXT NOT NULL,
+    computed_at     INTEGER NOT NULL
+) STRICT;
+
 -- A carer signal shared with the coordinator is followed up by someone: the
 -- monitor counts how many were, the coach's inbox sets it.
 ALTER TABLE care_signals ADD COLUMN followed_up_at INTEGER;
 ALTER TABLE care_signals ADD COLUMN followed_up_by TEXT REFERENCES users (id);
 
--- The monitor counts per location and period without reading content.
+-- The monitor counts a location's circles, and each circle's members and
+-- what happened in a period, without walking anything else.
 CREATE INDEX circles_by_location ON circles (location_id);
+CREATE INDEX circles_by_organisation ON circles (organisation_id);
+CREATE INDEX memberships_by_circle ON memberships (circle_id, role);
 CREATE INDEX care_signals_by_circle ON care_signals (circle_id, shared_at);
+CREATE INDEX change_events_by_time ON change_events (circle_id, recorded_at);
+CREATE INDEX help_requests_by_time ON help_requests (circle_id, created_at);

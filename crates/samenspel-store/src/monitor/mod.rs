@@ -6,7 +6,10 @@
 //! managers an [`OrgCan`].
 
 mod counts;
+mod live;
 mod snapshots;
+
+pub use live::{LIVE_CIRCLES, LIVE_MINUTES};
 
 use crate::access::{LocationCan, OrgCan};
 use crate::db::Store;
@@ -42,6 +45,13 @@ impl Scope<'_> {
     }
 }
 
+/// This month so far, and when it was counted.
+#[derive(Clone, Debug)]
+pub struct SoFar {
+    pub figures: Figures,
+    pub counted_at: Timestamp,
+}
+
 /// One month of the trend: its label ("2026-11") and its figures.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MonthFigures {
@@ -50,37 +60,38 @@ pub struct MonthFigures {
 }
 
 impl Store {
-    /// A location's figures for a period.
+    /// A location's figures for this month so far (`period` ends `now`).
     pub async fn location_monitor(
         &self,
         cap: &LocationCan<lact::ViewLocationMonitor>,
         period: &Period,
-    ) -> Result<Figures> {
-        self.count_figures(Scope::Location(cap.location_id()), period).await
+        now: Timestamp,
+    ) -> Result<SoFar> {
+        let org = cap.organisation_id().ok_or(samenspel_core::Error::NotFound)?;
+        let (counted, counted_at) = self.so_far(Scope::Location(cap.location_id()), org, period, now).await?;
+        Ok(SoFar { figures: counted.total, counted_at })
     }
 
-    /// The whole organisation's figures for a period.
+    /// The whole organisation's figures for this month so far, and each
+    /// location's side by side (counted in one pass), for its managers.
     pub async fn organisation_monitor(
         &self,
         cap: &OrgCan<oact::ViewOrganisationMonitor>,
         period: &Period,
-    ) -> Result<Figures> {
-        self.count_figures(Scope::Organisation(cap.organisation_id()), period).await
-    }
-
-    /// Each location's figures for a period, side by side, for the
-    /// organisation's managers.
-    pub async fn compare_locations(
-        &self,
-        cap: &OrgCan<oact::ViewOrganisationMonitor>,
-        period: &Period,
-    ) -> Result<Vec<(Location, Figures)>> {
-        let mut out = Vec::new();
-        for location in self.locations(cap).await? {
-            let figures = self.count_figures(Scope::Location(&location.id), period).await?;
-            out.push((location, figures));
-        }
-        Ok(out)
+        now: Timestamp,
+    ) -> Result<(SoFar, Vec<(Location, Figures)>)> {
+        let org = cap.organisation_id();
+        let (mut counted, counted_at) = self.so_far(Scope::Organisation(org), org, period, now).await?;
+        let locations = self
+            .locations(cap)
+            .await?
+            .into_iter()
+            .map(|l| {
+                let figures = counted.by_location.remove(&Some(l.id.to_string())).unwrap_or_default();
+                (l, figures)
+            })
+            .collect();
+        Ok((SoFar { figures: counted.total, counted_at }, locations))
     }
 
     /// The kept months of a location, oldest first.
@@ -102,13 +113,19 @@ impl crate::Internal<'_> {
         self.keep_month(period, now).await
     }
 
+    /// Counts this month again for every large organisation whose last count
+    /// is getting old (the worker, every minute); the number counted.
+    pub async fn refresh_live_monitors(&self, period: &Period, now: Timestamp) -> Result<usize> {
+        self.refresh_live(period, now).await
+    }
+
     /// The figures of a scope, read without a capability: for the job that
     /// keeps the months, and for tests that count by hand beside it.
     pub async fn location_figures(&self, location: &LocationId, period: &Period) -> Result<Figures> {
-        self.count_figures(Scope::Location(location), period).await
+        Ok(self.count_figures(Scope::Location(location), period).await?.total)
     }
 
     pub async fn organisation_figures(&self, org: &OrganisationId, period: &Period) -> Result<Figures> {
-        self.count_figures(Scope::Organisation(org), period).await
+        Ok(self.count_figures(Scope::Organisation(org), period).await?.total)
     }
 }

@@ -111,6 +111,7 @@ pub const KEPT: &[(&str, &str)] = &[
     ("organisations", "the organisation"),
     ("organisation_staff", "the organisation"),
     ("location_staff", "the organisation"),
+    ("monitor_live", "the organisation's counts of this month so far, no circle content"),
     ("monitor_snapshots", "the organisation's monthly counts, no circle content: a trend survives an archived circle"),
     ("locations", "the organisation"),
     ("location_items", "a location's own agenda"),

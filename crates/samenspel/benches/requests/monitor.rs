@@ -16,7 +16,7 @@ use samenspel_core::locale::Locale;
 use samenspel_core::role::OrgRole;
 use sqlx::Connection;
 
-pub const NAMES: [&str; 2] = ["monitor_page", "monitor_api"];
+pub const NAMES: [&str; 3] = ["monitor_page", "monitor_api", "monitor_count"];
 
 pub const CIRCLES: i64 = 2_000;
 const MEMBERS_PER_CIRCLE: i64 = 30;
@@ -25,6 +25,7 @@ const ENTRIES_PER_CIRCLE: i64 = 25;
 /// The organisation, its coordinator's session and API token.
 pub struct Fixture {
     org: String,
+    org_id: samenspel_core::ids::OrganisationId,
     session: String,
     token: String,
 }
@@ -152,7 +153,7 @@ pub async fn seed(env: &Env) -> Result<Fixture, String> {
         .await
         .map_err(|e| format!("session: {e}"))?;
     let token = super::new_token(&env.store, &coach, now).await?;
-    Ok(Fixture { org: org.to_string(), session, token })
+    Ok(Fixture { org: org.to_string(), org_id: org, session, token })
 }
 
 pub async fn bench(env: &Env, opts: &Options, ticks: f64, f: &Fixture, emit: &mut impl FnMut(Measurement)) {
@@ -180,5 +181,27 @@ pub async fn bench(env: &Env, opts: &Options, ticks: f64, f: &Fixture, emit: &mu
             send(router.clone(), req.body(Body::empty()).expect("request"), StatusCode::OK)
         };
         emit(measure(opts, ticks, env.engine, name, what, 1, Kind::Sequential, "req", 1, op).await);
+    }
+    // What a page waits for when the last count is too old (or once every
+    // few minutes in the worker): this month counted for the organisation
+    // and, in the same pass, each location.
+    if opts.wants("monitor_count") {
+        let state = env.state.clone();
+        let org = f.org_id.clone();
+        let op = move |_client: usize, _n: u64| {
+            let (state, org) = (state.clone(), org.clone());
+            async move {
+                let now = Timestamp::now();
+                let period = samenspel_core::monitor::Period::month_so_far(now, &samenspel::service::agenda::tz())
+                    .map_err(|e| e.to_string())?;
+                let f = state.store.internal().organisation_figures(&org, &period).await.map_err(|e| e.to_string())?;
+                if f.circles != CIRCLES {
+                    return Err(format!("counted {} circles", f.circles));
+                }
+                Ok(0)
+            }
+        };
+        let what = format!("count this month for an organisation of {CIRCLES} circles (no page, no cache)");
+        emit(measure(opts, ticks, env.engine, "monitor_count", what, 1, Kind::Sequential, "count", 1, op).await);
     }
 }

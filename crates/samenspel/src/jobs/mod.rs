@@ -10,7 +10,7 @@ mod rota;
 
 pub use checkin_reminders::run_due as send_checkin_reminders;
 pub use digest::run_due as send_digests;
-pub use monitor::{keep_last_monitor_month, keep_monitor_months};
+pub use monitor::{keep_last_monitor_month, keep_monitor_months, refresh_live_monitors};
 pub use rota::run_due as run_rota;
 
 use crate::app::AppState;
@@ -53,6 +53,9 @@ pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
             }
             if let Err(e) = run_rota(&state, Timestamp::now()).await {
                 tracing::error!(error = %e, "could not send the shift reminders or ask for cover");
+            }
+            if let Err(e) = refresh_live_monitors(&state, Timestamp::now()).await {
+                tracing::error!(error = %e, "could not count this month for the samenspelmonitor");
             }
         }
         if retention_checked.is_none_or(|t| t.elapsed() >= RETENTION_CHECK) {

@@ -24,3 +24,10 @@ pub async fn keep_monitor_months(state: &AppState, now: Timestamp, months: usize
     }
     Ok(kept)
 }
+
+/// Counts this month so far again for every large organisation whose last
+/// count is getting old, so the monitor page rarely waits for a count.
+pub async fn refresh_live_monitors(state: &AppState, now: Timestamp) -> samenspel_core::Result<usize> {
+    let period = Period::month_so_far(now, &crate::service::agenda::tz())?;
+    state.store.internal().refresh_live_monitors(&period, now).await
+}

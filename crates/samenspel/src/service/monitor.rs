@@ -19,9 +19,10 @@ use samenspel_store::monitor::MonthFigures;
 pub struct Monitor {
     /// The location's or the organisation's name.
     pub name: String,
-    /// This month so far: its label ("2026-12") and figures.
+    /// This month so far: its label ("2026-12"), figures, and when they were counted.
     pub month: String,
     pub now: Figures,
+    pub counted_at: samenspel_core::Timestamp,
     /// The kept months before it, oldest first.
     pub trend: Vec<MonthFigures>,
     /// For an organisation: each location this month so far.
@@ -48,10 +49,12 @@ pub async fn location(ctx: &Ctx<'_>, location: &LocationId) -> Result<Monitor> {
         )
         .await?;
     let period = Period::month_so_far(ctx.now, &tz())?;
+    let so_far = ctx.state.store.location_monitor(&cap, &period, ctx.now).await?;
     Ok(Monitor {
         name: cap.location_name().to_owned(),
         month: period.label(),
-        now: ctx.state.store.location_monitor(&cap, &period).await?,
+        now: so_far.figures,
+        counted_at: so_far.counted_at,
         trend: ctx.state.store.location_trend(&cap).await?,
         locations: Vec::new(),
     })
@@ -71,12 +74,14 @@ pub async fn organisation(ctx: &Ctx<'_>, org: &OrganisationId) -> Result<Monitor
         )
         .await?;
     let period = Period::month_so_far(ctx.now, &tz())?;
+    let (so_far, locations) = ctx.state.store.organisation_monitor(&cap, &period, ctx.now).await?;
     Ok(Monitor {
         name: ctx.state.store.organisation_name(&cap).await?,
         month: period.label(),
-        now: ctx.state.store.organisation_monitor(&cap, &period).await?,
+        now: so_far.figures,
+        counted_at: so_far.counted_at,
         trend: ctx.state.store.organisation_trend(&cap).await?,
-        locations: ctx.state.store.compare_locations(&cap, &period).await?,
+        locations,
     })
 }
 

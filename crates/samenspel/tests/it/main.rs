@@ -93,6 +93,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         monitor::the_monitor_equals_hand_counts_on_the_demo_data,
         monitor::a_coach_sees_their_own_location_and_nothing_of_another,
         monitor::small_numbers_are_never_shown_exactly,
+        monitor::a_large_organisation_is_counted_at_most_every_few_minutes,
         store::migrations_run_twice,
         store::user_emails_are_unique,
         store::sign_in_links_work_once_and_expire,

@@ -310,3 +310,46 @@ pub async fn small_numbers_are_never_shown_exactly(db: TestDb) {
     assert!(row.starts_with(&format!("location,Klein,{},<5,", period().label())), "{row}");
     assert!(row.contains("suppressed"), "{row}");
 }
+
+/// Circles written around the store, many at once (`first` to `last`, numbered), at `location`.
+async fn many_circles(app: &TestApp, org: &OrganisationId, location: &LocationId, by: &UserId, first: i64, last: i64) {
+    let sql = format!(
+        "WITH RECURSIVE n(i) AS (SELECT {first} UNION ALL SELECT i + 1 FROM n WHERE i < {last}) \
+         INSERT INTO circles (id, organisation_id, location_id, client_name, description, created_by, created_at) \
+         SELECT 'many-' || i, '{org}', '{location}', 'Cliënt ' || i, '', '{by}', 0 FROM n"
+    );
+    app.db.raw(&sql).await.expect("circles");
+}
+
+pub async fn a_large_organisation_is_counted_at_most_every_few_minutes(db: TestDb) {
+    use samenspel_store::monitor::LIVE_CIRCLES;
+    let app = TestApp::new(db).await;
+    let now = Timestamp::now();
+    let store = &app.state.store;
+    let org = store.internal().create_organisation("Zorggroep Groot", now).await.expect("org");
+    let location = store.internal().create_location(&org, "Groot", now).await.expect("location");
+    let manager = app.user("Manager").await;
+    store.internal().add_staff(&org, &manager.id, samenspel_core::role::OrgRole::Admin, now).await.expect("staff");
+    let large = LIVE_CIRCLES + 10;
+    many_circles(&app, &org, &location, &manager.id, 1, large).await;
+    let mut c = app.signed_in(&manager).await;
+    let shows = |n: i64| format!("<th scope=\"row\">Actieve kringen</th><td>{n}</td>");
+    let page = c.get(&format!("/organisations/{org}/monitor")).await;
+    assert!(page.body.contains(&shows(large)) && page.body.contains("Geteld op"), "{}", page.body);
+    assert_eq!(app.db.count("SELECT COUNT(*) FROM monitor_live").await, 2, "the organisation and its location");
+
+    // Five more circles: the count of a minute ago is still shown, with its time.
+    many_circles(&app, &org, &location, &manager.id, large + 1, large + 5).await;
+    assert!(c.get(&format!("/organisations/{org}/monitor")).await.body.contains(&shows(large)));
+    assert!(c.get(&format!("/locations/{location}/monitor")).await.body.contains(&shows(large)));
+    // Once the count is older than allowed, the next look counts again.
+    app.db.raw("UPDATE monitor_live SET computed_at = computed_at - 3600000").await.expect("older");
+    assert!(c.get(&format!("/organisations/{org}/monitor")).await.body.contains(&shows(large + 5)));
+
+    // The worker counts a large organisation again before anyone has to wait.
+    many_circles(&app, &org, &location, &manager.id, large + 6, large + 10).await;
+    app.db.raw("UPDATE monitor_live SET computed_at = computed_at - 3600000").await.expect("older");
+    assert_eq!(samenspel::jobs::refresh_live_monitors(&app.state, Timestamp::now()).await.expect("refresh"), 1);
+    assert_eq!(samenspel::jobs::refresh_live_monitors(&app.state, Timestamp::now()).await.expect("again"), 0);
+    assert!(c.get(&format!("/locations/{location}/monitor")).await.body.contains(&shows(large + 10)));
+}

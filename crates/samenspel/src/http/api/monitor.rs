@@ -50,6 +50,9 @@ pub struct LocationFiguresDto {
 pub struct MonitorDto {
     pub name: String,
     pub now: MonthDto,
+    /// When this month so far was counted (RFC 3339): a large organisation
+    /// is counted at most every few minutes.
+    pub counted_at: String,
     pub trend: Vec<MonthDto>,
     pub locations: Vec<LocationFiguresDto>,
 }
@@ -79,6 +82,7 @@ fn figures(f: &Figures) -> Vec<FigureDto> {
 fn dto(m: Monitor) -> MonitorDto {
     MonitorDto {
         now: MonthDto { month: m.month.clone(), figures: figures(&m.now) },
+        counted_at: m.counted_at.to_string(),
         trend: m.trend.iter().map(|t| MonthDto { month: t.month.clone(), figures: figures(&t.figures) }).collect(),
         locations: m
             .locations
