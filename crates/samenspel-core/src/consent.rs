@@ -76,6 +76,8 @@ impl Category {
             ViewCircle | ViewMembers | InviteMembers | ManageMembers | EditCircle | ArchiveCircle | ViewAuditTrail
             | Leave | ReadLogbook | WriteLogbook | ModerateLogbook | KeepOwnProfile | MarkCarerRoles | CarerCheckIn
             | VolunteerCheckIn | ManageConsent => None,
+            // Each part of the inbox is read with its own capability, and so under its own category.
+            KeepInbox => None,
         }
     }
 

@@ -34,6 +34,7 @@ pub mod consent;
 pub mod conversations;
 pub mod help;
 pub mod idempotency;
+pub mod inbox;
 pub mod invitations;
 pub mod jobs;
 pub mod location_agenda;

@@ -116,6 +116,9 @@ actions! {
         /// Export the circle as a FHIR R4 Bundle for a care record system
         /// (holding only what the exporter may read).
         ExportRecord,
+        /// Keep the coach's inbox: what in the circle needs a person, who is
+        /// on it, and what is done (the circle's coordinator).
+        KeepInbox,
     }
 }
 
@@ -138,7 +141,7 @@ mod tests {
     #[test]
     fn markers_and_lists_come_from_one_declaration() {
         use act::Action;
-        assert_eq!(CircleAction::ALL.len(), 28);
+        assert_eq!(CircleAction::ALL.len(), 29);
         assert_eq!(CircleAction::ALL[0], CircleAction::ViewCircle);
         assert_eq!(<act::TakeShifts as Action>::ACTION, CircleAction::TakeShifts);
         assert_eq!(CircleAction::ManageMembers.name(), "ManageMembers");

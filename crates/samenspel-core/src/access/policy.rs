@@ -51,7 +51,7 @@ pub fn may(role: Role, manager_flag: bool, archived: bool, action: CircleAction)
             ManageConsent => false,
             InviteMembers | ManageMembers | EditCircle | Leave | WriteLogbook | ModerateLogbook | EditNetwork
             | WriteAgreements | HoldConversations | KeepOwnProfile | MarkCarerRoles | CarerCheckIn
-            | WriteAboutClient | VolunteerCheckIn | PlanAgenda | TakeShifts => false,
+            | WriteAboutClient | VolunteerCheckIn | PlanAgenda | TakeShifts | KeepInbox => false,
         };
     }
     match action {
@@ -66,6 +66,7 @@ pub fn may(role: Role, manager_flag: bool, archived: bool, action: CircleAction)
         EditNetwork => manages || role != Role::Volunteer,
         ViewAuditTrail | ManageConsent => role.speaks_for_client(),
         ExportRecord => role.speaks_for_client() || role.is_professional(),
+        KeepInbox => role == Role::Coordinator,
     }
 }
 

@@ -1,4 +1,5 @@
--- The organisation's own tools (issue 14), first part: the samenspelmonitor.
+-- The organisation's own tools (issue 14), first part: the samenspelmonitor
+-- and the coach's inbox.
 --
 -- Staff of one location: a coach informele zorg (coordinator) or a location
 -- manager works for one location and sees nothing of the others. Staff in
@@ -40,6 +41,19 @@ CREATE TABLE monitor_live (
 -- monitor counts how many were, the coach's inbox sets it.
 ALTER TABLE care_signals ADD COLUMN followed_up_at INTEGER;
 ALTER TABLE care_signals ADD COLUMN followed_up_by TEXT REFERENCES users (id);
+
+-- The coach's inbox: what in a circle needs a person is worked out from the
+-- circle itself; this keeps who took an item on and when it was done. An
+-- item's key names it ("signal:<id>", "review:<agreement>:<date>", …).
+CREATE TABLE inbox_marks (
+    circle_id  TEXT NOT NULL REFERENCES circles (id),
+    item_key   TEXT NOT NULL,
+    claimed_by TEXT REFERENCES users (id),
+    claimed_at INTEGER,
+    done_by    TEXT REFERENCES users (id),
+    done_at    INTEGER,
+    PRIMARY KEY (circle_id, item_key)
+) STRICT;
 
 -- The monitor counts a location's circles, and each circle's members and
 -- what happened in a period, without walking anything else.

@@ -85,6 +85,7 @@ pub const PURGE: &[(&str, &str)] = &[
     ("notification_settings", "member_id IN (MEMBERS)"),
     ("logbook_progress", "member_id IN (MEMBERS)"),
     ("consent_decisions", "circle_id = $1"),
+    ("inbox_marks", "circle_id = $1"),
     ("memberships", "circle_id = $1"),
     ("circles", "id = $1"),
 ];

@@ -43,6 +43,7 @@ catalogs![
     "about",
     "agenda",
     "help",
+    "inbox",
     "location_agenda",
     "navigation",
     "glossary",

@@ -16,6 +16,7 @@ pub mod consent;
 pub mod conversations;
 pub mod fhir;
 pub mod help;
+pub mod inbox;
 pub mod invitations;
 pub mod location_agenda;
 pub mod logbook;

@@ -25,6 +25,7 @@ mod fhir;
 mod help;
 mod help_api;
 mod hostile_input;
+mod inbox;
 mod invitations;
 mod location_agenda;
 mod logbook;
@@ -90,6 +91,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         organisation_policy::every_table_is_purged_or_kept_on_purpose,
         organisation_policy::an_organisation_requires_a_second_factor_of_family_too,
         organisation_policy::a_failed_email_is_forgotten_after_thirty_days,
+        inbox::a_coach_sees_what_needs_a_person_takes_it_on_and_marks_it_done,
         monitor::the_monitor_equals_hand_counts_on_the_demo_data,
         monitor::a_coach_sees_their_own_location_and_nothing_of_another,
         monitor::small_numbers_are_never_shown_exactly,

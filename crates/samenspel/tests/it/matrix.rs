@@ -398,6 +398,8 @@ fn form_body(path: &str) -> Vec<(&'static str, &'static str)> {
             vec![("domain", "household"), ("step", "3"), ("description", "Stofzuigen op maandag")]
         }
         "/circles/{circle}/agreements/settings" => vec![("informal_edits_professional", "on")],
+        // The target joined the circle just now: a newcomer in the coordinator's inbox.
+        "/circles/{circle}/inbox/claim" | "/circles/{circle}/inbox/done" => vec![("key", "newcomer:{member}")],
         "/circles/{circle}/changes" => vec![("kind", "less_care"), ("description", "Het gaat beter")],
         "/circles/{circle}/network/members/{member}" => {
             vec![("category", "W"), ("support", "G"), ("tie", "supporting"), ("closeness", "1")]
@@ -583,7 +585,8 @@ async fn request(
         return c.send(req).await;
     }
     let mut fields = vec![("csrf", c.csrf().unwrap_or("").to_owned())];
-    fields.extend(form_body(spec.path).into_iter().map(|(k, v)| (k, v.to_owned())));
+    // A value may name the world's objects as a path does ("newcomer:{member}").
+    fields.extend(form_body(spec.path).into_iter().map(|(k, v)| (k, fill(v, w, victim_session, victim_token_id))));
     let body = serde_urlencoded::to_string(&fields).expect("form");
     c.form_raw(spec.method.clone(), &path, body).await
 }

@@ -27,13 +27,16 @@ struct CirclesPage {
     notice: Option<&'static str>,
     /// Staff of an organisation or a location: the way to their monitor.
     monitor: bool,
+    /// The coordinator of a circle: the way to what needs a person.
+    inbox: bool,
 }
 
 pub async fn list(p: UserPage, Query(done): Query<Done>) -> PageResult {
     let ctx = p.ctx();
     let circles = circles::my_circles(&ctx).await?;
     let monitor = crate::service::monitor::any(&ctx).await?;
-    render(&CirclesPage { c: p.chrome(), circles, notice: done.notice(), monitor })
+    let inbox = circles.iter().any(|m| m.my_role == Role::Coordinator && m.circle.archived_at.is_none());
+    render(&CirclesPage { c: p.chrome(), circles, notice: done.notice(), monitor, inbox })
 }
 
 #[derive(Template)]

@@ -18,6 +18,7 @@ mod forms;
 mod frame;
 mod glossary;
 mod help;
+mod inbox;
 mod invitations;
 mod location_agenda;
 mod location_page;
@@ -200,6 +201,9 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .post("/locations/{location}/agenda", Location(L::PlanLocationAgenda), location_agenda::add)
         .post("/locations/{location}/agenda/{item}/{on}/join", Location(L::JoinLocationAgenda), location_agenda::join)
         .post("/locations/{location}/agenda/{item}/{on}/leave", Location(L::JoinLocationAgenda), location_agenda::leave)
+        .get("/inbox", SignedIn, inbox::show)
+        .post("/circles/{circle}/inbox/claim", Circle(A::KeepInbox), inbox::claim)
+        .post("/circles/{circle}/inbox/done", Circle(A::KeepInbox), inbox::done)
         .get("/monitor", SignedIn, monitor::list)
         .get("/locations/{location}/monitor", Location(L::ViewLocationMonitor), monitor::location)
         .get("/locations/{location}/monitor.csv", Location(L::ViewLocationMonitor), monitor::location_csv)
