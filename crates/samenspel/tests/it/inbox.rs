@@ -108,6 +108,21 @@ pub async fn a_coach_sees_what_needs_a_person_takes_it_on_and_marks_it_done(db: 
         StatusCode::NOT_FOUND
     );
 
+    // The same over the API, for a rostering or reporting tool.
+    let mut api = app.api_as(&coach).await;
+    let json: serde_json::Value = serde_json::from_str(&api.get("/api/v1/inbox").await.body).expect("json");
+    let items = json["items"].as_array().expect("items");
+    assert!(items.iter().any(|i| i["kind"] == "help" && i["subject"] == "Rit naar de tandarts"), "{json}");
+    assert!(items.iter().all(|i| i["circle_id"] == circle.to_string()), "only my circles: {json}");
+    let review =
+        items.iter().find(|i| i["kind"] == "review").expect("a review")["key"].as_str().expect("key").to_owned();
+    let body = serde_json::json!({"key": review});
+    let r = api.api(axum::http::Method::POST, &format!("/api/v1/circles/{circle}/inbox/claim"), Some(body)).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+    let json: serde_json::Value = serde_json::from_str(&api.get("/api/v1/inbox").await.body).expect("json");
+    let claimed = json["items"].as_array().expect("items").iter().find(|i| i["key"] == review.as_str()).cloned();
+    assert_eq!(claimed.expect("still open")["claimed_by_me"], true);
+
     // The help request leaves the inbox once someone offers to help.
     let thijs_me = app.acting_as(&thijs).await;
     samenspel::service::help::respond(&app.ctx(&thijs_me, now), &circle, &help, "Ik rijd").await.expect("offer");

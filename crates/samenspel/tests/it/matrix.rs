@@ -475,6 +475,9 @@ fn json_body(method: &Method, path: &str, w: &World) -> Option<serde_json::Value
         ("POST", "/locations/{location_id}/agenda") => Some(json!({"kind": "activity", "title": "Familieavond",
             "date": "2030-01-08", "start_time": "19:30", "end_time": "21:00", "places": "10"})),
         ("POST", "/circles") => Some(json!({"client_name": "Nieuwe kring", "my_role": "relative"})),
+        ("POST", "/circles/{circle_id}/inbox/claim") | ("POST", "/circles/{circle_id}/inbox/done") => {
+            Some(json!({"key": format!("newcomer:{}", w.target_member)}))
+        }
         ("PATCH", "/circles/{circle_id}") => Some(json!({"client_name": CLIENT_NAME})),
         ("PUT", "/circles/{circle_id}/contact-audience") => Some(json!({"contact_audience": "circle"})),
         ("PATCH", "/circles/{circle_id}/members/{member_id}") => Some(json!({"relation": "maatje"})),

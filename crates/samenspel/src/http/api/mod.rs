@@ -15,6 +15,7 @@ mod dto;
 mod extract;
 mod fhir;
 mod help;
+mod inbox;
 mod instruments;
 mod invitations;
 mod location_agenda;

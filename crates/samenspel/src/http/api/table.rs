@@ -8,7 +8,7 @@
 use super::{
     Route, about, agenda, agreements, checkins, circles, consent, conversations, help, instruments, invitations,
 };
-use super::{fhir, location_agenda, logbook, me, members, monitor, network, profiles, push, volunteer_checkins};
+use super::{fhir, inbox, location_agenda, logbook, me, members, monitor, network, profiles, push, volunteer_checkins};
 use crate::http::routes::Access::*;
 use samenspel_core::access::CircleAction as A;
 use samenspel_core::access::OrgAction as O;
@@ -137,6 +137,9 @@ pub(super) fn table() -> Vec<Route> {
         Route::new(Location(L::PlanLocationAgenda), routes!(location_agenda::plan)),
         Route::new(Location(L::JoinLocationAgenda), routes!(location_agenda::join)),
         Route::new(Location(L::JoinLocationAgenda), routes!(location_agenda::leave)),
+        Route::new(SignedIn, routes!(inbox::list)),
+        Route::new(Circle(A::KeepInbox), routes!(inbox::claim)),
+        Route::new(Circle(A::KeepInbox), routes!(inbox::done)),
         Route::new(Location(L::ViewLocationMonitor), routes!(monitor::location)),
         Route::new(Organisation(O::ViewOrganisationMonitor), routes!(monitor::organisation)),
     ]
