@@ -6,7 +6,9 @@
 // them as CSV and opens one location. Joost van Dam, coach of Wijkteam
 // Stadspark only, opens his location's monitor on a phone: no client's name
 // or text is on it, and the other location's monitor does not exist for him.
-// Ans de Vries, family carer at Stadspark, is refused. Every page is checked
+// Joost then works through his to-do list (the coach's inbox): he takes an
+// item on and marks another done. Ans de Vries, family carer at Stadspark,
+// is refused the monitor. Every page is checked
 // with axe-core at 390 and 1280 pixels and screenshotted.
 
 const assert = require('node:assert/strict');
@@ -31,6 +33,12 @@ const T = {
   trend: 'Door de tijd',
   download: 'Download als CSV',
   noMonitor: 'Je werkt niet voor een organisatie of locatie.',
+  inbox: 'Te doen',
+  claim: 'Ik pak dit op',
+  done: 'Klaar',
+  claimed: 'Je pakt dit op. Anderen zien dat nu.',
+  marked: 'Staat op klaar.',
+  onItMe: 'Opgepakt door jou',
 };
 
 const journey = createJourney({
@@ -141,6 +149,36 @@ test('Joost van Dam (coach of Wijkteam Stadspark) sees his location on a phone, 
   await t.test('the other location\'s monitor does not exist for him', async () => {
     await gotoNotFound(page, state.links[ESDOORN]);
     await gotoNotFound(page, state.links[ORG]);
+  });
+
+  await goto(page, '/circles');
+  await page.getByRole('link', { name: T.inbox, exact: true }).click();
+  await expectHeading(page, T.inbox);
+  await check(t, page, 'inbox-coach');
+  const items = page.locator('li.inbox-item');
+  const before = await items.count();
+  await t.test('his to-do list has what needs a person in his circles', () => {
+    assert.ok(before >= 2, `${before} items`);
+  });
+  const first = items.first();
+  const subject = (await first.locator('h3').innerText()).trim();
+  await first.getByRole('button', { name: new RegExp(`^${T.claim}`) }).click();
+  await page.getByText(T.claimed).waitFor();
+  await check(t, page, 'inbox-claimed');
+  await t.test('the item he took on says so', async () => {
+    const mine = page.locator('li.inbox-item.mine', { has: page.getByRole('heading', { name: subject, exact: true }) });
+    assert.equal(await mine.count(), 1);
+    assert.match(await mine.innerText(), new RegExp(T.onItMe));
+  });
+  const last = items.last();
+  const lastSubject = (await last.locator('h3').innerText()).trim();
+  const lastClient = (await last.locator('.eyebrow').innerText()).trim();
+  await last.getByRole('button', { name: new RegExp(`^${T.done}`) }).click();
+  await page.getByText(T.marked).waitFor();
+  await t.test('the item marked done is gone from the list', async () => {
+    assert.equal(await items.count(), before - 1);
+    const same = page.locator('li.inbox-item', { hasText: lastClient }).filter({ has: page.getByRole('heading', { name: lastSubject, exact: true }) });
+    assert.equal(await same.count(), 0);
   });
 });
 
