@@ -146,9 +146,9 @@ test('Joost van Dam (coach of Wijkteam Stadspark) sees his location on a phone, 
     }
     assert.equal(await page.locator('table.monitor-compare').count(), 0, 'no comparison for one location');
   });
-  await t.test('the other location\'s monitor does not exist for him', async () => {
+  await t.test('the other location\'s monitor does not exist for him, and the whole organisation\'s is refused', async () => {
     await gotoNotFound(page, state.links[ESDOORN]);
-    await gotoNotFound(page, state.links[ORG]);
+    await expectingError(() => goto(page, state.links[ORG], 403));
   });
 
   await goto(page, '/circles');

@@ -131,6 +131,10 @@ actions! {
         StartCircle,
         /// See the samenspelmonitor of the whole organisation and compare its locations.
         ViewOrganisationMonitor,
+        /// See the organisation's social map (sociale kaart): local initiatives.
+        ViewSocialMap,
+        /// Add to the social map, and change or remove what is on it.
+        EditSocialMap,
     }
 }
 
@@ -147,7 +151,13 @@ mod tests {
         assert_eq!(CircleAction::ManageMembers.name(), "ManageMembers");
         assert_eq!(
             OrgAction::ALL,
-            [OrgAction::ManageOrganisation, OrgAction::StartCircle, OrgAction::ViewOrganisationMonitor]
+            [
+                OrgAction::ManageOrganisation,
+                OrgAction::StartCircle,
+                OrgAction::ViewOrganisationMonitor,
+                OrgAction::ViewSocialMap,
+                OrgAction::EditSocialMap
+            ]
         );
     }
 }

@@ -4,10 +4,10 @@
 //! what the answer is lives here, next to the policy, and is tested here.
 
 use super::actions::{CircleAction, OrgAction};
-use super::policy::{may, may_org, permitted};
+use super::policy::{OrgStanding, may, may_org, permitted};
 use crate::consent::Consent;
 use crate::error::{Error, Result};
-use crate::role::{OrgRole, Role};
+use crate::role::Role;
 
 /// What the store knows of someone's own active membership in a circle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,10 +34,10 @@ pub fn decide(membership: Option<MemberFacts>, action: CircleAction) -> Result<(
     }
 }
 
-/// The answer to someone with these staff roles in an organisation (none:
-/// not on its staff, which is "not found").
-pub fn decide_org(roles: &[OrgRole], action: OrgAction) -> Result<()> {
-    answer(!roles.is_empty(), may_org(roles, action))
+/// The answer to someone with this standing towards an organisation (none
+/// at all is "not found").
+pub fn decide_org(standing: &OrgStanding, action: OrgAction) -> Result<()> {
+    answer(standing.known(), may_org(standing, action))
 }
 
 /// The answer once two things are known: whether someone stands anywhere
@@ -56,6 +56,7 @@ pub(super) fn answer(known: bool, allowed: bool) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::role::OrgRole;
 
     fn facts(role: Role, archived: bool) -> Option<MemberFacts> {
         Some(MemberFacts { role, manager: false, circle_archived: archived, consent: Consent::default() })
@@ -85,8 +86,14 @@ mod tests {
 
     #[test]
     fn organisation_staff() {
-        assert!(matches!(decide_org(&[], OrgAction::StartCircle), Err(Error::NotFound)));
-        assert!(decide_org(&[OrgRole::Coordinator], OrgAction::StartCircle).is_ok());
-        assert!(matches!(decide_org(&[OrgRole::Coordinator], OrgAction::ManageOrganisation), Err(Error::Forbidden)));
+        let staff = OrgStanding::staff;
+        assert!(matches!(decide_org(&staff(&[]), OrgAction::StartCircle), Err(Error::NotFound)));
+        assert!(decide_org(&staff(&[OrgRole::Coordinator]), OrgAction::StartCircle).is_ok());
+        assert!(matches!(
+            decide_org(&staff(&[OrgRole::Coordinator]), OrgAction::ManageOrganisation),
+            Err(Error::Forbidden)
+        ));
+        let member = OrgStanding { member: true, ..Default::default() };
+        assert!(matches!(decide_org(&member, OrgAction::ViewOrganisationMonitor), Err(Error::Forbidden)));
     }
 }

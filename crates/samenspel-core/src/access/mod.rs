@@ -19,6 +19,6 @@ mod policy;
 pub use actions::{CircleAction, OrgAction, act, oact};
 pub use decide::{MemberFacts, decide, decide_org};
 pub use policy::{
-    may, may_change_about, may_change_agenda_item, may_change_agreement, may_change_member, may_close_entry,
-    may_mark_carer_roles, may_org, permitted,
+    OrgStanding, may, may_change_about, may_change_agenda_item, may_change_agreement, may_change_member,
+    may_close_entry, may_mark_carer_roles, may_org, permitted,
 };

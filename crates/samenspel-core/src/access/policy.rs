@@ -3,7 +3,7 @@
 
 use super::actions::{CircleAction, OrgAction};
 use crate::consent::{Category, Consent};
-use crate::role::{OrgRole, Role};
+use crate::role::{LocationRole, OrgRole, Role};
 
 /// May a member with this role (and manager flag) do this, in a circle that
 /// is or is not archived?
@@ -133,14 +133,44 @@ pub fn may_change_agenda_item(actor_role: Role, manager_flag: bool, is_author: b
     is_author || actor_role.speaks_for_client() || manager_flag || actor_role.always_manages()
 }
 
-pub fn may_org(roles: &[OrgRole], action: OrgAction) -> bool {
+/// How someone stands towards an organisation: their staff roles in it,
+/// their staff roles at any of its locations, and whether they are an
+/// active member of one of its circles. Facts the store reads; a standing
+/// grants nothing by itself (only the store mints an `OrgCan`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OrgStanding {
+    pub staff: Vec<OrgRole>,
+    pub location_staff: Vec<LocationRole>,
+    pub member: bool,
+}
+
+impl OrgStanding {
+    /// Someone on the organisation's own staff with these roles.
+    pub fn staff(roles: &[OrgRole]) -> OrgStanding {
+        OrgStanding { staff: roles.to_vec(), ..Default::default() }
+    }
+
+    /// Known to the organisation at all.
+    pub fn known(&self) -> bool {
+        !self.staff.is_empty() || !self.location_staff.is_empty() || self.member
+    }
+
+    fn manager(&self) -> bool {
+        self.staff.contains(&OrgRole::Admin) || self.staff.contains(&OrgRole::Coordinator)
+    }
+}
+
+/// * Administrators manage the organisation.
+/// * Its managers (administrators and organisation-wide coordinators) start
+///   circles and see the whole monitor.
+/// * The social map is seen by everyone who stands at the organisation, and
+///   kept by its managers and the coaches of its locations.
+pub fn may_org(s: &OrgStanding, action: OrgAction) -> bool {
     match action {
-        OrgAction::ManageOrganisation => roles.contains(&OrgRole::Admin),
-        // The organisation's managers: its administrators and its
-        // organisation-wide coordinators (counts only, no circle content).
-        OrgAction::StartCircle | OrgAction::ViewOrganisationMonitor => {
-            roles.contains(&OrgRole::Admin) || roles.contains(&OrgRole::Coordinator)
-        }
+        OrgAction::ManageOrganisation => s.staff.contains(&OrgRole::Admin),
+        OrgAction::StartCircle | OrgAction::ViewOrganisationMonitor => s.manager(),
+        OrgAction::ViewSocialMap => s.known(),
+        OrgAction::EditSocialMap => s.manager() || s.location_staff.contains(&LocationRole::Coordinator),
     }
 }
 
@@ -174,15 +204,15 @@ mod tests {
     fn truth_table() {
         let table = [
             // (role, manager flag, active circle, archived circle)
-            (Role::Client, false, "yyyyy yyyyy yyyyy yyy.. yy.yy .yy", "yy... yy.y. .y.y. y.... y..y. ..y"),
-            (Role::Representative, false, "yyyyy yyyyy yyyyy yyy.. yy.yy yyy", "yy... yy.y. .y.y. y.... y..y. ..y"),
-            (Role::Coordinator, false, "yyyyy y.yyy yyyyy yyyy. yy.yy y.y", "yy... y..y. .y.y. y.... y..y. ..."),
-            (Role::Relative, false, "yy... ..yyy .yyyy yyyyy yy.yy y..", "..... ..... ..... ..... ..... ..."),
-            (Role::Relative, true, "yyyyy y.yyy yyyyy yyyyy yy.yy y..", "yy... y..y. .y.y. y.... y..y. ..."),
-            (Role::Volunteer, false, "yy... ..yyy .y.yy yyy.. yyyyy y..", "..... ..... ..... ..... ..... ..."),
-            (Role::Volunteer, true, "yyyyy y.yyy yyyyy yyy.. yyyyy y..", "yy... y..y. .y.y. y.... y..y. ..."),
-            (Role::Professional, false, "yy... ..yyy .yyyy yyyy. yy.yy y.y", "..... ..... ..... ..... ..... ..."),
-            (Role::Professional, true, "yyyyy y.yyy yyyyy yyyy. yy.yy y.y", "yy... y..y. .y.y. y.... y..y. ..."),
+            (Role::Client, false, "yyyyy yyyyy yyyyy yyy.. yy.yy .yy.", "yy... yy.y. .y.y. y.... y..y. ..y."),
+            (Role::Representative, false, "yyyyy yyyyy yyyyy yyy.. yy.yy yyy.", "yy... yy.y. .y.y. y.... y..y. ..y."),
+            (Role::Coordinator, false, "yyyyy y.yyy yyyyy yyyy. yy.yy y.yy", "yy... y..y. .y.y. y.... y..y. ...."),
+            (Role::Relative, false, "yy... ..yyy .yyyy yyyyy yy.yy y...", "..... ..... ..... ..... ..... ...."),
+            (Role::Relative, true, "yyyyy y.yyy yyyyy yyyyy yy.yy y...", "yy... y..y. .y.y. y.... y..y. ...."),
+            (Role::Volunteer, false, "yy... ..yyy .y.yy yyy.. yyyyy y...", "..... ..... ..... ..... ..... ...."),
+            (Role::Volunteer, true, "yyyyy y.yyy yyyyy yyy.. yyyyy y...", "yy... y..y. .y.y. y.... y..y. ...."),
+            (Role::Professional, false, "yy... ..yyy .yyyy yyyy. yy.yy y.y.", "..... ..... ..... ..... ..... ...."),
+            (Role::Professional, true, "yyyyy y.yyy yyyyy yyyy. yy.yy y.y.", "yy... y..y. .y.y. y.... y..y. ...."),
         ];
         for (role, flag, active, archived) in table {
             for (in_archive, marks) in [(false, active), (true, archived)] {
@@ -285,9 +315,22 @@ mod tests {
 
     #[test]
     fn org_policy() {
-        assert!(may_org(&[OrgRole::Admin], OrgAction::ManageOrganisation));
-        assert!(!may_org(&[OrgRole::Coordinator], OrgAction::ManageOrganisation));
-        assert!(may_org(&[OrgRole::Coordinator], OrgAction::StartCircle));
-        assert!(!may_org(&[], OrgAction::StartCircle));
+        let staff = OrgStanding::staff;
+        assert!(may_org(&staff(&[OrgRole::Admin]), OrgAction::ManageOrganisation));
+        assert!(!may_org(&staff(&[OrgRole::Coordinator]), OrgAction::ManageOrganisation));
+        assert!(may_org(&staff(&[OrgRole::Coordinator]), OrgAction::StartCircle));
+        assert!(!may_org(&staff(&[]), OrgAction::StartCircle));
+        let coach = OrgStanding { location_staff: vec![LocationRole::Coordinator], ..Default::default() };
+        let manager = OrgStanding { location_staff: vec![LocationRole::Manager], ..Default::default() };
+        let member = OrgStanding { member: true, ..Default::default() };
+        for s in [&coach, &manager, &member] {
+            assert!(may_org(s, OrgAction::ViewSocialMap), "{s:?}");
+            assert!(!may_org(s, OrgAction::ViewOrganisationMonitor), "{s:?}");
+            assert!(!may_org(s, OrgAction::StartCircle), "{s:?}");
+        }
+        assert!(may_org(&coach, OrgAction::EditSocialMap));
+        assert!(!may_org(&manager, OrgAction::EditSocialMap));
+        assert!(!may_org(&member, OrgAction::EditSocialMap));
+        assert!(!may_org(&OrgStanding::default(), OrgAction::ViewSocialMap));
     }
 }

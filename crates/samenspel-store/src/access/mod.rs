@@ -45,7 +45,7 @@
 //! # use samenspel_store::access::OrgCan;
 //! # use samenspel_core::access::oact;
 //! fn forge() -> OrgCan<oact::StartCircle> {
-//!     OrgCan { organisation_id: todo!(), user_id: todo!(), roles: vec![], _action: std::marker::PhantomData }
+//!     OrgCan { organisation_id: todo!(), user_id: todo!(), standing: Default::default(), _action: std::marker::PhantomData }
 //! }
 //! ```
 //!

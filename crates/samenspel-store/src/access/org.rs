@@ -1,15 +1,17 @@
 //! [`OrgCan<A>`]: permission to do `A` in one organisation, minted by
-//! [`Store::authorize_org`] from the asker's own staff roles, read in that call.
+//! [`Store::authorize_org`] from how the asker stands there — their staff
+//! roles in it and at its locations, and whether they are in one of its
+//! circles — read in that call.
 
 use super::CurrentUser;
 use crate::db::Store;
 use crate::sql::args;
 use samenspel_core::Timestamp;
-use samenspel_core::access::{decide_org, oact};
+use samenspel_core::access::{OrgStanding, decide_org, oact};
 use samenspel_core::audit::{AuditEvent, AuditSink, Outcome, Source, What};
 use samenspel_core::error::Result;
 use samenspel_core::ids::{OrganisationId, UserId};
-use samenspel_core::role::OrgRole;
+use samenspel_core::role::{LocationRole, OrgRole};
 use std::marker::PhantomData;
 
 /// Permission for `user_id` to do `A` in organisation `organisation_id`,
@@ -18,7 +20,7 @@ use std::marker::PhantomData;
 pub struct OrgCan<A> {
     organisation_id: OrganisationId,
     user_id: UserId,
-    roles: Vec<OrgRole>,
+    standing: OrgStanding,
     _action: PhantomData<fn() -> A>,
 }
 
@@ -31,7 +33,11 @@ impl<A> OrgCan<A> {
     }
     /// The holder's staff roles in the organisation, as read when granted.
     pub fn roles(&self) -> &[OrgRole] {
-        &self.roles
+        &self.standing.staff
+    }
+    /// The holder's staff roles at the organisation's locations.
+    pub fn location_roles(&self) -> &[LocationRole] {
+        &self.standing.location_staff
     }
 }
 
@@ -48,12 +54,12 @@ impl Store {
         audit: &impl AuditSink,
         now: Timestamp,
     ) -> Result<OrgCan<A>> {
-        let roles = self.own_staff_roles(user.id(), organisation).await?;
-        let decision = decide_org(&roles, A::ACTION);
+        let standing = self.own_org_standing(user.id(), organisation, now).await?;
+        let decision = decide_org(&standing, A::ACTION);
         let outcome = if decision.is_ok() { Outcome::Allowed } else { Outcome::Denied };
         audit.record(AuditEvent::new(Some((user.id(), user.display_name())), None, what, outcome, source, now)).await?;
         decision?;
-        Ok(OrgCan { organisation_id: organisation.clone(), user_id: user.id().clone(), roles, _action: PhantomData })
+        Ok(OrgCan { organisation_id: organisation.clone(), user_id: user.id().clone(), standing, _action: PhantomData })
     }
 
     /// As [`Store::admit`], for an organisation: the gate in front of a
@@ -68,12 +74,37 @@ impl Store {
         audit: &impl AuditSink,
         now: Timestamp,
     ) -> Result<()> {
-        let decision = decide_org(&self.own_staff_roles(user.id(), organisation).await?, action);
+        let decision = decide_org(&self.own_org_standing(user.id(), organisation, now).await?, action);
         if decision.is_err() {
             let who = Some((user.id(), user.display_name()));
             audit.record(AuditEvent::new(who, None, what, Outcome::Denied, source, now)).await?;
         }
         decision
+    }
+
+    /// How the user stands towards one organisation.
+    async fn own_org_standing(&self, me: &UserId, org: &OrganisationId, now: Timestamp) -> Result<OrgStanding> {
+        let staff = self.own_staff_roles(me, org).await?;
+        let location_staff: Vec<String> = self
+            .all(
+                "SELECT s.role FROM location_staff s JOIN locations l ON l.id = s.location_id \
+                 WHERE s.user_id = $1 AND l.organisation_id = $2",
+                args![me.as_str(), org.as_str()],
+            )
+            .await?;
+        let member: bool = self
+            .one(
+                "SELECT EXISTS (SELECT 1 FROM memberships m JOIN circles c ON c.id = m.circle_id \
+                 WHERE m.user_id = $1 AND c.organisation_id = $2 AND c.archived_at IS NULL AND m.ended_at IS NULL \
+                 AND (m.access_until IS NULL OR m.access_until > $3))",
+                args![me.as_str(), org.as_str(), crate::db::ms(now)],
+            )
+            .await?;
+        Ok(OrgStanding {
+            staff,
+            location_staff: location_staff.iter().filter_map(|r| LocationRole::parse(r)).collect(),
+            member,
+        })
     }
 
     /// The user's own roles in one organisation.

@@ -89,7 +89,10 @@ pub async fn organisation(ctx: &Ctx<'_>, org: &OrganisationId) -> Result<Monitor
 /// only my own staff roles).
 pub async fn any(ctx: &Ctx<'_>) -> Result<bool> {
     let manages = ctx.state.store.my_organisations(ctx.user).await?.iter().any(|(_, roles)| {
-        samenspel_core::access::may_org(roles, samenspel_core::access::OrgAction::ViewOrganisationMonitor)
+        samenspel_core::access::may_org(
+            &samenspel_core::access::OrgStanding::staff(roles),
+            samenspel_core::access::OrgAction::ViewOrganisationMonitor,
+        )
     });
     Ok(manages || !ctx.state.store.my_locations(ctx.user).await?.is_empty())
 }
@@ -99,7 +102,8 @@ pub async fn any(ctx: &Ctx<'_>) -> Result<bool> {
 pub async fn mine(ctx: &Ctx<'_>) -> Result<Vec<Scope>> {
     let mut out = Vec::new();
     for (org, roles) in ctx.state.store.my_organisations(ctx.user).await? {
-        if !samenspel_core::access::may_org(&roles, samenspel_core::access::OrgAction::ViewOrganisationMonitor) {
+        let standing = samenspel_core::access::OrgStanding::staff(&roles);
+        if !samenspel_core::access::may_org(&standing, samenspel_core::access::OrgAction::ViewOrganisationMonitor) {
             continue;
         }
         let cap = ctx

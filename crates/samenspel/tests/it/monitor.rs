@@ -219,8 +219,9 @@ pub async fn a_coach_sees_their_own_location_and_nothing_of_another(db: TestDb) 
     assert!(!own.body.contains("Woonzorgcentrum De Esdoorn"), "nothing of the other location");
     assert_eq!(c.get(&format!("/locations/{esdoorn}/monitor")).await.status, StatusCode::NOT_FOUND);
     assert_eq!(c.get(&format!("/locations/{esdoorn}/monitor.csv")).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(c.get(&format!("/organisations/{org}/monitor")).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(c.get(&format!("/organisations/{org}/monitor.csv")).await.status, StatusCode::NOT_FOUND);
+    // He knows the organisation (its social map is his too), not its whole monitor.
+    assert_eq!(c.get(&format!("/organisations/{org}/monitor")).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(c.get(&format!("/organisations/{org}/monitor.csv")).await.status, StatusCode::FORBIDDEN);
     let list = c.get("/monitor").await;
     assert!(list.body.contains(&format!("/locations/{stadspark}/monitor")), "{}", list.body);
     assert!(!list.body.contains(&esdoorn.to_string()) && !list.body.contains(&org.to_string()));
@@ -230,7 +231,7 @@ pub async fn a_coach_sees_their_own_location_and_nothing_of_another(db: TestDb) 
     assert_eq!(json.status, StatusCode::OK, "{}", json.body);
     assert!(json.body.contains("\"key\":\"circles\""), "{}", json.body);
     assert_eq!(api.get(&format!("/api/v1/locations/{esdoorn}/monitor")).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(api.get(&format!("/api/v1/organisations/{org}/monitor")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(api.get(&format!("/api/v1/organisations/{org}/monitor")).await.status, StatusCode::FORBIDDEN);
 
     // The location manager of the other location sees that one only.
     let mut c = app.signed_in(&petra).await;
@@ -240,10 +241,12 @@ pub async fn a_coach_sees_their_own_location_and_nothing_of_another(db: TestDb) 
     // A family carer in a circle at the location knows the location, not its monitor.
     let mut c = app.signed_in(&ans).await;
     assert_eq!(c.get(&format!("/locations/{stadspark}/monitor")).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(c.get(&format!("/organisations/{org}/monitor")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(c.get(&format!("/organisations/{org}/monitor")).await.status, StatusCode::FORBIDDEN);
     assert!(c.get("/monitor").await.body.contains("Je werkt niet voor een organisatie of locatie"));
+    // Someone whose circle has no organisation does not know this one.
     let mut c = app.signed_in(&ingrid).await;
     assert_eq!(c.get(&format!("/locations/{esdoorn}/monitor")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(c.get(&format!("/organisations/{org}/monitor")).await.status, StatusCode::NOT_FOUND);
 
     // Every look and every refusal is in the audit trail.
     let looked =
