@@ -32,6 +32,7 @@ pub mod questionnaire;
 pub mod recurrence;
 pub mod role;
 pub mod signing;
+pub mod social_map;
 #[cfg(test)]
 pub(crate) mod testing;
 pub mod totp;

@@ -49,6 +49,7 @@ pub mod push;
 pub mod second_factor;
 pub mod sessions;
 pub mod sign_in_links;
+pub mod social_map;
 pub mod sso;
 pub mod users;
 

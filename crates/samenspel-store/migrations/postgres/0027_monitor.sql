@@ -55,6 +55,27 @@ CREATE TABLE inbox_marks (
     PRIMARY KEY (circle_id, item_key)
 );
 
+-- The social map (sociale kaart): local initiatives an organisation knows
+-- of, near one of its locations or in its whole area. No client data.
+CREATE TABLE social_map (
+    id              TEXT PRIMARY KEY,
+    organisation_id TEXT NOT NULL REFERENCES organisations (id),
+    location_id     TEXT REFERENCES locations (id),
+    name            TEXT NOT NULL,
+    category        TEXT NOT NULL CHECK (category IN ('meeting', 'exercise', 'culture', 'learning', 'support',
+                                                      'practical', 'transport', 'meaning', 'other')),
+    description     TEXT NOT NULL,
+    address         TEXT NOT NULL,
+    opening_hours   TEXT NOT NULL,
+    contact         TEXT NOT NULL,
+    website         TEXT NOT NULL,
+    topics          TEXT NOT NULL,
+    updated_by      TEXT REFERENCES users (id),
+    created_at      BIGINT NOT NULL,
+    updated_at      BIGINT NOT NULL
+);
+CREATE INDEX social_map_by_organisation ON social_map (organisation_id, name);
+
 -- The monitor counts a location's circles, and each circle's members and
 -- what happened in a period, without walking anything else.
 CREATE INDEX circles_by_location ON circles (location_id);

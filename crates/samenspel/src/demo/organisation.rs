@@ -97,6 +97,7 @@ pub(super) async fn seed(
             history(s, &cast.0, &cast.1, n, &mut dice).await?;
         }
     }
+    social_map(s, org, stadspark, esdoorn).await?;
     // The months the worker would have kept, had it run all year.
     crate::jobs::keep_monitor_months(s.state, s.now, 12).await?;
     Ok(())
@@ -260,6 +261,123 @@ async fn history(s: &Seeder<'_>, circle: &CircleId, cast: &Cast, n: usize, dice:
             let message = "Het wordt me soms te veel. Kunnen we even praten?";
             checkins::share_signal(&ctx(s, &who.0, ago(base, 6)), circle, "coordinator", message).await?;
         }
+    }
+    Ok(())
+}
+
+/// (name, category, near: 0 the whole area, 1 Stadspark, 2 De Esdoorn, what, when, contact, topics)
+type MapLine = (&'static str, &'static str, u8, &'static str, &'static str, &'static str, &'static str);
+
+const SOCIAL_MAP: [MapLine; 9] = [
+    (
+        "Biljartvereniging De Keu",
+        "meeting",
+        1,
+        "Biljarten en een kop koffie, ook voor beginners en mensen met geheugenproblemen.",
+        "di en do 13:30-17:00",
+        "Wim, 050 311 22 33",
+        "biljart, spel, koffie, ontmoeten",
+    ),
+    (
+        "Wandelgroep Stadspark",
+        "exercise",
+        1,
+        "Een rustig rondje door het park langs de eendenvijver, met een vrijwilliger.",
+        "wo 10:00, bij de ingang van het park",
+        "wijkcentrum Stadspark",
+        "wandel, lopen, natuur, park, eendenvijver",
+    ),
+    (
+        "Ouderenkoor De Zonnebloem",
+        "culture",
+        0,
+        "Samen oude Hollandse liedjes zingen. Niet kunnen zingen mag.",
+        "vr 14:00-15:30",
+        "zonnebloem.noord@example.org",
+        "zing, koor, liedjes, muziek, radio",
+    ),
+    (
+        "Alzheimer Café Noord",
+        "support",
+        0,
+        "Elke maand een avond met uitleg en gesprek voor mensen met dementie en hun naasten.",
+        "3e dinsdag van de maand, 19:30",
+        "Alzheimer Nederland, 0800 5088",
+        "dementie, alzheimer, mantelzorg, lotgenoten",
+    ),
+    (
+        "Repair Café Stadspark",
+        "practical",
+        1,
+        "Vrijwilligers repareren kapotte spullen samen met jou.",
+        "1e zaterdag van de maand",
+        "repaircafe@example.org",
+        "repareren, klussen, techniek",
+    ),
+    (
+        "Automaatje",
+        "transport",
+        0,
+        "Vrijwillige chauffeurs rijden je tegen een kleine vergoeding naar het ziekenhuis of de kapper.",
+        "ma t/m vr, een dag vooraf bellen",
+        "050 123 99 00",
+        "vervoer, ritten, ziekenhuis, boodschappen",
+    ),
+    (
+        "Koffieochtend in het restaurant",
+        "meeting",
+        2,
+        "Koffie, de krant en een praatje voor bewoners en buren.",
+        "elke ochtend 10:00-11:30",
+        "receptie De Esdoorn",
+        "koffie, krant, ontmoeten, praten",
+    ),
+    (
+        "Voorleesuur van de bibliotheek",
+        "culture",
+        2,
+        "Een vrijwilliger van de bibliotheek leest voor uit de krant en uit boeken.",
+        "do 15:00",
+        "bibliotheek, 050 765 43 21",
+        "voorlezen, lezen, boeken, krant",
+    ),
+    (
+        "Steunpunt Mantelzorg",
+        "support",
+        0,
+        "Advies, een luisterend oor en respijtzorg voor mantelzorgers.",
+        "ma t/m do 9:00-17:00",
+        "steunpunt@example.org",
+        "mantelzorg, respijt, advies, ontlasten",
+    ),
+];
+
+/// The organisation's social map, kept by its coordinator.
+async fn social_map(
+    s: &Seeder<'_>,
+    org: &OrganisationId,
+    stadspark: &LocationId,
+    esdoorn: &LocationId,
+) -> anyhow::Result<()> {
+    let (_, marieke) = s.user("marieke")?;
+    let c = ctx(s, &marieke, ago(s.now, 30));
+    for (name, category, near, what, when, contact, topics) in SOCIAL_MAP {
+        let location = match near {
+            1 => stadspark.to_string(),
+            2 => esdoorn.to_string(),
+            _ => String::new(),
+        };
+        let input = samenspel_core::social_map::InitiativeInput {
+            name: name.into(),
+            category: category.into(),
+            description: what.into(),
+            opening_hours: when.into(),
+            contact: contact.into(),
+            topics: topics.into(),
+            location_id: location,
+            ..Default::default()
+        };
+        crate::service::social_map::add(&c, org, &input).await?;
     }
     Ok(())
 }

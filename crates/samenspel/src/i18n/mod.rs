@@ -24,6 +24,7 @@ catalogs![
     "general",
     "errors",
     "sign_in",
+    "social_map",
     "circles",
     "members",
     "monitor",

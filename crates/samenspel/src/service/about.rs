@@ -44,6 +44,11 @@ pub struct AboutPage {
     /// The newest empathy map and the active goals, for the summary.
     pub latest_map: Option<EmpathyMap>,
     pub goals: Vec<Goal>,
+    /// Initiatives on the organisation's social map that fit what the
+    /// client likes, with the topics that fit.
+    pub suggestions: Vec<(samenspel_core::social_map::Initiative, Vec<String>)>,
+    /// The circle's organisation, for the way to its whole social map.
+    pub organisation: Option<samenspel_core::ids::OrganisationId>,
 }
 
 pub async fn page(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<AboutPage>> {
@@ -54,7 +59,9 @@ pub async fn page(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<AboutPage
     let latest_map = store.empathy_maps(&cap).await?.into_iter().next();
     let goals = store.goals(&cap, None).await?;
     let writing = writing(ctx, &cap).await?;
-    in_circle(ctx, &cap, AboutPage { sections, hidden, writing, latest_map, goals }).await
+    let suggestions = super::social_map::suggestions(ctx, &cap, &sections).await?;
+    let organisation = store.circle_organisation(&cap).await?;
+    in_circle(ctx, &cap, AboutPage { sections, hidden, writing, latest_map, goals, suggestions, organisation }).await
 }
 
 /// One part, for its form: the current text when the reader may see it, and

@@ -28,6 +28,7 @@ pub mod notify;
 pub mod privacy;
 pub mod profiles;
 pub mod second_factor;
+pub mod social_map;
 pub mod volunteer_checkins;
 
 use crate::app::AppState;

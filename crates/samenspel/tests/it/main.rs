@@ -42,6 +42,7 @@ mod push_service;
 mod randomized;
 mod schema;
 mod second_factor;
+mod social_map;
 mod sso;
 mod store;
 mod under_load;
@@ -92,6 +93,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         organisation_policy::an_organisation_requires_a_second_factor_of_family_too,
         organisation_policy::a_failed_email_is_forgotten_after_thirty_days,
         inbox::a_coach_sees_what_needs_a_person_takes_it_on_and_marks_it_done,
+        social_map::the_social_map_is_found_kept_and_suggested,
         monitor::the_monitor_equals_hand_counts_on_the_demo_data,
         monitor::a_coach_sees_their_own_location_and_nothing_of_another,
         monitor::small_numbers_are_never_shown_exactly,

@@ -29,6 +29,8 @@ struct CirclesPage {
     monitor: bool,
     /// The coordinator of a circle: the way to what needs a person.
     inbox: bool,
+    /// The social maps of the organisations of my circles and my work: (link, organisation).
+    social_maps: Vec<(String, String)>,
 }
 
 pub async fn list(p: UserPage, Query(done): Query<Done>) -> PageResult {
@@ -36,7 +38,17 @@ pub async fn list(p: UserPage, Query(done): Query<Done>) -> PageResult {
     let circles = circles::my_circles(&ctx).await?;
     let monitor = crate::service::monitor::any(&ctx).await?;
     let inbox = circles.iter().any(|m| m.my_role == Role::Coordinator && m.circle.archived_at.is_none());
-    render(&CirclesPage { c: p.chrome(), circles, notice: done.notice(), monitor, inbox })
+    let mut social_maps: Vec<(String, String)> = Vec::new();
+    let mine =
+        circles.iter().filter_map(|m| Some((m.circle.organisation_id.clone()?, m.circle.organisation_name.clone()?)));
+    let staff = ctx.state.store.my_organisations(&p.user).await?.into_iter().map(|(o, _)| (o.id, o.name));
+    for (id, name) in mine.chain(staff) {
+        let link = format!("/organisations/{id}/social-map");
+        if !social_maps.iter().any(|(l, _)| *l == link) {
+            social_maps.push((link, name));
+        }
+    }
+    render(&CirclesPage { c: p.chrome(), circles, notice: done.notice(), monitor, inbox, social_maps })
 }
 
 #[derive(Template)]

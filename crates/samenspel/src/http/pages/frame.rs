@@ -188,6 +188,9 @@ impl Done {
             "notice-help-confirmed",
             "notice-help-withdrawn",
             "notice-reminder-saved",
+            "social-map-added-notice",
+            "social-map-changed-notice",
+            "social-map-removed-notice",
         ];
         let d = self.done.as_deref()?;
         KNOWN.iter().copied().find(|k| *k == d)

@@ -32,6 +32,7 @@ mod privacy;
 mod profile;
 mod second_factor;
 mod sign_in;
+mod social_map;
 mod sso;
 mod user_page;
 mod volunteer;
@@ -204,6 +205,24 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .get("/inbox", SignedIn, inbox::show)
         .post("/circles/{circle}/inbox/claim", Circle(A::KeepInbox), inbox::claim)
         .post("/circles/{circle}/inbox/done", Circle(A::KeepInbox), inbox::done)
+        .get("/organisations/{organisation}/social-map", Organisation(O::ViewSocialMap), social_map::show)
+        .get("/organisations/{organisation}/social-map/new", Organisation(O::EditSocialMap), social_map::new_form)
+        .post("/organisations/{organisation}/social-map", Organisation(O::EditSocialMap), social_map::add)
+        .get(
+            "/organisations/{organisation}/social-map/{initiative}",
+            Organisation(O::EditSocialMap),
+            social_map::edit_form,
+        )
+        .post(
+            "/organisations/{organisation}/social-map/{initiative}",
+            Organisation(O::EditSocialMap),
+            social_map::change,
+        )
+        .post(
+            "/organisations/{organisation}/social-map/{initiative}/remove",
+            Organisation(O::EditSocialMap),
+            social_map::remove,
+        )
         .get("/monitor", SignedIn, monitor::list)
         .get("/locations/{location}/monitor", Location(L::ViewLocationMonitor), monitor::location)
         .get("/locations/{location}/monitor.csv", Location(L::ViewLocationMonitor), monitor::location_csv)

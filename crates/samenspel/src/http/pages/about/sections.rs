@@ -3,6 +3,7 @@
 use super::{audience_text, chosen_ids};
 use crate::http::errors::PageError;
 use crate::http::pages::AudienceChoice;
+use crate::http::pages::urlencode;
 use crate::http::pages::{Chrome, CirclePage, Errors, Form, render, save_form};
 use crate::http::pages::{CircleNav, Done};
 use crate::http::pages::{Object, PageResult};
@@ -35,6 +36,10 @@ struct AboutPage {
     latest_map: Option<EmpathyMap>,
     active_goals: usize,
     notice: Option<&'static str>,
+    /// From the organisation's social map: (name, what fits, link).
+    suggestions: Vec<(String, String, String)>,
+    /// The organisation's whole social map.
+    social_map: Option<String>,
 }
 
 pub async fn show(p: CirclePage, Query(done): Query<Done>) -> PageResult {
@@ -65,6 +70,16 @@ pub async fn show(p: CirclePage, Query(done): Query<Done>) -> PageResult {
         latest_map: page.data.latest_map,
         active_goals: page.data.goals.iter().filter(|g| g.status == GoalStatus::Active).count(),
         notice: done.notice(),
+        suggestions: page
+            .data
+            .suggestions
+            .iter()
+            .map(|(i, fits)| {
+                let org = page.data.organisation.as_ref().map(|o| o.to_string()).unwrap_or_default();
+                (i.name.clone(), fits.join(", "), format!("/organisations/{org}/social-map?q={}", urlencode(&i.name)))
+            })
+            .collect(),
+        social_map: page.data.organisation.as_ref().map(|o| format!("/organisations/{o}/social-map")),
         c,
     })
 }
