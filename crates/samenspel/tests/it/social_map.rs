@@ -82,6 +82,21 @@ pub async fn the_social_map_is_found_kept_and_suggested(db: TestDb) {
                    AND object_type = 'social-map'";
     assert_eq!(app.db.count(changes).await, 9 + 3);
 
+    // Over the API: the same search, and adding is for those who keep the map.
+    let mut api = app.api_as(&demo_person(&app, "ans").await).await;
+    let json: serde_json::Value =
+        serde_json::from_str(&api.get(&format!("/api/v1{map}?q=koor")).await.body).expect("json");
+    assert_eq!(json["initiatives"].as_array().expect("list").len(), 1, "{json}");
+    assert_eq!(json["may_edit"], false);
+    let body = serde_json::json!({"name": "Schaakclub", "category": "meeting"});
+    let r = api.api(axum::http::Method::POST, &format!("/api/v1{map}"), Some(body.clone())).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let mut api = app.api_as(&demo_person(&app, "marieke").await).await;
+    let r = api.api(axum::http::Method::POST, &format!("/api/v1{map}"), Some(body)).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let r = api.get(&format!("/api/v1{map}?category=pub")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+
     // A location's coach keeps it too; its manager and outsiders do not.
     let mut joost = app.signed_in(&demo_person(&app, "joost").await).await;
     assert_eq!(joost.get(&format!("{map}/new")).await.status, StatusCode::OK);

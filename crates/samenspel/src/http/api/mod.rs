@@ -27,6 +27,7 @@ mod network;
 pub mod openapi;
 mod profiles;
 mod push;
+mod social_map;
 mod table;
 mod volunteer_checkins;
 
