@@ -1,5 +1,6 @@
 'use strict';
-// The samenspelmonitor (issue 14) in headless Chromium (Dutch). Marieke
+// The organisation's own tools (issue 14) in headless Chromium (Dutch): the
+// samenspelmonitor, the coach's inbox and the social map. Marieke
 // Hoekstra, coordinator of the whole demo organisation, finds the monitor
 // from her circles, opens the organisation's figures (this month, the kept
 // months as charts with their tables, the locations side by side), downloads
@@ -8,7 +9,9 @@
 // or text is on it, and the other location's monitor does not exist for him.
 // Joost then works through his to-do list (the coach's inbox): he takes an
 // item on and marks another done. Ans de Vries, family carer at Stadspark,
-// is refused the monitor. Every page is checked
+// is refused the monitor; she finds a choir on the social map and sees what
+// fits Henk on his "Dit ben ik". Marieke adds a place to the map, first with
+// a web address that is not one. Every page is checked
 // with axe-core at 390 and 1280 pixels and screenshotted.
 
 const assert = require('node:assert/strict');
@@ -18,7 +21,7 @@ const { test, before, after } = require('node:test');
 const { createJourney, DESKTOP, PHONE } = require('../lib/journey');
 const { TEXTS_NL, MOBILE } = require('../lib/phone');
 
-const ARTIFACTS = path.resolve(__dirname, '..', 'artifacts', 'monitor');
+const ARTIFACTS = path.resolve(__dirname, '..', 'artifacts', 'organisation');
 const TEST_TIMEOUT_MS = 180_000;
 const ORG = 'Zorggroep Noorderlicht';
 const STADSPARK = 'Wijkteam Stadspark';
@@ -39,13 +42,21 @@ const T = {
   claimed: 'Je pakt dit op. Anderen zien dat nu.',
   marked: 'Staat op klaar.',
   onItMe: 'Opgepakt door jou',
+  socialMap: 'Sociale kaart',
+  socialMapOf: 'Sociale kaart van Zorggroep Noorderlicht',
+  search: 'Zoek op een woord',
+  find: 'Zoeken',
+  add: 'Iets toevoegen',
+  websiteError: 'Vul een webadres in dat begint met https:// of laat het leeg.',
+  added: 'Staat op de sociale kaart.',
+  suggestions: 'Iets voor Henk de Vries in de buurt?',
 };
 
 const journey = createJourney({
   artifactsDir: ARTIFACTS,
   client: 'Henk de Vries',
   texts: T,
-  expectedErrors: /status of (403|404)/,
+  expectedErrors: /status of (403|404|422)/,
 });
 const { url, goto, gotoNotFound, expectingError, expectHeading, check, setUpSecondFactor, newContext } = journey;
 
@@ -84,6 +95,7 @@ async function figure(page, label) {
 
 test('Marieke Hoekstra (organisation coordinator) opens the organisation\'s monitor from her circles', { timeout: TEST_TIMEOUT_MS }, async (t) => {
   const page = await signIn('Marieke Hoekstra', DESKTOP);
+  state.marieke = page;
   await page.getByRole('link', { name: T.monitor, exact: true }).click();
   await page.waitForURL(url('/monitor'));
   await expectHeading(page, T.monitor);
@@ -190,4 +202,58 @@ test('Ans de Vries (family carer at Stadspark) has no monitor and is refused the
   await check(t, page, 'monitor-list-empty');
   assert.match(await page.locator('main').innerText(), new RegExp(T.noMonitor));
   await expectingError(() => goto(page, state.links[STADSPARK], 403));
+
+  await goto(page, '/circles');
+  await page.getByRole('link', { name: T.socialMapOf, exact: true }).click();
+  await expectHeading(page, T.socialMap);
+  await check(t, page, 'social-map');
+  await page.getByLabel(T.search).fill('liedjes');
+  await page.getByRole('button', { name: T.find, exact: true }).click();
+  await page.waitForURL(/q=liedjes/);
+  await check(t, page, 'social-map-search');
+  await t.test('a search finds the choir and nothing else', async () => {
+    const names = (await page.locator('li.initiative h2').allTextContents()).map((n) => n.trim());
+    assert.deepEqual(names, ['Ouderenkoor De Zonnebloem']);
+    assert.equal(await page.getByRole('link', { name: T.add }).count(), 0, 'a family carer reads the map only');
+  });
+  const henk = await (async () => {
+    await goto(page, '/circles');
+    return page.getByRole('link', { name: 'Henk de Vries', exact: true }).getAttribute('href');
+  })();
+  await goto(page, `${henk}/about`);
+  await t.test('"Dit ben ik" suggests what fits what Henk likes', async () => {
+    await page.getByRole('heading', { name: T.suggestions }).waitFor();
+    const text = await page.locator('main').innerText();
+    assert.ok(text.includes('Biljartvereniging De Keu') && text.includes('Ouderenkoor De Zonnebloem'), text);
+  });
+  await check(t, page, 'about-suggestions');
+});
+
+test('Marieke Hoekstra adds a place to the social map; a web address that is not one is named and nothing is lost', { timeout: TEST_TIMEOUT_MS }, async (t) => {
+  const page = state.marieke;
+  assert.ok(page, 'Marieke signed in in the first test');
+  await goto(page, '/circles');
+  await page.getByRole('link', { name: T.socialMapOf, exact: true }).click();
+  await page.getByRole('link', { name: T.add, exact: true }).click();
+  await check(t, page, 'social-map-new');
+  await page.getByLabel('Naam', { exact: true }).fill('Moestuin De Groene Vinger');
+  await page.getByLabel('Soort').selectOption('exercise');
+  await page.getByLabel('Website').fill('moestuin punt nl');
+  await page.getByLabel('Onderwerpen').fill('tuin, groente, buiten');
+  await expectingError(async () => {
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await page.getByText(T.websiteError).first().waitFor();
+  });
+  await check(t, page, 'social-map-invalid');
+  await t.test('what she typed is still there', async () => {
+    assert.equal(await page.getByLabel('Naam', { exact: true }).inputValue(), 'Moestuin De Groene Vinger');
+    assert.equal(await page.getByLabel('Onderwerpen').inputValue(), 'tuin, groente, buiten');
+  });
+  await page.getByLabel('Website').fill('https://moestuin.example');
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+  await page.getByText(T.added).waitFor();
+  await t.test('the new place is on the map', async () => {
+    const names = (await page.locator('li.initiative h2').allTextContents()).map((n) => n.trim());
+    assert.ok(names.includes('Moestuin De Groene Vinger'), names.join(', '));
+  });
 });
