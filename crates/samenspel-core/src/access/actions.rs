@@ -135,6 +135,8 @@ actions! {
         ViewSocialMap,
         /// Add to the social map, and change or remove what is on it.
         EditSocialMap,
+        /// Read and write the practice examples the organisation's coaches share.
+        SharePractice,
     }
 }
 
@@ -156,7 +158,8 @@ mod tests {
                 OrgAction::StartCircle,
                 OrgAction::ViewOrganisationMonitor,
                 OrgAction::ViewSocialMap,
-                OrgAction::EditSocialMap
+                OrgAction::EditSocialMap,
+                OrgAction::SharePractice
             ]
         );
     }

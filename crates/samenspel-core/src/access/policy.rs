@@ -165,12 +165,16 @@ impl OrgStanding {
 ///   circles and see the whole monitor.
 /// * The social map is seen by everyone who stands at the organisation, and
 ///   kept by its managers and the coaches of its locations.
+/// * Practice examples are shared among its staff and its locations' staff,
+///   never with the members of its circles.
 pub fn may_org(s: &OrgStanding, action: OrgAction) -> bool {
     match action {
         OrgAction::ManageOrganisation => s.staff.contains(&OrgRole::Admin),
         OrgAction::StartCircle | OrgAction::ViewOrganisationMonitor => s.manager(),
         OrgAction::ViewSocialMap => s.known(),
         OrgAction::EditSocialMap => s.manager() || s.location_staff.contains(&LocationRole::Coordinator),
+        // Coaches learn from each other: the organisation's staff and its locations' staff.
+        OrgAction::SharePractice => s.manager() || !s.location_staff.is_empty(),
     }
 }
 
@@ -332,5 +336,8 @@ mod tests {
         assert!(!may_org(&manager, OrgAction::EditSocialMap));
         assert!(!may_org(&member, OrgAction::EditSocialMap));
         assert!(!may_org(&OrgStanding::default(), OrgAction::ViewSocialMap));
+        assert!(may_org(&coach, OrgAction::SharePractice) && may_org(&manager, OrgAction::SharePractice));
+        assert!(!may_org(&member, OrgAction::SharePractice));
+        assert!(may_org(&staff(&[OrgRole::Coordinator]), OrgAction::SharePractice));
     }
 }

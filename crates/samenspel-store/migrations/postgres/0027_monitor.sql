@@ -76,6 +76,20 @@ CREATE TABLE social_map (
 );
 CREATE INDEX social_map_by_organisation ON social_map (organisation_id, name);
 
+-- Practice examples the coaches of one organisation share: a short
+-- write-up with topics, never about a client.
+CREATE TABLE practice_examples (
+    id              TEXT PRIMARY KEY,
+    organisation_id TEXT NOT NULL REFERENCES organisations (id),
+    title           TEXT NOT NULL,
+    body            TEXT NOT NULL,
+    topics          TEXT NOT NULL,
+    author_id       TEXT REFERENCES users (id),
+    created_at      BIGINT NOT NULL,
+    updated_at      BIGINT NOT NULL
+);
+CREATE INDEX practice_examples_by_organisation ON practice_examples (organisation_id, updated_at);
+
 -- The monitor counts a location's circles, and each circle's members and
 -- what happened in a period, without walking anything else.
 CREATE INDEX circles_by_location ON circles (location_id);

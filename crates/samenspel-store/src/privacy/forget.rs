@@ -43,6 +43,8 @@ const OWN_ROWS: &[&str] = &[
     "UPDATE inbox_marks SET claimed_by = NULL WHERE claimed_by = $1",
     "UPDATE inbox_marks SET done_by = NULL WHERE done_by = $1",
     "UPDATE social_map SET updated_by = NULL WHERE updated_by = $1",
+    // A practice example stays for the other coaches, by a former colleague.
+    "UPDATE practice_examples SET author_id = NULL WHERE author_id = $1",
     // Every way to sign in, with the devices and addresses it was used from.
     "DELETE FROM pending_sign_ins WHERE user_id = $1",
     "DELETE FROM remembered_devices WHERE user_id = $1",

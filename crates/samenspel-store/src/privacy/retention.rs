@@ -112,6 +112,7 @@ pub const KEPT: &[(&str, &str)] = &[
     ("organisations", "the organisation"),
     ("organisation_staff", "the organisation"),
     ("location_staff", "the organisation"),
+    ("practice_examples", "the organisation's coaches' write-ups, no client data"),
     ("social_map", "the organisation's list of local initiatives, no client data"),
     ("monitor_live", "the organisation's counts of this month so far, no circle content"),
     ("monitor_snapshots", "the organisation's monthly counts, no circle content: a trend survives an archived circle"),

@@ -98,6 +98,7 @@ pub(super) async fn seed(
         }
     }
     social_map(s, org, stadspark, esdoorn).await?;
+    practice(s, org).await?;
     // The months the worker would have kept, had it run all year.
     crate::jobs::keep_monitor_months(s.state, s.now, 12).await?;
     Ok(())
@@ -378,6 +379,40 @@ async fn social_map(
             ..Default::default()
         };
         crate::service::social_map::add(&c, org, &input).await?;
+    }
+    Ok(())
+}
+
+/// Practice examples the coaches shared (written from the sources' themes).
+async fn practice(s: &Seeder<'_>, org: &OrganisationId) -> anyhow::Result<()> {
+    let examples: [(&str, &str, &str, &str); 3] = [
+        (
+            "joost",
+            "Buren erbij halen met een kop koffie",
+            "Een mantelzorger deed alles alleen. We nodigden de buren uit voor koffie en tekenden samen de netwerkkaart. \
+             Twee buren bleken graag te willen helpen, als ze maar wisten wanneer. Nu staan ze in het rooster.",
+            "buren, netwerk, netwerkkaart, rooster",
+        ),
+        (
+            "anouk",
+            "Als kinderen het niet eens zijn",
+            "Twee kinderen van een bewoner dachten heel verschillend over bezoek. Een gesprek met de Schijf van Vijf op \
+             tafel hielp: iedereen zag wat de ander al deed. De afspraken staan nu in Samenspel en worden elk kwartaal besproken.",
+            "familie, ruzie, afspraken, schijf van vijf",
+        ),
+        (
+            "marieke",
+            "Signalen van overbelasting serieus nemen",
+            "Na een gedeeld signaal belde ik binnen twee dagen. Vaak is een kleine ontlasting genoeg: een vrijwilliger op \
+             dinsdagmiddag, of respijtzorg via het steunpunt. Zet het op klaar in Te doen, dan telt de monitor mee.",
+            "overbelasting, mantelzorg, respijt, signalen",
+        ),
+    ];
+    for (who, title, body, topics) in examples {
+        let (_, user) = s.user(who)?;
+        let input =
+            samenspel_core::practice::ExampleInput { title: title.into(), body: body.into(), topics: topics.into() };
+        crate::service::practice::add(&ctx(s, &user, ago(s.now, 20)), org, &input).await?;
     }
     Ok(())
 }

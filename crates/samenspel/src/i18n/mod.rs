@@ -51,6 +51,7 @@ catalogs![
     "push",
     "second_factor",
     "passkeys",
+    "practice",
     "privacy",
     "consent",
     "fhir",

@@ -32,7 +32,7 @@ pub struct Monitor {
 /// A monitor someone may open: an organisation's or one location's.
 pub enum Scope {
     Organisation { id: OrganisationId, name: String },
-    Location { id: LocationId, name: String },
+    Location { id: LocationId, name: String, organisation: OrganisationId },
 }
 
 pub async fn location(ctx: &Ctx<'_>, location: &LocationId) -> Result<Monitor> {
@@ -120,11 +120,15 @@ pub async fn mine(ctx: &Ctx<'_>) -> Result<Vec<Scope>> {
             .await?;
         let locations = ctx.state.store.locations(&cap).await?;
         out.push(Scope::Organisation { id: org.id, name: org.name });
-        out.extend(locations.into_iter().map(|l| Scope::Location { id: l.id, name: l.name }));
+        out.extend(locations.into_iter().map(|l| Scope::Location {
+            id: l.id,
+            name: l.name,
+            organisation: l.organisation_id,
+        }));
     }
     for (location, _) in ctx.state.store.my_locations(ctx.user).await? {
         if !out.iter().any(|s| matches!(s, Scope::Location { id, .. } if *id == location.id)) {
-            out.push(Scope::Location { id: location.id, name: location.name });
+            out.push(Scope::Location { id: location.id, name: location.name, organisation: location.organisation_id });
         }
     }
     Ok(out)

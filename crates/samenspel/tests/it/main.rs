@@ -36,6 +36,7 @@ mod network;
 mod ops;
 mod organisation_policy;
 mod passkeys;
+mod practice;
 mod privacy;
 mod push;
 mod push_service;
@@ -94,6 +95,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         organisation_policy::a_failed_email_is_forgotten_after_thirty_days,
         inbox::a_coach_sees_what_needs_a_person_takes_it_on_and_marks_it_done,
         social_map::the_social_map_is_found_kept_and_suggested,
+        practice::coaches_share_practice_examples_and_find_them_by_topic,
         monitor::the_monitor_equals_hand_counts_on_the_demo_data,
         monitor::a_coach_sees_their_own_location_and_nothing_of_another,
         monitor::small_numbers_are_never_shown_exactly,

@@ -9,7 +9,7 @@ use super::{
     Route, about, agenda, agreements, checkins, circles, consent, conversations, help, instruments, invitations,
 };
 use super::{fhir, inbox, location_agenda, logbook, me, members, monitor, network, profiles, push};
-use super::{social_map, volunteer_checkins};
+use super::{practice, social_map, volunteer_checkins};
 use crate::http::routes::Access::*;
 use samenspel_core::access::CircleAction as A;
 use samenspel_core::access::OrgAction as O;
@@ -145,5 +145,7 @@ pub(super) fn table() -> Vec<Route> {
         Route::new(Organisation(O::ViewOrganisationMonitor), routes!(monitor::organisation)),
         Route::new(Organisation(O::ViewSocialMap), routes!(social_map::list)),
         Route::new(Organisation(O::EditSocialMap), routes!(social_map::add)),
+        Route::new(Organisation(O::SharePractice), routes!(practice::list)),
+        Route::new(Organisation(O::SharePractice), routes!(practice::add)),
     ]
 }

@@ -191,6 +191,9 @@ impl Done {
             "social-map-added-notice",
             "social-map-changed-notice",
             "social-map-removed-notice",
+            "practice-added-notice",
+            "practice-changed-notice",
+            "practice-removed-notice",
         ];
         let d = self.done.as_deref()?;
         KNOWN.iter().copied().find(|k| *k == d)

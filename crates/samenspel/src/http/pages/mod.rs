@@ -28,6 +28,7 @@ mod monitor;
 mod network;
 mod notifications;
 mod offline;
+mod practice;
 mod privacy;
 mod profile;
 mod second_factor;
@@ -222,6 +223,16 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
             "/organisations/{organisation}/social-map/{initiative}/remove",
             Organisation(O::EditSocialMap),
             social_map::remove,
+        )
+        .get("/organisations/{organisation}/practice", Organisation(O::SharePractice), practice::list)
+        .get("/organisations/{organisation}/practice/new", Organisation(O::SharePractice), practice::new_form)
+        .post("/organisations/{organisation}/practice", Organisation(O::SharePractice), practice::add)
+        .get("/organisations/{organisation}/practice/{example}", Organisation(O::SharePractice), practice::edit_form)
+        .post("/organisations/{organisation}/practice/{example}", Organisation(O::SharePractice), practice::change)
+        .post(
+            "/organisations/{organisation}/practice/{example}/remove",
+            Organisation(O::SharePractice),
+            practice::remove,
         )
         .get("/monitor", SignedIn, monitor::list)
         .get("/locations/{location}/monitor", Location(L::ViewLocationMonitor), monitor::location)

@@ -71,6 +71,8 @@ struct ListPage {
     c: Chrome,
     /// (link, name, kind of scope)
     scopes: Vec<(String, String, String)>,
+    /// The practice examples of the organisations I work for.
+    practice: Vec<String>,
 }
 
 /// How one figure reads on the page and in the CSV.
@@ -198,19 +200,30 @@ pub async fn organisation(p: OrganisationPage) -> PageResult {
 /// The monitors I may open.
 pub async fn list(p: UserPage) -> PageResult {
     let c = p.chrome();
-    let scopes = service::mine(&p.ctx())
-        .await?
+    let mine = service::mine(&p.ctx()).await?;
+    let mut practice: Vec<String> = Vec::new();
+    for s in &mine {
+        let org = match s {
+            Scope::Organisation { id, .. } => id,
+            Scope::Location { organisation, .. } => organisation,
+        };
+        let link = format!("/organisations/{org}/practice");
+        if !practice.contains(&link) {
+            practice.push(link);
+        }
+    }
+    let scopes = mine
         .into_iter()
         .map(|s| match s {
             Scope::Organisation { id, name } => {
                 (format!("/organisations/{id}/monitor"), name, c.tr.t("monitor-eyebrow-organisation"))
             }
-            Scope::Location { id, name } => {
+            Scope::Location { id, name, .. } => {
                 (format!("/locations/{id}/monitor"), name, c.tr.t("monitor-eyebrow-location"))
             }
         })
         .collect();
-    render(&ListPage { c, scopes })
+    render(&ListPage { c, scopes, practice })
 }
 
 /// The CSV: one row per month (the kept ones and this one so far), and for
