@@ -98,6 +98,25 @@ fn multi_row_insert(n: usize) -> String {
     sql
 }
 
+/// One change by `me` to an object outside any circle (a social map entry, a
+/// practice example), in the audit trail in the change's own transaction.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn record_change(
+    tx: &mut Tx,
+    me: &crate::access::CurrentUser,
+    op: samenspel_core::audit::Operation,
+    action: &'static str,
+    object_type: &'static str,
+    id: &str,
+    source: &samenspel_core::audit::Source,
+    now: samenspel_core::Timestamp,
+) -> Result<()> {
+    let what = samenspel_core::audit::What::new(op, action, object_type, Some(id.to_owned()));
+    let who = Some((me.id(), me.display_name()));
+    let event = AuditEvent::new(who, None, what, samenspel_core::audit::Outcome::Allowed, source, now);
+    append(tx, &[event]).await
+}
+
 pub(crate) async fn append(tx: &mut Tx, events: &[AuditEvent]) -> Result<()> {
     if events.is_empty() {
         return Ok(());

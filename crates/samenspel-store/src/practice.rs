@@ -6,7 +6,7 @@ use crate::access::{CurrentUser, OrgCan};
 use crate::db::{Store, ms, ts};
 use crate::sql::{args, db_row};
 use samenspel_core::access::oact;
-use samenspel_core::audit::{AuditEvent, Operation, Outcome, Source, What};
+use samenspel_core::audit::{Operation, Source};
 use samenspel_core::ids::UserId;
 use samenspel_core::practice::{Example, NewExample};
 use samenspel_core::role::OrgRole;
@@ -77,7 +77,17 @@ impl Store {
             ],
         )
         .await?;
-        audit(&mut tx, me, Operation::Create, "practice.add", &id, source, now).await?;
+        crate::audit::record_change(
+            &mut tx,
+            me,
+            Operation::Create,
+            "practice.add",
+            "practice-example",
+            &id,
+            source,
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -100,7 +110,17 @@ impl Store {
             args![id, cap.organisation_id().as_str(), &new.title, &new.body, new.topics.join(", "), ms(now)],
         )
         .await?;
-        audit(&mut tx, me, Operation::Update, "practice.change", id, source, now).await?;
+        crate::audit::record_change(
+            &mut tx,
+            me,
+            Operation::Update,
+            "practice.change",
+            "practice-example",
+            id,
+            source,
+            now,
+        )
+        .await?;
         tx.commit().await
     }
 
@@ -120,7 +140,17 @@ impl Store {
             args![id, cap.organisation_id().as_str()],
         )
         .await?;
-        audit(&mut tx, me, Operation::Delete, "practice.remove", id, source, now).await?;
+        crate::audit::record_change(
+            &mut tx,
+            me,
+            Operation::Delete,
+            "practice.remove",
+            "practice-example",
+            id,
+            source,
+            now,
+        )
+        .await?;
         tx.commit().await
     }
 }
@@ -139,18 +169,4 @@ async fn own(tx: &mut crate::db::Tx, cap: &OrgCan<oact::SharePractice>, id: &str
     } else {
         Err(Error::Forbidden)
     }
-}
-
-async fn audit(
-    tx: &mut crate::db::Tx,
-    me: &CurrentUser,
-    op: Operation,
-    action: &'static str,
-    id: &str,
-    source: &Source,
-    now: Timestamp,
-) -> Result<()> {
-    let what = What::new(op, action, "practice-example", Some(id.to_owned()));
-    let who = Some((me.id(), me.display_name()));
-    crate::audit::append(tx, &[AuditEvent::new(who, None, what, Outcome::Allowed, source, now)]).await
 }

@@ -8,7 +8,7 @@ use crate::access::{Can, CurrentUser, OrgCan};
 use crate::db::{Store, ms, ts};
 use crate::sql::{args, db_row};
 use samenspel_core::access::{act, oact};
-use samenspel_core::audit::{AuditEvent, Operation, Outcome, Source, What};
+use samenspel_core::audit::{Operation, Source};
 use samenspel_core::ids::{LocationId, OrganisationId, UserId};
 use samenspel_core::social_map::{Category, Initiative, NewInitiative};
 use samenspel_core::{Error, Result, Timestamp};
@@ -133,7 +133,8 @@ impl Store {
             ],
         )
         .await?;
-        audit(&mut tx, me, Operation::Create, "social-map.add", &id, source, now).await?;
+        crate::audit::record_change(&mut tx, me, Operation::Create, "social-map.add", "social-map", &id, source, now)
+            .await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -171,7 +172,8 @@ impl Store {
             ],
         )
         .await?;
-        audit(&mut tx, me, Operation::Update, "social-map.change", id, source, now).await?;
+        crate::audit::record_change(&mut tx, me, Operation::Update, "social-map.change", "social-map", id, source, now)
+            .await?;
         tx.commit().await
     }
 
@@ -190,7 +192,8 @@ impl Store {
             args![id, cap.organisation_id().as_str()],
         )
         .await?;
-        audit(&mut tx, me, Operation::Delete, "social-map.remove", id, source, now).await?;
+        crate::audit::record_change(&mut tx, me, Operation::Delete, "social-map.remove", "social-map", id, source, now)
+            .await?;
         tx.commit().await
     }
 }
@@ -205,19 +208,4 @@ async fn check_location(tx: &mut crate::db::Tx, org: &OrganisationId, location: 
         }
     }
     Ok(())
-}
-
-/// The change, in the audit trail in the same transaction.
-async fn audit(
-    tx: &mut crate::db::Tx,
-    me: &CurrentUser,
-    op: Operation,
-    action: &'static str,
-    id: &str,
-    source: &Source,
-    now: Timestamp,
-) -> Result<()> {
-    let what = What::new(op, action, "social-map", Some(id.to_owned()));
-    let who = Some((me.id(), me.display_name()));
-    crate::audit::append(tx, &[AuditEvent::new(who, None, what, Outcome::Allowed, source, now)]).await
 }
