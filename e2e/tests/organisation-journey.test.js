@@ -42,6 +42,7 @@ const T = {
   claimed: 'Je pakt dit op. Anderen zien dat nu.',
   marked: 'Staat op klaar.',
   onItMe: 'Opgepakt door jou',
+  practice: 'Praktijkvoorbeelden',
   socialMap: 'Sociale kaart',
   socialMapOf: 'Sociale kaart van Zorggroep Noorderlicht',
   search: 'Zoek op een woord',
@@ -161,6 +162,15 @@ test('Joost van Dam (coach of Wijkteam Stadspark) sees his location on a phone, 
   await t.test('the other location\'s monitor does not exist for him, and the whole organisation\'s is refused', async () => {
     await gotoNotFound(page, state.links[ESDOORN]);
     await expectingError(() => goto(page, state.links[ORG], 403));
+  });
+
+  await goto(page, '/monitor');
+  await page.getByRole('link', { name: T.practice, exact: true }).click();
+  await expectHeading(page, T.practice);
+  await check(t, page, 'practice-coach');
+  await t.test('the coaches\' practice examples are shared across locations', async () => {
+    const titles = (await page.locator('li.practice-example h2').allTextContents()).map((n) => n.trim());
+    assert.ok(titles.includes('Als kinderen het niet eens zijn'), titles.join(', '));
   });
 
   await goto(page, '/circles');
