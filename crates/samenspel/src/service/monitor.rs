@@ -85,16 +85,20 @@ pub async fn organisation(ctx: &Ctx<'_>, org: &OrganisationId) -> Result<Monitor
     })
 }
 
-/// Whether I may open any monitor (the way to it on my circles page; reads
-/// only my own staff roles).
-pub async fn any(ctx: &Ctx<'_>) -> Result<bool> {
-    let manages = ctx.state.store.my_organisations(ctx.user).await?.iter().any(|(_, roles)| {
+/// Whether someone with these organisations (and staff roles) and these
+/// locations of their own may open any monitor (the way to it on the
+/// circles page, which reads both lists anyway).
+pub fn any(
+    organisations: &[(samenspel_core::organisation::Organisation, Vec<samenspel_core::role::OrgRole>)],
+    locations: &[(Location, Vec<samenspel_core::role::LocationRole>)],
+) -> bool {
+    let manages = organisations.iter().any(|(_, roles)| {
         samenspel_core::access::may_org(
             &samenspel_core::access::OrgStanding::staff(roles),
             samenspel_core::access::OrgAction::ViewOrganisationMonitor,
         )
     });
-    Ok(manages || !ctx.state.store.my_locations(ctx.user).await?.is_empty())
+    manages || !locations.is_empty()
 }
 
 /// The monitors I may open: each organisation I manage followed by its

@@ -36,13 +36,17 @@ struct CirclesPage {
 pub async fn list(p: UserPage, Query(done): Query<Done>) -> PageResult {
     let ctx = p.ctx();
     let circles = circles::my_circles(&ctx).await?;
-    let monitor = crate::service::monitor::any(&ctx).await?;
+    let organisations = ctx.state.store.my_organisations(&p.user).await?;
+    let locations = ctx.state.store.my_locations(&p.user).await?;
+    let monitor = crate::service::monitor::any(&organisations, &locations);
     let inbox = circles.iter().any(|m| m.my_role == Role::Coordinator && m.circle.archived_at.is_none());
     let mut social_maps: Vec<(String, String)> = Vec::new();
     let mine =
         circles.iter().filter_map(|m| Some((m.circle.organisation_id.clone()?, m.circle.organisation_name.clone()?)));
-    let staff = ctx.state.store.my_organisations(&p.user).await?.into_iter().map(|(o, _)| (o.id, o.name));
-    for (id, name) in mine.chain(staff) {
+    let staff = organisations.into_iter().map(|(o, _)| (o.id, o.name));
+    // A location's own staff: their location's organisation (named by the location).
+    let located = locations.into_iter().map(|(l, _)| (l.organisation_id, l.name));
+    for (id, name) in mine.chain(staff).chain(located) {
         let link = format!("/organisations/{id}/social-map");
         if !social_maps.iter().any(|(l, _)| *l == link) {
             social_maps.push((link, name));
