@@ -44,9 +44,15 @@ pub async fn list(ctx: &Ctx<'_>, org: &OrganisationId, query: &str, topic: &str)
     Ok(ExamplesView { organisation: ctx.state.store.organisation_name(&cap).await?, examples, topics, total })
 }
 
-pub async fn get(ctx: &Ctx<'_>, org: &OrganisationId, id: &str) -> Result<Example> {
+/// One example, for its form: its writer's own (or any, for an administrator).
+pub async fn own(ctx: &Ctx<'_>, org: &OrganisationId, id: &str) -> Result<Example> {
     let cap = can(ctx, org, "practice.view", Operation::Read).await?;
-    ctx.state.store.practice_example(&cap, id).await
+    let example = ctx.state.store.practice_example(&cap, id).await?;
+    let admin = cap.roles().contains(&samenspel_core::role::OrgRole::Admin);
+    if example.author.as_ref() != Some(ctx.user.id()) && !admin {
+        return Err(samenspel_core::Error::Forbidden);
+    }
+    Ok(example)
 }
 
 pub async fn add(ctx: &Ctx<'_>, org: &OrganisationId, input: &ExampleInput) -> Result<String> {

@@ -48,6 +48,8 @@ pub async fn coaches_share_practice_examples_and_find_them_by_topic(db: TestDb) 
     anouk.get("/circles").await;
     assert!(anouk.get(&format!("{base}?q=wandeling")).await.body.contains("Een vrijwilliger voor de wandeling"));
     // Only its writer changes or removes it.
+    assert_eq!(anouk.get(&format!("{base}/{id}")).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(joost.get(&format!("{base}/{id}")).await.status, StatusCode::OK);
     let r = anouk.post(&format!("{base}/{id}"), &[("title", "Anders"), ("body", "Anders")]).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(anouk.post(&format!("{base}/{id}/remove"), &[]).await.status, StatusCode::FORBIDDEN);

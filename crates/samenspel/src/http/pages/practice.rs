@@ -82,7 +82,7 @@ async fn form_page(
 ) -> Result<FormPage, PageError> {
     let form = match (id, form) {
         (Some(id), None) => {
-            let e = service::get(&p.ctx(), &p.id, id).await?;
+            let e = service::own(&p.ctx(), &p.id, id).await?;
             ExampleInput { title: e.title, body: e.body, topics: e.topics.join(", ") }
         }
         (_, Some(form)) => form,
