@@ -15,6 +15,7 @@ mod agreements;
 mod conversations;
 mod logbook;
 mod network;
+mod org_content;
 mod organisation;
 use samenspel_core::audit::Source;
 use samenspel_core::ids::{CircleId, UserId};
