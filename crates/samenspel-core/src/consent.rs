@@ -67,7 +67,8 @@ impl Category {
     pub fn of_action(action: CircleAction) -> Option<Category> {
         use CircleAction::*;
         match action {
-            ViewAgenda | PlanAgenda | TakeShifts => Some(Category::Agenda),
+            // Putting a help request or shift to the pool passes on what and when.
+            ViewAgenda | PlanAgenda | TakeShifts | AskPool => Some(Category::Agenda),
             ViewAboutClient | WriteAboutClient => Some(Category::AboutClient),
             ViewAgreements | WriteAgreements => Some(Category::Agreements),
             ViewNetwork | EditNetwork => Some(Category::Network),

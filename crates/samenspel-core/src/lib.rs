@@ -26,6 +26,7 @@ pub mod member;
 pub mod monitor;
 pub mod network;
 pub mod organisation;
+pub mod pool;
 pub mod practice;
 pub mod privacy;
 pub mod profile;

@@ -258,6 +258,12 @@ pub(crate) fn role(raw: &str) -> Result<samenspel_core::role::Role> {
     samenspel_core::role::Role::parse(raw).ok_or_else(|| Error::internal(format!("unknown role {raw:?}")))
 }
 
+/// The date in the circles' time zone (Europe/Amsterdam) at `now`.
+pub(crate) fn today(now: Timestamp) -> jiff::civil::Date {
+    let tz = jiff::tz::TimeZone::get("Europe/Amsterdam").unwrap_or(jiff::tz::TimeZone::UTC);
+    now.to_zoned(tz).date()
+}
+
 pub(crate) fn ts(ms: i64) -> Timestamp {
     Timestamp::from_millisecond(ms).unwrap_or(Timestamp::UNIX_EPOCH)
 }

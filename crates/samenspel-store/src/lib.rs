@@ -43,6 +43,7 @@ pub mod members;
 pub mod monitor;
 pub mod network;
 pub mod organisations;
+pub mod pool;
 pub mod practice;
 pub mod privacy;
 pub mod profiles;

@@ -161,4 +161,10 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0027_monitor.sql"),
         include_str!("../migrations/postgres/0027_monitor.sql"),
     ),
+    (
+        28,
+        "volunteer_pool",
+        include_str!("../migrations/sqlite/0028_volunteer_pool.sql"),
+        include_str!("../migrations/postgres/0028_volunteer_pool.sql"),
+    ),
 ];

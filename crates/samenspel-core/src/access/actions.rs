@@ -119,6 +119,9 @@ actions! {
         /// Keep the coach's inbox: what in the circle needs a person, who is
         /// on it, and what is done (the circle's coordinator).
         KeepInbox,
+        /// Put a help request or an open shift to the organisation's volunteer
+        /// pool, and ask one of the volunteers who answered (the circle's coordinator).
+        AskPool,
     }
 }
 
@@ -137,6 +140,14 @@ actions! {
         EditSocialMap,
         /// Read and write the practice examples the organisation's coaches share.
         SharePractice,
+        /// Keep the volunteer pool: its volunteers, their VOG, training and
+        /// insurance, and their expense claims.
+        KeepPool,
+        /// Set the pool's rules: the VOG's renewal, the kilometre rate.
+        SetPoolRules,
+        /// Be a volunteer in the pool: keep one's own availability, answer
+        /// what is put to the pool, claim expenses.
+        VolunteerInPool,
     }
 }
 
@@ -147,7 +158,7 @@ mod tests {
     #[test]
     fn markers_and_lists_come_from_one_declaration() {
         use act::Action;
-        assert_eq!(CircleAction::ALL.len(), 29);
+        assert_eq!(CircleAction::ALL.len(), 30);
         assert_eq!(CircleAction::ALL[0], CircleAction::ViewCircle);
         assert_eq!(<act::TakeShifts as Action>::ACTION, CircleAction::TakeShifts);
         assert_eq!(CircleAction::ManageMembers.name(), "ManageMembers");
@@ -159,7 +170,10 @@ mod tests {
                 OrgAction::ViewOrganisationMonitor,
                 OrgAction::ViewSocialMap,
                 OrgAction::EditSocialMap,
-                OrgAction::SharePractice
+                OrgAction::SharePractice,
+                OrgAction::KeepPool,
+                OrgAction::SetPoolRules,
+                OrgAction::VolunteerInPool
             ]
         );
     }

@@ -51,7 +51,7 @@ pub fn may(role: Role, manager_flag: bool, archived: bool, action: CircleAction)
             ManageConsent => false,
             InviteMembers | ManageMembers | EditCircle | Leave | WriteLogbook | ModerateLogbook | EditNetwork
             | WriteAgreements | HoldConversations | KeepOwnProfile | MarkCarerRoles | CarerCheckIn
-            | WriteAboutClient | VolunteerCheckIn | PlanAgenda | TakeShifts | KeepInbox => false,
+            | WriteAboutClient | VolunteerCheckIn | PlanAgenda | TakeShifts | KeepInbox | AskPool => false,
         };
     }
     match action {
@@ -66,7 +66,7 @@ pub fn may(role: Role, manager_flag: bool, archived: bool, action: CircleAction)
         EditNetwork => manages || role != Role::Volunteer,
         ViewAuditTrail | ManageConsent => role.speaks_for_client(),
         ExportRecord => role.speaks_for_client() || role.is_professional(),
-        KeepInbox => role == Role::Coordinator,
+        KeepInbox | AskPool => role == Role::Coordinator,
     }
 }
 
@@ -142,6 +142,8 @@ pub struct OrgStanding {
     pub staff: Vec<OrgRole>,
     pub location_staff: Vec<LocationRole>,
     pub member: bool,
+    /// A volunteer in its pool.
+    pub pool: bool,
 }
 
 impl OrgStanding {
@@ -152,7 +154,7 @@ impl OrgStanding {
 
     /// Known to the organisation at all.
     pub fn known(&self) -> bool {
-        !self.staff.is_empty() || !self.location_staff.is_empty() || self.member
+        !self.staff.is_empty() || !self.location_staff.is_empty() || self.member || self.pool
     }
 
     fn manager(&self) -> bool {
@@ -167,6 +169,8 @@ impl OrgStanding {
 ///   kept by its managers and the coaches of its locations.
 /// * Practice examples are shared among its staff and its locations' staff,
 ///   never with the members of its circles.
+/// * The volunteer pool is kept by its managers and its locations' coaches;
+///   its rules are set by its managers; its volunteers see only their own.
 pub fn may_org(s: &OrgStanding, action: OrgAction) -> bool {
     match action {
         OrgAction::ManageOrganisation => s.staff.contains(&OrgRole::Admin),
@@ -175,6 +179,9 @@ pub fn may_org(s: &OrgStanding, action: OrgAction) -> bool {
         OrgAction::EditSocialMap => s.manager() || s.location_staff.contains(&LocationRole::Coordinator),
         // Coaches learn from each other: the organisation's staff and its locations' staff.
         OrgAction::SharePractice => s.manager() || !s.location_staff.is_empty(),
+        OrgAction::KeepPool => s.manager() || s.location_staff.contains(&LocationRole::Coordinator),
+        OrgAction::SetPoolRules => s.manager(),
+        OrgAction::VolunteerInPool => s.pool,
     }
 }
 
@@ -203,20 +210,20 @@ mod tests {
     /// network, edit network, view agreements, write agreements | view
     /// conversations, hold conversations, own profile, mark SOFA roles, carer
     /// check-in | view about the client, write about the client, volunteer
-    /// check-in, view agenda, plan agenda | take shifts, manage consent, export record.
+    /// check-in, view agenda, plan agenda | take shifts, manage consent, export record, keep inbox, ask the pool.
     #[test]
     fn truth_table() {
         let table = [
             // (role, manager flag, active circle, archived circle)
-            (Role::Client, false, "yyyyy yyyyy yyyyy yyy.. yy.yy .yy.", "yy... yy.y. .y.y. y.... y..y. ..y."),
-            (Role::Representative, false, "yyyyy yyyyy yyyyy yyy.. yy.yy yyy.", "yy... yy.y. .y.y. y.... y..y. ..y."),
-            (Role::Coordinator, false, "yyyyy y.yyy yyyyy yyyy. yy.yy y.yy", "yy... y..y. .y.y. y.... y..y. ...."),
-            (Role::Relative, false, "yy... ..yyy .yyyy yyyyy yy.yy y...", "..... ..... ..... ..... ..... ...."),
-            (Role::Relative, true, "yyyyy y.yyy yyyyy yyyyy yy.yy y...", "yy... y..y. .y.y. y.... y..y. ...."),
-            (Role::Volunteer, false, "yy... ..yyy .y.yy yyy.. yyyyy y...", "..... ..... ..... ..... ..... ...."),
-            (Role::Volunteer, true, "yyyyy y.yyy yyyyy yyy.. yyyyy y...", "yy... y..y. .y.y. y.... y..y. ...."),
-            (Role::Professional, false, "yy... ..yyy .yyyy yyyy. yy.yy y.y.", "..... ..... ..... ..... ..... ...."),
-            (Role::Professional, true, "yyyyy y.yyy yyyyy yyyy. yy.yy y.y.", "yy... y..y. .y.y. y.... y..y. ...."),
+            (Role::Client, false, "yyyyy yyyyy yyyyy yyy.. yy.yy .yy..", "yy... yy.y. .y.y. y.... y..y. ..y.."),
+            (Role::Representative, false, "yyyyy yyyyy yyyyy yyy.. yy.yy yyy..", "yy... yy.y. .y.y. y.... y..y. ..y.."),
+            (Role::Coordinator, false, "yyyyy y.yyy yyyyy yyyy. yy.yy y.yyy", "yy... y..y. .y.y. y.... y..y. ....."),
+            (Role::Relative, false, "yy... ..yyy .yyyy yyyyy yy.yy y....", "..... ..... ..... ..... ..... ....."),
+            (Role::Relative, true, "yyyyy y.yyy yyyyy yyyyy yy.yy y....", "yy... y..y. .y.y. y.... y..y. ....."),
+            (Role::Volunteer, false, "yy... ..yyy .y.yy yyy.. yyyyy y....", "..... ..... ..... ..... ..... ....."),
+            (Role::Volunteer, true, "yyyyy y.yyy yyyyy yyy.. yyyyy y....", "yy... y..y. .y.y. y.... y..y. ....."),
+            (Role::Professional, false, "yy... ..yyy .yyyy yyyy. yy.yy y.y..", "..... ..... ..... ..... ..... ....."),
+            (Role::Professional, true, "yyyyy y.yyy yyyyy yyyy. yy.yy y.y..", "yy... y..y. .y.y. y.... y..y. ....."),
         ];
         for (role, flag, active, archived) in table {
             for (in_archive, marks) in [(false, active), (true, archived)] {
@@ -339,5 +346,14 @@ mod tests {
         assert!(may_org(&coach, OrgAction::SharePractice) && may_org(&manager, OrgAction::SharePractice));
         assert!(!may_org(&member, OrgAction::SharePractice));
         assert!(may_org(&staff(&[OrgRole::Coordinator]), OrgAction::SharePractice));
+        let volunteer = OrgStanding { pool: true, ..Default::default() };
+        assert!(may_org(&volunteer, OrgAction::VolunteerInPool) && may_org(&volunteer, OrgAction::ViewSocialMap));
+        for s in [&volunteer, &member, &manager] {
+            assert!(!may_org(s, OrgAction::KeepPool), "{s:?}");
+            assert!(!may_org(s, OrgAction::SetPoolRules), "{s:?}");
+        }
+        assert!(may_org(&coach, OrgAction::KeepPool) && !may_org(&coach, OrgAction::SetPoolRules));
+        assert!(may_org(&staff(&[OrgRole::Coordinator]), OrgAction::SetPoolRules));
+        assert!(!may_org(&coach, OrgAction::VolunteerInPool));
     }
 }

@@ -1,7 +1,7 @@
 //! [`OrgCan<A>`]: permission to do `A` in one organisation, minted by
 //! [`Store::authorize_org`] from how the asker stands there — their staff
-//! roles in it and at its locations, and whether they are in one of its
-//! circles — read in that call.
+//! roles in it and at its locations, whether they are in one of its
+//! circles, and whether they are in its volunteer pool — read in that call.
 
 use super::CurrentUser;
 use crate::db::Store;
@@ -100,10 +100,17 @@ impl Store {
                 args![me.as_str(), org.as_str(), crate::db::ms(now)],
             )
             .await?;
+        let pool: bool = self
+            .one(
+                "SELECT EXISTS (SELECT 1 FROM pool_volunteers WHERE user_id = $1 AND organisation_id = $2)",
+                args![me.as_str(), org.as_str()],
+            )
+            .await?;
         Ok(OrgStanding {
             staff,
             location_staff: location_staff.iter().filter_map(|r| LocationRole::parse(r)).collect(),
             member,
+            pool,
         })
     }
 

@@ -43,6 +43,18 @@ const OWN_ROWS: &[&str] = &[
     "UPDATE inbox_marks SET claimed_by = NULL WHERE claimed_by = $1",
     "UPDATE inbox_marks SET done_by = NULL WHERE done_by = $1",
     "UPDATE social_map SET updated_by = NULL WHERE updated_by = $1",
+    // Their place in volunteer pools: the record, training, answers and
+    // expense claims go (an organisation's payments are in its own books,
+    // from the export); offers they were asked for go back to open.
+    "UPDATE pool_offers SET status = 'open', asked_volunteer = NULL WHERE status = 'asked' AND asked_volunteer IN \
+     (SELECT id FROM pool_volunteers WHERE user_id = $1)",
+    "UPDATE pool_offers SET asked_volunteer = NULL WHERE asked_volunteer IN (SELECT id FROM pool_volunteers WHERE user_id = $1)",
+    "DELETE FROM pool_answers WHERE volunteer_id IN (SELECT id FROM pool_volunteers WHERE user_id = $1)",
+    "DELETE FROM pool_trainings WHERE volunteer_id IN (SELECT id FROM pool_volunteers WHERE user_id = $1)",
+    "DELETE FROM expense_claims WHERE volunteer_id IN (SELECT id FROM pool_volunteers WHERE user_id = $1)",
+    "DELETE FROM pool_volunteers WHERE user_id = $1",
+    "UPDATE expense_claims SET decided_by = NULL WHERE decided_by = $1",
+    "UPDATE pool_offers SET created_by = NULL WHERE created_by = $1",
     // A practice example stays for the other coaches, by a former colleague.
     "UPDATE practice_examples SET author_id = NULL WHERE author_id = $1",
     // Every way to sign in, with the devices and addresses it was used from.

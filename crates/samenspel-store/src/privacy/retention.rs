@@ -40,6 +40,9 @@ pub const PURGE: &[(&str, &str)] = &[
     ("attachment_data", "attachment_id IN (SELECT id FROM attachments WHERE entry_id IN (ENTRIES))"),
     ("attachments", "entry_id IN (ENTRIES)"),
     ("goal_progress", "entry_id IN (ENTRIES)"),
+    // What the circle put to the volunteer pool (it names help requests and shifts).
+    ("pool_answers", "offer_id IN (SELECT id FROM pool_offers WHERE circle_id = $1)"),
+    ("pool_offers", "circle_id = $1"),
     // Help requests and the agenda.
     ("help_chosen", "request_id IN (SELECT id FROM help_requests WHERE circle_id = $1)"),
     ("help_responses", "request_id IN (SELECT id FROM help_requests WHERE circle_id = $1)"),
@@ -117,6 +120,10 @@ pub const KEPT: &[(&str, &str)] = &[
     ("monitor_live", "the organisation's counts of this month so far, no circle content"),
     ("monitor_snapshots", "the organisation's monthly counts, no circle content: a trend survives an archived circle"),
     ("locations", "the organisation"),
+    ("pool_rules", "the organisation's rules for its volunteer pool"),
+    ("pool_volunteers", "the organisation's volunteers: per account, deleted with it"),
+    ("pool_trainings", "the organisation's volunteers: per account, deleted with it"),
+    ("expense_claims", "the organisation's volunteers: per account, deleted with it"),
     ("location_items", "a location's own agenda"),
     ("location_signups", "a location's own agenda"),
     ("jobs", "the outbox; a job for a deleted circle finds nothing and ends"),
