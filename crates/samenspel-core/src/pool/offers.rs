@@ -101,6 +101,8 @@ pub struct Invitation {
     pub my_answer: Option<Answer>,
     /// The coordinator asked me: accept or decline.
     pub asked_me: bool,
+    /// I accepted: I am in the circle.
+    pub placed: bool,
 }
 
 /// How well one volunteer fits an offer.

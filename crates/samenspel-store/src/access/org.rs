@@ -35,6 +35,10 @@ impl<A> OrgCan<A> {
     pub fn roles(&self) -> &[OrgRole] {
         &self.standing.staff
     }
+    /// How the holder stood towards the organisation when granted.
+    pub fn standing(&self) -> &OrgStanding {
+        &self.standing
+    }
     /// The holder's staff roles at the organisation's locations.
     pub fn location_roles(&self) -> &[LocationRole] {
         &self.standing.location_staff

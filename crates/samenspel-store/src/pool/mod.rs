@@ -134,7 +134,7 @@ impl Store {
         cap: &OrgCan<oact::KeepPool>,
         name: &str,
         email: &str,
-        mails: &dyn Fn(&UserId, &str) -> Vec<crate::jobs::NewJob>,
+        mails: &(dyn Fn(&UserId, &str) -> Vec<crate::jobs::NewJob> + Sync),
         source: &Source,
         now: Timestamp,
     ) -> Result<String> {

@@ -186,7 +186,7 @@ impl Store {
         keep: &OrgCan<oact::KeepPool>,
         id: &str,
         volunteer_id: &str,
-        mails: &dyn Fn(&Volunteer, &Offer) -> Vec<crate::jobs::NewJob>,
+        mails: &(dyn Fn(&Volunteer, &Offer) -> Vec<crate::jobs::NewJob> + Sync),
         source: &Source,
         now: Timestamp,
     ) -> Result<()> {

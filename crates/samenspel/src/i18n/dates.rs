@@ -82,6 +82,17 @@ impl Tr {
         format!("{day}, {}–{}", o.start.strftime("%H:%M"), o.end.strftime("%H:%M"))
     }
 
+    /// A local span in words: "wo 9 december, 14:00–16:00" (both days when it
+    /// runs past midnight).
+    pub fn span(&self, from: &jiff::civil::DateTime, to: &jiff::civil::DateTime) -> String {
+        let day = self.weekday_date(&from.date());
+        if from.date() == to.date() {
+            format!("{day}, {}–{}", from.strftime("%H:%M"), to.strftime("%H:%M"))
+        } else {
+            format!("{day} {} – {} {}", from.strftime("%H:%M"), self.weekday_date(&to.date()), to.strftime("%H:%M"))
+        }
+    }
+
     /// [`Tr::when`] relative to now, for templates.
     pub fn ago(&self, t: &Timestamp) -> String {
         self.when(t, &Timestamp::now())

@@ -52,6 +52,7 @@ catalogs![
     "second_factor",
     "passkeys",
     "practice",
+    "pool",
     "privacy",
     "consent",
     "fhir",

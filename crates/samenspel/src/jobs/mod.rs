@@ -5,12 +5,14 @@
 mod checkin_reminders;
 mod digest;
 mod monitor;
+mod pool;
 pub mod push;
 mod rota;
 
 pub use checkin_reminders::run_due as send_checkin_reminders;
 pub use digest::run_due as send_digests;
 pub use monitor::{keep_last_monitor_month, keep_monitor_months, refresh_live_monitors};
+pub use pool::warn_lapsing_vogs;
 pub use rota::run_due as run_rota;
 
 use crate::app::AppState;
@@ -69,6 +71,11 @@ pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(scopes = n, "kept last month's samenspelmonitor figures"),
                 Err(e) => tracing::error!(error = %e, "could not keep last month's samenspelmonitor figures"),
+            }
+            match warn_lapsing_vogs(&state, Timestamp::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(volunteers = n, "warned volunteers whose VOG lapses soon"),
+                Err(e) => tracing::error!(error = %e, "could not warn about lapsing VOGs"),
             }
             match state.store.internal().forget_failed_payloads(Timestamp::now()).await {
                 Ok(0) => {}

@@ -189,3 +189,38 @@ pub fn digest_mail(
         stop_link: Some(links.stop.clone()),
     })
 }
+
+mail_templates! {
+    PoolText<'a> = "mail/pool.txt", PoolHtml<'a> = "mail/pool.html" {
+        tr: Tr,
+        name: &'a str,
+        lead: &'a str,
+        text: &'a str,
+        link: &'a str,
+        organisation: &'a str,
+    }
+}
+
+/// An e-mail to a volunteer about the organisation's pool (added to it, asked
+/// for something, a VOG about to lapse): one button to their pool page, and
+/// a footer that says why it came. No circle's settings apply to it.
+#[allow(clippy::too_many_arguments)]
+pub fn pool_mail(
+    tr: Tr,
+    to: &str,
+    name: &str,
+    subject: String,
+    lead: &str,
+    text: &str,
+    link: &str,
+    organisation: &str,
+) -> askama::Result<OutgoingMail> {
+    Ok(OutgoingMail {
+        to: to.to_owned(),
+        subject,
+        text: PoolText { tr, name, lead, text, link, organisation }.render()?,
+        html: PoolHtml { tr, name, lead, text, link, organisation }.render()?,
+        settings_link: None,
+        stop_link: None,
+    })
+}

@@ -4,7 +4,9 @@
 mod messages;
 mod transport;
 
-pub use messages::{DigestItem, Joining, digest_mail, invitation_mail, no_account_mail, notice_mail, sign_in_mail};
+pub use messages::{
+    DigestItem, Joining, digest_mail, invitation_mail, no_account_mail, notice_mail, pool_mail, sign_in_mail,
+};
 pub use transport::Mailer;
 
 use samenspel_core::Timestamp;

@@ -25,6 +25,7 @@ pub mod monitor;
 pub mod network;
 pub mod notifications;
 pub mod notify;
+pub mod pool;
 pub mod practice;
 pub mod privacy;
 pub mod profiles;

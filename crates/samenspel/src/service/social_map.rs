@@ -43,19 +43,10 @@ pub async fn list(ctx: &Ctx<'_>, org: &OrganisationId, query: &str, category: Op
     let total = all.len();
     let initiatives =
         all.into_iter().filter(|i| category.is_none_or(|c| i.category == c) && i.matches(query)).collect();
-    let may_edit = samenspel_core::access::may_org(&standing(&cap), samenspel_core::access::OrgAction::EditSocialMap);
+    let may_edit = samenspel_core::access::may_org(cap.standing(), samenspel_core::access::OrgAction::EditSocialMap);
     let organisation = store.organisation_name(&cap).await?;
     let locations = store.locations(&cap).await?;
     Ok(MapView { organisation, initiatives, total, may_edit, locations })
-}
-
-/// The standing a capability was granted on, to decide what else to offer.
-fn standing<A>(cap: &OrgCan<A>) -> samenspel_core::access::OrgStanding {
-    samenspel_core::access::OrgStanding {
-        staff: cap.roles().to_vec(),
-        location_staff: cap.location_roles().to_vec(),
-        member: true,
-    }
 }
 
 /// One initiative and the organisation's locations, for its form.

@@ -28,6 +28,7 @@ mod monitor;
 mod network;
 mod notifications;
 mod offline;
+mod pool;
 mod practice;
 mod privacy;
 mod profile;
@@ -326,6 +327,7 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .post("/account/privacy/delete", SignedIn, privacy::delete)
         .get("/account/deleted", Public, privacy::deleted);
     let p = second_factor::routes(p);
+    let p = pool::routes(p);
     // The gate runs after the visitor layer (which it needs) and before any handler reads the body.
     let table = super::gate::Table::new(&p.specs, "");
     let router = p
