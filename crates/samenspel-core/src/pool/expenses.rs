@@ -51,21 +51,21 @@ pub fn euros(cents: i64) -> String {
 }
 
 /// Euros as typed ("12,50", "12.5", "€ 3") in cents; never negative.
-pub fn cents(raw: &str) -> std::result::Result<i64, ()> {
+pub fn cents(raw: &str) -> Option<i64> {
     let raw = raw.trim().trim_start_matches('€').trim().replace(',', ".");
     if raw.is_empty() {
-        return Ok(0);
+        return Some(0);
     }
     let (whole, frac) = raw.split_once('.').unwrap_or((&raw, ""));
     if whole.is_empty() && frac.is_empty() || frac.len() > 2 || !frac.chars().all(|c| c.is_ascii_digit()) {
-        return Err(());
+        return None;
     }
-    let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| ())? };
+    let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
     if !(0..=100_000).contains(&whole) {
-        return Err(());
+        return None;
     }
-    let frac: i64 = format!("{frac:0<2}").parse().map_err(|_| ())?;
-    Ok(whole * 100 + frac)
+    let frac: i64 = format!("{frac:0<2}").parse().ok()?;
+    Some(whole * 100 + frac)
 }
 
 /// The claim form.
@@ -108,7 +108,7 @@ impl ClaimInput {
             "" => Some(0),
             raw => raw.parse::<i64>().ok().filter(|k| (0..=2_000).contains(k)),
         };
-        let costs_cents = cents(&self.costs).ok().filter(|c| *c <= 1_000_000);
+        let costs_cents = cents(&self.costs).filter(|c| *c <= 1_000_000);
         if km.is_none() {
             v.push("km", "pool-km-invalid");
         }

@@ -79,14 +79,14 @@ impl Availability {
     }
 
     /// From the form's ticked slots; unknown keys are an error.
-    pub fn from_keys(keys: &[String]) -> std::result::Result<Availability, ()> {
+    pub fn from_keys(keys: &[String]) -> Option<Availability> {
         let mut a = Availability::default();
         for k in keys {
-            let (d, p) = k.split_once('-').ok_or(())?;
-            let day = DAYS.iter().find(|(_, key)| *key == d).map(|(w, _)| *w).ok_or(())?;
-            a = a.with(day, DayPart::parse(p).ok_or(())?);
+            let (d, p) = k.split_once('-')?;
+            let day = DAYS.iter().find(|(_, key)| *key == d).map(|(w, _)| *w)?;
+            a = a.with(day, DayPart::parse(p)?);
         }
-        Ok(a)
+        Some(a)
     }
 
     /// The ticked slots, as form keys.
@@ -162,7 +162,7 @@ fn words_list(v: &mut Validator, field: &'static str, raw: &str) -> Vec<String> 
 impl ProfileInput {
     pub fn parse(&self) -> Result<Profile> {
         let mut v = Validator::default();
-        let availability = Availability::from_keys(&self.slots).unwrap_or_else(|()| {
+        let availability = Availability::from_keys(&self.slots).unwrap_or_else(|| {
             v.push("slots", "pool-slots-invalid");
             Availability::default()
         });

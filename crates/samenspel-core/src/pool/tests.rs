@@ -11,9 +11,9 @@ fn availability_round_trips_through_the_form() {
     assert!(a.has(Weekday::Saturday, DayPart::Evening));
     assert!(!a.has(Weekday::Saturday, DayPart::Morning));
     assert_eq!(a.keys(), ["mon-morning", "sat-evening"]);
-    assert_eq!(Availability::from_keys(&a.keys()), Ok(a));
-    assert!(Availability::from_keys(&["mon-night".into()]).is_err());
-    assert!(Availability::from_keys(&["monday".into()]).is_err());
+    assert_eq!(Availability::from_keys(&a.keys()), Some(a));
+    assert!(Availability::from_keys(&["mon-night".into()]).is_none());
+    assert!(Availability::from_keys(&["monday".into()]).is_none());
     let all: Vec<String> = DAYS.iter().flat_map(|(d, _)| DayPart::ALL.map(|p| Availability::key(*d, p))).collect();
     assert_eq!(Availability::from_keys(&all).expect("all").0, (1 << 21) - 1);
 }
@@ -37,12 +37,12 @@ fn a_vog_counts_for_the_organisations_months_and_warns_ahead() {
 
 #[test]
 fn amounts_are_read_and_written_the_dutch_way() {
-    assert_eq!(cents("12,50"), Ok(1250));
-    assert_eq!(cents("€ 3"), Ok(300));
-    assert_eq!(cents("0.2"), Ok(20));
-    assert_eq!(cents(""), Ok(0));
+    assert_eq!(cents("12,50"), Some(1250));
+    assert_eq!(cents("€ 3"), Some(300));
+    assert_eq!(cents("0.2"), Some(20));
+    assert_eq!(cents(""), Some(0));
     for bad in ["-3", "1,234", "abc", ",", "3,5x"] {
-        assert!(cents(bad).is_err(), "{bad}");
+        assert!(cents(bad).is_none(), "{bad}");
     }
     assert_eq!(euros(1250), "12,50");
     assert_eq!(euros(5), "0,05");
@@ -79,7 +79,7 @@ fn a_claim_needs_a_day_a_reason_and_something_to_pay() {
         Err(crate::Error::Validation(f)) => f.iter().map(|f| f.field).collect::<Vec<_>>(),
         other => panic!("{other:?}"),
     };
-    assert_eq!(fields(ClaimInput::default()), ["on_date", "description", "km"]);
+    assert_eq!(fields(ClaimInput::default()), ["on_date", "km", "description"]);
     let future =
         ClaimInput { on_date: "2026-12-08".into(), km: "3".into(), description: "x".into(), ..Default::default() };
     assert_eq!(fields(future), ["on_date"]);

@@ -129,7 +129,7 @@ impl RulesInput {
         let vog_months = number(&mut v, "vog_months", &self.vog_months, 120);
         let warn_days = number(&mut v, "warn_days", &self.warn_days, 365);
         let km_cents = match super::expenses::cents(&self.km_rate) {
-            Ok(c) if c <= 500 => c,
+            Some(c) if c <= 500 && !self.km_rate.trim().is_empty() => c,
             _ => {
                 v.push("km_rate", "pool-amount-invalid");
                 0

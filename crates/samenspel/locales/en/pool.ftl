@@ -2,6 +2,7 @@
 # training and expenses, and the help requests and shifts put to them.
 pool-title = Volunteer pool
 pool-explain = Your organisation's volunteers who are not (yet) in a circle. Find who can help when, keep their certificate of conduct (VOG) up to date, and ask someone for a help request or an open shift.
+pool-of = Volunteer pool: { $organisation }
 pool-link = Volunteer pool
 pool-count = { $shown } of { $total } volunteers.
 pool-empty = There are no volunteers in the pool yet.
@@ -143,6 +144,7 @@ pool-claim-send = Submit claim
 pool-claim-sent-notice = Your claim is submitted.
 pool-claim-description-required = Write what the costs were for.
 pool-claim-empty = Fill in kilometres or costs.
+more-pool-hint = Put a help request or open shift to the organisation's volunteers.
 pool-circle-title = Ask the volunteer pool
 pool-circle-no-organisation = This circle does not belong to an organisation, so there is no volunteer pool.
 pool-circle-explain = Put an open help request or shift to the organisation's volunteers. They see only a first name, the area, what and when. Nothing from the logbook.

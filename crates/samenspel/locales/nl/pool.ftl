@@ -2,6 +2,7 @@
 # training and expenses, and the help requests and shifts put to them.
 pool-title = Vrijwilligerspool
 pool-explain = De vrijwilligers van jouw organisatie die (nog) niet in een kring zitten. Zoek wie wanneer kan, houd de VOG bij, en vraag iemand voor een hulpvraag of een open dienst.
+pool-of = Vrijwilligerspool: { $organisation }
 pool-link = Vrijwilligerspool
 pool-count = { $shown } van de { $total } vrijwilligers.
 pool-empty = Er staan nog geen vrijwilligers in de pool.
@@ -143,6 +144,7 @@ pool-claim-send = Declaratie indienen
 pool-claim-sent-notice = Je declaratie is ingediend.
 pool-claim-description-required = Schrijf waarvoor de kosten waren.
 pool-claim-empty = Vul kilometers of kosten in.
+more-pool-hint = Zet een hulpvraag of open dienst uit bij de vrijwilligers van de organisatie.
 pool-circle-title = Vraag de vrijwilligerspool
 pool-circle-no-organisation = Deze kring hoort niet bij een organisatie. Daarom is er geen vrijwilligerspool.
 pool-circle-explain = Zet een open hulpvraag of dienst uit bij de vrijwilligers van de organisatie. Zij zien alleen een voornaam, de buurt, wat en wanneer. Niets uit het logboek.

@@ -17,6 +17,7 @@ mod logbook;
 mod network;
 mod org_content;
 mod organisation;
+mod pool;
 use samenspel_core::audit::Source;
 use samenspel_core::ids::{CircleId, UserId};
 use samenspel_core::locale::Locale;
@@ -47,6 +48,8 @@ const PEOPLE: &[(&str, &str)] = &[
     ("joost", "Joost van Dam"),
     ("anouk", "Anouk Peters"),
     ("petra", "Petra Willems"),
+    ("sanne", "Sanne de Boer"),
+    ("ruud", "Ruud Jansen"),
 ];
 
 pub fn email(first: &str) -> String {
@@ -263,6 +266,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<()> {
     about::seed(&s, &henk).await?;
     agenda::seed(&s, &henk, &wijkteam).await?;
     organisation::seed(&s, &org, &wijkteam, &esdoorn).await?;
+    pool::seed(&s, &org, &henk).await?;
     Ok(())
 }
 

@@ -25,6 +25,7 @@ mod members;
 mod monitor;
 mod network;
 pub mod openapi;
+mod pool;
 mod practice;
 mod profiles;
 mod push;

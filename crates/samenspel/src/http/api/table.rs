@@ -9,7 +9,7 @@ use super::{
     Route, about, agenda, agreements, checkins, circles, consent, conversations, help, instruments, invitations,
 };
 use super::{fhir, inbox, location_agenda, logbook, me, members, monitor, network, profiles, push};
-use super::{practice, social_map, volunteer_checkins};
+use super::{pool, practice, social_map, volunteer_checkins};
 use crate::http::routes::Access::*;
 use samenspel_core::access::CircleAction as A;
 use samenspel_core::access::OrgAction as O;
@@ -147,5 +147,25 @@ pub(super) fn table() -> Vec<Route> {
         Route::new(Organisation(O::EditSocialMap), routes!(social_map::add)),
         Route::new(Organisation(O::SharePractice), routes!(practice::list)),
         Route::new(Organisation(O::SharePractice), routes!(practice::add)),
+        Route::new(Organisation(O::KeepPool), routes!(pool::list)),
+        Route::new(Organisation(O::KeepPool), routes!(pool::add)),
+        Route::new(Organisation(O::KeepPool), routes!(pool::get)),
+        Route::new(Organisation(O::KeepPool), routes!(pool::set_profile)),
+        Route::new(Organisation(O::KeepPool), routes!(pool::set_record)),
+        Route::new(Organisation(O::KeepPool), routes!(pool::add_training)),
+        Route::new(Organisation(O::SetPoolRules), routes!(pool::rules)),
+        Route::new(Organisation(O::SetPoolRules), routes!(pool::set_rules)),
+        Route::new(Organisation(O::KeepPool), routes!(pool::claims::list)),
+        Route::new(Organisation(O::KeepPool), routes!(pool::claims::decide)),
+        Route::new(Circle(A::AskPool), routes!(pool::circle::get)),
+        Route::new(Circle(A::AskPool), routes!(pool::circle::put)),
+        Route::new(Circle(A::AskPool), routes!(pool::circle::ask)),
+        Route::new(Circle(A::AskPool), routes!(pool::circle::close)),
+        Route::new(SignedIn, routes!(pool::mine::mine)),
+        Route::new(Organisation(O::VolunteerInPool), routes!(pool::mine::answer)),
+        Route::new(Organisation(O::VolunteerInPool), routes!(pool::mine::accept)),
+        Route::new(Organisation(O::VolunteerInPool), routes!(pool::mine::decline)),
+        Route::new(Organisation(O::VolunteerInPool), routes!(pool::mine::profile)),
+        Route::new(Organisation(O::VolunteerInPool), routes!(pool::mine::claim)),
     ]
 }

@@ -40,8 +40,9 @@ const TABS: [Section; 10] = [
 ];
 
 /// Parts reached from other pages on a wide screen, listed on "Meer" too.
-const ALSO: [Section; 8] = [
+const ALSO: [Section; 9] = [
     section("help", "/help", A::ViewAgenda, "help-title", "more-help-hint"),
+    section("pool", "/pool", A::AskPool, "pool-circle-title", "more-pool-hint"),
     section("conversations", "/conversations", A::ViewConversations, "conversations-title", "more-conversations-hint"),
     section("check-in", "/check-in", A::CarerCheckIn, "more-check-in", "more-check-in-hint"),
     section(

@@ -31,6 +31,10 @@ struct CirclesPage {
     inbox: bool,
     /// The social maps of the organisations of my circles and my work: (link, organisation).
     social_maps: Vec<(String, String)>,
+    /// The volunteer pools I keep: (link, organisation).
+    pools: Vec<(String, String)>,
+    /// In a volunteer pool myself: the way to my volunteering page.
+    in_pool: bool,
 }
 
 pub async fn list(p: UserPage, Query(done): Query<Done>) -> PageResult {
@@ -43,6 +47,21 @@ pub async fn list(p: UserPage, Query(done): Query<Done>) -> PageResult {
     let mut social_maps: Vec<(String, String)> = Vec::new();
     let mine =
         circles.iter().filter_map(|m| Some((m.circle.organisation_id.clone()?, m.circle.organisation_name.clone()?)));
+    // Who keeps a pool: the organisation's managers and its locations' coaches.
+    let mut pools: Vec<(String, String)> = Vec::new();
+    let keepers = organisations.iter().map(|(o, _)| (o.id.clone(), o.name.clone())).chain(
+        locations
+            .iter()
+            .filter(|(_, roles)| roles.contains(&samenspel_core::role::LocationRole::Coordinator))
+            .map(|(l, _)| (l.organisation_id.clone(), l.name.clone())),
+    );
+    for (id, name) in keepers {
+        let link = format!("/organisations/{id}/pool");
+        if !pools.iter().any(|(l, _)| *l == link) {
+            pools.push((link, name));
+        }
+    }
+    let in_pool = !ctx.state.store.my_pools(&p.user).await?.is_empty();
     let staff = organisations.into_iter().map(|(o, _)| (o.id, o.name));
     // A location's own staff: their location's organisation (named by the location).
     let located = locations.into_iter().map(|(l, _)| (l.organisation_id, l.name));
@@ -52,7 +71,7 @@ pub async fn list(p: UserPage, Query(done): Query<Done>) -> PageResult {
             social_maps.push((link, name));
         }
     }
-    render(&CirclesPage { c: p.chrome(), circles, notice: done.notice(), monitor, inbox, social_maps })
+    render(&CirclesPage { c: p.chrome(), circles, notice: done.notice(), monitor, inbox, social_maps, pools, in_pool })
 }
 
 #[derive(Template)]

@@ -85,7 +85,7 @@ pub async fn list(ctx: &Ctx<'_>, org: &OrganisationId, search: &Search) -> Resul
     let needs = |l: &Listed| l.volunteer.active && l.vog.attention() && (rules.vog_required || l.vog != Vog::Missing);
     let attention = all.iter().filter(|l| needs(l)).count();
     let total = all.len();
-    let slot = Availability::from_keys(&[search.slot.clone()]).ok().filter(|_| !search.slot.is_empty());
+    let slot = Availability::from_keys(std::slice::from_ref(&search.slot)).filter(|_| !search.slot.is_empty());
     let volunteers = all
         .into_iter()
         .filter(|l| matches(&l.volunteer, &search.q))
