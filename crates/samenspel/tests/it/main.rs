@@ -36,6 +36,7 @@ mod network;
 mod ops;
 mod organisation_policy;
 mod passkeys;
+mod pool;
 mod practice;
 mod privacy;
 mod push;
@@ -96,6 +97,9 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         inbox::a_coach_sees_what_needs_a_person_takes_it_on_and_marks_it_done,
         social_map::the_social_map_is_found_kept_and_suggested,
         practice::coaches_share_practice_examples_and_find_them_by_topic,
+        pool::a_pool_volunteer_is_found_asked_and_placed_in_a_circle,
+        pool::expense_claims_are_decided_never_by_their_claimant_and_exported,
+        pool::a_lapsing_vog_is_warned_about_once_and_the_rules_are_the_managers,
         monitor::the_monitor_equals_hand_counts_on_the_demo_data,
         monitor::a_coach_sees_their_own_location_and_nothing_of_another,
         monitor::small_numbers_are_never_shown_exactly,
