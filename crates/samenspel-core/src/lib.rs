@@ -19,6 +19,7 @@ pub mod error;
 pub mod help;
 pub mod ids;
 pub mod invitation;
+pub mod knowledge;
 mod keys;
 pub mod locale;
 pub mod logbook;

@@ -37,6 +37,7 @@ pub mod idempotency;
 pub mod inbox;
 pub mod invitations;
 pub mod jobs;
+pub mod knowledge;
 pub mod location_agenda;
 pub mod logbook;
 pub mod members;

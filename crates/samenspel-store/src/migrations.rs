@@ -167,4 +167,10 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0028_volunteer_pool.sql"),
         include_str!("../migrations/postgres/0028_volunteer_pool.sql"),
     ),
+    (
+        29,
+        "knowledge",
+        include_str!("../migrations/sqlite/0029_knowledge.sql"),
+        include_str!("../migrations/postgres/0029_knowledge.sql"),
+    ),
 ];

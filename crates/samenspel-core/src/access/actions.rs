@@ -148,6 +148,12 @@ actions! {
         /// Be a volunteer in the pool: keep one's own availability, answer
         /// what is put to the pool, claim expenses.
         VolunteerInPool,
+        /// Read the organisation's FAQ (staff, its circles' members, its volunteers).
+        ReadKnowledge,
+        /// Keep the FAQ (with its versions) and see the quiz's counts.
+        KeepKnowledge,
+        /// Take the staff quiz.
+        TakeQuiz,
     }
 }
 
@@ -173,7 +179,10 @@ mod tests {
                 OrgAction::SharePractice,
                 OrgAction::KeepPool,
                 OrgAction::SetPoolRules,
-                OrgAction::VolunteerInPool
+                OrgAction::VolunteerInPool,
+                OrgAction::ReadKnowledge,
+                OrgAction::KeepKnowledge,
+                OrgAction::TakeQuiz
             ]
         );
     }

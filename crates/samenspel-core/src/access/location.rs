@@ -23,6 +23,10 @@ super::actions::actions! {
         ViewLocationMonitor,
         /// Start a circle at this location (for the organisation).
         StartCircleHere,
+        /// See (and print) the location's placemat: what relatives may do.
+        ViewPlacemat,
+        /// Keep the placemat.
+        KeepPlacemat,
     }
 }
 
@@ -56,8 +60,10 @@ impl LocationStanding {
 pub fn may_location(standing: &LocationStanding, action: LocationAction) -> bool {
     let manager = standing.staff.contains(&OrgRole::Admin) || standing.staff.contains(&OrgRole::Coordinator);
     match action {
-        LocationAction::ViewLocationAgenda | LocationAction::JoinLocationAgenda => standing.known(),
-        LocationAction::PlanLocationAgenda | LocationAction::StartCircleHere => {
+        LocationAction::ViewLocationAgenda | LocationAction::JoinLocationAgenda | LocationAction::ViewPlacemat => {
+            standing.known()
+        }
+        LocationAction::PlanLocationAgenda | LocationAction::StartCircleHere | LocationAction::KeepPlacemat => {
             manager || standing.location_staff.contains(&LocationRole::Coordinator)
         }
         LocationAction::ViewLocationMonitor => manager || !standing.location_staff.is_empty(),

@@ -171,6 +171,8 @@ impl OrgStanding {
 ///   never with the members of its circles.
 /// * The volunteer pool is kept by its managers and its locations' coaches;
 ///   its rules are set by its managers; its volunteers see only their own.
+/// * Its FAQ is read by everyone who stands at it and kept like its social
+///   map; its staff quiz is for its staff and its locations' staff.
 pub fn may_org(s: &OrgStanding, action: OrgAction) -> bool {
     match action {
         OrgAction::ManageOrganisation => s.staff.contains(&OrgRole::Admin),
@@ -182,6 +184,9 @@ pub fn may_org(s: &OrgStanding, action: OrgAction) -> bool {
         OrgAction::KeepPool => s.manager() || s.location_staff.contains(&LocationRole::Coordinator),
         OrgAction::SetPoolRules => s.manager(),
         OrgAction::VolunteerInPool => s.pool,
+        OrgAction::ReadKnowledge => s.known(),
+        OrgAction::KeepKnowledge => s.manager() || s.location_staff.contains(&LocationRole::Coordinator),
+        OrgAction::TakeQuiz => s.manager() || !s.location_staff.is_empty(),
     }
 }
 
@@ -355,5 +360,11 @@ mod tests {
         assert!(may_org(&coach, OrgAction::KeepPool) && !may_org(&coach, OrgAction::SetPoolRules));
         assert!(may_org(&staff(&[OrgRole::Coordinator]), OrgAction::SetPoolRules));
         assert!(!may_org(&coach, OrgAction::VolunteerInPool));
+        for s in [&volunteer, &member, &manager, &coach] {
+            assert!(may_org(s, OrgAction::ReadKnowledge), "{s:?}");
+        }
+        assert!(may_org(&coach, OrgAction::KeepKnowledge) && !may_org(&manager, OrgAction::KeepKnowledge));
+        assert!(may_org(&manager, OrgAction::TakeQuiz) && !may_org(&member, OrgAction::TakeQuiz));
+        assert!(!may_org(&volunteer, OrgAction::TakeQuiz) && !may_org(&OrgStanding::default(), OrgAction::ReadKnowledge));
     }
 }

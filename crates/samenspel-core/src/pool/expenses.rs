@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 keys! {
     #[derive(serde::Serialize, utoipa::ToSchema)]
+    #[schema(as = ClaimStatus)]
     #[serde(rename_all = "snake_case")]
     pub enum Status {
         /// Ingediend: waiting for a coordinator.

@@ -141,6 +141,7 @@ pub struct Training {
 
 /// The profile form.
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[schema(as = PoolProfileInput)]
 #[serde(default)]
 pub struct ProfileInput {
     /// Ticked slots: "mon-morning", "sat-evening".
@@ -190,6 +191,7 @@ impl ProfileInput {
 
 /// What only the coordinators record: the VOG, insurance, taking part.
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[schema(as = PoolRecordInput)]
 #[serde(default)]
 pub struct RecordInput {
     /// The VOG's date of issue (YYYY-MM-DD), empty when there is none.
@@ -242,6 +244,7 @@ impl RecordInput {
 
 /// A course to record.
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[schema(as = PoolTrainingInput)]
 #[serde(default)]
 pub struct TrainingInput {
     pub title: String,

@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 keys! {
     #[derive(serde::Serialize, utoipa::ToSchema)]
+    #[schema(as = PoolOfferStatus)]
     #[serde(rename_all = "snake_case")]
     pub enum Status {
         /// Waiting for volunteers to answer and the coordinator to ask one.
@@ -28,6 +29,7 @@ keys! {
 
 keys! {
     #[derive(serde::Serialize, utoipa::ToSchema)]
+    #[schema(as = PoolAnswer)]
     #[serde(rename_all = "snake_case")]
     pub enum Answer {
         /// Ik wil dit doen.
@@ -85,6 +87,7 @@ pub struct Offer {
 
 /// What a volunteer in the pool sees of an offer: nothing more.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+#[schema(as = PoolInvitation)]
 pub struct Invitation {
     pub id: String,
     pub organisation_id: String,

@@ -97,6 +97,7 @@ impl Vog {
 
 /// The rules form.
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[schema(as = PoolRulesInput)]
 #[serde(default)]
 pub struct RulesInput {
     /// "on" (or "true") when placements need a valid VOG.

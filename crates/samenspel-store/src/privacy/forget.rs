@@ -55,6 +55,10 @@ const OWN_ROWS: &[&str] = &[
     "DELETE FROM pool_volunteers WHERE user_id = $1",
     "UPDATE expense_claims SET decided_by = NULL WHERE decided_by = $1",
     "UPDATE pool_offers SET created_by = NULL WHERE created_by = $1",
+    // The FAQ and placemats stay; the name of who wrote them goes.
+    "UPDATE faq_entries SET updated_by = NULL WHERE updated_by = $1",
+    "UPDATE faq_versions SET written_by = NULL WHERE written_by = $1",
+    "UPDATE placemat_items SET updated_by = NULL WHERE updated_by = $1",
     // A practice example stays for the other coaches, by a former colleague.
     "UPDATE practice_examples SET author_id = NULL WHERE author_id = $1",
     // Every way to sign in, with the devices and addresses it was used from.

@@ -1,5 +1,6 @@
 //! What the demo organisation knows and shares (issue 14): its social map,
-//! kept by its coordinator, and the practice examples its coaches wrote.
+//! kept by its coordinator, the practice examples its coaches wrote, its FAQ,
+//! its locations' placemats and the staff quiz's rounds.
 
 use super::organisation::ctx;
 use super::{Seeder, ago};
@@ -152,6 +153,46 @@ pub(super) async fn practice(s: &Seeder<'_>, org: &OrganisationId) -> anyhow::Re
         let input =
             samenspel_core::practice::ExampleInput { title: title.into(), body: body.into(), topics: topics.into() };
         crate::service::practice::add(&ctx(s, &user, ago(s.now, 20)), org, &input).await?;
+    }
+    Ok(())
+}
+
+/// The starter FAQ (one answer adapted by the coordinator, so it has a
+/// history), both locations' placemats, and six rounds of the staff quiz.
+pub(super) async fn knowledge(s: &Seeder<'_>, org: &OrganisationId, locations: &[&LocationId]) -> anyhow::Result<()> {
+    use crate::service::knowledge;
+    let (_, marieke) = s.user("marieke")?;
+    knowledge::add_starter_set(&ctx(s, &marieke, ago(s.now, 40)), org).await?;
+    let (_, joost) = s.user("joost")?;
+    let c = ctx(s, &joost, ago(s.now, 12));
+    let faq = knowledge::faq(&c, org, "medicijnen", None).await?;
+    if let Some(entry) = faq.entries.first() {
+        let input = samenspel_core::knowledge::faq::EntryInput {
+            topic: "family".into(),
+            question: entry.question.clone(),
+            answer: format!("{}\n\nBij Zorggroep Noorderlicht: vraag het de eerste verantwoordelijke verzorgende.", entry.answer),
+        };
+        knowledge::change(&c, org, &entry.id, &input).await?;
+    }
+    for location in locations {
+        knowledge::add_placemat_starter(&ctx(s, &marieke, ago(s.now, 30)), location).await?;
+    }
+    let rounds: [(&str, [&str; 5]); 6] = [
+        ("marieke", ["b", "c", "a", "b", "b"]),
+        ("joost", ["b", "c", "a", "b", "b"]),
+        ("anouk", ["b", "a", "a", "b", "b"]),
+        ("petra", ["a", "c", "b", "b", "b"]),
+        ("joost", ["b", "c", "a", "a", "b"]),
+        ("anouk", ["b", "c", "a", "b", "c"]),
+    ];
+    for (who, answers) in rounds {
+        let (_, user) = s.user(who)?;
+        let pairs: Vec<(String, String)> = samenspel_core::knowledge::quiz::QUIZ
+            .iter()
+            .zip(answers)
+            .map(|(q, a)| (q.key.to_owned(), a.to_owned()))
+            .collect();
+        knowledge::take_quiz(&ctx(s, &user, ago(s.now, 5)), org, &pairs).await?;
     }
     Ok(())
 }

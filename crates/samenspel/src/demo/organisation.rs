@@ -99,6 +99,7 @@ pub(super) async fn seed(
     }
     super::org_content::social_map(s, org, stadspark, esdoorn).await?;
     super::org_content::practice(s, org).await?;
+    super::org_content::knowledge(s, org, &[stadspark, esdoorn]).await?;
     // The months the worker would have kept, had it run all year.
     crate::jobs::keep_monitor_months(s.state, s.now, 12).await?;
     Ok(())

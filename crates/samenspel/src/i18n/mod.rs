@@ -53,6 +53,7 @@ catalogs![
     "passkeys",
     "practice",
     "pool",
+    "knowledge",
     "privacy",
     "consent",
     "fhir",

@@ -18,6 +18,7 @@ pub mod fhir;
 pub mod help;
 pub mod inbox;
 pub mod invitations;
+pub mod knowledge;
 pub mod location_agenda;
 pub mod logbook;
 pub mod members;

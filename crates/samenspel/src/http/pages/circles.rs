@@ -33,6 +33,12 @@ struct CirclesPage {
     social_maps: Vec<(String, String)>,
     /// The volunteer pools I keep: (link, organisation).
     pools: Vec<(String, String)>,
+    /// The FAQs of the organisations I stand at: (link, organisation).
+    faqs: Vec<(String, String)>,
+    /// The staff quizzes I may take: (link, organisation or location).
+    quizzes: Vec<(String, String)>,
+    /// The placemats of my circles' and my work's locations: (link, location).
+    placemats: Vec<(String, String)>,
     /// In a volunteer pool myself: the way to my volunteering page.
     in_pool: bool,
 }
@@ -61,17 +67,42 @@ pub async fn list(p: UserPage, Query(done): Query<Done>) -> PageResult {
             pools.push((link, name));
         }
     }
-    let in_pool = !ctx.state.store.my_pools(&p.user).await?.is_empty();
+    let my_pools = ctx.state.store.my_pools(&p.user).await?;
+    let in_pool = !my_pools.is_empty();
+    let mut quizzes: Vec<(String, String)> = Vec::new();
+    let staff_orgs = organisations.iter().map(|(o, _)| (o.id.clone(), o.name.clone()));
+    let located_orgs = locations.iter().map(|(l, _)| (l.organisation_id.clone(), l.name.clone()));
+    for (id, name) in staff_orgs.chain(located_orgs) {
+        let link = format!("/organisations/{id}/quiz");
+        if !quizzes.iter().any(|(l, _)| *l == link) {
+            quizzes.push((link, name));
+        }
+    }
+    let mut placemats: Vec<(String, String)> = Vec::new();
+    let circle_locations =
+        circles.iter().filter_map(|m| Some((m.circle.location_id.clone()?, m.circle.location_name.clone()?)));
+    for (id, name) in circle_locations.chain(locations.iter().map(|(l, _)| (l.id.clone(), l.name.clone()))) {
+        let link = format!("/locations/{id}/placemat");
+        if !placemats.iter().any(|(l, _)| *l == link) {
+            placemats.push((link, name));
+        }
+    }
     let staff = organisations.into_iter().map(|(o, _)| (o.id, o.name));
     // A location's own staff: their location's organisation (named by the location).
     let located = locations.into_iter().map(|(l, _)| (l.organisation_id, l.name));
-    for (id, name) in mine.chain(staff).chain(located) {
+    let pooled = my_pools.into_iter();
+    let mut faqs: Vec<(String, String)> = Vec::new();
+    for (id, name) in mine.chain(staff).chain(located).chain(pooled) {
+        let faq = format!("/organisations/{id}/faq");
+        if !faqs.iter().any(|(l, _)| *l == faq) {
+            faqs.push((faq, name.clone()));
+        }
         let link = format!("/organisations/{id}/social-map");
         if !social_maps.iter().any(|(l, _)| *l == link) {
             social_maps.push((link, name));
         }
     }
-    render(&CirclesPage { c: p.chrome(), circles, notice: done.notice(), monitor, inbox, social_maps, pools, in_pool })
+    render(&CirclesPage { c: p.chrome(), circles, notice: done.notice(), monitor, inbox, social_maps, pools, in_pool, faqs, quizzes, placemats })
 }
 
 #[derive(Template)]

@@ -20,6 +20,7 @@ mod glossary;
 mod help;
 mod inbox;
 mod invitations;
+mod knowledge;
 mod location_agenda;
 mod location_page;
 mod logbook;
@@ -328,6 +329,7 @@ pub fn router(state: AppState) -> (Router<AppState>, Vec<RouteSpec>) {
         .get("/account/deleted", Public, privacy::deleted);
     let p = second_factor::routes(p);
     let p = pool::routes(p);
+    let p = knowledge::routes(p);
     // The gate runs after the visitor layer (which it needs) and before any handler reads the body.
     let table = super::gate::Table::new(&p.specs, "");
     let router = p

@@ -60,7 +60,7 @@ pub struct CirclePoolDto {
     pub offers: Vec<OfferDto>,
 }
 
-#[utoipa::path(get, path = "/circles/{circle_id}/pool", tag = "pool", params(("circle_id" = String, Path)),
+#[utoipa::path(get, path = "/circles/{circle_id}/pool", tag = "pool", operation_id = "pool_circle_get", params(("circle_id" = String, Path)),
     responses((status = 200, body = CirclePoolDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn get(c: CircleApi) -> ApiResult<Json<CirclePoolDto>> {
     let page = service::page(&c.ctx(), &c.circle).await?;

@@ -60,7 +60,7 @@ pub struct ClaimsQuery {
     pub month: Option<String>,
 }
 
-#[utoipa::path(get, path = "/organisations/{organisation_id}/expenses", tag = "pool",
+#[utoipa::path(get, path = "/organisations/{organisation_id}/expenses", tag = "pool", operation_id = "pool_claims_list",
     params(("organisation_id" = String, Path), ClaimsQuery),
     responses((status = 200, body = ClaimsDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn list(api: Api, Path(org): Path<String>, Query(q): Query<ClaimsQuery>) -> ApiResult<Json<ClaimsDto>> {
