@@ -365,6 +365,8 @@ mod tests {
         }
         assert!(may_org(&coach, OrgAction::KeepKnowledge) && !may_org(&manager, OrgAction::KeepKnowledge));
         assert!(may_org(&manager, OrgAction::TakeQuiz) && !may_org(&member, OrgAction::TakeQuiz));
-        assert!(!may_org(&volunteer, OrgAction::TakeQuiz) && !may_org(&OrgStanding::default(), OrgAction::ReadKnowledge));
+        assert!(
+            !may_org(&volunteer, OrgAction::TakeQuiz) && !may_org(&OrgStanding::default(), OrgAction::ReadKnowledge)
+        );
     }
 }

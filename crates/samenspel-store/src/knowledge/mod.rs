@@ -33,7 +33,14 @@ fn entry(r: EntryRow) -> Entry {
 const SELECT: &str = "SELECT f.id, f.topic, f.question, f.answer, f.starter, f.version, u.display_name, f.updated_at \
      FROM faq_entries f LEFT JOIN users u ON u.id = f.updated_by ";
 
-async fn write_version(tx: &mut Tx, id: &str, version: i64, new: &NewEntry, by: Option<&str>, now: Timestamp) -> Result<()> {
+async fn write_version(
+    tx: &mut Tx,
+    id: &str,
+    version: i64,
+    new: &NewEntry,
+    by: Option<&str>,
+    now: Timestamp,
+) -> Result<()> {
     tx.exec(
         "INSERT INTO faq_versions (entry_id, version, topic, question, answer, written_by, written_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -47,15 +54,26 @@ impl Store {
     /// The organisation's FAQ, by topic and question.
     pub async fn faq<A: oact::OrgActionMarker>(&self, cap: &OrgCan<A>) -> Result<Vec<Entry>> {
         let rows: Vec<EntryRow> = self
-            .all(&format!("{SELECT}WHERE f.organisation_id = $1 ORDER BY f.topic, f.question, f.id"), args![cap.organisation_id().as_str()])
+            .all(
+                &format!("{SELECT}WHERE f.organisation_id = $1 ORDER BY f.topic, f.question, f.id"),
+                args![cap.organisation_id().as_str()],
+            )
             .await?;
         Ok(rows.into_iter().map(entry).collect())
     }
 
     /// One entry and every version of it, newest first.
-    pub async fn faq_entry<A: oact::OrgActionMarker>(&self, cap: &OrgCan<A>, id: &str) -> Result<(Entry, Vec<Version>)> {
-        let row: EntryRow =
-            self.one(&format!("{SELECT}WHERE f.organisation_id = $1 AND f.id = $2"), args![cap.organisation_id().as_str(), id]).await?;
+    pub async fn faq_entry<A: oact::OrgActionMarker>(
+        &self,
+        cap: &OrgCan<A>,
+        id: &str,
+    ) -> Result<(Entry, Vec<Version>)> {
+        let row: EntryRow = self
+            .one(
+                &format!("{SELECT}WHERE f.organisation_id = $1 AND f.id = $2"),
+                args![cap.organisation_id().as_str(), id],
+            )
+            .await?;
         db_row! {
             struct VersionRow { version: i64, topic: String, question: String, answer: String, name: Option<String>, at: i64 }
         }
@@ -96,9 +114,17 @@ impl Store {
     }
 
     /// Adds the starter set, once: refused when the FAQ has entries.
-    pub async fn add_faq_starter_set(&self, me: &CurrentUser, cap: &OrgCan<oact::KeepKnowledge>, source: &Source, now: Timestamp) -> Result<usize> {
+    pub async fn add_faq_starter_set(
+        &self,
+        me: &CurrentUser,
+        cap: &OrgCan<oact::KeepKnowledge>,
+        source: &Source,
+        now: Timestamp,
+    ) -> Result<usize> {
         let mut tx = self.begin().await?;
-        let n: i64 = tx.one("SELECT COUNT(*) FROM faq_entries WHERE organisation_id = $1", args![cap.organisation_id().as_str()]).await?;
+        let n: i64 = tx
+            .one("SELECT COUNT(*) FROM faq_entries WHERE organisation_id = $1", args![cap.organisation_id().as_str()])
+            .await?;
         if n > 0 {
             return Err(Error::Conflict("faq-not-empty"));
         }
@@ -107,7 +133,8 @@ impl Store {
             insert(&mut tx, cap, &new, true, None, now).await?;
         }
         let org = cap.organisation_id().as_str();
-        crate::audit::record_change(&mut tx, me, Operation::Create, "faq.starter", "organisation", org, source, now).await?;
+        crate::audit::record_change(&mut tx, me, Operation::Create, "faq.starter", "organisation", org, source, now)
+            .await?;
         tx.commit().await?;
         Ok(STARTER.len())
     }
@@ -124,7 +151,10 @@ impl Store {
     ) -> Result<()> {
         let mut tx = self.begin().await?;
         let version: Option<i64> = tx
-            .opt("SELECT version FROM faq_entries WHERE id = $1 AND organisation_id = $2", args![id, cap.organisation_id().as_str()])
+            .opt(
+                "SELECT version FROM faq_entries WHERE id = $1 AND organisation_id = $2",
+                args![id, cap.organisation_id().as_str()],
+            )
             .await?;
         let next = version.ok_or(Error::NotFound)? + 1;
         tx.exec(
@@ -138,10 +168,21 @@ impl Store {
         tx.commit().await
     }
 
-    pub async fn remove_faq_entry(&self, me: &CurrentUser, cap: &OrgCan<oact::KeepKnowledge>, id: &str, source: &Source, now: Timestamp) -> Result<()> {
+    pub async fn remove_faq_entry(
+        &self,
+        me: &CurrentUser,
+        cap: &OrgCan<oact::KeepKnowledge>,
+        id: &str,
+        source: &Source,
+        now: Timestamp,
+    ) -> Result<()> {
         let mut tx = self.begin().await?;
-        let found: Option<String> =
-            tx.opt("SELECT id FROM faq_entries WHERE id = $1 AND organisation_id = $2", args![id, cap.organisation_id().as_str()]).await?;
+        let found: Option<String> = tx
+            .opt(
+                "SELECT id FROM faq_entries WHERE id = $1 AND organisation_id = $2",
+                args![id, cap.organisation_id().as_str()],
+            )
+            .await?;
         found.ok_or(Error::NotFound)?;
         tx.exec("DELETE FROM faq_versions WHERE entry_id = $1", args![id]).await?;
         tx.exec("DELETE FROM faq_entries WHERE id = $1", args![id]).await?;
@@ -150,7 +191,14 @@ impl Store {
     }
 }
 
-async fn insert(tx: &mut Tx, cap: &OrgCan<oact::KeepKnowledge>, new: &NewEntry, starter: bool, by: Option<&str>, now: Timestamp) -> Result<String> {
+async fn insert(
+    tx: &mut Tx,
+    cap: &OrgCan<oact::KeepKnowledge>,
+    new: &NewEntry,
+    starter: bool,
+    by: Option<&str>,
+    now: Timestamp,
+) -> Result<String> {
     let id = uuid::Uuid::now_v7().to_string();
     tx.exec(
         "INSERT INTO faq_entries (id, organisation_id, topic, question, answer, starter, version, updated_by, created_at, updated_at) \

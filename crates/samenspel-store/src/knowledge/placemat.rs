@@ -30,7 +30,8 @@ impl Store {
     ) -> Result<()> {
         let loc = cap.location_id().as_str();
         let mut tx = self.begin().await?;
-        let last: Option<i64> = tx.one("SELECT MAX(position) FROM placemat_items WHERE location_id = $1", args![loc]).await?;
+        let last: Option<i64> =
+            tx.one("SELECT MAX(position) FROM placemat_items WHERE location_id = $1", args![loc]).await?;
         let mut position = last.unwrap_or(0);
         for text in lines {
             position += 1;
@@ -40,12 +41,21 @@ impl Store {
             )
             .await?;
         }
-        crate::audit::record_change(&mut tx, me, Operation::Update, "placemat.add", "location", loc, source, now).await?;
+        crate::audit::record_change(&mut tx, me, Operation::Update, "placemat.add", "location", loc, source, now)
+            .await?;
         tx.commit().await
     }
 
-    pub async fn add_placemat_starter(&self, me: &CurrentUser, cap: &LocationCan<lact::KeepPlacemat>, source: &Source, now: Timestamp) -> Result<()> {
-        let n: i64 = self.one("SELECT COUNT(*) FROM placemat_items WHERE location_id = $1", args![cap.location_id().as_str()]).await?;
+    pub async fn add_placemat_starter(
+        &self,
+        me: &CurrentUser,
+        cap: &LocationCan<lact::KeepPlacemat>,
+        source: &Source,
+        now: Timestamp,
+    ) -> Result<()> {
+        let n: i64 = self
+            .one("SELECT COUNT(*) FROM placemat_items WHERE location_id = $1", args![cap.location_id().as_str()])
+            .await?;
         if n > 0 {
             return Err(Error::Conflict("placemat-not-empty"));
         }
@@ -53,11 +63,19 @@ impl Store {
         self.add_placemat_items(me, cap, &lines, source, now).await
     }
 
-    pub async fn remove_placemat_item(&self, me: &CurrentUser, cap: &LocationCan<lact::KeepPlacemat>, id: &str, source: &Source, now: Timestamp) -> Result<()> {
+    pub async fn remove_placemat_item(
+        &self,
+        me: &CurrentUser,
+        cap: &LocationCan<lact::KeepPlacemat>,
+        id: &str,
+        source: &Source,
+        now: Timestamp,
+    ) -> Result<()> {
         let loc = cap.location_id().as_str();
         let mut tx = self.begin().await?;
         tx.exec_found("DELETE FROM placemat_items WHERE id = $1 AND location_id = $2", args![id, loc]).await?;
-        crate::audit::record_change(&mut tx, me, Operation::Delete, "placemat.remove", "location", loc, source, now).await?;
+        crate::audit::record_change(&mut tx, me, Operation::Delete, "placemat.remove", "location", loc, source, now)
+            .await?;
         tx.commit().await
     }
 }

@@ -37,10 +37,10 @@ impl Store {
 
     pub async fn quiz_tally(&self, cap: &OrgCan<oact::KeepKnowledge>) -> Result<Tally> {
         let org = cap.organisation_id().as_str();
-        let rounds: Option<i64> = self.opt("SELECT rounds FROM quiz_rounds WHERE organisation_id = $1", args![org]).await?;
-        let chosen: Vec<(String, String, i64)> = self
-            .all("SELECT question, option, chosen FROM quiz_tally WHERE organisation_id = $1", args![org])
-            .await?;
+        let rounds: Option<i64> =
+            self.opt("SELECT rounds FROM quiz_rounds WHERE organisation_id = $1", args![org]).await?;
+        let chosen: Vec<(String, String, i64)> =
+            self.all("SELECT question, option, chosen FROM quiz_tally WHERE organisation_id = $1", args![org]).await?;
         Ok(Tally { rounds: rounds.unwrap_or(0), chosen })
     }
 }

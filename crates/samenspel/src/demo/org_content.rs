@@ -170,7 +170,10 @@ pub(super) async fn knowledge(s: &Seeder<'_>, org: &OrganisationId, locations: &
         let input = samenspel_core::knowledge::faq::EntryInput {
             topic: "family".into(),
             question: entry.question.clone(),
-            answer: format!("{}\n\nBij Zorggroep Noorderlicht: vraag het de eerste verantwoordelijke verzorgende.", entry.answer),
+            answer: format!(
+                "{}\n\nBij Zorggroep Noorderlicht: vraag het de eerste verantwoordelijke verzorgende.",
+                entry.answer
+            ),
         };
         knowledge::change(&c, org, &entry.id, &input).await?;
     }

@@ -98,17 +98,34 @@ pub async fn quiz_results(ctx: &Ctx<'_>, org: &OrganisationId) -> Result<QuizRes
         .iter()
         .map(|q| {
             let right = q.options.iter().find(|(_, r)| *r).map(|(o, _)| *o).unwrap_or("");
-            let chosen = |option: &str| tally.chosen.iter().find(|(qq, o, _)| qq == q.key && o == option).map(|t| t.2).unwrap_or(0);
+            let chosen = |option: &str| {
+                tally.chosen.iter().find(|(qq, o, _)| qq == q.key && o == option).map(|t| t.2).unwrap_or(0)
+            };
             let total: i64 = q.options.iter().map(|(o, _)| chosen(o)).sum();
-            let share = if enough && total > 0 { Shown::Exact((chosen(right) * 100 + total / 2) / total) } else { Shown::TooFew };
+            let share = if enough && total > 0 {
+                Shown::Exact((chosen(right) * 100 + total / 2) / total)
+            } else {
+                Shown::TooFew
+            };
             QuestionResult { question: q.key, right: share }
         })
         .collect();
-    let rounds = if enough { Shown::Exact(tally.rounds) } else if tally.rounds > 0 { Shown::FewerThanFive } else { Shown::None };
+    let rounds = if enough {
+        Shown::Exact(tally.rounds)
+    } else if tally.rounds > 0 {
+        Shown::FewerThanFive
+    } else {
+        Shown::None
+    };
     Ok(QuizResults { organisation: ctx.state.store.organisation_name(&cap).await?, rounds, questions })
 }
 
-async fn location_can<A: lact::LocationActionMarker>(ctx: &Ctx<'_>, location: &LocationId, action: &'static str, op: Operation) -> Result<LocationCan<A>> {
+async fn location_can<A: lact::LocationActionMarker>(
+    ctx: &Ctx<'_>,
+    location: &LocationId,
+    action: &'static str,
+    op: Operation,
+) -> Result<LocationCan<A>> {
     let what = what(op, action, "location", location);
     ctx.state.store.authorize_location::<A>(ctx.user, location, what, ctx.source, &ctx.state.audit, ctx.now).await
 }

@@ -27,6 +27,7 @@ mod help_api;
 mod hostile_input;
 mod inbox;
 mod invitations;
+mod knowledge;
 mod location_agenda;
 mod logbook;
 mod mail;
@@ -98,6 +99,8 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         social_map::the_social_map_is_found_kept_and_suggested,
         practice::coaches_share_practice_examples_and_find_them_by_topic,
         pool::a_pool_volunteer_is_found_asked_and_placed_in_a_circle,
+        knowledge::the_faq_keeps_its_versions_and_the_quiz_only_counts,
+        knowledge::a_placemat_is_printed_per_location_and_a_welcome_card_invites,
         pool::expense_claims_are_decided_never_by_their_claimant_and_exported,
         pool::a_lapsing_vog_is_warned_about_once_and_the_rules_are_the_managers,
         monitor::the_monitor_equals_hand_counts_on_the_demo_data,

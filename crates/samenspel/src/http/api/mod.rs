@@ -18,6 +18,7 @@ mod help;
 mod inbox;
 mod instruments;
 mod invitations;
+mod knowledge;
 mod location_agenda;
 mod logbook;
 mod me;

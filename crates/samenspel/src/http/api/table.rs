@@ -9,7 +9,7 @@ use super::{
     Route, about, agenda, agreements, checkins, circles, consent, conversations, help, instruments, invitations,
 };
 use super::{fhir, inbox, location_agenda, logbook, me, members, monitor, network, profiles, push};
-use super::{pool, practice, social_map, volunteer_checkins};
+use super::{knowledge, pool, practice, social_map, volunteer_checkins};
 use crate::http::routes::Access::*;
 use samenspel_core::access::CircleAction as A;
 use samenspel_core::access::OrgAction as O;
@@ -167,5 +167,9 @@ pub(super) fn table() -> Vec<Route> {
         Route::new(Organisation(O::VolunteerInPool), routes!(pool::mine::decline)),
         Route::new(Organisation(O::VolunteerInPool), routes!(pool::mine::profile)),
         Route::new(Organisation(O::VolunteerInPool), routes!(pool::mine::claim)),
+        Route::new(Organisation(O::ReadKnowledge), routes!(knowledge::faq)),
+        Route::new(Organisation(O::KeepKnowledge), routes!(knowledge::add)),
+        Route::new(Organisation(O::KeepKnowledge), routes!(knowledge::quiz_results)),
+        Route::new(Location(L::ViewPlacemat), routes!(knowledge::placemat)),
     ]
 }

@@ -102,7 +102,19 @@ pub async fn list(p: UserPage, Query(done): Query<Done>) -> PageResult {
             social_maps.push((link, name));
         }
     }
-    render(&CirclesPage { c: p.chrome(), circles, notice: done.notice(), monitor, inbox, social_maps, pools, in_pool, faqs, quizzes, placemats })
+    render(&CirclesPage {
+        c: p.chrome(),
+        circles,
+        notice: done.notice(),
+        monitor,
+        inbox,
+        social_maps,
+        pools,
+        in_pool,
+        faqs,
+        quizzes,
+        placemats,
+    })
 }
 
 #[derive(Template)]

@@ -81,7 +81,11 @@ async fn faq_page(p: &OrganisationPage, q: FaqQuery, form: EntryInput, errors: E
         entries: view
             .entries
             .into_iter()
-            .map(|e| EntryView { html: crate::text::to_html(&e.answer), topic: c.tr.t(&format!("faq-topic-{}", e.topic.as_str())), e })
+            .map(|e| EntryView {
+                html: crate::text::to_html(&e.answer),
+                topic: c.tr.t(&format!("faq-topic-{}", e.topic.as_str())),
+                e,
+            })
             .collect(),
         total: view.total,
         may_keep: view.may_keep,
@@ -102,7 +106,12 @@ pub async fn list(p: OrganisationPage, Query(q): Query<FaqQuery>) -> PageResult 
 pub async fn add(p: OrganisationPage, Form(f): Form<EntryInput>) -> PageResult {
     let r = service::add(&p.ctx(), &p.id, &f).await;
     let org = p.id.to_string();
-    save_form(r, |_| format!("/organisations/{org}/faq?done=faq-added-notice"), async |e| faq_page(&p, FaqQuery::default(), f.clone(), e).await).await
+    save_form(
+        r,
+        |_| format!("/organisations/{org}/faq?done=faq-added-notice"),
+        async |e| faq_page(&p, FaqQuery::default(), f.clone(), e).await,
+    )
+    .await
 }
 
 pub async fn starter(p: OrganisationPage, Form(_): Form<Empty>) -> PageResult {
@@ -122,10 +131,19 @@ struct EntryPage {
     errors: Errors,
 }
 
-async fn entry_page(p: &OrganisationPage, id: &str, form: Option<EntryInput>, errors: Errors) -> Result<EntryPage, PageError> {
+async fn entry_page(
+    p: &OrganisationPage,
+    id: &str,
+    form: Option<EntryInput>,
+    errors: Errors,
+) -> Result<EntryPage, PageError> {
     let (entry, versions) = service::entry(&p.ctx(), &p.id, id).await?;
     let c = p.chrome();
-    let form = form.unwrap_or(EntryInput { topic: entry.topic.as_str().into(), question: entry.question, answer: entry.answer });
+    let form = form.unwrap_or(EntryInput {
+        topic: entry.topic.as_str().into(),
+        question: entry.question,
+        answer: entry.answer,
+    });
     Ok(EntryPage { org: p.id.to_string(), id: id.to_owned(), form, topics: topics(&c), versions, errors, c })
 }
 
@@ -136,7 +154,12 @@ pub async fn edit_form(p: OrganisationPage, Object(id): Object) -> PageResult {
 pub async fn change(p: OrganisationPage, Object(id): Object, Form(f): Form<EntryInput>) -> PageResult {
     let r = service::change(&p.ctx(), &p.id, &id, &f).await;
     let org = p.id.to_string();
-    save_form(r, |_| format!("/organisations/{org}/faq?done=faq-changed-notice"), async |e| entry_page(&p, &id, Some(f.clone()), e).await).await
+    save_form(
+        r,
+        |_| format!("/organisations/{org}/faq?done=faq-changed-notice"),
+        async |e| entry_page(&p, &id, Some(f.clone()), e).await,
+    )
+    .await
 }
 
 pub async fn remove(p: OrganisationPage, Object(id): Object, Form(_): Form<Empty>) -> PageResult {

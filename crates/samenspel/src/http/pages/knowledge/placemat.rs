@@ -2,7 +2,9 @@
 //! A3 (the print style leaves out everything but the mat).
 
 use crate::http::errors::PageError;
-use crate::http::pages::{Chrome, Done, Empty, Errors, Form, LocationPage, Object, PageResult, render, save_form, see_other};
+use crate::http::pages::{
+    Chrome, Done, Empty, Errors, Form, LocationPage, Object, PageResult, render, save_form, see_other,
+};
 use crate::service::knowledge as service;
 use askama::Template;
 use axum::extract::Query;
@@ -30,7 +32,13 @@ struct PlacematPage {
     notice: Option<&'static str>,
 }
 
-async fn page(p: &LocationPage, size: &str, form: ItemInput, errors: Errors, notice: Option<&'static str>) -> Result<PlacematPage, PageError> {
+async fn page(
+    p: &LocationPage,
+    size: &str,
+    form: ItemInput,
+    errors: Errors,
+    notice: Option<&'static str>,
+) -> Result<PlacematPage, PageError> {
     let view = service::placemat(&p.ctx(), &p.id).await?;
     Ok(PlacematPage {
         c: p.chrome(),
@@ -53,7 +61,12 @@ pub async fn show(p: LocationPage, Query(q): Query<PlacematQuery>) -> PageResult
 pub async fn add(p: LocationPage, Form(f): Form<ItemInput>) -> PageResult {
     let r = service::add_placemat_item(&p.ctx(), &p.id, &f).await;
     let loc = p.id.to_string();
-    save_form(r, |_| format!("/locations/{loc}/placemat?done=placemat-added-notice"), async |e| page(&p, "a4", f.clone(), e, None).await).await
+    save_form(
+        r,
+        |_| format!("/locations/{loc}/placemat?done=placemat-added-notice"),
+        async |e| page(&p, "a4", f.clone(), e, None).await,
+    )
+    .await
 }
 
 pub async fn starter(p: LocationPage, Form(_): Form<Empty>) -> PageResult {

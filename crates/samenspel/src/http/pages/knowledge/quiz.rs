@@ -25,7 +25,9 @@ fn questions(tr: &Tr, chosen: &[(String, String)]) -> Vec<QuestionView> {
             options: q
                 .options
                 .iter()
-                .map(|(o, _)| (*o, tr.t(&format!("quiz-{}-{o}", q.key)), chosen.iter().any(|(k, v)| k == q.key && v == o)))
+                .map(|(o, _)| {
+                    (*o, tr.t(&format!("quiz-{}-{o}", q.key)), chosen.iter().any(|(k, v)| k == q.key && v == o))
+                })
                 .collect(),
         })
         .collect()
@@ -44,7 +46,13 @@ struct QuizPage {
 pub async fn form(p: OrganisationPage) -> PageResult {
     let organisation = service::quiz_form(&p.ctx(), &p.id).await?;
     let c = p.chrome();
-    render(&QuizPage { questions: questions(&c.tr, &[]), org: p.id.to_string(), organisation, errors: Errors::default(), c })
+    render(&QuizPage {
+        questions: questions(&c.tr, &[]),
+        org: p.id.to_string(),
+        organisation,
+        errors: Errors::default(),
+        c,
+    })
 }
 
 pub struct ResultView {
@@ -64,7 +72,10 @@ struct ResultPage {
     results: Vec<ResultView>,
 }
 
-pub async fn take(p: OrganisationPage, crate::http::pages::Form(pairs): crate::http::pages::Form<Vec<(String, String)>>) -> PageResult {
+pub async fn take(
+    p: OrganisationPage,
+    crate::http::pages::Form(pairs): crate::http::pages::Form<Vec<(String, String)>>,
+) -> PageResult {
     let r = service::take_quiz(&p.ctx(), &p.id, &pairs).await;
     let c = p.chrome();
     match form_errors(r)? {
@@ -86,7 +97,10 @@ pub async fn take(p: OrganisationPage, crate::http::pages::Form(pairs): crate::h
         Err(errors) => {
             let organisation = service::quiz_form(&p.ctx(), &p.id).await?;
             let questions = questions(&c.tr, &pairs);
-            render_with(StatusCode::UNPROCESSABLE_ENTITY, &QuizPage { questions, org: p.id.to_string(), organisation, errors, c })
+            render_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &QuizPage { questions, org: p.id.to_string(), organisation, errors, c },
+            )
         }
     }
 }
@@ -113,6 +127,13 @@ fn shown(tr: &Tr, s: Shown, unit: &str) -> String {
 pub async fn results(p: OrganisationPage) -> PageResult {
     let r = service::quiz_results(&p.ctx(), &p.id).await?;
     let c = p.chrome();
-    let rows = r.questions.iter().map(|q| (c.tr.t(&format!("quiz-{}", q.question)), shown(&c.tr, q.right, "%"))).collect();
-    render(&ResultsPage { rounds: shown(&c.tr, r.rounds, ""), rows, org: p.id.to_string(), organisation: r.organisation, c })
+    let rows =
+        r.questions.iter().map(|q| (c.tr.t(&format!("quiz-{}", q.question)), shown(&c.tr, q.right, "%"))).collect();
+    render(&ResultsPage {
+        rounds: shown(&c.tr, r.rounds, ""),
+        rows,
+        org: p.id.to_string(),
+        organisation: r.organisation,
+        c,
+    })
 }

@@ -30,7 +30,12 @@ struct CardPage {
     place: String,
 }
 
-async fn page(p: &CirclePage, form: CardForm, errors: Errors, card: Option<(String, String, String)>) -> Result<CardPage, PageError> {
+async fn page(
+    p: &CirclePage,
+    form: CardForm,
+    errors: Errors,
+    card: Option<(String, String, String)>,
+) -> Result<CardPage, PageError> {
     let view = crate::service::circles::place(&p.ctx(), &p.id).await?;
     let place = view.circle.location_name.clone().or(view.circle.organisation_name.clone()).unwrap_or_default();
     Ok(CardPage { c: p.chrome(), nav: p.nav(&view, "invitations"), form, errors, card, place })
@@ -55,7 +60,11 @@ pub async fn card(p: CirclePage, Form(f): Form<CardForm>) -> PageResult {
             let link = created.link.unwrap_or_default();
             let qr = crate::service::second_factor::secrets::qr_svg(&link)?;
             let days = p.state.config.invitation_days;
-            let until = p.chrome().tr.date(&jiff::Timestamp::now().saturating_add(jiff::SignedDuration::from_hours(24 * i64::from(days))).unwrap_or(jiff::Timestamp::now()));
+            let until = p.chrome().tr.date(
+                &jiff::Timestamp::now()
+                    .saturating_add(jiff::SignedDuration::from_hours(24 * i64::from(days)))
+                    .unwrap_or(jiff::Timestamp::now()),
+            );
             render(&page(&p, f, Errors::default(), Some((link, qr, until))).await?)
         }
         Err(errors) => render_with(StatusCode::UNPROCESSABLE_ENTITY, &page(&p, f, errors, None).await?),
