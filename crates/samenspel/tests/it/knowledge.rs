@@ -93,7 +93,7 @@ pub async fn a_placemat_is_printed_per_location_and_a_welcome_card_invites(db: T
     let mut anouk = app.signed_in(&person(&app, "anouk").await).await;
     let page = anouk.get(&format!("{mat}?size=a3")).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("size: a3 landscape") && page.body.contains("Samen koffie of thee drinken"));
+    assert!(page.body.contains("class=\"placemat placemat-a3\"") && page.body.contains("Samen koffie of thee drinken"));
     let bad = anouk.post(&mat, &[("text", "  ")]).await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(anouk.post(&mat, &[("text", "Samen de krant lezen")]).await.status, StatusCode::SEE_OTHER);
