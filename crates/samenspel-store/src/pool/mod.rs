@@ -5,6 +5,7 @@
 
 pub mod expenses;
 pub mod offers;
+pub mod placement;
 mod rows;
 pub mod vog_warnings;
 
