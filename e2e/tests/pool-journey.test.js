@@ -108,6 +108,12 @@ test('Marieke Hoekstra goes from the monitor to her to-do list and asks the pool
   await t.test('the offer says who was asked', async () => {
     assert.match(await offer.innerText(), /Gevraagd: Sanne de Boer/);
   });
+  // The pool's rules are the organisation's managers': she opens them from the pool.
+  await goto(page, '/circles');
+  await page.getByRole('link', { name: /^Vrijwilligerspool: / }).first().click();
+  await page.getByRole('link', { name: 'Regels aanpassen', exact: true }).click();
+  await expectHeading(page, 'Regels van de pool');
+  await check(t, page, 'pool-rules');
 });
 
 test('Sanne de Boer (pool volunteer) accepts on her phone and joins Henk\'s circle', { timeout: TEST_TIMEOUT_MS }, async (t) => {
@@ -192,4 +198,8 @@ test('Joost van Dam (coach) keeps the pool: who is free when, whose VOG lapses, 
     assert.match(await page.locator('main').innerText(), /Je staat nog niet in een vrijwilligerspool/);
   });
   await check(t, page, 'pool-mine-none');
+  await goto(page, '/monitor');
+  await page.getByRole('link', { name: 'Praktijkvoorbeelden', exact: true }).click();
+  await page.getByRole('link', { name: 'Voorbeeld delen', exact: true }).click();
+  await check(t, page, 'practice-new');
 });

@@ -48,6 +48,14 @@ pub async fn the_faq_keeps_its_versions_and_the_quiz_only_counts(db: TestDb) {
     let good = [("topic", "family"), ("question", "Medicijnen?"), ("answer", "Alleen als het is afgesproken.")];
     assert_eq!(joost.post(&format!("{faq}/{id}"), &good).await.status, StatusCode::SEE_OTHER);
     assert_eq!(app.db.count(&format!("SELECT COUNT(*) FROM faq_versions WHERE entry_id = '{id}'")).await, 3);
+    let mut joost_api = app.api_as(&person(&app, "joost").await).await;
+    let body = serde_json::json!({"topic": "family", "question": "Medicijnen geven?", "answer": "Na overleg."});
+    let r = joost_api.api(Method::PUT, &format!("/api/v1{faq}/{id}"), Some(body)).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+    assert_eq!(app.db.count(&format!("SELECT COUNT(*) FROM faq_versions WHERE entry_id = '{id}'")).await, 4);
+    let mut ans_api = app.api_as(&person(&app, "ans").await).await;
+    let r = ans_api.api(Method::DELETE, &format!("/api/v1{faq}/{id}"), None).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "a family carer does not keep the FAQ");
     // The starter set goes into an empty list only.
     assert_eq!(joost.post(&format!("{faq}/starter"), &[]).await.status, StatusCode::CONFLICT);
     // Outside the organisation it does not exist.
@@ -109,6 +117,14 @@ pub async fn a_placemat_is_printed_per_location_and_a_welcome_card_invites(db: T
     assert_eq!(rob.post(&mat, &[("text", "Van Rob")]).await.status, StatusCode::FORBIDDEN);
     let json = app.api_as(&person(&app, "rob").await).await.api(Method::GET, &format!("/api/v1{mat}"), None).await;
     assert!(json.json()["items"].as_array().expect("items").iter().any(|i| i == "Samen de krant lezen"));
+    let mut anouk_api = app.api_as(&person(&app, "anouk").await).await;
+    let r = anouk_api
+        .api(Method::POST, &format!("/api/v1{mat}"), Some(serde_json::json!({"text": "Samen naar buiten"})))
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+    let mut rob_api = app.api_as(&person(&app, "rob").await).await;
+    let r = rob_api.api(Method::POST, &format!("/api/v1{mat}"), Some(serde_json::json!({"text": "Van Rob"}))).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
 
     // A welcome card: a QR code and a link that works.
     let gerda = app.db.strings("SELECT id FROM circles WHERE client_name = 'mevrouw Gerda Mulder'").await.remove(0);

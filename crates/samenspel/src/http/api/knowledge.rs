@@ -8,8 +8,10 @@ use crate::http::errors::{ApiResult, ErrorBody};
 use crate::service::knowledge as service;
 use axum::Json;
 use axum::extract::Path;
+use axum::http::StatusCode;
 use samenspel_core::ids::{LocationId, OrganisationId};
 use samenspel_core::knowledge::faq::{EntryInput, Topic};
+use samenspel_core::knowledge::placemat::ItemInput;
 use samenspel_core::monitor::Shown;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -119,4 +121,42 @@ pub async fn placemat(api: Api, Path(location): Path<String>) -> ApiResult<Json<
     let location = id(&location, LocationId::parse)?;
     let view = service::placemat(&api.ctx(), &location).await?;
     Ok(Json(PlacematDto { location: view.location, items: view.items.into_iter().map(|i| i.text).collect() }))
+}
+
+/// Changes an entry: a new version; the earlier ones are kept.
+#[utoipa::path(put, path = "/organisations/{organisation_id}/faq/{entry_id}", tag = "knowledge",
+    operation_id = "knowledge_faq_change", params(("organisation_id" = String, Path), ("entry_id" = String, Path)),
+    request_body = EntryInput,
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn change(
+    api: Api,
+    Path((org, entry)): Path<(String, String)>,
+    Body(input): Body<EntryInput>,
+) -> ApiResult<StatusCode> {
+    let org = id(&org, OrganisationId::parse)?;
+    service::change(&api.ctx(), &org, &entry, &input).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(delete, path = "/organisations/{organisation_id}/faq/{entry_id}", tag = "knowledge",
+    operation_id = "knowledge_faq_remove", params(("organisation_id" = String, Path), ("entry_id" = String, Path)),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn remove(api: Api, Path((org, entry)): Path<(String, String)>) -> ApiResult<StatusCode> {
+    let org = id(&org, OrganisationId::parse)?;
+    service::remove(&api.ctx(), &org, &entry).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Adds a line to the location's placemat.
+#[utoipa::path(post, path = "/locations/{location_id}/placemat", tag = "knowledge", operation_id = "knowledge_placemat_add",
+    params(("location_id" = String, Path)), request_body = ItemInput,
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn add_placemat_item(
+    api: Api,
+    Path(location): Path<String>,
+    Body(input): Body<ItemInput>,
+) -> ApiResult<StatusCode> {
+    let location = id(&location, LocationId::parse)?;
+    service::add_placemat_item(&api.ctx(), &location, &input).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

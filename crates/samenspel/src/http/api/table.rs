@@ -169,7 +169,10 @@ pub(super) fn table() -> Vec<Route> {
         Route::new(Organisation(O::VolunteerInPool), routes!(pool::mine::claim)),
         Route::new(Organisation(O::ReadKnowledge), routes!(knowledge::faq)),
         Route::new(Organisation(O::KeepKnowledge), routes!(knowledge::add)),
+        Route::new(Organisation(O::KeepKnowledge), routes!(knowledge::change)),
+        Route::new(Organisation(O::KeepKnowledge), routes!(knowledge::remove)),
         Route::new(Organisation(O::KeepKnowledge), routes!(knowledge::quiz_results)),
         Route::new(Location(L::ViewPlacemat), routes!(knowledge::placemat)),
+        Route::new(Location(L::KeepPlacemat), routes!(knowledge::add_placemat_item)),
     ]
 }
