@@ -174,7 +174,6 @@ async fn connect_sqlite(path: &str, opts: &ConnectOptions) -> Result<Pools> {
     let base = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))
         .map_err(db_err)?
         .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(10))
         .synchronous(match opts.synchronous {
@@ -183,6 +182,7 @@ async fn connect_sqlite(path: &str, opts: &ConnectOptions) -> Result<Pools> {
         })
         // Keep temporary b-trees in memory and let SQLite checkpoint on its own.
         .pragma("temp_store", "memory");
+    switch_to_wal(&base).await?;
     // One writer: writes wait their turn here rather than hitting SQLITE_BUSY.
     // A local file cannot drop a connection the way a network can, so skip
     // sqlx's ping before every query (it costs a round trip each time).
@@ -200,6 +200,43 @@ async fn connect_sqlite(path: &str, opts: &ConnectOptions) -> Result<Pools> {
         .await
         .map_err(db_err)?;
     Ok(Pools::Sqlite { read, write, path })
+}
+
+/// Puts the file in WAL mode once, before the pools open. WAL is a property of
+/// the file, so the pools' connections need not ask for it again. Switching
+/// needs an exclusive lock that SQLite's busy timeout does not wait for, so
+/// when several instances open a new file at the same moment (an upgrade that
+/// starts them together) the losers retry here instead of failing to start.
+async fn switch_to_wal(base: &SqliteConnectOptions) -> Result<()> {
+    use sqlx::ConnectOptions as _;
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    let mut pause = Duration::from_millis(10);
+    loop {
+        let attempt = async {
+            let mut conn = base.clone().journal_mode(SqliteJournalMode::Wal).connect().await?;
+            let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&mut conn).await?;
+            sqlx::Connection::close(conn).await?;
+            Ok::<_, sqlx::Error>(mode)
+        };
+        match attempt.await {
+            Ok(mode) if mode.eq_ignore_ascii_case("wal") => return Ok(()),
+            Ok(mode) if std::time::Instant::now() >= deadline => {
+                return Err(Error::internal(format!("the SQLite file stays in journal mode {mode:?}, not WAL")));
+            }
+            Err(e) if !is_busy(&e) || std::time::Instant::now() >= deadline => return Err(db_err(e)),
+            _ => {}
+        }
+        tokio::time::sleep(pause).await;
+        pause = (pause * 2).min(Duration::from_millis(250));
+    }
+}
+
+/// SQLITE_BUSY and its extended codes (`BUSY_RECOVERY`, `BUSY_SNAPSHOT`, …).
+fn is_busy(e: &sqlx::Error) -> bool {
+    e.as_database_error()
+        .and_then(|d| d.code())
+        .and_then(|code| code.parse::<i32>().ok())
+        .is_some_and(|code| code & 0xff == 5)
 }
 
 async fn connect_postgres(opts: &ConnectOptions) -> Result<Pools> {
