@@ -173,4 +173,10 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0029_knowledge.sql"),
         include_str!("../migrations/postgres/0029_knowledge.sql"),
     ),
+    (
+        30,
+        "unseen",
+        include_str!("../migrations/sqlite/0030_unseen.sql"),
+        include_str!("../migrations/postgres/0030_unseen.sql"),
+    ),
 ];

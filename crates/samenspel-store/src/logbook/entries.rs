@@ -26,6 +26,7 @@ impl Store {
             "INSERT INTO entries (id, circle_id, author_member_id, kind, audience, body, created_at, status, card) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             args![id, cap.circle_id().as_str(), cap.member_id().as_str(), new.kind.as_str(), new.audience.as_str(), &new.body, ms(now), status.as_str(), new.card.map(Card::as_str)],
         ).await?;
+        fan_out(&mut tx, cap.circle_id(), cap.member_id(), id, ms(now)).await?;
         if let Some(goal) = &new.goal {
             crate::about::link_goal_progress(&mut tx, cap.circle_id().as_str(), goal, id).await?;
         }
@@ -52,19 +53,23 @@ impl Store {
             Some(c) => (c.created_at, c.id.clone()),
             None => (i64::MAX, "~".to_owned()),
         };
-        let mut since = filter.since.map(ms);
-        if let Some(now) = filter.unread_as_of {
-            since = Some(since.unwrap_or(i64::MIN).max(self.unread_floor(cap, now).await?));
-        }
-        // Only the conditions that apply go into the statement, as literals
-        // where they can be: each combination gets a plan of its own (the
-        // open items use their partial index), never one plan for all.
-        let mut sql = String::from(concat!(
-            entry_select!(),
-            "WHERE e.circle_id = $1 AND ",
-            visible!(),
-            " AND (e.created_at, e.id) < ($6, $7)"
-        ));
+        // What is new for the reader is read from their own "unseen" rows,
+        // newest first (`u.created_at` is the entry's), so the query never
+        // walks entries they wrote or saw; every other listing walks the
+        // circle's timeline.
+        let unread = filter.unread_as_of.is_some();
+        let mut sql = String::from(if unread {
+            concat!(
+                "SELECT ",
+                entry_columns!(),
+                "FROM entry_unseen u JOIN entries e ON e.id = u.entry_id \
+                 WHERE u.member_id = $2 AND e.circle_id = $1 AND e.deleted_at IS NULL AND ",
+                visible!(),
+                " AND (u.created_at, u.entry_id) < ($6, $7)"
+            )
+        } else {
+            concat!(entry_select!(), "WHERE e.circle_id = $1 AND ", visible!(), " AND (e.created_at, e.id) < ($6, $7)")
+        });
         let mut args = reader_args(cap, args![before_at, before_id]);
         let mut next = |arg: Arg| {
             args.push(arg);
@@ -76,13 +81,11 @@ impl Store {
         if filter.unresolved_only {
             sql.push_str(" AND e.status IN ('open', 'answered') AND e.deleted_at IS NULL");
         }
-        if let Some(since) = since {
-            let p = next(since.into());
-            if filter.unread_as_of.is_some() {
-                sql.push_str(&format!(" AND {}", unseen_sql(&p)));
-            } else {
-                sql.push_str(&format!(" AND e.created_at >= {p}"));
-            }
+        if let Some(now) = filter.unread_as_of {
+            sql.push_str(&format!(" AND u.created_at >= {}", next(new_since(now).into())));
+        }
+        if let Some(since) = filter.since {
+            sql.push_str(&format!(" AND e.created_at >= {}", next(ms(since).into())));
         }
         if filter.exclude_mine {
             sql.push_str(" AND e.author_member_id <> $2");
@@ -95,7 +98,8 @@ impl Store {
             ));
         }
         let limit_at = next(limit.into());
-        sql.push_str(&format!(" ORDER BY e.created_at DESC, e.id DESC LIMIT {limit_at}"));
+        let order = if unread { "u.created_at DESC, u.entry_id DESC" } else { "e.created_at DESC, e.id DESC" };
+        sql.push_str(&format!(" ORDER BY {order} LIMIT {limit_at}"));
         let rows: Vec<EntryRow> = self.all(&sql, &args).await?;
         let mut entries = rows.into_iter().map(|r| r.into_entry(cap.circle_id())).collect::<Result<Vec<_>>>()?;
         self.attach_related(cap.member_id(), &mut entries).await?;
@@ -179,6 +183,7 @@ impl Store {
             "DELETE FROM entry_revisions WHERE entry_id = $1",
             "DELETE FROM attachment_data WHERE attachment_id IN (SELECT id FROM attachments WHERE entry_id = $1)",
             "DELETE FROM attachments WHERE entry_id = $1",
+            "DELETE FROM entry_unseen WHERE entry_id = $1",
         ] {
             tx.exec(sql, args![id]).await?;
         }

@@ -56,28 +56,9 @@ macro_rules! kind_bit {
     };
 }
 
-/// Entries the reader (`$2`) has not seen and did not write, written at or
-/// after the placeholder given (the reader's floor, see `Store::unread_floor`).
-/// "Not seen" is a count per entry rather than `NOT EXISTS`: PostgreSQL turns
-/// the latter into a join that reads all of the reader's receipts, while only
-/// the few entries after the floor need looking up.
-macro_rules! unseen {
-    ($floor:literal) => {
-        concat!(
-            "e.deleted_at IS NULL AND e.author_member_id <> $2 AND e.created_at >= ",
-            $floor,
-            " AND (SELECT COUNT(*) FROM entry_reads r WHERE r.entry_id = e.id AND r.member_id = $2) = 0"
-        )
-    };
-}
-
 /// How long an entry can be new: older ones are history, never "new for you",
-/// however long someone stayed away. This also bounds what counting costs.
+/// however long someone stayed away; their "unseen" rows are then purged.
 pub const NEW_FOR_DAYS: i64 = 90;
-
-/// How far behind the present the "caught up" mark stays, so that an entry
-/// whose transaction was still open when the mark moved is not skipped.
-const CAUGHT_UP_MARGIN_MS: i64 = 5 * 60 * 1000;
 
 /// The columns of an entry with its author, remover and closer, and whether
 /// the reader (`$2`) has seen it (writers have always seen their own).
@@ -221,7 +202,7 @@ pub use attachments::{FileData, MAX_FILES, NewAttachment};
 pub use notifications::{Digest, DigestDue, NotificationSettings, Recipient};
 pub use search::fts_query;
 use search::{index_for_search, unindex_for_search};
-use unread::unseen_sql;
+use unread::{fan_out, new_since, seen_one};
 pub use view_as::KindCount;
 
 #[cfg(test)]

@@ -71,11 +71,7 @@ impl Store {
             args![entry, answers, cap.member_id().as_str()],
         ).await?;
         // Replying means having seen the entry.
-        tx.exec(
-            "INSERT INTO entry_reads (entry_id, member_id, read_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-            args![entry, cap.member_id().as_str(), ms(now)],
-        )
-        .await?;
+        seen_one(&mut tx, cap.member_id(), entry, now).await?;
         tx.finish(mails, now).await?;
         Ok(id)
     }

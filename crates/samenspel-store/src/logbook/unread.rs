@@ -1,39 +1,49 @@
 //! What is new for the reader, and who has seen an entry.
 
 use super::*;
+use crate::internal::Internal;
 
-/// [`unseen`] with the floor's placeholder chosen at run time.
-pub(super) fn unseen_sql(floor: &str) -> String {
-    unseen!("{floor}").replace("{floor}", floor)
+/// Where "new for you" starts: [`NEW_FOR_DAYS`] ago. Entries from before the
+/// reader joined never had a row in `entry_unseen`, so that need not be read.
+pub(super) fn new_since(now: Timestamp) -> i64 {
+    ms(now) - NEW_FOR_DAYS * 24 * 3600 * 1000
+}
+
+/// Gives everyone in the circle but the writer an "unseen" row for a new
+/// entry. Whether they may see it is decided when reading, as for any entry.
+pub(super) async fn fan_out(tx: &mut Tx, circle: &CircleId, writer: &MemberId, entry: &str, at: i64) -> Result<()> {
+    tx.exec(
+        "INSERT INTO entry_unseen (member_id, created_at, entry_id) SELECT m.id, $1, $2 FROM memberships m \
+         WHERE m.circle_id = $3 AND m.ended_at IS NULL AND m.id <> $4 AND (m.access_until IS NULL OR m.access_until > $1)",
+        args![at, entry, circle.as_str(), writer.as_str()],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Records in the transaction that `member` has seen `entry` (replying counts).
+pub(super) async fn seen_one(tx: &mut Tx, member: &MemberId, entry: &str, now: Timestamp) -> Result<()> {
+    tx.exec(
+        "INSERT INTO entry_reads (entry_id, member_id, read_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        args![entry, member.as_str(), ms(now)],
+    )
+    .await?;
+    tx.exec("DELETE FROM entry_unseen WHERE entry_id = $1 AND member_id = $2", args![entry, member.as_str()]).await?;
+    Ok(())
 }
 
 impl Store {
-    /// How many entries the reader has not seen, up to `cap_at`.
+    /// How many entries the reader has not seen, up to `cap_at`. Reads the
+    /// reader's own unseen rows, never the circle's history.
     pub async fn unread_count(&self, cap: &Can<act::ReadLogbook>, cap_at: i64, now: Timestamp) -> Result<i64> {
-        let floor = self.unread_floor(cap, now).await?;
         let sql = concat!(
-            "SELECT COUNT(*) FROM (SELECT e.id FROM entries e WHERE e.circle_id = $1 AND ",
+            "SELECT COUNT(*) FROM (SELECT e.id FROM entry_unseen u JOIN entries e ON e.id = u.entry_id \
+             WHERE u.member_id = $2 AND u.created_at >= $6 AND e.circle_id = $1 AND e.deleted_at IS NULL AND ",
             visible!(),
-            " AND ",
-            unseen!("$6"),
             " LIMIT $7) unread"
         );
-        let (n,): (i64,) = self.one(sql, &reader_args(cap, args![floor, cap_at])).await?;
+        let (n,): (i64,) = self.one(sql, &reader_args(cap, args![new_since(now), cap_at])).await?;
         Ok(n)
-    }
-
-    /// Where "new for you" starts: the latest of when the reader joined,
-    /// where they had caught up, and [`NEW_FOR_DAYS`] ago.
-    pub(super) async fn unread_floor(&self, cap: &Can<act::ReadLogbook>, now: Timestamp) -> Result<i64> {
-        let (joined, caught_up): (i64, Option<i64>) = self
-            .one(
-                "SELECT m.joined_at, p.caught_up_at FROM memberships m \
-             LEFT JOIN logbook_progress p ON p.member_id = m.id WHERE m.id = $1",
-                args![cap.member_id().as_str()],
-            )
-            .await?;
-        let window = ms(now) - NEW_FOR_DAYS * 24 * 3600 * 1000;
-        Ok(joined.max(caught_up.unwrap_or(i64::MIN)).max(window))
     }
 
     /// Records that the reader has seen these entries (ids of other circles
@@ -42,9 +52,7 @@ impl Store {
         if ids.is_empty() {
             return Ok(());
         }
-        // Read before the transaction: a read inside it would take a second
-        // connection from the pool while holding one (PostgreSQL shares one pool).
-        let floor = self.unread_floor(cap, now).await?;
+        let member = cap.member_id().as_str();
         let mut tx = self.begin().await?;
         for chunk in ids.chunks(500) {
             let sql = format!(
@@ -52,31 +60,16 @@ impl Store {
                  WHERE e.circle_id = $3 AND e.id IN ({}) ON CONFLICT DO NOTHING",
                 placeholders(4, chunk.len())
             );
-            let mut values = args![cap.member_id().as_str(), ms(now), cap.circle_id().as_str()].to_vec();
+            let mut values = args![member, ms(now), cap.circle_id().as_str()].to_vec();
             values.extend(chunk.iter().map(Arg::from));
             tx.exec(&sql, &values).await?;
-        }
-        // Move the reader's "caught up" mark to the oldest entry still unseen
-        // (or close to now), so counting what is new need not look further back.
-        let s = scope(cap);
-        let sql = concat!(
-            "SELECT e.created_at FROM entries e WHERE e.circle_id = $1 AND ",
-            visible!(),
-            " AND ",
-            unseen!("$6"),
-            " ORDER BY e.created_at LIMIT 1"
-        );
-        let oldest_unseen: Option<(i64,)> = tx.opt(sql, &reader_args(cap, args![floor])).await?;
-        let recent = ms(now) - CAUGHT_UP_MARGIN_MS;
-        let mark = oldest_unseen.map_or(recent, |(at,)| at.min(recent));
-        if mark > floor {
-            tx.exec(
-                "INSERT INTO logbook_progress (member_id, caught_up_at) VALUES ($1, $2) \
-                 ON CONFLICT (member_id) DO UPDATE SET caught_up_at = excluded.caught_up_at \
-                 WHERE excluded.caught_up_at > logbook_progress.caught_up_at",
-                args![s.member_id.as_str(), mark],
-            )
-            .await?;
+            let sql = format!(
+                "DELETE FROM entry_unseen WHERE member_id = $1 AND entry_id IN ({})",
+                placeholders(2, chunk.len())
+            );
+            let mut values = args![member].to_vec();
+            values.extend(chunk.iter().map(Arg::from));
+            tx.exec(&sql, &values).await?;
         }
         tx.commit().await
     }
@@ -116,5 +109,18 @@ impl Store {
         }
         out.seen.sort_by_key(|(_, at)| *at);
         Ok(out)
+    }
+}
+
+impl Internal<'_> {
+    /// Forgets "unseen" rows older than [`NEW_FOR_DAYS`]: they can never be
+    /// new again. At most `batch` rows per call, oldest first; returns how many.
+    pub async fn purge_old_unseen(&self, now: Timestamp, batch: i64) -> Result<u64> {
+        self.exec(
+                "DELETE FROM entry_unseen WHERE (member_id, created_at, entry_id) IN \
+                 (SELECT member_id, created_at, entry_id FROM entry_unseen WHERE created_at < $1 ORDER BY created_at LIMIT $2)",
+                args![new_since(now), batch],
+            )
+            .await
     }
 }

@@ -24,7 +24,7 @@ pub const NAMES: [&str; 10] = [
     "log_api_search_common",
     "log_api_search_rare",
     "log_api_overview",
-    "log_api_overview_nomark",
+    "log_api_overview_unseen",
     "log_page",
     "log_page_overview",
     "log_api_first_conc",
@@ -194,25 +194,28 @@ pub async fn seed(env: &Env, choice: &EngineChoice, n: usize) -> Result<History,
         ))
         .await?;
     }
-    // Everybody has read all but the newest entries, an hour after they were written.
+    // Everybody has read all but the newest entries, an hour after they were
+    // written; the second volunteer has read nothing of the last 90 days
+    // (`log_api_overview_unseen`). What they have not read is in
+    // `entry_unseen`, as the store keeps it.
     let read_before = ids.get(n.saturating_sub(UNREAD)).map_or(i64::MAX, |(at, _)| *at);
-    for m in &members {
-        conn.run(&format!(
-            "INSERT INTO entry_reads (entry_id, member_id, read_at) \
-             SELECT id, {}, created_at + 3600000 FROM entries WHERE circle_id = {} AND created_at < {read_before}",
-            quote(m),
-            quote(circle)
-        ))
-        .await?;
-    }
-    // The app keeps a "caught up" mark per member as they read; everyone but
-    // the second volunteer has one (the first unread entry). Without it,
-    // counting looks back over the last 90 days: `log_api_overview_nomark`.
+    let window = jiff::Timestamp::now().as_millisecond() - 90 * 24 * 3600 * 1000;
     for (i, m) in members.iter().enumerate() {
-        if i != NO_MARK {
+        let before = if i == ALL_UNSEEN { read_before.min(window) } else { read_before };
+        for (table, columns, cond) in [
+            ("entry_reads", "id, {m}, created_at + 3600000", "created_at < {before}"),
+            ("entry_unseen", "{m}, created_at, id", "created_at >= {before} AND author_member_id <> {m}"),
+        ] {
+            let select = columns.replace("{m}", &quote(m));
+            let cond = cond.replace("{before}", &before.to_string()).replace("{m}", &quote(m));
+            let into = if table == "entry_reads" {
+                "(entry_id, member_id, read_at)"
+            } else {
+                "(member_id, created_at, entry_id)"
+            };
             conn.run(&format!(
-                "INSERT INTO logbook_progress (member_id, caught_up_at) VALUES ({}, {read_before})",
-                quote(m)
+                "INSERT INTO {table} {into} SELECT {select} FROM entries WHERE circle_id = {} AND {cond}",
+                quote(circle)
             ))
             .await?;
         }
@@ -232,8 +235,8 @@ pub async fn seed(env: &Env, choice: &EngineChoice, n: usize) -> Result<History,
 /// The volunteer's client index: `read_tokens`/`sessions` are spread over the
 /// members in order, and member 3 is a volunteer (see `setup`).
 const VOLUNTEER: usize = 3;
-/// Another volunteer, without a "caught up" mark.
-const NO_MARK: usize = 4;
+/// Another volunteer, who has seen nothing of the last 90 days.
+const ALL_UNSEEN: usize = 4;
 
 /// Measures reading, searching, counting and writing in the loaded circle.
 pub async fn bench(
@@ -285,11 +288,11 @@ pub async fn bench(
             VOLUNTEER,
         ),
         (
-            "log_api_overview_nomark",
-            format!("GET overview ({n}), no \"caught up\" mark yet"),
+            "log_api_overview_unseen",
+            format!("GET overview ({n}), nothing of 90 days seen"),
             format!("/api/v1/circles/{c}/overview"),
             true,
-            NO_MARK,
+            ALL_UNSEEN,
         ),
         (
             "log_page",

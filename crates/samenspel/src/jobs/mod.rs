@@ -77,6 +77,11 @@ pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
                 Ok(n) => tracing::info!(volunteers = n, "warned volunteers whose VOG lapses soon"),
                 Err(e) => tracing::error!(error = %e, "could not warn about lapsing VOGs"),
             }
+            match forget_old_unseen(&state, Timestamp::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(rows = n, "forgot \"new for you\" marks older than 90 days"),
+                Err(e) => tracing::error!(error = %e, "could not forget old \"new for you\" marks"),
+            }
             match state.store.internal().forget_failed_payloads(Timestamp::now()).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(jobs = n, "forgot what failed e-mails held, after 30 days"),
@@ -118,6 +123,20 @@ pub async fn purge_expired_circles(state: &AppState, now: Timestamp) -> anyhow::
         tracing::info!(circle = %c.id, organisation = %c.organisation_id, "deleted an archived circle after its retention period");
     }
     Ok(purged.len())
+}
+
+/// Deletes the "unseen" rows that can no longer be new, in batches so the
+/// writer is never held for long; returns how many.
+pub async fn forget_old_unseen(state: &AppState, now: Timestamp) -> anyhow::Result<u64> {
+    const BATCH: i64 = 5_000;
+    let mut total = 0;
+    loop {
+        let gone = state.store.internal().purge_old_unseen(now, BATCH).await?;
+        total += gone;
+        if gone < BATCH as u64 {
+            return Ok(total);
+        }
+    }
 }
 
 /// Claims and runs one batch of due jobs; returns how many ran.

@@ -18,8 +18,8 @@ const BOUNDARY: &str = "logbook-test-boundary";
 
 cast! {
     /// A circle of Henk with a relative (manager), a volunteer, a nurse, the
-    /// client's representative and an outsider.
-    struct Henk("Henk de Vries") {
+    /// client's representative and an outsider (also used by `new_for_you`).
+    pub(crate) struct Henk("Henk de Vries") {
         ans: relative("Ans").manager(),
         thijs: volunteer("Thijs"),
         fatima: professional("Fatima"),
@@ -240,7 +240,7 @@ pub async fn photos_lose_their_location_and_fake_photos_are_refused(db: TestDb) 
     assert_eq!(a.send(req).await.status, 201);
 }
 
-async fn logbook_cap(
+pub(crate) async fn logbook_cap(
     app: &TestApp,
     who: &TUser,
     circle: &CircleId,
@@ -279,54 +279,6 @@ pub async fn seen_by_and_unread(db: TestDb) {
         .await
         .json();
     assert_eq!(mine["unread"], 0);
-}
-
-/// "New for you" counts from where the reader caught up, never skips an
-/// entry that was written while the mark moved, and ends after 90 days.
-pub async fn unread_counts_start_where_the_reader_caught_up(db: TestDb) {
-    let app = TestApp::new(db).await;
-    let h = henk(&app).await;
-    let t0 = Timestamp::now();
-    let at = |mins: i64| t0.checked_add(SignedDuration::from_mins(mins)).expect("time");
-    let me = app.acting_as(&h.ans).await;
-    let write_at = |mins: i64, text: &'static str| {
-        let me = &me;
-        let app = &app;
-        let circle = &h.circle;
-        async move {
-            let input = logbook::WriteEntry {
-                kind: "update".into(),
-                audience: "circle".into(),
-                body: text.into(),
-                ..Default::default()
-            };
-            logbook::write(&app.ctx(me, at(mins)), circle, &input, vec![], None).await.expect("written")
-        }
-    };
-    let first = write_at(1, "Eerste").await;
-    let second = write_at(2, "Tweede").await;
-    let cap = logbook_cap(&app, &h.thijs, &h.circle).await;
-    let store = &app.db.store;
-    assert_eq!(store.unread_count(&cap, 100, at(3)).await.expect("count"), 2);
-    // Seeing the newer one leaves the older one new.
-    store.mark_seen(&cap, std::slice::from_ref(&second), at(10)).await.expect("seen");
-    assert_eq!(store.unread_count(&cap, 100, at(11)).await.expect("count"), 1);
-    store.mark_seen(&cap, std::slice::from_ref(&first), at(20)).await.expect("seen");
-    assert_eq!(store.unread_count(&cap, 100, at(21)).await.expect("count"), 0);
-    // An entry stamped just before the mark moved (its transaction still open then) still counts.
-    write_at(17, "Laat opgeslagen").await;
-    assert_eq!(store.unread_count(&cap, 100, at(22)).await.expect("count"), 1);
-    let listed = store
-        .entries(&cap, &samenspel_store::logbook::EntryFilter { unread_as_of: Some(at(22)), ..Default::default() }, 10)
-        .await
-        .expect("list");
-    assert_eq!(listed.iter().map(|e| e.body.as_str()).collect::<Vec<_>>(), ["Laat opgeslagen"]);
-    // After 90 days nothing is new any more.
-    let later = t0.checked_add(SignedDuration::from_hours(24 * 91)).expect("time");
-    assert_eq!(store.unread_count(&cap, 100, later).await.expect("count"), 0);
-    // Another reader's progress is their own.
-    let ellen = logbook_cap(&app, &h.ellen, &h.circle).await;
-    assert_eq!(store.unread_count(&ellen, 100, at(22)).await.expect("count"), 3);
 }
 
 /// More readers at once than the database pool has connections: listing

@@ -34,6 +34,7 @@ mod mail;
 mod matrix;
 mod monitor;
 mod network;
+mod new_for_you;
 mod ops;
 mod organisation_policy;
 mod passkeys;
@@ -197,7 +198,8 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         logbook::chosen_audience_is_exactly_the_chosen,
         logbook::photos_lose_their_location_and_fake_photos_are_refused,
         logbook::seen_by_and_unread,
-        logbook::unread_counts_start_where_the_reader_caught_up,
+        new_for_you::unread_counts_what_the_reader_has_not_seen,
+        new_for_you::new_for_you_reads_only_the_readers_own_rows,
         logbook::many_readers_at_once_all_get_their_page,
         logbook::open_items_stay_open_until_answered_or_closed,
         logbook::edits_keep_history_and_removal_leaves_a_tombstone,

@@ -336,15 +336,15 @@ pub fn link_in(text: &str, prefix: &str) -> Option<String> {
 /// }
 /// ```
 macro_rules! cast {
-    ($(#[$m:meta])* struct $name:ident($client:literal) { $($who:ident: $part:expr),+ $(,)? } $(+ $outsider:ident)?; async fn $make:ident;) => {
+    ($(#[$m:meta])* $vis:vis struct $name:ident($client:literal) { $($who:ident: $part:expr),+ $(,)? } $(+ $outsider:ident)?; async fn $make:ident;) => {
         $(#[$m])*
-        struct $name {
-            circle: samenspel_core::ids::CircleId,
-            $($who: $crate::support::TUser,)+
-            $($outsider: $crate::support::TUser,)?
+        $vis struct $name {
+            $vis circle: samenspel_core::ids::CircleId,
+            $($vis $who: $crate::support::TUser,)+
+            $($vis $outsider: $crate::support::TUser,)?
         }
 
-        async fn $make(app: &$crate::support::TestApp) -> $name {
+        $vis async fn $make(app: &$crate::support::TestApp) -> $name {
             let (circle, [$($who),+]) = app.cast($client, [$($part),+]).await;
             $name { circle, $($who,)+ $($outsider: app.outsider().await,)? }
         }
