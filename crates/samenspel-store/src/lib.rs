@@ -32,6 +32,7 @@ pub mod checkins;
 pub mod circles;
 pub mod consent;
 pub mod conversations;
+pub mod generate;
 pub mod help;
 pub mod idempotency;
 pub mod inbox;

@@ -11,10 +11,13 @@ pub(super) fn new_since(now: Timestamp) -> i64 {
 
 /// Gives everyone in the circle but the writer an "unseen" row for a new
 /// entry. Whether they may see it is decided when reading, as for any entry.
+/// An entry dated before someone joined is never new for them (this matters
+/// for history written with earlier dates: imports and the demo).
 pub(super) async fn fan_out(tx: &mut Tx, circle: &CircleId, writer: &MemberId, entry: &str, at: i64) -> Result<()> {
     tx.exec(
         "INSERT INTO entry_unseen (member_id, created_at, entry_id) SELECT m.id, $1, $2 FROM memberships m \
-         WHERE m.circle_id = $3 AND m.ended_at IS NULL AND m.id <> $4 AND (m.access_until IS NULL OR m.access_until > $1)",
+         WHERE m.circle_id = $3 AND m.ended_at IS NULL AND m.id <> $4 AND m.joined_at <= $1 \
+         AND (m.access_until IS NULL OR m.access_until > $1)",
         args![at, entry, circle.as_str(), writer.as_str()],
     )
     .await?;

@@ -123,6 +123,15 @@ pub enum AdminCommand {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Make an organisation at scale to measure with (issue 16): circles with
+    /// their members, years of logbook, agenda, rota and help requests.
+    /// Defaults: 2,000 circles of 30 people and 10 million entries over five years.
+    Generate {
+        #[command(flatten)]
+        scale: super::generate::ScaleArgs,
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// Create a personal API token for an account (last line: the token).
     Token {
         #[arg(long)]
@@ -148,6 +157,7 @@ impl AdminCommand {
             | AdminCommand::SignInLink { data, .. }
             | AdminCommand::SecondFactorReset { data, .. }
             | AdminCommand::OrgSettings { data, .. }
+            | AdminCommand::Generate { data, .. }
             | AdminCommand::Token { data, .. } => data,
         }
     }
@@ -264,6 +274,7 @@ pub async fn run(config: Config, cmd: AdminCommand) -> anyhow::Result<ExitCode> 
                     println!("{email} had no second factor; remembered devices forgotten, sessions ended");
                 }
             }
+            AdminCommand::Generate { scale, .. } => super::generate::run(&store, &scale, now).await?,
             AdminCommand::Token { email, name, .. } => {
                 let user = find_user(&store, &email).await?;
                 let user = store.internal().act_as(&user, "samenspel admin token").await?;

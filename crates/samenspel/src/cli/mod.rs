@@ -3,6 +3,7 @@
 
 mod admin;
 mod backup;
+mod generate;
 mod links;
 mod migrate;
 mod serve;

@@ -154,7 +154,13 @@ pub(super) async fn seed(s: &Seeder<'_>, henk: &CircleId) -> anyhow::Result<()> 
             goal: goal.clone(),
             ..Default::default()
         };
-        logbook::write(&s.ctx(&thijs, ago(s.now, days)), henk, &input, vec![], None).await?;
+        let id = logbook::write(&s.ctx(&thijs, ago(s.now, days)), henk, &input, vec![], None).await?;
+        // Ans, Marieke and Fatima read it the next day (written after the
+        // logbook's history, so without this it would be new for everyone).
+        for who in ["ans", "marieke", "fatima"] {
+            let (_, u) = s.user(who)?;
+            logbook::view(&s.ctx(&u, ago(s.now, days - 1).min(s.now)), henk, &id).await?;
+        }
     }
     Ok(())
 }

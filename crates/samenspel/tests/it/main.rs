@@ -22,6 +22,7 @@ mod circles;
 mod consent;
 mod conversations;
 mod fhir;
+mod generate;
 mod help;
 mod help_api;
 mod hostile_input;
@@ -246,6 +247,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         binary::serve_and_shut_down_gracefully,
         binary::acknowledged_writes_survive_a_crash,
         binary::admin_commands,
+        generate::generate_makes_an_organisation_people_can_use,
         binary::wrong_settings_stop_start_up,
         binary::backup_and_restore,
         binary::audit_verify_command,

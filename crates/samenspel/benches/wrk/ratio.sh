@@ -1,0 +1,192 @@
+#!/usr/bin/env bash
+# Samenspel beside the raw limit, over TCP with wrk, in one run (issue 16).
+#
+# Builds and starts the raw-limit server of ../shared/limits (axum + rusqlite
+# + askama, no product logic) and a release build of Samenspel with its demo
+# data, signs in as a demo relative, and runs wrk against each pair of
+# comparable routes, alternating between the two servers. Prints one line per
+# wrk run and then the ratio table that docs/PERFORMANCE.md shows: the
+# medians of server CPU µs per request, throughput and p99, Samenspel over
+# the limit. The machines are shared and noisy: compare ratios from one run,
+# never figures from different runs. This is a benchmark, not a test: it
+# fails only when a server does not start or answers with errors.
+#
+#   crates/samenspel/benches/wrk/ratio.sh                 # 3 rounds of 10 s per route
+#   RUNS=1 DUR=5s crates/samenspel/benches/wrk/ratio.sh   # a quick look
+#   ONLY="api_read post16" crates/samenspel/benches/wrk/ratio.sh
+#
+# Environment: RUNS (rounds, default 3), DUR (per wrk run, default 10s),
+# CONNS (readers, default 64), WRITERS (default 16), ONLY (pair names),
+# LIMITS (the raw-limit sources, default ../shared/limits from the repo),
+# WORK (scratch directory, default ~/.cache/samenspel-wrk).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../../.." && pwd)
+LIMITS=${LIMITS:-$(cd "$root/../shared/limits" 2>/dev/null && pwd || true)}
+RUNS=${RUNS:-3}
+DUR=${DUR:-10s}
+CONNS=${CONNS:-64}
+WRITERS=${WRITERS:-16}
+ONLY=${ONLY:-}
+WORK=${WORK:-$HOME/.cache/samenspel-wrk}
+LIMIT_ADDR=127.0.0.1:3100
+SAM_ADDR=127.0.0.1:3200
+
+say() { printf '%s\n' "$*" >&2; }
+die() { say "ratio.sh: $*"; exit 1; }
+
+[ -n "$LIMITS" ] && [ -f "$LIMITS/Cargo.toml" ] || die "the raw-limit server's sources are not at ../shared/limits (set LIMITS)"
+
+# What the machine needs, from Debian's packages.
+missing=()
+for tool in wrk sqlite3 curl; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+[ -x /usr/bin/time ] || missing+=(time)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null \
+    || die "could not install ${missing[*]}"
+fi
+
+# Builds: the raw limit in a target directory of its own (once), Samenspel in the workspace's.
+say "building the raw-limit server"
+CARGO_TARGET_DIR=$HOME/.cache/limits-target cargo build --release --locked --quiet --manifest-path "$LIMITS/Cargo.toml"
+limit_bin=$HOME/.cache/limits-target/release
+say "building Samenspel (release)"
+(cd "$root" && cargo build --release --quiet -p samenspel)
+sam_bin=$root/target/release/samenspel
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+wait_for() { # url
+  for _ in $(seq 1 300); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.2; done
+  die "$1 did not answer"
+}
+
+# The raw limit: 1 M entries and 10 k users, made once (~45 s), as its README says.
+mkdir -p "$WORK/limits/data"
+if [ ! -f "$WORK/limits/data/bench.db" ]; then
+  say "making the raw limit's database"
+  (cd "$WORK/limits" && "$limit_bin/mkdb" >/dev/null)
+  sqlite3 "$WORK/limits/data/bench.db" "CREATE TABLE IF NOT EXISTS sessions(token TEXT PRIMARY KEY, user_id INTEGER NOT NULL, circle_id INTEGER NOT NULL) WITHOUT ROWID;
+    WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i+1 FROM n WHERE i<9999) INSERT OR REPLACE INTO sessions SELECT 'tok'||i, i, i%1000 FROM n;"
+fi
+(cd "$WORK/limits" && ADDR=$LIMIT_ADDR SYNC=FULL exec "$limit_bin/limits" >"$WORK/limits.log" 2>&1) &
+limit_pid=$!
+pids+=("$limit_pid")
+
+# Samenspel: a fresh demo (SQLite, synchronous=FULL, the production default).
+rm -rf "$WORK/samenspel"
+mkdir -p "$WORK/samenspel"
+(cd "$WORK/samenspel" && SAMENSPEL_LOG_LEVEL=warn exec "$sam_bin" demo --bind "$SAM_ADDR" --data-dir "$WORK/samenspel/data" \
+  >"$WORK/samenspel.log" 2>&1) &
+sam_pid=$!
+pids+=("$sam_pid")
+wait_for "http://$LIMIT_ADDR/hello"
+wait_for "http://$SAM_ADDR/healthz"
+
+# Ans de Vries, a relative in Henk's circle: a session (through her sign-in
+# link, as a browser would), an API token and a calendar address.
+link=$(grep -m1 -o "Ans de Vries *http://[^ ]*" "$WORK/samenspel.log" | grep -o 'http://.*') || die "no sign-in link for Ans in the demo's output"
+jar=$WORK/cookies.txt
+rm -f "$jar"
+csrf() { grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
+token=$(curl -fsS -c "$jar" -b "$jar" "$link" | csrf)
+curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$token" "$link"
+session=$(awk '$6 == "samenspel_session" {print $7}' "$jar")
+[ -n "$session" ] || die "signing in as Ans gave no session"
+export SAMENSPEL_COOKIE="samenspel_session=$session"
+email=$("$sam_bin" admin list-users --data-dir "$WORK/samenspel/data" 2>/dev/null | grep -m1 "Ans de Vries" | grep -o '[^ ]*@[^ ]*') \
+  || die "no e-mail address for Ans"
+SAMENSPEL_TOKEN=$("$sam_bin" admin token --email "$email" --name wrk --data-dir "$WORK/samenspel/data" 2>/dev/null | tail -1)
+export SAMENSPEL_TOKEN
+circle=$(curl -fsS -H "Authorization: Bearer $SAMENSPEL_TOKEN" "http://$SAM_ADDR/api/v1/circles" \
+  | grep -o '"id":"[^"]*"' | head -1 | sed 's/"id":"//; s/"$//')
+[ -n "$circle" ] || die "Ans has no circle"
+export SAMENSPEL_CIRCLE=$circle
+page=$(curl -fsS -b "$jar" -c "$jar" "http://$SAM_ADDR/account")
+feed=$(curl -fsS -b "$jar" -c "$jar" --data-urlencode "csrf=$(printf '%s' "$page" | csrf)" "http://$SAM_ADDR/account/calendar" \
+  | grep -o '/calendar/[A-Za-z0-9_.-]*' | head -1) || true
+[ -n "$feed" ] || die "no calendar address for Ans"
+
+# name | limit url | limit lua | Samenspel url | Samenspel lua | connections
+L=http://$LIMIT_ADDR
+S=http://$SAM_ADDR
+pairs=(
+  "api_read|$L/api/timeline|$LIMITS/apiread.lua|$S/api/v1/circles/$circle/entries|$here/get.lua|$CONNS"
+  "logbook_page|$L/timeline||$S/circles/$circle/logbook|$here/get.lua|$CONNS"
+  "overview_page|$L/timeline||$S/circles/$circle|$here/get.lua|$CONNS"
+  "agenda_page|$L/timeline||$S/circles/$circle/agenda|$here/get.lua|$CONNS"
+  "ical_feed|$L/timeline||$S$feed||$CONNS"
+  "post16|$L/api/entries|$LIMITS/post.lua|$S/api/v1/circles/$circle/entries|$here/post.lua|$WRITERS"
+)
+
+# Every route must answer 2xx before it is measured.
+check() { # url lua
+  local code
+  if [ "$2" = "$here/post.lua" ] || [ "$2" = "$LIMITS/post.lua" ]; then return 0; fi
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${SAMENSPEL_TOKEN}" -H "Cookie: $SAMENSPEL_COOKIE" "$1")
+  [ "${code:0:1}" = 2 ] || die "$1 answered $code"
+}
+
+results=$WORK/results.txt
+: >"$results"
+one() { # label url lua conns pid
+  local out
+  out=$(SPID=$5 WRKLUA=$3 "$LIMITS/wrkbench.sh" "$1" "$2" 1 "$DUR" "$4")
+  printf '%s\n' "$out" >&2
+  printf '%s\n' "$out" >>"$results"
+  if printf '%s' "$out" | grep -qE 'Non-2xx|Socket errors: connect'; then die "$1 got errors: $out"; fi
+}
+
+say "measuring: $RUNS round(s) of $DUR per route, $CONNS readers, $WRITERS writers"
+for round in $(seq 1 "$RUNS"); do
+  for pair in "${pairs[@]}"; do
+    IFS='|' read -r name lurl llua surl slua conns <<<"$pair"
+    if [ -n "$ONLY" ] && ! grep -qw "$name" <<<"$ONLY"; then continue; fi
+    [ "$round" = 1 ] && check "$lurl" "$llua" && check "$surl" "$slua"
+    # Alternate which server goes first, so neither always gets the warmer machine.
+    if [ $((round % 2)) = 1 ]; then
+      one "limit:$name" "$lurl" "$llua" "$conns" "$limit_pid"
+      one "samenspel:$name" "$surl" "$slua" "$conns" "$sam_pid"
+    else
+      one "samenspel:$name" "$surl" "$slua" "$conns" "$sam_pid"
+      one "limit:$name" "$lurl" "$llua" "$conns" "$limit_pid"
+    fi
+  done
+done
+
+rss() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+echo
+echo "| route | connections | limit CPU µs/req | Samenspel CPU µs/req | ratio | limit req/s | Samenspel req/s | share | limit p99 | Samenspel p99 |"
+echo "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+awk -v conns="$CONNS" -v writers="$WRITERS" '
+  function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+  function median(list,   n, a, i, j, t) {
+    n = split(list, a, " ")
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+  }
+  {
+    split($1, who, ":"); side = who[1]; name = who[2]
+    if (!(name in seen)) { seen[name] = 1; order[++k] = name }
+    for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+    cpu[side, name] = cpu[side, name] " " v["cpu_us_per_req"]
+    rps[side, name] = rps[side, name] " " v["rps"]
+    p99[side, name] = p99[side, name] " " ms(v["p99"])
+  }
+  END {
+    for (i = 1; i <= k; i++) {
+      n = order[i]
+      lc = median(cpu["limit", n]); sc = median(cpu["samenspel", n])
+      lr = median(rps["limit", n]); sr = median(rps["samenspel", n])
+      lp = median(p99["limit", n]); sp = median(p99["samenspel", n])
+      printf "| %s | %s | %.0f | %.0f | %.1f× | %.0f | %.0f | %.0f %% | %.1f ms | %.1f ms |\n",
+        n, (n == "post16" ? writers : conns), lc, sc, (lc > 0 ? sc / lc : 0), lr, sr, (lr > 0 ? 100 * sr / lr : 0), lp, sp
+    }
+  }' "$results"
+echo
+echo "Resident memory after the run: limit $(rss "$limit_pid") MB, Samenspel $(rss "$sam_pid") MB."
+echo "Samenspel's data: $(sqlite3 "$WORK/samenspel/data/samenspel.db" 'SELECT COUNT(*) FROM entries') entries; the limit's: $(sqlite3 "$WORK/limits/data/bench.db" 'SELECT COUNT(*) FROM entries') entries."
