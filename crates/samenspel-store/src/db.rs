@@ -68,7 +68,8 @@ impl std::fmt::Debug for Store {
 
 /// Runs `$body` with `$c` bound to the open transaction's connection.
 macro_rules! on_tx {
-    ($tx:expr, |$c:ident| $body:expr) => {
+    ($tx:expr, |$c:ident| $body:expr) => {{
+        $crate::sql::counted();
         match $tx {
             $crate::db::Tx::Sqlite(t) => {
                 let $c = &mut **t;
@@ -79,7 +80,7 @@ macro_rules! on_tx {
                 $body
             }
         }
-    };
+    }};
 }
 
 pub(crate) use on_tx;
@@ -93,6 +94,7 @@ pub(crate) enum Tx {
 
 impl Tx {
     pub(crate) async fn commit(self) -> Result<()> {
+        crate::sql::counted();
         match self {
             Tx::Sqlite(t) => t.commit().await.map_err(db_err),
             Tx::Postgres(t) => t.commit().await.map_err(db_err),
@@ -159,6 +161,7 @@ impl Store {
     }
 
     pub(crate) async fn begin(&self) -> Result<Tx> {
+        crate::sql::counted();
         Ok(match &*self.pools {
             Pools::Sqlite { write, .. } => Tx::Sqlite(write.begin().await.map_err(db_err)?),
             Pools::Postgres { pool } => Tx::Postgres(pool.begin().await.map_err(db_err)?),

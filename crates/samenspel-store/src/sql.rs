@@ -207,9 +207,35 @@ fn pg_rows<T: FromDb>(rows: &[PgRow]) -> Result<Vec<T>> {
         .map_err(db_err)
 }
 
+tokio::task_local! {
+    /// Statements sent by the task inside [`count_statements`].
+    static COUNTED: std::cell::Cell<u64>;
+}
+
+/// Counts one statement (a query, a `BEGIN` or a `COMMIT`) for the task,
+/// when it is being counted; otherwise costs a thread-local lookup.
+pub(crate) fn counted() {
+    let _ = COUNTED.try_with(|c| c.set(c.get() + 1));
+}
+
+/// Runs `work` and says how many statements it sent to the database
+/// through the store, `BEGIN` and `COMMIT` included (not the audit writer's,
+/// which commits for many requests at once on its own task). Tests use it
+/// to prove that a page costs the same number of statements however long
+/// the history is: no query per row.
+pub async fn count_statements<F: std::future::Future>(work: F) -> (F::Output, u64) {
+    COUNTED
+        .scope(std::cell::Cell::new(0), async {
+            let out = work.await;
+            (out, COUNTED.with(std::cell::Cell::get))
+        })
+        .await
+}
+
 impl Store {
     /// Every row of a read.
     pub(crate) async fn all<T: FromDb>(&self, sql: &str, args: &[Arg]) -> Result<Vec<T>> {
+        counted();
         match &*self.pools {
             Pools::Sqlite { read, .. } => {
                 sqlite_rows(&bind_args!(sqlx::query(sql), args).fetch_all(read).await.map_err(db_err)?)
@@ -222,6 +248,7 @@ impl Store {
 
     /// The first row of a read, if any.
     pub(crate) async fn opt<T: FromDb>(&self, sql: &str, args: &[Arg]) -> Result<Option<T>> {
+        counted();
         let row = match &*self.pools {
             Pools::Sqlite { read, .. } => bind_args!(sqlx::query(sql), args)
                 .fetch_optional(read)
@@ -262,6 +289,7 @@ impl Store {
 impl Tx {
     /// Runs a statement in the transaction: the rows it touched.
     pub(crate) async fn exec(&mut self, sql: &str, args: &[Arg]) -> Result<u64> {
+        counted();
         match self {
             Tx::Sqlite(t) => bind_args!(sqlx::query(sql), args).execute(&mut **t).await.map(|r| r.rows_affected()),
             Tx::Postgres(t) => bind_args!(sqlx::query(sql), args).execute(&mut **t).await.map(|r| r.rows_affected()),
@@ -271,6 +299,7 @@ impl Tx {
 
     /// Every row of a read inside the transaction.
     pub(crate) async fn all<T: FromDb>(&mut self, sql: &str, args: &[Arg]) -> Result<Vec<T>> {
+        counted();
         match self {
             Tx::Sqlite(t) => {
                 sqlite_rows(&bind_args!(sqlx::query(sql), args).fetch_all(&mut **t).await.map_err(db_err)?)
@@ -281,6 +310,7 @@ impl Tx {
 
     /// The first row of a read inside the transaction, if any.
     pub(crate) async fn opt<T: FromDb>(&mut self, sql: &str, args: &[Arg]) -> Result<Option<T>> {
+        counted();
         let row = match self {
             Tx::Sqlite(t) => bind_args!(sqlx::query(sql), args)
                 .fetch_optional(&mut **t)

@@ -49,6 +49,7 @@ mod schema;
 mod second_factor;
 mod social_map;
 mod sso;
+mod statements;
 mod store;
 mod under_load;
 mod unsubscribe;
@@ -201,6 +202,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         logbook::seen_by_and_unread,
         new_for_you::unread_counts_what_the_reader_has_not_seen,
         new_for_you::new_for_you_reads_only_the_readers_own_rows,
+        statements::hot_pages_cost_the_same_statements_whatever_the_history,
         logbook::many_readers_at_once_all_get_their_page,
         logbook::open_items_stay_open_until_answered_or_closed,
         logbook::edits_keep_history_and_removal_leaves_a_tombstone,
