@@ -2,6 +2,7 @@
 //! [`Store::authorize`] from the asker's own membership, read in that call.
 
 use super::CurrentUser;
+use super::user::Admission;
 use crate::db::Store;
 use samenspel_core::Timestamp;
 use samenspel_core::access::{CircleAction, act, decide, permitted};
@@ -159,8 +160,12 @@ impl Store {
         audit: &impl AuditSink,
         now: Timestamp,
     ) -> Result<Can<A>> {
-        // Only the asker's own membership counts: it is read for `user`, here.
-        let membership = self.internal().active_membership(user.id(), circle, now).await?;
+        // Only the asker's own membership counts: it is read for `user`, here,
+        // or was read by the gate for this user and circle in this request.
+        let membership = match user.admission(circle, now) {
+            Some(admitted) => Some(admitted),
+            None => self.internal().active_membership(user.id(), circle, now).await?,
+        };
         let decision = decide(membership.as_ref().map(|(_, facts)| *facts), A::ACTION);
         let outcome = if decision.is_ok() { Outcome::Allowed } else { Outcome::Denied };
         let event = AuditEvent::new(Some((user.id(), user.display_name())), Some(circle), what, outcome, source, now);
@@ -183,7 +188,8 @@ impl Store {
     /// proof: the gate in front of a request, so that who asks is decided
     /// before anything they send is read (an outsider hears "not found",
     /// never which fields were wrong). Only a refusal is recorded here; the
-    /// request's own `authorize` records it when it goes on.
+    /// request's own `authorize` records it when it goes on. Admitted, the
+    /// user comes back carrying what was read, for that `authorize` to use.
     pub async fn admit(
         &self,
         user: &CurrentUser,
@@ -193,13 +199,15 @@ impl Store {
         source: &Source,
         audit: &impl AuditSink,
         now: Timestamp,
-    ) -> Result<()> {
+    ) -> Result<CurrentUser> {
         let membership = self.internal().active_membership(user.id(), circle, now).await?;
-        let decision = decide(membership.map(|(_, facts)| facts), action);
+        let decision = decide(membership.as_ref().map(|(_, facts)| *facts), action);
         if decision.is_err() {
             let who = Some((user.id(), user.display_name()));
             audit.record(AuditEvent::new(who, Some(circle), what, Outcome::Denied, source, now)).await?;
         }
-        decision
+        decision?;
+        let (member, facts) = membership.ok_or(Error::NotFound)?;
+        Ok(user.admitted(Admission { circle: circle.clone(), member, facts, at: now }))
     }
 }

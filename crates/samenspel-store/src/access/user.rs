@@ -5,8 +5,9 @@
 use crate::db::Store;
 use crate::sql::args;
 use samenspel_core::Timestamp;
+use samenspel_core::access::MemberFacts;
 use samenspel_core::error::{Error, Result};
-use samenspel_core::ids::{ApiTokenId, SessionId, UserId};
+use samenspel_core::ids::{ApiTokenId, CircleId, MemberId, SessionId, UserId};
 use samenspel_core::locale::Locale;
 
 /// How the current request proved who it is.
@@ -28,7 +29,24 @@ pub struct CurrentUser {
     email: String,
     locale: Locale,
     credential: Credential,
+    /// What the gate read of their membership in the circle of the request's
+    /// path ([`Store::admit`]), so that `authorize` in the same request need
+    /// not read it again.
+    admitted: Option<Admission>,
 }
+
+/// Someone's active membership in one circle as the gate read it. Only the
+/// store makes one, and only into the `CurrentUser` it was read for.
+#[derive(Clone, Debug)]
+pub(crate) struct Admission {
+    pub(crate) circle: CircleId,
+    pub(crate) member: MemberId,
+    pub(crate) facts: MemberFacts,
+    pub(crate) at: Timestamp,
+}
+
+/// How long the gate's reading stands in for a new one: a request, not a session.
+const ADMISSION_HOLDS_MS: i64 = 30_000;
 
 impl CurrentUser {
     pub fn id(&self) -> &UserId {
@@ -46,6 +64,21 @@ impl CurrentUser {
     pub fn credential(&self) -> &Credential {
         &self.credential
     }
+    /// The gate's reading of the membership in `circle`, while it is fresh.
+    pub(crate) fn admission(&self, circle: &CircleId, now: Timestamp) -> Option<(MemberId, MemberFacts)> {
+        self.admitted
+            .as_ref()
+            .filter(|a| {
+                a.circle == *circle && (now.as_millisecond() - a.at.as_millisecond()).abs() < ADMISSION_HOLDS_MS
+            })
+            .map(|a| (a.member.clone(), a.facts))
+    }
+
+    /// This user, carrying the gate's reading of their membership.
+    pub(crate) fn admitted(&self, admission: Admission) -> CurrentUser {
+        CurrentUser { admitted: Some(admission), ..self.clone() }
+    }
+
     /// The session this request runs in, when signed in through the browser.
     pub fn session_id(&self) -> Option<&SessionId> {
         match &self.credential {
@@ -81,6 +114,7 @@ pub(crate) fn authenticate(record: Option<CredentialRecord>, now: Timestamp) -> 
         email: r.email,
         locale: r.locale,
         credential: r.credential,
+        admitted: None,
     })
 }
 

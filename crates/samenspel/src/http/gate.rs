@@ -63,7 +63,9 @@ fn refused(method: &Method, object_type: &'static str, id: &str) -> What {
     What::new(op, "request.refused", object_type, Some(id.to_owned()))
 }
 
-/// Decides for the route's access requirement; `Ok` lets the request on.
+/// Decides for the route's access requirement; `Ok` lets the request on,
+/// with the user carrying what the store read of their circle membership
+/// (the handler's `authorize` uses it instead of reading it again).
 async fn decide(
     state: &AppState,
     access: Access,
@@ -71,30 +73,30 @@ async fn decide(
     params: &RawPathParams,
     method: &Method,
     source: &samenspel_core::audit::Source,
-) -> Result<(), Error> {
+) -> Result<Option<CurrentUser>, Error> {
     let now = Timestamp::now();
     match access {
-        Access::Public | Access::Token | Access::SignedIn => Ok(()),
+        Access::Public | Access::Token | Access::SignedIn => Ok(None),
         Access::Circle(action) | Access::CircleObject(action) => {
             let user = user.ok_or(Error::Unauthenticated)?;
             let raw = param(params, ["circle", "circle_id"]).unwrap_or("");
             let circle = CircleId::parse(raw).ok_or(Error::NotFound)?;
             let what = refused(method, "circle", circle.as_str());
-            state.store.admit(user, &circle, action, what, source, &state.audit, now).await
+            state.store.admit(user, &circle, action, what, source, &state.audit, now).await.map(Some)
         }
         Access::Location(action) => {
             let user = user.ok_or(Error::Unauthenticated)?;
             let raw = param(params, ["location", "location_id"]).unwrap_or("");
             let location = LocationId::parse(raw).ok_or(Error::NotFound)?;
             let what = refused(method, "location", location.as_str());
-            state.store.admit_location(user, &location, action, what, source, &state.audit, now).await
+            state.store.admit_location(user, &location, action, what, source, &state.audit, now).await.map(|()| None)
         }
         Access::Organisation(action) => {
             let user = user.ok_or(Error::Unauthenticated)?;
             let raw = param(params, ["organisation", "organisation_id"]).unwrap_or("");
             let org = OrganisationId::parse(raw).ok_or(Error::NotFound)?;
             let what = refused(method, "organisation", org.as_str());
-            state.store.admit_org(user, &org, action, what, source, &state.audit, now).await
+            state.store.admit_org(user, &org, action, what, source, &state.audit, now).await.map(|()| None)
         }
     }
 }
@@ -114,7 +116,13 @@ pub async fn pages(
         return PageError::from(Error::internal("page route without the visitor layer")).into_response();
     };
     match decide(&state, access, visitor.user.as_ref(), &params, req.method(), &visitor.source).await {
-        Ok(()) => next.run(req).await,
+        Ok(admitted) => {
+            let mut req = req;
+            if let Some(user) = admitted {
+                req.extensions_mut().insert(Visitor { user: Some(user), ..visitor });
+            }
+            next.run(req).await
+        }
         Err(e) => PageError::from(e).into_response(),
     }
 }
@@ -146,9 +154,10 @@ pub async fn api(
         Err(e) => return ApiError(e).into_response(),
     };
     let source = source(&state, &parts);
-    if let Err(e) = decide(&state, access, Some(&user), &params, &parts.method, &source).await {
-        return ApiError(e).into_response();
-    }
+    let user = match decide(&state, access, Some(&user), &params, &parts.method, &source).await {
+        Ok(admitted) => admitted.unwrap_or(user),
+        Err(e) => return ApiError(e).into_response(),
+    };
     req = Request::from_parts(parts, body);
     req.extensions_mut().insert(user);
     next.run(req).await
