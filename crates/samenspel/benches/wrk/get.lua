@@ -1,7 +1,7 @@
 -- wrk script: GET with Samenspel's credentials from the environment:
--- SAMENSPEL_TOKEN (an API token, as a bearer) or SAMENSPEL_COOKIE (a session).
-local token = os.getenv("SAMENSPEL_TOKEN")
-local cookie = os.getenv("SAMENSPEL_COOKIE")
+-- WRK_TOKEN (an API token, as a bearer) or WRK_COOKIE (a session).
+local token = os.getenv("WRK_TOKEN")
+local cookie = os.getenv("WRK_COOKIE")
 if token and token ~= "" then
   wrk.headers["Authorization"] = "Bearer " .. token
 end

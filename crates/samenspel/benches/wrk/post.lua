@@ -1,8 +1,8 @@
 -- wrk script: POST one ~200-byte logbook entry per request to the circle in
--- SAMENSPEL_CIRCLE with the API token in SAMENSPEL_TOKEN (the same text as
+-- WRK_CIRCLE with the API token in WRK_TOKEN (the same text as
 -- the raw limit's post.lua, as JSON).
-local token = os.getenv("SAMENSPEL_TOKEN")
-local path = "/api/v1/circles/" .. os.getenv("SAMENSPEL_CIRCLE") .. "/entries"
+local token = os.getenv("WRK_TOKEN")
+local path = "/api/v1/circles/" .. os.getenv("WRK_CIRCLE") .. "/entries"
 local counter = 0
 request = function()
   counter = counter + 1

@@ -14,11 +14,18 @@
 #   crates/samenspel/benches/wrk/ratio.sh                 # 3 rounds of 10 s per route
 #   RUNS=1 DUR=5s crates/samenspel/benches/wrk/ratio.sh   # a quick look
 #   ONLY="api_read post16" crates/samenspel/benches/wrk/ratio.sh
+#   DATA=/srv/scale AS=p3-1a2b3c4d@generated.example crates/samenspel/benches/wrk/ratio.sh
+#                                                         # on a database from `samenspel admin generate`
 #
 # Environment: RUNS (rounds, default 3), DUR (per wrk run, default 10s),
 # CONNS (readers, default 64), WRITERS (default 16), ONLY (pair names),
 # LIMITS (the raw-limit sources, default ../shared/limits from the repo),
-# WORK (scratch directory, default ~/.cache/samenspel-wrk).
+# WORK (scratch directory, default ~/.cache/samenspel-wrk), DATA (a data
+# directory to serve instead of a fresh demo; the posts are added to it) and
+# AS (the e-mail address to sign in with there; default the demo's Ans) and
+# SAMENSPEL_BIN (a release binary to measure instead of building one). The
+# credentials reach wrk's Lua scripts as WRK_TOKEN, WRK_COOKIE and WRK_CIRCLE
+# (not SAMENSPEL_*: Samenspel refuses settings it does not know).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -52,9 +59,15 @@ fi
 say "building the raw-limit server"
 CARGO_TARGET_DIR=$HOME/.cache/limits-target cargo build --release --locked --quiet --manifest-path "$LIMITS/Cargo.toml"
 limit_bin=$HOME/.cache/limits-target/release
-say "building Samenspel (release)"
-(cd "$root" && cargo build --release --quiet -p samenspel)
-sam_bin=$root/target/release/samenspel
+if [ -n "${SAMENSPEL_BIN:-}" ]; then
+  sam_bin=$SAMENSPEL_BIN
+  # Samenspel refuses SAMENSPEL_* settings it does not know.
+  unset SAMENSPEL_BIN
+else
+  say "building Samenspel (release)"
+  (cd "$root" && cargo build --release --quiet -p samenspel)
+  sam_bin=$root/target/release/samenspel
+fi
 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -77,19 +90,35 @@ fi
 limit_pid=$!
 pids+=("$limit_pid")
 
-# Samenspel: a fresh demo (SQLite, synchronous=FULL, the production default).
-rm -rf "$WORK/samenspel"
-mkdir -p "$WORK/samenspel"
-(cd "$WORK/samenspel" && SAMENSPEL_LOG_LEVEL=warn exec "$sam_bin" demo --bind "$SAM_ADDR" --data-dir "$WORK/samenspel/data" \
-  >"$WORK/samenspel.log" 2>&1) &
+# Samenspel: a fresh demo, or the given data directory (SQLite,
+# synchronous=FULL, the production default).
+if [ -n "${DATA:-}" ]; then
+  data=$(cd "$DATA" && pwd)
+  [ -n "${AS:-}" ] || die "DATA needs AS, the e-mail address to sign in with"
+  (SAMENSPEL_LOG_LEVEL=error exec "$sam_bin" serve --bind "$SAM_ADDR" --data-dir "$data" >"$WORK/samenspel.log" 2>&1) &
+else
+  data=$WORK/samenspel/data
+  rm -rf "$WORK/samenspel"
+  mkdir -p "$WORK/samenspel"
+  (cd "$WORK/samenspel" && SAMENSPEL_LOG_LEVEL=warn exec "$sam_bin" demo --bind "$SAM_ADDR" --data-dir "$data" \
+    >"$WORK/samenspel.log" 2>&1) &
+fi
 sam_pid=$!
 pids+=("$sam_pid")
 wait_for "http://$LIMIT_ADDR/hello"
 wait_for "http://$SAM_ADDR/healthz"
 
-# Ans de Vries, a relative in Henk's circle: a session (through her sign-in
-# link, as a browser would), an API token and a calendar address.
-link=$(grep -m1 -o "Ans de Vries *http://[^ ]*" "$WORK/samenspel.log" | grep -o 'http://.*') || die "no sign-in link for Ans in the demo's output"
+# Ans de Vries, a relative in Henk's circle (or AS): a session (through a
+# sign-in link, as a browser would), an API token and a calendar address.
+if [ -n "${DATA:-}" ]; then
+  email=$AS
+  link=$("$sam_bin" admin sign-in-link --email "$email" --data-dir "$data" 2>/dev/null | tail -1)
+  link="http://$SAM_ADDR/${link#*://*/}"
+else
+  link=$(grep -m1 -o "Ans de Vries *http://[^ ]*" "$WORK/samenspel.log" | grep -o 'http://.*') || die "no sign-in link for Ans in the demo's output"
+  email=$("$sam_bin" admin list-users --data-dir "$data" 2>/dev/null | grep -m1 "Ans de Vries" | grep -o '[^ ]*@[^ ]*') \
+    || die "no e-mail address for Ans"
+fi
 jar=$WORK/cookies.txt
 rm -f "$jar"
 csrf() { grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
@@ -97,15 +126,13 @@ token=$(curl -fsS -c "$jar" -b "$jar" "$link" | csrf)
 curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$token" "$link"
 session=$(awk '$6 == "samenspel_session" {print $7}' "$jar")
 [ -n "$session" ] || die "signing in as Ans gave no session"
-export SAMENSPEL_COOKIE="samenspel_session=$session"
-email=$("$sam_bin" admin list-users --data-dir "$WORK/samenspel/data" 2>/dev/null | grep -m1 "Ans de Vries" | grep -o '[^ ]*@[^ ]*') \
-  || die "no e-mail address for Ans"
-SAMENSPEL_TOKEN=$("$sam_bin" admin token --email "$email" --name wrk --data-dir "$WORK/samenspel/data" 2>/dev/null | tail -1)
-export SAMENSPEL_TOKEN
-circle=$(curl -fsS -H "Authorization: Bearer $SAMENSPEL_TOKEN" "http://$SAM_ADDR/api/v1/circles" \
+export WRK_COOKIE="samenspel_session=$session"
+WRK_TOKEN=$("$sam_bin" admin token --email "$email" --name wrk --data-dir "$data" 2>/dev/null | tail -1)
+export WRK_TOKEN
+circle=$(curl -fsS -H "Authorization: Bearer $WRK_TOKEN" "http://$SAM_ADDR/api/v1/circles" \
   | grep -o '"id":"[^"]*"' | head -1 | sed 's/"id":"//; s/"$//')
 [ -n "$circle" ] || die "Ans has no circle"
-export SAMENSPEL_CIRCLE=$circle
+export WRK_CIRCLE=$circle
 page=$(curl -fsS -b "$jar" -c "$jar" "http://$SAM_ADDR/account")
 feed=$(curl -fsS -b "$jar" -c "$jar" --data-urlencode "csrf=$(printf '%s' "$page" | csrf)" "http://$SAM_ADDR/account/calendar" \
   | grep -o '/calendar/[A-Za-z0-9_.-]*' | head -1) || true
@@ -123,11 +150,11 @@ pairs=(
   "post16|$L/api/entries|$LIMITS/post.lua|$S/api/v1/circles/$circle/entries|$here/post.lua|$WRITERS"
 )
 
-# Every route must answer 2xx before it is measured.
-check() { # url lua
+# Every route must answer 2xx before it is measured (the limit's token is tok42).
+check() { # url lua auth [cookie]
   local code
   if [ "$2" = "$here/post.lua" ] || [ "$2" = "$LIMITS/post.lua" ]; then return 0; fi
-  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${SAMENSPEL_TOKEN}" -H "Cookie: $SAMENSPEL_COOKIE" "$1")
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $3" -H "Cookie: ${4:-}" "$1")
   [ "${code:0:1}" = 2 ] || die "$1 answered $code"
 }
 
@@ -146,7 +173,10 @@ for round in $(seq 1 "$RUNS"); do
   for pair in "${pairs[@]}"; do
     IFS='|' read -r name lurl llua surl slua conns <<<"$pair"
     if [ -n "$ONLY" ] && ! grep -qw "$name" <<<"$ONLY"; then continue; fi
-    [ "$round" = 1 ] && check "$lurl" "$llua" && check "$surl" "$slua"
+    if [ "$round" = 1 ]; then
+      check "$lurl" "$llua" tok42
+      check "$surl" "$slua" "$WRK_TOKEN" "$WRK_COOKIE"
+    fi
     # Alternate which server goes first, so neither always gets the warmer machine.
     if [ $((round % 2)) = 1 ]; then
       one "limit:$name" "$lurl" "$llua" "$conns" "$limit_pid"
@@ -189,4 +219,4 @@ awk -v conns="$CONNS" -v writers="$WRITERS" '
   }' "$results"
 echo
 echo "Resident memory after the run: limit $(rss "$limit_pid") MB, Samenspel $(rss "$sam_pid") MB."
-echo "Samenspel's data: $(sqlite3 "$WORK/samenspel/data/samenspel.db" 'SELECT COUNT(*) FROM entries') entries; the limit's: $(sqlite3 "$WORK/limits/data/bench.db" 'SELECT COUNT(*) FROM entries') entries."
+echo "Samenspel's data: $(sqlite3 "$data/samenspel.db" 'SELECT COUNT(*) FROM entries') entries; the limit's: $(sqlite3 "$WORK/limits/data/bench.db" 'SELECT COUNT(*) FROM entries') entries."

@@ -139,10 +139,15 @@ pub fn main() -> ExitCode {
         Command::Backup { data, .. } | Command::Restore { data, .. } => data.raw(),
         Command::Admin(a) => a.data().raw(),
     };
-    let config = match load(cli.config.as_deref(), flags) {
+    let mut config = match load(cli.config.as_deref(), flags) {
         Ok(c) => c,
         Err(code) => return code,
     };
+    if matches!(cli.command, Command::Admin(admin::AdminCommand::Generate { .. })) {
+        // Its bulk statements take seconds by design: no "slow statement"
+        // warning for each, between the progress lines.
+        config.log_level = format!("{},sqlx::query=error", config.log_level);
+    }
     serve::init_logging(&config);
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(r) => r,
