@@ -49,6 +49,38 @@ impl Store {
 
     /// A page of the timeline, newest first, as the reader may see it.
     pub async fn entries(&self, cap: &Can<act::ReadLogbook>, filter: &EntryFilter, limit: i64) -> Result<Vec<Entry>> {
+        let mut entries = self.entries_alone(cap, filter, limit).await?;
+        self.attach_related(cap.member_id(), &mut entries).await?;
+        Ok(entries)
+    }
+
+    /// Several lists at once (the overview's), each as [`Store::entries`]
+    /// gives it, with the files, people and reactions of all of them read
+    /// in one go rather than once per list.
+    pub async fn entry_lists(
+        &self,
+        cap: &Can<act::ReadLogbook>,
+        lists: &[(EntryFilter, i64)],
+    ) -> Result<Vec<Vec<Entry>>> {
+        let mut out = Vec::with_capacity(lists.len());
+        for (filter, limit) in lists {
+            out.push(self.entries_alone(cap, filter, *limit).await?);
+        }
+        // An entry can be on two lists (new and still open): read it once.
+        let mut seen = std::collections::HashSet::new();
+        let mut unique: Vec<Entry> = out.iter().flatten().filter(|e| seen.insert(e.id.clone())).cloned().collect();
+        self.attach_related(cap.member_id(), &mut unique).await?;
+        let full: HashMap<&str, &Entry> = unique.iter().map(|e| (e.id.as_str(), e)).collect();
+        for e in out.iter_mut().flatten() {
+            if let Some(f) = full.get(e.id.as_str()) {
+                *e = (*f).clone();
+            }
+        }
+        Ok(out)
+    }
+
+    /// [`Store::entries`] without the related rows.
+    async fn entries_alone(&self, cap: &Can<act::ReadLogbook>, filter: &EntryFilter, limit: i64) -> Result<Vec<Entry>> {
         let (before_at, before_id) = match &filter.before {
             Some(c) => (c.created_at, c.id.clone()),
             None => (i64::MAX, "~".to_owned()),
@@ -101,9 +133,7 @@ impl Store {
         let order = if unread { "u.created_at DESC, u.entry_id DESC" } else { "e.created_at DESC, e.id DESC" };
         sql.push_str(&format!(" ORDER BY {order} LIMIT {limit_at}"));
         let rows: Vec<EntryRow> = self.all(&sql, &args).await?;
-        let mut entries = rows.into_iter().map(|r| r.into_entry(cap.circle_id())).collect::<Result<Vec<_>>>()?;
-        self.attach_related(cap.member_id(), &mut entries).await?;
-        Ok(entries)
+        rows.into_iter().map(|r| r.into_entry(cap.circle_id())).collect()
     }
 
     /// One entry, if the reader may see it; otherwise "not found".

@@ -234,12 +234,17 @@ pub async fn overview(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Overv
     let cap = ctx.can::<act::ReadLogbook>(circle, what(Operation::Read, "logbook.overview", "circle", circle)).await?;
     let store = &ctx.state.store;
     let unread = store.unread_count(&cap, UNREAD_CAP, ctx.now).await?;
-    let new = store.entries(&cap, &EntryFilter { unread_as_of: Some(ctx.now), ..Default::default() }, 6).await?;
-    let unresolved = store.entries(&cap, &EntryFilter { unresolved_only: true, ..Default::default() }, 10).await?;
     let month_ago = ctx.now.checked_sub(jiff::SignedDuration::from_hours(24 * 30)).unwrap_or(ctx.now);
-    let thanks = store
-        .entries(&cap, &EntryFilter { kind: Some(EntryKind::Thanks), since: Some(month_ago), ..Default::default() }, 4)
-        .await?;
+    // What is new, what is still open and the month's thanks, with their
+    // files and reactions read once for all three.
+    let lists = [
+        (EntryFilter { unread_as_of: Some(ctx.now), ..Default::default() }, 6),
+        (EntryFilter { unresolved_only: true, ..Default::default() }, 10),
+        (EntryFilter { kind: Some(EntryKind::Thanks), since: Some(month_ago), ..Default::default() }, 4),
+    ];
+    let mut lists = store.entry_lists(&cap, &lists).await?.into_iter();
+    let (new, unresolved, thanks) =
+        (lists.next().unwrap_or_default(), lists.next().unwrap_or_default(), lists.next().unwrap_or_default());
     let thanks = thanks.into_iter().filter(|e| e.deleted.is_none()).collect();
     let (due_agreements, changes) = match cap.also::<act::ViewAgreements>() {
         Some(view) => {
