@@ -3,6 +3,7 @@
 
 use crate::access::{Credential, CredentialRecord, CurrentUser, Verified, authenticate};
 use crate::db::{Store, ms, ts, ts_opt};
+use crate::second_factor::SessionFactor;
 use crate::sql::{args, db_row};
 use samenspel_core::ids::{SessionId, UserId};
 use samenspel_core::locale::Locale;
@@ -73,15 +74,37 @@ impl Store {
                 last_seen: i64,
                 expires: i64,
                 revoked: Option<i64>,
+                factor_enabled: bool,
+                must_set_up: bool,
+                factor_at: Option<i64>,
             }
         }
+        // The session's second-factor state comes along (as
+        // `Store::session_factor` reads it), so a page costs one query less.
         let row: Option<Row> = self.opt(
-            "SELECT s.id, u.id, u.display_name, u.email, u.locale, u.disabled_at, s.token_hash, s.created_at, s.last_seen_at, s.expires_at, s.revoked_at \
+            "SELECT s.id, u.id, u.display_name, u.email, u.locale, u.disabled_at, s.token_hash, s.created_at, s.last_seen_at, s.expires_at, s.revoked_at, \
+             (EXISTS (SELECT 1 FROM second_factors f WHERE f.user_id = s.user_id AND f.confirmed_at IS NOT NULL) \
+              OR EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = s.user_id)), s.must_set_up, s.second_factor_at \
              FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
             args![token_hash],
         )
         .await?;
-        let Some(Row { sid, uid, name, email, locale, disabled, created, last_seen, expires, revoked, .. }) = row
+        let Some(Row {
+            sid,
+            uid,
+            name,
+            email,
+            locale,
+            disabled,
+            created,
+            last_seen,
+            expires,
+            revoked,
+            factor_enabled,
+            must_set_up,
+            factor_at,
+            ..
+        }) = row
         else {
             return Err(Error::Unauthenticated);
         };
@@ -107,7 +130,8 @@ impl Store {
             expires_at: Some(expires_at),
             revoked: revoked.is_some(),
         };
-        authenticate(Some(record), now)
+        let factor = SessionFactor { enabled: factor_enabled, must_set_up, verified_at: ts_opt(factor_at) };
+        Ok(authenticate(Some(record), now)?.with_session_factor(factor))
     }
 
     /// My sessions that are still valid, newest activity first.

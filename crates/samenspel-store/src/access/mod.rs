@@ -27,7 +27,7 @@
 //! ```compile_fail,E0451
 //! # use samenspel_store::access::{CurrentUser, Credential};
 //! fn forge() -> CurrentUser {
-//!     CurrentUser { id: todo!(), display_name: String::new(), email: String::new(), locale: Default::default(), credential: Credential::Job("forged"), admitted: None }
+//!     CurrentUser { id: todo!(), display_name: String::new(), email: String::new(), locale: Default::default(), credential: Credential::Job("forged"), admitted: None, session_factor: None }
 //! }
 //! ```
 //!

@@ -3,6 +3,7 @@
 //! background jobs, from the user's own row.
 
 use crate::db::Store;
+use crate::second_factor::SessionFactor;
 use crate::sql::args;
 use samenspel_core::Timestamp;
 use samenspel_core::access::MemberFacts;
@@ -33,6 +34,9 @@ pub struct CurrentUser {
     /// path ([`Store::admit`]), so that `authorize` in the same request need
     /// not read it again.
     admitted: Option<Admission>,
+    /// How the browser session stood with the second factor, read with the
+    /// session itself (so a page's guard needs no query of its own).
+    session_factor: Option<SessionFactor>,
 }
 
 /// Someone's active membership in one circle as the gate read it. Only the
@@ -79,6 +83,18 @@ impl CurrentUser {
         CurrentUser { admitted: Some(admission), ..self.clone() }
     }
 
+    /// How this browser session stood with the second factor when the session
+    /// was read for this request (`None` for other credentials). Later changes
+    /// in the same request are not in it: ask `Store::session_factor` then.
+    pub fn session_factor(&self) -> Option<SessionFactor> {
+        self.session_factor
+    }
+
+    /// This user with their session's second-factor state, as read with the session.
+    pub(crate) fn with_session_factor(self, factor: SessionFactor) -> CurrentUser {
+        CurrentUser { session_factor: Some(factor), ..self }
+    }
+
     /// The session this request runs in, when signed in through the browser.
     pub fn session_id(&self) -> Option<&SessionId> {
         match &self.credential {
@@ -115,6 +131,7 @@ pub(crate) fn authenticate(record: Option<CredentialRecord>, now: Timestamp) -> 
         locale: r.locale,
         credential: r.credential,
         admitted: None,
+        session_factor: None,
     })
 }
 

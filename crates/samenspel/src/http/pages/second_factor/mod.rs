@@ -52,15 +52,19 @@ fn open_while_setting_up(path: &str) -> bool {
         || ["/sign-out", "/language", "/words", "/offline", "/"].contains(&path)
 }
 
-/// Reads how the session stands with the second factor (one query for a
-/// signed-in browser), leaves it for [`SteppedUp`], and sends a session
+/// Takes how the session stands with the second factor (read with the
+/// session itself), leaves it for [`SteppedUp`], and sends a session
 /// that must set up a factor to the set-up page from everywhere else.
 pub(super) async fn guard(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let user = req.extensions().get::<Visitor>().and_then(|v| v.user.clone());
     if let Some(user) = user.filter(|u| u.session_id().is_some()) {
-        let factor = match state.store.session_factor(&user).await {
-            Ok(f) => f,
-            Err(e) => return super::super::errors::PageError::Domain(e).into_response(),
+        // Read with the session for this request; asked again only when not.
+        let factor = match user.session_factor() {
+            Some(f) => f,
+            None => match state.store.session_factor(&user).await {
+                Ok(f) => f,
+                Err(e) => return super::super::errors::PageError::Domain(e).into_response(),
+            },
         };
         let path = req.extensions().get::<MatchedPath>().map(|m| m.as_str().to_owned()).unwrap_or_default();
         if factor.must_set_up && !factor.enabled && !open_while_setting_up(&path) {
