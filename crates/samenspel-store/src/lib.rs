@@ -50,6 +50,7 @@ pub mod practice;
 pub mod privacy;
 pub mod profiles;
 pub mod push;
+pub mod rate_limits;
 pub mod second_factor;
 pub mod sessions;
 pub mod sign_in_links;

@@ -179,4 +179,10 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0030_unseen.sql"),
         include_str!("../migrations/postgres/0030_unseen.sql"),
     ),
+    (
+        31,
+        "shared_by_instances",
+        include_str!("../migrations/sqlite/0031_shared_by_instances.sql"),
+        include_str!("../migrations/postgres/0031_shared_by_instances.sql"),
+    ),
 ];

@@ -49,6 +49,7 @@ impl AppState {
     pub fn new(config: Config, store: Store) -> anyhow::Result<(AppState, Background)> {
         let metrics = Arc::new(Metrics::default());
         let (audit, audit_task) = AuditWriter::start(store.clone(), metrics.clone());
+        let limiter = RateLimiter::new(store.clone());
         let mailer = Mailer::from_config(&config)?;
         let instruments = Instruments::load(Some(&config.data_dir.join("instruments")))?;
         let sso = match &config.sso {
@@ -63,7 +64,7 @@ impl AppState {
             config,
             store,
             audit,
-            limiter: RateLimiter::default(),
+            limiter,
             metrics,
             mailer,
             jobs_waiting: Notify::new(),

@@ -1,11 +1,16 @@
-//! Rate limiting of sign-in attempts and link requests: a fixed window per
-//! key (an IP address, an e-mail address). Kept in memory, per instance —
-//! enough to make guessing and mail-bombing slow; a deployment with many
-//! instances divides the limits by its instance count at worst.
+//! Rate limiting of sign-in attempts, link requests, second-factor codes and
+//! invitations: a fixed window per key (an IP address, an e-mail address, an
+//! account). Counted in the database (`samenspel_store::rate_limits`), so
+//! every instance on one database counts the same attempts: two instances
+//! behind one address allow no more than one would. Keys are hashed before
+//! they are stored.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use crate::crypto::token_hash;
+use samenspel_core::Timestamp;
+use samenspel_core::error::{Error, Result};
+use samenspel_store::Store;
+use samenspel_store::rate_limits::Window;
+use std::time::Duration;
 
 /// One kind of limit: at most `max` events per `window`.
 #[derive(Clone, Copy, Debug)]
@@ -26,85 +31,54 @@ pub const CODE_FAILURES_PER_ACCOUNT: Limit =
 pub const CODES_PER_IP: Limit = Limit { name: "codes-ip", max: 30, window: Duration::from_secs(15 * 60) };
 pub const INVITE_PER_USER: Limit = Limit { name: "invite-user", max: 60, window: Duration::from_secs(60 * 60) };
 
-#[derive(Default)]
+/// The limits, counted in the store.
 pub struct RateLimiter {
-    windows: Mutex<HashMap<(&'static str, String), (Instant, u32)>>,
+    store: Store,
+}
+
+impl Limit {
+    fn window(self) -> Window {
+        let window_ms = i64::try_from(self.window.as_millis()).unwrap_or(i64::MAX);
+        Window { name: self.name, max: self.max, window_ms }
+    }
 }
 
 impl RateLimiter {
-    /// Counts one event for `key`. `Err(seconds)` when over the limit: try
-    /// again after that many seconds.
-    pub fn hit(&self, limit: Limit, key: &str) -> Result<(), u64> {
-        self.hit_at(limit, key, Instant::now())
+    pub fn new(store: Store) -> RateLimiter {
+        RateLimiter { store }
     }
 
-    /// A lock-out: `Err(seconds)` while `key` has had `limit.max` failures,
-    /// until a whole window after the last of them.
-    pub fn locked(&self, limit: Limit, key: &str) -> Result<(), u64> {
-        let windows = self.windows.lock().unwrap_or_else(|p| p.into_inner());
-        match windows.get(&(limit.name, key.to_owned())) {
-            Some((start, count)) if *count >= limit.max => {
-                let wait = limit.window.saturating_sub(start.elapsed());
-                if wait.is_zero() { Ok(()) } else { Err(wait.as_secs().max(1)) }
-            }
-            _ => Ok(()),
+    /// Counts one event for `key`; `Error::RateLimited(seconds)` when over
+    /// the limit: try again after that many seconds.
+    pub async fn hit(&self, limit: Limit, key: &str) -> Result<()> {
+        self.hit_at(limit, key, Timestamp::now()).await
+    }
+
+    /// [`RateLimiter::hit`] at a given time.
+    pub async fn hit_at(&self, limit: Limit, key: &str, now: Timestamp) -> Result<()> {
+        match self.store.rate_hit(limit.window(), &token_hash(key), now).await? {
+            Some(wait) => Err(Error::RateLimited(wait)),
+            None => Ok(()),
+        }
+    }
+
+    /// A lock-out: `Error::RateLimited(seconds)` while `key` has had
+    /// `limit.max` failures, until a whole window after the last of them.
+    pub async fn locked(&self, limit: Limit, key: &str) -> Result<()> {
+        match self.store.rate_locked(limit.window(), &token_hash(key), Timestamp::now()).await? {
+            Some(wait) => Err(Error::RateLimited(wait)),
+            None => Ok(()),
         }
     }
 
     /// Counts a failure for a lock-out; the `max`-th starts the lock-out's
     /// window anew, so it lasts a whole window.
-    pub fn fail(&self, limit: Limit, key: &str) {
-        let now = Instant::now();
-        let mut windows = self.windows.lock().unwrap_or_else(|p| p.into_inner());
-        let entry = windows.entry((limit.name, key.to_owned())).or_insert((now, 0));
-        if now.duration_since(entry.0) >= limit.window {
-            *entry = (now, 0);
-        }
-        entry.1 += 1;
-        if entry.1 >= limit.max {
-            entry.0 = now;
-        }
+    pub async fn fail(&self, limit: Limit, key: &str) -> Result<()> {
+        self.store.rate_fail(limit.window(), &token_hash(key), Timestamp::now()).await
     }
 
     /// Forgets the failures of `key` (after a good code).
-    pub fn clear(&self, limit: Limit, key: &str) {
-        let mut windows = self.windows.lock().unwrap_or_else(|p| p.into_inner());
-        windows.remove(&(limit.name, key.to_owned()));
-    }
-
-    fn hit_at(&self, limit: Limit, key: &str, now: Instant) -> Result<(), u64> {
-        let mut windows = self.windows.lock().unwrap_or_else(|p| p.into_inner());
-        if windows.len() > 100_000 {
-            windows.retain(|_, (start, _)| now.duration_since(*start) < Duration::from_secs(3600));
-        }
-        let entry = windows.entry((limit.name, key.to_owned())).or_insert((now, 0));
-        if now.duration_since(entry.0) >= limit.window {
-            *entry = (now, 0);
-        }
-        if entry.1 >= limit.max {
-            let wait = limit.window.saturating_sub(now.duration_since(entry.0));
-            return Err(wait.as_secs().max(1));
-        }
-        entry.1 += 1;
-        Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn limits_per_key_and_window() {
-        let l = Limit { name: "t", max: 3, window: Duration::from_secs(60) };
-        let r = RateLimiter::default();
-        let t0 = Instant::now();
-        for _ in 0..3 {
-            assert!(r.hit_at(l, "a", t0).is_ok());
-        }
-        let wait = r.hit_at(l, "a", t0 + Duration::from_secs(20)).expect_err("fourth is over");
-        assert_eq!(wait, 40);
-        assert!(r.hit_at(l, "b", t0).is_ok(), "other keys are independent");
-        assert!(r.hit_at(l, "a", t0 + Duration::from_secs(61)).is_ok(), "a new window starts");
+    pub async fn clear(&self, limit: Limit, key: &str) -> Result<()> {
+        self.store.rate_clear(limit.window(), &token_hash(key)).await
     }
 }

@@ -109,6 +109,8 @@ pub const KEPT: &[(&str, &str)] = &[
     ("pending_sign_ins", "per account"),
     ("sso_identities", "per account"),
     ("sso_attempts", "a sign-in on its way, minutes old, no account"),
+    ("rate_windows", "counts of attempts under a hashed key, forgotten after a day"),
+    ("instance_secrets", "the key the instances share, no personal data"),
     ("passkeys", "per account"),
     ("passkey_ceremonies", "per account, minutes old"),
     ("privacy_requests", "per account, proof of answered requests"),

@@ -23,7 +23,14 @@
 # WORK (scratch directory, default ~/.cache/samenspel-wrk), DATA (a data
 # directory to serve instead of a fresh demo; the posts are added to it) and
 # AS (the e-mail address to sign in with there; default the demo's Ans) and
-# SAMENSPEL_BIN (a release binary to measure instead of building one). The
+# SAMENSPEL_BIN (a release binary to measure instead of building one),
+# ENGINE (sqlite, the default, or postgres: a fresh database on the server at
+# PG_ADMIN, default postgres://postgres@127.0.0.1:5432/test, dropped after
+# the run) and INSTANCES (1, or 2: two instances on the one database behind
+# nginx from Debian's packages, at the same address, as a load balancer
+# would). With PostgreSQL or two instances, Samenspel's CPU column adds up
+# every process that serves it: the instances, nginx and the PostgreSQL
+# server's processes. The
 # credentials reach wrk's Lua scripts as WRK_TOKEN, WRK_COOKIE and WRK_CIRCLE
 # (not SAMENSPEL_*: Samenspel refuses settings it does not know).
 set -euo pipefail
@@ -37,6 +44,9 @@ CONNS=${CONNS:-64}
 WRITERS=${WRITERS:-16}
 ONLY=${ONLY:-}
 WORK=${WORK:-$HOME/.cache/samenspel-wrk}
+ENGINE=${ENGINE:-sqlite}
+INSTANCES=${INSTANCES:-1}
+PG_ADMIN=${PG_ADMIN:-postgres://postgres@127.0.0.1:5432/test}
 LIMIT_ADDR=127.0.0.1:3100
 SAM_ADDR=127.0.0.1:3200
 
@@ -49,6 +59,9 @@ die() { say "ratio.sh: $*"; exit 1; }
 missing=()
 for tool in wrk sqlite3 curl; do command -v "$tool" >/dev/null || missing+=("$tool"); done
 [ -x /usr/bin/time ] || missing+=(time)
+[ "$ENGINE" = postgres ] && ! command -v psql >/dev/null && missing+=(postgresql-client)
+[ "$INSTANCES" = 2 ] && ! command -v nginx >/dev/null && missing+=(nginx)
+case "$ENGINE:$INSTANCES" in sqlite:1 | sqlite:2 | postgres:1 | postgres:2) ;; *) die "ENGINE is sqlite or postgres, INSTANCES 1 or 2" ;; esac
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null \
@@ -70,7 +83,12 @@ else
 fi
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+pg_db=
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if [ -n "$pg_db" ]; then psql -q "$PG_ADMIN" -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null 2>&1 || true; fi
+}
 trap cleanup EXIT
 
 wait_for() { # url
@@ -91,32 +109,85 @@ limit_pid=$!
 pids+=("$limit_pid")
 
 # Samenspel: a fresh demo, or the given data directory (SQLite,
-# synchronous=FULL, the production default).
+# synchronous=FULL, the production default), or a fresh PostgreSQL database.
+# With two instances the first listens on 3201, the second (a data
+# directory of its own, the same database) on 3202, and nginx on 3200.
+if [ "$INSTANCES" = 2 ]; then first_addr=127.0.0.1:3201; else first_addr=$SAM_ADDR; fi
 if [ -n "${DATA:-}" ]; then
+  [ "$ENGINE" = sqlite ] || die "DATA is a SQLite data directory"
   data=$(cd "$DATA" && pwd)
   [ -n "${AS:-}" ] || die "DATA needs AS, the e-mail address to sign in with"
-  (SAMENSPEL_LOG_LEVEL=error exec "$sam_bin" serve --bind "$SAM_ADDR" --data-dir "$data" >"$WORK/samenspel.log" 2>&1) &
 else
   data=$WORK/samenspel/data
   rm -rf "$WORK/samenspel"
   mkdir -p "$WORK/samenspel"
-  (cd "$WORK/samenspel" && SAMENSPEL_LOG_LEVEL=warn exec "$sam_bin" demo --bind "$SAM_ADDR" --data-dir "$data" \
+fi
+if [ "$ENGINE" = postgres ]; then
+  pg_db=samenspel_wrk_$$
+  psql -q "$PG_ADMIN" -c "CREATE DATABASE $pg_db" >/dev/null || die "could not create a database at $PG_ADMIN"
+  db_url=${PG_ADMIN%/*}/$pg_db
+else
+  db_url=sqlite://$data/samenspel.db
+fi
+sam=("$sam_bin")
+sam_opts=(--data-dir "$data" --database-url "$db_url")
+if [ -n "${DATA:-}" ]; then
+  (SAMENSPEL_LOG_LEVEL=error exec "${sam[@]}" serve --bind "$first_addr" "${sam_opts[@]}" >"$WORK/samenspel.log" 2>&1) &
+else
+  (cd "$WORK/samenspel" && SAMENSPEL_LOG_LEVEL=warn exec "${sam[@]}" demo --bind "$first_addr" "${sam_opts[@]}" \
     >"$WORK/samenspel.log" 2>&1) &
 fi
 sam_pid=$!
 pids+=("$sam_pid")
+serving=("$sam_pid")
 wait_for "http://$LIMIT_ADDR/hello"
-wait_for "http://$SAM_ADDR/healthz"
+wait_for "http://$first_addr/healthz"
+if [ "$INSTANCES" = 2 ]; then
+  mkdir -p "$WORK/second" "$WORK/nginx"
+  (SAMENSPEL_LOG_LEVEL=warn exec "$sam_bin" serve --bind 127.0.0.1:3202 --data-dir "$WORK/second" \
+    --database-url "$db_url" >"$WORK/samenspel-2.log" 2>&1) &
+  pids+=("$!")
+  serving+=("$!")
+  cat >"$WORK/nginx/nginx.conf" <<NGINX
+worker_processes 1;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx;
+  proxy_temp_path $WORK/nginx;
+  upstream samenspel { server 127.0.0.1:3201; server 127.0.0.1:3202; keepalive 64; }
+  server {
+    listen $SAM_ADDR;
+    location / {
+      proxy_pass http://samenspel;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+      proxy_set_header X-Forwarded-For \$remote_addr;
+    }
+  }
+}
+NGINX
+  (exec nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf") &
+  pids+=("$!")
+  serving+=("$!")
+  wait_for "http://127.0.0.1:3202/healthz"
+  wait_for "http://$SAM_ADDR/healthz"
+fi
 
 # Ans de Vries, a relative in Henk's circle (or AS): a session (through a
 # sign-in link, as a browser would), an API token and a calendar address.
 if [ -n "${DATA:-}" ]; then
   email=$AS
-  link=$("$sam_bin" admin sign-in-link --email "$email" --data-dir "$data" 2>/dev/null | tail -1)
+  link=$("$sam_bin" admin sign-in-link --email "$email" "${sam_opts[@]}" 2>/dev/null | tail -1)
   link="http://$SAM_ADDR/${link#*://*/}"
 else
   link=$(grep -m1 -o "Ans de Vries *http://[^ ]*" "$WORK/samenspel.log" | grep -o 'http://.*') || die "no sign-in link for Ans in the demo's output"
-  email=$("$sam_bin" admin list-users --data-dir "$data" 2>/dev/null | grep -m1 "Ans de Vries" | grep -o '[^ ]*@[^ ]*') \
+  link="http://$SAM_ADDR/${link#*://*/}"
+  email=$("$sam_bin" admin list-users "${sam_opts[@]}" 2>/dev/null | grep -m1 "Ans de Vries" | grep -o '[^ ]*@[^ ]*') \
     || die "no e-mail address for Ans"
 fi
 jar=$WORK/cookies.txt
@@ -127,7 +198,7 @@ curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$token" "$link
 session=$(awk '$6 == "samenspel_session" {print $7}' "$jar")
 [ -n "$session" ] || die "signing in as Ans gave no session"
 export WRK_COOKIE="samenspel_session=$session"
-WRK_TOKEN=$("$sam_bin" admin token --email "$email" --name wrk --data-dir "$data" 2>/dev/null | tail -1)
+WRK_TOKEN=$("$sam_bin" admin token --email "$email" --name wrk "${sam_opts[@]}" 2>/dev/null | tail -1)
 export WRK_TOKEN
 circle=$(curl -fsS -H "Authorization: Bearer $WRK_TOKEN" "http://$SAM_ADDR/api/v1/circles" \
   | grep -o '"id":"[^"]*"' | head -1 | sed 's/"id":"//; s/"$//')
@@ -160,9 +231,33 @@ check() { # url lua auth [cookie]
 
 results=$WORK/results.txt
 : >"$results"
+# The CPU seconds (user + system) of the processes that serve Samenspel,
+# PostgreSQL's included when it is the database.
+cpu_of() {
+  local p all=("${serving[@]}")
+  [ "$ENGINE" = postgres ] && mapfile -t -O "${#all[@]}" all < <(pgrep -x postgres)
+  for p in "${all[@]}"; do cat "/proc/$p/stat" 2>/dev/null; done \
+    | awk -v t="$(getconf CLK_TCK)" '{ s += $14 + $15 } END { printf "%.2f", s / t }'
+}
 one() { # label url lua conns pid
-  local out
-  out=$(SPID=$5 WRKLUA=$3 "$LIMITS/wrkbench.sh" "$1" "$2" 1 "$DUR" "$4")
+  local out c0 c1 n
+  if [ "$5" = "$sam_pid" ] && { [ "$ENGINE" = postgres ] || [ "$INSTANCES" = 2 ]; }; then
+    # Several processes serve: wrkbench.sh counts one, so the warm-up and
+    # the run are done here the same way, with every serving process counted.
+    local lua=()
+    [ -n "$3" ] && lua=(-s "$3")
+    wrk "${lua[@]}" -t1 -c"$4" -d3s "$2" >/dev/null 2>&1
+    c0=$(cpu_of)
+    out=$(wrk "${lua[@]}" -t1 -c"$4" -d"$DUR" --latency "$2" 2>&1)
+    c1=$(cpu_of)
+    n=$(awk '/requests in/ {print $1}' <<<"$out")
+    out="$1 run=1 rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out") p50=$(awk '$1 == "50%" {print $2}' <<<"$out") \
+p99=$(awk '$1 == "99%" {print $2}' <<<"$out") reqs=$n server_cpu_s=$(awk -v a="$c0" -v b="$c1" 'BEGIN {printf "%.2f", b - a}') \
+cpu_us_per_req=$(awk -v a="$c0" -v b="$c1" -v n="$n" 'BEGIN {printf "%.1f", (b - a) * 1e6 / n}') \
+$(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr -s ' ' | tr '\n' ' ')"
+  else
+    out=$(SPID=$5 WRKLUA=$3 "$LIMITS/wrkbench.sh" "$1" "$2" 1 "$DUR" "$4")
+  fi
   printf '%s\n' "$out" >&2
   printf '%s\n' "$out" >>"$results"
   if printf '%s' "$out" | grep -qE 'Non-2xx|Socket errors: connect'; then die "$1 got errors: $out"; fi
@@ -218,5 +313,13 @@ awk -v conns="$CONNS" -v writers="$WRITERS" '
     }
   }' "$results"
 echo
-echo "Resident memory after the run: limit $(rss "$limit_pid") MB, Samenspel $(rss "$sam_pid") MB."
-echo "Samenspel's data: $(sqlite3 "$data/samenspel.db" 'SELECT COUNT(*) FROM entries') entries; the limit's: $(sqlite3 "$WORK/limits/data/bench.db" 'SELECT COUNT(*) FROM entries') entries."
+echo "Samenspel on $ENGINE, $INSTANCES instance(s)$([ "$INSTANCES" = 2 ] && echo ' behind nginx')."
+mem=""
+for p in "${serving[@]}"; do mem="$mem $(rss "$p") MB"; done
+echo "Resident memory after the run: limit $(rss "$limit_pid") MB, Samenspel's processes:$mem."
+if [ "$ENGINE" = postgres ]; then
+  count=$(psql -tA "$db_url" -c 'SELECT COUNT(*) FROM entries')
+else
+  count=$(sqlite3 "$data/samenspel.db" 'SELECT COUNT(*) FROM entries')
+fi
+echo "Samenspel's data: $count entries; the limit's: $(sqlite3 "$WORK/limits/data/bench.db" 'SELECT COUNT(*) FROM entries') entries."

@@ -163,8 +163,9 @@ impl AdminCommand {
     }
 }
 
-pub async fn run(config: Config, cmd: AdminCommand) -> anyhow::Result<ExitCode> {
+pub async fn run(mut config: Config, cmd: AdminCommand) -> anyhow::Result<ExitCode> {
     let store = open_store(&config).await?;
+    crate::config::share_secret(&mut config, &store).await?;
     let now = Timestamp::now();
     let result = async {
         match cmd {

@@ -49,12 +49,12 @@ async fn shutdown_signal() {
     tracing::info!("shutting down: finishing requests in flight");
 }
 
-pub async fn serve(config: Config, demo: bool) -> anyhow::Result<ExitCode> {
+pub async fn serve(mut config: Config, demo: bool) -> anyhow::Result<ExitCode> {
     let store = open_store(&config).await?;
+    crate::config::share_secret(&mut config, &store).await?;
     let listener =
         tokio::net::TcpListener::bind(config.bind).await.with_context(|| format!("listening on {}", config.bind))?;
     let addr = listener.local_addr()?;
-    let mut config = config;
     // With port 0 the real port is known only now; links must use it.
     if config.public_url.port_or_known_default() == Some(0) {
         let _ = config.public_url.set_port(Some(addr.port()));
@@ -93,8 +93,9 @@ pub async fn serve(config: Config, demo: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub async fn worker(config: Config) -> anyhow::Result<ExitCode> {
+pub async fn worker(mut config: Config) -> anyhow::Result<ExitCode> {
     let store = open_store(&config).await?;
+    crate::config::share_secret(&mut config, &store).await?;
     let (state, background) = AppState::new(config, store.clone())?;
     let (stop, stopped) = watch::channel(false);
     let task = tokio::spawn(crate::jobs::run(state.clone(), stopped));

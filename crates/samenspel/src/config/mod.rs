@@ -83,8 +83,12 @@ pub struct Config {
     pub session_max_days: u32,
     pub sign_in_link_minutes: u32,
     pub invitation_days: u32,
-    /// Key for CSRF tokens. Instances that share a database must share it.
+    /// Key for CSRF tokens and signed links. Instances that share a database
+    /// share it: set it in the settings, or let [`share_secret`] keep it in
+    /// the database.
     pub secret_key: Secret,
+    /// The key came from `<data_dir>/secret.key`, not from the settings.
+    pub secret_from_data_dir: bool,
     /// Believe `X-Forwarded-For` / `X-Forwarded-Proto` (only behind a proxy you run).
     pub trust_proxy_headers: bool,
     /// Run the background worker (e-mail) inside `serve`.
@@ -178,11 +182,14 @@ pub fn load(
 }
 
 /// Reads the CSRF/secret key from `<data_dir>/secret.key`, creating it with
-/// fresh random bytes the first time. A configured `secret_key` wins.
+/// fresh random bytes the first time. A configured `secret_key` wins. Once
+/// the database is open, [`share_secret`] makes every instance on it use one
+/// key.
 pub fn load_or_create_secret(config: &mut Config) -> anyhow::Result<()> {
     if !config.secret_key.expose().is_empty() {
         return Ok(());
     }
+    config.secret_from_data_dir = true;
     std::fs::create_dir_all(&config.data_dir)?;
     let path = config.data_dir.join("secret.key");
     let key = match std::fs::read_to_string(&path) {
@@ -194,6 +201,25 @@ pub fn load_or_create_secret(config: &mut Config) -> anyhow::Result<()> {
         }
     };
     config.secret_key = Secret(key);
+    Ok(())
+}
+
+/// Several instances on one database (behind one address) must sign CSRF
+/// tokens and links with the same key, but each has its own data directory.
+/// When the settings give no key, the first instance keeps its key in the
+/// database and every instance uses that one from then on; the data
+/// directory's `secret.key` is brought in line, so a backup holds the key in
+/// use. A configured `secret_key` is left alone (the operator shares it).
+pub async fn share_secret(config: &mut Config, store: &samenspel_store::Store) -> anyhow::Result<()> {
+    if !config.secret_from_data_dir {
+        return Ok(());
+    }
+    let kept = store.shared_secret(config.secret_key.expose(), samenspel_core::Timestamp::now()).await?;
+    if kept != config.secret_key.expose() {
+        tracing::info!("using the secret key that another instance on this database keeps");
+        std::fs::write(config.data_dir.join("secret.key"), &kept)?;
+        config.secret_key = Secret(kept);
+    }
     Ok(())
 }
 

@@ -179,6 +179,7 @@ impl RawConfig {
             sign_in_link_minutes,
             invitation_days,
             secret_key,
+            secret_from_data_dir: false,
             trust_proxy_headers,
             run_worker,
             metrics_token,

@@ -82,6 +82,10 @@ pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
                 Ok(n) => tracing::info!(rows = n, "forgot \"new for you\" marks older than 90 days"),
                 Err(e) => tracing::error!(error = %e, "could not forget old \"new for you\" marks"),
             }
+            match state.store.purge_rate_windows(Timestamp::now()).await {
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = %e, "could not forget old rate-limit counts"),
+            }
             match state.store.internal().forget_failed_payloads(Timestamp::now()).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(jobs = n, "forgot what failed e-mails held, after 30 days"),

@@ -57,8 +57,8 @@ pub async fn user_from_api_token(state: &AppState, token: &str, now: Timestamp) 
 /// the same answer.
 pub async fn sign_in_with_password(state: &AppState, email: &str, password: &str, source: &Source) -> Result<Verified> {
     let email = validate::email("email", email).map_err(|e| Error::Validation(vec![e]))?;
-    state.limiter.hit(ratelimit::SIGN_IN_PER_IP, source.ip.as_deref().unwrap_or("")).map_err(Error::RateLimited)?;
-    state.limiter.hit(ratelimit::SIGN_IN_PER_ACCOUNT, &email).map_err(Error::RateLimited)?;
+    state.limiter.hit(ratelimit::SIGN_IN_PER_IP, source.ip.as_deref().unwrap_or("")).await?;
+    state.limiter.hit(ratelimit::SIGN_IN_PER_ACCOUNT, &email).await?;
     state.store.check_password(&email, password).await?.ok_or(Error::field("password", "sign-in-failed"))
 }
 
@@ -75,8 +75,8 @@ pub async fn request_sign_in_link(
     now: Timestamp,
 ) -> Result<()> {
     let email = validate::email("email", email).map_err(|e| Error::Validation(vec![e]))?;
-    state.limiter.hit(ratelimit::LINK_PER_IP, source.ip.as_deref().unwrap_or("")).map_err(Error::RateLimited)?;
-    state.limiter.hit(ratelimit::LINK_PER_ADDRESS, &email).map_err(Error::RateLimited)?;
+    state.limiter.hit(ratelimit::LINK_PER_IP, source.ip.as_deref().unwrap_or("")).await?;
+    state.limiter.hit(ratelimit::LINK_PER_ADDRESS, &email).await?;
     let token = random_token();
     let minutes = state.config.sign_in_link_minutes;
     let link = state.config.link(&format!("/sign-in/link/{token}"));
@@ -183,7 +183,7 @@ pub async fn set_name(ctx: &Ctx<'_>, name: &str) -> Result<()> {
 /// must be given; signing in by e-mail link only needs none.
 pub async fn set_password(ctx: &Ctx<'_>, current: &str, new: &str) -> Result<()> {
     let new = validate::new_password("new_password", new).map_err(|e| Error::Validation(vec![e]))?;
-    ctx.state.limiter.hit(ratelimit::SIGN_IN_PER_ACCOUNT, ctx.user.email()).map_err(Error::RateLimited)?;
+    ctx.state.limiter.hit(ratelimit::SIGN_IN_PER_ACCOUNT, ctx.user.email()).await?;
     ctx.state.store.set_my_password(ctx.user, current, &new).await?;
     // A new password forgets the browsers that skipped the second factor.
     ctx.state.store.revoke_my_remembered_devices(ctx.user, ctx.now).await.map(|_| ())

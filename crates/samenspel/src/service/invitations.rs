@@ -68,7 +68,7 @@ pub async fn create(
 ) -> Result<Created> {
     let cap =
         ctx.can::<act::InviteMembers>(circle, what(Operation::Create, "invitation.create", "circle", circle)).await?;
-    ctx.state.limiter.hit(ratelimit::INVITE_PER_USER, ctx.user.id().as_str()).map_err(Error::RateLimited)?;
+    ctx.state.limiter.hit(ratelimit::INVITE_PER_USER, ctx.user.id().as_str()).await?;
     let mut v = Validator::new();
     let email = match input.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
         Some(raw) => v.check(validate::email("email", raw)),
@@ -239,7 +239,7 @@ pub async fn accept_new(
         return Err(Error::internal("validated fields missing"));
     };
     let ip = source.ip.clone().unwrap_or_default();
-    state.limiter.hit(ratelimit::LINK_PER_IP, &ip).map_err(Error::RateLimited)?;
+    state.limiter.hit(ratelimit::LINK_PER_IP, &ip).await?;
     match state.store.accept_invitation_as_newcomer(&token_hash(token), &name, &email, locale, now).await? {
         Newcomer::Joined { proof, circle } => {
             // A newcomer invited as a professional or coordinator sets up a second factor first.

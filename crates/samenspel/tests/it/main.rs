@@ -27,6 +27,7 @@ mod help;
 mod help_api;
 mod hostile_input;
 mod inbox;
+mod instances;
 mod invitations;
 mod knowledge;
 mod location_agenda;
@@ -250,6 +251,8 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         binary::acknowledged_writes_survive_a_crash,
         binary::admin_commands,
         generate::generate_makes_an_organisation_people_can_use,
+        instances::rate_limits_count_every_attempt_once,
+        instances::two_instances_behind_one_address_share_sessions_limits_and_mail,
         binary::wrong_settings_stop_start_up,
         binary::backup_and_restore,
         binary::audit_verify_command,

@@ -50,7 +50,7 @@ pub async fn start(State(state): State<AppState>, v: Visitor, Query(q): Query<St
     let sso = state.sso.as_ref().ok_or(PageError::Domain(Error::NotFound))?;
     // Each start keeps a row: as limited as signing in with a password.
     let ip = v.source.ip.as_deref().unwrap_or("");
-    state.limiter.hit(crate::ratelimit::SIGN_IN_PER_IP, ip).map_err(Error::RateLimited)?;
+    state.limiter.hit(crate::ratelimit::SIGN_IN_PER_IP, ip).await?;
     let out = match sso.start().await {
         Ok(out) => out,
         Err(e) => {

@@ -95,7 +95,7 @@ pub async fn confirm(ctx: &Ctx<'_>, code: &str) -> Result<Vec<String>> {
     if factor.confirmed {
         return Err(Error::Conflict("second-factor-already-on"));
     }
-    guard(ctx.state, ctx.user, ctx.source)?;
+    guard(ctx.state, ctx.user, ctx.source).await?;
     let secret = secrets::open(key, ctx.user.id(), &factor.sealed_secret)?;
     let Some(step) = totp::verify(&secret, code, ctx.now.as_second(), None) else {
         return Err(
@@ -154,9 +154,9 @@ pub async fn may_create_token(ctx: &Ctx<'_>) -> Result<()> {
 }
 
 /// Refuses while the account or the address is locked out.
-pub(crate) fn guard(state: &AppState, who: &impl Account, source: &Source) -> Result<()> {
-    state.limiter.locked(CODE_FAILURES_PER_ACCOUNT, who.account().as_str()).map_err(Error::RateLimited)?;
-    state.limiter.hit(CODES_PER_IP, source.ip.as_deref().unwrap_or("")).map_err(Error::RateLimited)
+pub(crate) async fn guard(state: &AppState, who: &impl Account, source: &Source) -> Result<()> {
+    state.limiter.locked(CODE_FAILURES_PER_ACCOUNT, who.account().as_str()).await?;
+    state.limiter.hit(CODES_PER_IP, source.ip.as_deref().unwrap_or("")).await
 }
 
 /// A wrong code: counted towards the lock-out and audited; the error to show.
@@ -167,8 +167,14 @@ pub(crate) async fn wrong(
     source: &Source,
     now: Timestamp,
 ) -> Error {
-    state.limiter.fail(CODE_FAILURES_PER_ACCOUNT, key.as_str());
-    let locked = state.limiter.locked(CODE_FAILURES_PER_ACCOUNT, key.as_str()).err();
+    if let Err(e) = state.limiter.fail(CODE_FAILURES_PER_ACCOUNT, key.as_str()).await {
+        return e;
+    }
+    let locked = match state.limiter.locked(CODE_FAILURES_PER_ACCOUNT, key.as_str()).await {
+        Ok(()) => None,
+        Err(Error::RateLimited(seconds)) => Some(seconds),
+        Err(e) => return e,
+    };
     let what = match locked {
         Some(_) => what(Operation::Update, "second-factor.locked", key),
         None => what(Operation::Update, "second-factor.wrong-code", key),
@@ -192,7 +198,7 @@ pub(crate) async fn check_code(
     source: &Source,
     now: Timestamp,
 ) -> Result<()> {
-    guard(state, who, source)?;
+    guard(state, who, source).await?;
     if !state.store.factors(who).await?.any() {
         return Err(Error::Conflict("second-factor-not-on"));
     }
@@ -217,8 +223,7 @@ pub(crate) async fn check_code(
     if !ok {
         return Err(wrong(state, who.account(), actor, source, now).await);
     }
-    state.limiter.clear(CODE_FAILURES_PER_ACCOUNT, who.account().as_str());
-    Ok(())
+    state.limiter.clear(CODE_FAILURES_PER_ACCOUNT, who.account().as_str()).await
 }
 
 /// What happened to whose account (the object of a second-factor record).
@@ -253,7 +258,7 @@ pub fn recent(verified_at: Option<Timestamp>, now: Timestamp) -> bool {
 pub async fn internal_reset(state: &AppState, user: &UserId, source: &Source, now: Timestamp) -> Result<bool> {
     let had = state.store.internal().reset_second_factor(user, now).await?;
     // A wrong-code lock-out ends with the reset: the person starts afresh.
-    state.limiter.clear(CODE_FAILURES_PER_ACCOUNT, user.as_str());
+    state.limiter.clear(CODE_FAILURES_PER_ACCOUNT, user.as_str()).await?;
     let what = what(Operation::Delete, "second-factor.reset", user);
     audit(state, None, what, Outcome::Allowed, source, now).await?;
     Ok(had)

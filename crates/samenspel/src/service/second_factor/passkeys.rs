@@ -235,7 +235,7 @@ pub async fn check(
     source: &Source,
     now: Timestamp,
 ) -> Result<()> {
-    guard(state, who, source)?;
+    guard(state, who, source).await?;
     let passkeys = passkeys(state)?;
     let authentication = take(state, token, purpose, Some(who.account()), now).await?;
     let credential: PublicKeyCredential = serde_json::from_str(response).map_err(|_| start_again())?;
@@ -251,7 +251,7 @@ pub async fn check(
         Ok(result) => {
             passkey.update_credential(&result);
             state.store.passkey_used(who, &stored.credential_id, &to_json(&passkey)?, now).await?;
-            state.limiter.clear(CODE_FAILURES_PER_ACCOUNT, who.account().as_str());
+            state.limiter.clear(CODE_FAILURES_PER_ACCOUNT, who.account().as_str()).await?;
             Ok(())
         }
         Err(e) => {
@@ -273,7 +273,7 @@ async fn failed(state: &AppState, key: &UserId, actor: (&UserId, &str), source: 
 /// it has for this server, and the one chosen says whose it is.
 pub async fn start_sign_in(state: &AppState, source: &Source, now: Timestamp) -> Result<Ceremony> {
     let passkeys = passkeys(state)?;
-    state.limiter.hit(SIGN_IN_PER_IP, source.ip.as_deref().unwrap_or("")).map_err(Error::RateLimited)?;
+    state.limiter.hit(SIGN_IN_PER_IP, source.ip.as_deref().unwrap_or("")).await?;
     let (mut options, authentication) =
         passkeys.webauthn.start_discoverable_authentication().map_err(Error::internal)?;
     // webauthn-rs asks for the address field's autofill ("conditional"
@@ -307,7 +307,7 @@ pub async fn finish_sign_in(
     if Uuid::parse_str(owner.as_str()).ok() != Some(handle) {
         return Err(unknown());
     }
-    state.limiter.locked(CODE_FAILURES_PER_ACCOUNT, owner.as_str()).map_err(Error::RateLimited)?;
+    state.limiter.locked(CODE_FAILURES_PER_ACCOUNT, owner.as_str()).await?;
     let Ok(mut passkey) = parse(&stored) else {
         tracing::warn!(passkey = %stored.id, "a stored passkey could not be read");
         return Err(unknown());
@@ -316,7 +316,7 @@ pub async fn finish_sign_in(
         Ok(result) => {
             passkey.update_credential(&result);
             let proof = state.store.passkey_sign_in(&presented, &to_json(&passkey)?, now).await?;
-            state.limiter.clear(CODE_FAILURES_PER_ACCOUNT, owner.as_str());
+            state.limiter.clear(CODE_FAILURES_PER_ACCOUNT, owner.as_str()).await?;
             let what = what(Operation::Create, "passkey.signed-in", &owner);
             audit(state, Some((&owner, &name)), what, Outcome::Allowed, source, now).await?;
             Ok(proof)

@@ -108,9 +108,18 @@ impl Install {
         self.start("demo").await
     }
 
+    /// `samenspel serve` with settings given in the environment.
+    pub async fn serve_with(&self, env: &[(&str, &str)]) -> Server {
+        self.start_with("serve", env).await
+    }
+
     async fn start(&self, command: &str) -> Server {
+        self.start_with(command, &[]).await
+    }
+
+    async fn start_with(&self, command: &str, env: &[(&str, &str)]) -> Server {
         let mut child = self
-            .command(&[command, "--bind", "127.0.0.1:0"], &[])
+            .command(&[command, "--bind", "127.0.0.1:0"], env)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -183,6 +192,18 @@ fn signal(child: &Child, sig: &str) {
 }
 
 pub async fn http(addr: &str, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> (u16, String) {
+    let (status, _, body) = http_full(addr, method, path, headers, body).await;
+    (status, body)
+}
+
+/// A plain HTTP/1.1 request: (status, the head's header lines, body).
+pub async fn http_full(
+    addr: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> (u16, Vec<String>, String) {
     let mut stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
     let mut req =
         format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
@@ -199,7 +220,7 @@ pub async fn http(addr: &str, method: &str, path: &str, headers: &[(&str, &str)]
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
     let body =
         if head.to_ascii_lowercase().contains("transfer-encoding: chunked") { dechunk(body) } else { body.to_owned() };
-    (status, body)
+    (status, head.lines().skip(1).map(str::to_owned).collect(), body)
 }
 
 fn dechunk(s: &str) -> String {
