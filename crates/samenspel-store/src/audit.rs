@@ -307,7 +307,9 @@ impl crate::Internal<'_> {
         const RUN: &str = concat!("SELECT ", audit_columns!(), " FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2");
         let mut tx = match &*self.pools {
             // The first SELECT inside BEGIN fixes the snapshot until COMMIT.
-            crate::db::Pools::Sqlite { read, .. } => Tx::Sqlite(read.begin().await.map_err(db_err)?),
+            crate::db::Pools::Sqlite { read, .. } => {
+                Tx::Sqlite(crate::db::SqliteTx::Read(read.begin().await.map_err(db_err)?))
+            }
             crate::db::Pools::Postgres { pool } => {
                 let mut tx = Tx::Postgres(pool.begin().await.map_err(db_err)?);
                 tx.exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", args![]).await?;

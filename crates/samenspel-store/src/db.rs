@@ -8,6 +8,7 @@
 //! a pool of readers and a separate single-connection writer pool, so writes
 //! queue in the application instead of failing with `SQLITE_BUSY`.
 
+use crate::group_commit::{GroupTx, Writer};
 use samenspel_core::{Error, Result, Timestamp};
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
@@ -50,8 +51,17 @@ impl ConnectOptions {
 }
 
 pub(crate) enum Pools {
-    Sqlite { read: SqlitePool, write: SqlitePool, path: PathBuf },
-    Postgres { pool: PgPool },
+    /// `write` is the writer's pool (one connection); `writer` shares it
+    /// between requests' transactions by group commit (see `group_commit`).
+    Sqlite {
+        read: SqlitePool,
+        write: SqlitePool,
+        writer: Arc<Writer>,
+        path: PathBuf,
+    },
+    Postgres {
+        pool: PgPool,
+    },
 }
 
 /// The storage handle. Cheap to clone.
@@ -88,15 +98,43 @@ pub(crate) use on_tx;
 /// A transaction on either engine: a write one from [`Store::begin`] (the
 /// audit snapshot opens a read one on the read pool the same way).
 pub(crate) enum Tx {
-    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
+    Sqlite(SqliteTx),
     Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
 }
 
+/// A SQLite transaction: a write one in the writer's group, or a read one
+/// on a reader. Either is used as the connection it runs on.
+pub(crate) enum SqliteTx {
+    Write(GroupTx),
+    Read(sqlx::Transaction<'static, sqlx::Sqlite>),
+}
+
+impl std::ops::Deref for SqliteTx {
+    type Target = sqlx::SqliteConnection;
+    fn deref(&self) -> &sqlx::SqliteConnection {
+        match self {
+            SqliteTx::Write(t) => t,
+            SqliteTx::Read(t) => t,
+        }
+    }
+}
+
+impl std::ops::DerefMut for SqliteTx {
+    fn deref_mut(&mut self) -> &mut sqlx::SqliteConnection {
+        match self {
+            SqliteTx::Write(t) => t,
+            SqliteTx::Read(t) => t,
+        }
+    }
+}
+
 impl Tx {
+    /// Commits; a write on SQLite returns once its group is durable.
     pub(crate) async fn commit(self) -> Result<()> {
         crate::sql::counted();
         match self {
-            Tx::Sqlite(t) => t.commit().await.map_err(db_err),
+            Tx::Sqlite(SqliteTx::Write(t)) => t.commit().await,
+            Tx::Sqlite(SqliteTx::Read(t)) => t.commit().await.map_err(db_err),
             Tx::Postgres(t) => t.commit().await.map_err(db_err),
         }
     }
@@ -163,7 +201,7 @@ impl Store {
     pub(crate) async fn begin(&self) -> Result<Tx> {
         crate::sql::counted();
         Ok(match &*self.pools {
-            Pools::Sqlite { write, .. } => Tx::Sqlite(write.begin().await.map_err(db_err)?),
+            Pools::Sqlite { writer, .. } => Tx::Sqlite(SqliteTx::Write(writer.begin().await?)),
             Pools::Postgres { pool } => Tx::Postgres(pool.begin().await.map_err(db_err)?),
         })
     }
@@ -202,7 +240,8 @@ async fn connect_sqlite(path: &str, opts: &ConnectOptions) -> Result<Pools> {
         .connect_with(base.read_only(true))
         .await
         .map_err(db_err)?;
-    Ok(Pools::Sqlite { read, write, path })
+    let writer = Writer::new(write.clone());
+    Ok(Pools::Sqlite { read, write, writer, path })
 }
 
 /// Puts the file in WAL mode once, before the pools open. WAL is a property of

@@ -17,6 +17,7 @@
 
 pub mod access;
 mod db;
+mod group_commit;
 mod internal;
 mod migrate;
 mod migrations;
