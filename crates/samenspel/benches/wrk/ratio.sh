@@ -30,7 +30,8 @@
 # nginx from Debian's packages, at the same address, as a load balancer
 # would). With PostgreSQL or two instances, Samenspel's CPU column adds up
 # every process that serves it: the instances, nginx and the PostgreSQL
-# server's processes. The
+# server's processes. Samenspel runs with MALLOC_ARENA_MAX=2, as packaged
+# (set MALLOC_ARENA_MAX to measure another value). The
 # credentials reach wrk's Lua scripts as WRK_TOKEN, WRK_COOKIE and WRK_CIRCLE
 # (not SAMENSPEL_*: Samenspel refuses settings it does not know).
 set -euo pipefail
@@ -129,7 +130,8 @@ if [ "$ENGINE" = postgres ]; then
 else
   db_url=sqlite://$data/samenspel.db
 fi
-sam=("$sam_bin")
+# As packaged (systemd unit, container): two malloc arenas.
+sam=(env "MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}" "$sam_bin")
 sam_opts=(--data-dir "$data" --database-url "$db_url")
 if [ -n "${DATA:-}" ]; then
   (SAMENSPEL_LOG_LEVEL=error exec "${sam[@]}" serve --bind "$first_addr" "${sam_opts[@]}" >"$WORK/samenspel.log" 2>&1) &
@@ -144,7 +146,7 @@ wait_for "http://$LIMIT_ADDR/hello"
 wait_for "http://$first_addr/healthz"
 if [ "$INSTANCES" = 2 ]; then
   mkdir -p "$WORK/second" "$WORK/nginx"
-  (SAMENSPEL_LOG_LEVEL=warn exec "$sam_bin" serve --bind 127.0.0.1:3202 --data-dir "$WORK/second" \
+  (SAMENSPEL_LOG_LEVEL=warn exec "${sam[@]}" serve --bind 127.0.0.1:3202 --data-dir "$WORK/second" \
     --database-url "$db_url" >"$WORK/samenspel-2.log" 2>&1) &
   pids+=("$!")
   serving+=("$!")
@@ -232,12 +234,19 @@ check() { # url lua auth [cookie]
 results=$WORK/results.txt
 : >"$results"
 # The CPU seconds (user + system) of the processes that serve Samenspel,
-# PostgreSQL's included when it is the database.
+# PostgreSQL's included when it is the database: its live processes, plus
+# what its ended processes used (counted in the postmaster's children's
+# time), so a connection that ends during a run does not take its CPU away.
 cpu_of() {
-  local p all=("${serving[@]}")
-  [ "$ENGINE" = postgres ] && mapfile -t -O "${#all[@]}" all < <(pgrep -x postgres)
-  for p in "${all[@]}"; do cat "/proc/$p/stat" 2>/dev/null; done \
-    | awk -v t="$(getconf CLK_TCK)" '{ s += $14 + $15 } END { printf "%.2f", s / t }'
+  local p postmaster
+  {
+    for p in "${serving[@]}"; do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true; done
+    if [ "$ENGINE" = postgres ]; then
+      postmaster=$(pgrep -o -x postgres || true)
+      for p in $(pgrep -x postgres || true); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true; done
+      [ -n "$postmaster" ] && awk '{ print $16 + $17 }' "/proc/$postmaster/stat" 2>/dev/null || true
+    fi
+  } | awk -v t="$(getconf CLK_TCK)" '{ s += $1 } END { printf "%.2f", s / t }'
 }
 one() { # label url lua conns pid
   local out c0 c1 n
@@ -253,8 +262,8 @@ one() { # label url lua conns pid
     n=$(awk '/requests in/ {print $1}' <<<"$out")
     out="$1 run=1 rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out") p50=$(awk '$1 == "50%" {print $2}' <<<"$out") \
 p99=$(awk '$1 == "99%" {print $2}' <<<"$out") reqs=$n server_cpu_s=$(awk -v a="$c0" -v b="$c1" 'BEGIN {printf "%.2f", b - a}') \
-cpu_us_per_req=$(awk -v a="$c0" -v b="$c1" -v n="$n" 'BEGIN {printf "%.1f", (b - a) * 1e6 / n}') \
-$(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr -s ' ' | tr '\n' ' ')"
+cpu_us_per_req=$(awk -v a="$c0" -v b="$c1" -v n="${n:-0}" 'BEGIN {printf "%.1f", (n > 0 ? (b - a) * 1e6 / n : 0)}') \
+$(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr -s ' ' | tr '\n' ' ' || true)"
   else
     out=$(SPID=$5 WRKLUA=$3 "$LIMITS/wrkbench.sh" "$1" "$2" 1 "$DUR" "$4")
   fi
