@@ -178,6 +178,16 @@ impl Store {
         }
     }
 
+    /// On SQLite: (write transactions kept, the commits that kept them)
+    /// since the store opened. Their quotient is how many requests share a
+    /// flush to disk (see `group_commit`). `None` on PostgreSQL.
+    pub fn group_commits(&self) -> Option<(u64, u64)> {
+        match &*self.pools {
+            Pools::Sqlite { writer, .. } => Some(writer.stats()),
+            Pools::Postgres { .. } => None,
+        }
+    }
+
     /// Is the database reachable? (for `/readyz`)
     pub async fn ping(&self) -> Result<()> {
         match &*self.pools {

@@ -67,7 +67,6 @@ impl Writer {
     }
 
     /// (transactions kept, commits that kept them): how much commits are shared.
-    #[cfg_attr(not(test), expect(dead_code, reason = "read by tests"))]
     pub(crate) fn stats(&self) -> (u64, u64) {
         (self.kept.load(Ordering::Relaxed), self.commits.load(Ordering::Relaxed))
     }

@@ -30,6 +30,9 @@ pub struct Metrics {
     pub mail_failures: Counter,
     pub jobs_waiting: Gauge,
     pub jobs_failed: Gauge,
+    /// SQLite: write transactions kept, and the commits (flushes) that kept them.
+    pub sqlite_transactions: Gauge,
+    pub sqlite_commits: Gauge,
 }
 
 impl Default for Metrics {
@@ -44,6 +47,8 @@ impl Default for Metrics {
         let mail_failures = Counter::default();
         let jobs_waiting = Gauge::default();
         let jobs_failed = Gauge::default();
+        let sqlite_transactions = Gauge::default();
+        let sqlite_commits = Gauge::default();
         registry.register("http_requests", "HTTP requests by route and status", requests.clone());
         registry.register("http_request_duration_seconds", "Time to answer HTTP requests", latency.clone());
         registry.register("audit_records", "Audit records written", audit_records.clone());
@@ -51,7 +56,28 @@ impl Default for Metrics {
         registry.register("mail_failures", "Failed attempts to send an e-mail", mail_failures.clone());
         registry.register("jobs_waiting", "Background jobs waiting to run", jobs_waiting.clone());
         registry.register("jobs_failed", "Background jobs that gave up", jobs_failed.clone());
-        Metrics { registry, requests, latency, audit_records, mails_sent, mail_failures, jobs_waiting, jobs_failed }
+        registry.register(
+            "sqlite_write_transactions",
+            "SQLite write transactions kept since start",
+            sqlite_transactions.clone(),
+        );
+        registry.register(
+            "sqlite_group_commits",
+            "SQLite commits that kept them (each one flush to disk, shared by a group of transactions)",
+            sqlite_commits.clone(),
+        );
+        Metrics {
+            registry,
+            requests,
+            latency,
+            audit_records,
+            mails_sent,
+            mail_failures,
+            jobs_waiting,
+            jobs_failed,
+            sqlite_transactions,
+            sqlite_commits,
+        }
     }
 }
 

@@ -213,6 +213,10 @@ pub async fn refresh_gauges(state: &AppState) {
         state.metrics.jobs_waiting.set(waiting);
         state.metrics.jobs_failed.set(failed);
     }
+    if let Some((kept, commits)) = state.store.group_commits() {
+        state.metrics.sqlite_transactions.set(i64::try_from(kept).unwrap_or(i64::MAX));
+        state.metrics.sqlite_commits.set(i64::try_from(commits).unwrap_or(i64::MAX));
+    }
 }
 
 #[cfg(test)]

@@ -11,6 +11,9 @@ pub async fn health_readiness_metrics(db: TestDb) {
     assert_eq!((h.status.as_u16(), h.body.as_str()), (200, "ok\n"));
     assert_eq!(c.get("/readyz").await.status, 200);
     c.get("/sign-in").await;
+    // Some writes, for the SQLite writer's figures.
+    app.user("Ans").await;
+    app.user("Kees").await;
     // Metrics only for the holder of metrics_token.
     assert_eq!(c.get("/metrics").await.status, 401);
     c.bearer = Some("not-the-metrics-token".into());
@@ -26,6 +29,16 @@ pub async fn health_readiness_metrics(db: TestDb) {
     );
     assert!(m.body.contains("samenspel_http_request_duration_seconds_bucket"));
     assert!(m.body.contains("samenspel_jobs_waiting"));
+    if app.db.engine == crate::support::Engine::Sqlite {
+        // Two accounts were made: every kept transaction was in a commit,
+        // and no commit kept nothing.
+        let value = |name: &str| -> i64 {
+            let line = m.body.lines().find(|l| l.starts_with(name)).unwrap_or_else(|| panic!("{name}: {}", m.body));
+            line.rsplit(' ').next().and_then(|v| v.parse().ok()).expect("a number")
+        };
+        let (kept, commits) = (value("samenspel_sqlite_write_transactions "), value("samenspel_sqlite_group_commits "));
+        assert!(commits > 0 && kept >= commits, "{kept} transactions in {commits} commits");
+    }
     assert!(m.body.trim_end().ends_with("# EOF"));
     app.db.store.close().await;
     assert_eq!(c.get("/readyz").await.status, 503, "a closed database is not ready");
