@@ -1,5 +1,5 @@
-//! The logbook: writing, reading, replying, reacting, closing open items,
-//! files, and the circle's overview ("de rode draad").
+//! The logbook: writing, reading, replying, reacting, closing open items
+//! and files; the circle's overview ("de rode draad") is in `overview`.
 
 use super::{Ctx, InCircle, in_circle, notify, what};
 use crate::uploads::{self, Upload};
@@ -15,6 +15,9 @@ use samenspel_store::logbook::{EntryFilter, FileData, MAX_FILES, NewAttachment};
 
 /// Entries per page of the timeline.
 pub const PAGE: i64 = 20;
+
+mod overview;
+pub use overview::{Overview, UNREAD_CAP, overview, unread};
 
 /// What someone fills in (page form or API).
 #[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
@@ -204,68 +207,6 @@ pub async fn timeline(
         page.entries.iter().filter(|e| e.deleted.is_none() && !e.seen_by_me).map(|e| e.id.clone()).collect();
     ctx.state.store.mark_seen(&cap, &shown, ctx.now).await?;
     in_circle(ctx, &cap, page).await
-}
-
-/// The circle's overview: what is new for me, what is still open, recent thanks.
-#[derive(Debug)]
-pub struct Overview {
-    pub unread: i64,
-    pub new: Vec<Entry>,
-    pub unresolved: Vec<Entry>,
-    pub thanks: Vec<Entry>,
-    /// Agreements to talk about again: marked by a change, or their review date has come.
-    pub due_agreements: Vec<samenspel_core::agreement::Agreement>,
-    /// Changes in the situation whose review conversation is still to come.
-    pub changes: Vec<samenspel_core::change::Change>,
-    /// Carers who shared that they could use some help (never their scores).
-    pub signals: Vec<samenspel_core::carer_signal::Signal>,
-    /// Shifts in the coming two weeks that still need someone.
-    pub gaps: Vec<super::agenda::Slot>,
-    /// Help requests still waiting for a helper.
-    pub help: Vec<samenspel_core::help::Request>,
-    /// Swaps other members asked me to accept, with the shift's title.
-    pub swaps: Vec<(samenspel_core::agenda::Swap, String)>,
-}
-
-/// Unread counts stop here ("99+").
-pub const UNREAD_CAP: i64 = 100;
-
-pub async fn overview(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Overview>> {
-    let cap = ctx.can::<act::ReadLogbook>(circle, what(Operation::Read, "logbook.overview", "circle", circle)).await?;
-    let store = &ctx.state.store;
-    let unread = store.unread_count(&cap, UNREAD_CAP, ctx.now).await?;
-    let month_ago = ctx.now.checked_sub(jiff::SignedDuration::from_hours(24 * 30)).unwrap_or(ctx.now);
-    // What is new, what is still open and the month's thanks, with their
-    // files and reactions read once for all three.
-    let lists = [
-        (EntryFilter { unread_as_of: Some(ctx.now), ..Default::default() }, 6),
-        (EntryFilter { unresolved_only: true, ..Default::default() }, 10),
-        (EntryFilter { kind: Some(EntryKind::Thanks), since: Some(month_ago), ..Default::default() }, 4),
-    ];
-    let mut lists = store.entry_lists(&cap, &lists).await?.into_iter();
-    let (new, unresolved, thanks) =
-        (lists.next().unwrap_or_default(), lists.next().unwrap_or_default(), lists.next().unwrap_or_default());
-    let thanks = thanks.into_iter().filter(|e| e.deleted.is_none()).collect();
-    let (due_agreements, changes) = match cap.also::<act::ViewAgreements>() {
-        Some(view) => {
-            let today = crate::i18n::local(&ctx.now).date();
-            let due = store.agreements(&view).await?.into_iter().filter(|a| a.due(today)).collect();
-            (due, store.open_changes(&view).await?)
-        }
-        None => (Vec::new(), Vec::new()),
-    };
-    let signals = store.visible_signals(&cap).await?;
-    let gaps = super::agenda::gaps(ctx, &cap, 14).await?;
-    let help = super::help::open(ctx, &cap).await?;
-    let swaps = super::agenda::swaps_asked_of_me(ctx, &cap).await?;
-    let overview = Overview { unread, new, unresolved, thanks, due_agreements, changes, signals, gaps, help, swaps };
-    in_circle(ctx, &cap, overview).await
-}
-
-/// The unread count alone (for the API and the circle's tabs).
-pub async fn unread(ctx: &Ctx<'_>, circle: &CircleId) -> Result<i64> {
-    let cap = ctx.can::<act::ReadLogbook>(circle, what(Operation::Read, "logbook.unread", "circle", circle)).await?;
-    ctx.state.store.unread_count(&cap, UNREAD_CAP, ctx.now).await
 }
 
 /// One entry with everything around it, and what the reader may do with it.
