@@ -9,6 +9,7 @@
 //! queue in the application instead of failing with `SQLITE_BUSY`.
 
 use crate::group_commit::{GroupTx, Writer};
+use crate::readers::Readers;
 use samenspel_core::{Error, Result, Timestamp};
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
@@ -51,9 +52,13 @@ impl ConnectOptions {
 }
 
 pub(crate) enum Pools {
+    /// `readers` run reads on the request's thread (see `readers`); `read`
+    /// is sqlx's pool for the few reads that need a transaction of their own
+    /// (the audit trail's snapshot) or a long run (the integrity check).
     /// `write` is the writer's pool (one connection); `writer` shares it
     /// between requests' transactions by group commit (see `group_commit`).
     Sqlite {
+        readers: Readers,
         read: SqlitePool,
         write: SqlitePool,
         writer: Arc<Writer>,
@@ -191,7 +196,7 @@ impl Store {
     /// Is the database reachable? (for `/readyz`)
     pub async fn ping(&self) -> Result<()> {
         match &*self.pools {
-            Pools::Sqlite { read, .. } => sqlx::query("SELECT 1").execute(read).await.map(|_| ()),
+            Pools::Sqlite { readers, .. } => return readers.rows::<i64>("SELECT 1", &[], 1).map(|_| ()),
             Pools::Postgres { pool } => sqlx::query("SELECT 1").execute(pool).await.map(|_| ()),
         }
         .map_err(db_err)
@@ -200,7 +205,8 @@ impl Store {
     /// Closes every connection; waits for running queries.
     pub async fn close(&self) {
         match &*self.pools {
-            Pools::Sqlite { read, write, .. } => {
+            Pools::Sqlite { readers, read, write, .. } => {
+                readers.close();
                 write.close().await;
                 read.close().await;
             }
@@ -219,6 +225,11 @@ impl Store {
 
 async fn connect_sqlite(path: &str, opts: &ConnectOptions) -> Result<Pools> {
     let path = PathBuf::from(path.split('?').next().unwrap_or(path));
+    if path.as_os_str() == ":memory:" {
+        // Readers and the writer are separate connections: in memory each
+        // would have a database of its own.
+        return Err(Error::internal("SQLite needs a file (sqlite://path/to/samenspel.db), not :memory:"));
+    }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(Error::internal)?;
     }
@@ -244,14 +255,19 @@ async fn connect_sqlite(path: &str, opts: &ConnectOptions) -> Result<Pools> {
         .connect_with(base.clone())
         .await
         .map_err(db_err)?;
+    // Only the audit trail's snapshot and the integrity check read here, so
+    // it opens connections when they come and lets them go when idle.
     let read = SqlitePoolOptions::new()
-        .max_connections(opts.max_connections.max(2))
+        .max_connections(2)
+        .min_connections(0)
+        .idle_timeout(Duration::from_secs(60))
         .test_before_acquire(false)
         .connect_with(base.read_only(true))
         .await
         .map_err(db_err)?;
+    let readers = Readers::open(&path, opts.max_connections as usize)?;
     let writer = Writer::new(write.clone());
-    Ok(Pools::Sqlite { read, write, writer, path })
+    Ok(Pools::Sqlite { readers, read, write, writer, path })
 }
 
 /// Puts the file in WAL mode once, before the pools open. WAL is a property of

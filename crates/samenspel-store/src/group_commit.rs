@@ -112,10 +112,7 @@ impl Writer {
         }
         match state.failed.iter().find(|(g, _)| *g == mine) {
             Some((_, why)) => Err(Error::internal(format!("the change was not saved: {why}"))),
-            None => {
-                self.kept.fetch_add(1, Ordering::Relaxed);
-                Ok(())
-            }
+            None => Ok(()),
         }
     }
 
@@ -203,7 +200,17 @@ impl GroupTx {
         // In a task of its own: the group is committed even when the request
         // that waits for it goes away.
         let writer = self.writer.clone();
-        tokio::spawn(async move { writer.commit_through(mine).await }).await.map_err(Error::internal)?
+        tokio::spawn(async move {
+            let kept = writer.commit_through(mine).await;
+            if kept.is_ok() {
+                // Counted here, not in `commit_through`: `tidy` commits
+                // through it too, for a transaction that was not kept.
+                writer.kept.fetch_add(1, Ordering::Relaxed);
+            }
+            kept
+        })
+        .await
+        .map_err(Error::internal)?
     }
 }
 

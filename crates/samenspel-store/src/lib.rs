@@ -21,6 +21,7 @@ mod group_commit;
 mod internal;
 mod migrate;
 mod migrations;
+mod readers;
 mod sql;
 
 pub mod about;

@@ -124,19 +124,34 @@ pub(crate) struct Cols<'r> {
 
 enum EngineRow<'r> {
     Sqlite(&'r SqliteRow),
+    /// A row read on the request's thread (`readers.rs`).
+    SqliteThread(&'r rusqlite::Row<'r>),
     Postgres(&'r PgRow),
 }
 
-impl Cols<'_> {
+impl<'r> Cols<'r> {
+    pub(crate) fn sqlite_thread(row: &'r rusqlite::Row<'r>) -> Self {
+        Cols { row: EngineRow::SqliteThread(row), next: 0 }
+    }
+
     /// The next column.
     pub(crate) fn get<T>(&mut self) -> std::result::Result<T, sqlx::Error>
     where
-        T: for<'a> Decode<'a, Sqlite> + Type<Sqlite> + for<'a> Decode<'a, Postgres> + Type<Postgres>,
+        T: for<'a> Decode<'a, Sqlite>
+            + Type<Sqlite>
+            + for<'a> Decode<'a, Postgres>
+            + Type<Postgres>
+            + crate::readers::FromValue,
     {
         let i = self.next;
         self.next += 1;
         match self.row {
             EngineRow::Sqlite(r) => r.try_get(i),
+            EngineRow::SqliteThread(r) => r
+                .get_ref(i)
+                .map_err(|e| e.to_string())
+                .and_then(T::from_value)
+                .map_err(|why| sqlx::Error::ColumnDecode { index: format!("{i}"), source: why.into() }),
             EngineRow::Postgres(r) => r.try_get(i),
         }
     }
@@ -237,9 +252,7 @@ impl Store {
     pub(crate) async fn all<T: FromDb>(&self, sql: &str, args: &[Arg]) -> Result<Vec<T>> {
         counted();
         match &*self.pools {
-            Pools::Sqlite { read, .. } => {
-                sqlite_rows(&bind_args!(sqlx::query(sql), args).fetch_all(read).await.map_err(db_err)?)
-            }
+            Pools::Sqlite { readers, .. } => readers.rows(sql, args, usize::MAX),
             Pools::Postgres { pool } => {
                 pg_rows(&bind_args!(sqlx::query(sql), args).fetch_all(pool).await.map_err(db_err)?)
             }
@@ -250,11 +263,7 @@ impl Store {
     pub(crate) async fn opt<T: FromDb>(&self, sql: &str, args: &[Arg]) -> Result<Option<T>> {
         counted();
         let row = match &*self.pools {
-            Pools::Sqlite { read, .. } => bind_args!(sqlx::query(sql), args)
-                .fetch_optional(read)
-                .await
-                .map_err(db_err)?
-                .map(|r| T::decode(&mut Cols { row: EngineRow::Sqlite(&r), next: 0 })),
+            Pools::Sqlite { readers, .. } => return Ok(readers.rows(sql, args, 1)?.pop()),
             Pools::Postgres { pool } => bind_args!(sqlx::query(sql), args)
                 .fetch_optional(pool)
                 .await
