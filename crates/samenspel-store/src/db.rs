@@ -1,12 +1,12 @@
-//! Connections for both engines, the write transaction ([`Tx`]), and
-//! [`on_tx!`], which runs one statement body on the transaction's connection
-//! for the few values `sql::Arg` does not carry (bytes, arrays). Everything
-//! else runs through the helpers of `sql.rs`.
+//! Connections for both engines and the write transaction ([`Tx`]).
+//! Statements run through the helpers of `sql.rs`.
 //!
 //! The SQL is written once with `$1` placeholders, which both engines accept;
 //! where a statement must differ it is written twice, side by side. SQLite gets
-//! a pool of readers and a separate single-connection writer pool, so writes
-//! queue in the application instead of failing with `SQLITE_BUSY`.
+//! readers on the request's thread (`readers.rs`) and one writer whose
+//! transactions share commits (`group_commit.rs`), so writes queue in the
+//! application instead of failing with `SQLITE_BUSY`; sqlx's pools remain
+//! for migrations, backups and the audit trail's snapshot.
 
 use crate::group_commit::{GroupTx, Writer};
 use crate::readers::Readers;
@@ -55,8 +55,9 @@ pub(crate) enum Pools {
     /// `readers` run reads on the request's thread (see `readers`); `read`
     /// is sqlx's pool for the few reads that need a transaction of their own
     /// (the audit trail's snapshot) or a long run (the integrity check).
-    /// `write` is the writer's pool (one connection); `writer` shares it
-    /// between requests' transactions by group commit (see `group_commit`).
+    /// `writer` is the one connection requests write through, sharing
+    /// commits (see `group_commit`); `write` is sqlx's single write
+    /// connection for migrations and `VACUUM INTO`, opened when they come.
     Sqlite {
         readers: Readers,
         read: SqlitePool,
@@ -81,25 +82,6 @@ impl std::fmt::Debug for Store {
     }
 }
 
-/// Runs `$body` with `$c` bound to the open transaction's connection.
-macro_rules! on_tx {
-    ($tx:expr, |$c:ident| $body:expr) => {{
-        $crate::sql::counted();
-        match $tx {
-            $crate::db::Tx::Sqlite(t) => {
-                let $c = &mut **t;
-                $body
-            }
-            $crate::db::Tx::Postgres(t) => {
-                let $c = &mut **t;
-                $body
-            }
-        }
-    }};
-}
-
-pub(crate) use on_tx;
-
 /// A transaction on either engine: a write one from [`Store::begin`] (the
 /// audit snapshot opens a read one on the read pool the same way).
 pub(crate) enum Tx {
@@ -107,30 +89,12 @@ pub(crate) enum Tx {
     Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
 }
 
-/// A SQLite transaction: a write one in the writer's group, or a read one
-/// on a reader. Either is used as the connection it runs on.
+/// A SQLite transaction: a write one in the writer's group (rusqlite, on
+/// the request's thread), or a read one on sqlx's read pool (the audit
+/// trail's snapshot).
 pub(crate) enum SqliteTx {
     Write(GroupTx),
     Read(sqlx::Transaction<'static, sqlx::Sqlite>),
-}
-
-impl std::ops::Deref for SqliteTx {
-    type Target = sqlx::SqliteConnection;
-    fn deref(&self) -> &sqlx::SqliteConnection {
-        match self {
-            SqliteTx::Write(t) => t,
-            SqliteTx::Read(t) => t,
-        }
-    }
-}
-
-impl std::ops::DerefMut for SqliteTx {
-    fn deref_mut(&mut self) -> &mut sqlx::SqliteConnection {
-        match self {
-            SqliteTx::Write(t) => t,
-            SqliteTx::Read(t) => t,
-        }
-    }
 }
 
 impl Tx {
@@ -205,8 +169,9 @@ impl Store {
     /// Closes every connection; waits for running queries.
     pub async fn close(&self) {
         match &*self.pools {
-            Pools::Sqlite { readers, read, write, .. } => {
+            Pools::Sqlite { readers, read, write, writer, .. } => {
                 readers.close();
+                writer.close().await;
                 write.close().await;
                 read.close().await;
             }
@@ -250,7 +215,8 @@ async fn connect_sqlite(path: &str, opts: &ConnectOptions) -> Result<Pools> {
     // sqlx's ping before every query (it costs a round trip each time).
     let write = SqlitePoolOptions::new()
         .max_connections(1)
-        .min_connections(1)
+        .min_connections(0)
+        .idle_timeout(Duration::from_secs(60))
         .test_before_acquire(false)
         .connect_with(base.clone())
         .await
@@ -266,7 +232,7 @@ async fn connect_sqlite(path: &str, opts: &ConnectOptions) -> Result<Pools> {
         .await
         .map_err(db_err)?;
     let readers = Readers::open(&path, opts.max_connections as usize)?;
-    let writer = Writer::new(write.clone());
+    let writer = Writer::open(&path, opts.synchronous)?;
     Ok(Pools::Sqlite { readers, read, write, writer, path })
 }
 

@@ -13,29 +13,35 @@
 //! While one group's `COMMIT` waits for the disk, the next requests queue and
 //! form the next group.
 //!
+//! The writer is a rusqlite connection used on the request's own thread
+//! while the request holds it: a statement inside a savepoint touches only
+//! pages in memory, so it costs less than handing it to another thread would
+//! (see `readers.rs`). The two steps that may wait — `BEGIN IMMEDIATE` for
+//! another process's write lock, and `COMMIT` for the disk — run on Tokio's
+//! blocking threads, once per group.
+//!
 //! What stays true:
-//! - a request's change is durable before `commit` returns, as before;
+//! - a request's change is durable before `commit` returns;
 //! - a request that fails (or is dropped) rolls back its own savepoint only;
 //! - if SQLite loses the group's transaction (a full disk, an I/O error), or
 //!   its `COMMIT` fails, every request of that group gets the error: none
 //!   answers as if its change were kept;
-//! - the writer connection goes back to the pool between groups, so a
-//!   migration or `VACUUM INTO` on the pool takes its turn, and another
-//!   process on the same file waits at most one group for the lock.
+//! - between groups no transaction is open, so a migration, a `VACUUM INTO`
+//!   or another process on the same file waits at most one group for the lock.
 
-use crate::db::db_err;
+use crate::db::Synchronous;
+use crate::in_thread::sqlite_err;
+use rusqlite::{Connection, OpenFlags};
 use samenspel_core::{Error, Result};
-use sqlx::Sqlite;
-use sqlx::pool::PoolConnection;
-use sqlx::sqlite::{SqliteConnection, SqlitePool};
 use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
 /// The writer, shared by every transaction of one store.
 pub(crate) struct Writer {
-    pool: SqlitePool,
     state: Arc<Mutex<State>>,
     /// Transactions kept, and the commits that kept them.
     kept: AtomicU64,
@@ -43,8 +49,12 @@ pub(crate) struct Writer {
 }
 
 struct State {
-    /// The group's connection, while a group is open.
-    conn: Option<PoolConnection<Sqlite>>,
+    /// The connection; `None` once the store is closed.
+    conn: Option<Connection>,
+    path: PathBuf,
+    synchronous: Synchronous,
+    /// A group's transaction is open.
+    open: bool,
     /// The number of the group that is open, or opens next.
     group: u64,
     /// Every group up to this one has ended (committed or failed).
@@ -59,11 +69,52 @@ struct State {
 /// How many failed groups are remembered for their waiting members.
 const FAILURES_KEPT: usize = 64;
 
+/// How many prepared statements the writer keeps.
+const STATEMENTS_CACHED: usize = 256;
+
+fn connect(path: &Path, synchronous: Synchronous) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(sqlite_err)?;
+    conn.busy_timeout(Duration::from_secs(10)).map_err(sqlite_err)?;
+    conn.pragma_update(None, "foreign_keys", "ON").map_err(sqlite_err)?;
+    let synchronous = match synchronous {
+        Synchronous::Full => "FULL",
+        Synchronous::Normal => "NORMAL",
+    };
+    conn.pragma_update(None, "synchronous", synchronous).map_err(sqlite_err)?;
+    conn.pragma_update(None, "temp_store", "memory").map_err(sqlite_err)?;
+    conn.set_prepared_statement_cache_capacity(STATEMENTS_CACHED);
+    Ok(conn)
+}
+
+/// Runs `work` on the writer's state on one of Tokio's blocking threads,
+/// for the steps that may wait on the disk or another process.
+async fn off_thread<R: Send + 'static>(
+    mut state: OwnedMutexGuard<State>,
+    work: impl FnOnce(&mut State) -> R + Send + 'static,
+) -> Result<(OwnedMutexGuard<State>, R)> {
+    tokio::task::spawn_blocking(move || {
+        let out = work(&mut state);
+        (state, out)
+    })
+    .await
+    .map_err(Error::internal)
+}
+
 impl Writer {
-    pub(crate) fn new(pool: SqlitePool) -> Arc<Writer> {
-        let state = State { conn: None, group: 1, ended_through: 0, failed: VecDeque::new(), inside: false };
+    pub(crate) fn open(path: &Path, synchronous: Synchronous) -> Result<Arc<Writer>> {
+        let state = State {
+            conn: Some(connect(path, synchronous)?),
+            path: path.to_owned(),
+            synchronous,
+            open: false,
+            group: 1,
+            ended_through: 0,
+            failed: VecDeque::new(),
+            inside: false,
+        };
         let (kept, commits) = (AtomicU64::new(0), AtomicU64::new(0));
-        Arc::new(Writer { pool, state: Arc::new(Mutex::new(state)), kept, commits })
+        Ok(Arc::new(Writer { state: Arc::new(Mutex::new(state)), kept, commits }))
     }
 
     /// (transactions kept, commits that kept them): how much commits are shared.
@@ -71,21 +122,43 @@ impl Writer {
         (self.kept.load(Ordering::Relaxed), self.commits.load(Ordering::Relaxed))
     }
 
+    /// Closes the connection once the group in progress has ended.
+    pub(crate) async fn close(&self) {
+        let mut state = self.state.lock().await;
+        state.settle();
+        if state.open {
+            let group = state.group;
+            drop(state);
+            let _ = self.commit_through(group).await;
+            state = self.state.lock().await;
+        }
+        state.conn = None;
+    }
+
     /// A transaction: a savepoint in the open group (opening one if needed).
     pub(crate) async fn begin(self: &Arc<Writer>) -> Result<GroupTx> {
         let mut state = self.state.clone().lock_owned().await;
-        state.settle().await;
-        if state.conn.is_none() {
-            let mut conn = self.pool.acquire().await.map_err(db_err)?;
+        state.settle();
+        if !state.open {
             // IMMEDIATE: take the file's write lock now (another process
             // may hold it; the busy timeout waits), not halfway through.
-            sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await.map_err(db_err)?;
-            state.conn = Some(conn);
+            // Should this request go away meanwhile, the group it opened is
+            // ended for it, so the lock is not held with nobody in it.
+            let mut orphan = TidyOnDrop(Some(self.clone()));
+            let opened;
+            (state, opened) = off_thread(state, |s| {
+                let opened = s.conn()?.execute_batch("BEGIN IMMEDIATE").map_err(sqlite_err);
+                s.open = opened.is_ok();
+                opened
+            })
+            .await?;
+            orphan.0 = None;
+            opened?;
         }
-        if let Err(e) = sqlx::query("SAVEPOINT request").execute(state.conn()).await {
+        if let Err(e) = state.conn()?.execute_batch("SAVEPOINT request") {
             // The group's transaction is in a state we do not know: end it.
-            state.fail_group(&e.to_string()).await;
-            return Err(db_err(e));
+            state.fail_group(&e.to_string());
+            return Err(sqlite_err(e));
         }
         state.inside = true;
         Ok(GroupTx { state: Some(state), writer: self.clone() })
@@ -93,21 +166,24 @@ impl Writer {
 
     /// Waits until group `mine` has ended, committing it when nobody has.
     async fn commit_through(&self, mine: u64) -> Result<()> {
-        let mut state = self.state.lock().await;
+        let mut state = self.state.clone().lock_owned().await;
         if state.ended_through < mine {
-            state.settle().await;
+            state.settle();
         }
         if state.ended_through < mine {
             // Still open: ours to commit, with everyone who joined since.
             debug_assert_eq!(state.group, mine);
-            match sqlx::query("COMMIT").execute(state.conn()).await {
-                Ok(_) => {
+            let committed;
+            (state, committed) =
+                off_thread(state, |s| s.conn().and_then(|c| c.execute_batch("COMMIT").map_err(sqlite_err))).await?;
+            match committed {
+                Ok(()) => {
                     self.commits.fetch_add(1, Ordering::Relaxed);
-                    state.conn = None;
+                    state.open = false;
                     state.ended_through = state.group;
                     state.group += 1;
                 }
-                Err(e) => state.fail_group(&e.to_string()).await,
+                Err(e) => state.fail_group(&e.to_string()),
             }
         }
         match state.failed.iter().find(|(g, _)| *g == mine) {
@@ -121,8 +197,8 @@ impl Writer {
     /// held for nothing.
     async fn tidy(&self) {
         let mut state = self.state.lock().await;
-        state.settle().await;
-        if state.conn.is_some() && !state.inside {
+        state.settle();
+        if state.open && !state.inside {
             // Released members commit the group themselves; an empty group
             // (only the dropped one was in it) commits nothing.
             let group = state.group;
@@ -133,38 +209,43 @@ impl Writer {
 }
 
 impl State {
-    fn conn(&mut self) -> &mut SqliteConnection {
-        // Only called while a group is open (`begin` opens one first).
-        self.conn.as_deref_mut().expect("the writer's group is open")
+    fn conn(&mut self) -> Result<&mut Connection> {
+        self.conn.as_mut().ok_or_else(|| Error::internal("the database is closed"))
     }
 
     /// Rolls back a savepoint left behind by a dropped transaction.
-    async fn settle(&mut self) {
+    fn settle(&mut self) {
         if !self.inside {
             return;
         }
         self.inside = false;
-        let mut undo = sqlx::query("ROLLBACK TO request").execute(self.conn()).await;
-        if undo.is_ok() {
-            undo = sqlx::query("RELEASE request").execute(self.conn()).await;
-        }
+        let undo = self.conn().and_then(|c| {
+            c.execute_batch("ROLLBACK TO request; RELEASE request").map_err(|e| Error::internal(e.to_string()))
+        });
         if let Err(e) = undo {
             // SQLite rolled the whole group back on its own (I/O error, full
             // disk): nobody in it may think their change was kept.
-            self.fail_group(&e.to_string()).await;
+            self.fail_group(&e.to_string());
         }
     }
 
     /// Ends the open group without keeping anything: its members get `why`.
-    async fn fail_group(&mut self, why: &str) {
+    fn fail_group(&mut self, why: &str) {
         tracing::error!(group = self.group, error = why, "a group of writes could not be saved");
-        if let Some(mut conn) = self.conn.take() {
-            // Roll back whatever is left; if even that fails, do not give the
-            // connection back in an unknown state.
-            if sqlx::query("ROLLBACK").execute(&mut *conn).await.is_err() {
-                conn.close_on_drop();
+        let (path, synchronous) = (self.path.clone(), self.synchronous);
+        if let Some(conn) = self.conn.as_mut() {
+            // Roll back whatever is left; if the connection is still inside
+            // a transaction after that, it is in a state we do not know:
+            // open a new one.
+            let _ = conn.execute_batch("ROLLBACK");
+            if !conn.is_autocommit() {
+                match connect(&path, synchronous) {
+                    Ok(fresh) => *conn = fresh,
+                    Err(e) => tracing::error!(error = %e, "could not reopen the SQLite writer"),
+                }
             }
         }
+        self.open = false;
         self.inside = false;
         self.failed.push_back((self.group, why.to_owned()));
         if self.failed.len() > FAILURES_KEPT {
@@ -183,6 +264,14 @@ pub(crate) struct GroupTx {
 }
 
 impl GroupTx {
+    /// The writer's connection, for the transaction's statements.
+    pub(crate) fn conn(&mut self) -> Result<&Connection> {
+        match self.state.as_mut() {
+            Some(state) => state.conn().map(|c| &*c),
+            None => Err(Error::internal("the transaction has ended")),
+        }
+    }
+
     /// Keeps the change: releases the savepoint, then waits until its group
     /// is durable (committing it when nobody else has).
     pub(crate) async fn commit(mut self) -> Result<()> {
@@ -190,11 +279,11 @@ impl GroupTx {
             return Err(Error::internal("the transaction has ended"));
         };
         let mine = state.group;
-        let released = sqlx::query("RELEASE request").execute(state.conn()).await;
+        let released = state.conn().and_then(|c| c.execute_batch("RELEASE request").map_err(sqlite_err));
         state.inside = false;
         if let Err(e) = released {
-            state.fail_group(&e.to_string()).await;
-            return Err(db_err(e));
+            state.fail_group(&e.to_string());
+            return Err(e);
         }
         drop(state);
         // In a task of its own: the group is committed even when the request
@@ -214,17 +303,16 @@ impl GroupTx {
     }
 }
 
-impl std::ops::Deref for GroupTx {
-    type Target = SqliteConnection;
-    fn deref(&self) -> &SqliteConnection {
-        // `state` is taken only by `commit`, which consumes the transaction.
-        self.state.as_ref().and_then(|s| s.conn.as_deref()).expect("the transaction is open")
-    }
-}
+/// Ends an empty group on drop, unless defused (see `Writer::begin`).
+struct TidyOnDrop(Option<Arc<Writer>>);
 
-impl std::ops::DerefMut for GroupTx {
-    fn deref_mut(&mut self) -> &mut SqliteConnection {
-        self.state.as_mut().and_then(|s| s.conn.as_deref_mut()).expect("the transaction is open")
+impl Drop for TidyOnDrop {
+    fn drop(&mut self) {
+        if let Some(writer) = self.0.take()
+            && let Ok(rt) = tokio::runtime::Handle::try_current()
+        {
+            rt.spawn(async move { writer.tidy().await });
+        }
     }
 }
 
@@ -243,118 +331,4 @@ impl Drop for GroupTx {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::db::{ConnectOptions, Pools, Store};
-    use crate::sql::args;
-    use samenspel_core::Error;
-    use std::time::Duration;
-
-    async fn store(name: &str) -> Store {
-        let dir = std::env::temp_dir().join(format!("samenspel-group-commit-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("scratch directory");
-        let store = Store::connect(&ConnectOptions::new(format!("sqlite://{}", dir.join("t.db").display())))
-            .await
-            .expect("open");
-        store.exec("CREATE TABLE parent (id INTEGER PRIMARY KEY)", args![]).await.expect("table");
-        store
-            .exec(
-                "CREATE TABLE t (id INTEGER PRIMARY KEY, parent INTEGER \
-                 REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)",
-                args![],
-            )
-            .await
-            .expect("table");
-        store
-    }
-
-    fn stats(store: &Store) -> (u64, u64) {
-        match &*store.pools {
-            Pools::Sqlite { writer, .. } => writer.stats(),
-            Pools::Postgres { .. } => unreachable!("a SQLite store"),
-        }
-    }
-
-    async fn ids(store: &Store) -> Vec<i64> {
-        store.all::<i64>("SELECT id FROM t ORDER BY id", args![]).await.expect("rows")
-    }
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn writes_share_commits_and_a_failed_one_undoes_only_itself() {
-        let store = store("share").await;
-        let (kept_before, commits_before) = stats(&store);
-        let tasks: Vec<_> = (0..40i64)
-            .map(|i| {
-                let store = store.clone();
-                tokio::spawn(async move {
-                    let mut tx = store.begin().await?;
-                    tx.exec("INSERT INTO t (id) VALUES ($1)", args![i]).await?;
-                    if i % 10 == 3 {
-                        // Fails after writing: dropped without a commit.
-                        return Err(Error::Conflict("test"));
-                    }
-                    tx.commit().await
-                })
-            })
-            .collect();
-        for (i, t) in tasks.into_iter().enumerate() {
-            let result = t.await.expect("task");
-            assert_eq!(result.is_ok(), i % 10 != 3, "transaction {i}: {result:?}");
-        }
-        let want: Vec<i64> = (0..40).filter(|i| i % 10 != 3).collect();
-        assert_eq!(ids(&store).await, want, "every kept write is there, the failed ones are not");
-        let (kept, commits) = stats(&store);
-        assert_eq!(kept - kept_before, 36);
-        assert!(commits - commits_before < 36, "36 transactions shared {} commits", commits - commits_before);
-    }
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn a_transaction_dropped_halfway_leaves_nothing_and_blocks_nobody() {
-        let store = store("dropped").await;
-        let mut tx = store.begin().await.expect("begin");
-        tx.exec("INSERT INTO t (id) VALUES (1)", args![]).await.expect("insert");
-        drop(tx);
-        let next = tokio::time::timeout(Duration::from_secs(5), store.exec("INSERT INTO t (id) VALUES (2)", args![]));
-        next.await.expect("the writer is free again").expect("insert");
-        assert_eq!(ids(&store).await, vec![2]);
-        // Dropped with nobody after it: the group ends, so another process
-        // (here: a connection of its own) can take the file's write lock.
-        let mut tx = store.begin().await.expect("begin");
-        tx.exec("INSERT INTO t (id) VALUES (3)", args![]).await.expect("insert");
-        drop(tx);
-        tokio::time::sleep(Duration::from_millis(200)).await;
-        let Pools::Sqlite { path, .. } = &*store.pools else { unreachable!("a SQLite store") };
-        let url = format!("sqlite://{}", path.display());
-        let mut other = <sqlx::SqliteConnection as sqlx::Connection>::connect(&url).await.expect("connect");
-        sqlx::query("BEGIN IMMEDIATE; INSERT INTO parent (id) VALUES (9); COMMIT")
-            .execute(&mut other)
-            .await
-            .expect("another writer gets the lock");
-        assert_eq!(ids(&store).await, vec![2]);
-    }
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn when_a_group_cannot_commit_every_member_hears_it() {
-        let store = store("failed").await;
-        // The first member breaks a deferred foreign key: SQLite refuses the
-        // group's COMMIT, not the member's own release.
-        let mut first = store.begin().await.expect("begin");
-        first.exec("INSERT INTO t (id, parent) VALUES (1, 42)", args![]).await.expect("insert");
-        let second = {
-            let store = store.clone();
-            tokio::spawn(async move {
-                let mut tx = store.begin().await?;
-                tx.exec("INSERT INTO t (id) VALUES (2)", args![]).await?;
-                tx.commit().await
-            })
-        };
-        // The second waits for the writer; it joins the first's group.
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        assert!(first.commit().await.is_err(), "the first is told");
-        assert!(second.await.expect("task").is_err(), "so is the second, in the same group");
-        assert!(ids(&store).await.is_empty(), "nothing of the group was kept");
-        // The next group starts clean.
-        store.exec("INSERT INTO t (id) VALUES (3)", args![]).await.expect("insert");
-        assert_eq!(ids(&store).await, vec![3]);
-    }
-}
+mod tests;

@@ -18,6 +18,7 @@
 pub mod access;
 mod db;
 mod group_commit;
+mod in_thread;
 mod internal;
 mod migrate;
 mod migrations;

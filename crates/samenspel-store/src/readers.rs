@@ -21,8 +21,8 @@
 //! A connection is opened read-only, and WAL mode (set on the file before the
 //! pools open) lets it read while the writer writes.
 
-use crate::sql::{Arg, Cols, FromDb};
-use rusqlite::types::ValueRef;
+use crate::in_thread::{self, sqlite_err};
+use crate::sql::{Arg, FromDb};
 use rusqlite::{Connection, OpenFlags};
 use samenspel_core::{Error, Result};
 use std::path::{Path, PathBuf};
@@ -59,11 +59,11 @@ impl Readers {
 
     fn connect(&self) -> Result<Connection> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(&self.path, flags).map_err(read_err)?;
+        let conn = Connection::open_with_flags(&self.path, flags).map_err(sqlite_err)?;
         // Wait for a checkpoint's or a recovery's brief lock as the sqlx
         // connections do, instead of failing the page.
-        conn.busy_timeout(Duration::from_secs(10)).map_err(read_err)?;
-        conn.pragma_update(None, "temp_store", "memory").map_err(read_err)?;
+        conn.busy_timeout(Duration::from_secs(10)).map_err(sqlite_err)?;
+        conn.pragma_update(None, "temp_store", "memory").map_err(sqlite_err)?;
         conn.set_prepared_statement_cache_capacity(STATEMENTS_CACHED);
         Ok(conn)
     }
@@ -98,92 +98,10 @@ impl Readers {
     /// Runs a read, decoding up to `limit` rows.
     pub(crate) fn rows<T: FromDb>(&self, sql: &str, args: &[Arg], limit: usize) -> Result<Vec<T>> {
         let conn = self.take()?;
-        let out = run(&conn, sql, args, limit);
+        let out = in_thread::query(&conn, sql, args, limit);
         // A connection whose statement failed is still sound: SQLite ends
         // the statement's implicit read transaction when it is reset.
         self.give_back(conn);
         out
-    }
-}
-
-fn run<T: FromDb>(conn: &Connection, sql: &str, args: &[Arg], limit: usize) -> Result<Vec<T>> {
-    let mut stmt = conn.prepare_cached(sql).map_err(read_err)?;
-    let count = stmt.parameter_count();
-    for i in 1..=count {
-        // Statements are written with `$1`, `$2`, …, which SQLite numbers in
-        // the order they first appear; bind by the number in the name.
-        let n = stmt.parameter_name(i).and_then(|name| name.get(1..)?.parse::<usize>().ok()).unwrap_or(i);
-        let arg = args
-            .get(n.wrapping_sub(1))
-            .ok_or_else(|| Error::internal(format!("no value for ${n} in a statement with {} values", args.len())))?;
-        match arg {
-            Arg::Text(v) => stmt.raw_bind_parameter(i, v.as_deref()),
-            Arg::Int(v) => stmt.raw_bind_parameter(i, v),
-            Arg::Bool(v) => stmt.raw_bind_parameter(i, i64::from(*v)),
-        }
-        .map_err(read_err)?;
-    }
-    if args.len() > count {
-        return Err(Error::internal(format!("{} values for a statement with {count} parameters", args.len())));
-    }
-    let mut rows = stmt.raw_query();
-    let mut out = Vec::new();
-    while out.len() < limit {
-        let Some(row) = rows.next().map_err(read_err)? else { break };
-        out.push(T::decode(&mut Cols::sqlite_thread(row)).map_err(crate::db::db_err)?);
-    }
-    Ok(out)
-}
-
-fn read_err(e: rusqlite::Error) -> Error {
-    Error::internal(e)
-}
-
-/// A column value as the store's row structs read it, with the same
-/// conversions sqlx makes: text from TEXT, numbers and booleans from INTEGER,
-/// bytes from BLOB (or TEXT), `NULL` only into an `Option`.
-pub(crate) trait FromValue: Sized {
-    fn from_value(v: ValueRef<'_>) -> std::result::Result<Self, String>;
-}
-
-impl FromValue for String {
-    fn from_value(v: ValueRef<'_>) -> std::result::Result<Self, String> {
-        match v {
-            ValueRef::Text(b) | ValueRef::Blob(b) => String::from_utf8(b.to_vec()).map_err(|e| e.to_string()),
-            other => Err(format!("expected text, found {:?}", other.data_type())),
-        }
-    }
-}
-
-impl FromValue for i64 {
-    fn from_value(v: ValueRef<'_>) -> std::result::Result<Self, String> {
-        match v {
-            ValueRef::Integer(i) => Ok(i),
-            other => Err(format!("expected an integer, found {:?}", other.data_type())),
-        }
-    }
-}
-
-impl FromValue for bool {
-    fn from_value(v: ValueRef<'_>) -> std::result::Result<Self, String> {
-        i64::from_value(v).map(|i| i != 0)
-    }
-}
-
-impl FromValue for Vec<u8> {
-    fn from_value(v: ValueRef<'_>) -> std::result::Result<Self, String> {
-        match v {
-            ValueRef::Blob(b) | ValueRef::Text(b) => Ok(b.to_vec()),
-            other => Err(format!("expected bytes, found {:?}", other.data_type())),
-        }
-    }
-}
-
-impl<T: FromValue> FromValue for Option<T> {
-    fn from_value(v: ValueRef<'_>) -> std::result::Result<Self, String> {
-        match v {
-            ValueRef::Null => Ok(None),
-            v => T::from_value(v).map(Some),
-        }
     }
 }

@@ -11,7 +11,7 @@
 //!
 //! The SQL that names a member ([`member_name!`]) is written here once too.
 
-use crate::db::{Pools, Store, Tx, db_err};
+use crate::db::{Pools, SqliteTx, Store, Tx, db_err};
 use crate::jobs::{NewJob, enqueue};
 use samenspel_core::{Result, Timestamp};
 use sqlx::postgres::{PgRow, Postgres};
@@ -45,6 +45,8 @@ pub(crate) enum Arg {
     Text(Option<String>),
     Int(Option<i64>),
     Bool(bool),
+    /// A file's bytes (attachments).
+    Bytes(Vec<u8>),
 }
 
 impl From<&str> for Arg {
@@ -87,6 +89,11 @@ impl From<Option<i64>> for Arg {
         Arg::Int(v)
     }
 }
+impl From<&[u8]> for Arg {
+    fn from(v: &[u8]) -> Self {
+        Arg::Bytes(v.to_vec())
+    }
+}
 impl From<bool> for Arg {
     fn from(v: bool) -> Self {
         Arg::Bool(v)
@@ -110,6 +117,7 @@ macro_rules! bind_args {
                 Arg::Text(v) => q.bind(v.as_deref()),
                 Arg::Int(v) => q.bind(*v),
                 Arg::Bool(v) => q.bind(*v),
+                Arg::Bytes(v) => q.bind(v.as_slice()),
             };
         }
         q
@@ -141,7 +149,7 @@ impl<'r> Cols<'r> {
             + Type<Sqlite>
             + for<'a> Decode<'a, Postgres>
             + Type<Postgres>
-            + crate::readers::FromValue,
+            + crate::in_thread::FromValue,
     {
         let i = self.next;
         self.next += 1;
@@ -300,7 +308,10 @@ impl Tx {
     pub(crate) async fn exec(&mut self, sql: &str, args: &[Arg]) -> Result<u64> {
         counted();
         match self {
-            Tx::Sqlite(t) => bind_args!(sqlx::query(sql), args).execute(&mut **t).await.map(|r| r.rows_affected()),
+            Tx::Sqlite(SqliteTx::Write(t)) => return crate::in_thread::execute(t.conn()?, sql, args),
+            Tx::Sqlite(SqliteTx::Read(t)) => {
+                bind_args!(sqlx::query(sql), args).execute(&mut **t).await.map(|r| r.rows_affected())
+            }
             Tx::Postgres(t) => bind_args!(sqlx::query(sql), args).execute(&mut **t).await.map(|r| r.rows_affected()),
         }
         .map_err(db_err)
@@ -310,7 +321,8 @@ impl Tx {
     pub(crate) async fn all<T: FromDb>(&mut self, sql: &str, args: &[Arg]) -> Result<Vec<T>> {
         counted();
         match self {
-            Tx::Sqlite(t) => {
+            Tx::Sqlite(SqliteTx::Write(t)) => crate::in_thread::query(t.conn()?, sql, args, usize::MAX),
+            Tx::Sqlite(SqliteTx::Read(t)) => {
                 sqlite_rows(&bind_args!(sqlx::query(sql), args).fetch_all(&mut **t).await.map_err(db_err)?)
             }
             Tx::Postgres(t) => pg_rows(&bind_args!(sqlx::query(sql), args).fetch_all(&mut **t).await.map_err(db_err)?),
@@ -321,7 +333,8 @@ impl Tx {
     pub(crate) async fn opt<T: FromDb>(&mut self, sql: &str, args: &[Arg]) -> Result<Option<T>> {
         counted();
         let row = match self {
-            Tx::Sqlite(t) => bind_args!(sqlx::query(sql), args)
+            Tx::Sqlite(SqliteTx::Write(t)) => return Ok(crate::in_thread::query(t.conn()?, sql, args, 1)?.pop()),
+            Tx::Sqlite(SqliteTx::Read(t)) => bind_args!(sqlx::query(sql), args)
                 .fetch_optional(&mut **t)
                 .await
                 .map_err(db_err)?

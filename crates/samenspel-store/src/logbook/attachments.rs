@@ -98,17 +98,11 @@ pub(super) async fn insert_attachment(
     ).await?;
     for (variant, data) in [("full", Some(&f.full)), ("thumb", f.thumb.as_ref())] {
         if let Some(data) = data {
-            // Bytes are the one value `Arg` does not carry.
-            on_tx!(tx, |c| sqlx::query(
-                "INSERT INTO attachment_data (attachment_id, variant, data) VALUES ($1, $2, $3)"
+            tx.exec(
+                "INSERT INTO attachment_data (attachment_id, variant, data) VALUES ($1, $2, $3)",
+                args![&id, variant, data.as_slice()],
             )
-            .bind(&id)
-            .bind(variant)
-            .bind(data.as_slice())
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected()))
-            .map_err(db_err)?;
+            .await?;
         }
     }
     Ok(id)

@@ -9,7 +9,7 @@
 //! and digests therefore agree with what the reader may see.
 
 use crate::access::{Can, MemberLink};
-use crate::db::{Store, Tx, db_err, ms, on_tx, role, ts, ts_opt};
+use crate::db::{Store, Tx, ms, role, ts, ts_opt};
 use crate::idempotency::{IdempotencyKey, earlier_result, remember};
 use crate::jobs::NewJob;
 use crate::sql::{Arg, args, db_row, member_name};
