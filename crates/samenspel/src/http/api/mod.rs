@@ -40,9 +40,9 @@ use super::errors::{ApiError, ErrorBody};
 use super::gate;
 use super::routes::{Access, RouteSpec};
 use crate::app::AppState;
+use axum::Router;
 use axum::http::Method;
 use axum::routing::get;
-use axum::{Json, Router};
 use samenspel_core::Error;
 use std::sync::OnceLock;
 use utoipa::OpenApi;
@@ -106,19 +106,23 @@ impl Route {
     }
 }
 
-/// The table's handlers as one router, and the OpenAPI document they declare.
-fn assemble(rows: Vec<Route>) -> (Router<AppState>, utoipa::openapi::OpenApi) {
+/// The table's handlers as one router, and the OpenAPI document they
+/// declare, finished and written out as JSON once.
+fn assemble(rows: Vec<Route>) -> (Router<AppState>, axum::body::Bytes) {
     let api = rows.into_iter().fold(OpenApiRouter::with_openapi(ApiDoc::openapi()), |api, row| api.routes(row.handler));
     let (router, doc) = api.split_for_parts();
-    (router, openapi::finish(doc))
+    (router, openapi::finish(doc).into())
 }
 
 /// The API's router, to nest under `/api/v1`: every route of the table
 /// behind the gate, which refuses a route it has no rule for; then the
 /// OpenAPI document and the fallback, which need none.
 pub fn router(state: &AppState) -> Router<AppState> {
-    let (router, doc) = assemble(table::table());
+    // The rules first: building the table's documents takes tens of
+    // megabytes for a moment, and what the allocator has once grown to it
+    // keeps, so the two builds go one after the other, not side by side.
     let rules = gate::Table::new(&specs(), PREFIX);
+    let (router, doc) = assemble(table::table());
     // Innermost first: the idempotency fingerprint and the NUL check of the
     // body run after the gate; the NUL check of path and query before it.
     let router = router
@@ -126,7 +130,11 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route_layer(axum::middleware::from_fn_with_state(super::uploads::Surface::Api, super::nul::body))
         .route_layer(axum::middleware::from_fn_with_state((state.clone(), rules), gate::api))
         .route_layer(axum::middleware::from_fn_with_state(super::uploads::Surface::Api, super::nul::target));
-    router.route("/openapi.json", get(move || async move { Json(doc) })).fallback(not_found)
+    let json = move || {
+        let doc = doc.clone();
+        async move { ([(axum::http::header::CONTENT_TYPE, "application/json")], doc) }
+    };
+    router.route("/openapi.json", get(json)).fallback(not_found)
 }
 
 async fn not_found() -> ApiError {

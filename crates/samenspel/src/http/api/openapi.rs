@@ -9,20 +9,20 @@
 use samenspel_core as core;
 use serde_json::{Map, Value, json};
 
-/// Finishes the generated document; on the (unexpected) failure to read it
-/// back, the document is served as generated and the problem logged.
-pub fn finish(doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
-    let finished = serde_json::to_value(&doc).map(|mut v| {
+/// Finishes the generated document and writes it out as JSON, the form it
+/// is served in (kept so, not as utoipa's structs, which take several times
+/// the memory). On the (unexpected) failure to write it, the problem is
+/// logged and the document is empty.
+pub fn finish(doc: utoipa::openapi::OpenApi) -> Vec<u8> {
+    let finished = serde_json::to_value(&doc).and_then(|mut v| {
+        drop(doc);
         finish_json(&mut v);
-        v
+        serde_json::to_vec(&v)
     });
-    match finished.and_then(serde_json::from_value) {
-        Ok(d) => d,
-        Err(e) => {
-            tracing::error!(error = %e, "could not finish the OpenAPI document");
-            doc
-        }
-    }
+    finished.unwrap_or_else(|e| {
+        tracing::error!(error = %e, "could not write the OpenAPI document");
+        b"{}".to_vec()
+    })
 }
 
 /// The work of [`finish`], on the document as JSON.

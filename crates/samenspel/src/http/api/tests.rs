@@ -49,20 +49,12 @@ fn every_circle_and_location_route_is_checked_by_the_gate() {
 #[test]
 fn the_document_and_the_gate_list_the_same_routes() {
     let (_, doc) = assemble(table());
+    let doc: serde_json::Value = serde_json::from_slice(&doc).expect("the document is JSON");
     let mut documented = BTreeSet::new();
-    for (path, item) in &doc.paths.paths {
-        for (method, op) in [
-            ("GET", &item.get),
-            ("PUT", &item.put),
-            ("POST", &item.post),
-            ("DELETE", &item.delete),
-            ("PATCH", &item.patch),
-            ("HEAD", &item.head),
-            ("OPTIONS", &item.options),
-            ("TRACE", &item.trace),
-        ] {
-            if op.is_some() {
-                documented.insert((method.to_owned(), path.clone()));
+    for (path, item) in doc["paths"].as_object().expect("the document has paths") {
+        for method in item.as_object().expect("a path item").keys() {
+            if ["get", "put", "post", "delete", "patch", "head", "options", "trace"].contains(&method.as_str()) {
+                documented.insert((method.to_uppercase(), path.clone()));
             }
         }
     }
