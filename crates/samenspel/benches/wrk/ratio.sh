@@ -189,7 +189,10 @@ if [ -n "${DATA:-}" ]; then
 else
   link=$(grep -m1 -o "Ans de Vries *http://[^ ]*" "$WORK/samenspel.log" | grep -o 'http://.*') || die "no sign-in link for Ans in the demo's output"
   link="http://$SAM_ADDR/${link#*://*/}"
-  email=$("$sam_bin" admin list-users "${sam_opts[@]}" 2>/dev/null | grep -m1 "Ans de Vries" | grep -o '[^ ]*@[^ ]*') \
+  # Read the whole list first: `grep -m1` ends the pipe early, and with
+  # pipefail the writer's broken pipe would fail the line.
+  users=$("$sam_bin" admin list-users "${sam_opts[@]}" 2>/dev/null) || die "could not list the demo's users"
+  email=$(printf '%s\n' "$users" | grep -m1 "Ans de Vries" | grep -o '[^ ]*@[^ ]*') \
     || die "no e-mail address for Ans"
 fi
 jar=$WORK/cookies.txt
