@@ -172,15 +172,15 @@ pub async fn run(mut config: Config, cmd: AdminCommand) -> anyhow::Result<ExitCo
             AdminCommand::CreateOrg { name, .. } => {
                 let name = validate::name("name", &name).map_err(|e| anyhow::anyhow!("--name: {}", e.code))?;
                 let id = store.internal().create_organisation(&name, now).await?;
-                println!("created organisation {name}");
-                println!("{id}");
+                say!("created organisation {name}");
+                say!("{id}");
             }
             AdminCommand::CreateLocation { org, name, .. } => {
                 let org = org_id(&store, &org).await?;
                 let name = validate::name("name", &name).map_err(|e| anyhow::anyhow!("--name: {}", e.code))?;
                 let id = store.internal().create_location(&org, &name, now).await?;
-                println!("created location {name}");
-                println!("{id}");
+                say!("created location {name}");
+                say!("{id}");
             }
             AdminCommand::CreateAdmin { staff, .. } => add_staff(&store, staff, OrgRole::Admin, now).await?,
             AdminCommand::AddCoordinator { staff, .. } => add_staff(&store, staff, OrgRole::Coordinator, now).await?,
@@ -192,8 +192,8 @@ pub async fn run(mut config: Config, cmd: AdminCommand) -> anyhow::Result<ExitCo
                     samenspel_core::Error::NotFound => anyhow::anyhow!("no location {location}"),
                     e => e.into(),
                 })?;
-                println!("{email} is now {} of the location", role.as_str());
-                println!("{user}");
+                say!("{email} is now {} of the location", role.as_str());
+                say!("{user}");
             }
             AdminCommand::OrgSettings { org, require_second_factor, retention_days, keep_archived, .. } => {
                 let org = org_id(&store, &org).await?;
@@ -215,34 +215,34 @@ pub async fn run(mut config: Config, cmd: AdminCommand) -> anyhow::Result<ExitCo
                     let source = samenspel_core::audit::Source::system("samenspel admin org-settings");
                     store.internal().set_organisation_policy(&org, policy, &source, now).await?;
                 }
-                println!("second factor for everyone: {}", if policy.require_second_factor { "yes" } else { "no" });
+                say!("second factor for everyone: {}", if policy.require_second_factor { "yes" } else { "no" });
                 match policy.retention_days {
-                    Some(days) => println!("archived circles are deleted {days} days after archiving"),
-                    None => println!("archived circles are kept"),
+                    Some(days) => say!("archived circles are deleted {days} days after archiving"),
+                    None => say!("archived circles are kept"),
                 }
             }
             AdminCommand::ListOrgs { json, .. } => {
                 let orgs = store.internal().list_organisations().await?;
                 if json {
-                    println!("{}", serde_json::to_string_pretty(&orgs)?);
+                    say!("{}", serde_json::to_string_pretty(&orgs)?);
                 } else {
                     for o in orgs {
                         let factor = if o.policy.require_second_factor { "second factor for everyone" } else { "" };
                         let kept = o.policy.retention_days.map(|d| format!("archived circles kept {d} days"));
                         let policy = [factor, kept.as_deref().unwrap_or("")].into_iter().filter(|p| !p.is_empty());
-                        println!("{}  {}  {}", o.id, o.name, policy.collect::<Vec<_>>().join(", "));
+                        say!("{}  {}  {}", o.id, o.name, policy.collect::<Vec<_>>().join(", "));
                     }
                 }
             }
             AdminCommand::ListUsers { json, .. } => {
                 let users = store.internal().list_users().await?;
                 if json {
-                    println!("{}", serde_json::to_string_pretty(&users)?);
+                    say!("{}", serde_json::to_string_pretty(&users)?);
                 } else {
-                    println!("{:<38} {:<32} {:<28} STATUS", "ID", "E-MAIL", "NAME");
+                    say!("{:<38} {:<32} {:<28} STATUS", "ID", "E-MAIL", "NAME");
                     for u in users {
                         let status = if u.disabled { "disabled" } else { "active" };
-                        println!("{:<38} {:<32} {:<28} {status}", u.id, u.email, u.display_name);
+                        say!("{:<38} {:<32} {:<28} {status}", u.id, u.email, u.display_name);
                     }
                 }
             }
@@ -258,8 +258,8 @@ pub async fn run(mut config: Config, cmd: AdminCommand) -> anyhow::Result<ExitCo
                     .await?;
                 drop(state);
                 let _ = background.audit.await;
-                println!("one-time sign-in link, valid for {minutes} minutes:");
-                println!("{link}");
+                say!("one-time sign-in link, valid for {minutes} minutes:");
+                say!("{link}");
             }
             AdminCommand::SecondFactorReset { email, .. } => {
                 let user = find_user(&store, &email).await?;
@@ -270,9 +270,9 @@ pub async fn run(mut config: Config, cmd: AdminCommand) -> anyhow::Result<ExitCo
                 drop(state);
                 let _ = background.audit.await;
                 if had {
-                    println!("second factor of {email} turned off; remembered devices forgotten, sessions ended");
+                    say!("second factor of {email} turned off; remembered devices forgotten, sessions ended");
                 } else {
-                    println!("{email} had no second factor; remembered devices forgotten, sessions ended");
+                    say!("{email} had no second factor; remembered devices forgotten, sessions ended");
                 }
             }
             AdminCommand::Generate { scale, .. } => super::generate::run(&store, &scale, now).await?,
@@ -281,8 +281,8 @@ pub async fn run(mut config: Config, cmd: AdminCommand) -> anyhow::Result<ExitCo
                 let user = store.internal().act_as(&user, "samenspel admin token").await?;
                 let (token, shown) = crypto::new_api_token();
                 store.create_my_api_token(&user, &name, &crypto::token_hash(&token), &shown, now).await?;
-                println!("personal API token for {email} (shown once):");
-                println!("{token}");
+                say!("personal API token for {email} (shown once):");
+                say!("{token}");
             }
         }
         anyhow::Ok(())
@@ -361,7 +361,7 @@ async fn add_staff(
     let org = org_id(store, &org).await?;
     let user = account(store, &email, name, now).await?;
     store.internal().add_staff(&org, &user, role, now).await?;
-    println!("{email} is now {} of the organisation", role.as_str());
-    println!("{user}");
+    say!("{email} is now {} of the organisation", role.as_str());
+    say!("{user}");
     Ok(())
 }

@@ -46,12 +46,12 @@ pub async fn backup(config: Config, to: &Path) -> anyhow::Result<ExitCode> {
     })
     .await??;
     std::fs::rename(&partial, &to_owned)?;
-    println!("backup written to {}", to_owned.display());
+    say!("backup written to {}", to_owned.display());
     match key {
-        Some(_) => println!(
+        Some(_) => say!(
             "the archive holds the secret key ({KEY_ENTRY}) besides all personal data: keep it as safe as the database"
         ),
-        None => println!(
+        None => say!(
             "the secret key comes from your settings (secret_key) and is not in the archive: keep that setting with the backup"
         ),
     }
@@ -101,11 +101,11 @@ pub async fn restore(config: Config, from: &Path, force: bool) -> anyhow::Result
         Some(key) if key_file(&config).is_some() || !config.data_dir.join(KEY_ENTRY).exists() => {
             write_key(&config.data_dir.join(KEY_ENTRY), &key)?;
         }
-        Some(key) if key != config.secret_key.expose() => println!(
+        Some(key) if key != config.secret_key.expose() => say!(
             "the archive holds a secret key, but your settings set secret_key: links in e-mails sent before the backup work only with the archive's key"
         ),
         Some(_) => {}
-        None => println!(
+        None => say!(
             "the archive holds no secret key: links in e-mails sent before the backup (stop or change e-mail, invitations) no longer work"
         ),
     }
@@ -113,7 +113,7 @@ pub async fn restore(config: Config, from: &Path, force: bool) -> anyhow::Result
     // Opening it once applies any newer migrations and proves it works.
     let store = open_store(&config).await?;
     store.close().await;
-    println!("restored {} into {}", from.display(), db_path.display());
+    say!("restored {} into {}", from.display(), db_path.display());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -199,14 +199,14 @@ pub async fn verify_audit(config: Config) -> anyhow::Result<ExitCode> {
     store.close().await;
     let head = head?;
     if let Some(broken) = broken {
-        println!("audit trail BROKEN: {broken:?}");
+        say!("audit trail BROKEN: {broken:?}");
         return Ok(ExitCode::FAILURE);
     }
     if head != (prev.1, prev.0.clone()) {
-        println!("audit trail BROKEN: the chain ends at record {} but the head says {}", prev.1, head.0);
+        say!("audit trail BROKEN: the chain ends at record {} but the head says {}", prev.1, head.0);
         return Ok(ExitCode::FAILURE);
     }
-    println!("audit trail intact: {} records", prev.1);
-    println!("newest hash: {}", prev.0);
+    say!("audit trail intact: {} records", prev.1);
+    say!("newest hash: {}", prev.0);
     Ok(ExitCode::SUCCESS)
 }

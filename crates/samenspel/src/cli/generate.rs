@@ -68,7 +68,7 @@ pub async fn run(store: &Store, args: &ScaleArgs, now: Timestamp) -> anyhow::Res
     };
     let made = store.internal().generate(&scale, now, &mut progress).await?;
     let entries = store.entry_count().await?;
-    println!(
+    say!(
         "made organisation {} with {} circles, {} people and {} entries in {} ({} entries in the database)",
         made.organisation,
         scale.circles,
@@ -77,9 +77,9 @@ pub async fn run(store: &Store, args: &ScaleArgs, now: Timestamp) -> anyhow::Res
         minutes(started.elapsed().as_secs_f64()),
         entries
     );
-    println!("its coordinator: {}", made.coordinator_email);
-    println!("a relative who manages circle {}: {}", made.first_circle, made.relative_email);
-    println!("sign in with: samenspel admin sign-in-link --email {}", made.relative_email);
+    say!("its coordinator: {}", made.coordinator_email);
+    say!("a relative who manages circle {}: {}", made.first_circle, made.relative_email);
+    say!("sign in with: samenspel admin sign-in-link --email {}", made.relative_email);
     Ok(())
 }
 

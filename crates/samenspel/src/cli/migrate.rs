@@ -11,12 +11,12 @@ pub async fn run(config: Config, dry_run: bool) -> anyhow::Result<ExitCode> {
     let shown = samenspel_store::redact(url);
     // Opening a SQLite database creates it; a dry run must not.
     if dry_run && let Some(path) = sqlite_file(url).filter(|p| !p.exists()) {
-        println!("There is no database at {} yet.", path.display());
-        println!("`samenspel migrate` would create it at schema version {}:", Store::schema_version());
+        say!("There is no database at {} yet.", path.display());
+        say!("`samenspel migrate` would create it at schema version {}:", Store::schema_version());
         for (version, name) in Store::known_migrations() {
-            println!("  {version:>3} {name}");
+            say!("  {version:>3} {name}");
         }
-        println!("Nothing was changed (--dry-run).");
+        say!("Nothing was changed (--dry-run).");
         return Ok(ExitCode::SUCCESS);
     }
     let mut opts = ConnectOptions::new(url);
@@ -30,12 +30,12 @@ pub async fn run(config: Config, dry_run: bool) -> anyhow::Result<ExitCode> {
         ExitCode::from(3)
     } else if dry_run {
         describe(&status, &shown, true);
-        println!("Nothing was changed (--dry-run).");
+        say!("Nothing was changed (--dry-run).");
         ExitCode::SUCCESS
     } else {
         describe(&status, &shown, false);
         store.migrate().await?;
-        println!("The database is now at schema version {}.", Store::schema_version());
+        say!("The database is now at schema version {}.", Store::schema_version());
         ExitCode::SUCCESS
     };
     store.close().await;
@@ -45,21 +45,21 @@ pub async fn run(config: Config, dry_run: bool) -> anyhow::Result<ExitCode> {
 /// What the database holds and which migrations would run (with what each
 /// one does, for a dry run).
 fn describe(status: &SchemaStatus, shown: &str, statements: bool) {
-    println!(
+    say!(
         "Database {shown}: schema version {} (this Samenspel {} knows up to schema version {}).",
         status.database_version,
         env!("CARGO_PKG_VERSION"),
         status.binary_version
     );
     if status.pending.is_empty() {
-        println!("It is up to date: no migration to run.");
+        say!("It is up to date: no migration to run.");
         return;
     }
-    println!("Migrations to run, in this order:");
+    say!("Migrations to run, in this order:");
     for m in &status.pending {
-        println!("  {:>3} {}", m.version, m.name);
+        say!("  {:>3} {}", m.version, m.name);
         for statement in m.statements.iter().filter(|_| statements) {
-            println!("        {statement}");
+            say!("        {statement}");
         }
     }
 }

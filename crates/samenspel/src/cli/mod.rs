@@ -1,11 +1,17 @@
 //! The command line: `serve`, `demo`, `worker`, `migrate`, `backup`,
 //! `restore`, `audit verify` and `admin …`.
 
+/// `println!` for a command's output: see [`output::print_line`].
+macro_rules! say {
+    ($($arg:tt)*) => { $crate::cli::output::print_line(format_args!($($arg)*)) };
+}
+
 mod admin;
 mod backup;
 mod generate;
 mod links;
 mod migrate;
+pub(crate) mod output;
 mod serve;
 
 pub use links::issue_sign_in_link;

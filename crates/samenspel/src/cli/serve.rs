@@ -69,7 +69,7 @@ pub async fn serve(mut config: Config, demo: bool) -> anyhow::Result<ExitCode> {
     if demo {
         if state.store.internal().is_empty().await? {
             crate::demo::seed(&state).await.context("loading the demo data")?;
-            println!("Demo data loaded.");
+            say!("Demo data loaded.");
         }
         crate::demo::print_sign_in_links(&state).await?;
     }
@@ -77,7 +77,7 @@ pub async fn serve(mut config: Config, demo: bool) -> anyhow::Result<ExitCode> {
     let worker = state.config.run_worker.then(|| tokio::spawn(crate::jobs::run(state.clone(), stopped)));
     let app = crate::http::router(state.clone());
     tracing::info!(%addr, database = ?store.engine(), mail = %state.mailer.describe(), "Samenspel is running");
-    println!("Samenspel listening on http://{addr}");
+    say!("Samenspel listening on http://{addr}");
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await

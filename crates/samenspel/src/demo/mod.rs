@@ -272,13 +272,13 @@ pub async fn seed(state: &AppState) -> anyhow::Result<()> {
 
 /// One-time sign-in links for everybody in the demo, valid for a day.
 pub async fn print_sign_in_links(state: &AppState) -> anyhow::Result<()> {
-    println!("Sign in as a demo person (each link works once, for 24 hours):");
+    crate::cli::output::print_line(format_args!("Sign in as a demo person (each link works once, for 24 hours):"));
     for (first, name) in PEOPLE {
         if let Some(user) = state.store.internal().find_user_for_sign_in(&email(first)).await? {
             let link =
                 crate::cli::issue_sign_in_link(state, &user.id, SignedDuration::from_hours(24), Timestamp::now())
                     .await?;
-            println!("  {name:<18} {link}");
+            crate::cli::output::print_line(format_args!("  {name:<18} {link}"));
         }
     }
     Ok(())
