@@ -102,7 +102,12 @@ impl Tx {
     pub(crate) async fn commit(self) -> Result<()> {
         crate::sql::counted();
         match self {
-            Tx::Sqlite(SqliteTx::Write(t)) => t.commit().await,
+            Tx::Sqlite(SqliteTx::Write(t)) => {
+                let kept = t.commit().await;
+                // The request's next read must see what it wrote.
+                crate::readers::end_snapshot();
+                kept
+            }
             Tx::Sqlite(SqliteTx::Read(t)) => t.commit().await.map_err(db_err),
             Tx::Postgres(t) => t.commit().await.map_err(db_err),
         }
@@ -157,6 +162,17 @@ impl Store {
         }
     }
 
+    /// Runs `fut`, one request, with its SQLite reads in one read snapshot
+    /// (see `readers`): one consistent view, and a read mark taken once
+    /// instead of for every statement. On PostgreSQL every statement stays
+    /// on its own.
+    pub async fn one_snapshot<F: std::future::Future>(&self, fut: F) -> F::Output {
+        match &*self.pools {
+            Pools::Sqlite { .. } => crate::readers::scope(fut).await,
+            Pools::Postgres { .. } => fut.await,
+        }
+    }
+
     /// Is the database reachable? (for `/readyz`)
     pub async fn ping(&self) -> Result<()> {
         match &*self.pools {
@@ -182,7 +198,10 @@ impl Store {
     pub(crate) async fn begin(&self) -> Result<Tx> {
         crate::sql::counted();
         Ok(match &*self.pools {
-            Pools::Sqlite { writer, .. } => Tx::Sqlite(SqliteTx::Write(writer.begin().await?)),
+            Pools::Sqlite { writer, .. } => {
+                crate::readers::end_snapshot();
+                Tx::Sqlite(SqliteTx::Write(writer.begin().await?))
+            }
             Pools::Postgres { pool } => Tx::Postgres(pool.begin().await.map_err(db_err)?),
         })
     }

@@ -169,7 +169,7 @@ impl Store {
         let decision = decide(membership.as_ref().map(|(_, facts)| *facts), A::ACTION);
         let outcome = if decision.is_ok() { Outcome::Allowed } else { Outcome::Denied };
         let event = AuditEvent::new(Some((user.id(), user.display_name())), Some(circle), what, outcome, source, now);
-        audit.record(event).await?;
+        super::record(audit, event).await?;
         decision?;
         let (member_id, facts) = membership.ok_or(Error::NotFound)?;
         Ok(Can {
@@ -204,7 +204,7 @@ impl Store {
         let decision = decide(membership.as_ref().map(|(_, facts)| *facts), action);
         if decision.is_err() {
             let who = Some((user.id(), user.display_name()));
-            audit.record(AuditEvent::new(who, Some(circle), what, Outcome::Denied, source, now)).await?;
+            super::record(audit, AuditEvent::new(who, Some(circle), what, Outcome::Denied, source, now)).await?;
         }
         decision?;
         let (member, facts) = membership.ok_or(Error::NotFound)?;

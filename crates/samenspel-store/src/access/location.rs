@@ -75,7 +75,8 @@ impl Store {
             None => Err(Error::NotFound),
         };
         let outcome = if decision.is_ok() { Outcome::Allowed } else { Outcome::Denied };
-        audit.record(AuditEvent::new(Some((user.id(), user.display_name())), None, what, outcome, source, now)).await?;
+        super::record(audit, AuditEvent::new(Some((user.id(), user.display_name())), None, what, outcome, source, now))
+            .await?;
         decision?;
         let (standing, location_name) = found.ok_or(Error::NotFound)?;
         Ok(LocationCan {
@@ -104,7 +105,7 @@ impl Store {
         };
         if decision.is_err() {
             let who = Some((user.id(), user.display_name()));
-            audit.record(AuditEvent::new(who, None, what, Outcome::Denied, source, now)).await?;
+            super::record(audit, AuditEvent::new(who, None, what, Outcome::Denied, source, now)).await?;
         }
         decision
     }

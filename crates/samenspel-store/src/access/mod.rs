@@ -82,6 +82,18 @@ mod user;
 mod verified;
 
 pub use circle::{Can, Place, Reads};
+
+/// Records an access decision and waits until the record is durable. The
+/// request's read snapshot goes back first: the wait is for the disk, and a
+/// snapshot held through it would keep a connection per waiting request
+/// (see `readers`).
+async fn record(
+    audit: &impl samenspel_core::audit::AuditSink,
+    event: samenspel_core::audit::AuditEvent,
+) -> samenspel_core::Result<()> {
+    crate::readers::end_snapshot();
+    audit.record(event).await
+}
 pub use location::LocationCan;
 pub use member_link::MemberLink;
 pub use org::OrgCan;

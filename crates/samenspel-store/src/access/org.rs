@@ -61,7 +61,8 @@ impl Store {
         let standing = self.own_org_standing(user.id(), organisation, now).await?;
         let decision = decide_org(&standing, A::ACTION);
         let outcome = if decision.is_ok() { Outcome::Allowed } else { Outcome::Denied };
-        audit.record(AuditEvent::new(Some((user.id(), user.display_name())), None, what, outcome, source, now)).await?;
+        super::record(audit, AuditEvent::new(Some((user.id(), user.display_name())), None, what, outcome, source, now))
+            .await?;
         decision?;
         Ok(OrgCan { organisation_id: organisation.clone(), user_id: user.id().clone(), standing, _action: PhantomData })
     }
@@ -81,7 +82,7 @@ impl Store {
         let decision = decide_org(&self.own_org_standing(user.id(), organisation, now).await?, action);
         if decision.is_err() {
             let who = Some((user.id(), user.display_name()));
-            audit.record(AuditEvent::new(who, None, what, Outcome::Denied, source, now)).await?;
+            super::record(audit, AuditEvent::new(who, None, what, Outcome::Denied, source, now)).await?;
         }
         decision
     }

@@ -60,6 +60,12 @@ pub async fn metrics(State(state): State<AppState>, req: Request, next: Next) ->
     response
 }
 
+/// Runs the request with its reads in one snapshot of the database (see
+/// `Store::one_snapshot`).
+pub async fn one_snapshot(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    state.store.one_snapshot(next.run(req)).await
+}
+
 /// No inline scripts or styles, no framing, no referrer (links carry
 /// one-time tokens), no sniffing; HSTS when served over HTTPS.
 pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {

@@ -55,6 +55,7 @@ pub fn router(state: AppState) -> Router {
         .merge(ops::router())
         .merge(static_files::router())
         .with_state(state.clone())
+        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::one_snapshot))
         .layer(csrf)
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::security_headers))
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::metrics))
