@@ -99,3 +99,16 @@ async fn a_failed_read_starts_the_snapshot_afresh() {
         })
         .await;
 }
+
+/// `.cargo/config.toml` builds SQLite without memory statistics (a mutex
+/// per allocation) and without one page cache for all connections (a mutex
+/// per page); a build that lost the setting fails here.
+#[test]
+fn sqlite_is_built_without_process_wide_mutexes() {
+    let conn = rusqlite::Connection::open_in_memory().expect("open");
+    let mut options = conn.prepare("PRAGMA compile_options").expect("prepare");
+    let options: Vec<String> =
+        options.query_map([], |r| r.get(0)).expect("query").collect::<Result<_, _>>().expect("rows");
+    assert!(options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"), "compile options: {options:?}");
+    assert!(!options.iter().any(|o| o == "ENABLE_MEMORY_MANAGEMENT"), "compile options: {options:?}");
+}

@@ -30,8 +30,7 @@
 # nginx from Debian's packages, at the same address, as a load balancer
 # would). With PostgreSQL or two instances, Samenspel's CPU column adds up
 # every process that serves it: the instances, nginx and the PostgreSQL
-# server's processes. Samenspel runs with MALLOC_ARENA_MAX=2, as packaged
-# (set MALLOC_ARENA_MAX to measure another value). The
+# server's processes. The
 # credentials reach wrk's Lua scripts as WRK_TOKEN, WRK_COOKIE and WRK_CIRCLE
 # (not SAMENSPEL_*: Samenspel refuses settings it does not know).
 set -euo pipefail
@@ -130,8 +129,7 @@ if [ "$ENGINE" = postgres ]; then
 else
   db_url=sqlite://$data/samenspel.db
 fi
-# As packaged (systemd unit, container): two malloc arenas.
-sam=(env "MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}" "$sam_bin")
+sam=("$sam_bin")
 sam_opts=(--data-dir "$data" --database-url "$db_url")
 if [ -n "${DATA:-}" ]; then
   (SAMENSPEL_LOG_LEVEL=error exec "${sam[@]}" serve --bind "$first_addr" "${sam_opts[@]}" >"$WORK/samenspel.log" 2>&1) &
