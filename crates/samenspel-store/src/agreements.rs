@@ -104,6 +104,12 @@ fn from_row(r: Row) -> Result<Agreement> {
     })
 }
 
+/// By domain (in the fixed order), step and id.
+fn sort(agreements: &mut [Agreement]) {
+    let rank = |d: &Domain| Domain::ALL.iter().position(|x| x == d).unwrap_or(usize::MAX);
+    agreements.sort_by(|a, b| rank(&a.domain).cmp(&rank(&b.domain)).then(a.step.cmp(&b.step)).then(a.id.cmp(&b.id)));
+}
+
 /// The (member id, name) columns for a party.
 fn party_columns(p: &PartyInput) -> (Option<&str>, &str) {
     match p {
@@ -122,9 +128,21 @@ impl Store {
     pub async fn agreements(&self, cap: &Can<act::ViewAgreements>) -> Result<Vec<Agreement>> {
         let rows: Vec<Row> = self.all(SELECT, args![cap.circle_id().as_str()]).await?;
         let mut all = rows.into_iter().map(from_row).collect::<Result<Vec<_>>>()?;
-        let rank = |d: &Domain| Domain::ALL.iter().position(|x| x == d).unwrap_or(usize::MAX);
-        all.sort_by(|a, b| rank(&a.domain).cmp(&rank(&b.domain)).then(a.step.cmp(&b.step)).then(a.id.cmp(&b.id)));
+        sort(&mut all);
         Ok(all)
+    }
+
+    /// The agreements to talk about again on `today` (see
+    /// [`Agreement::due`]), in the order of [`Store::agreements`]: for the
+    /// overview, which shows only these. Dates are stored as `YYYY-MM-DD`,
+    /// so comparing the text compares the days.
+    pub async fn due_agreements(&self, cap: &Can<act::ViewAgreements>, today: Date) -> Result<Vec<Agreement>> {
+        let sql = format!("{SELECT} AND (a.needs_review OR a.review_on <= $2)");
+        let rows: Vec<Row> = self.all(&sql, args![cap.circle_id().as_str(), today.to_string()]).await?;
+        let mut due = rows.into_iter().map(from_row).collect::<Result<Vec<_>>>()?;
+        due.retain(|a| a.due(today));
+        sort(&mut due);
+        Ok(due)
     }
 
     /// May family carers and volunteers change agreements a professional made?

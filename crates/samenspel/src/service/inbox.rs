@@ -126,7 +126,7 @@ async fn open_items(ctx: &Ctx<'_>, cap: &Can<act::KeepInbox>, client: &str) -> R
     }
     if let Some(view) = cap.also::<act::ViewAgreements>() {
         let today = crate::i18n::local(&ctx.now).date();
-        for a in store.agreements(&view).await?.into_iter().filter(|a| a.due(today)) {
+        for a in store.due_agreements(&view, today).await? {
             let when = a.review_on.map(|d| d.to_string()).unwrap_or_else(|| "change".into());
             let detail = a.review_on.map(|d| ctx.tr.day(&d)).unwrap_or_default();
             push(Kind::Review, format!("review:{}:{when}", a.id), a.description, detail, None);

@@ -52,8 +52,7 @@ pub async fn overview(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Overv
     let (due_agreements, changes) = match cap.also::<act::ViewAgreements>() {
         Some(view) => {
             let today = crate::i18n::local(&ctx.now).date();
-            let due = store.agreements(&view).await?.into_iter().filter(|a| a.due(today)).collect();
-            (due, store.open_changes(&view).await?)
+            (store.due_agreements(&view, today).await?, store.open_changes(&view).await?)
         }
         None => (Vec::new(), Vec::new()),
     };
