@@ -1,10 +1,11 @@
 //! Personal API tokens for the JSON API. Stored hashed; shown once; revocable.
 
-use crate::access::{Credential, CredentialRecord, CurrentUser, authenticate};
+use crate::access::{Credential, CredentialRecord, CurrentUser, authenticate, with_membership};
+use crate::circles::{MembershipRow, with_membership_in_path};
 use crate::db::{Store, ms, ts, ts_opt};
 use crate::sessions::truncate;
-use crate::sql::{args, db_row};
-use samenspel_core::ids::{ApiTokenId, UserId};
+use crate::sql::{Joined, args, db_row};
+use samenspel_core::ids::{ApiTokenId, CircleId, UserId};
 use samenspel_core::locale::Locale;
 use samenspel_core::{Error, Result, Timestamp};
 use serde::Serialize;
@@ -39,7 +40,15 @@ impl Store {
     /// The user behind a bearer token (`Unauthenticated` for an unknown or
     /// revoked token, or a disabled account); notes when it was last used (at
     /// most once a minute, to keep API reads from writing every time).
-    pub async fn authenticate_api_token(&self, token_hash: &str, now: Timestamp) -> Result<CurrentUser> {
+    /// With `circle` (the circle in the request's path), the user's own
+    /// membership there is read in the same statement and carried for the
+    /// gate and `authorize`.
+    pub async fn authenticate_api_token(
+        &self,
+        token_hash: &str,
+        circle: Option<&CircleId>,
+        now: Timestamp,
+    ) -> Result<CurrentUser> {
         db_row! {
             struct Row {
                 tid: String,
@@ -50,16 +59,21 @@ impl Store {
                 disabled: Option<i64>,
                 revoked: Option<i64>,
                 last_used: Option<i64>,
+                membership: Joined<MembershipRow>,
             }
         }
         let row: Option<Row> = self
             .opt(
-                "SELECT t.id, u.id, u.display_name, u.email, u.locale, u.disabled_at, t.revoked_at, t.last_used_at \
-             FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1",
-                args![token_hash],
+                with_membership_in_path!(
+                    select "t.id, u.id, u.display_name, u.email, u.locale, u.disabled_at, t.revoked_at, t.last_used_at"
+                    from "api_tokens t JOIN users u ON u.id = t.user_id"
+                    user "t.user_id"
+                    where "t.token_hash = $2"
+                ),
+                args![ms(now), token_hash, circle.map(CircleId::as_str)],
             )
             .await?;
-        let Some(Row { tid, uid, name, email, locale, disabled, revoked, last_used }) = row else {
+        let Some(Row { tid, uid, name, email, locale, disabled, revoked, last_used, membership }) = row else {
             return Err(Error::Unauthenticated);
         };
         if revoked.is_none() && last_used.is_none_or(|l| now.as_millisecond() - l > 60_000) {
@@ -75,7 +89,7 @@ impl Store {
             expires_at: None,
             revoked: revoked.is_some(),
         };
-        authenticate(Some(record), now)
+        with_membership(authenticate(Some(record), now)?, circle, membership, now)
     }
 
     pub async fn my_api_tokens(&self, me: &CurrentUser) -> Result<Vec<ApiTokenInfo>> {

@@ -54,6 +54,16 @@ db_row! {
     struct ResponseRow { request: String, member: String, name: Option<String>, message: String, at: i64 }
 }
 
+/// The requests a circle's help list shows: open ones, and the others for a
+/// month after they were decided. Bind `$1` to the circle and `$2` to a
+/// month ago.
+macro_rules! shown_requests {
+    () => {
+        "WHERE r.circle_id = $1 AND r.status <> 'withdrawn' \
+         AND (r.status = 'open' OR COALESCE(r.decided_at, r.created_at) > $2) "
+    };
+}
+
 impl Store {
     /// Requests this member may see: open ones, and those decided or whose
     /// window ended in the last 30 days; newest first.
@@ -65,26 +75,31 @@ impl Store {
                 &format!(
             "SELECT r.id, r.template, r.title, r.details, r.window_from, r.window_until, r.asked_by, {NAME}r.asked_by), \
              r.asked_for, {NAME}r.asked_for), r.audience, r.status, r.helper, {NAME}r.helper), r.item_id, r.created_at \
-             FROM help_requests r WHERE r.circle_id = $1 AND r.status <> 'withdrawn' \
-             AND (r.status = 'open' OR COALESCE(r.decided_at, r.created_at) > $2) ORDER BY r.created_at DESC"
+             FROM help_requests r {} ORDER BY r.created_at DESC",
+                    shown_requests!()
                 ),
                 args![circle, month_ago],
             )
             .await?;
+        // The chosen and the responses of those requests only, not of every
+        // request the circle ever had.
         let chosen: Vec<(String, String)> = self
             .all(
-                "SELECT c.request_id, c.member_id FROM help_chosen c JOIN help_requests r ON r.id = c.request_id \
-             WHERE r.circle_id = $1",
-                args![circle],
+                concat!(
+                    "SELECT c.request_id, c.member_id FROM help_chosen c JOIN help_requests r ON r.id = c.request_id ",
+                    shown_requests!()
+                ),
+                args![circle, month_ago],
             )
             .await?;
         let responses: Vec<ResponseRow> = self
             .all(
                 &format!(
-            "SELECT s.request_id, s.member_id, {NAME}s.member_id), s.message, s.created_at FROM help_responses s \
-             JOIN help_requests r ON r.id = s.request_id WHERE r.circle_id = $1 ORDER BY s.created_at"
+                    "SELECT s.request_id, s.member_id, {NAME}s.member_id), s.message, s.created_at FROM help_responses s \
+             JOIN help_requests r ON r.id = s.request_id {} ORDER BY s.created_at",
+                    shown_requests!()
                 ),
-                args![circle],
+                args![circle, month_ago],
             )
             .await?;
         let scope = cap.audience();

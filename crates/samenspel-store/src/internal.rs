@@ -7,15 +7,13 @@
 //! Its functions live next to the data they touch, in the aggregate's own
 //! module, as `impl Internal<'_>` blocks.
 
-use crate::access::{CurrentUser, Verified};
+use crate::access::{CurrentUser, Membership, Verified};
+use crate::circles::{MembershipRow, circle_from, membership_active, membership_columns, membership_from_row};
 use crate::db::{Store, ms};
-use crate::sql::{args, db_row};
+use crate::sql::args;
 use samenspel_core::Timestamp;
-use samenspel_core::access::MemberFacts;
-use samenspel_core::consent::Consent;
-use samenspel_core::error::{Error, Result};
-use samenspel_core::ids::{CircleId, MemberId, UserId};
-use samenspel_core::role::Role;
+use samenspel_core::error::Result;
+use samenspel_core::ids::{CircleId, UserId};
 use std::ops::Deref;
 
 /// The store, without the requirement of a proof.
@@ -51,29 +49,26 @@ impl Internal<'_> {
     }
 
     /// Someone's active membership in a circle, as plain facts (a proof is
-    /// made only by `Store::authorize`).
+    /// made only by `Store::authorize`), with the circle as read in the same
+    /// statement: a request's gate reads both in one go.
     pub async fn active_membership(
         &self,
         user: &UserId,
         circle: &CircleId,
         now: Timestamp,
-    ) -> Result<Option<(MemberId, MemberFacts)>> {
-        db_row! {
-            struct Row { member_id: String, role: String, manager: bool, archived: Option<i64>, consent: i64 }
-        }
-        let row: Option<Row> = self.opt(
-            "SELECT m.id, m.role, m.manager, c.archived_at, c.consent_hidden FROM memberships m JOIN circles c ON c.id = m.circle_id \
-             WHERE m.user_id = $1 AND m.circle_id = $2 AND m.ended_at IS NULL AND (m.access_until IS NULL OR m.access_until > $3)",
-            args![user.as_str(), circle.as_str(), ms(now)],
-        )
-        .await?;
-        let Some(Row { member_id, role, manager, archived, consent }) = row else {
-            return Ok(None);
-        };
-        let role = Role::parse(&role).ok_or_else(|| Error::internal(format!("unknown role {role:?}")))?;
-        Ok(Some((
-            MemberId::from_db(member_id),
-            MemberFacts { role, manager, circle_archived: archived.is_some(), consent: Consent::from_db(consent) },
-        )))
+    ) -> Result<Option<Membership>> {
+        let row: Option<MembershipRow> = self
+            .opt(
+                concat!(
+                    "SELECT ",
+                    membership_columns!(),
+                    circle_from!(),
+                    "JOIN memberships m ON m.circle_id = c.id WHERE m.user_id = $2 AND m.circle_id = $3 AND ",
+                    membership_active!()
+                ),
+                args![ms(now), user.as_str(), circle.as_str()],
+            )
+            .await?;
+        row.map(membership_from_row).transpose()
     }
 }

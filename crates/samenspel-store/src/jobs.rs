@@ -20,6 +20,7 @@ pub struct NewJob {
 }
 
 impl crate::sql::FromDb for Job {
+    const WIDTH: usize = 5;
     fn decode(c: &mut crate::sql::Cols<'_>) -> std::result::Result<Self, sqlx::Error> {
         Ok(Job { id: c.get()?, kind: c.get()?, payload: c.get()?, attempts: c.get()?, max_attempts: c.get()? })
     }

@@ -64,4 +64,4 @@ pub mod users;
 pub use db::{ConnectOptions, Engine, Store, Synchronous, redact};
 pub use internal::Internal;
 pub use migrate::{PendingMigration, SchemaStatus};
-pub use sql::count_statements;
+pub use sql::{count_statements, trace_statements};

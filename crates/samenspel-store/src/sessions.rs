@@ -1,11 +1,12 @@
 //! Server-side browser sessions. The cookie holds a random token; only its
 //! SHA-256 hash is stored, so a leaked database cannot be replayed.
 
-use crate::access::{Credential, CredentialRecord, CurrentUser, Verified, authenticate};
+use crate::access::{Credential, CredentialRecord, CurrentUser, Verified, authenticate, with_membership};
+use crate::circles::{MembershipRow, with_membership_in_path};
 use crate::db::{Store, ms, ts, ts_opt};
 use crate::second_factor::SessionFactor;
-use crate::sql::{args, db_row};
-use samenspel_core::ids::{SessionId, UserId};
+use crate::sql::{Joined, args, db_row};
+use samenspel_core::ids::{CircleId, SessionId, UserId};
 use samenspel_core::locale::Locale;
 use samenspel_core::{Error, Result, Timestamp};
 use serde::Serialize;
@@ -55,10 +56,15 @@ impl Store {
     /// expired or revoked session, or a disabled account). Extends the
     /// session when it was last seen more than a few minutes ago (so browsing
     /// does not write on every request).
+    ///
+    /// With `circle` (the circle in the request's path), the user's own
+    /// membership there is read in the same statement and carried for the
+    /// gate and `authorize`, which then need no statement of their own.
     pub async fn authenticate_session(
         &self,
         token_hash: &str,
         lifetime: SessionLifetime,
+        circle: Option<&CircleId>,
         now: Timestamp,
     ) -> Result<CurrentUser> {
         db_row! {
@@ -77,16 +83,21 @@ impl Store {
                 factor_enabled: bool,
                 must_set_up: bool,
                 factor_at: Option<i64>,
+                membership: Joined<MembershipRow>,
             }
         }
         // The session's second-factor state comes along (as
         // `Store::session_factor` reads it), so a page costs one query less.
         let row: Option<Row> = self.opt(
-            "SELECT s.id, u.id, u.display_name, u.email, u.locale, u.disabled_at, s.token_hash, s.created_at, s.last_seen_at, s.expires_at, s.revoked_at, \
-             (EXISTS (SELECT 1 FROM second_factors f WHERE f.user_id = s.user_id AND f.confirmed_at IS NOT NULL) \
-              OR EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = s.user_id)), s.must_set_up, s.second_factor_at \
-             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
-            args![token_hash],
+            with_membership_in_path!(
+                select "s.id, u.id, u.display_name, u.email, u.locale, u.disabled_at, s.token_hash, s.created_at, s.last_seen_at, s.expires_at, s.revoked_at, \
+                 (EXISTS (SELECT 1 FROM second_factors f WHERE f.user_id = s.user_id AND f.confirmed_at IS NOT NULL) \
+                  OR EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = s.user_id)), s.must_set_up, s.second_factor_at"
+                from "sessions s JOIN users u ON u.id = s.user_id"
+                user "s.user_id"
+                where "s.token_hash = $2"
+            ),
+            args![ms(now), token_hash, circle.map(CircleId::as_str)],
         )
         .await?;
         let Some(Row {
@@ -103,6 +114,7 @@ impl Store {
             factor_enabled,
             must_set_up,
             factor_at,
+            membership,
             ..
         }) = row
         else {
@@ -131,7 +143,8 @@ impl Store {
             revoked: revoked.is_some(),
         };
         let factor = SessionFactor { enabled: factor_enabled, must_set_up, verified_at: ts_opt(factor_at) };
-        Ok(authenticate(Some(record), now)?.with_session_factor(factor))
+        let user = authenticate(Some(record), now)?.with_session_factor(factor);
+        with_membership(user, circle, membership, now)
     }
 
     /// My sessions that are still valid, newest activity first.

@@ -167,7 +167,25 @@ impl<'r> Cols<'r> {
 
 /// A row struct read from the columns of a `SELECT`, in the order written.
 pub(crate) trait FromDb: Sized {
+    /// How many columns it reads.
+    const WIDTH: usize;
     fn decode(c: &mut Cols<'_>) -> std::result::Result<Self, sqlx::Error>;
+}
+
+/// A row struct from the far side of a `LEFT JOIN`: one column saying
+/// whether the row is there (`m.id IS NOT NULL`), then the struct's own
+/// columns, which are skipped when it is not.
+pub(crate) struct Joined<T>(pub(crate) Option<T>);
+
+impl<T: FromDb> FromDb for Joined<T> {
+    const WIDTH: usize = 1 + T::WIDTH;
+    fn decode(c: &mut Cols<'_>) -> std::result::Result<Self, sqlx::Error> {
+        if c.get::<bool>()? {
+            return Ok(Joined(Some(T::decode(c)?)));
+        }
+        c.next += T::WIDTH;
+        Ok(Joined(None))
+    }
 }
 
 /// A named row struct and its [`FromDb`], the fields in column order:
@@ -182,6 +200,7 @@ macro_rules! db_row {
         }
 
         impl $crate::sql::FromDb for $name {
+            const WIDTH: usize = 0 $(+ <$t as $crate::sql::FromDb>::WIDTH)*;
             fn decode(c: &mut $crate::sql::Cols<'_>) -> std::result::Result<Self, sqlx::Error> {
                 Ok($name { $($f: <$t as $crate::sql::FromDb>::decode(c)?),* })
             }
@@ -193,6 +212,7 @@ pub(crate) use db_row;
 macro_rules! scalar {
     ($($t:ty),*) => {$(
         impl FromDb for $t {
+            const WIDTH: usize = 1;
             fn decode(c: &mut Cols<'_>) -> std::result::Result<Self, sqlx::Error> {
                 c.get()
             }
@@ -205,6 +225,7 @@ scalar!(String, Option<String>, i64, Option<i64>, bool, Option<bool>, Vec<u8>);
 macro_rules! tuple {
     ($($t:ident),*) => {
         impl<$($t: FromDb),*> FromDb for ($($t,)*) {
+            const WIDTH: usize = 0 $(+ $t::WIDTH)*;
             fn decode(c: &mut Cols<'_>) -> std::result::Result<Self, sqlx::Error> {
                 Ok(($($t::decode(c)?,)*))
             }
@@ -231,14 +252,14 @@ fn pg_rows<T: FromDb>(rows: &[PgRow]) -> Result<Vec<T>> {
 }
 
 tokio::task_local! {
-    /// Statements sent by the task inside [`count_statements`].
-    static COUNTED: std::cell::Cell<u64>;
+    /// Statements sent by the task inside [`trace_statements`].
+    static SENT: std::cell::RefCell<Vec<String>>;
 }
 
-/// Counts one statement (a query, a `BEGIN` or a `COMMIT`) for the task,
-/// when it is being counted; otherwise costs a thread-local lookup.
-pub(crate) fn counted() {
-    let _ = COUNTED.try_with(|c| c.set(c.get() + 1));
+/// Notes one statement (a query, a `BEGIN` or a `COMMIT`) for the task,
+/// when it is being traced; otherwise costs a thread-local lookup.
+pub(crate) fn counted(sql: &str) {
+    let _ = SENT.try_with(|sent| sent.borrow_mut().push(sql.split_whitespace().collect::<Vec<_>>().join(" ")));
 }
 
 /// Runs `work` and says how many statements it sent to the database
@@ -247,18 +268,25 @@ pub(crate) fn counted() {
 /// to prove that a page costs the same number of statements however long
 /// the history is: no query per row.
 pub async fn count_statements<F: std::future::Future>(work: F) -> (F::Output, u64) {
-    COUNTED
-        .scope(std::cell::Cell::new(0), async {
-            let out = work.await;
-            (out, COUNTED.with(std::cell::Cell::get))
-        })
-        .await
+    let (out, sent) = trace_statements(work).await;
+    (out, u64::try_from(sent.len()).unwrap_or(u64::MAX))
+}
+
+/// Runs `work` and returns the statements it sent, in order, as
+/// [`count_statements`] counts them: for a test to say which ones a request
+/// sends when it sends too many.
+pub async fn trace_statements<F: std::future::Future>(work: F) -> (F::Output, Vec<String>) {
+    SENT.scope(std::cell::RefCell::new(Vec::new()), async {
+        let out = work.await;
+        (out, SENT.with(|sent| sent.take()))
+    })
+    .await
 }
 
 impl Store {
     /// Every row of a read.
     pub(crate) async fn all<T: FromDb>(&self, sql: &str, args: &[Arg]) -> Result<Vec<T>> {
-        counted();
+        counted(sql);
         match &*self.pools {
             Pools::Sqlite { readers, .. } => readers.rows(sql, args, usize::MAX),
             Pools::Postgres { pool } => {
@@ -269,7 +297,7 @@ impl Store {
 
     /// The first row of a read, if any.
     pub(crate) async fn opt<T: FromDb>(&self, sql: &str, args: &[Arg]) -> Result<Option<T>> {
-        counted();
+        counted(sql);
         let row = match &*self.pools {
             Pools::Sqlite { readers, .. } => return Ok(readers.rows(sql, args, 1)?.pop()),
             Pools::Postgres { pool } => bind_args!(sqlx::query(sql), args)
@@ -306,7 +334,7 @@ impl Store {
 impl Tx {
     /// Runs a statement in the transaction: the rows it touched.
     pub(crate) async fn exec(&mut self, sql: &str, args: &[Arg]) -> Result<u64> {
-        counted();
+        counted(sql);
         match self {
             Tx::Sqlite(SqliteTx::Write(t)) => return crate::in_thread::execute(t.conn()?, sql, args),
             Tx::Sqlite(SqliteTx::Read(t)) => {
@@ -319,7 +347,7 @@ impl Tx {
 
     /// Every row of a read inside the transaction.
     pub(crate) async fn all<T: FromDb>(&mut self, sql: &str, args: &[Arg]) -> Result<Vec<T>> {
-        counted();
+        counted(sql);
         match self {
             Tx::Sqlite(SqliteTx::Write(t)) => crate::in_thread::query(t.conn()?, sql, args, usize::MAX),
             Tx::Sqlite(SqliteTx::Read(t)) => {
@@ -331,7 +359,7 @@ impl Tx {
 
     /// The first row of a read inside the transaction, if any.
     pub(crate) async fn opt<T: FromDb>(&mut self, sql: &str, args: &[Arg]) -> Result<Option<T>> {
-        counted();
+        counted(sql);
         let row = match self {
             Tx::Sqlite(SqliteTx::Write(t)) => return Ok(crate::in_thread::query(t.conn()?, sql, args, 1)?.pop()),
             Tx::Sqlite(SqliteTx::Read(t)) => bind_args!(sqlx::query(sql), args)

@@ -2,17 +2,19 @@
 //! [`Store::authorize`] from the asker's own membership, read in that call.
 
 use super::CurrentUser;
-use super::user::Admission;
+use super::user::{Admission, Membership};
 use crate::db::Store;
 use samenspel_core::Timestamp;
 use samenspel_core::access::{CircleAction, act, decide, permitted};
 use samenspel_core::audience::AudienceScope;
 use samenspel_core::audit::{AuditEvent, AuditSink, Outcome, Source, What};
+use samenspel_core::circle::Circle;
 use samenspel_core::consent::{Category, Consent};
 use samenspel_core::error::{Error, Result};
 use samenspel_core::ids::{CircleId, MemberId, UserId};
 use samenspel_core::role::Role;
 use std::marker::PhantomData;
+use std::sync::Arc;
 
 /// Permission for the member `member_id` (user `user_id`) to do `A` in
 /// `circle_id`. No public constructor: see [`Store::authorize`].
@@ -25,6 +27,8 @@ pub struct Can<A> {
     manager: bool,
     archived: bool,
     consent: Consent,
+    /// The circle as read with the membership that made this proof.
+    circle: Arc<Circle>,
     _action: PhantomData<fn() -> A>,
 }
 
@@ -101,8 +105,19 @@ impl<A> Can<A> {
             manager: self.manager,
             archived: self.archived,
             consent: self.consent,
+            circle: Arc::clone(&self.circle),
             _action: PhantomData,
         })
+    }
+}
+
+impl Can<act::ViewCircle> {
+    /// The circle (its name, organisation, location, member count), as read
+    /// with the membership that made this proof at the start of the request:
+    /// no statement of its own. (A request that changes the circle answers
+    /// with a redirect, so the next request reads the change.)
+    pub fn circle(&self) -> &Circle {
+        &self.circle
     }
 }
 
@@ -138,6 +153,7 @@ impl Can<act::ManageConsent> {
             manager: false,
             archived: self.archived,
             consent: self.consent,
+            circle: Arc::clone(&self.circle),
             _action: PhantomData,
         })
     }
@@ -161,17 +177,17 @@ impl Store {
         now: Timestamp,
     ) -> Result<Can<A>> {
         // Only the asker's own membership counts: it is read for `user`, here,
-        // or was read by the gate for this user and circle in this request.
+        // or was read with their credential or by the gate in this request.
         let membership = match user.admission(circle, now) {
-            Some(admitted) => Some(admitted),
+            Some(read) => read,
             None => self.internal().active_membership(user.id(), circle, now).await?,
         };
-        let decision = decide(membership.as_ref().map(|(_, facts)| *facts), A::ACTION);
+        let decision = decide(membership.as_ref().map(|m| m.facts), A::ACTION);
         let outcome = if decision.is_ok() { Outcome::Allowed } else { Outcome::Denied };
         let event = AuditEvent::new(Some((user.id(), user.display_name())), Some(circle), what, outcome, source, now);
         super::record(audit, event).await?;
         decision?;
-        let (member_id, facts) = membership.ok_or(Error::NotFound)?;
+        let Membership { member_id, facts, circle: read } = membership.ok_or(Error::NotFound)?;
         Ok(Can {
             circle_id: circle.clone(),
             member_id,
@@ -180,6 +196,7 @@ impl Store {
             manager: facts.manager,
             archived: facts.circle_archived,
             consent: facts.consent,
+            circle: read,
             _action: PhantomData,
         })
     }
@@ -200,14 +217,17 @@ impl Store {
         audit: &impl AuditSink,
         now: Timestamp,
     ) -> Result<CurrentUser> {
-        let membership = self.internal().active_membership(user.id(), circle, now).await?;
-        let decision = decide(membership.as_ref().map(|(_, facts)| *facts), action);
+        let membership = match user.admission(circle, now) {
+            Some(read) => read,
+            None => self.internal().active_membership(user.id(), circle, now).await?,
+        };
+        let decision = decide(membership.as_ref().map(|m| m.facts), action);
         if decision.is_err() {
             let who = Some((user.id(), user.display_name()));
             super::record(audit, AuditEvent::new(who, Some(circle), what, Outcome::Denied, source, now)).await?;
         }
         decision?;
-        let (member, facts) = membership.ok_or(Error::NotFound)?;
-        Ok(user.admitted(Admission { circle: circle.clone(), member, facts, at: now }))
+        let membership = membership.ok_or(Error::NotFound)?;
+        Ok(user.clone().admitted(Admission { circle: circle.clone(), membership: Some(membership), at: now }))
     }
 }

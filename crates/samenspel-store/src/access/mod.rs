@@ -18,7 +18,7 @@
 //! # use samenspel_store::access::Can;
 //! # use samenspel_core::access::act;
 //! fn forge() -> Can<act::ReadLogbook> {
-//!     Can { circle_id: todo!(), member_id: todo!(), user_id: todo!(), role: todo!(), manager: false, archived: false, consent: todo!(), _action: std::marker::PhantomData }
+//!     Can { circle_id: todo!(), member_id: todo!(), user_id: todo!(), role: todo!(), manager: false, archived: false, consent: todo!(), circle: todo!(), _action: std::marker::PhantomData }
 //! }
 //! ```
 //!
@@ -97,6 +97,6 @@ async fn record(
 pub use location::LocationCan;
 pub use member_link::MemberLink;
 pub use org::OrgCan;
-pub use user::{Credential, CurrentUser};
-pub(crate) use user::{CredentialRecord, authenticate};
+pub use user::{Credential, CurrentUser, Membership};
+pub(crate) use user::{CredentialRecord, authenticate, with_membership};
 pub use verified::Verified;

@@ -2,14 +2,17 @@
 //! found and checked (a session, an API token, a calendar address) or, for
 //! background jobs, from the user's own row.
 
+use crate::circles::{MembershipRow, membership_from_row};
 use crate::db::Store;
 use crate::second_factor::SessionFactor;
-use crate::sql::args;
+use crate::sql::{Joined, args};
 use samenspel_core::Timestamp;
 use samenspel_core::access::MemberFacts;
+use samenspel_core::circle::Circle;
 use samenspel_core::error::{Error, Result};
 use samenspel_core::ids::{ApiTokenId, CircleId, MemberId, SessionId, UserId};
 use samenspel_core::locale::Locale;
+use std::sync::Arc;
 
 /// How the current request proved who it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,14 +42,40 @@ pub struct CurrentUser {
     session_factor: Option<SessionFactor>,
 }
 
-/// Someone's active membership in one circle as the gate read it. Only the
-/// store makes one, and only into the `CurrentUser` it was read for.
+/// Someone's active membership in one circle, with the circle itself, as
+/// one statement read them ([`Internal::active_membership`]).
+///
+/// [`Internal::active_membership`]: crate::Internal::active_membership
+#[derive(Clone, Debug)]
+pub struct Membership {
+    pub member_id: MemberId,
+    pub facts: MemberFacts,
+    /// The circle as read with the membership. Shared: every capability made
+    /// from this reading holds it.
+    pub circle: Arc<Circle>,
+}
+
+/// Someone's active membership in one circle (or that they have none there)
+/// as read with their credential or by the gate. Only the store makes one,
+/// and only into the `CurrentUser` it was read for.
 #[derive(Clone, Debug)]
 pub(crate) struct Admission {
     pub(crate) circle: CircleId,
-    pub(crate) member: MemberId,
-    pub(crate) facts: MemberFacts,
+    pub(crate) membership: Option<Membership>,
     pub(crate) at: Timestamp,
+}
+
+/// `user`, carrying what their credential's statement read of their
+/// membership in `circle` (the circle of the request's path), found or not.
+pub(crate) fn with_membership(
+    user: CurrentUser,
+    circle: Option<&CircleId>,
+    read: Joined<MembershipRow>,
+    now: Timestamp,
+) -> Result<CurrentUser> {
+    let Some(circle) = circle else { return Ok(user) };
+    let membership = read.0.map(membership_from_row).transpose()?;
+    Ok(user.admitted(Admission { circle: circle.clone(), membership, at: now }))
 }
 
 /// How long the gate's reading stands in for a new one: a request, not a session.
@@ -68,19 +97,20 @@ impl CurrentUser {
     pub fn credential(&self) -> &Credential {
         &self.credential
     }
-    /// The gate's reading of the membership in `circle`, while it is fresh.
-    pub(crate) fn admission(&self, circle: &CircleId, now: Timestamp) -> Option<(MemberId, MemberFacts)> {
+    /// The reading of the membership in `circle` this request made already,
+    /// while it is fresh: `Some(None)` when it found none.
+    pub(crate) fn admission(&self, circle: &CircleId, now: Timestamp) -> Option<Option<Membership>> {
         self.admitted
             .as_ref()
             .filter(|a| {
                 a.circle == *circle && (now.as_millisecond() - a.at.as_millisecond()).abs() < ADMISSION_HOLDS_MS
             })
-            .map(|a| (a.member.clone(), a.facts))
+            .map(|a| a.membership.clone())
     }
 
-    /// This user, carrying the gate's reading of their membership.
-    pub(crate) fn admitted(&self, admission: Admission) -> CurrentUser {
-        CurrentUser { admitted: Some(admission), ..self.clone() }
+    /// This user, carrying a reading of their membership in one circle.
+    pub(crate) fn admitted(self, admission: Admission) -> CurrentUser {
+        CurrentUser { admitted: Some(admission), ..self }
     }
 
     /// How this browser session stood with the second factor when the session

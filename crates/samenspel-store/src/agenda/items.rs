@@ -4,35 +4,40 @@
 use super::*;
 
 impl Store {
-    /// The circle's items this member may see.
+    /// The circle's items this member may see. Three statements whatever
+    /// the agenda holds: the items with their series and whether the member
+    /// signed up for one of their times; the chosen and the people along; the
+    /// changed and cancelled times.
     pub async fn agenda_items(&self, cap: &Can<act::ViewAgenda>) -> Result<Vec<Item>> {
+        db_row! {
+            struct Row { item: ItemRow, schedule: ScheduleRow, mine: bool }
+        }
         let circle = cap.circle_id().as_str();
-        let rows: Vec<ItemRow> = self
+        let member = cap.member_id().as_str();
+        let rows: Vec<Row> = self
             .all(
                 &format!(
                     "SELECT i.id, i.kind, i.title, i.place, i.notes, i.elsewhere, i.places, i.audience, i.created_by, \
-             {NAME}i.created_by), i.updated_at, i.revision FROM agenda_items i WHERE i.circle_id = $1 \
-             ORDER BY i.starts_at, i.id"
+             {NAME}i.created_by), i.updated_at, i.revision, {}, \
+             EXISTS (SELECT 1 FROM shift_signups s WHERE s.item_id = i.id AND s.member_id = $2) \
+             FROM agenda_items i WHERE i.circle_id = $1 ORDER BY i.starts_at, i.id",
+                    schedule_columns!()
+                ),
+                args![circle, member],
+            )
+            .await?;
+        // Who was chosen for an item and who goes along, by name.
+        let people: Vec<(String, String, String, Option<String>)> = self
+            .all(
+                &format!(
+                    "SELECT 'chosen', c.item_id, c.member_id, {NAME}c.member_id) FROM agenda_chosen c \
+             JOIN agenda_items i ON i.id = c.item_id WHERE i.circle_id = $1 \
+             UNION ALL SELECT 'along', c.item_id, c.member_id, {NAME}c.member_id) FROM agenda_along c \
+             JOIN agenda_items i ON i.id = c.item_id WHERE i.circle_id = $1 ORDER BY 4"
                 ),
                 args![circle],
             )
             .await?;
-        let schedules: Vec<ScheduleRow> =
-            self.all(concat!(schedule_select!(), "FROM agenda_items WHERE circle_id = $1"), args![circle]).await?;
-        let pairs = |table: &'static str| async move {
-            let rows: Vec<(String, String, Option<String>)> = self
-                .all(
-                    &format!(
-                        "SELECT c.item_id, c.member_id, {NAME}c.member_id) FROM {table} c \
-                 JOIN agenda_items i ON i.id = c.item_id WHERE i.circle_id = $1 ORDER BY 3"
-                    ),
-                    args![circle],
-                )
-                .await?;
-            Ok::<_, Error>(rows)
-        };
-        let chosen = pairs("agenda_chosen").await?;
-        let along = pairs("agenda_along").await?;
         let exceptions: Vec<(String, String, bool, Option<String>)> = self
             .all(
                 "SELECT e.item_id, e.original_on, e.cancelled, e.moved_to FROM agenda_exceptions e \
@@ -40,31 +45,40 @@ impl Store {
                 args![circle],
             )
             .await?;
-        let mine: Vec<String> = self
-            .all("SELECT DISTINCT item_id FROM shift_signups WHERE member_id = $1", args![cap.member_id().as_str()])
-            .await?;
         let scope = cap.audience();
         let mut out = Vec::new();
-        for ItemRow { id, kind, title, place, notes, elsewhere, places, aud, created_by, name, updated_at, revision } in
-            rows
-        {
+        for Row { item, schedule, mine } in rows {
+            let ItemRow {
+                id,
+                kind,
+                title,
+                place,
+                notes,
+                elsewhere,
+                places,
+                aud,
+                created_by,
+                name,
+                updated_at,
+                revision,
+            } = item;
             let audience = Audience::parse(&aud).ok_or_else(|| corrupt("audience", &aud))?;
-            let of = |all: &[(String, String, Option<String>)]| -> Vec<(MemberId, String)> {
-                all.iter()
-                    .filter(|(i, _, _)| *i == id)
-                    .map(|(_, m, n)| (MemberId::from_db(m.clone()), n.clone().unwrap_or_default()))
+            let of = |list: &str| -> Vec<(MemberId, String)> {
+                people
+                    .iter()
+                    .filter(|(l, i, _, _)| l == list && *i == id)
+                    .map(|(_, _, m, n)| (MemberId::from_db(m.clone()), n.clone().unwrap_or_default()))
                     .collect()
             };
-            let chosen: Vec<MemberId> = of(&chosen).into_iter().map(|(m, _)| m).collect();
-            let along = of(&along);
+            let chosen: Vec<MemberId> = of("chosen").into_iter().map(|(m, _)| m).collect();
+            let along = of("along");
             let created_by = MemberId::from_db(created_by);
-            let takes_part = along.iter().any(|(m, _)| m == cap.member_id()) || mine.contains(&id);
+            let takes_part = along.iter().any(|(m, _)| m == cap.member_id()) || mine;
             if !takes_part && !scope.can_see(audience, &created_by, &chosen) {
                 continue;
             }
-            let schedule = schedules.iter().find(|s| s.id == id).ok_or_else(|| corrupt("schedule of", &id))?;
             out.push(Item {
-                series: series_of(schedule, &exceptions)?,
+                series: series_of(&schedule, &exceptions)?,
                 kind: Kind::parse(&kind).ok_or_else(|| corrupt("kind", &kind))?,
                 title,
                 place,

@@ -60,10 +60,18 @@ db_row! {
     }
 }
 
+/// The columns of a [`ScheduleRow`], for a read of one table.
+macro_rules! schedule_columns {
+    () => {
+        "id, starts_at, length_minutes, whole_days, repeat, every, weekdays, until_on, times "
+    };
+}
+pub(crate) use schedule_columns;
+
 /// The start of a read of [`ScheduleRow`]s; the `FROM` clause follows.
 macro_rules! schedule_select {
     () => {
-        "SELECT id, starts_at, length_minutes, whole_days, repeat, every, weekdays, until_on, times "
+        concat!("SELECT ", $crate::agenda::schedule_columns!())
     };
 }
 pub(crate) use schedule_select;

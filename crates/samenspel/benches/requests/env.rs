@@ -128,7 +128,7 @@ pub(crate) async fn setup(choice: &EngineChoice, opts: &Options) -> Result<Env, 
             .await
             .map_err(|e| format!("membership: {e}"))?
             .ok_or("the member is missing")?;
-        members.push(m.0);
+        members.push(m.member_id);
     }
     let targets = members[1..].to_vec();
     let mut read_tokens = Vec::new();

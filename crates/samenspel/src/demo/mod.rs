@@ -83,7 +83,7 @@ impl<'a> Seeder<'a> {
     async fn member_id(&self, circle: &CircleId, first: &str) -> anyhow::Result<samenspel_core::ids::MemberId> {
         let (id, _) = self.user(first)?;
         let m = self.state.store.internal().active_membership(&id, circle, self.now).await?;
-        Ok(m.ok_or_else(|| anyhow::anyhow!("{first} is not in the circle"))?.0)
+        Ok(m.ok_or_else(|| anyhow::anyhow!("{first} is not in the circle"))?.member_id)
     }
 
     fn user(&self, first: &str) -> anyhow::Result<(UserId, CurrentUser)> {

@@ -150,7 +150,8 @@ async fn circle(
         };
         internal.add_member(&circle, &id, role, relation, i == 1, false, None, joined).await?;
         let user = internal.act_as(&id, "demo").await?;
-        let member = internal.active_membership(&id, &circle, s.now).await?.ok_or_else(|| anyhow::anyhow!("{name}"))?.0;
+        let member =
+            internal.active_membership(&id, &circle, s.now).await?.ok_or_else(|| anyhow::anyhow!("{name}"))?.member_id;
         members.push((user, member, role));
     }
     Ok((circle, Cast { coach, members }))

@@ -100,7 +100,14 @@ pub async fn resolve_visitor(state: &AppState, parts: &Parts) -> Result<Resolved
     let jar = CookieJar::from_headers(&parts.headers);
     let mut clear_session = false;
     let user = match jar.get(SESSION_COOKIE).map(|c| c.value().to_owned()) {
-        Some(token) => match crate::service::accounts::user_from_session(state, &token, now).await {
+        Some(token) => match crate::service::accounts::user_from_session(
+            state,
+            &token,
+            super::gate::circle_in_path(parts.uri.path()).as_ref(),
+            now,
+        )
+        .await
+        {
             Ok(u) => Some(u),
             Err(samenspel_core::Error::Unauthenticated) => {
                 clear_session = true;

@@ -149,7 +149,14 @@ pub async fn api(
         return next.run(req).await;
     }
     let (parts, body) = req.into_parts();
-    let user = match bearer(&state, &parts.headers).await {
+    // The token's statement also reads the membership in the path's circle.
+    let circle = match access {
+        Access::Circle(_) | Access::CircleObject(_) => {
+            param(&params, ["circle", "circle_id"]).and_then(CircleId::parse)
+        }
+        _ => None,
+    };
+    let user = match bearer(&state, &parts.headers, circle.as_ref()).await {
         Ok(u) => u,
         Err(e) => return ApiError(e).into_response(),
     };
@@ -163,11 +170,39 @@ pub async fn api(
     next.run(req).await
 }
 
-/// The user behind `Authorization: Bearer …`.
-pub async fn bearer(state: &AppState, headers: &axum::http::HeaderMap) -> Result<CurrentUser, Error> {
+/// The user behind `Authorization: Bearer …`, with their membership in
+/// `circle` when the request is about one.
+pub async fn bearer(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+    circle: Option<&CircleId>,
+) -> Result<CurrentUser, Error> {
     let token = header_str(headers, "authorization")
         .and_then(|h| h.strip_prefix("Bearer ").or_else(|| h.strip_prefix("bearer ")))
         .map(str::trim)
         .ok_or(Error::Unauthenticated)?;
-    crate::service::accounts::user_from_api_token(state, token, Timestamp::now()).await
+    crate::service::accounts::user_from_api_token(state, token, circle, Timestamp::now()).await
+}
+
+/// The circle a page's path is about (`/circles/{id}/…`), for the session's
+/// statement to read the visitor's membership there along with it. Only a
+/// reading ahead: the gate decides on the routed path's own parameter.
+pub fn circle_in_path(path: &str) -> Option<CircleId> {
+    let rest = path.strip_prefix("/circles/")?;
+    CircleId::parse(rest.split('/').next().unwrap_or(rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::circle_in_path;
+
+    #[test]
+    fn the_circle_of_a_page_path_is_read_ahead_only_for_an_id() {
+        let id = "01a2530d-6129-77ef-b00b-682fa123dd14";
+        assert_eq!(circle_in_path(&format!("/circles/{id}/logbook")).map(|c| c.as_str().to_owned()), Some(id.into()));
+        assert_eq!(circle_in_path(&format!("/circles/{id}")).map(|c| c.as_str().to_owned()), Some(id.into()));
+        assert!(circle_in_path("/circles/new").is_none());
+        assert!(circle_in_path("/circles").is_none());
+        assert!(circle_in_path(&format!("/locations/{id}")).is_none());
+    }
 }

@@ -61,7 +61,7 @@ pub async fn page(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<AboutPage
     let writing = writing(ctx, &cap).await?;
     let suggestions = super::social_map::suggestions(ctx, &cap, &sections).await?;
     let organisation = store.circle_organisation(&cap).await?;
-    in_circle(ctx, &cap, AboutPage { sections, hidden, writing, latest_map, goals, suggestions, organisation }).await
+    in_circle(&cap, AboutPage { sections, hidden, writing, latest_map, goals, suggestions, organisation })
 }
 
 /// One part, for its form: the current text when the reader may see it, and
@@ -78,7 +78,7 @@ pub async fn section(
     let hidden = ctx.state.store.hidden_about_parts(&view).await?.contains(&part);
     let current = ctx.state.store.about_sections(&view).await?.into_iter().find(|s| s.part == part);
     let writing = writing(ctx, &view).await?;
-    in_circle(ctx, &cap, (current, writing, hidden)).await
+    in_circle(&cap, (current, writing, hidden))
 }
 
 pub async fn save_section(ctx: &Ctx<'_>, circle: &CircleId, part: &str, input: &SectionInput) -> Result<()> {
@@ -104,14 +104,14 @@ pub async fn empathy_maps(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<(
     let cap = ctx.can::<act::ViewAboutClient>(circle, what(Operation::Read, "empathy.list", "circle", circle)).await?;
     let maps = ctx.state.store.empathy_maps(&cap).await?;
     let writing = writing(ctx, &cap).await?;
-    in_circle(ctx, &cap, (maps, writing)).await
+    in_circle(&cap, (maps, writing))
 }
 
 pub async fn empathy_map(ctx: &Ctx<'_>, circle: &CircleId, id: &str) -> Result<InCircle<(EmpathyMap, Writing)>> {
     let cap = ctx.can::<act::ViewAboutClient>(circle, what(Operation::Read, "empathy.view", "empathy_map", id)).await?;
     let map = ctx.state.store.empathy_maps(&cap).await?.into_iter().find(|m| m.id == id).ok_or(Error::NotFound)?;
     let writing = writing(ctx, &cap).await?;
-    in_circle(ctx, &cap, (map, writing)).await
+    in_circle(&cap, (map, writing))
 }
 
 async fn readable_map(ctx: &Ctx<'_>, cap: &Can<act::WriteAboutClient>, id: &str) -> Result<EmpathyMap> {
@@ -152,7 +152,7 @@ pub async fn goals(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<(Vec<Goa
     let log = cap.also::<act::ReadLogbook>();
     let goals = ctx.state.store.goals(&cap, log.as_ref()).await?;
     let writing = writing(ctx, &cap).await?;
-    in_circle(ctx, &cap, (goals, writing)).await
+    in_circle(&cap, (goals, writing))
 }
 
 pub async fn goal(ctx: &Ctx<'_>, circle: &CircleId, id: &str) -> Result<InCircle<Goal>> {
@@ -160,7 +160,7 @@ pub async fn goal(ctx: &Ctx<'_>, circle: &CircleId, id: &str) -> Result<InCircle
     let log = cap.also::<act::ReadLogbook>();
     let goal =
         ctx.state.store.goals(&cap, log.as_ref()).await?.into_iter().find(|g| g.id == id).ok_or(Error::NotFound)?;
-    in_circle(ctx, &cap, goal).await
+    in_circle(&cap, goal)
 }
 
 async fn readable_goal(ctx: &Ctx<'_>, cap: &Can<act::WriteAboutClient>, id: &str) -> Result<Goal> {

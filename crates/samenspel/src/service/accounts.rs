@@ -40,17 +40,29 @@ pub(crate) async fn new_session(
     Ok((token, id))
 }
 
-/// The signed-in user behind a session cookie, if it is valid.
-pub async fn user_from_session(state: &AppState, token: &str, now: Timestamp) -> Result<CurrentUser> {
-    state.store.authenticate_session(&token_hash(token), state.session_lifetime(), now).await
+/// The signed-in user behind a session cookie, if it is valid; with their
+/// membership in `circle` (the request's) read in the same statement.
+pub async fn user_from_session(
+    state: &AppState,
+    token: &str,
+    circle: Option<&CircleId>,
+    now: Timestamp,
+) -> Result<CurrentUser> {
+    state.store.authenticate_session(&token_hash(token), state.session_lifetime(), circle, now).await
 }
 
-/// The user behind an `Authorization: Bearer` token.
-pub async fn user_from_api_token(state: &AppState, token: &str, now: Timestamp) -> Result<CurrentUser> {
+/// The user behind an `Authorization: Bearer` token; with their membership
+/// in `circle` (the request's) read in the same statement.
+pub async fn user_from_api_token(
+    state: &AppState,
+    token: &str,
+    circle: Option<&CircleId>,
+    now: Timestamp,
+) -> Result<CurrentUser> {
     if !token.starts_with(crypto::API_TOKEN_PREFIX) {
         return Err(Error::Unauthenticated);
     }
-    state.store.authenticate_api_token(&token_hash(token), now).await
+    state.store.authenticate_api_token(&token_hash(token), circle, now).await
 }
 
 /// Password sign-in: the first factor. Wrong address or wrong password give

@@ -43,8 +43,7 @@ pub async fn list(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Agreement
     let may_write = cap.also::<act::WriteAgreements>().is_some();
     let may_set_policy = cap.also::<act::EditCircle>().is_some();
     let changes = ctx.state.store.open_changes(&cap).await?;
-    in_circle(ctx, &cap, Agreements { list, members, informal_edits_professional, may_write, may_set_policy, changes })
-        .await
+    in_circle(&cap, Agreements { list, members, informal_edits_professional, may_write, may_set_policy, changes })
 }
 
 pub async fn add(ctx: &Ctx<'_>, circle: &CircleId, input: &AgreementInput) -> Result<String> {

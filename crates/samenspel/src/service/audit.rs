@@ -99,7 +99,7 @@ pub async fn circle_trail_page(
     let cap = ctx.can::<act::ViewAuditTrail>(circle, what(Operation::Read, "audit.view", "circle", circle)).await?;
     let records = ctx.state.store.circle_audit(&cap, filter, before_seq, PAGE).await?;
     let people = ctx.state.store.circle_audit_people(&cap).await?;
-    in_circle(ctx, &cap, (records, people)).await
+    in_circle(&cap, (records, people))
 }
 
 /// Every record the filter lets through, newest first, for a download; the

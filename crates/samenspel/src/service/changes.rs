@@ -37,7 +37,7 @@ pub async fn record(ctx: &Ctx<'_>, circle: &CircleId, input: &ChangeInput) -> Re
         .collect();
     involved.sort();
     involved.dedup();
-    let circle_info = store.circle(&cap.also::<act::ViewCircle>().ok_or(Error::Forbidden)?, ctx.now).await?;
+    let circle_info = cap.also::<act::ViewCircle>().ok_or(Error::Forbidden)?.circle().clone();
     // About one's own agreements even without immediate e-mail; not for
     // someone who turned every e-mail about this circle off.
     let recipients = notify::mail_recipients(ctx, &cap, |r| involved.contains(&&r.member_id)).await?;

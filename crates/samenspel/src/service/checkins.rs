@@ -49,7 +49,7 @@ pub async fn mine(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<CheckIns>
         None => Vec::new(),
     };
     let reminder = store.my_reminder(&cap, INSTRUMENT).await?;
-    in_circle(ctx, &cap, CheckIns { instrument: instrument(ctx)?, history, signal, coordinators, reminder }).await
+    in_circle(&cap, CheckIns { instrument: instrument(ctx)?, history, signal, coordinators, reminder })
 }
 
 /// Scores and keeps a check-in; returns its id and score. `answers` maps

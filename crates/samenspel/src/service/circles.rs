@@ -183,13 +183,13 @@ pub async fn organisations_to_start_for(ctx: &Ctx<'_>) -> Result<Vec<(Organisati
 
 pub async fn view(ctx: &Ctx<'_>, id: &CircleId) -> Result<Circle> {
     let cap = ctx.can::<act::ViewCircle>(id, what(Operation::Read, "circle.view", "circle", id)).await?;
-    ctx.state.store.circle(&cap, ctx.now).await
+    Ok(cap.circle().clone())
 }
 
 /// The circle and my place in it: what the navigation ("Meer") shows.
 pub async fn place(ctx: &Ctx<'_>, id: &CircleId) -> Result<super::InCircle<()>> {
     let cap = ctx.can::<act::ViewCircle>(id, what(Operation::Read, "circle.view", "circle", id)).await?;
-    super::in_circle(ctx, &cap, ()).await
+    super::in_circle(&cap, ())
 }
 
 /// The circle's settings page: the circle, my place, and my own membership.
@@ -197,7 +197,7 @@ pub async fn settings(ctx: &Ctx<'_>, id: &CircleId) -> Result<super::InCircle<sa
     let cap = ctx.can::<act::ViewCircle>(id, what(Operation::Read, "circle.view", "circle", id)).await?;
     let members = cap.also::<act::ViewMembers>().ok_or(Error::Forbidden)?;
     let me = ctx.state.store.member(&members, cap.member_id(), ctx.now).await?;
-    super::in_circle(ctx, &cap, me).await
+    super::in_circle(&cap, me)
 }
 
 #[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]

@@ -25,7 +25,7 @@ pub async fn show(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<ConsentPa
     let cap = ctx.can::<act::ViewCircle>(circle, what(Operation::Read, "consent.view", "circle", circle)).await?;
     let view = ctx.state.store.consent(&cap).await?;
     let may_change = cap.place().may(samenspel_core::access::CircleAction::ManageConsent);
-    in_circle(ctx, &cap, ConsentPage { view, may_change }).await
+    in_circle(&cap, ConsentPage { view, may_change })
 }
 
 /// A new decision, as the roles kept out of each category. Categories not
@@ -164,5 +164,5 @@ pub async fn view_as(ctx: &Ctx<'_>, circle: &CircleId, role: &str) -> Result<InC
     for ((category, shown), (_, of)) in theirs.into_iter().zip(mine) {
         parts.push(Part { category, shown, of: of.unwrap_or(0), decision: consent.decision(category).cloned() });
     }
-    in_circle(ctx, &cap, (consent, ViewAs { role, parts, logbook, latest })).await
+    in_circle(&cap, (consent, ViewAs { role, parts, logbook, latest }))
 }

@@ -37,7 +37,7 @@ pub async fn list(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Conversat
         Some(view) => store.open_changes(&view).await?,
         None => Vec::new(),
     };
-    in_circle(ctx, &cap, Conversations { list, members, changes, may_hold }).await
+    in_circle(&cap, Conversations { list, members, changes, may_hold })
 }
 
 /// One conversation, and whether the reader may change it or make agreements from it.
@@ -78,7 +78,7 @@ pub async fn view(ctx: &Ctx<'_>, circle: &CircleId, id: &str) -> Result<InCircle
         }
         None => Vec::new(),
     };
-    in_circle(ctx, &cap, ConversationView { conversation, may_change, may_make_agreements, in_about }).await
+    in_circle(&cap, ConversationView { conversation, may_change, may_make_agreements, in_about })
 }
 
 pub async fn hold(ctx: &Ctx<'_>, circle: &CircleId, input: &ConversationInput) -> Result<String> {

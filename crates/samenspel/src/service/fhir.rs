@@ -24,7 +24,7 @@ pub async fn export(ctx: &Ctx<'_>, circle: &CircleId) -> Result<Value> {
     let cap = ctx.can::<act::ExportRecord>(circle, what(Operation::Read, "fhir.export", "circle", circle)).await?;
     let store = &ctx.state.store;
     let view = cap.also::<act::ViewCircle>().ok_or(Error::Forbidden)?;
-    let the_circle = store.circle(&view, ctx.now).await?;
+    let the_circle = view.circle();
     let members_cap = cap.also::<act::ViewMembers>().ok_or(Error::Forbidden)?;
     let members = store.members(&members_cap, ctx.now).await?;
     let log = cap.also::<act::ReadLogbook>();
@@ -81,7 +81,7 @@ pub async fn export(ctx: &Ctx<'_>, circle: &CircleId) -> Result<Value> {
     let base = ctx.state.config.link("");
     Ok(bundle(&Export {
         base: &base,
-        circle: &the_circle,
+        circle: the_circle,
         members: &members,
         goals: goals.as_deref(),
         agreements: agreements.as_deref(),

@@ -27,11 +27,11 @@ pub struct HelpView {
 pub async fn list(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<HelpView>> {
     let cap = ctx.can::<act::ViewAgenda>(circle, what(Operation::Read, "help.list", "circle", circle)).await?;
     let requests = ctx.state.store.help_requests(&cap, ctx.now).await?;
-    view(ctx, &cap, requests).await
+    view(&cap, requests)
 }
 
 /// The requests with what the reader may do with them.
-async fn view(ctx: &Ctx<'_>, cap: &Can<act::ViewAgenda>, requests: Vec<Request>) -> Result<InCircle<HelpView>> {
+fn view(cap: &Can<act::ViewAgenda>, requests: Vec<Request>) -> Result<InCircle<HelpView>> {
     let view = HelpView {
         requests,
         may_ask: cap.also::<act::PlanAgenda>().is_some(),
@@ -39,7 +39,7 @@ async fn view(ctx: &Ctx<'_>, cap: &Can<act::ViewAgenda>, requests: Vec<Request>)
         me: cap.member_id().clone(),
         manages: cap.manages(),
     };
-    in_circle(ctx, cap, view).await
+    in_circle(cap, view)
 }
 
 /// Open requests, for the overview.
@@ -71,7 +71,7 @@ pub async fn request(ctx: &Ctx<'_>, circle: &CircleId, id: &str) -> Result<InCir
     if requests.is_empty() {
         return Err(Error::NotFound);
     }
-    view(ctx, &cap, requests).await
+    view(&cap, requests)
 }
 
 /// For the form: the members one may ask on behalf of.
@@ -82,7 +82,7 @@ pub async fn form(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<(Vec<Memb
         None => Vec::new(),
     };
     let me = cap.member_id().clone();
-    in_circle(ctx, &cap, (members, me)).await
+    in_circle(&cap, (members, me))
 }
 
 async fn readable<A>(ctx: &Ctx<'_>, cap: &Can<A>, id: &str) -> Result<Request> {

@@ -121,7 +121,7 @@ pub async fn create(
     let job = match &email {
         Some(to) => {
             let view = cap.also::<act::ViewCircle>().ok_or(Error::Forbidden)?;
-            let circle_info = ctx.state.store.circle(&view, ctx.now).await?;
+            let circle_info = view.circle();
             let mail = invitation_mail(
                 ctx.tr,
                 to,
@@ -158,7 +158,7 @@ pub async fn list_page(ctx: &Ctx<'_>, circle: &CircleId) -> Result<super::InCirc
     let cap =
         ctx.can::<act::InviteMembers>(circle, what(Operation::Read, "invitations.list", "circle", circle)).await?;
     let list = ctx.state.store.invitations(&cap, ctx.now).await?;
-    super::in_circle(ctx, &cap, list).await
+    super::in_circle(&cap, list)
 }
 
 pub async fn revoke(ctx: &Ctx<'_>, circle: &CircleId, id: &InvitationId) -> Result<()> {

@@ -52,7 +52,7 @@ pub async fn list_page(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Memb
     let cap = ctx.can::<act::ViewMembers>(circle, what(Operation::Read, "members.list", "circle", circle)).await?;
     let members = ctx.state.store.members(&cap, ctx.now).await?;
     let (profiles, carer_roles) = profiles_and_roles(ctx, &cap).await?;
-    in_circle(ctx, &cap, MemberList { members, profiles, carer_roles }).await
+    in_circle(&cap, MemberList { members, profiles, carer_roles })
 }
 
 /// A member's card, with their profile and SOFA roles when the reader may see them.
@@ -96,7 +96,7 @@ pub async fn get_page(ctx: &Ctx<'_>, circle: &CircleId, member: &MemberId) -> Re
         may_mark_roles,
         member: m,
     };
-    in_circle(ctx, &cap, card).await
+    in_circle(&cap, card)
 }
 
 /// A manager's change to someone's membership. Absent fields stay as they are.

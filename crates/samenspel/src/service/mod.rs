@@ -70,10 +70,9 @@ pub struct InCircle<T> {
     pub data: T,
 }
 
-pub(crate) async fn in_circle<A, T>(ctx: &Ctx<'_>, cap: &Can<A>, data: T) -> Result<InCircle<T>> {
+pub(crate) fn in_circle<A, T>(cap: &Can<A>, data: T) -> Result<InCircle<T>> {
     let view = cap.also::<act::ViewCircle>().ok_or(samenspel_core::Error::Forbidden)?;
-    let circle = ctx.state.store.circle(&view, ctx.now).await?;
-    Ok(InCircle { circle, place: cap.place(), data })
+    Ok(InCircle { circle: view.circle().clone(), place: cap.place(), data })
 }
 
 /// Shorthand for audit descriptions.

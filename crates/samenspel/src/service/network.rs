@@ -17,7 +17,7 @@ pub async fn map(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Network>> 
     let cap = ctx.can::<act::ViewNetwork>(circle, what(Operation::Read, "network.view", "circle", circle)).await?;
     let contacts = ctx.state.store.network(&cap, ctx.now).await?;
     let may_edit = cap.also::<act::EditNetwork>().is_some();
-    in_circle(ctx, &cap, Network { contacts, may_edit }).await
+    in_circle(&cap, Network { contacts, may_edit })
 }
 
 /// One person on the map, for the form that changes their place: a contact
@@ -34,7 +34,7 @@ pub async fn one(ctx: &Ctx<'_>, circle: &CircleId, who: Who<'_>) -> Result<InCir
         .into_iter()
         .find(|c| who.is(c))
         .ok_or(samenspel_core::Error::NotFound)?;
-    in_circle(ctx, &cap, contact).await
+    in_circle(&cap, contact)
 }
 
 /// Somebody on the map, as a path names them.

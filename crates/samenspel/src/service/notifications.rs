@@ -82,7 +82,7 @@ pub fn hhmm(minutes: i64) -> String {
 pub async fn mine(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<NotificationSettings>> {
     let cap = ctx.can::<act::ViewCircle>(circle, what(Operation::Read, "notifications.view", "circle", circle)).await?;
     let settings = ctx.state.store.my_notification_settings(&cap).await?;
-    in_circle(ctx, &cap, settings).await
+    in_circle(&cap, settings)
 }
 
 pub async fn set_mine(ctx: &Ctx<'_>, circle: &CircleId, input: &SettingsInput) -> Result<()> {

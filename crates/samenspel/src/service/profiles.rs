@@ -11,7 +11,7 @@ use samenspel_core::profile::{Profile, ProfileInput, parse_sofa};
 pub async fn mine(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Option<Profile>>> {
     let cap = ctx.can::<act::KeepOwnProfile>(circle, what(Operation::Read, "profile.view", "circle", circle)).await?;
     let profile = ctx.state.store.my_profile(&cap).await?;
-    in_circle(ctx, &cap, profile).await
+    in_circle(&cap, profile)
 }
 
 pub async fn save(ctx: &Ctx<'_>, circle: &CircleId, input: &ProfileInput) -> Result<Profile> {

@@ -37,7 +37,7 @@ pub async fn mine(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Mine>> {
         .await?;
     let history = ctx.state.store.my_volunteer_check_ins(&cap, INSTRUMENT).await?;
     let has_coordinator = ctx.state.store.has_coordinator(&cap, ctx.now).await?;
-    in_circle(ctx, &cap, Mine { instrument: instrument(ctx)?, history, has_coordinator }).await
+    in_circle(&cap, Mine { instrument: instrument(ctx)?, history, has_coordinator })
 }
 
 /// Keeps a check-in (and shares it at once when `share`); returns its id.

@@ -690,8 +690,9 @@ pub async fn every_route_for_every_role(db: TestDb) {
         )
         .await
         .expect("session");
-        let user =
-            samenspel::service::accounts::user_from_session(&app.state, &t, Timestamp::now()).await.expect("valid");
+        let user = samenspel::service::accounts::user_from_session(&app.state, &t, None, Timestamp::now())
+            .await
+            .expect("valid");
         user.session_id().expect("session").to_string()
     };
     let victim_token_id =

@@ -127,7 +127,7 @@ pub async fn no_read_crosses_a_circle(db: TestDb) {
 async fn first_member(app: &TestApp, circle: &CircleId, people: &[TUser]) -> usize {
     for (i, p) in people.iter().enumerate() {
         if let Some(m) = app.db.store.internal().active_membership(&p.id, circle, Timestamp::now()).await.expect("q")
-            && m.1.manager
+            && m.facts.manager
         {
             return i;
         }

@@ -95,9 +95,9 @@ pub async fn sessions_expire_and_revoke(db: TestDb) {
     s.create_session(NewSession { proof: &proof, token_hash: "s1", user_agent: "test", ip: "127.0.0.1" }, life, t)
         .await
         .expect("session");
-    assert!(s.authenticate_session("s1", life, t).await.is_ok());
+    assert!(s.authenticate_session("s1", life, None, t).await.is_ok());
     // Idle too long: expired.
-    assert!(matches!(s.authenticate_session("s1", life, later(t, 25 * 3600)).await, Err(Error::Unauthenticated)));
+    assert!(matches!(s.authenticate_session("s1", life, None, later(t, 25 * 3600)).await, Err(Error::Unauthenticated)));
     // Used within the idle time, it slides — but never past the absolute maximum.
     let s2 = s
         .create_session(NewSession { proof: &proof, token_hash: "s2", user_agent: "", ip: "" }, life, t)
@@ -106,10 +106,10 @@ pub async fn sessions_expire_and_revoke(db: TestDb) {
     let mut at = t;
     for _ in 0..3 {
         at = later(at, 20 * 3600);
-        let ok = s.authenticate_session("s2", life, at).await.is_ok();
+        let ok = s.authenticate_session("s2", life, None, at).await.is_ok();
         assert_eq!(ok, at < later(t, 48 * 3600), "at +{}h", (at.as_second() - t.as_second()) / 3600);
     }
-    let me = s.authenticate_session("s1", life, t).await.expect("valid");
+    let me = s.authenticate_session("s1", life, None, t).await.expect("valid");
     s.revoke_my_session(&me, &s2, t).await.expect("revoke own");
     assert!(s.internal().session_expiry(&s2).await.expect("query").is_none());
     let stranger = s.internal().create_user("b@test.example", "B", None, Locale::Nl, true, t).await.expect("user");
@@ -269,7 +269,7 @@ pub async fn invitations_are_accepted_once(db: TestDb) {
     let joined = app.db.store.accept_invitation("inv-hash", &app.acting_as(&kees).await, t).await.expect("accept");
     assert_eq!(joined, circle);
     let m = app.db.store.internal().active_membership(&kees.id, &circle, t).await.expect("q").expect("member");
-    assert_eq!(m.1.role, Role::Volunteer);
+    assert_eq!(m.facts.role, Role::Volunteer);
     let other = app.user("Ander").await;
     let other_user = app.acting_as(&other).await;
     assert!(matches!(

@@ -41,7 +41,7 @@ impl FromRequestParts<AppState> for Api {
         // The gate authenticated circle and location routes already.
         let user = match parts.extensions.remove::<CurrentUser>() {
             Some(user) => user,
-            None => crate::http::gate::bearer(state, &parts.headers).await?,
+            None => crate::http::gate::bearer(state, &parts.headers, None).await?,
         };
         Ok(Api { state: state.clone(), user, source: source(state, parts), now })
     }

@@ -72,7 +72,7 @@ pub async fn item(ctx: &Ctx<'_>, circle: &CircleId, id: &str) -> Result<InCircle
         members,
         swaps,
     };
-    in_circle(ctx, &cap, view).await
+    in_circle(&cap, view)
 }
 
 /// May the reader change, cancel or remove an item planned by `author`?
@@ -98,7 +98,7 @@ pub async fn form(ctx: &Ctx<'_>, circle: &CircleId, id: Option<&str>) -> Result<
         Some(view) => ctx.state.store.members(&view, ctx.now).await?,
         None => Vec::new(),
     };
-    in_circle(ctx, &cap, (existing, members)).await
+    in_circle(&cap, (existing, members))
 }
 
 pub(super) async fn readable<A>(ctx: &Ctx<'_>, cap: &Can<A>, id: &str) -> Result<Item> {

@@ -141,7 +141,7 @@ pub async fn agenda(ctx: &Ctx<'_>, circle: &CircleId, from: Date, to: Date) -> R
         swaps,
         items,
     };
-    in_circle(ctx, &cap, view).await
+    in_circle(&cap, view)
 }
 
 /// Open places in shifts over the coming days, for the overview.

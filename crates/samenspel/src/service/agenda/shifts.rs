@@ -74,7 +74,7 @@ pub async fn hours(
         slots.iter().map(|s| (s.item.id.clone(), s.occurrence.original, s.minutes())).collect();
     let last = to.yesterday().unwrap_or(to);
     let hours = ctx.state.store.rota_hours(&cap, &occurrences, from, last).await?;
-    in_circle(ctx, &cap, (hours, slots)).await
+    in_circle(&cap, (hours, slots))
 }
 
 // ---------------------------------------------------------------- reminders and cover

@@ -120,8 +120,7 @@ pub async fn write(
     let prepared = prepare_files(files).await?;
     let id = uuid::Uuid::now_v7().to_string();
     let mails = if kind.notifies_immediately() {
-        let circle_info =
-            ctx.state.store.circle(&cap.also::<act::ViewCircle>().ok_or(Error::Forbidden)?, ctx.now).await?;
+        let circle_info = cap.also::<act::ViewCircle>().ok_or(Error::Forbidden)?.circle().clone();
         let people = ctx.state.store.notification_recipients(&cap, ctx.now).await?;
         let person = |id: &MemberId| {
             members.iter().find(|m| &m.id == id).map(|m| logbook::Person {
@@ -173,7 +172,7 @@ pub async fn compose(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Vec<sa
     let cap = ctx.can::<act::WriteLogbook>(circle, what(Operation::Read, "members.list", "circle", circle)).await?;
     let view = cap.also::<act::ViewMembers>().ok_or(Error::Forbidden)?;
     let members = ctx.state.store.members(&view, ctx.now).await?;
-    in_circle(ctx, &cap, members).await
+    in_circle(&cap, members)
 }
 
 /// A page of the timeline, and the cursor of the next page.
@@ -206,7 +205,7 @@ pub async fn timeline(
     let shown: Vec<String> =
         page.entries.iter().filter(|e| e.deleted.is_none() && !e.seen_by_me).map(|e| e.id.clone()).collect();
     ctx.state.store.mark_seen(&cap, &shown, ctx.now).await?;
-    in_circle(ctx, &cap, page).await
+    in_circle(&cap, page)
 }
 
 /// One entry with everything around it, and what the reader may do with it.
@@ -245,14 +244,14 @@ pub async fn view(ctx: &Ctx<'_>, circle: &CircleId, id: &str) -> Result<InCircle
         replies,
         seen_by,
     };
-    in_circle(ctx, &cap, view).await
+    in_circle(&cap, view)
 }
 
 pub async fn history(ctx: &Ctx<'_>, circle: &CircleId, id: &str) -> Result<InCircle<(Entry, Vec<Revision>)>> {
     let cap = ctx.can::<act::ReadLogbook>(circle, what(Operation::Read, "entry.history", "entry", id)).await?;
     let entry = ctx.state.store.entry(&cap, id).await?;
     let revisions = ctx.state.store.revisions(&cap, id).await?;
-    in_circle(ctx, &cap, (entry, revisions)).await
+    in_circle(&cap, (entry, revisions))
 }
 
 pub async fn edit(ctx: &Ctx<'_>, circle: &CircleId, id: &str, body: &str) -> Result<()> {
@@ -285,8 +284,7 @@ pub async fn reply(ctx: &Ctx<'_>, circle: &CircleId, id: &str, body: &str) -> Re
     let read = cap.also::<act::ReadLogbook>().ok_or(Error::Forbidden)?;
     let entry = ctx.state.store.entry(&read, id).await?;
     let mails = if entry.kind.stays_open() && entry.author.member_id != *cap.member_id() {
-        let circle_info =
-            ctx.state.store.circle(&cap.also::<act::ViewCircle>().ok_or(Error::Forbidden)?, ctx.now).await?;
+        let circle_info = cap.also::<act::ViewCircle>().ok_or(Error::Forbidden)?.circle().clone();
         let people = ctx.state.store.notification_recipients(&cap, ctx.now).await?;
         let link = ctx.state.config.link(&format!("/circles/{circle}/logbook/{id}"));
         notify::about_reply(

@@ -61,7 +61,7 @@ pub async fn overview(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<Overv
     let help = super::super::help::open(ctx, &cap).await?;
     let swaps = super::super::agenda::swaps_asked_of_me(ctx, &cap).await?;
     let overview = Overview { unread, new, unresolved, thanks, due_agreements, changes, signals, gaps, help, swaps };
-    in_circle(ctx, &cap, overview).await
+    in_circle(&cap, overview)
 }
 
 /// The unread count alone (for the API and the circle's tabs).

@@ -153,7 +153,7 @@ pub async fn mine(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<(Notifica
     let cap = ctx.can::<act::ViewCircle>(circle, what(Operation::Read, "notifications.view", "circle", circle)).await?;
     let settings = ctx.state.store.my_notification_settings(&cap).await?;
     let on = ctx.state.store.my_push_on(&cap).await?;
-    in_circle(ctx, &cap, (settings, on)).await
+    in_circle(&cap, (settings, on))
 }
 
 /// Saves my settings for a circle and whether push is on.

@@ -141,7 +141,7 @@ pub async fn page(ctx: &Ctx<'_>, circle: &CircleId) -> Result<InCircle<CirclePoo
         }
         pool.organisation = Some(keep.organisation_id().clone());
     }
-    let page = in_circle(ctx, &cap, pool).await?;
+    let page = in_circle(&cap, pool)?;
     let first = page.circle.client_name.split_whitespace().next().unwrap_or("").to_owned();
     let area = page.circle.location_name.clone().or(page.circle.organisation_name.clone()).unwrap_or_default();
     Ok(InCircle { data: CirclePool { first_name: first, area, ..page.data }, ..page })

@@ -206,7 +206,7 @@ impl TestApp {
     /// The role of the user `user` in `circle`, if they are an active member.
     pub async fn role_in(&self, circle: &CircleId, user: &UserId) -> Option<Role> {
         let membership = self.db.store.internal().active_membership(user, circle, Timestamp::now()).await;
-        membership.expect("membership").map(|(_, facts)| facts.role)
+        membership.expect("membership").map(|m| m.facts.role)
     }
 
     /// The member id of `u` in `circle`.
@@ -218,7 +218,7 @@ impl TestApp {
             .await
             .expect("membership")
             .expect("is a member")
-            .0
+            .member_id
     }
 
     /// A browser signed in as `u` (a real session, as after a sign-in link).
