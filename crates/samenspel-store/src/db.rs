@@ -100,7 +100,7 @@ pub(crate) enum SqliteTx {
 impl Tx {
     /// Commits; a write on SQLite returns once its group is durable.
     pub(crate) async fn commit(self) -> Result<()> {
-        crate::sql::counted("COMMIT");
+        crate::statements::counted("COMMIT");
         match self {
             Tx::Sqlite(SqliteTx::Write(t)) => {
                 let kept = t.commit().await;
@@ -196,7 +196,7 @@ impl Store {
     }
 
     pub(crate) async fn begin(&self) -> Result<Tx> {
-        crate::sql::counted("BEGIN");
+        crate::statements::counted("BEGIN");
         Ok(match &*self.pools {
             Pools::Sqlite { writer, .. } => {
                 crate::readers::end_snapshot();

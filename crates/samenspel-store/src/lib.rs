@@ -24,6 +24,7 @@ mod migrate;
 mod migrations;
 mod readers;
 mod sql;
+mod statements;
 
 pub mod about;
 pub mod agenda;
@@ -64,4 +65,4 @@ pub mod users;
 pub use db::{ConnectOptions, Engine, Store, Synchronous, redact};
 pub use internal::Internal;
 pub use migrate::{PendingMigration, SchemaStatus};
-pub use sql::{count_statements, trace_statements};
+pub use statements::{count_statements, trace_statements};

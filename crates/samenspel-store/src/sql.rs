@@ -251,42 +251,10 @@ fn pg_rows<T: FromDb>(rows: &[PgRow]) -> Result<Vec<T>> {
         .map_err(db_err)
 }
 
-tokio::task_local! {
-    /// Statements sent by the task inside [`trace_statements`].
-    static SENT: std::cell::RefCell<Vec<String>>;
-}
-
-/// Notes one statement (a query, a `BEGIN` or a `COMMIT`) for the task,
-/// when it is being traced; otherwise costs a thread-local lookup.
-pub(crate) fn counted(sql: &str) {
-    let _ = SENT.try_with(|sent| sent.borrow_mut().push(sql.split_whitespace().collect::<Vec<_>>().join(" ")));
-}
-
-/// Runs `work` and says how many statements it sent to the database
-/// through the store, `BEGIN` and `COMMIT` included (not the audit writer's,
-/// which commits for many requests at once on its own task). Tests use it
-/// to prove that a page costs the same number of statements however long
-/// the history is: no query per row.
-pub async fn count_statements<F: std::future::Future>(work: F) -> (F::Output, u64) {
-    let (out, sent) = trace_statements(work).await;
-    (out, u64::try_from(sent.len()).unwrap_or(u64::MAX))
-}
-
-/// Runs `work` and returns the statements it sent, in order, as
-/// [`count_statements`] counts them: for a test to say which ones a request
-/// sends when it sends too many.
-pub async fn trace_statements<F: std::future::Future>(work: F) -> (F::Output, Vec<String>) {
-    SENT.scope(std::cell::RefCell::new(Vec::new()), async {
-        let out = work.await;
-        (out, SENT.with(|sent| sent.take()))
-    })
-    .await
-}
-
 impl Store {
     /// Every row of a read.
     pub(crate) async fn all<T: FromDb>(&self, sql: &str, args: &[Arg]) -> Result<Vec<T>> {
-        counted(sql);
+        crate::statements::counted(sql);
         match &*self.pools {
             Pools::Sqlite { readers, .. } => readers.rows(sql, args, usize::MAX),
             Pools::Postgres { pool } => {
@@ -297,7 +265,7 @@ impl Store {
 
     /// The first row of a read, if any.
     pub(crate) async fn opt<T: FromDb>(&self, sql: &str, args: &[Arg]) -> Result<Option<T>> {
-        counted(sql);
+        crate::statements::counted(sql);
         let row = match &*self.pools {
             Pools::Sqlite { readers, .. } => return Ok(readers.rows(sql, args, 1)?.pop()),
             Pools::Postgres { pool } => bind_args!(sqlx::query(sql), args)
@@ -334,7 +302,7 @@ impl Store {
 impl Tx {
     /// Runs a statement in the transaction: the rows it touched.
     pub(crate) async fn exec(&mut self, sql: &str, args: &[Arg]) -> Result<u64> {
-        counted(sql);
+        crate::statements::counted(sql);
         match self {
             Tx::Sqlite(SqliteTx::Write(t)) => return crate::in_thread::execute(t.conn()?, sql, args),
             Tx::Sqlite(SqliteTx::Read(t)) => {
@@ -347,7 +315,7 @@ impl Tx {
 
     /// Every row of a read inside the transaction.
     pub(crate) async fn all<T: FromDb>(&mut self, sql: &str, args: &[Arg]) -> Result<Vec<T>> {
-        counted(sql);
+        crate::statements::counted(sql);
         match self {
             Tx::Sqlite(SqliteTx::Write(t)) => crate::in_thread::query(t.conn()?, sql, args, usize::MAX),
             Tx::Sqlite(SqliteTx::Read(t)) => {
@@ -359,7 +327,7 @@ impl Tx {
 
     /// The first row of a read inside the transaction, if any.
     pub(crate) async fn opt<T: FromDb>(&mut self, sql: &str, args: &[Arg]) -> Result<Option<T>> {
-        counted(sql);
+        crate::statements::counted(sql);
         let row = match self {
             Tx::Sqlite(SqliteTx::Write(t)) => return Ok(crate::in_thread::query(t.conn()?, sql, args, 1)?.pop()),
             Tx::Sqlite(SqliteTx::Read(t)) => bind_args!(sqlx::query(sql), args)
