@@ -17,8 +17,11 @@
 //! ```compile_fail,E0451
 //! # use samenspel_store::access::Can;
 //! # use samenspel_core::access::act;
-//! fn forge() -> Can<act::ReadLogbook> {
-//!     Can { circle_id: todo!(), member_id: todo!(), user_id: todo!(), role: todo!(), manager: false, archived: false, consent: todo!(), circle: todo!(), _action: std::marker::PhantomData }
+//! # use samenspel_core::{circle::Circle, consent::Consent, ids::{CircleId, MemberId, UserId}, role::Role};
+//! # use std::sync::Arc;
+//! fn forge(circle_id: CircleId, member_id: MemberId, user_id: UserId, circle: Arc<Circle>) -> Can<act::ReadLogbook> {
+//!     let (role, consent) = (Role::Professional, Consent::default());
+//!     Can { circle_id, member_id, user_id, role, manager: true, archived: false, consent, circle, _action: std::marker::PhantomData }
 //! }
 //! ```
 //!
