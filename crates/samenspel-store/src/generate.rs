@@ -13,6 +13,7 @@ use crate::db::{Engine, Store, ms};
 use crate::internal::Internal;
 use samenspel_core::ids::{CircleId, OrganisationId};
 use samenspel_core::locale::Locale;
+use samenspel_core::recurrence::LATEST;
 use samenspel_core::role::OrgRole;
 use samenspel_core::{Result, Timestamp};
 
@@ -76,6 +77,21 @@ impl Sql {
         match self.engine {
             Engine::Sqlite => format!("{prefix} || substr('000000000000' || ({number}), -12)"),
             Engine::Postgres => format!("{prefix} || lpad(CAST(({number}) AS TEXT), 12, '0')"),
+        }
+    }
+
+    /// The local date (`YYYY-MM-DD`) `days` days after the 15th of the month
+    /// `months` months before `today`'s.
+    fn months_back(&self, today: jiff::civil::Date, months: &str, days: i64) -> String {
+        let days = 14 + days;
+        match self.engine {
+            Engine::Sqlite => {
+                format!("date('{today}', 'start of month', '-' || ({months}) || ' months', '+{days} days')")
+            }
+            Engine::Postgres => format!(
+                "to_char(date_trunc('month', DATE '{today}') - make_interval(months => CAST(({months}) AS INT)) \
+                 + make_interval(days => {days}), 'YYYY-MM-DD')"
+            ),
         }
     }
 
@@ -244,6 +260,8 @@ impl Internal<'_> {
         let zone = jiff::tz::TimeZone::get("Europe/Amsterdam").unwrap_or(jiff::tz::TimeZone::UTC);
         let today = now.to_zoned(zone).date();
         let next_week = today.checked_add(jiff::Span::new().days(7)).unwrap_or(today);
+        // What `Series::reaches_until` says of a 90-minute appointment then.
+        let next_week_reach = next_week.checked_add(jiff::Span::new().days(2)).unwrap_or(next_week);
         let member = |circle: &str, k: i64| sql.id(MEMBER, &format!("({circle} - 1) * {m} + {k}"));
         // Item i of circle (i - 1) / 4 + 1: three shifts (from a Monday,
         // Wednesday and Friday early in 2024), then the appointment.
@@ -251,18 +269,39 @@ impl Internal<'_> {
         self.batches("agenda", c * 4, progress, |from, to| {
             vec![format!(
                 "{}INSERT INTO agenda_items (id, circle_id, kind, title, place, notes, elsewhere, starts_at, length_minutes, \
-                 repeat, every, weekdays, places, audience, created_by, created_at, updated_at, revision) \
+                 repeat, every, weekdays, places, audience, created_by, created_at, updated_at, revision, reaches_until) \
                  SELECT {}, {}, CASE WHEN i % 4 = 0 THEN 'appointment' ELSE 'shift' END, \
                  CASE i % 4 WHEN 1 THEN 'Samen eten' WHEN 2 THEN 'Wandelen' WHEN 3 THEN 'Avonddienst' ELSE 'Huisarts' END, \
                  '', '', (1 = 0), CASE i % 4 WHEN 0 THEN '{next_week}T10:00' WHEN 1 THEN '2024-01-01T17:30' \
                  WHEN 2 THEN '2024-01-03T14:00' ELSE '2024-01-05T19:00' END, \
                  90, CASE WHEN i % 4 = 0 THEN 'once' ELSE 'weekly' END, 1, \
                  CASE i % 4 WHEN 1 THEN 'mo' WHEN 2 THEN 'we' WHEN 3 THEN 'fr' ELSE '' END, \
-                 CASE WHEN i % 4 = 0 THEN 0 ELSE 2 END, 'circle', {}, {start}, {start}, 0 FROM n",
+                 CASE WHEN i % 4 = 0 THEN 0 ELSE 2 END, 'circle', {}, {start}, {start}, 0, \
+                 CASE WHEN i % 4 = 0 THEN '{next_week_reach}' ELSE '{LATEST}' END FROM n",
                 Sql::numbers(from, to),
                 sql.id(ITEM, "i"),
                 sql.id(CIRCLE, circle),
                 member(circle, 3)
+            )]
+        })
+        .await?;
+        // The agenda's history: a visit to the doctor on the 15th of every
+        // month before this one, as far back as the history goes; reads of
+        // the coming weeks pass over them.
+        let months = scale.years * 12;
+        let (first, circle, back) = (c * 4, format!("((i - 1) / {months} + 1)"), format!("((i - 1) % {months} + 1)"));
+        self.batches("agenda history", c * months, progress, |from, to| {
+            vec![format!(
+                "{}INSERT INTO agenda_items (id, circle_id, kind, title, place, notes, elsewhere, starts_at, length_minutes, \
+                 repeat, every, weekdays, places, audience, created_by, created_at, updated_at, revision, reaches_until) \
+                 SELECT {}, {}, 'appointment', 'Controle huisarts', '', '', (1 = 0), {} || 'T10:00', 60, 'once', 1, '', 0, \
+                 'circle', {}, {start}, {start}, 0, {} FROM n",
+                Sql::numbers(from, to),
+                sql.id(ITEM, &format!("i + {first}")),
+                sql.id(CIRCLE, &circle),
+                sql.months_back(today, &back, 0),
+                member(&circle, 3),
+                sql.months_back(today, &back, 2),
             )]
         })
         .await?;

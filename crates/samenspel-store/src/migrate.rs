@@ -12,11 +12,20 @@ use sqlx::error::BoxDynError;
 use sqlx::migrate::{Migration, MigrationSource, MigrationType, Migrator};
 use std::borrow::Cow;
 
-/// The compiled-in migrations for one engine, as sqlx's migrator reads them.
+/// The compiled-in migrations for one engine up to a version, as sqlx's
+/// migrator reads them.
 #[derive(Debug)]
 struct Embedded {
     sqlite: bool,
+    up_to: i64,
 }
+
+/// The first line of a SQLite migration that rebuilds a table others refer
+/// to. SQLite's way to do that needs foreign keys off, and SQLite ignores
+/// that setting inside a transaction, so such a migration runs on a
+/// connection of its own that has them off (the migrator still wraps it in
+/// a transaction; the migration checks its own references before it ends).
+const FOREIGN_KEYS_OFF: &str = "-- foreign keys off\n";
 
 fn migration(sqlite: bool, (version, name, lite, pg): &(i64, &'static str, &'static str, &'static str)) -> Migration {
     let sql = if sqlite { *lite } else { *pg };
@@ -25,13 +34,41 @@ fn migration(sqlite: bool, (version, name, lite, pg): &(i64, &'static str, &'sta
 
 impl<'s> MigrationSource<'s> for Embedded {
     fn resolve(self) -> std::pin::Pin<Box<dyn Future<Output = Result<Vec<Migration>, BoxDynError>> + Send + 's>> {
-        let migrations = MIGRATIONS.iter().map(|m| migration(self.sqlite, m)).collect();
+        let migrations = MIGRATIONS.iter().filter(|m| m.0 <= self.up_to).map(|m| migration(self.sqlite, m)).collect();
         Box::pin(async move { Ok(migrations) })
     }
 }
 
-async fn migrator(sqlite: bool) -> Result<Migrator> {
-    Migrator::new(Embedded { sqlite }).await.map_err(|e| Error::internal(format!("reading migrations: {e}")))
+/// A migrator for the migrations up to `up_to`. Versions the database has
+/// beyond it are not an error here: `migrate` refuses unknown versions
+/// itself, before any migrator runs.
+async fn migrator(sqlite: bool, up_to: i64) -> Result<Migrator> {
+    let mut migrator = Migrator::new(Embedded { sqlite, up_to })
+        .await
+        .map_err(|e| Error::internal(format!("reading migrations: {e}")))?;
+    migrator.set_ignore_missing(true);
+    Ok(migrator)
+}
+
+/// SQLite's migrations in order, each rebuild with foreign keys off on a
+/// connection of its own (see [`FOREIGN_KEYS_OFF`]) and the rest on the
+/// pool's writer. A migrator that finds nothing to do only reads its table.
+async fn migrate_sqlite(write: &sqlx::SqlitePool, path: &std::path::Path) -> Result<()> {
+    for (version, ..) in MIGRATIONS.iter().filter(|m| m.2.starts_with(FOREIGN_KEYS_OFF)) {
+        migrator(true, version - 1).await?.run(write).await.map_err(failed)?;
+        let options = sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(path)
+            .foreign_keys(false)
+            .busy_timeout(std::time::Duration::from_secs(10));
+        let mut conn = sqlx::ConnectOptions::connect(&options).await.map_err(db_err)?;
+        migrator(true, *version).await?.run(&mut conn).await.map_err(failed)?;
+        sqlx::Connection::close(conn).await.map_err(db_err)?;
+    }
+    migrator(true, i64::MAX).await?.run(write).await.map_err(failed)
+}
+
+fn failed(e: sqlx::migrate::MigrateError) -> Error {
+    Error::internal(format!("database migration failed: {e}"))
 }
 
 /// One migration this binary knows and has not applied yet.
@@ -93,11 +130,10 @@ impl Store {
         if let Some(why) = self.schema_status().await?.refusal() {
             return Err(Error::internal(why));
         }
-        let result = match &*self.pools {
-            Pools::Sqlite { write, .. } => migrator(true).await?.run(write).await,
-            Pools::Postgres { pool } => migrator(false).await?.run(pool).await,
-        };
-        result.map_err(|e| Error::internal(format!("database migration failed: {e}")))
+        match &*self.pools {
+            Pools::Sqlite { write, path, .. } => migrate_sqlite(write, path).await,
+            Pools::Postgres { pool } => migrator(false, i64::MAX).await?.run(pool).await.map_err(failed),
+        }
     }
 
     /// The newest schema version this binary knows.

@@ -185,4 +185,16 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0031_shared_by_instances.sql"),
         include_str!("../migrations/postgres/0031_shared_by_instances.sql"),
     ),
+    (
+        32,
+        "names_without_rowid",
+        include_str!("../migrations/sqlite/0032_names_without_rowid.sql"),
+        include_str!("../migrations/postgres/0032_names_without_rowid.sql"),
+    ),
+    (
+        33,
+        "agenda_reach",
+        include_str!("../migrations/sqlite/0033_agenda_reach.sql"),
+        include_str!("../migrations/postgres/0033_agenda_reach.sql"),
+    ),
 ];

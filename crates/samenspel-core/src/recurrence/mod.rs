@@ -95,11 +95,7 @@ impl Series {
     /// straight to the window's first day.
     pub fn occurrences(&self, tz: &TimeZone, from: &Zoned, to: &Zoned) -> Vec<Occurrence> {
         let mut out = Vec::new();
-        let reach = match self.length {
-            Length::Minutes(m) => i64::from(m).div_euclid(24 * 60) + 2,
-            Length::WholeDays(d) => i64::from(d) + 1,
-        }
-        .min(MAX_REACH_DAYS);
+        let reach = self.reach_days();
         let earliest = add_days(from.date(), -reach).unwrap_or(Date::MIN);
         // Dates only grow: once a day starts after `to`, nothing later overlaps.
         let last = add_days(to.date(), 1).unwrap_or(Date::MAX);
@@ -129,6 +125,37 @@ impl Series {
         }
         out.sort_by(|a, b| a.start.cmp(&b.start));
         out
+    }
+
+    /// How many days after its start day an occurrence may still be going
+    /// on: its length, plus one for a time zone's shift.
+    fn reach_days(&self) -> i64 {
+        match self.length {
+            Length::Minutes(m) => i64::from(m).div_euclid(24 * 60) + 2,
+            Length::WholeDays(d) => i64::from(d) + 1,
+        }
+        .min(MAX_REACH_DAYS)
+    }
+
+    /// The last day an occurrence can still be going on: the last start (of
+    /// the series' own dates or of a moved occurrence) plus the reach that
+    /// [`Series::occurrences`] looks back. [`LATEST`] for a series without
+    /// end. The store keeps it with the series, so that a read of the coming
+    /// weeks passes over items that are long past instead of expanding them.
+    /// Cancelled dates are counted: the day stays an upper bound.
+    pub fn reaches_until(&self) -> Date {
+        let own = match (&self.frequency, self.end) {
+            (Frequency::Once, _) => Some(self.start.date()),
+            (_, End::Never) => return LATEST,
+            (_, End::Until(until)) => Some(until),
+            (_, End::Count(count)) => self
+                .dates_from(self.start.date())
+                .take_while(|(n, date)| *n < u64::from(count) && *date <= LATEST)
+                .last()
+                .map(|(_, date)| date),
+        };
+        let last = self.moved.values().map(|moved| moved.date()).chain(own).max().unwrap_or(self.start.date());
+        add_days(last, self.reach_days()).unwrap_or(LATEST).min(LATEST)
     }
 
     /// Does the `n`th date (counting from 0) fall within the series' end?

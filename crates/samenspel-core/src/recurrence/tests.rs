@@ -186,3 +186,30 @@ fn an_endless_daily_series_asked_about_a_long_time_stays_bounded() {
         s.occurrences(&tz, &at(&tz, datetime(2026, 1, 1, 0, 0, 0, 0)), &at(&tz, datetime(2100, 1, 1, 0, 0, 0, 0)));
     assert_eq!(got.len(), MAX_OCCURRENCES);
 }
+
+#[test]
+fn a_series_reaches_as_far_as_its_last_start_and_length() {
+    let weekly = |end| series(datetime(2026, 1, 6, 19, 0, 0, 0), Frequency::Weekly { interval: 1, days: vec![] }, end);
+    // Once: its day, plus the two days a two-hour evening may reach.
+    let once = series(datetime(2026, 1, 6, 19, 0, 0, 0), Frequency::Once, End::Never);
+    assert_eq!(once.reaches_until(), date(2026, 1, 8));
+    // Three Tuesdays: the 6th, 13th and 20th.
+    assert_eq!(weekly(End::Count(3)).reaches_until(), date(2026, 1, 22));
+    assert_eq!(weekly(End::Until(date(2026, 2, 1))).reaches_until(), date(2026, 2, 3));
+    assert_eq!(weekly(End::Never).reaches_until(), LATEST);
+    // A whole-day item of three days reaches its last day and one more.
+    let mut days = once.clone();
+    days.length = Length::WholeDays(3);
+    assert_eq!(days.reaches_until(), date(2026, 1, 10));
+    // An occurrence moved past the series' end carries the reach with it.
+    let mut moved = weekly(End::Count(3));
+    moved.moved.insert(date(2026, 1, 13), datetime(2026, 3, 2, 10, 0, 0, 0));
+    assert_eq!(moved.reaches_until(), date(2026, 3, 4));
+    // Whatever the series, no occurrence it yields ends after that day.
+    let tz = amsterdam();
+    let (from, to) = (at(&tz, datetime(2026, 1, 1, 0, 0, 0, 0)), at(&tz, datetime(2027, 1, 1, 0, 0, 0, 0)));
+    for s in [once, days, moved, weekly(End::Count(3)), weekly(End::Until(date(2026, 2, 1)))] {
+        let last_end = s.occurrences(&tz, &from, &to).iter().map(|o| o.end.date()).max();
+        assert!(last_end.is_some_and(|end| end <= s.reaches_until()), "{s:?}");
+    }
+}

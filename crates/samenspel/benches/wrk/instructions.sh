@@ -58,12 +58,17 @@ wait_for() { # url tries
   die "$1 did not answer"
 }
 
-# The demo's data, and a session and a token for Ans, made once.
+# The demo's data, and a session and a token for Ans, made once. With
+# BASE_BIN the older binary makes them: the newer one migrates its copy when
+# it starts (outside the count), and an older one never meets a schema it
+# does not know.
+maker=$bin
+if [ -n "${BASE_BIN:-}" ]; then maker=$(cd "$(dirname "$BASE_BIN")" && pwd)/$(basename "$BASE_BIN"); fi
 rm -rf "$WORK"
 mkdir -p "$WORK/demo"
 data=$WORK/demo/data
 opts=(--data-dir "$data" --database-url "sqlite://$data/samenspel.db")
-(cd "$WORK/demo" && SAMENSPEL_LOG_LEVEL=warn exec "$bin" demo --bind "$ADDR" "${opts[@]}" >"$WORK/demo.log" 2>&1) &
+(cd "$WORK/demo" && SAMENSPEL_LOG_LEVEL=warn exec "$maker" demo --bind "$ADDR" "${opts[@]}" >"$WORK/demo.log" 2>&1) &
 pid=$!
 wait_for "http://$ADDR/healthz" 300
 link=$(grep -m1 -o "Ans de Vries *http://[^ ]*" "$WORK/demo.log" | grep -o 'http://.*') || die "no sign-in link for Ans"
@@ -72,8 +77,8 @@ jar=$WORK/cookies.txt
 csrf=$(curl -fsS -c "$jar" -b "$jar" "$link" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
 curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" "$link"
 cookie="samenspel_session=$(awk '$6 == "samenspel_session" {print $7}' "$jar")"
-email=$("$bin" admin list-users "${opts[@]}" 2>/dev/null | grep -m1 "Ans de Vries" | grep -o '[^ ]*@[^ ]*') || die "no Ans"
-token=$("$bin" admin token --email "$email" --name instructions "${opts[@]}" 2>/dev/null | tail -1)
+email=$("$maker" admin list-users "${opts[@]}" 2>/dev/null | grep -m1 "Ans de Vries" | grep -o '[^ ]*@[^ ]*') || die "no Ans"
+token=$("$maker" admin token --email "$email" --name instructions "${opts[@]}" 2>/dev/null | tail -1)
 circle=$(curl -fsS -H "Authorization: Bearer $token" "http://$ADDR/api/v1/circles" \
   | grep -o '"id":"[^"]*"' | head -1 | sed 's/"id":"//; s/"$//')
 [ -n "$circle" ] || die "Ans has no circle"

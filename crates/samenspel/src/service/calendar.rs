@@ -72,7 +72,8 @@ pub async fn feed(state: &AppState, token: &str, source: &Source, now: Timestamp
             continue;
         };
         let me = cap.member_id().clone();
-        let items = state.store.agenda_items(&cap).await?;
+        // Items that reach the feed's window; a series in it comes whole.
+        let items = state.store.agenda_items(&cap, from).await?;
         let refs: Vec<&Item> = items.iter().collect();
         let signups = state.store.shift_signups(&cap, &refs, from, to).await?;
         let base = state.config.link(&format!("/circles/{circle}/agenda"));

@@ -95,7 +95,7 @@ async fn counts(
         } else {
             match category {
                 Category::Agenda => match seer.get::<act::ViewAgenda>() {
-                    Some(c) => Some(store.agenda_items(&c).await?.len()),
+                    Some(c) => Some(store.agenda_items(&c, samenspel_core::recurrence::EARLIEST).await?.len()),
                     None => None,
                 },
                 Category::AboutClient => match seer.get::<act::ViewAboutClient>() {

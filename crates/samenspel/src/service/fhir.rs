@@ -62,7 +62,7 @@ pub async fn export(ctx: &Ctx<'_>, circle: &CircleId) -> Result<Value> {
             let from = ctx.now.to_zoned(tz.clone());
             let to = from.checked_add(jiff::Span::new().days(AHEAD_DAYS)).unwrap_or_else(|_| from.clone());
             let mut all = Vec::new();
-            for item in store.agenda_items(&c).await? {
+            for item in store.agenda_items(&c, samenspel_core::recurrence::EARLIEST).await? {
                 for o in item.series.occurrences(&tz, &from, &to) {
                     all.push((item.clone(), o));
                 }

@@ -84,7 +84,7 @@ async fn plan(client: &mut Client<'_>, circle: &CircleId, fields: &[(&str, &str)
 }
 
 /// Makes a calendar address on the account page and returns its path.
-async fn feed_path(client: &mut Client<'_>) -> String {
+pub(crate) async fn feed_path(client: &mut Client<'_>) -> String {
     assert_eq!(client.get("/account").await.status, StatusCode::OK);
     let r = client.post("/account/calendar", &[]).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);

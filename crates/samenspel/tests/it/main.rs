@@ -11,6 +11,7 @@ mod support;
 mod about;
 mod agenda;
 mod agenda_api;
+mod agenda_reach;
 mod agenda_roles;
 mod agreements;
 mod api;
@@ -182,6 +183,7 @@ fn all_tests() -> Vec<(&'static str, support::TestFn)> {
         agenda::a_professionals_only_appointment_never_reaches_a_volunteer,
         agenda::bad_agenda_input_is_named_and_kept,
         agenda::a_reminder_the_day_before_and_cover_asked_in_turn,
+        agenda_reach::a_past_appointment_moved_into_the_coming_weeks_shows_there,
         agenda_roles::the_client_is_offered_no_shift_actions,
         location_agenda::members_of_the_locations_circles_join_an_open_meeting,
         help::a_request_on_someones_behalf_lands_in_the_helpers_agenda,

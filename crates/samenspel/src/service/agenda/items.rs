@@ -37,7 +37,8 @@ pub const AHEAD_DAYS: i64 = 84;
 
 pub async fn item(ctx: &Ctx<'_>, circle: &CircleId, id: &str) -> Result<InCircle<ItemView>> {
     let cap = ctx.can::<act::ViewAgenda>(circle, what(Operation::Read, "agenda.item", "agenda_item", id)).await?;
-    let items = ctx.state.store.agenda_items(&cap).await?;
+    // Every item, so that a past one still has its page.
+    let items = ctx.state.store.agenda_items(&cap, samenspel_core::recurrence::EARLIEST).await?;
     let item = items.iter().find(|i| i.id == id).cloned().ok_or(Error::NotFound)?;
     let today = crate::i18n::local(&ctx.now).date();
     let to = today.checked_add(jiff::Span::new().days(AHEAD_DAYS)).unwrap_or(today);
@@ -103,7 +104,13 @@ pub async fn form(ctx: &Ctx<'_>, circle: &CircleId, id: Option<&str>) -> Result<
 
 pub(super) async fn readable<A>(ctx: &Ctx<'_>, cap: &Can<A>, id: &str) -> Result<Item> {
     let view = cap.also::<act::ViewAgenda>().ok_or(Error::Forbidden)?;
-    ctx.state.store.agenda_items(&view).await?.into_iter().find(|i| i.id == id).ok_or(Error::NotFound)
+    ctx.state
+        .store
+        .agenda_items(&view, samenspel_core::recurrence::EARLIEST)
+        .await?
+        .into_iter()
+        .find(|i| i.id == id)
+        .ok_or(Error::NotFound)
 }
 
 /// Saves a new item (`id` None) or a change; tells the people in it. Returns its id.

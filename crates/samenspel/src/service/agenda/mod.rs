@@ -124,7 +124,7 @@ pub struct AgendaView {
 /// The agenda from `from` (inclusive) to `to` (exclusive).
 pub async fn agenda(ctx: &Ctx<'_>, circle: &CircleId, from: Date, to: Date) -> Result<InCircle<AgendaView>> {
     let cap = ctx.can::<act::ViewAgenda>(circle, what(Operation::Read, "agenda.view", "circle", circle)).await?;
-    let items = ctx.state.store.agenda_items(&cap).await?;
+    let items = ctx.state.store.agenda_items(&cap, from).await?;
     let slots = slots_between(ctx, &cap, &items, from, to).await?;
     let take = cap.also::<act::TakeShifts>();
     let swaps = match &take {
@@ -147,12 +147,12 @@ pub async fn agenda(ctx: &Ctx<'_>, circle: &CircleId, from: Date, to: Date) -> R
 /// Open places in shifts over the coming days, for the overview.
 pub async fn gaps<A>(ctx: &Ctx<'_>, cap: &Can<A>, days: i64) -> Result<Vec<Slot>> {
     let Some(view) = cap.also::<act::ViewAgenda>() else { return Ok(Vec::new()) };
+    let today = crate::i18n::local(&ctx.now).date();
     let items: Vec<Item> =
-        ctx.state.store.agenda_items(&view).await?.into_iter().filter(|i| i.kind == Kind::Shift).collect();
+        ctx.state.store.agenda_items(&view, today).await?.into_iter().filter(|i| i.kind == Kind::Shift).collect();
     if items.is_empty() {
         return Ok(Vec::new());
     }
-    let today = crate::i18n::local(&ctx.now).date();
     let to = today.checked_add(jiff::Span::new().days(days)).unwrap_or(today);
     let now = ctx.now.to_zoned(tz());
     Ok(slots_between(ctx, &view, &items, today, to)
@@ -173,7 +173,8 @@ pub async fn swaps_asked_of_me<A>(ctx: &Ctx<'_>, cap: &Can<A>) -> Result<Vec<(sa
     if asked.is_empty() {
         return Ok(Vec::new());
     }
-    let items = ctx.state.store.agenda_items(&view).await?;
+    // Named whatever their date: a swap may be for a time that has passed.
+    let items = ctx.state.store.agenda_items(&view, samenspel_core::recurrence::EARLIEST).await?;
     Ok(asked
         .into_iter()
         .filter_map(|s| {

@@ -27,8 +27,8 @@ pub async fn sign_up(ctx: &Ctx<'_>, circle: &CircleId, id: &str, on: &str) -> Re
 /// My occurrences that overlap the given one.
 pub async fn clashes<A>(ctx: &Ctx<'_>, cap: &Can<A>, id: &str, on: Date) -> Result<Vec<Slot>> {
     let view = cap.also::<act::ViewAgenda>().ok_or(Error::Forbidden)?;
-    let items = ctx.state.store.agenda_items(&view).await?;
     let from = on.yesterday().unwrap_or(on);
+    let items = ctx.state.store.agenda_items(&view, from).await?;
     let to = on.checked_add(jiff::Span::new().days(2)).unwrap_or(on);
     let all = slots_between(ctx, &view, &items, from, to).await?;
     let Some(this) = all.iter().find(|s| s.item.id == id && s.occurrence.original == on).cloned() else {
@@ -64,7 +64,7 @@ pub async fn hours(
     let shifts: Vec<Item> = ctx
         .state
         .store
-        .agenda_items(&cap)
+        .agenda_items(&cap, from)
         .await?
         .into_iter()
         .filter(|i| i.kind == Kind::Shift && may_change(&place, &i.created_by))

@@ -51,7 +51,7 @@ pub async fn my_swaps(ctx: &Ctx<'_>, circle: &CircleId) -> Result<MySwaps> {
     let cap = ctx.can::<act::TakeShifts>(circle, what(Operation::Read, "agenda.view", "circle", circle)).await?;
     let view = cap.also::<act::ViewAgenda>().ok_or(Error::Forbidden)?;
     let swaps = ctx.state.store.open_swaps(&cap).await?;
-    let items = ctx.state.store.agenda_items(&view).await?;
+    let items = ctx.state.store.agenda_items(&view, samenspel_core::recurrence::EARLIEST).await?;
     Ok(MySwaps { me: cap.member_id().clone(), swaps, items })
 }
 
