@@ -13,7 +13,10 @@ pub struct Hours {
 }
 
 impl Store {
-    /// Sign-ups for the given shifts between two dates (inclusive).
+    /// Sign-ups for the given shifts between two dates (inclusive). A
+    /// sign-up is for one of an item's own dates, so its item reaches that
+    /// date: the read walks the items that reach `from`, not the circle's
+    /// history.
     pub async fn shift_signups(
         &self,
         cap: &Can<act::ViewAgenda>,
@@ -29,7 +32,8 @@ impl Store {
                 &format!(
                     "SELECT s.item_id, s.on_date, s.member_id, {NAME}s.member_id), s.confirmed_at FROM shift_signups s \
                  JOIN agenda_items i ON i.id = s.item_id \
-                 WHERE i.circle_id = $1 AND s.on_date >= $2 AND s.on_date <= $3 ORDER BY s.signed_up_at"
+                 WHERE i.circle_id = $1 AND i.reaches_until >= $2 AND s.on_date >= $2 AND s.on_date <= $3 \
+                 ORDER BY s.signed_up_at"
                 ),
                 args![cap.circle_id().as_str(), from.to_string(), to.to_string()],
             )
@@ -130,7 +134,8 @@ impl Store {
             .all(
                 &format!(
                     "SELECT s.item_id, s.on_date, s.member_id, {NAME}s.member_id) FROM shift_signups s \
-             JOIN agenda_items i ON i.id = s.item_id WHERE i.circle_id = $1 AND s.on_date >= $2 AND s.on_date <= $3"
+             JOIN agenda_items i ON i.id = s.item_id \
+             WHERE i.circle_id = $1 AND i.reaches_until >= $2 AND s.on_date >= $2 AND s.on_date <= $3"
                 ),
                 args![cap.circle_id().as_str(), from.to_string(), to.to_string()],
             )

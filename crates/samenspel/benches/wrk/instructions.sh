@@ -18,7 +18,10 @@
 # Environment: SAMENSPEL_BIN (default: a release build made here), BASE_BIN
 # (a binary to compare with), N (requests per route, default 100), ROUTES
 # (default: the ratio table's reads; CIRCLE stands for the demo circle's
-# id), WORK (scratch directory, default ~/.cache/samenspel-instructions).
+# id), WORK (scratch directory, default ~/.cache/samenspel-instructions),
+# DATA_SQL (a SQL file run with sqlite3 on the data once it is made, with
+# :circle and :member standing for the demo circle and Ans's membership
+# there: to give the circle a history, say).
 # A release build with `CARGO_PROFILE_RELEASE_DEBUG=line-tables-only
 # CARGO_PROFILE_RELEASE_STRIP=false` lets `callgrind_annotate` name source
 # lines in the profiles it leaves in WORK.
@@ -85,6 +88,13 @@ circle=$(curl -fsS -H "Authorization: Bearer $token" "http://$ADDR/api/v1/circle
 kill "$pid"
 wait "$pid" 2>/dev/null || true
 pid=
+if [ -n "${DATA_SQL:-}" ]; then
+  command -v sqlite3 >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends sqlite3 >/dev/null
+  member=$(sqlite3 "$data/samenspel.db" "SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id \
+    WHERE m.circle_id = '$circle' AND u.email = '$email' AND m.ended_at IS NULL")
+  sed "s/:circle/'$circle'/g; s/:member/'$member'/g" "$DATA_SQL" | sqlite3 "$data/samenspel.db" \
+    || die "DATA_SQL failed"
+fi
 
 # measure LABEL BIN: serves a copy of the data under callgrind; one line per route.
 measure() {
